@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { FileProblem } from '../../shared/files/file-problem.js';
+import { readFileContent } from '../../shared/files/read-file.js';
+import { readReport } from '../../shared/reader/read-report.js';
+import type { Report } from '../../shared/schemas/report.js';
+import { nationalRegistry } from '../registry.js';
+
+export async function parseCommand(file: string, opts: { json?: boolean; province?: string }): Promise<number> {
+  const bytes = await readFile(file);
+  let report: Report;
+  try {
+    const content = await readFileContent(basename(file), bytes);
+    report = content.kind === 'report' ? content.report : readReport(content.text, { registry: nationalRegistry(), provinceCode: opts.province ?? null });
+  } catch (e) {
+    if (e instanceof FileProblem) {
+      process.stderr.write(`${basename(file)}: ${e.diagnostic.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return 0;
+  }
+  process.stdout.write(formatReport(report));
+  return 0;
+}
+
+function formatReport(r: Report): string {
+  const lines = [
+    `Loại văn bản : ${r.documentType}`,
+    `Số, ký hiệu  : ${r.number ?? '—'}`,
+    `Ngày         : ${r.issuedOn ?? '—'}${r.place ? ` (${r.place})` : ''}`,
+    `Đơn vị       : ${r.issuer.name ? `${r.issuer.level ?? ''} ${r.issuer.name}`.trim() : '—'}${r.issuer.code ? ` [${r.issuer.code}]` : ''}`,
+    `Tỉnh         : ${r.province ?? '—'}`,
+    `Trích yếu    : ${r.title ?? '—'}`,
+    `Thực hiện    : ${r.requestedBy.map((q) => q.number).join(', ') || '—'}`,
+    `Người ký     : ${[r.signer.title, r.signer.name].filter(Boolean).join(' — ') || '—'}`,
+    `Các phần     : ${r.sections.map((s) => `${s.heading.slice(0, 50)} [${s.kind}]`).join('\n               ') || '—'}`,
+    `Số liệu      : ${r.indicators.length}`,
+    ...r.indicators.map((i) => `  - ${i.key ?? '(chưa phân loại)'}: ${i.value}${i.unit ? ' ' + i.unit : ''}${i.numerator !== null ? ` (${i.numerator}/${i.denominator})` : ''} — ${i.label.slice(0, 60)}`),
+    ...r.diagnostics.map((d) => `! ${d.level === 'error' ? 'Lỗi' : 'Lưu ý'} [${d.field}]: ${d.message}`),
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,57 @@
+import { Report } from '../schemas/report.js';
+import { decodeDocx } from './decode-docx.js';
+import { decodePdf } from './decode-pdf.js';
+import { decodeText } from './decode-text.js';
+import { fileProblem } from './file-problem.js';
+import { MAX_FILE_BYTES } from './limits.js';
+
+export type FileFormat = 'txt' | 'docx' | 'pdf' | 'json';
+
+export type FileContent =
+  | { kind: 'text'; format: Exclude<FileFormat, 'json'>; text: string }
+  | { kind: 'report'; format: 'json'; report: Report };
+
+export function formatOf(fileName: string): FileFormat | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return ext === 'txt' || ext === 'docx' || ext === 'pdf' || ext === 'json' ? ext : null;
+}
+
+export function checkSize(size: number): void {
+  if (size > MAX_FILE_BYTES) {
+    throw fileProblem('rejected', 'file', 'file.tooLarge', `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB); giới hạn là ${MAX_FILE_BYTES / 1048576} MB.`, `file of ${size} bytes over limit`);
+  }
+}
+
+/** The text of an uploaded file (or, for .json, the Report it already is). */
+export async function readFileContent(fileName: string, bytes: Uint8Array): Promise<FileContent> {
+  const format = formatOf(fileName);
+  if (!format) {
+    const ext = /\.([^./]+)$/.exec(fileName)?.[1] ?? '';
+    const hint = ext.toLowerCase() === 'doc' ? ' Vui lòng lưu lại thành .docx hoặc PDF.' : '';
+    throw fileProblem('rejected', 'file', 'file.unsupported', `Định dạng tệp "${ext ? '.' + ext : '(không có phần mở rộng)'}" không được hỗ trợ; chỉ nhận .docx, .pdf, .txt, .json.${hint}`, `unsupported extension ${ext}`);
+  }
+  checkSize(bytes.length);
+  if (bytes.length === 0) throw fileProblem('rejected', 'file', 'file.empty', 'Tệp rỗng (0 byte).', 'empty file');
+  switch (format) {
+    case 'txt':
+      return { kind: 'text', format, text: decodeText(bytes) };
+    case 'docx':
+      return { kind: 'text', format, text: await decodeDocx(bytes) };
+    case 'pdf':
+      return { kind: 'text', format, text: (await decodePdf(bytes)).text };
+    case 'json': {
+      let data: unknown;
+      try {
+        data = JSON.parse(decodeText(bytes));
+      } catch {
+        throw fileProblem('rejected', 'file', 'file.jsonInvalid', 'Tệp .json không đúng cú pháp JSON.', 'invalid json');
+      }
+      const parsed = Report.safeParse(data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw fileProblem('rejected', issue?.path.join('.') || 'file', 'file.jsonSchema', `Tệp .json không đúng cấu trúc báo cáo: trường "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}.`, 'json does not match Report schema');
+      }
+      return { kind: 'report', format, report: parsed.data };
+    }
+  }
+}

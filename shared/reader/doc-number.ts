@@ -1,0 +1,48 @@
+// Document numbers ("số, ký hiệu") as Nghị định 30/2020 writes them: "72/BC-UBND",
+// "1464/SKHCN-KH&ĐMST", "10/KH-UBND"; and the Party's form "57-NQ/TW".
+
+const STATE = /(?<![\d/])(\d{1,5})\s*\/\s*([A-ZĐ0-9][A-Za-zĐđ&0-9]{0,11}(?:\s{0,2}-\s{0,2}[A-ZĐ0-9][A-Za-zĐđ&0-9]{0,11}){0,3})/g;
+const PARTY = /(?<![\d/])(\d{1,5})-([A-ZĐ][A-Za-zĐđ]{0,5})\/([A-ZĐ][A-Za-zĐđ]{0,5})/g;
+
+// OCR and typing slips in well-known symbol parts, restored to their official spelling.
+const SEGMENT_FIXES: Record<string, string> = { QD: 'QĐ', '0D': 'QĐ', OD: 'QĐ', DMST: 'ĐMST', ND: 'NĐ', TTG: 'TTg', DU: 'ĐU' };
+
+export interface DocNumberMatch {
+  number: string;
+  index: number;
+  length: number;
+}
+
+function normalizeSymbol(symbol: string): string {
+  return symbol
+    .replace(/\s+/g, '')
+    .split('-')
+    .map((seg) => {
+      const parts = seg.split('&').map((p) => SEGMENT_FIXES[p.toUpperCase()] ?? p);
+      return parts.join('&');
+    })
+    .join('-');
+}
+
+/** Every document number in a stretch of (original, not folded) text, in order. */
+export function findDocNumbers(text: string): DocNumberMatch[] {
+  const out: DocNumberMatch[] = [];
+  for (const m of text.matchAll(STATE)) {
+    let symbol = m[2]!;
+    // A trailing part that is a plain word ("-Kế") was never part of the symbol.
+    symbol = symbol.replace(/\s*-\s*$/, '');
+    if (!/[A-Za-zĐđ]/.test(symbol)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (/^\/\d/.test(after)) continue;
+    out.push({ number: `${m[1]}/${normalizeSymbol(symbol)}`, index: m.index, length: m[0].length });
+  }
+  for (const m of text.matchAll(PARTY)) {
+    out.push({ number: `${m[1]}-${m[2]}/${normalizeSymbol(m[3]!)}`, index: m.index, length: m[0].length });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Symbols that a commune's own report or plan carries. */
+export function isOwnDocumentSymbol(number: string): boolean {
+  return /\/(BC|KH|CV|TTr|TB|QĐ|UBND)\b/i.test(number) || /-UBND$/i.test(number);
+}

@@ -1,0 +1,105 @@
+import type { Diagnostic } from '../schemas/diagnostic.js';
+import { diag } from '../schemas/diagnostic.js';
+import type { UnitLevel } from '../schemas/report.js';
+import type { Unit } from '../schemas/unit.js';
+import type { UnitRegistry } from '../units/registry.js';
+import type { Line } from './lines.js';
+import { LEVEL_WORD, levelOf, NATIONAL_MOTTO, PEOPLES_COMMITTEE } from './patterns.js';
+
+export interface Issuer {
+  level: UnitLevel | null;
+  name: string | null;
+  unit: Unit | null;
+  provinceCode: string | null;
+  province: string | null;
+}
+
+interface Candidate {
+  level: UnitLevel | null;
+  text: string;
+  /** Where it was found; the header outranks the body. */
+  source: 'header' | 'body';
+}
+
+const NAME_STOP = /\s(bao\s*c|b[a-z]o\s+c[a-z]{1,2}o|gui|kinh|da\s|thuc\s+hi|tran\s+trong|ve\s+viec|tren\s+dia|voi\s+cac|co\s|la\s|nam\s+20)/;
+
+function cutRightColumn(l: Line): Line {
+  const m = NATIONAL_MOTTO.exec(l.folded);
+  if (!m || m.index === 0) return l;
+  return { ...l, text: l.text.slice(0, m.index), folded: l.folded.slice(0, m.index) };
+}
+
+function candidatesIn(l: Line, source: Candidate['source'], requireCommittee: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const line = cutRightColumn(l);
+  for (const m of line.folded.matchAll(LEVEL_WORD)) {
+    const before = line.folded.slice(Math.max(0, m.index - 20), m.index);
+    if (requireCommittee && !new RegExp(PEOPLES_COMMITTEE.source + '$').test(before)) continue;
+    if (/c[o0]ng\s+h[o0]a\s*$/.test(before)) continue;
+    const from = m.index + m[0].length;
+    let text = line.text.slice(from);
+    const stop = line.folded.slice(from).search(NAME_STOP);
+    if (stop >= 0) text = text.slice(0, stop);
+    text = text.split(/[,;:.()]/)[0]!.trim();
+    if (text) out.push({ level: levelOf(m[1]!), text, source });
+  }
+  return out;
+}
+
+/**
+ * The issuing unit: the header's "ỦY BAN NHÂN DÂN / XÃ CẨM DUỆ" first, then "UBND xã …" in the
+ * body, each resolved against the unit registry (diacritics restored, code and province found).
+ * A name that the registry leaves ambiguous is reported, never guessed.
+ */
+export function readIssuer(
+  header: Line[],
+  body: Line[],
+  registry: UnitRegistry | undefined,
+  provinceHint: string | null,
+  diagnostics: Diagnostic[],
+): Issuer {
+  const candidates: Candidate[] = [];
+  header.forEach((l, i) => {
+    const prev = header[i - 1];
+    const afterCommittee = PEOPLES_COMMITTEE.test(l.folded) || (prev && new RegExp(PEOPLES_COMMITTEE.source).test(prev.folded + ' '));
+    PEOPLES_COMMITTEE.lastIndex = 0;
+    candidates.push(...candidatesIn(l, 'header', false).filter(() => afterCommittee || i < 4));
+  });
+  for (const l of body) candidates.push(...candidatesIn(l, 'body', true));
+  // "UBND Hồng Lộc" without the level word, as closings often have it.
+  for (const l of body) {
+    for (const m of l.folded.matchAll(/(?<![a-z])ubnd\s+(?!x[a4&3]\s|ph\w{0,2}[o0]\w{0,2}ng\s|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g)) {
+      const from = m.index + m[0].length;
+      const stop = l.folded.slice(from).search(NAME_STOP);
+      const text = l.text.slice(from, stop >= 0 ? from + stop : undefined).split(/[,;:.()]/)[0]!.trim();
+      if (text && /^\p{Lu}/u.test(text)) candidates.push({ level: null, text, source: 'body' });
+    }
+  }
+
+  let ambiguous: Unit[] | null = null;
+  if (registry) {
+    for (const c of candidates) {
+      const r = registry.resolveName(c.text, { level: c.level, provinceCode: provinceHint });
+      if (r.kind === 'resolved') {
+        const u = r.match.unit;
+        if (c.level && u.level !== c.level && r.match.distance > 0) continue;
+        return { level: u.level, name: u.name, unit: u, provinceCode: u.provinceCode, province: u.provinceName };
+      }
+      if (r.kind === 'ambiguous' && !ambiguous) ambiguous = r.candidates;
+    }
+  }
+  const first = candidates[0];
+  if (ambiguous) {
+    const where = ambiguous.slice(0, 5).map((u) => `${u.name} (${u.provinceName})`).join(', ');
+    diagnostics.push(diag.warning('issuer.name', `Tên đơn vị trùng ở nhiều nơi: ${where}; cần biết tỉnh để xác định.`, 'issuer.ambiguous'));
+  }
+  if (!first) {
+    diagnostics.push(diag.warning('issuer', 'Không tìm thấy tên đơn vị ban hành (UBND xã/phường/đặc khu).', 'issuer.missing'));
+    return { level: null, name: null, unit: null, provinceCode: null, province: null };
+  }
+  // Unresolved: keep a name only where the text has its diacritics, so that it is not a guess.
+  const words = first.text.split(/\s+/).slice(0, 4).join(' ');
+  const clean = /[^\x00-\x7F]/.test(words) && words.split(' ').every((w) => /^\p{Lu}/u.test(w));
+  if (!ambiguous) diagnostics.push(diag.warning('issuer.name', `Không tìm thấy đơn vị "${words}" trong danh mục đơn vị hành chính.`, 'issuer.unknown'));
+  return { level: first.level, name: clean && !ambiguous ? words : null, unit: null, provinceCode: null, province: null };
+}

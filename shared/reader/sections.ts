@@ -1,0 +1,111 @@
+import type { Section, SectionKind } from '../schemas/report.js';
+import type { Line } from './lines.js';
+
+// Keywords on folded headings, in the order a heading is read. OCR often turns "Đ" into "P" or
+// "B" and drops the circumflex, so "ĐỀ XUẤT" arrives as "PE XUAT" or "D¢ xuit".
+const KIND_KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['results', /\b(ket\s+qu[a-z]|tinh\s+hinh|thuc\s+trang|danh\s+gia|thuan\s+l[a-z]i)/],
+  ['difficulties', /\b(kh[o0]\s+kh[a-z]n|v[uw][o0]?[a-z]{0,2}ng\s+m[a-z]c|h[a-z]n\s+ch[e€]|t[o0]n\s+t[a-z]i|bat\s+cap)/],
+  ['causes', /\bngu[yv][e€]n\s+nh[a-z]n\b/],
+  ['proposals', /(?:^|[^a-z])[a-z][e¢€]\s+(?:xu[a-z]t|ngh[i1])\b|\bki[e€]n\s+ngh[i1]/],
+  ['plan', /\b(nhi[e€]m\s+v[uy]|ph[uw][o0]ng\s+h[uw][o0]ng|k[e&]\s+ho[a-z]ch|gi[a-z]i\s+ph[a-z]p|th[o0]i\s+gian\s+t[o0]i|tr[o0]ng\s+t[a-z]m)/],
+  ['objectives', /\b(m[uy]c\s+ti[e€]u|m[uy]c\s+d[i1]ch|y[e€]u\s+c[a-z]u)/],
+  ['organization', /\bt[o06]\s+ch[a-z]{1,3}c\s+th[uwy]c\s+hi[e€]n/],
+];
+
+/** All kinds a heading names, in the order they appear in it. */
+export function kindsOf(heading: string): SectionKind[] {
+  const found: Array<[number, SectionKind]> = [];
+  for (const [kind, re] of KIND_KEYWORDS) {
+    const m = re.exec(heading);
+    if (m) found.push([m.index, kind]);
+  }
+  // "Tổ chức thực hiện" is also "thực hiện …" for the results keyword; the more specific wins.
+  const kinds = found.sort((a, b) => a[0] - b[0]).map(([, k]) => k);
+  if (kinds.includes('organization')) return ['organization'];
+  return kinds;
+}
+
+const ROMAN = /^(?:ph[a-z]n\s+(?:thu\s+)?)?([ivxl|1]{1,5})\s*[.:)-]\s*(?=\S)/;
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+function romanValue(token: string): number | null {
+  // OCR reads "I" as "|", "l" or "1": "I1." is II, "|." is I. A token of digits only is Arabic.
+  if (!/[ivx|l]/.test(token)) return null;
+  const t = token.replace(/[|l1]/g, 'i');
+  if (!/^(x{0,3})(ix|iv|v?i{0,3})$/.test(t)) return null;
+  let total = 0;
+  for (let i = 0; i < t.length; i++) {
+    const v = ROMAN_VALUES[t[i]!]!;
+    const next = ROMAN_VALUES[t[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total || null;
+}
+
+const SUBSECTION = /^(\d{1,2})\s*[.)]\s+(?=\S)/;
+
+interface RawSection {
+  heading: string;
+  foldedHeading: string;
+  lines: Line[];
+}
+
+/**
+ * Top-level sections (I., II., … or PHẦN I) with their text. A heading that joins several kinds
+ * ("KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN") is split at its numbered sub-sections, so that each
+ * part carries the kind it is about.
+ */
+export function readSections(lines: Line[], from: number): Section[] {
+  const raw: RawSection[] = [];
+  let expected = 1;
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    const m = ROMAN.exec(l.folded);
+    const value = m ? romanValue(m[1]!) : null;
+    if (m && value !== null && (value === expected || (raw.length === 0 && value <= 2))) {
+      let heading = l.text;
+      let foldedHeading = l.folded;
+      // A heading in capitals may wrap onto a second line in capitals.
+      const next = lines[i + 1];
+      const isUpper = (s: string) => { const letters = s.replace(/[^\p{L}]/gu, ''); return letters.length > 3 && letters === letters.toUpperCase(); };
+      if (next && isUpper(l.text) && isUpper(next.text) && !ROMAN.test(next.folded) && !SUBSECTION.test(next.folded)) {
+        heading += ' ' + next.text;
+        foldedHeading += ' ' + next.folded;
+        i++;
+      }
+      raw.push({ heading: heading.trim(), foldedHeading, lines: [] });
+      expected = value + 1;
+      continue;
+    }
+    raw[raw.length - 1]?.lines.push(l);
+  }
+
+  const out: Section[] = [];
+  for (const s of raw) {
+    const kinds = kindsOf(s.foldedHeading);
+    const primary = kinds[0] ?? 'other';
+    if (kinds.length < 2) {
+      out.push({ heading: s.heading, kind: primary, text: s.lines.map((l) => l.text).join('\n') });
+      continue;
+    }
+    let current: Section = { heading: s.heading, kind: primary, text: '' };
+    const parts: Section[] = [current];
+    for (const l of s.lines) {
+      const sub = SUBSECTION.exec(l.folded);
+      if (sub) {
+        const subKinds = kindsOf(l.folded).filter((k) => kinds.includes(k));
+        const subKind = subKinds[0];
+        if (subKind && subKind !== current.kind) {
+          const romanPart = /^\S+/.exec(s.heading)?.[0].replace(/[.:)]$/, '') ?? '';
+          current = { heading: `${romanPart}.${sub[1]}. ${l.text.slice(sub[0].length).trim()}`, kind: subKind, text: '' };
+          parts.push(current);
+          continue;
+        }
+      }
+      current.text += (current.text ? '\n' : '') + l.text;
+    }
+    out.push(...parts);
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { Diagnostic } from './diagnostic.js';
+
+// The structured reading of one commune report. The field names and meanings are the public
+// contract of `tonghop parse --json`; everything the text does not support is null.
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const UnitLevel = z.enum(['xa', 'phuong', 'dac_khu']);
+export type UnitLevel = z.infer<typeof UnitLevel>;
+
+export const DocumentType = z.enum(['BAO_CAO', 'KE_HOACH', 'CONG_VAN', 'OTHER']);
+export type DocumentType = z.infer<typeof DocumentType>;
+
+export const SectionKind = z.enum(['results', 'difficulties', 'causes', 'proposals', 'plan', 'objectives', 'organization', 'other']);
+export type SectionKind = z.infer<typeof SectionKind>;
+
+export const DocumentRef = z.object({
+  number: z.string(),
+  issuedOn: IsoDate.nullable(),
+  kind: z.string().nullable(),
+  issuer: z.string().nullable(),
+});
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+export const Section = z.object({
+  heading: z.string(),
+  kind: SectionKind,
+  /** The section's text, kept for the rollup's quotes. */
+  text: z.string(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const Indicator = z.object({
+  label: z.string(),
+  value: z.number(),
+  unit: z.string().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** Canonical key from the indicator catalogue, null when the figure matches none. */
+  key: z.string().nullable(),
+  /** 1-based line of the text where the figure stands. */
+  line: z.number().int().positive(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Report = z.object({
+  documentType: DocumentType,
+  number: z.string().nullable(),
+  issuedOn: IsoDate.nullable(),
+  place: z.string().nullable(),
+  issuer: z.object({
+    level: UnitLevel.nullable(),
+    name: z.string().nullable(),
+    /** Official unit code when the name resolved in the unit registry. */
+    code: z.string().nullable(),
+  }),
+  province: z.string().nullable(),
+  provinceCode: z.string().nullable(),
+  title: z.string().nullable(),
+  recipients: z.array(z.string()),
+  requestedBy: z.array(DocumentRef),
+  basedOn: z.array(DocumentRef),
+  signer: z.object({ name: z.string().nullable(), title: z.string().nullable() }),
+  distribution: z.array(z.string()),
+  sections: z.array(Section),
+  indicators: z.array(Indicator),
+  encoding: z.enum(['unicode', 'tcvn3', 'vni']),
+  diagnostics: z.array(Diagnostic),
+});
+export type Report = z.infer<typeof Report>;

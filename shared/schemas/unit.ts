@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { UnitLevel } from './report.js';
+
+export const UnitCode = z.string().regex(/^\d{5}$/, 'mã đơn vị gồm 5 chữ số');
+export const ProvinceCode = z.string().regex(/^\d{2}$/, 'mã tỉnh gồm 2 chữ số');
+
+/** A commune-level unit (xã, phường, đặc khu) of the 2025 national list. */
+export const Unit = z.object({
+  code: UnitCode,
+  name: z.string().min(1),
+  level: UnitLevel,
+  provinceCode: ProvinceCode,
+  provinceName: z.string().min(1),
+  /** Contact addresses for receipts and reminders; from the province's own CSV. */
+  emails: z.array(z.string().email()).default([]),
+});
+export type Unit = z.infer<typeof Unit>;

@@ -1,0 +1,102 @@
+// Government files still carry text typed in the pre-Unicode Vietnamese encodings. Word and PDF
+// extraction hand it to us as Windows-1252 look-alikes ("B¸o c¸o" for "Báo cáo" in TCVN3,
+// "Baùo caùo" in VNI). Each encoding is recognised by characters that never occur in Vietnamese
+// Unicode text, then converted.
+
+export type LegacyEncoding = 'tcvn3' | 'vni';
+
+// TCVN 5712:1993 (VN3, the ABC ".VnTime" fonts): one byte per letter.
+const TCVN3_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['µ', 'à'], ['¶', 'ả'], ['·', 'ã'], ['¸', 'á'], ['¹', 'ạ'],
+  ['¨', 'ă'], ['»', 'ằ'], ['¼', 'ẳ'], ['½', 'ẵ'], ['¾', 'ắ'], ['Æ', 'ặ'],
+  ['©', 'â'], ['Ç', 'ầ'], ['È', 'ẩ'], ['É', 'ẫ'], ['Ê', 'ấ'], ['Ë', 'ậ'],
+  ['Ì', 'è'], ['Î', 'ẻ'], ['Ï', 'ẽ'], ['Ð', 'é'], ['Ñ', 'ẹ'],
+  ['ª', 'ê'], ['Ò', 'ề'], ['Ó', 'ể'], ['Ô', 'ễ'], ['Õ', 'ế'], ['Ö', 'ệ'],
+  ['×', 'ì'], ['Ø', 'ỉ'], ['Ü', 'ĩ'], ['Ý', 'í'], ['Þ', 'ị'],
+  ['ß', 'ò'], ['á', 'ỏ'], ['â', 'õ'], ['ã', 'ó'], ['ä', 'ọ'],
+  ['«', 'ô'], ['å', 'ồ'], ['æ', 'ổ'], ['ç', 'ỗ'], ['è', 'ố'], ['é', 'ộ'],
+  ['¬', 'ơ'], ['ê', 'ờ'], ['ë', 'ở'], ['ì', 'ỡ'], ['í', 'ớ'], ['î', 'ợ'],
+  ['ï', 'ù'], ['ñ', 'ủ'], ['ò', 'ũ'], ['ó', 'ú'], ['ô', 'ụ'],
+  ['\u00AD', 'ư'], ['õ', 'ừ'], ['ö', 'ử'], ['÷', 'ữ'], ['ø', 'ứ'], ['ù', 'ự'],
+  ['ú', 'ỳ'], ['û', 'ỷ'], ['ü', 'ỹ'], ['ý', 'ý'], ['þ', 'ỵ'],
+  ['®', 'đ'],
+  ['¡', 'Ă'], ['¢', 'Â'], ['£', 'Ê'], ['¤', 'Ô'], ['¥', 'Ơ'], ['¦', 'Ư'], ['§', 'Đ'],
+];
+const TCVN3 = new Map(TCVN3_PAIRS);
+
+// VNI Windows: a base letter followed by one or two mark characters.
+const VNI_TONES: Record<string, string> = { 'ù': '\u0301', 'ø': '\u0300', 'û': '\u0309', 'õ': '\u0303', 'ï': '\u0323' };
+// Circumflex with a tone ("aá" = ấ) and breve with a tone ("aé" = ắ) are single mark characters.
+const VNI_CIRCUMFLEX_TONES: Record<string, string> = { 'á': '\u0301', 'à': '\u0300', 'å': '\u0309', 'ã': '\u0303', 'ä': '\u0323' };
+const VNI_BREVE_TONES: Record<string, string> = { 'é': '\u0301', 'è': '\u0300', 'ú': '\u0309', 'ü': '\u0303', 'ë': '\u0323' };
+
+// Characters that no Vietnamese Unicode text contains, one set per encoding.
+// Only the lower-case letters count: OCR noise brings the odd "¢" or "§", never a run of "¸" and "µ".
+const TCVN3_ONLY = /[µ¶·¸¹¨»¼½¾©ª«¬®\u00AD]/g;
+const VNI_ONLY = /[aeouyAEOUYôöÔÖ][øûïØÛÏ]|[aeoAEO][âÂäåëÄÅË]|[öÖ][ôÔ]/g;
+const VIETNAMESE_ONLY = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/g;
+
+function count(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
+}
+
+/** Which legacy encoding the text is in, if any; judged on the whole text. */
+export function detectLegacyEncoding(text: string): LegacyEncoding | null {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const vietnamese = count(sample, VIETNAMESE_ONLY);
+  const tcvn3 = count(sample, TCVN3_ONLY);
+  const vni = count(sample, VNI_ONLY);
+  const best = Math.max(tcvn3, vni);
+  const letters = count(sample, /\p{L}/gu);
+  // Real legacy text has a marked letter every few words; stray symbols in OCR output do not.
+  if (best < 3 || best <= vietnamese || best * 100 < letters) return null;
+  return tcvn3 >= vni ? 'tcvn3' : 'vni';
+}
+
+function convertTcvn3(text: string): string {
+  let out = '';
+  for (const ch of text) out += TCVN3.get(ch) ?? ch;
+  return out;
+}
+
+// Letters VNI writes as one character of their own.
+const VNI_STANDALONE: Record<string, string> = {
+  'ô': 'ơ', 'Ô': 'Ơ', 'ö': 'ư', 'Ö': 'Ư', 'ñ': 'đ', 'Ñ': 'Đ',
+  'í': 'í', 'Í': 'Í', 'ì': 'ì', 'Ì': 'Ì', 'æ': 'ỉ', 'Æ': 'Ỉ', 'ó': 'ĩ', 'Ó': 'Ĩ', 'ò': 'ị', 'Ò': 'Ị',
+};
+
+function convertVni(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const standalone = VNI_STANDALONE[ch];
+    const lower = ch.toLowerCase();
+    let letter: string;
+    let toneable: boolean;
+    if (standalone) {
+      letter = standalone;
+      toneable = standalone === 'ơ' || standalone === 'Ơ' || standalone === 'ư' || standalone === 'Ư';
+    } else if ('aeouy'.includes(lower) && ch.length === 1) {
+      letter = ch;
+      toneable = true;
+      const mark = (text[i + 1] ?? '').toLowerCase();
+      if ('aeo'.includes(lower) && mark === 'â') { letter += '\u0302'; i++; }
+      else if (lower === 'a' && mark === 'ê') { letter += '\u0306'; i++; }
+      else if ('aeo'.includes(lower) && VNI_CIRCUMFLEX_TONES[mark]) { letter += '\u0302' + VNI_CIRCUMFLEX_TONES[mark]; i++; toneable = false; }
+      else if (lower === 'a' && VNI_BREVE_TONES[mark]) { letter += '\u0306' + VNI_BREVE_TONES[mark]; i++; toneable = false; }
+    } else {
+      out += ch;
+      continue;
+    }
+    if (toneable) {
+      const tone = VNI_TONES[(text[i + 1] ?? '').toLowerCase()];
+      if (tone) { letter += tone; i++; }
+    }
+    out += letter.normalize('NFC');
+  }
+  return out;
+}
+
+export function convertLegacy(text: string, encoding: LegacyEncoding): string {
+  return encoding === 'tcvn3' ? convertTcvn3(text) : convertVni(text);
+}
