@@ -58,6 +58,8 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
       if (/(u[yỷ]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*[:.]?\s*\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/.test(l.folded) || NATIONAL_MOTTO.test(l.folded)) headerEnd = i + 1;
     }
   }
+  // A công văn's subject ("V/v …") sits right under its number.
+  if (typeAt < 0 && lines[headerEnd] && /^v\s*\/\s*v\b/.test(lines[headerEnd]!.folded)) headerEnd++;
   const headerLines = lines.slice(0, headerEnd);
 
   // Number and symbol: "Số: 72/BC-UBND"; without "Số" only a symbol of the commune's own kind.

@@ -131,6 +131,8 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
     const before = f.slice(Math.max(0, start - 16), start);
     const next = f.slice(end, end + 2);
     if (/^\/\s*[a-z]/i.test(next) || /^-\s*[a-z]/i.test(next) || /^[a-z]/.test(next)) continue;
+    // A list marker ("1. Tỷ lệ …") is not a figure.
+    if (m[2] === undefined && m[3] === undefined && /(^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(next)) continue;
     const a = parseVnNumber(m[1]!);
     if (a === null) continue;
     let value: number | null = null;
@@ -177,7 +179,7 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
     } else {
       if (NOT_A_FIGURE_BEFORE.test(before)) continue;
       const noun = nounAfter(f.slice(end));
-      const afterColon = /:\s*$/.test(before);
+      const afterColon = /:[ \t]*$/.test(before);
       if (!noun && !afterColon) continue;
       if (!noun && /^\s*(gio|phut|h\d)/.test(f.slice(end, end + 6))) continue;
       value = a;
@@ -185,13 +187,17 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
     }
 
     let label = labelBefore(doc, start, floor);
-    if (/:\s*$/.test(before)) {
+    if (/:[ \t]*$/.test(before)) {
       // "Tổng số hồ sơ tiếp nhận: 1.866 hồ sơ": the label is what stands before the colon.
       const colonAt = doc.text.lastIndexOf(':', start);
       label = labelBefore(doc, colonAt, floor);
     }
     if (label.replace(/[^\p{L}]/gu, '').length < 6) label = cleanLabel(`${label} ${labelAfter(doc, end)}`);
-    const key = keyFor(`${fold(label)} ${unit ? fold(unit) : ''}`, kind);
+    // The catalogue is matched on the label, the unit and the rest of the clause after the figure
+    // ("32 tổ công nghệ số", "chiếm 3,5% tổng chi ngân sách").
+    // A target ("phấn đấu 100% …", "chỉ tiêu") is not a result and joins no canonical figure.
+    const isTarget = /(phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach\s+dat)\s*$/.test(fold(label)) || /(phan\s+dau|chi\s+tieu)/.test(before);
+    const key = isTarget ? null : keyFor(`${fold(label)} ${unit ? fold(unit) : ''} ${fold(labelAfter(doc, end))}`, kind);
     out.push({ label, value: value!, unit, numerator, denominator, key, line: lineAt(doc, start) });
     floor = end;
     FIGURE.lastIndex = end;

@@ -21,7 +21,7 @@ interface Candidate {
   source: 'header' | 'body';
 }
 
-const NAME_STOP = /\s(bao\s*c|b[a-z]o\s+c[a-z]{1,2}o|gui|kinh|da\s|thuc\s+hi|tran\s+trong|ve\s+viec|tren\s+dia|voi\s+cac|co\s|la\s|nam\s+20)/;
+const NAME_STOP = /\s(bao\s*c|b[a-z]o\s+c[a-z]{1,2}o|gui|kinh|da\s|thuc\s+hi|tran\s+trong|ve\s+viec|tren\s+dia|voi\s+cac|nam\s+20)/;
 
 function cutRightColumn(l: Line): Line {
   const m = NATIONAL_MOTTO.exec(l.folded);

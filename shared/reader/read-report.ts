@@ -19,6 +19,19 @@ export interface ReadContext {
 
 const MAX_CHARS = 2_000_000;
 
+/** The province the text names most often ("tỉnh Nghệ An"), to tell apart units of the same name. */
+function provinceMentioned(text: string, folded: string, registry: UnitRegistry): string | null {
+  const counts = new Map<string, number>();
+  for (const m of folded.matchAll(/(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=\S)/g)) {
+    const from = m.index + m[0].length;
+    const p = registry.resolveProvince(text.slice(from, from + 24));
+    if (p) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [code, n] of counts) if (!best || n > counts.get(best)!) best = code;
+  return best;
+}
+
 /**
  * Reads one commune report as a careful officer would: header, request documents, sections,
  * figures, signature. Pure and synchronous. Whatever the text does not establish is null, with a
@@ -54,7 +67,8 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const basedOn = readReferences(preamble, BASIS_OPENER, 'basedOn', diagnostics).filter((b) => !requestedBy.some((r) => r.number === b.number));
 
   const bodyForIssuer = [...preambleLines, ...lines.slice(Math.max(header.bodyStart, lines.length - 30))];
-  const issuer = readIssuer(header.headerLines, bodyForIssuer, context.registry, context.provinceCode ?? null, diagnostics);
+  const provinceHint = context.provinceCode ?? (context.registry ? provinceMentioned(doc.text, doc.folded, context.registry) : null);
+  const issuer = readIssuer(header.headerLines, bodyForIssuer, context.registry, provinceHint, diagnostics);
   let province = issuer.province;
   let provinceCode = issuer.provinceCode;
   if (!province && context.registry && context.provinceCode) {
@@ -65,7 +79,7 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const signature = readSignature(lines);
   if (!signature.title) diagnostics.push(diag.warning('signer', 'Không tìm thấy khối chữ ký (chức vụ người ký).', 'signer.missing'));
   else if (!signature.name) diagnostics.push(diag.warning('signer.name', 'Không đọc được họ tên người ký.', 'signer.nameMissing'));
-  if (!sections.length) diagnostics.push(diag.warning('sections', 'Không tìm thấy các phần I, II, III… của báo cáo.', 'sections.missing'));
+  if (!sections.length && header.documentType !== 'CONG_VAN') diagnostics.push(diag.warning('sections', 'Không tìm thấy các phần I, II, III… của báo cáo.', 'sections.missing'));
 
   const bodyOffset = lines[header.bodyStart]?.start ?? 0;
   const indicators = readIndicators(doc, bodyOffset);

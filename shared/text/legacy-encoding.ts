@@ -6,7 +6,7 @@
 export type LegacyEncoding = 'tcvn3' | 'vni';
 
 // TCVN 5712:1993 (VN3, the ABC ".VnTime" fonts): one byte per letter.
-const TCVN3_PAIRS: ReadonlyArray<readonly [string, string]> = [
+export const TCVN3_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['µ', 'à'], ['¶', 'ả'], ['·', 'ã'], ['¸', 'á'], ['¹', 'ạ'],
   ['¨', 'ă'], ['»', 'ằ'], ['¼', 'ẳ'], ['½', 'ẵ'], ['¾', 'ắ'], ['Æ', 'ặ'],
   ['©', 'â'], ['Ç', 'ầ'], ['È', 'ẩ'], ['É', 'ẫ'], ['Ê', 'ấ'], ['Ë', 'ậ'],
@@ -33,6 +33,9 @@ const VNI_BREVE_TONES: Record<string, string> = { 'é': '\u0301', 'è': '\u0300'
 // Characters that no Vietnamese Unicode text contains, one set per encoding.
 // Only the lower-case letters count: OCR noise brings the odd "¢" or "§", never a run of "¸" and "µ".
 const TCVN3_ONLY = /[µ¶·¸¹¨»¼½¾©ª«¬®\u00AD]/g;
+// Capitals and rarer letters of TCVN3 that are no Vietnamese letters either; VNI shares some, so
+// they weigh half.
+const TCVN3_EXTRA = /[ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßäåæçëîïñö÷øùúûüþ§]/g;
 const VNI_ONLY = /[aeouyAEOUYôöÔÖ][øûïØÛÏ]|[aeoAEO][âÂäåëÄÅË]|[öÖ][ôÔ]/g;
 const VIETNAMESE_ONLY = /[ăĂđĐơƠưƯ\u1EA0-\u1EF9]/g;
 
@@ -44,12 +47,12 @@ function count(text: string, re: RegExp): number {
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const vietnamese = count(sample, VIETNAMESE_ONLY);
-  const tcvn3 = count(sample, TCVN3_ONLY);
   const vni = count(sample, VNI_ONLY);
+  const tcvn3 = count(sample, TCVN3_ONLY) + (vni ? 0 : count(sample, TCVN3_EXTRA) / 2);
   const best = Math.max(tcvn3, vni);
   const letters = count(sample, /\p{L}/gu);
   // Real legacy text has a marked letter every few words; stray symbols in OCR output do not.
-  if (best < 3 || best <= vietnamese || best * 100 < letters) return null;
+  if (best < 2 || best <= vietnamese || best * 100 < letters) return null;
   return tcvn3 >= vni ? 'tcvn3' : 'vni';
 }
 

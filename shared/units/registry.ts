@@ -50,6 +50,16 @@ export function ocrDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!;
 }
 
+/** Lower case with the two tone-mark styles ("Hòa"/"Hoà") made one; diacritics kept. */
+function toneStyle(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/oà/g, 'òa').replace(/oá/g, 'óa').replace(/oả/g, 'ỏa').replace(/oã/g, 'õa').replace(/oạ/g, 'ọa')
+    .replace(/uỳ/g, 'ùy').replace(/uý/g, 'úy').replace(/uỷ/g, 'ủy').replace(/uỹ/g, 'ũy').replace(/uỵ/g, 'ụy')
+    .replace(/oè/g, 'òe').replace(/oé/g, 'óe').replace(/oẻ/g, 'ỏe').replace(/oẽ/g, 'õe').replace(/oẹ/g, 'ọe');
+}
+
 function nameKey(name: string): string {
   // Tone-mark styles ("Hòa"/"Hoà") fold to the same key; apostrophes in Central Highlands names too.
   return foldKey(name).replace(/[^a-z0-9' ]/g, '');
@@ -155,7 +165,13 @@ export class UnitRegistry {
       }
     }
     if (!best) return { kind: 'none' };
-    const units = best.distance === 0 ? best.units : narrow(best.units);
+    let units = best.distance === 0 ? best.units : narrow(best.units);
+    if (units.length > 1) {
+      // Typed with its diacritics, "Vinh Hưng" is not "Vĩnh Hưng": the exact spelling decides.
+      const typed = toneStyle(text.split(/\s+/).slice(0, best.words).join(' '));
+      const exact = units.filter((u) => toneStyle(u.name) === typed);
+      if (exact.length) units = exact;
+    }
     if (units.length === 1) return { kind: 'resolved', match: { unit: units[0]!, distance: best.distance, words: best.words } };
     return { kind: 'ambiguous', candidates: units };
   }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ocrDistance } from '../../shared/units/registry.js';
+import { registry2025 } from '../helpers/fixtures.js';
+
+describe('the 2025 national unit list', () => {
+  const registry = registry2025();
+  it('has 34 provinces and 3,321 units with the official counts', () => {
+    expect(registry.provinces()).toHaveLength(34);
+    expect(registry.size).toBe(3321);
+    expect(registry.unitsOf('40')).toHaveLength(130);
+    expect(registry.unitsOf('79')).toHaveLength(168);
+    expect(registry.byCode('16941')).toMatchObject({ name: 'Nghĩa Đàn', level: 'xa', provinceName: 'Nghệ An' });
+  });
+
+  it.each([
+    ['Kién Thuy', 'xa', '11680'],
+    ['KIEN THUY', 'xa', '11680'],
+    ['Puc Pho', 'phuong', '21439'],
+    ['Cam Dug', 'xa', '18739'],
+    ['Nghĩa Đàn báo cáo', 'xa', '16941'],
+  ] as const)('resolves the OCR-damaged name "%s"', (text, level, code) => {
+    const r = registry.resolveName(text, { level });
+    expect(r.kind).toBe('resolved');
+    if (r.kind === 'resolved') expect(r.match.unit.code).toBe(code);
+  });
+
+  it('finds nothing for a name that is not there', () => {
+    expect(registry.resolveName('Zzyzx', { level: 'xa' }).kind).toBe('none');
+  });
+
+  it('resolves provinces named in text', () => {
+    expect(registry.resolveProvince('Quang Ngdi vé viéc')?.code).toBe('51');
+    expect(registry.resolveProvince('Hà Tĩnh;')?.code).toBe('42');
+  });
+});
+
+describe('ocrDistance', () => {
+  it('charges less for the swaps OCR makes', () => {
+    expect(ocrDistance('puc pho', 'duc pho')).toBeLessThan(ocrDistance('muc pho', 'duc pho'));
+    expect(ocrDistance('abc', 'abc')).toBe(0);
+    expect(ocrDistance('abcdef', 'uvwxyz', 2)).toBe(Infinity);
+  });
+});
