@@ -1,9 +1,27 @@
 import { Command } from 'commander';
+import { demo } from './commands/demo.js';
+import { formatDlq, listDlq } from './commands/dlq.js';
+import { formatResults, ingestFiles } from './commands/ingest.js';
 import { parseCommand } from './commands/parse.js';
+import { formatStatus, roundStatusRows } from './commands/status.js';
+import { formatImport, importUnits } from './commands/units.js';
+import { openTarget, type Target } from './target.js';
 
 const program = new Command()
   .name('tonghop')
-  .description('Tổng hợp báo cáo KHCN, ĐMST và chuyển đổi số của UBND cấp xã gửi Sở KHCN.');
+  .description('Tổng hợp báo cáo KHCN, ĐMST và chuyển đổi số của UBND cấp xã gửi Sở KHCN.')
+  .option('--aws', 'dùng hệ thống đã triển khai trên AWS thay cho hệ thống chạy trên máy');
+
+async function withTarget<T>(fn: (t: Target) => Promise<T>): Promise<T> {
+  const target = await openTarget(program.opts<{ aws?: boolean }>());
+  try {
+    return await fn(target);
+  } finally {
+    await target.close();
+  }
+}
+
+const print = (json: boolean | undefined, data: unknown, text: string) => process.stdout.write(json ? JSON.stringify(data, null, 2) + '\n' : text);
 
 program
   .command('parse <file>')
@@ -14,4 +32,72 @@ program
     process.exitCode = await parseCommand(file, opts);
   });
 
-await program.parseAsync(process.argv);
+program
+  .command('ingest <paths...>')
+  .description('Nộp tệp hoặc thư mục báo cáo và chờ đến khi xử lý xong')
+  .requiredOption('--province <code>', 'mã tỉnh, ví dụ 40')
+  .requiredOption('--round <id>', 'kỳ báo cáo, ví dụ 2026-H1')
+  .option('--unit <code>', 'mã đơn vị; bỏ trống để đọc từ phần đầu văn bản')
+  .option('--json', 'in JSON')
+  .action(async (paths: string[], opts: { province: string; round: string; unit?: string; json?: boolean }) => {
+    const results = await withTarget((t) => ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY }));
+    print(opts.json, results, formatResults(results));
+    if (results.some((r) => r.status === 'pending')) process.exitCode = 2;
+  });
+
+program
+  .command('status')
+  .description('Tình hình nộp báo cáo của từng đơn vị trong tỉnh')
+  .requiredOption('--province <code>', 'mã tỉnh')
+  .requiredOption('--round <id>', 'kỳ báo cáo')
+  .option('--json', 'in JSON')
+  .action(async (opts: { province: string; round: string; json?: boolean }) => {
+    const rows = await withTarget((t) => roundStatusRows(t, opts.province, opts.round));
+    print(opts.json, rows, formatStatus(rows));
+  });
+
+const units = program.command('units').description('Danh mục đơn vị hành chính và địa chỉ liên hệ');
+units
+  .command('import [csv]')
+  .description('Nhập danh mục quốc gia (mặc định) hoặc danh sách liên hệ của tỉnh (unit_code,email,name)')
+  .option('--json', 'in JSON')
+  .action(async (csv: string | undefined, opts: { json?: boolean }) => {
+    const summary = await withTarget((t) => importUnits(t, csv));
+    print(opts.json, summary, formatImport(summary));
+    if (summary.problems.length) process.exitCode = 1;
+  });
+
+const dlq = program.command('dlq').description('Hàng đợi lỗi (dead-letter queue) của khâu tiếp nhận');
+dlq
+  .command('list')
+  .option('--json', 'in JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const entries = await withTarget(listDlq);
+    print(opts.json, entries, formatDlq(entries));
+  });
+dlq
+  .command('redrive')
+  .description('Đưa các tin trong hàng đợi lỗi về hàng đợi chính để xử lý lại')
+  .option('--json', 'in JSON')
+  .action(async (opts: { json?: boolean }) => {
+    const result = await withTarget(async (t) => {
+      const moved = await t.redrive();
+      const stats = await t.settle();
+      return { moved, stats, remaining: (await t.deadLetters()).length };
+    });
+    print(opts.json, result, `Đã đưa ${result.moved} tin về hàng đợi chính; còn ${result.remaining} tin lỗi.\n`);
+  });
+
+program
+  .command('demo')
+  .description('Chạy toàn bộ quy trình trên máy với các báo cáo mẫu (npm start)')
+  .action(async () => {
+    await withTarget((t) => demo(t));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.stderr.write(`tonghop: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,93 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { NewSubmission, RecordResult, SubmissionStore } from '../shared/ports/submission-store.js';
+import { Submission } from '../shared/schemas/submission.js';
+import { counterSk, roundPk, submissionSk, TABLE_KEYS, unitHistoryPk } from './table-keys.js';
+
+const strip = ({ PK, SK, GSI1PK, GSI1SK, type, ...rest }: Record<string, unknown>) => Submission.parse(rest);
+
+export class DynamoSubmissionStore implements SubmissionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private async get(s: Pick<NewSubmission, 'provinceCode' | 'roundId' | 'unitCode' | 'submissionId'>): Promise<Submission | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { PK: roundPk(s.provinceCode, s.roundId), SK: submissionSk(s.unitCode, s.submissionId) }, ConsistentRead: true }));
+    return Item ? strip(Item) : undefined;
+  }
+
+  /**
+   * Exactly one record per submission id, with gap-free versions per unit and round, without
+   * transactions: the counter remembers which submission took the last number, so a retry after
+   * a crash between the two writes reuses that number instead of taking another.
+   */
+  async record(s: NewSubmission): Promise<RecordResult> {
+    const existing = await this.get(s);
+    if (existing) return { created: false, submission: existing };
+    const pk = roundPk(s.provinceCode, s.roundId);
+    let version: number;
+    try {
+      const res = await this.db.send(new UpdateCommand({
+        TableName: this.table,
+        Key: { PK: pk, SK: counterSk(s.unitCode) },
+        UpdateExpression: 'SET n = if_not_exists(n, :zero) + :one, lastId = :sid',
+        ConditionExpression: 'attribute_not_exists(lastId) OR lastId <> :sid',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':sid': s.submissionId },
+        ReturnValues: 'ALL_NEW',
+      }));
+      version = Number(res.Attributes?.n);
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { PK: pk, SK: counterSk(s.unitCode) }, ConsistentRead: true }));
+      version = Number(Item?.n ?? 1);
+    }
+    const submission = Submission.parse({ ...s, version });
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.table,
+        Item: {
+          [TABLE_KEYS.pk]: pk,
+          [TABLE_KEYS.sk]: submissionSk(s.unitCode, s.submissionId),
+          [TABLE_KEYS.gsi1pk]: unitHistoryPk(s.unitCode),
+          [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
+          type: 'submission',
+          ...submission,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }));
+      return { created: true, submission };
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      const again = await this.get(s);
+      if (!again) throw e;
+      return { created: false, submission: again };
+    }
+  }
+
+  private async query(input: { index?: string; key: string; value: string; prefix?: string }): Promise<Submission[]> {
+    const out: Submission[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(new QueryCommand({
+        TableName: this.table,
+        IndexName: input.index,
+        KeyConditionExpression: input.prefix ? '#k = :v AND begins_with(#s, :p)' : '#k = :v',
+        ExpressionAttributeNames: input.prefix ? { '#k': input.key, '#s': TABLE_KEYS.sk } : { '#k': input.key },
+        ExpressionAttributeValues: input.prefix ? { ':v': input.value, ':p': input.prefix } : { ':v': input.value },
+        ExclusiveStartKey: start,
+      }));
+      for (const item of res.Items ?? []) out.push(strip(item));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  listRound(provinceCode: string, roundId: string): Promise<Submission[]> {
+    return this.query({ key: TABLE_KEYS.pk, value: roundPk(provinceCode, roundId), prefix: 'SUB#' });
+  }
+
+  unitHistory(unitCode: string): Promise<Submission[]> {
+    return this.query({ index: TABLE_KEYS.gsi1, key: TABLE_KEYS.gsi1pk, value: unitHistoryPk(unitCode) });
+  }
+}

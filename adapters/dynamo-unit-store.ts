@@ -1,0 +1,41 @@
+import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { UnitStore } from '../shared/ports/unit-store.js';
+import { Unit } from '../shared/schemas/unit.js';
+import { UNITS_PK, unitSk } from './table-keys.js';
+
+export class DynamoUnitStore implements UnitStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async list(provinceCode?: string): Promise<Unit[]> {
+    const out: Unit[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: provinceCode ? 'PK = :pk AND begins_with(SK, :p)' : 'PK = :pk',
+        ExpressionAttributeValues: provinceCode ? { ':pk': UNITS_PK, ':p': `${provinceCode}#` } : { ':pk': UNITS_PK },
+        ExclusiveStartKey: start,
+      }));
+      for (const { PK, SK, type, ...item } of res.Items ?? []) out.push(Unit.parse(item));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async put(units: Unit[]): Promise<number> {
+    for (let i = 0; i < units.length; i += 25) {
+      let requests = units.slice(i, i + 25).map((u) => ({ PutRequest: { Item: { PK: UNITS_PK, SK: unitSk(u.provinceCode, u.code), type: 'unit', ...u } } }));
+      // Throttled writes come back as UnprocessedItems: retry them with backoff.
+      for (let attempt = 0; requests.length; attempt++) {
+        if (attempt > 8) throw new Error(`${requests.length} unit writes still unprocessed after retries`);
+        if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        const res = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+        requests = (res.UnprocessedItems?.[this.table] ?? []) as typeof requests;
+      }
+    }
+    return units.length;
+  }
+}

@@ -1,0 +1,20 @@
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { ObjectStore } from '../shared/ports/object-store.js';
+
+export class S3ObjectStore implements ObjectStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async get(key: string, versionId?: string | null) {
+    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId ?? undefined }));
+    const bytes = await res.Body!.transformToByteArray();
+    return { bytes, versionId: res.VersionId ?? null };
+  }
+
+  async put(key: string, bytes: Uint8Array, contentType?: string) {
+    const res = await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType }));
+    return { versionId: res.VersionId ?? null };
+  }
+}

@@ -1,0 +1,16 @@
+// The single table's keys, in one place so the adapters and the CDK agree.
+//   submissions  PK ROUND#<province>#<round>   SK SUB#<unit>#<submissionId>
+//                GSI1PK UNIT#<unit>            GSI1SK <uploadedAt>#<submissionId>
+//   versions     PK ROUND#<province>#<round>   SK COUNTER#<unit>
+//   units        PK UNITS                      SK <province>#<unit>
+//   idempotency  PK IDEMPOTENCY                SK <hash>   (Powertools)
+
+export const TABLE_KEYS = { pk: 'PK', sk: 'SK', gsi1: 'GSI1', gsi1pk: 'GSI1PK', gsi1sk: 'GSI1SK', ttl: 'expiration' } as const;
+
+export const roundPk = (provinceCode: string, roundId: string) => `ROUND#${provinceCode}#${roundId}`;
+export const submissionSk = (unitCode: string, submissionId: string) => `SUB#${unitCode}#${submissionId}`;
+export const counterSk = (unitCode: string) => `COUNTER#${unitCode}`;
+export const unitHistoryPk = (unitCode: string) => `UNIT#${unitCode}`;
+export const UNITS_PK = 'UNITS';
+export const unitSk = (provinceCode: string, unitCode: string) => `${provinceCode}#${unitCode}`;
+export const IDEMPOTENCY_PK = 'IDEMPOTENCY';

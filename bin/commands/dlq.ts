@@ -1,0 +1,26 @@
+import { objectRefsOf } from '../../functions/ingest/object-refs.js';
+import type { Target } from '../target.js';
+
+export interface DlqEntry {
+  messageId: string;
+  receiveCount: number;
+  keys: string[];
+  body: string;
+}
+
+export async function listDlq(target: Target): Promise<DlqEntry[]> {
+  return (await target.deadLetters()).map((m) => {
+    let keys: string[] = [];
+    try {
+      keys = objectRefsOf(m.body).map((r) => r.key);
+    } catch {
+      keys = [];
+    }
+    return { messageId: m.messageId, receiveCount: m.receiveCount, keys, body: m.body };
+  });
+}
+
+export function formatDlq(entries: DlqEntry[]): string {
+  if (!entries.length) return 'Hàng đợi lỗi (DLQ) trống.\n';
+  return entries.map((e) => `${e.messageId}  nhận ${e.receiveCount} lần  ${e.keys.join(', ') || '(không phải sự kiện S3)'}`).join('\n') + `\n${entries.length} tin trong hàng đợi lỗi; chạy "tonghop dlq redrive" để xử lý lại.\n`;
+}

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { planImport } from '../../shared/units/import-units.js';
+import { NATIONAL_UNITS_CSV } from '../registry.js';
+import type { Target } from '../target.js';
+
+export interface ImportSummary {
+  kind: 'national' | 'contacts';
+  written: number;
+  unchanged: number;
+  problems: Array<{ line: number; unitCode: string; message: string }>;
+}
+
+/** Imports the national list (default) or a province's contact CSV into the unit table. */
+export async function importUnits(target: Target, csvPath = NATIONAL_UNITS_CSV): Promise<ImportSummary> {
+  const csv = await readFile(csvPath, 'utf8');
+  const plan = planImport(csv, await target.units.list());
+  const written = await target.units.put(plan.changed);
+  return { kind: plan.kind, written, unchanged: plan.unchanged, problems: plan.problems };
+}
+
+/** The national list, imported once when the table has no units yet. */
+export async function ensureUnits(target: Target): Promise<void> {
+  if ((await target.units.list('01')).length === 0) await importUnits(target);
+}
+
+export function formatImport(s: ImportSummary): string {
+  const what = s.kind === 'national' ? 'danh mục đơn vị hành chính' : 'danh sách liên hệ';
+  const lines = [`Đã nhập ${what}: ${s.written} đơn vị ghi mới hoặc cập nhật, ${s.unchanged} không đổi.`];
+  for (const p of s.problems) lines.push(`  ! dòng ${p.line} (${p.unitCode}): ${p.message}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,99 @@
+import { ReceiveMessageCommand, SQSClient, StartMessageMoveTaskCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { dynamoDocumentClient, s3 } from '../adapters/aws-clients.js';
+import { DynamoSubmissionStore } from '../adapters/dynamo-submission-store.js';
+import { DynamoUnitStore } from '../adapters/dynamo-unit-store.js';
+import { forgetRegistry } from '../adapters/registry-cache.js';
+import { S3ObjectStore } from '../adapters/s3-object-store.js';
+import { drainQueue, type DeliveryStats } from '../local/delivery.js';
+import { startLocalStack, type LocalStack } from '../local/stack.js';
+import type { ObjectStore } from '../shared/ports/object-store.js';
+import type { SubmissionStore } from '../shared/ports/submission-store.js';
+import type { UnitStore } from '../shared/ports/unit-store.js';
+
+export interface DeadLetter {
+  messageId: string;
+  receiveCount: number;
+  body: string;
+}
+
+/** Where a command works: the embedded stack (default) or a deployed one (--aws). */
+export interface Target {
+  kind: 'local' | 'aws';
+  bucket: string;
+  submissions: SubmissionStore;
+  units: UnitStore;
+  objects: ObjectStore;
+  local?: LocalStack;
+  /** Runs the ingest pipeline on what was uploaded (locally) and returns when the queue is empty. */
+  settle(onProgress?: (s: DeliveryStats) => void): Promise<DeliveryStats | null>;
+  deadLetters(): Promise<DeadLetter[]>;
+  redrive(): Promise<number>;
+  close(): Promise<void>;
+}
+
+type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+async function openLocal(): Promise<Target> {
+  const stack = await startLocalStack();
+  const db = dynamoDocumentClient();
+  forgetRegistry();
+  let handler: Handler | undefined;
+  const ingestHandler = async () => (handler ??= (await import('../functions/ingest/handler.js')).handler as unknown as Handler);
+  return {
+    kind: 'local',
+    bucket: stack.bucket,
+    submissions: new DynamoSubmissionStore(db, stack.table),
+    units: new DynamoUnitStore(db, stack.table),
+    objects: new S3ObjectStore(s3(), stack.bucket),
+    local: stack,
+    async settle(onProgress) {
+      forgetRegistry();
+      return drainQueue(stack.ingestQueue, await ingestHandler(), { retryDelayMs: Number(process.env.TONGHOP_RETRY_DELAY_MS ?? 200) }, onProgress);
+    },
+    async deadLetters() {
+      return stack.ingestQueue.deadLetters().map((m) => ({ messageId: m.messageId, receiveCount: m.receiveCount, body: m.body }));
+    },
+    async redrive() {
+      return stack.ingestQueue.redrive();
+    },
+    close: () => stack.stop(),
+  };
+}
+
+function env(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`--aws cần biến môi trường ${name} (xem README, mục "Deploy to AWS").`);
+  return v;
+}
+
+function openAws(): Target {
+  const table = env('TONGHOP_TABLE');
+  const bucket = env('TONGHOP_BUCKET');
+  const db = dynamoDocumentClient();
+  const sqs = new SQSClient({});
+  return {
+    kind: 'aws',
+    bucket,
+    submissions: new DynamoSubmissionStore(db, table),
+    units: new DynamoUnitStore(db, table),
+    objects: new S3ObjectStore(s3(), bucket),
+    // On AWS the Lambda consumes the queue by itself; callers poll the table for results.
+    settle: async () => null,
+    async deadLetters() {
+      const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl: env('TONGHOP_DLQ_URL'), MaxNumberOfMessages: 10, VisibilityTimeout: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
+      return (res.Messages ?? []).map((m) => ({ messageId: m.MessageId ?? '', receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 0), body: m.Body ?? '' }));
+    },
+    async redrive() {
+      const url = env('TONGHOP_DLQ_URL');
+      const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages'] }));
+      await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: attrs.Attributes!.QueueArn! }));
+      return Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0);
+    },
+    close: async () => undefined,
+  };
+}
+
+export async function openTarget(opts: { aws?: boolean }): Promise<Target> {
+  return opts.aws || process.env.TONGHOP_TARGET === 'aws' ? openAws() : openLocal();
+}

@@ -1,0 +1,45 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { dynamoDocumentClient, requiredEnv, s3 } from '../../adapters/aws-clients.js';
+import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
+import { cachedRegistry } from '../../adapters/registry-cache.js';
+import { S3ObjectStore } from '../../adapters/s3-object-store.js';
+import { IDEMPOTENCY_PK } from '../../adapters/table-keys.js';
+import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
+import { objectRefsOf } from './object-refs.js';
+
+const logger = new Logger({ serviceName: 'tonghop-ingest' });
+const table = requiredEnv('TABLE_NAME');
+const bucket = requiredEnv('BUCKET_NAME');
+const processor = new BatchProcessor(EventType.SQS);
+
+const persistenceStore = new DynamoDBPersistenceLayer({ tableName: table, keyAttr: 'PK', sortKeyAttr: 'SK', staticPkValue: IDEMPOTENCY_PK, awsSdkV3Client: dynamoDocumentClient() as never });
+// One effect per uploaded object version, however often S3 and SQS deliver its event.
+const idempotency = new IdempotencyConfig({ eventKeyJmesPath: '[bucket, key, versionId, eTag, sequencer]', expiresAfterSeconds: 7 * 24 * 3600 });
+
+const ingestOnce = makeIdempotent(
+  async (ref: ObjectRef) => {
+    const { created, submission } = await ingestObject(ref, {
+      objects: new S3ObjectStore(s3(), bucket),
+      submissions: new DynamoSubmissionStore(dynamoDocumentClient(), table),
+      registry: await cachedRegistry(),
+    });
+    logger.info('submission recorded', { key: ref.key, submissionId: submission.submissionId, status: submission.status, version: submission.version, created });
+    return { submissionId: submission.submissionId, status: submission.status, version: submission.version, created };
+  },
+  { persistenceStore, config: idempotency },
+);
+
+async function recordHandler(record: SQSRecord): Promise<void> {
+  for (const ref of objectRefsOf(record.body)) await ingestOnce(ref);
+}
+
+export const handler = middy(async (event: SQSEvent, context: Context) => {
+  idempotency.registerLambdaContext(context);
+  return processPartialResponse(event, recordHandler, processor, { context });
+}).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,96 @@
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { FileQueue, type QueuedMessage } from './file-queue.js';
+
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+
+export interface DeliveryOptions {
+  batchSize?: number;
+  /** How long a received message stays invisible: 6 × the function timeout on AWS; short here. */
+  visibilityMs?: number;
+  /** Delay before a failed message is visible again (grows with each receive). */
+  retryDelayMs?: number;
+  functionName?: string;
+  queueArn?: string;
+}
+
+export interface DeliveryStats {
+  invocations: number;
+  delivered: number;
+  retried: number;
+  deadLettered: number;
+}
+
+function lambdaContext(functionName: string, timeoutMs: number): Context {
+  const started = Date.now();
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: crypto.randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function toRecord(m: QueuedMessage, arn: string) {
+  return {
+    messageId: m.messageId,
+    receiptHandle: `${m.messageId}#${m.receiveCount}`,
+    body: m.body,
+    attributes: {
+      ApproximateReceiveCount: String(m.receiveCount),
+      SentTimestamp: String(m.sentAt),
+      SenderId: 'AIDAS3EVENTS',
+      ApproximateFirstReceiveTimestamp: String(m.firstReceivedAt ?? Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: FileQueue.md5(m.body),
+    eventSource: 'aws:sqs',
+    eventSourceARN: arn,
+    awsRegion: process.env.AWS_REGION ?? 'ap-southeast-1',
+  };
+}
+
+/**
+ * The Lambda event source mapping, locally: polls the queue, invokes the handler with SQS batch
+ * events, deletes what succeeded, and lets `batchItemFailures` (or a thrown error) come back
+ * after a delay until the queue's maxReceiveCount sends them to the DLQ.
+ */
+export async function drainQueue(queue: FileQueue, handler: SqsHandler, opts: DeliveryOptions = {}, onBatch?: (stats: DeliveryStats) => void): Promise<DeliveryStats> {
+  const batchSize = opts.batchSize ?? 10;
+  const visibilityMs = opts.visibilityMs ?? 30_000;
+  const retryDelayMs = opts.retryDelayMs ?? 200;
+  const arn = opts.queueArn ?? 'arn:aws:sqs:local:000000000000:tonghop-ingest';
+  const stats: DeliveryStats = { invocations: 0, delivered: 0, retried: 0, deadLettered: 0 };
+  for (;;) {
+    const batch = queue.receive(batchSize, visibilityMs);
+    if (!batch.length) {
+      const next = queue.nextVisibleAt();
+      if (next === null) return stats;
+      await new Promise((r) => setTimeout(r, Math.max(10, Math.min(next - Date.now(), 1000))));
+      continue;
+    }
+    stats.invocations++;
+    let failed: Set<string>;
+    try {
+      const res = await handler({ Records: batch.map((m) => toRecord(m, arn)) } as SQSEvent, lambdaContext(opts.functionName ?? 'tonghop-ingest', 60_000));
+      failed = new Set((res?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch {
+      failed = new Set(batch.map((m) => m.messageId));
+    }
+    for (const m of batch) {
+      if (!failed.has(m.messageId)) {
+        queue.delete(m.messageId);
+        stats.delivered++;
+      } else if (queue.fail(m, retryDelayMs * m.receiveCount) === 'dlq') stats.deadLettered++;
+      else stats.retried++;
+    }
+    onBatch?.(stats);
+  }
+}

@@ -1,0 +1,135 @@
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
+import sesModule from 'aws-ses-v2-local';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { resetClients } from '../adapters/aws-clients.js';
+import { TABLE_KEYS } from '../adapters/table-keys.js';
+import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
+import { FileQueue } from './file-queue.js';
+
+export interface LocalStack {
+  home: string;
+  table: string;
+  bucket: string;
+  endpoints: { dynamodb: string; s3: string; ses: string };
+  ingestQueue: FileQueue;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_TABLE = 'tonghop';
+export const LOCAL_BUCKET = 'tonghop-uploads';
+
+export function tonghopHome(): string {
+  return resolve(process.env.TONGHOP_HOME ?? '.tonghop');
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+  });
+}
+
+interface S3rverEvent {
+  Records: Array<{ eventName: string; eventTime: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } } }>;
+}
+
+/**
+ * DynamoDB (dynalite), S3 (s3rver) and SES v2 (aws-ses-v2-local) on 127.0.0.1 in this process,
+ * with state under `home`. The AWS SDK reaches them through AWS_ENDPOINT_URL_<SERVICE>, so the
+ * handlers run unchanged. S3's ObjectCreated events for inbox/ go to the ingest queue, in the
+ * form S3 sends them to SQS (URL-encoded keys).
+ */
+export async function startLocalStack(home = tonghopHome()): Promise<LocalStack> {
+  mkdirSync(home, { recursive: true });
+  const dynamo = dynalite({ path: join(home, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  let dynamoUrl: string;
+  try {
+    dynamoUrl = await listen(dynamo);
+  } catch (e) {
+    throw new Error(`cannot open the local database in ${home} (is another tonghop command running?): ${(e as Error).message}`);
+  }
+  const s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: join(home, 's3'), silent: true, configureBuckets: [{ name: LOCAL_BUCKET }] });
+  const s3Address = await s3rver.run();
+  // aws-ses-v2-local is CommonJS with an __esModule default export.
+  const ses = await sesModule.default({ host: '127.0.0.1', port: 0 });
+  const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+
+  const endpoints = { dynamodb: dynamoUrl, s3: `http://127.0.0.1:${s3Address.port}`, ses: sesUrl };
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_REGION: 'ap-southeast-1',
+    // s3rver checks request signatures against these fixed local credentials.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    TABLE_NAME: LOCAL_TABLE,
+    BUCKET_NAME: LOCAL_BUCKET,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  resetClients();
+
+  const ingestQueue = new FileQueue(join(home, 'queues', 'ingest'), 3);
+  s3rver.on('event', (event: S3rverEvent) => {
+    for (const r of event.Records) {
+      if (!r.eventName.startsWith('ObjectCreated') || !r.s3.object.key.startsWith(INBOX_PREFIX)) continue;
+      const record = { ...r, awsRegion: 'ap-southeast-1', s3: { ...r.s3, object: { ...r.s3.object, key: encodeEventKey(r.s3.object.key) } } };
+      ingestQueue.send(JSON.stringify({ Records: [record] }));
+    }
+  });
+
+  await ensureTable(new DynamoDBClient({ endpoint: endpoints.dynamodb }), LOCAL_TABLE);
+
+  return {
+    home,
+    table: LOCAL_TABLE,
+    bucket: LOCAL_BUCKET,
+    endpoints,
+    ingestQueue,
+    async stop() {
+      await s3rver.close();
+      await new Promise<void>((r) => ses.close(() => r()));
+      await new Promise<void>((r) => dynamo.close(() => r()));
+      resetClients();
+    },
+  };
+}
+
+/** The same table the CDK stack creates: PK/SK with one GSI for a unit's history. */
+export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: table }));
+    return;
+  } catch (e) {
+    if (!(e instanceof ResourceNotFoundException)) throw e;
+  }
+  await client.send(new CreateTableCommand({
+    TableName: table,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: TABLE_KEYS.pk, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.sk, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.gsi1pk, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.gsi1sk, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.pk, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sk, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [{
+      IndexName: TABLE_KEYS.gsi1,
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.gsi1pk, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.gsi1sk, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    }],
+  }));
+}

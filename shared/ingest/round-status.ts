@@ -1,0 +1,47 @@
+import type { Submission, SubmissionStatus } from '../schemas/submission.js';
+import type { Unit } from '../schemas/unit.js';
+
+export interface UnitRoundStatus {
+  unit: Unit;
+  latest: Submission | null;
+  latestAccepted: Submission | null;
+  versions: number;
+}
+
+/** Newest first by upload time, then version: out-of-order processing does not change "latest". */
+function newer(a: Submission, b: Submission): boolean {
+  return a.uploadedAt > b.uploadedAt || (a.uploadedAt === b.uploadedAt && a.version > b.version);
+}
+
+/** Every unit of a province with its latest and latest accepted submission for one round. */
+export function roundStatus(units: Unit[], submissions: Submission[]): UnitRoundStatus[] {
+  const byUnit = new Map<string, Submission[]>();
+  for (const s of submissions) {
+    const list = byUnit.get(s.unitCode);
+    if (list) list.push(s);
+    else byUnit.set(s.unitCode, [s]);
+  }
+  return units.map((unit) => {
+    const list = byUnit.get(unit.code) ?? [];
+    let latest: Submission | null = null;
+    let latestAccepted: Submission | null = null;
+    for (const s of list) {
+      if (!latest || newer(s, latest)) latest = s;
+      if (s.status === 'accepted' && (!latestAccepted || newer(s, latestAccepted))) latestAccepted = s;
+    }
+    return { unit, latest, latestAccepted, versions: list.length };
+  });
+}
+
+export type RoundStatusKind = SubmissionStatus | 'missing';
+
+/** A unit counts as accepted once any version is accepted; otherwise by its latest submission. */
+export function statusOf(r: UnitRoundStatus): RoundStatusKind {
+  return r.latestAccepted ? 'accepted' : (r.latest?.status ?? 'missing');
+}
+
+export function countByStatus(statuses: Iterable<RoundStatusKind>): Record<RoundStatusKind, number> {
+  const out = { accepted: 0, needs_review: 0, rejected: 0, missing: 0 };
+  for (const s of statuses) out[s]++;
+  return out;
+}

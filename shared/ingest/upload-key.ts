@@ -1,0 +1,59 @@
+// Where communes put their files: inbox/<provinceCode>/<roundId>/<unitCode>/<file name>, e.g.
+// inbox/40/2026-H1/16941/bao-cao.docx. A unit folder "_" asks ingest to find the unit from the
+// document's own header.
+
+export const INBOX_PREFIX = 'inbox/';
+export const UNRESOLVED_UNIT = '_';
+const ROUND_ID = /^\d{4}-[A-Z0-9]{1,8}$/;
+
+export interface UploadKey {
+  provinceCode: string;
+  roundId: string;
+  /** Five-digit unit code, or "_" when the unit is to be read from the document. */
+  unitCode: string;
+  fileName: string;
+}
+
+export type UploadKeyReading = { ok: true; key: UploadKey } | { ok: false; message: string; partial: Partial<UploadKey> };
+
+/**
+ * Object keys arrive URL-encoded in S3 event notifications, with spaces as "+"
+ * ("inbox/40/2026-H1/16941/b%C3%A1o+c%C3%A1o.docx").
+ */
+export function decodeEventKey(raw: string): string {
+  const plus = raw.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus;
+  }
+}
+
+/** The inverse of decodeEventKey, as S3 writes keys into its event notifications. */
+export function encodeEventKey(key: string): string {
+  return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
+}
+
+export function buildUploadKey(k: UploadKey): string {
+  return `${INBOX_PREFIX}${k.provinceCode}/${k.roundId}/${k.unitCode}/${k.fileName}`;
+}
+
+export function parseUploadKey(key: string): UploadKeyReading {
+  const parts = key.split('/');
+  const [inbox, provinceCode, roundId, unitCode, ...rest] = parts;
+  const fileName = rest.join('/');
+  const partial: Partial<UploadKey> = {
+    ...(provinceCode && /^\d{2}$/.test(provinceCode) ? { provinceCode } : {}),
+    ...(roundId && ROUND_ID.test(roundId) ? { roundId } : {}),
+    ...(unitCode && /^(\d{5}|_)$/.test(unitCode) ? { unitCode } : {}),
+    fileName: parts[parts.length - 1] ?? key,
+  };
+  const layout = 'inbox/<mã tỉnh>/<kỳ báo cáo>/<mã đơn vị>/<tên tệp>';
+  if (inbox !== 'inbox' || parts.length < 5 || !fileName) {
+    return { ok: false, partial, message: `Tệp "${key}" không nằm đúng thư mục nộp báo cáo (${layout}).` };
+  }
+  if (!partial.provinceCode) return { ok: false, partial, message: `Mã tỉnh "${provinceCode}" không hợp lệ (cần 2 chữ số, ví dụ 40).` };
+  if (!partial.roundId) return { ok: false, partial, message: `Kỳ báo cáo "${roundId}" không hợp lệ (ví dụ 2026-H1, 2026-FY).` };
+  if (!partial.unitCode) return { ok: false, partial, message: `Mã đơn vị "${unitCode}" không hợp lệ (cần 5 chữ số, ví dụ 16941).` };
+  return { ok: true, key: { provinceCode: partial.provinceCode, roundId: partial.roundId, unitCode: partial.unitCode, fileName } };
+}

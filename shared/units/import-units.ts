@@ -1,0 +1,77 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Unit } from '../schemas/unit.js';
+import { unitsFromNationalCsv } from './load-units.js';
+
+export interface ContactProblem {
+  line: number;
+  unitCode: string;
+  message: string;
+}
+
+export interface ImportPlan {
+  kind: 'national' | 'contacts';
+  /** Units to write: new ones, or existing ones whose data changed. */
+  changed: Unit[];
+  unchanged: number;
+  problems: ContactProblem[];
+}
+
+const Email = z.string().email();
+
+function same(a: Unit, b: Unit): boolean {
+  return a.name === b.name && a.level === b.level && a.provinceCode === b.provinceCode && a.provinceName === b.provinceName && a.emails.join(';') === b.emails.join(';');
+}
+
+/**
+ * What `tonghop units import` writes: the national list (province_code,…,unit_level) adds and
+ * renames units but keeps their contacts; a province's contact list (unit_code,email,name) sets
+ * the contacts of units already known. Invalid addresses and unknown units are reported, not
+ * written.
+ */
+export function planImport(csv: string, existing: Unit[]): ImportPlan {
+  const header = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.toLowerCase();
+  const byCode = new Map(existing.map((u) => [u.code, u]));
+  const changed: Unit[] = [];
+  let unchanged = 0;
+  const problems: ContactProblem[] = [];
+
+  if (header.includes('province_code')) {
+    for (const u of unitsFromNationalCsv(csv)) {
+      const old = byCode.get(u.code);
+      const next = { ...u, emails: old?.emails ?? [] };
+      if (old && same(old, next)) unchanged++;
+      else changed.push(next);
+    }
+    return { kind: 'national', changed, unchanged, problems };
+  }
+
+  if (!/\bunit_code\b/.test(header) || !/\bemail\b/.test(header)) {
+    throw new Error('CSV không đúng mẫu: cần cột province_code,province_name,unit_code,unit_name,unit_level (danh mục quốc gia) hoặc unit_code,email,name (danh sách liên hệ của tỉnh).');
+  }
+  const rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }) as Array<Record<string, string>>;
+  const emailsByUnit = new Map<string, string[]>();
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const code = (row.unit_code ?? '').padStart(5, '0');
+    const unit = byCode.get(code);
+    if (!unit) {
+      problems.push({ line, unitCode: code, message: `Mã đơn vị ${code} chưa có trong danh mục; hãy nhập danh mục quốc gia trước.` });
+      return;
+    }
+    const list = emailsByUnit.get(code) ?? [];
+    for (const raw of (row.email ?? '').split(/[;,\s]+/).filter(Boolean)) {
+      const email = raw.toLowerCase();
+      if (!Email.safeParse(email).success) problems.push({ line, unitCode: code, message: `Địa chỉ thư "${raw}" không hợp lệ; không gửi tới địa chỉ này.` });
+      else if (!list.includes(email)) list.push(email);
+    }
+    emailsByUnit.set(code, list);
+  });
+  for (const [code, emails] of emailsByUnit) {
+    const old = byCode.get(code)!;
+    const next = { ...old, emails };
+    if (same(old, next)) unchanged++;
+    else changed.push(next);
+  }
+  return { kind: 'contacts', changed, unchanged, problems };
+}
