@@ -49,7 +49,7 @@ async function openLocal(): Promise<Target> {
     local: stack,
     async settle(onProgress) {
       forgetRegistry();
-      return drainQueue(stack.ingestQueue, await ingestHandler(), { retryDelayMs: Number(process.env.TONGHOP_RETRY_DELAY_MS ?? 200) }, onProgress);
+      return drainQueue(stack.ingestQueue, await ingestHandler(), { retryDelayMs: Number(process.env.TONGHOP_RETRY_DELAY_MS ?? 200), visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000) }, onProgress);
     },
     async deadLetters() {
       return stack.ingestQueue.deadLetters().map((m) => ({ messageId: m.messageId, receiveCount: m.receiveCount, body: m.body }));

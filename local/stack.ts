@@ -1,7 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import sesModule from 'aws-ses-v2-local';
+import * as sesModule from 'aws-ses-v2-local';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,12 @@ export interface LocalStack {
   ingestQueue: FileQueue;
   stop(): Promise<void>;
 }
+
+// aws-ses-v2-local is CommonJS with an __esModule default: Node's ESM loader wraps it once more
+// than bundlers and vitest do.
+type StartSes = (config?: { host?: string; port?: number }) => Promise<Server>;
+const sesExport = (sesModule as unknown as { default: StartSes | { default: StartSes } }).default;
+const startSes: StartSes = typeof sesExport === 'function' ? sesExport : sesExport.default;
 
 export const LOCAL_TABLE = 'tonghop';
 export const LOCAL_BUCKET = 'tonghop-uploads';
@@ -55,8 +61,7 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
   }
   const s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: join(home, 's3'), silent: true, configureBuckets: [{ name: LOCAL_BUCKET }] });
   const s3Address = await s3rver.run();
-  // aws-ses-v2-local is CommonJS with an __esModule default export.
-  const ses = await sesModule.default({ host: '127.0.0.1', port: 0 });
+  const ses = await startSes({ host: '127.0.0.1', port: 0 });
   const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
 
   const endpoints = { dynamodb: dynamoUrl, s3: `http://127.0.0.1:${s3Address.port}`, ses: sesUrl };

@@ -1,0 +1,37 @@
+import type { ObjectStore } from '../../shared/ports/object-store.js';
+import type { NewSubmission, RecordResult, SubmissionStore } from '../../shared/ports/submission-store.js';
+import type { Submission } from '../../shared/schemas/submission.js';
+
+/** Ports in memory, for domain tests that need no AWS wire protocol. */
+export class MemoryObjects implements ObjectStore {
+  readonly files = new Map<string, Uint8Array>();
+  gets = 0;
+  async get(key: string) {
+    this.gets++;
+    const bytes = this.files.get(key);
+    if (!bytes) throw new Error(`no object ${key}`);
+    return { bytes, versionId: null };
+  }
+  async put(key: string, bytes: Uint8Array) {
+    this.files.set(key, bytes);
+    return { versionId: null };
+  }
+}
+
+export class MemorySubmissions implements SubmissionStore {
+  readonly all: Submission[] = [];
+  async record(s: NewSubmission): Promise<RecordResult> {
+    const same = this.all.find((x) => x.submissionId === s.submissionId && x.provinceCode === s.provinceCode && x.roundId === s.roundId);
+    if (same) return { created: false, submission: same };
+    const version = this.all.filter((x) => x.provinceCode === s.provinceCode && x.roundId === s.roundId && x.unitCode === s.unitCode).length + 1;
+    const submission = { ...s, version };
+    this.all.push(submission);
+    return { created: true, submission };
+  }
+  async listRound(provinceCode: string, roundId: string) {
+    return this.all.filter((x) => x.provinceCode === provinceCode && x.roundId === roundId);
+  }
+  async unitHistory(unitCode: string) {
+    return this.all.filter((x) => x.unitCode === unitCode);
+  }
+}

@@ -1,0 +1,149 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
+import { buildUploadKey } from '../../shared/ingest/upload-key.js';
+import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
+import { docxFromText, pdfFromText, pdfWithoutText, zipBomb } from '../../scripts/report-files.js';
+import { registry2025 } from '../helpers/fixtures.js';
+import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
+import { reportText } from '../helpers/report-text.js';
+
+const registry = registry2025();
+const nghiaDan = registry.byCode('16941')!;
+const dienChau = registry.byCode('17464')!;
+const conCo = registry.byCode('19742')!;
+const enc = (s: string) => new TextEncoder().encode(s);
+
+let objects: MemoryObjects;
+let submissions: MemorySubmissions;
+beforeEach(() => {
+  objects = new MemoryObjects();
+  submissions = new MemorySubmissions();
+});
+
+const deps = () => ({ objects, submissions, registry, now: () => new Date('2026-06-08T03:00:00Z') });
+
+async function upload(key: string, bytes: Uint8Array, extra: Partial<ObjectRef> = {}) {
+  await objects.put(key, bytes);
+  return ingestObject({ bucket: 'b', key, size: bytes.length, versionId: null, eTag: null, sequencer: null, eventTime: '2026-06-08T02:00:00.000Z', ...extra }, deps());
+}
+
+const key = (unitCode: string, fileName: string, provinceCode = '40') => buildUploadKey({ provinceCode, roundId: '2026-H1', unitCode, fileName });
+const codes = (r: { submission: { diagnostics: Array<{ code?: string | undefined }> } }) => r.submission.diagnostics.map((d) => d.code);
+
+describe('ingestObject: good reports', () => {
+  it('accepts a DOCX report of the unit that sent it and keeps its figures', async () => {
+    const r = await upload(key('16941', 'bao cao 6 tháng.docx'), await docxFromText(reportText(nghiaDan)));
+    expect(r.submission.status).toBe('accepted');
+    expect(r.submission).toMatchObject({ unitCode: '16941', provinceCode: '40', roundId: '2026-H1', version: 1 });
+    expect(r.submission.report?.issuer.code).toBe('16941');
+    expect(r.submission.report?.indicators.find((i) => i.key === 'computers')?.value).toBe(42);
+    expect(r.submission.file).toMatchObject({ name: 'bao cao 6 tháng.docx', format: 'docx' });
+    expect(r.submission.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('finds the unit from the header when the file is sent to the "_" folder', async () => {
+    const r = await upload(key('_', 'bc.txt'), enc(reportText(dienChau)));
+    expect(r.submission.unitCode).toBe('17464');
+    expect(r.submission.status).toBe('accepted');
+  });
+
+  it('reads a text PDF', async () => {
+    // Without an embedded font pdfkit writes Latin-1 only: the OCR-like text a scanner yields.
+    const r = await upload(key('17464', 'bc.pdf'), await pdfFromText('UY BAN NHAN DAN\nXA DIEN CHAU\nS6: 12/BC-UBND\nDien Chau, ngay 2 thang 6 nam 2026\nBAO CAO\nKet qua chuyen doi so\nI. KET QUA\nCo 15 may tinh.'));
+    expect(r.submission.status).toBe('accepted');
+    expect(r.submission.report?.number).toBe('12/BC-UBND');
+  });
+
+  it('accepts a Report given as JSON', async () => {
+    const first = await upload(key('16941', 'a.txt'), enc(reportText(nghiaDan)));
+    const r = await upload(key('16941', 'bao-cao.json'), enc(JSON.stringify(first.submission.report)));
+    expect(r.submission.status).toBe('accepted');
+    expect(r.submission.file.format).toBe('json');
+  });
+});
+
+describe('ingestObject: the same file again, and re-uploads', () => {
+  it('records the same content for the same unit once, however often it arrives', async () => {
+    const bytes = enc(reportText(nghiaDan));
+    const a = await upload(key('16941', 'bc.txt'), bytes);
+    const b = await upload(key('16941', 'bc.txt'), bytes);
+    const c = await upload(key('16941', 'ten-khac.txt'), bytes);
+    expect([a.created, b.created, c.created]).toEqual([true, false, false]);
+    expect(submissions.all).toHaveLength(1);
+  });
+
+  it('keeps the old version when a corrected report is sent', async () => {
+    await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { computers: 40 })));
+    const r = await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { computers: 44 })));
+    expect(r.submission.version).toBe(2);
+    expect(submissions.all.map((s) => s.report?.indicators.find((i) => i.key === 'computers')?.value)).toEqual([40, 44]);
+  });
+});
+
+describe('ingestObject: bad input is recorded with a Vietnamese reason, never lost', () => {
+  const cases: Array<[string, () => Promise<{ name: string; bytes: Uint8Array; unit?: string }>, 'rejected' | 'needs_review', RegExp]> = [
+    ['an empty file', async () => ({ name: 'bc.txt', bytes: new Uint8Array() }), 'rejected', /rỗng|trống/i],
+    ['binary junk named .docx', async () => ({ name: 'bc.docx', bytes: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251) }), 'rejected', /hỏng|không phải tệp Word/],
+    ['a ZIP bomb named .docx', async () => ({ name: 'bc.docx', bytes: await zipBomb(30) }), 'rejected', /giải nén|quá lớn|bất thường/],
+    ['a password-protected PDF', async () => ({ name: 'bc.pdf', bytes: await pdfFromText('BAO CAO', { userPassword: 'mat-khau' }) }), 'rejected', /mật khẩu/],
+    ['a scanned PDF without text', async () => ({ name: 'scan.pdf', bytes: await pdfWithoutText() }), 'needs_review', /OCR/],
+    ['an unsupported format', async () => ({ name: 'bc.xlsx', bytes: enc('PK\u0003\u0004 not really') }), 'rejected', /định dạng|không hỗ trợ/i],
+    ['binary junk named .txt', async () => ({ name: 'bc.txt', bytes: Uint8Array.from({ length: 2048 }, (_, i) => (i * 31) % 256) }), 'rejected', /không phải văn bản|nhị phân|không đọc được/i],
+  ];
+  for (const [what, make, status, message] of cases) {
+    it(`${what} → ${status}`, async () => {
+      const { name, bytes } = await make();
+      const r = await upload(key('16941', name), bytes);
+      expect(r.submission.status).toBe(status);
+      expect(r.submission.unitCode).toBe('16941');
+      expect(r.submission.diagnostics.map((d) => d.message).join(' ')).toMatch(message);
+      expect(r.submission.file.key).toBe(key('16941', name));
+      expect(objects.files.has(key('16941', name))).toBe(true);
+    });
+  }
+
+  it('a file over 20 MB is rejected without being downloaded', async () => {
+    const k = key('16941', 'lon.pdf');
+    const r = await ingestObject({ bucket: 'b', key: k, size: MAX_FILE_BYTES + 1, versionId: null, eTag: 'e', sequencer: null, eventTime: '2026-06-08T02:00:00Z' }, deps());
+    expect(r.submission.status).toBe('rejected');
+    expect(r.submission.diagnostics[0]?.message).toMatch(/20 MB/);
+    expect(objects.gets).toBe(0);
+  });
+
+  it('a file outside the inbox layout is rejected with the expected layout', async () => {
+    const r = await upload('tai-len/bc.docx', enc('x'));
+    expect(r.submission.status).toBe('rejected');
+    expect(r.submission.diagnostics[0]?.message).toContain('inbox/<mã tỉnh>/<kỳ báo cáo>/<mã đơn vị>/<tên tệp>');
+  });
+
+  it('an unknown unit code is rejected', async () => {
+    const r = await upload(key('99999', 'bc.txt'), enc(reportText(nghiaDan)));
+    expect(r.submission.status).toBe('rejected');
+    expect(r.submission.diagnostics[0]?.message).toMatch(/99999/);
+  });
+
+  it('a unit of another province is rejected, naming both provinces', async () => {
+    const r = await upload(key('19742', 'bc.txt'), enc(reportText(conCo)));
+    expect(r.submission.status).toBe('rejected');
+    expect(r.submission.diagnostics[0]?.message).toBe('Đặc khu Cồn Cỏ thuộc tỉnh Quảng Trị, không thuộc tỉnh Nghệ An.');
+  });
+
+  it('a document of another province sent to "_" says where it belongs', async () => {
+    const r = await upload(key('_', 'bc.txt'), enc(reportText(conCo)));
+    expect(r.submission.status).toBe('rejected');
+    expect(codes(r)).toContain('unit.otherProvince');
+    expect(r.submission.diagnostics.at(-1)?.message).toMatch(/tỉnh Quảng Trị.*không thuộc tỉnh Nghệ An/);
+  });
+
+  it('a header naming another unit needs review', async () => {
+    const r = await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { headerUnit: dienChau })));
+    expect(r.submission.status).toBe('needs_review');
+    expect(r.submission.diagnostics.map((d) => d.message)).toContain('Đơn vị trong văn bản (xã Diễn Châu) khác đơn vị nộp (xã Nghĩa Đàn).');
+  });
+
+  it('a document dated after its upload needs review', async () => {
+    const r = await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { date: { day: 1, month: 9, year: 2026 } })));
+    expect(r.submission.status).toBe('needs_review');
+    expect(codes(r)).toContain('issuedOn.future');
+  });
+});
