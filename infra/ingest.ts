@@ -1,0 +1,44 @@
+import { Duration } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
+import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
+import { TonghopFunction } from './lambda-function.js';
+
+export const INGEST_TIMEOUT = Duration.seconds(60);
+export const MAX_RECEIVE_COUNT = 3;
+
+/** S3 upload → ObjectCreated on inbox/ → SQS (with a DLQ) → ingest Lambda → table. */
+export class Ingest extends Construct {
+  readonly queue: Queue;
+  readonly deadLetters: Queue;
+  readonly fn: TonghopFunction;
+
+  constructor(scope: Construct, id: string, props: { uploads: Bucket; table: TableV2 }) {
+    super(scope, id);
+    this.deadLetters = new Queue(this, 'DeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's advice for Lambda consumers: at least six times the function timeout.
+      visibilityTimeout: Duration.seconds(INGEST_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+    props.uploads.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), { prefix: INBOX_PREFIX });
+
+    this.fn = new TonghopFunction(this, 'Function', {
+      handler: 'ingest',
+      memorySize: 1024,
+      timeout: INGEST_TIMEOUT,
+      environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName },
+      nodeModules: ['pdfjs-dist'],
+    });
+    // Read uploads, never delete them; write records and idempotency entries.
+    props.uploads.grantRead(this.fn, `${INBOX_PREFIX}*`);
+    props.table.grantReadWriteData(this.fn);
+    this.fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true, maxConcurrency: 5 }));
+  }
+}

@@ -1,0 +1,48 @@
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+
+export interface TonghopFunctionProps {
+  /** Folder under functions/ that holds handler.ts. */
+  handler: string;
+  memorySize: number;
+  timeout: Duration;
+  environment?: Record<string, string>;
+  /** Packages shipped as node_modules instead of bundled (they load files relative to themselves). */
+  nodeModules?: string[];
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every tonghop Lambda the same way: arm64, Node.js 22, ESM bundle, JSON logs kept 90 days. */
+export class TonghopFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: TonghopFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    super(scope, id, {
+      entry: `${root}functions/${props.handler}/handler.ts`,
+      projectRoot: root,
+      depsLockFilePath: `${root}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: { POWERTOOLS_SERVICE_NAME: `tonghop-${props.handler}`, NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies (mammoth, yauzl) call require() inside the ESM bundle.
+        banner: "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);",
+        nodeModules: props.nodeModules,
+      },
+    });
+  }
+}
