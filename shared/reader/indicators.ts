@@ -130,6 +130,8 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
     let end = start + m[0].length;
     const before = f.slice(Math.max(0, start - 16), start);
     const next = f.slice(end, end + 2);
+    // Look-aheads are bounded so that the cost stays linear in the text length.
+    const after = f.slice(end, end + 160);
     if (/^\/\s*[a-z]/i.test(next) || /^-\s*[a-z]/i.test(next) || /^[a-z]/.test(next)) continue;
     // A list marker ("1. Tỷ lệ …") is not a figure.
     if (m[2] === undefined && m[3] === undefined && /(^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(next)) continue;
@@ -147,8 +149,8 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
       numerator = a;
       denominator = b;
       kind = 'rate';
-      const pct = PERCENT_AFTER.exec(f.slice(end));
-      const noun = nounAfter(f.slice(end));
+      const pct = PERCENT_AFTER.exec(after);
+      const noun = nounAfter(after);
       if (pct) {
         const p = parseVnNumber(pct[1]!);
         if (p !== null && p <= 100 && Math.abs(p - (a / b) * 100) < 1.5) {
@@ -166,7 +168,7 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
       value = a;
       unit = '%';
       kind = 'rate';
-      const frac = FRACTION_AFTER.exec(f.slice(end));
+      const frac = FRACTION_AFTER.exec(after);
       if (frac) {
         const n = parseVnNumber(frac[1]!);
         const d = parseVnNumber(frac[2]!);
@@ -178,7 +180,7 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
       }
     } else {
       if (NOT_A_FIGURE_BEFORE.test(before)) continue;
-      const noun = nounAfter(f.slice(end));
+      const noun = nounAfter(after);
       const afterColon = /:[ \t]*$/.test(before);
       if (!noun && !afterColon) continue;
       if (!noun && /^\s*(gio|phut|h\d)/.test(f.slice(end, end + 6))) continue;

@@ -18,15 +18,37 @@ function foldOne(ch: string): string {
   return out;
 }
 
+// Every code unit below U+2000 (Latin, Vietnamese, punctuation) folded ahead of time: fold runs
+// over each report's whole text.
+let table: Uint16Array | undefined;
+
+function foldTable(): Uint16Array {
+  if (table) return table;
+  const t = new Uint16Array(0x2000);
+  for (let c = 0; c < t.length; c++) t[c] = foldOne(String.fromCharCode(c)).charCodeAt(0);
+  table = t;
+  return t;
+}
+
 /** Lower-case, strip Vietnamese diacritics, keep length: fold("Kiến Thụy") === "kien thuy". */
 export function fold(text: string): string {
-  let out = '';
+  const t = foldTable();
+  if (text.length < 256) {
+    let s = '';
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      s += code < 0x2000 ? String.fromCharCode(t[code]!) : foldOne(text[i]!);
+    }
+    return s;
+  }
+  const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-    else out += foldOne(text[i]!);
+    out[i] = code < 0x2000 ? t[code]! : foldOne(text[i]!).charCodeAt(0);
   }
-  return out;
+  let s = '';
+  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
+  return s;
 }
 
 /** Fold and collapse white space; for comparing names, not for indexing. */

@@ -6,7 +6,12 @@ export interface RepairedText {
   encoding: LegacyEncoding | null;
 }
 
-const LIGATURES: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi', 'ﬄ': 'ffl' };
+// Invisible characters go, ligatures open, dashes become "-"; anything else matched is a space.
+const CHAR_FIXES: Record<string, string> = {
+  '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\u00AD': '',
+  'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi', 'ﬄ': 'ffl',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2212': '-',
+};
 
 /**
  * Text as the reader wants it: Unicode NFC, legacy encodings converted, line breaks unified,
@@ -19,10 +24,8 @@ export function repairText(raw: string): RepairedText {
   if (encoding) text = convertLegacy(text, encoding);
   text = text
     .normalize('NFC')
-    .replace(/[\u200B-\u200D\u2060\u00AD]/g, '')
-    .replace(/[\u00A0\u2000-\u200A\u202F\u3000\t]/g, ' ')
-    .replace(/[ﬀﬁﬂﬃﬄ]/g, (l) => LIGATURES[l] ?? l)
-    .replace(/[\u2010-\u2013\u2212]/g, '-')
+    // One pass for all single-character fixes.
+    .replace(/[\u200B-\u200D\u2060\u00AD\u00A0\u2000-\u200A\u202F\u3000\tﬀﬁﬂﬃﬄ\u2010-\u2013\u2212]/g, (c) => CHAR_FIXES[c] ?? ' ')
     .replace(/\b([Ss])(?:6|b|é|ô|0|ó|o)(\s*[:.]?\s*)(?=\d)/g, (_, s: string, gap: string) => `${s === 'S' ? 'Số' : 'số'}${gap}`);
   return { text, encoding };
 }

@@ -7,7 +7,7 @@ import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js
 import type { LocalStack } from '../../local/stack.js';
 import { encodeEventKey } from '../../shared/ingest/upload-key.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { reportText } from '../helpers/report-text.js';
+import { reportText } from '../../scripts/report-text.js';
 import { startTestStack } from '../helpers/stack.js';
 
 // DynamoDB is the embedded dynalite (idempotency and the submission store need a real table);

@@ -10,7 +10,7 @@ import { openTarget, type Target } from '../../bin/target.js';
 import { docxFromText } from '../../scripts/report-files.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { reportText } from '../helpers/report-text.js';
+import { reportText } from '../../scripts/report-text.js';
 
 // The whole path on real wire protocols: s3rver upload → ObjectCreated event → disk queue →
 // the unchanged Lambda handler → dynalite. Units with a name unique in the province, so that the

@@ -5,7 +5,7 @@ import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
 import { docxFromText, pdfFromText, pdfWithoutText, zipBomb } from '../../scripts/report-files.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
-import { reportText } from '../helpers/report-text.js';
+import { reportText } from '../../scripts/report-text.js';
 
 const registry = registry2025();
 const nghiaDan = registry.byCode('16941')!;
