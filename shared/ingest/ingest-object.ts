@@ -23,11 +23,15 @@ export interface ObjectRef {
   eventTime: string;
 }
 
+export type IngestStage = 'read' | 'decode' | 'parse' | 'validate' | 'store';
+
 export interface IngestDeps {
   objects: ObjectStore;
   submissions: SubmissionStore;
   registry: UnitRegistry;
   now?: () => Date;
+  /** Told how long each stage took (for metrics and the benchmark). */
+  onStage?: (stage: IngestStage, ms: number) => void;
 }
 
 // Reports can be large; what the table keeps of each section's text is capped so that an item
@@ -49,6 +53,12 @@ function submissionId(parts: string[]): string {
  */
 export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<RecordResult> {
   const now = deps.now?.() ?? new Date();
+  let mark = performance.now();
+  const lap = (stage: IngestStage) => {
+    const t = performance.now();
+    deps.onStage?.(stage, t - mark);
+    mark = t;
+  };
   const diagnostics: Diagnostic[] = [];
   const layout = parseUploadKey(ref.key);
   const fileName = layout.ok ? layout.key.fileName : (layout.partial.fileName ?? ref.key);
@@ -60,7 +70,8 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
   };
   const record = (provinceCode: string, roundId: string, unitCode: string, status: SubmissionStatus, report: Report | null, identity: string) => {
     const s: NewSubmission = { ...base, submissionId: submissionId([provinceCode, roundId, unitCode, identity]), provinceCode, roundId, unitCode, status, report: report && trimForStorage(report) };
-    return deps.submissions.record(s);
+    lap('validate');
+    return deps.submissions.record(s).finally(() => lap('store'));
   };
   const objectIdentity = `${ref.key}\u0000${ref.versionId ?? ref.eTag ?? ref.sequencer ?? ''}`;
 
@@ -94,11 +105,14 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
   base.file.size = bytes.length;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   base.file.sha256 = sha256;
+  lap('read');
 
   let report: Report;
   try {
     const content = await readFileContent(fileName, bytes);
+    lap('decode');
     report = content.kind === 'report' ? content.report : readReport(content.text, { registry: deps.registry, provinceCode });
+    lap('parse');
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     diagnostics.push(e.diagnostic);
