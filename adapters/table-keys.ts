@@ -3,6 +3,9 @@
 //                GSI1PK UNIT#<unit>            GSI1SK <uploadedAt>#<submissionId>
 //   versions     PK ROUND#<province>#<round>   SK COUNTER#<unit>
 //   units        PK UNITS                      SK <province>#<unit>
+//   mail ledger  PK ROUND#<province>#<round>   SK MAIL#<ledgerKey>
+//   rounds       PK ROUNDS#<province>          SK <round>   (ad-hoc ones; standing ones are computed)
+//   departments  PK DEPARTMENTS                SK <province>
 //   idempotency  PK IDEMPOTENCY                SK <hash>   (Powertools)
 
 export const TABLE_KEYS = { pk: 'PK', sk: 'SK', gsi1: 'GSI1', gsi1pk: 'GSI1PK', gsi1sk: 'GSI1SK', ttl: 'expiration' } as const;
@@ -14,3 +17,6 @@ export const unitHistoryPk = (unitCode: string) => `UNIT#${unitCode}`;
 export const UNITS_PK = 'UNITS';
 export const unitSk = (provinceCode: string, unitCode: string) => `${provinceCode}#${unitCode}`;
 export const IDEMPOTENCY_PK = 'IDEMPOTENCY';
+export const mailSk = (ledgerKey: string) => `MAIL#${ledgerKey}`;
+export const roundsPk = (provinceCode: string) => `ROUNDS#${provinceCode}`;
+export const DEPARTMENTS_PK = 'DEPARTMENTS';

@@ -4,6 +4,8 @@ import { formatDlq, listDlq } from './commands/dlq.js';
 import { formatResults, ingestFiles } from './commands/ingest.js';
 import { parseCommand } from './commands/parse.js';
 import { formatStatus, roundStatusRows } from './commands/status.js';
+import { digest, formatReminders, remind } from './commands/remind.js';
+import { formatRounds, listRounds, openRound } from './commands/rounds.js';
 import { formatImport, importUnits } from './commands/units.js';
 import { openTarget, type Target } from './target.js';
 
@@ -86,6 +88,61 @@ dlq
       return { moved, stats, remaining: (await t.deadLetters()).length };
     });
     print(opts.json, result, `Đã đưa ${result.moved} tin về hàng đợi chính; còn ${result.remaining} tin lỗi.\n`);
+  });
+
+const nowOption = (v?: string) => {
+  const d = v ? new Date(v) : new Date();
+  if (Number.isNaN(d.getTime())) throw new Error(`--now "${v}" không phải thời điểm hợp lệ (ví dụ 2026-06-03T08:00:00+07:00).`);
+  return d;
+};
+
+const rounds = program.command('rounds').description('Kỳ báo cáo: định kỳ (6 tháng, năm) và đột xuất');
+rounds
+  .command('open')
+  .description('Mở kỳ báo cáo đột xuất theo văn bản của Sở')
+  .requiredOption('--province <code>', 'mã tỉnh')
+  .requiredOption('--id <id>', 'mã kỳ, ví dụ 2025-9M')
+  .requiredOption('--deadline <date>', 'hạn nộp, YYYY-MM-DD (23:59:59 giờ Việt Nam)')
+  .option('--title <text>', 'tên kỳ báo cáo')
+  .option('--request <number...>', 'số, ký hiệu văn bản yêu cầu, ví dụ "1464/SKHCN-KH&ĐMST"')
+  .option('--offsets <days>', 'ngày nhắc so với hạn, ví dụ -14,-7,-3,-1,0,1,3,7')
+  .option('--json', 'in JSON')
+  .action(async (opts: { province: string; id: string; deadline: string; title?: string; request?: string[]; offsets?: string; json?: boolean }) => {
+    const round = await withTarget((t) => openRound(t, opts));
+    print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
+  });
+rounds
+  .command('list')
+  .requiredOption('--province <code>', 'mã tỉnh')
+  .option('--json', 'in JSON')
+  .action(async (opts: { province: string; json?: boolean }) => {
+    const list = await withTarget((t) => listRounds(t, opts.province));
+    print(opts.json, list, formatRounds(list));
+  });
+
+program
+  .command('remind')
+  .description('Gửi thư nhắc cho các đơn vị chưa có báo cáo được tiếp nhận (việc chạy hằng ngày lúc 8 giờ)')
+  .requiredOption('--province <code>', 'mã tỉnh')
+  .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
+  .option('--dry-run', 'chỉ liệt kê, không gửi')
+  .option('--json', 'in JSON: [{ roundId, unitCode, offsetDays, to, messageId }]')
+  .action(async (opts: { province: string; now?: string; dryRun?: boolean; json?: boolean }) => {
+    const result = await withTarget((t) => remind(t, { province: opts.province, now: nowOption(opts.now), dryRun: opts.dryRun }));
+    print(opts.json, result.sent, formatReminders(result, Boolean(opts.dryRun)));
+  });
+
+program
+  .command('digest')
+  .description('Gửi Sở bảng tổng hợp đơn vị đúng hạn, muộn, chưa nộp')
+  .requiredOption('--province <code>', 'mã tỉnh')
+  .option('--round <id>', 'kỳ báo cáo (mặc định: các kỳ vừa hết hạn hôm qua)')
+  .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
+  .option('--json', 'in JSON')
+  .action(async (opts: { province: string; round?: string; now?: string; json?: boolean }) => {
+    const result = await withTarget((t) => digest(t, { province: opts.province, round: opts.round, now: nowOption(opts.now) }));
+    const text = result.jobs.length ? result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n') + '\n' : 'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).\n';
+    print(opts.json, result.sent, text);
   });
 
 program

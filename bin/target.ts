@@ -1,6 +1,10 @@
-import { ReceiveMessageCommand, SQSClient, StartMessageMoveTaskCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, StartMessageMoveTaskCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { dynamoDocumentClient, s3 } from '../adapters/aws-clients.js';
+import { dynamoDocumentClient, s3, sqs as sqsClient } from '../adapters/aws-clients.js';
+import { tableJobDeps } from '../adapters/job-deps.js';
+import { SqsOutbox } from '../adapters/sqs-outbox.js';
+import { FileQueueOutbox } from '../local/file-queue-outbox.js';
+import type { JobDeps } from '../shared/reminders/jobs.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo-submission-store.js';
 import { DynamoUnitStore } from '../adapters/dynamo-unit-store.js';
 import { forgetRegistry } from '../adapters/registry-cache.js';
@@ -25,6 +29,10 @@ export interface Target {
   units: UnitStore;
   objects: ObjectStore;
   local?: LocalStack;
+  /** Stores and mail queue of the reminder and digest jobs. */
+  jobs: JobDeps;
+  /** Sends what is in the mail queue (locally; on AWS the sender function does it). */
+  sendMail(): Promise<DeliveryStats | null>;
   /** Runs the ingest pipeline on what was uploaded (locally) and returns when the queue is empty. */
   settle(onProgress?: (s: DeliveryStats) => void): Promise<DeliveryStats | null>;
   deadLetters(): Promise<DeadLetter[]>;
@@ -38,8 +46,12 @@ async function openLocal(): Promise<Target> {
   const stack = await startLocalStack();
   const db = dynamoDocumentClient();
   forgetRegistry();
-  let handler: Handler | undefined;
-  const ingestHandler = async () => (handler ??= (await import('../functions/ingest/handler.js')).handler as unknown as Handler);
+  // Handlers read their environment when loaded: only after the stack has set it.
+  let ingest: Handler | undefined;
+  let sendMail: Handler | undefined;
+  const ingestHandler = async () => (ingest ??= (await import('../functions/ingest/handler.js')).handler as unknown as Handler);
+  const mailHandler = async () => (sendMail ??= (await import('../functions/send-mail/handler.js')).handler as unknown as Handler);
+  const retryDelayMs = Number(process.env.TONGHOP_RETRY_DELAY_MS ?? 200);
   return {
     kind: 'local',
     bucket: stack.bucket,
@@ -47,9 +59,13 @@ async function openLocal(): Promise<Target> {
     units: new DynamoUnitStore(db, stack.table),
     objects: new S3ObjectStore(s3(), stack.bucket),
     local: stack,
+    jobs: tableJobDeps(stack.table, new FileQueueOutbox(stack.mailQueue)),
+    async sendMail() {
+      return drainQueue(stack.mailQueue, await mailHandler(), { retryDelayMs, functionName: 'tonghop-send-mail', queueArn: 'arn:aws:sqs:local:000000000000:tonghop-mail' });
+    },
     async settle(onProgress) {
       forgetRegistry();
-      return drainQueue(stack.ingestQueue, await ingestHandler(), { retryDelayMs: Number(process.env.TONGHOP_RETRY_DELAY_MS ?? 200), visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000) }, onProgress);
+      return drainQueue(stack.ingestQueue, await ingestHandler(), { retryDelayMs, visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000) }, onProgress);
     },
     async deadLetters() {
       return stack.ingestQueue.deadLetters().map((m) => ({ messageId: m.messageId, receiveCount: m.receiveCount, body: m.body }));
@@ -71,13 +87,15 @@ function openAws(): Target {
   const table = env('TONGHOP_TABLE');
   const bucket = env('TONGHOP_BUCKET');
   const db = dynamoDocumentClient();
-  const sqs = new SQSClient({});
+  const sqs = sqsClient();
   return {
     kind: 'aws',
     bucket,
     submissions: new DynamoSubmissionStore(db, table),
     units: new DynamoUnitStore(db, table),
     objects: new S3ObjectStore(s3(), bucket),
+    jobs: tableJobDeps(table, { enqueue: (jobs) => new SqsOutbox(sqsClient(), env('TONGHOP_MAIL_QUEUE_URL')).enqueue(jobs) }),
+    sendMail: async () => null,
     // On AWS the Lambda consumes the queue by itself; callers poll the table for results.
     settle: async () => null,
     async deadLetters() {

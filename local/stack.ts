@@ -10,6 +10,7 @@ import { resetClients } from '../adapters/aws-clients.js';
 import { TABLE_KEYS } from '../adapters/table-keys.js';
 import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { FileQueue } from './file-queue.js';
+import { saveMail } from './saved-mail.js';
 
 export interface LocalStack {
   home: string;
@@ -17,6 +18,9 @@ export interface LocalStack {
   bucket: string;
   endpoints: { dynamodb: string; s3: string; ses: string };
   ingestQueue: FileQueue;
+  mailQueue: FileQueue;
+  /** Where received mail is saved as .eml files when the stack stops. */
+  mailDir: string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +32,7 @@ const startSes: StartSes = typeof sesExport === 'function' ? sesExport : sesExpo
 
 export const LOCAL_TABLE = 'tonghop';
 export const LOCAL_BUCKET = 'tonghop-uploads';
+export const LOCAL_SENDER = 'khcn@tonghop.local';
 
 export function tonghopHome(): string {
   return resolve(process.env.TONGHOP_HOME ?? '.tonghop');
@@ -75,6 +80,7 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     TABLE_NAME: LOCAL_TABLE,
     BUCKET_NAME: LOCAL_BUCKET,
+    SENDER_EMAIL: process.env.SENDER_EMAIL ?? LOCAL_SENDER,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
   delete process.env.AWS_SESSION_TOKEN;
@@ -82,6 +88,8 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
   resetClients();
 
   const ingestQueue = new FileQueue(join(home, 'queues', 'ingest'), 3);
+  const mailQueue = new FileQueue(join(home, 'queues', 'mail'), 3);
+  const mailDir = join(home, 'mail');
   s3rver.on('event', (event: S3rverEvent) => {
     for (const r of event.Records) {
       if (!r.eventName.startsWith('ObjectCreated') || !r.s3.object.key.startsWith(INBOX_PREFIX)) continue;
@@ -98,7 +106,10 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     bucket: LOCAL_BUCKET,
     endpoints,
     ingestQueue,
+    mailQueue,
+    mailDir,
     async stop() {
+      await saveMail(sesUrl, mailDir);
       await s3rver.close();
       await new Promise<void>((r) => ses.close(() => r()));
       await new Promise<void>((r) => dynamo.close(() => r()));

@@ -3,8 +3,14 @@ import type { Target } from '../target.js';
 import { formatResults, ingestFiles } from './ingest.js';
 import { formatStatus, roundStatusRows } from './status.js';
 import { formatImport, importUnits } from './units.js';
+import { digest, formatReminders, remind } from './remind.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/reports', import.meta.url));
+export const EXAMPLE_CONTACTS = fileURLToPath(new URL('../../examples/contacts-nghe-an.csv', import.meta.url));
+// The demo replays the round's calendar: uploads a week before the deadline, reminders that
+// morning, the Department's digest the day after the deadline.
+const REMIND_AT = new Date('2026-06-03T08:00:00+07:00');
+const DIGEST_AT = new Date('2026-06-11T08:30:00+07:00');
 export const DEMO_PROVINCE = '40';
 export const DEMO_ROUND = '2026-H1';
 
@@ -12,6 +18,7 @@ export const DEMO_ROUND = '2026-H1';
 export async function demo(target: Target, out: NodeJS.WritableStream = process.stdout): Promise<void> {
   out.write(`tonghop — chạy trên máy (dữ liệu tại ${target.local?.home ?? 'AWS'})\n\n`);
   out.write(formatImport(await importUnits(target)));
+  out.write(formatImport(await importUnits(target, EXAMPLE_CONTACTS)));
   out.write(`\nNộp các báo cáo mẫu trong examples/reports vào hộp thư tỉnh Nghệ An (${DEMO_PROVINCE}), kỳ ${DEMO_ROUND}:\n\n`);
   const results = await ingestFiles(target, [EXAMPLES_DIR], { province: DEMO_PROVINCE, round: DEMO_ROUND, progress: process.stderr.isTTY });
   out.write(formatResults(results));
@@ -19,4 +26,12 @@ export async function demo(target: Target, out: NodeJS.WritableStream = process.
   out.write(formatStatus(await roundStatusRows(target, DEMO_PROVINCE, DEMO_ROUND), { onlyReported: true }));
   const dead = await target.deadLetters();
   out.write(`\nHàng đợi lỗi (DLQ): ${dead.length} tin.\n`);
+
+  out.write(`\nNhắc hạn, coi như đang là 8 giờ sáng 03/6/2026 (tonghop remind --now 2026-06-03T08:00:00+07:00):\n`);
+  const reminders = await remind(target, { province: DEMO_PROVINCE, now: REMIND_AT });
+  const text = formatReminders(reminders, false).split('\n');
+  out.write([...text.slice(0, 6), ...(text.length > 9 ? [`  … (${text.length - 9} dòng nữa)`] : []), ...text.slice(-3)].join('\n'));
+  const digests = await digest(target, { province: DEMO_PROVINCE, round: DEMO_ROUND, now: DIGEST_AT });
+  out.write(`\nBảng tổng hợp gửi Sở (tonghop digest): ${digests.jobs.map((j) => j.subject).join('; ') || 'không có'}\n`);
+  if (target.local) out.write(`\nThư (biên nhận, nhắc hạn, tổng hợp) được lưu dạng .eml tại ${target.local.mailDir} khi lệnh kết thúc.\n`);
 }

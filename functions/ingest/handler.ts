@@ -5,7 +5,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { dynamoDocumentClient, requiredEnv, s3 } from '../../adapters/aws-clients.js';
+import { dynamoDocumentClient, requiredEnv, s3, ses } from '../../adapters/aws-clients.js';
+import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
+import { DynamoDepartmentStore, DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
+import { SesMailer } from '../../adapters/ses-mailer.js';
+import { sendReceipt } from '../../shared/reminders/receipt.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { cachedRegistry } from '../../adapters/registry-cache.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
@@ -17,6 +21,7 @@ const logger = new Logger({ serviceName: 'tonghop-ingest' });
 const table = requiredEnv('TABLE_NAME');
 const bucket = requiredEnv('BUCKET_NAME');
 const processor = new BatchProcessor(EventType.SQS);
+const sender = process.env.SENDER_EMAIL;
 
 const persistenceStore = new DynamoDBPersistenceLayer({ tableName: table, keyAttr: 'PK', sortKeyAttr: 'SK', staticPkValue: IDEMPOTENCY_PK, awsSdkV3Client: dynamoDocumentClient() as never });
 // One effect per uploaded object version, however often S3 and SQS deliver its event.
@@ -24,12 +29,16 @@ const idempotency = new IdempotencyConfig({ eventKeyJmesPath: '[bucket, key, ver
 
 const ingestOnce = makeIdempotent(
   async (ref: ObjectRef) => {
-    const { created, submission } = await ingestObject(ref, {
-      objects: new S3ObjectStore(s3(), bucket),
-      submissions: new DynamoSubmissionStore(dynamoDocumentClient(), table),
-      registry: await cachedRegistry(),
-    });
+    const db = dynamoDocumentClient();
+    const registry = await cachedRegistry();
+    const { created, submission } = await ingestObject(ref, { objects: new S3ObjectStore(s3(), bucket), submissions: new DynamoSubmissionStore(db, table), registry });
     logger.info('submission recorded', { key: ref.key, submissionId: submission.submissionId, status: submission.status, version: submission.version, created });
+    // The receipt is part of the effect: a transient SES failure retries the whole record, and
+    // the mail ledger keeps the receipt to one.
+    if (sender) {
+      const receipt = await sendReceipt(submission, { registry, mailer: new SesMailer(ses(), sender), ledger: new DynamoMailLedger(db, table), departments: new DynamoDepartmentStore(db, table), rounds: new DynamoRoundStore(db, table) });
+      logger.info('receipt', { submissionId: submission.submissionId, receipt });
+    }
     return { submissionId: submission.submissionId, status: submission.status, version: submission.version, created };
   },
   { persistenceStore, config: idempotency },

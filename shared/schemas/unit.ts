@@ -15,3 +15,11 @@ export const Unit = z.object({
   emails: z.array(z.string().email()).default([]),
 });
 export type Unit = z.infer<typeof Unit>;
+
+/** The provincial Department of Science and Technology: who receives digests, who signs mails. */
+export const Department = z.object({
+  provinceCode: ProvinceCode,
+  name: z.string().min(1),
+  emails: z.array(z.string().email()).default([]),
+});
+export type Department = z.infer<typeof Department>;

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Unit } from '../schemas/unit.js';
+import type { Department, Unit } from '../schemas/unit.js';
 import { unitsFromNationalCsv } from './load-units.js';
 
 export interface ContactProblem {
@@ -15,6 +15,8 @@ export interface ImportPlan {
   changed: Unit[];
   unchanged: number;
   problems: ContactProblem[];
+  /** Rows whose code is a province's (two digits): the Department's own address. */
+  departments: Department[];
 }
 
 const Email = z.string().email();
@@ -43,7 +45,7 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
       if (old && same(old, next)) unchanged++;
       else changed.push(next);
     }
-    return { kind: 'national', changed, unchanged, problems };
+    return { kind: 'national', changed, unchanged, problems, departments: [] };
   }
 
   if (!/\bunit_code\b/.test(header) || !/\bemail\b/.test(header)) {
@@ -51,20 +53,31 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
   }
   const rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }) as Array<Record<string, string>>;
   const emailsByUnit = new Map<string, string[]>();
+  const departments: Department[] = [];
+  const provinceNames = new Map(existing.map((u) => [u.provinceCode, u.provinceName]));
+  const validEmails = (raw: string, line: number, unitCode: string) =>
+    raw.split(/[;,\s]+/).filter(Boolean).map((e) => e.toLowerCase()).filter((email) => {
+      const ok = Email.safeParse(email).success;
+      if (!ok) problems.push({ line, unitCode, message: `Địa chỉ thư "${email}" không hợp lệ; không gửi tới địa chỉ này.` });
+      return ok;
+    });
   rows.forEach((row, i) => {
     const line = i + 2;
-    const code = (row.unit_code ?? '').padStart(5, '0');
+    const raw = (row.unit_code ?? '').trim();
+    if (/^\d{2}$/.test(raw)) {
+      const province = provinceNames.get(raw);
+      if (!province) problems.push({ line, unitCode: raw, message: `Mã tỉnh ${raw} không có trong danh mục.` });
+      else departments.push({ provinceCode: raw, name: row.name || `Sở Khoa học và Công nghệ tỉnh ${province}`, emails: validEmails(row.email ?? '', line, raw) });
+      return;
+    }
+    const code = raw.padStart(5, '0');
     const unit = byCode.get(code);
     if (!unit) {
       problems.push({ line, unitCode: code, message: `Mã đơn vị ${code} chưa có trong danh mục; hãy nhập danh mục quốc gia trước.` });
       return;
     }
     const list = emailsByUnit.get(code) ?? [];
-    for (const raw of (row.email ?? '').split(/[;,\s]+/).filter(Boolean)) {
-      const email = raw.toLowerCase();
-      if (!Email.safeParse(email).success) problems.push({ line, unitCode: code, message: `Địa chỉ thư "${raw}" không hợp lệ; không gửi tới địa chỉ này.` });
-      else if (!list.includes(email)) list.push(email);
-    }
+    for (const email of validEmails(row.email ?? '', line, code)) if (!list.includes(email)) list.push(email);
     emailsByUnit.set(code, list);
   });
   for (const [code, emails] of emailsByUnit) {
@@ -73,5 +86,5 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
     if (same(old, next)) unchanged++;
     else changed.push(next);
   }
-  return { kind: 'contacts', changed, unchanged, problems };
+  return { kind: 'contacts', changed, unchanged, problems, departments };
 }

@@ -1,0 +1,57 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MailLedger } from '../shared/ports/mail.js';
+import { SentMail, type MailJob } from '../shared/schemas/mail.js';
+import { mailSk, roundPk } from './table-keys.js';
+
+const keyOf = (job: MailJob) => ({ PK: roundPk(job.provinceCode, job.roundId), SK: mailSk(job.ledgerKey) });
+
+export class DynamoMailLedger implements MailLedger {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async claim(job: MailJob, now: Date, staleAfterMs: number): Promise<boolean> {
+    const item: SentMail = { ledgerKey: job.ledgerKey, kind: job.kind, provinceCode: job.provinceCode, roundId: job.roundId, unitCode: job.unitCode, offsetDays: job.offsetDays, to: job.to, state: 'claimed', messageId: null, error: null, at: now.toISOString() };
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.table,
+        Item: { ...keyOf(job), type: 'mail', ...item },
+        // New, or a claim whose sender died before sending.
+        ConditionExpression: 'attribute_not_exists(PK) OR (#state = :claimed AND #at < :stale)',
+        ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
+        ExpressionAttributeValues: { ':claimed': 'claimed', ':stale': new Date(now.getTime() - staleAfterMs).toISOString() },
+      }));
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
+  async markSent(job: MailJob, messageId: string, now: Date): Promise<void> {
+    await this.db.send(new UpdateCommand({ TableName: this.table, Key: keyOf(job), UpdateExpression: 'SET #state = :sent, messageId = :id, #at = :at', ExpressionAttributeNames: { '#state': 'state', '#at': 'at' }, ExpressionAttributeValues: { ':sent': 'sent', ':id': messageId, ':at': now.toISOString() } }));
+  }
+
+  async release(job: MailJob): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keyOf(job), ConditionExpression: '#state = :claimed', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':claimed': 'claimed' } })).catch((e) => {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    });
+  }
+
+  async markFailed(job: MailJob, error: string, now: Date): Promise<void> {
+    await this.db.send(new UpdateCommand({ TableName: this.table, Key: keyOf(job), UpdateExpression: 'SET #state = :failed, #error = :e, #at = :at', ExpressionAttributeNames: { '#state': 'state', '#error': 'error', '#at': 'at' }, ExpressionAttributeValues: { ':failed': 'failed', ':e': error, ':at': now.toISOString() } }));
+  }
+
+  async listRound(provinceCode: string, roundId: string): Promise<SentMail[]> {
+    const out: SentMail[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': roundPk(provinceCode, roundId), ':p': 'MAIL#' }, ExclusiveStartKey: start }));
+      for (const { PK, SK, type, ...item } of res.Items ?? []) out.push(SentMail.parse(item));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}

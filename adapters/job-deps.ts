@@ -1,0 +1,20 @@
+import type { MailOutbox } from '../shared/ports/mail.js';
+import type { JobDeps } from '../shared/reminders/jobs.js';
+import { dynamoDocumentClient } from './aws-clients.js';
+import { DynamoMailLedger } from './dynamo-mail-ledger.js';
+import { DynamoDepartmentStore, DynamoRoundStore } from './dynamo-round-store.js';
+import { DynamoSubmissionStore } from './dynamo-submission-store.js';
+import { DynamoUnitStore } from './dynamo-unit-store.js';
+
+/** Everything the reminder and digest jobs read and write, on one table. */
+export function tableJobDeps(table: string, outbox: MailOutbox): JobDeps {
+  const db = dynamoDocumentClient();
+  return {
+    rounds: new DynamoRoundStore(db, table),
+    units: new DynamoUnitStore(db, table),
+    departments: new DynamoDepartmentStore(db, table),
+    submissions: new DynamoSubmissionStore(db, table),
+    ledger: new DynamoMailLedger(db, table),
+    outbox,
+  };
+}

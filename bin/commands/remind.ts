@@ -1,0 +1,45 @@
+import { runDigestJob, runReminderJob } from '../../shared/reminders/jobs.js';
+import type { MailJob, SentMail } from '../../shared/schemas/mail.js';
+import type { Target } from '../target.js';
+
+export interface SentReminder {
+  roundId: string;
+  unitCode: string | null;
+  offsetDays: number | null;
+  to: string[];
+  messageId: string | null;
+}
+
+/** What the ledger says happened to each job after the sender ran. */
+async function outcomes(target: Target, jobs: MailJob[]): Promise<SentReminder[]> {
+  const byRound = new Map<string, SentMail[]>();
+  for (const j of jobs) if (!byRound.has(j.roundId)) byRound.set(j.roundId, await target.jobs.ledger.listRound(j.provinceCode, j.roundId));
+  return jobs.map((j) => {
+    const m = byRound.get(j.roundId)?.find((x) => x.ledgerKey === j.ledgerKey);
+    return { roundId: j.roundId, unitCode: j.unitCode, offsetDays: j.offsetDays, to: j.to, messageId: m?.state === 'sent' ? m.messageId : null };
+  });
+}
+
+/** `tonghop remind`: the daily reminder job; locally it also runs the sender on the mail queue. */
+export async function remind(target: Target, opts: { province: string; now: Date; dryRun?: boolean }) {
+  const run = await runReminderJob(opts.province, opts.now, target.jobs, { dryRun: opts.dryRun });
+  if (opts.dryRun) return { run, sent: run.jobs.map((j) => ({ roundId: j.roundId, unitCode: j.unitCode, offsetDays: j.offsetDays, to: j.to, messageId: null })) };
+  await target.sendMail();
+  return { run, sent: await outcomes(target, run.jobs) };
+}
+
+export async function digest(target: Target, opts: { province: string; round?: string; now: Date; dryRun?: boolean }) {
+  const jobs = await runDigestJob(opts.province, opts.now, target.jobs, { roundId: opts.round, dryRun: opts.dryRun });
+  if (!opts.dryRun) await target.sendMail();
+  return { jobs, sent: opts.dryRun ? [] : await outcomes(target, jobs) };
+}
+
+export function formatReminders(result: Awaited<ReturnType<typeof remind>>, dryRun: boolean): string {
+  const { run, sent } = result;
+  if (!run.rounds.length) return 'Không có kỳ báo cáo nào đang trong thời gian nhắc.\n';
+  const ok = sent.filter((s) => s.messageId).length;
+  const lines = [`Kỳ đang nhắc: ${run.rounds.join(', ')}.`, dryRun ? `Sẽ gửi ${sent.length} thư nhắc.` : `Đã gửi ${ok}/${sent.length} thư nhắc.`];
+  for (const s of sent) lines.push(`  ${s.roundId}  ${s.unitCode}  ${s.offsetDays! < 0 ? `${-s.offsetDays!} ngày trước hạn` : s.offsetDays === 0 ? 'đúng ngày hạn' : `quá hạn ${s.offsetDays} ngày`}  → ${s.to.join(', ')}${dryRun || s.messageId ? '' : '  (chưa gửi được)'}`);
+  if (run.noContact.length) lines.push(`${run.noContact.length} đơn vị chưa nộp không có địa chỉ thư: ${run.noContact.map((n) => n.unitCode).join(', ')}.`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,24 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { dynamoDocumentClient, requiredEnv, ses } from '../../adapters/aws-clients.js';
+import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
+import { SesMailer } from '../../adapters/ses-mailer.js';
+import { deliver } from '../../shared/reminders/deliver.js';
+import { MailJob } from '../../shared/schemas/mail.js';
+
+const logger = new Logger({ serviceName: 'tonghop-send-mail' });
+const processor = new BatchProcessor(EventType.SQS);
+const ledger = new DynamoMailLedger(dynamoDocumentClient(), requiredEnv('TABLE_NAME'));
+const mailer = new SesMailer(ses(), requiredEnv('SENDER_EMAIL'), process.env.SES_CONFIGURATION_SET || undefined);
+
+async function sendOne(record: SQSRecord): Promise<void> {
+  const job = MailJob.parse(JSON.parse(record.body));
+  const outcome = await deliver(job, { mailer, ledger });
+  logger.info('mail', { ledgerKey: job.ledgerKey, kind: job.kind, outcome });
+}
+
+// SES throttling throws out of deliver(): the record fails, SQS brings it back later.
+export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, sendOne, processor, { context })).use(injectLambdaContext(logger, { resetKeys: true }));

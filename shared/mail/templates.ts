@@ -1,0 +1,95 @@
+import { unitLabel } from '../ingest/rules.js';
+import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
+import type { Round } from '../schemas/round.js';
+import type { Submission } from '../schemas/submission.js';
+import type { Department, Unit } from '../schemas/unit.js';
+import { htmlPage } from './html.js';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const STATUS_VI = { accepted: 'đã tiếp nhận', needs_review: 'cần xem lại', rejected: 'bị từ chối' } as const;
+
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+function uploadHint(round: Round, unit: Unit): string {
+  return `Nộp báo cáo (DOCX, PDF hoặc TXT) vào hộp thư: inbox/${round.provinceCode}/${round.roundId}/${unit.code}/<tên tệp>.`;
+}
+
+function signature(department: Department | null): string {
+  if (!department) return 'Sở Khoa học và Công nghệ';
+  return `${department.name}${department.emails.length ? ` — liên hệ: ${department.emails.join(', ')}` : ''}`;
+}
+
+function when(round: Round, now: Date): string {
+  const d = daysFromDeadline(now, round.deadline);
+  if (d < 0) return `còn ${-d} ngày`;
+  if (d === 0) return 'hôm nay là hạn cuối';
+  return `đã quá hạn ${d} ngày`;
+}
+
+/** The reminder to a unit that has no accepted report yet; says what is wrong with the last one. */
+export function reminderMail(input: { round: Round; unit: Unit; latest: Submission | null; department: Department | null; now: Date }): RenderedMail {
+  const { round, unit, latest, department, now } = input;
+  const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
+  const overdue = daysFromDeadline(now, round.deadline) > 0;
+  const subject = `[tonghop] ${overdue ? 'Quá hạn' : 'Nhắc hạn'}: ${round.title} — ${capital(unitLabel(unit))} (hạn ${deadline.replace(/^.*ngày /, '')})`;
+  const paragraphs = [
+    `Kính gửi Ủy ban nhân dân ${unitLabel(unit)},`,
+    `${round.title}${round.requests.length ? ` (theo ${round.requests.join('; ')})` : ''} có hạn nộp là 23 giờ 59 phút ${deadline}; ${when(round, now)}.`,
+  ];
+  if (latest && latest.status !== 'accepted') {
+    const problems = latest.diagnostics.map((d) => `- ${d.message}`);
+    paragraphs.push(`Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${latest.file.name}") ${STATUS_VI[latest.status]}${problems.length ? ':' : '.'}${problems.length ? '\n' + problems.join('\n') : ''}`);
+    paragraphs.push('Đề nghị đơn vị chỉnh sửa và gửi lại.');
+  } else {
+    paragraphs.push('Hệ thống chưa nhận được báo cáo của đơn vị cho kỳ này.');
+  }
+  paragraphs.push(uploadHint(round, unit), 'Nếu đơn vị đã gửi trong hôm nay, xin bỏ qua thư này.', signature(department));
+  return { subject, text: paragraphs.join('\n\n') + '\n', html: htmlPage(subject, paragraphs) };
+}
+
+/** The receipt for one stored submission, with what needs fixing. */
+export function receiptMail(input: { submission: Submission; unit: Unit; roundTitle: string; department: Department | null }): RenderedMail {
+  const { submission: s, unit, roundTitle, department } = input;
+  const subject = `[tonghop] Đã nhận báo cáo: ${roundTitle} — ${capital(unitLabel(unit))} (${STATUS_VI[s.status]})`;
+  const paragraphs = [
+    `Kính gửi Ủy ban nhân dân ${unitLabel(unit)},`,
+    `Hệ thống đã nhận tệp "${s.file.name}" (bản ${s.version}) cho ${roundTitle} lúc ${vietnamTime(new Date(s.uploadedAt))}. Trạng thái: ${STATUS_VI[s.status]}.`,
+  ];
+  const problems = s.diagnostics;
+  if (s.status !== 'accepted' && problems.length) paragraphs.push(`Nội dung cần xem lại:\n${problems.map((d) => `- ${d.message}`).join('\n')}`, 'Đề nghị đơn vị chỉnh sửa và gửi lại bản mới; bản cũ vẫn được lưu.');
+  else if (problems.length) paragraphs.push(`Lưu ý:\n${problems.map((d) => `- ${d.message}`).join('\n')}`);
+  paragraphs.push(signature(department));
+  return { subject, text: paragraphs.join('\n\n') + '\n', html: htmlPage(subject, paragraphs) };
+}
+
+export interface DigestRow {
+  unit: Unit;
+  state: 'on_time' | 'late' | 'missing';
+  receivedAt: string | null;
+  hasContact: boolean;
+}
+
+/** The Department's list of units on time, late and missing for a round. */
+export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date }): RenderedMail {
+  const { round, rows, now } = input;
+  const count = (s: DigestRow['state']) => rows.filter((r) => r.state === s).length;
+  const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
+  const subject = `[tonghop] Tổng hợp tình hình nộp: ${round.title} — ${count('on_time')} đúng hạn, ${count('late')} muộn, ${count('missing')} chưa nộp`;
+  const noContact = rows.filter((r) => r.state === 'missing' && !r.hasContact);
+  const paragraphs = [
+    `${round.title}, hạn nộp ${deadline}. Số liệu đến ${vietnameseDay(ictDate(now))}:`,
+    `Đúng hạn: ${count('on_time')} đơn vị. Nộp muộn: ${count('late')} đơn vị. Chưa nộp: ${count('missing')} đơn vị (trên tổng số ${rows.length}).`,
+    ...(noContact.length ? [`${noContact.length} đơn vị chưa nộp không có địa chỉ thư để nhắc: ${noContact.map((r) => `${unitLabel(r.unit)} (${r.unit.code})`).join(', ')}.`] : []),
+  ];
+  const label = { on_time: 'đúng hạn', late: 'muộn', missing: 'chưa nộp' } as const;
+  const order = { missing: 0, late: 1, on_time: 2 } as const;
+  const sorted = [...rows].sort((a, b) => order[a.state] - order[b.state] || a.unit.code.localeCompare(b.unit.code));
+  const table = { head: ['Mã', 'Đơn vị', 'Tình trạng', 'Nhận lúc'], rows: sorted.map((r) => [r.unit.code, capital(unitLabel(r.unit)), label[r.state], r.receivedAt ? vietnamTime(new Date(r.receivedAt)) : '']) };
+  const text = [...paragraphs, '', ...table.rows.map((r) => r.join('\t'))].join('\n') + '\n';
+  return { subject, text, html: htmlPage(subject, paragraphs, table) };
+}

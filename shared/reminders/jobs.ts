@@ -1,0 +1,64 @@
+import type { DepartmentStore } from '../ports/department-store.js';
+import type { MailLedger, MailOutbox } from '../ports/mail.js';
+import type { RoundStore } from '../ports/round-store.js';
+import type { SubmissionStore } from '../ports/submission-store.js';
+import type { UnitStore } from '../ports/unit-store.js';
+import { daysFromDeadline } from '../rounds/deadline.js';
+import { openRounds, roundsOf } from '../rounds/standing-rounds.js';
+import type { MailJob } from '../schemas/mail.js';
+import type { Round } from '../schemas/round.js';
+import { digestDue, digestJob } from './plan-digest.js';
+import { planReminders } from './plan-reminders.js';
+
+export interface JobDeps {
+  rounds: RoundStore;
+  units: UnitStore;
+  departments: DepartmentStore;
+  submissions: SubmissionStore;
+  ledger: MailLedger;
+  outbox: MailOutbox;
+}
+
+export interface ReminderRun {
+  rounds: string[];
+  jobs: MailJob[];
+  noContact: Array<{ roundId: string; unitCode: string }>;
+}
+
+export async function provinceRounds(provinceCode: string, deps: Pick<JobDeps, 'rounds'>, now: Date): Promise<Round[]> {
+  return roundsOf(provinceCode, await deps.rounds.list(provinceCode), now);
+}
+
+/** The daily reminder run of one province: plans what is due and hands it to the mail queue. */
+export async function runReminderJob(provinceCode: string, now: Date, deps: JobDeps, opts: { dryRun?: boolean } = {}): Promise<ReminderRun> {
+  const open = openRounds(await provinceRounds(provinceCode, deps, now), (r) => daysFromDeadline(now, r.deadline));
+  const run: ReminderRun = { rounds: open.map((r) => r.roundId), jobs: [], noContact: [] };
+  if (!open.length) return run;
+  const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
+  for (const round of open) {
+    const plan = await planReminders(round, units, department, now, deps);
+    run.jobs.push(...plan.jobs);
+    run.noContact.push(...plan.noContact);
+  }
+  if (!opts.dryRun && run.jobs.length) await deps.outbox.enqueue(run.jobs);
+  return run;
+}
+
+/**
+ * The Department's digest: scheduled, the day after each deadline (once); on demand for a named
+ * round, every time it is asked for.
+ */
+export async function runDigestJob(provinceCode: string, now: Date, deps: JobDeps, opts: { roundId?: string; dryRun?: boolean } = {}): Promise<MailJob[]> {
+  const rounds = await provinceRounds(provinceCode, deps, now);
+  const chosen = opts.roundId ? rounds.filter((r) => r.roundId === opts.roundId) : rounds.filter((r) => digestDue(r, now));
+  if (opts.roundId && !chosen.length) throw new Error(`Không có kỳ báo cáo ${opts.roundId} của tỉnh ${provinceCode}.`);
+  const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
+  const jobs: MailJob[] = [];
+  for (const round of chosen) {
+    if (!opts.roundId && (await deps.ledger.listRound(provinceCode, round.roundId)).some((m) => m.ledgerKey === `DIGEST#${round.roundId}` && m.state !== 'failed')) continue;
+    const job = digestJob({ round, units, submissions: await deps.submissions.listRound(provinceCode, round.roundId), department, now, onDemand: Boolean(opts.roundId) });
+    if (job) jobs.push(job);
+  }
+  if (!opts.dryRun && jobs.length) await deps.outbox.enqueue(jobs);
+  return jobs;
+}

@@ -1,0 +1,30 @@
+import { roundStatus } from '../ingest/round-status.js';
+import { digestMail, type DigestRow } from '../mail/templates.js';
+import { daysFromDeadline, isOnTime } from '../rounds/deadline.js';
+import type { MailJob } from '../schemas/mail.js';
+import type { Round } from '../schemas/round.js';
+import type { Submission } from '../schemas/submission.js';
+import type { Department, Unit } from '../schemas/unit.js';
+
+/** On time, late or missing, judged on the first accepted version (a later correction keeps the date). */
+export function digestRows(units: Unit[], submissions: Submission[], round: Round): DigestRow[] {
+  return roundStatus(units, submissions).map((r) => {
+    const accepted = submissions.filter((s) => s.unitCode === r.unit.code && s.status === 'accepted').sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt))[0];
+    const state = !accepted ? 'missing' : isOnTime(new Date(accepted.uploadedAt), round.deadline) ? 'on_time' : 'late';
+    return { unit: r.unit, state, receivedAt: accepted?.uploadedAt ?? null, hasContact: r.unit.emails.length > 0 };
+  });
+}
+
+/** The scheduled digest goes the day after the deadline (or on the first run after it). */
+export function digestDue(round: Round, now: Date): boolean {
+  const d = daysFromDeadline(now, round.deadline);
+  return d >= 1 && d <= 7;
+}
+
+export function digestJob(input: { round: Round; units: Unit[]; submissions: Submission[]; department: Department | null; now: Date; onDemand?: boolean }): MailJob | null {
+  const { round, department, now } = input;
+  if (!department?.emails.length) return null;
+  const mail = digestMail({ round, rows: digestRows(input.units, input.submissions, round), now });
+  const ledgerKey = `DIGEST#${round.roundId}${input.onDemand ? `#${now.toISOString()}` : ''}`;
+  return { kind: 'digest', ledgerKey, provinceCode: round.provinceCode, roundId: round.roundId, unitCode: null, offsetDays: null, to: department.emails, ...mail };
+}
