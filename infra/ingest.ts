@@ -17,7 +17,7 @@ export class Ingest extends Construct {
   readonly deadLetters: Queue;
   readonly fn: TonghopFunction;
 
-  constructor(scope: Construct, id: string, props: { uploads: Bucket; table: TableV2 }) {
+  constructor(scope: Construct, id: string, props: { uploads: Bucket; table: TableV2; senderEmail: string }) {
     super(scope, id);
     this.deadLetters = new Queue(this, 'DeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     this.queue = new Queue(this, 'Queue', {
@@ -33,7 +33,7 @@ export class Ingest extends Construct {
       handler: 'ingest',
       memorySize: 1024,
       timeout: INGEST_TIMEOUT,
-      environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName },
+      environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, SENDER_EMAIL: props.senderEmail },
       nodeModules: ['pdfjs-dist'],
     });
     // Read uploads, never delete them; write records and idempotency entries.

@@ -1,21 +1,32 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Ingest } from './ingest.js';
+import { Reminders } from './reminders.js';
 import { Storage } from './storage.js';
 
-/** One province's tonghop: storage and the ingest path. */
+export interface TonghopStackProps extends StackProps {
+  /** The province this deployment serves (two digits, e.g. "40"). */
+  provinceCode: string;
+  /** A verified SES identity (address or domain) mails are sent from. */
+  senderEmail: string;
+}
+
+/** One province's tonghop: storage, the ingest path, reminders. */
 export class TonghopStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
+  readonly reminders: Reminders;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: TonghopStackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
-    this.ingest = new Ingest(this, 'Ingest', { uploads: this.storage.uploads, table: this.storage.table });
+    this.ingest = new Ingest(this, 'Ingest', { uploads: this.storage.uploads, table: this.storage.table, senderEmail: props.senderEmail });
+    this.reminders = new Reminders(this, 'Reminders', { table: this.storage.table, provinceCode: props.provinceCode, senderEmail: props.senderEmail, mailSenders: [this.ingest.fn] });
 
     // What `tonghop --aws` needs, as environment variables.
     new CfnOutput(this, 'TonghopTable', { value: this.storage.table.tableName });
     new CfnOutput(this, 'TonghopBucket', { value: this.storage.uploads.bucketName });
     new CfnOutput(this, 'TonghopDlqUrl', { value: this.ingest.deadLetters.queueUrl });
+    new CfnOutput(this, 'TonghopMailQueueUrl', { value: this.reminders.mailQueue.queueUrl });
   }
 }

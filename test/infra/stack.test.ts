@@ -7,7 +7,7 @@ let template: Template;
 beforeAll(() => {
   // Bundling is skipped here (it needs npm for pdfjs-dist); `npx cdk synth` bundles for real.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new TonghopStack(app, 'Test', { env: { account: '111111111111', region: 'ap-southeast-1' } }));
+  template = Template.fromStack(new TonghopStack(app, 'Test', { provinceCode: '40', senderEmail: 'khcn@sokhcn.example.gov.vn', env: { account: '111111111111', region: 'ap-southeast-1' } }));
 });
 
 const statements = () => Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement);
@@ -53,7 +53,7 @@ describe('ingest path', () => {
   it('dead-letters after 3 receives, with a visibility timeout of 6 × the function timeout', () => {
     const queues = template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }) } });
     expect(Object.keys(queues)).toHaveLength(1);
-    const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }))[0] as { Properties: { Timeout: number } };
+    const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-ingest' }) } } }))[0] as { Properties: { Timeout: number } };
     const queue = Object.values(queues)[0] as { Properties: { VisibilityTimeout: number; SqsManagedSseEnabled: boolean } };
     expect(queue.Properties.VisibilityTimeout).toBe(fn.Properties.Timeout * 6);
     expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
@@ -75,5 +75,33 @@ describe('ingest path', () => {
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
     expect(actions.filter((a) => /^s3:Delete/.test(a))).toEqual([]);
+  });
+});
+
+describe('reminders', () => {
+  it('runs the reminder and digest jobs daily in Vietnam time through EventBridge Scheduler', () => {
+    const schedules = template.findResources('AWS::Scheduler::Schedule');
+    const props = Object.values(schedules).map((s) => (s as { Properties: { ScheduleExpression: string; ScheduleExpressionTimezone: string; Target: { Arn: unknown } } }).Properties);
+    expect(props.map((p) => [p.ScheduleExpression, p.ScheduleExpressionTimezone]).sort()).toEqual([
+      ['cron(0 8 * * ? *)', 'Asia/Ho_Chi_Minh'],
+      ['cron(30 8 * * ? *)', 'Asia/Ho_Chi_Minh'],
+    ]);
+    const targets = props.map((p) => JSON.stringify(p.Target.Arn));
+    const remind = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-remind' }) } } }))[0]!;
+    const digest = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-digest' }) } } }))[0]!;
+    expect(targets.some((t) => t.includes(remind))).toBe(true);
+    expect(targets.some((t) => t.includes(digest))).toBe(true);
+  });
+
+  it('fans mail out through an encrypted queue with a DLQ to a sender of bounded concurrency', () => {
+    const sender = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-send-mail', SENDER_EMAIL: 'khcn@sokhcn.example.gov.vn' }) } } }))[0]!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: sender }, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }), VisibilityTimeout: 180 });
+  });
+
+  it('lets only the sender and ingest send mail, from the sender identity', () => {
+    const ses = statements().filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+    expect(ses).toHaveLength(2);
+    for (const s of ses) expect(JSON.stringify(s.Resource)).toContain('identity/sokhcn.example.gov.vn');
   });
 });

@@ -1,0 +1,79 @@
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { TonghopFunction } from './lambda-function.js';
+
+export interface RemindersProps {
+  table: TableV2;
+  provinceCode: string;
+  /** The verified SES identity mail comes from. */
+  senderEmail: string;
+  /** Functions that send mail themselves (ingest, for receipts). */
+  mailSenders: IFunction[];
+}
+
+const SEND_TIMEOUT = Duration.seconds(30);
+
+/**
+ * Daily jobs at 08:00 Asia/Ho_Chi_Minh (reminders) and 08:30 (the Department's digest) that queue
+ * rendered mails; a sender drains the queue within SES's sending rate.
+ */
+export class Reminders extends Construct {
+  readonly mailQueue: Queue;
+  readonly mailDeadLetters: Queue;
+  readonly sender: TonghopFunction;
+  readonly remind: TonghopFunction;
+  readonly digest: TonghopFunction;
+  readonly configurationSet: CfnConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: RemindersProps) {
+    super(scope, id);
+    const { table } = props;
+    this.configurationSet = new CfnConfigurationSet(this, 'ConfigurationSet', { reputationOptions: { reputationMetricsEnabled: true }, sendingOptions: { sendingEnabled: true } });
+    this.mailDeadLetters = new Queue(this, 'MailDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.mailQueue = new Queue(this, 'MailQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(SEND_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: this.mailDeadLetters, maxReceiveCount: 5 },
+    });
+
+    const env = { TABLE_NAME: table.tableName, PROVINCE_CODE: props.provinceCode, SENDER_EMAIL: props.senderEmail, SES_CONFIGURATION_SET: this.configurationSet.ref };
+    this.sender = new TonghopFunction(this, 'SendMail', { handler: 'send-mail', memorySize: 256, timeout: SEND_TIMEOUT, environment: env });
+    // Two senders with batches of ten stay near SES's default 14 mails/s.
+    this.sender.addEventSource(new SqsEventSource(this.mailQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
+    table.grantReadWriteData(this.sender);
+
+    const jobEnv = { ...env, MAIL_QUEUE_URL: this.mailQueue.queueUrl };
+    this.remind = new TonghopFunction(this, 'Remind', { handler: 'remind', memorySize: 512, timeout: Duration.minutes(2), environment: jobEnv });
+    this.digest = new TonghopFunction(this, 'Digest', { handler: 'digest', memorySize: 512, timeout: Duration.minutes(2), environment: jobEnv });
+    for (const fn of [this.remind, this.digest]) {
+      table.grantReadWriteData(fn);
+      this.mailQueue.grantSendMessages(fn);
+    }
+
+    const identity = Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: props.senderEmail.includes('@') ? props.senderEmail.split('@')[1]! : props.senderEmail });
+    const configSetArn = Stack.of(this).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.ref });
+    for (const fn of [this.sender, ...props.mailSenders]) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity, configSetArn] }));
+    }
+
+    new Schedule(this, 'DailyReminders', {
+      description: 'tonghop: e-mail reminders to units that still owe a report',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '8', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: new LambdaInvoke(this.remind, { retryAttempts: 2 }),
+    });
+    new Schedule(this, 'DailyDigest', {
+      description: 'tonghop: the Department digest the day after a deadline',
+      schedule: ScheduleExpression.cron({ minute: '30', hour: '8', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: new LambdaInvoke(this.digest, { retryAttempts: 2 }),
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MailRejected } from '../../shared/ports/mail.js';
+import { deadlineOf } from '../../shared/rounds/deadline.js';
+import { standingRounds } from '../../shared/rounds/standing-rounds.js';
+import { deliver } from '../../shared/reminders/deliver.js';
+import { digestRows } from '../../shared/reminders/plan-digest.js';
+import { dueOffset, planReminders } from '../../shared/reminders/plan-reminders.js';
+import { roundForReport } from '../../shared/rounds/round-for-report.js';
+import type { MailJob } from '../../shared/schemas/mail.js';
+import type { Unit } from '../../shared/schemas/unit.js';
+import { readReport } from '../../shared/reader/read-report.js';
+import { registry2025 } from '../helpers/fixtures.js';
+import { MemoryLedger, ScriptedMailer } from '../helpers/memory-mail.js';
+import { MemorySubmissions } from '../helpers/memory-stores.js';
+
+const registry = registry2025();
+const [h1] = standingRounds('40', 2026);
+const round = h1!;
+const units: Unit[] = registry.unitsOf('40').slice(0, 5).map((u) => ({ ...u, emails: [`vp.${u.code}@xa.example`] }));
+const department = { provinceCode: '40', name: 'Sở Khoa học và Công nghệ tỉnh Nghệ An', emails: ['sokhcn@nghean.example'] };
+
+let submissions: MemorySubmissions;
+let ledger: MemoryLedger;
+beforeEach(() => {
+  submissions = new MemorySubmissions();
+  ledger = new MemoryLedger();
+});
+
+function submit(unit: Unit, status: 'accepted' | 'needs_review' | 'rejected', uploadedAt = '2026-06-01T03:00:00.000Z', message = 'Đơn vị trong văn bản (xã A) khác đơn vị nộp (xã B).') {
+  return submissions.record({
+    submissionId: `${unit.code}-${status}-${uploadedAt}`, provinceCode: '40', roundId: '2026-H1', unitCode: unit.code, status, report: null,
+    diagnostics: status === 'accepted' ? [] : [{ field: 'issuer', level: 'error', message, code: 'unit.mismatch' }],
+    file: { bucket: 'b', key: 'k', versionId: null, name: 'bao-cao.docx', size: 1, sha256: null, format: 'docx' }, uploadedAt, processedAt: uploadedAt,
+  });
+}
+
+const at = (s: string) => new Date(s);
+
+describe('which reminder is due', () => {
+  it('follows the schedule, and catches up a missed day with the latest reminder only', () => {
+    expect(dueOffset(round, at('2026-05-27T08:00:00+07:00'))).toBe(-14);
+    expect(dueOffset(round, at('2026-06-03T08:00:00+07:00'))).toBe(-7);
+    // The job was down on 3 and 4 June: on the 5th, the -7 reminder, not -14 and -7.
+    expect(dueOffset(round, at('2026-06-05T08:00:00+07:00'))).toBe(-7);
+    expect(dueOffset(round, at('2026-06-10T08:00:00+07:00'))).toBe(0);
+    expect(dueOffset(round, at('2026-06-13T08:00:00+07:00'))).toBe(3);
+    expect(dueOffset(round, at('2026-05-01T08:00:00+07:00'))).toBeNull();
+  });
+});
+
+describe('planReminders', () => {
+  it('reminds only units without an accepted report, and says what is wrong with the last one', async () => {
+    await submit(units[0]!, 'accepted');
+    await submit(units[1]!, 'needs_review');
+    await submit(units[2]!, 'rejected');
+    await submit(units[2]!, 'accepted', '2026-06-02T03:00:00.000Z');
+    const plan = await planReminders(round, units, department, at('2026-06-03T08:00:00+07:00'), { submissions, ledger });
+    expect(plan.jobs.map((j) => j.unitCode)).toEqual([units[1]!.code, units[3]!.code, units[4]!.code]);
+    expect(plan.jobs.every((j) => j.offsetDays === -7 && j.to.length === 1)).toBe(true);
+    const review = plan.jobs[0]!;
+    expect(review.to).toEqual([`vp.${units[1]!.code}@xa.example`]);
+    expect(review.text).toContain('cần xem lại');
+    expect(review.text).toContain('Đơn vị trong văn bản (xã A) khác đơn vị nộp (xã B).');
+    expect(review.text).toContain('thứ Tư, ngày 10/6/2026; còn 7 ngày');
+    expect(review.html).toContain('&lt;tên tệp&gt;');
+    expect(plan.jobs[1]!.text).toContain('chưa nhận được báo cáo');
+  });
+
+  it('plans nothing again once the ledger has the reminder, and lists units with no address', async () => {
+    const noMail = { ...units[4]!, emails: [] };
+    const now = at('2026-06-03T08:00:00+07:00');
+    const first = await planReminders(round, [...units.slice(0, 4), noMail], department, now, { submissions, ledger });
+    expect(first.noContact).toEqual([{ roundId: '2026-H1', unitCode: noMail.code }]);
+    for (const job of first.jobs) await deliver(job, { mailer: new ScriptedMailer(), ledger, now: () => now });
+    const second = await planReminders(round, units.slice(0, 4), department, at('2026-06-03T15:00:00+07:00'), { submissions, ledger });
+    expect(second.jobs).toEqual([]);
+  });
+
+  it('writes the overdue mail once the deadline has passed', async () => {
+    const plan = await planReminders(round, units.slice(0, 1), department, at('2026-06-11T08:00:00+07:00'), { submissions, ledger });
+    expect(plan.jobs[0]!.subject).toMatch(/^\[tonghop\] Quá hạn:/);
+    expect(plan.jobs[0]!.text).toContain('đã quá hạn 1 ngày');
+  });
+});
+
+describe('deliver: each mail at most once', () => {
+  const job = (): MailJob => ({ kind: 'reminder', ledgerKey: 'REMIND#2026-H1#16941#-7', provinceCode: '40', roundId: '2026-H1', unitCode: '16941', offsetDays: -7, to: ['a@b.example'], subject: 's', text: 't', html: '<p>t</p>' });
+  const throttled = () => Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
+
+  it('sends once when the same job is delivered twice', async () => {
+    const mailer = new ScriptedMailer();
+    expect(await deliver(job(), { mailer, ledger })).toBe('sent');
+    expect(await deliver(job(), { mailer, ledger })).toBe('skipped');
+    expect(mailer.sent).toHaveLength(1);
+    expect([...ledger.items.values()][0]).toMatchObject({ state: 'sent', messageId: 'm-1' });
+  });
+
+  it('gives the claim back when SES throttles, so that the retry sends it', async () => {
+    const mailer = new ScriptedMailer();
+    mailer.failures = [throttled()];
+    await expect(deliver(job(), { mailer, ledger })).rejects.toThrow(/sending rate/);
+    expect(ledger.items.size).toBe(0);
+    expect(await deliver(job(), { mailer, ledger })).toBe('sent');
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('after a crash between claim and send, sends once the claim is stale, not before', async () => {
+    const t0 = at('2026-06-03T01:00:00Z');
+    await ledger.claim(job(), t0, 120_000); // the sender that died
+    const mailer = new ScriptedMailer();
+    expect(await deliver(job(), { mailer, ledger, now: () => new Date(t0.getTime() + 60_000), staleClaimMs: 120_000 })).toBe('skipped');
+    expect(await deliver(job(), { mailer, ledger, now: () => new Date(t0.getTime() + 180_000), staleClaimMs: 120_000 })).toBe('sent');
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('records a mail SES refuses for good, and does not retry it', async () => {
+    const mailer = new ScriptedMailer();
+    mailer.failures = [new MailRejected('MessageRejected: Email address is not verified.')];
+    expect(await deliver(job(), { mailer, ledger })).toBe('failed');
+    expect([...ledger.items.values()][0]).toMatchObject({ state: 'failed', error: 'MessageRejected: Email address is not verified.' });
+  });
+});
+
+describe('digest and rounds', () => {
+  it('counts a report on time by its first accepted version', async () => {
+    await submit(units[0]!, 'accepted', '2026-06-10T16:59:00.000Z'); // 23:59 in Vietnam
+    await submit(units[1]!, 'accepted', '2026-06-10T17:01:00.000Z'); // 00:01 on the 11th
+    const rows = digestRows(units, await submissions.listRound('40', '2026-H1'), round);
+    expect(rows.map((r) => r.state)).toEqual(['on_time', 'late', 'missing', 'missing', 'missing']);
+  });
+
+  it('attaches a report to the round its request letter opened', () => {
+    const adhoc = { provinceCode: '40', roundId: '2026-9M', title: 'Báo cáo 9 tháng', deadline: deadlineOf('2026-10-05'), requests: ['1464/SKHCN-KH&ĐMST'], reminderOffsets: [-3], kind: 'adhoc' as const };
+    const report = readReport('UBND XÃ NGHĨA ĐÀN\nSố: 9/BC-UBND\nBÁO CÁO\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:\nI. KẾT QUẢ', { registry });
+    expect(roundForReport(report, [round, adhoc])?.roundId).toBe('2026-9M');
+    expect(roundForReport(readReport('BÁO CÁO\nI. KẾT QUẢ', { registry }), [round, adhoc])).toBeNull();
+  });
+});
