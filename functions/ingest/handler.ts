@@ -9,6 +9,7 @@ import { dynamoDocumentClient, requiredEnv, s3, ses } from '../../adapters/aws-c
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import { DynamoDepartmentStore, DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
 import { SesMailer } from '../../adapters/ses-mailer.js';
+import { provinceRounds } from '../../shared/reminders/jobs.js';
 import { sendReceipt } from '../../shared/reminders/receipt.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { cachedRegistry } from '../../adapters/registry-cache.js';
@@ -31,12 +32,13 @@ const ingestOnce = makeIdempotent(
   async (ref: ObjectRef) => {
     const db = dynamoDocumentClient();
     const registry = await cachedRegistry();
-    const { created, submission } = await ingestObject(ref, { objects: new S3ObjectStore(s3(), bucket), submissions: new DynamoSubmissionStore(db, table), registry });
+    const rounds = new DynamoRoundStore(db, table);
+    const { created, submission } = await ingestObject(ref, { objects: new S3ObjectStore(s3(), bucket), submissions: new DynamoSubmissionStore(db, table), registry, rounds: (p) => provinceRounds(p, { rounds }, new Date()) });
     logger.info('submission recorded', { key: ref.key, submissionId: submission.submissionId, status: submission.status, version: submission.version, created });
     // The receipt is part of the effect: a transient SES failure retries the whole record, and
     // the mail ledger keeps the receipt to one.
     if (sender) {
-      const receipt = await sendReceipt(submission, { registry, mailer: new SesMailer(ses(), sender), ledger: new DynamoMailLedger(db, table), departments: new DynamoDepartmentStore(db, table), rounds: new DynamoRoundStore(db, table) });
+      const receipt = await sendReceipt(submission, { registry, mailer: new SesMailer(ses(), sender), ledger: new DynamoMailLedger(db, table), departments: new DynamoDepartmentStore(db, table), rounds });
       logger.info('receipt', { submissionId: submission.submissionId, receipt });
     }
     return { submissionId: submission.submissionId, status: submission.status, version: submission.version, created };

@@ -9,7 +9,9 @@ import type { Report } from '../schemas/report.js';
 import type { SubmissionStatus } from '../schemas/submission.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { checkReport, checkUnit, unitLabel } from './rules.js';
-import { parseUploadKey, UNRESOLVED_UNIT } from './upload-key.js';
+import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT } from './upload-key.js';
+import { roundForReport } from '../rounds/round-for-report.js';
+import type { Round } from '../schemas/round.js';
 
 /** One uploaded object as an S3 event names it (key already decoded). */
 export interface ObjectRef {
@@ -30,6 +32,8 @@ export interface IngestDeps {
   submissions: SubmissionStore;
   registry: UnitRegistry;
   now?: () => Date;
+  /** The province's rounds, to place a file sent to the "_" round folder. */
+  rounds?: (provinceCode: string) => Promise<Round[]>;
   /** Told how long each stage took (for metrics and the benchmark). */
   onStage?: (stage: IngestStage, ms: number) => void;
 }
@@ -79,7 +83,8 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
     diagnostics.push(diag.error('key', layout.message, 'key.layout'));
     return record(layout.partial.provinceCode ?? UNRESOLVED_UNIT, layout.partial.roundId ?? UNRESOLVED_UNIT, layout.partial.unitCode ?? UNRESOLVED_UNIT, 'rejected', null, objectIdentity);
   }
-  const { provinceCode, roundId } = layout.key;
+  const { provinceCode } = layout.key;
+  let roundId = layout.key.roundId;
   let unitCode = layout.key.unitCode;
 
   let unit = null;
@@ -119,6 +124,15 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
     return record(provinceCode, roundId, unitCode, e.status, null, sha256);
   }
   diagnostics.push(...report.diagnostics);
+
+  if (roundId === UNRESOLVED_ROUND) {
+    const round = roundForReport(report, (await deps.rounds?.(provinceCode)) ?? []);
+    if (!round) {
+      diagnostics.push(diag.error('requestedBy', 'Không xác định được kỳ báo cáo: văn bản không dẫn công văn yêu cầu của kỳ báo cáo nào; vui lòng nộp vào thư mục kỳ báo cáo (ví dụ 2026-H1).', 'round.unresolved'));
+      return record(provinceCode, roundId, unitCode, 'rejected', report, sha256);
+    }
+    roundId = round.roundId;
+  }
 
   if (!unit) {
     // Sent without a unit folder: the document's own header must name a unit of this province.

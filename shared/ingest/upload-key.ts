@@ -4,6 +4,8 @@
 
 export const INBOX_PREFIX = 'inbox/';
 export const UNRESOLVED_UNIT = '_';
+/** A round folder "_": the round is the one whose request letter the document answers. */
+export const UNRESOLVED_ROUND = '_';
 const ROUND_ID = /^\d{4}-[A-Z0-9]{1,8}$/;
 
 export interface UploadKey {
@@ -44,7 +46,7 @@ export function parseUploadKey(key: string): UploadKeyReading {
   const fileName = rest.join('/');
   const partial: Partial<UploadKey> = {
     ...(provinceCode && /^\d{2}$/.test(provinceCode) ? { provinceCode } : {}),
-    ...(roundId && ROUND_ID.test(roundId) ? { roundId } : {}),
+    ...(roundId && (ROUND_ID.test(roundId) || roundId === UNRESOLVED_ROUND) ? { roundId } : {}),
     ...(unitCode && /^(\d{5}|_)$/.test(unitCode) ? { unitCode } : {}),
     fileName: parts[parts.length - 1] ?? key,
   };

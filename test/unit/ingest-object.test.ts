@@ -62,6 +62,25 @@ describe('ingestObject: good reports', () => {
   });
 });
 
+describe('ingestObject: the round from the request letter', () => {
+  const adhoc = { provinceCode: '40', roundId: '2026-9M', title: 'Báo cáo 9 tháng', deadline: '2026-10-05T23:59:59+07:00', requests: ['1464/SKHCN-KH&ĐMST'], reminderOffsets: [-3], kind: 'adhoc' as const };
+  const answer = (unit = nghiaDan) => reportText(unit).replace('Kính gửi: Sở Khoa học và Công nghệ.', 'Kính gửi: Sở Khoa học và Công nghệ.\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:');
+  const roundKey = (fileName: string) => buildUploadKey({ provinceCode: '40', roundId: '_', unitCode: '16941', fileName });
+
+  it('places a file sent to the "_" round folder in the round its letter opened', async () => {
+    await objects.put(roundKey('bc.txt'), enc(answer()));
+    const r = await ingestObject({ bucket: 'b', key: roundKey('bc.txt'), size: 1, versionId: null, eTag: null, sequencer: null, eventTime: '2026-09-28T02:00:00Z' }, { ...deps(), rounds: async () => [adhoc] });
+    expect(r.submission).toMatchObject({ roundId: '2026-9M', status: 'accepted', unitCode: '16941' });
+  });
+
+  it('rejects it, saying why, when no round matches', async () => {
+    await objects.put(roundKey('bc.txt'), enc(reportText(nghiaDan)));
+    const r = await ingestObject({ bucket: 'b', key: roundKey('bc.txt'), size: 1, versionId: null, eTag: null, sequencer: null, eventTime: '2026-09-28T02:00:00Z' }, { ...deps(), rounds: async () => [adhoc] });
+    expect(r.submission.status).toBe('rejected');
+    expect(codes(r)).toContain('round.unresolved');
+  });
+});
+
 describe('ingestObject: the same file again, and re-uploads', () => {
   it('records the same content for the same unit once, however often it arrives', async () => {
     const bytes = enc(reportText(nghiaDan));
