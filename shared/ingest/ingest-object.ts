@@ -81,7 +81,7 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
 
   if (!layout.ok) {
     diagnostics.push(diag.error('key', layout.message, 'key.layout'));
-    return record(layout.partial.provinceCode ?? UNRESOLVED_UNIT, layout.partial.roundId ?? UNRESOLVED_UNIT, layout.partial.unitCode ?? UNRESOLVED_UNIT, 'rejected', null, objectIdentity);
+    return record(layout.partial.provinceCode ?? UNRESOLVED_UNIT, layout.partial.roundId ?? UNRESOLVED_ROUND, layout.partial.unitCode ?? UNRESOLVED_UNIT, 'rejected', null, objectIdentity);
   }
   const { provinceCode } = layout.key;
   let roundId = layout.key.roundId;

@@ -3,15 +3,11 @@ import type { Report } from '../schemas/report.js';
 import type { SubmissionStatus } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
 import type { UnitRegistry } from '../units/registry.js';
+import { ictDate } from '../rounds/deadline.js';
 
 const LEVEL_NAME = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
 
 export const unitLabel = (u: Pick<Unit, 'level' | 'name'>) => `${LEVEL_NAME[u.level]} ${u.name}`;
-
-/** Today's date in Vietnam (UTC+7, no daylight saving), as YYYY-MM-DD. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** The unit a path names must exist and belong to the path's province. */
 export function checkUnit(unitCode: string, provinceCode: string, registry: UnitRegistry): { unit: Unit } | { problem: Diagnostic } {
@@ -37,7 +33,7 @@ export function checkReport(report: Report, unit: Unit, receivedAt: Date, regist
     diagnostics.push(diag.error('issuer', `Đơn vị trong văn bản (${unitLabel(named)}) khác đơn vị nộp (${unitLabel(unit)}).`, 'unit.mismatch'));
     status = 'needs_review';
   }
-  if (report.issuedOn && report.issuedOn > vietnamDate(receivedAt)) {
+  if (report.issuedOn && report.issuedOn > ictDate(receivedAt)) {
     diagnostics.push(diag.error('issuedOn', `Ngày ban hành ${formatDate(report.issuedOn)} ở sau ngày nộp; vui lòng kiểm tra lại.`, 'issuedOn.future'));
     status = 'needs_review';
   }
@@ -50,6 +46,6 @@ export function formatDate(iso: string): string {
   return `${Number(d)}/${Number(m)}/${y}`;
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+export function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }

@@ -1,4 +1,4 @@
-import { unitLabel } from '../ingest/rules.js';
+import { capitalize, unitLabel } from '../ingest/rules.js';
 import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
@@ -12,8 +12,6 @@ export interface RenderedMail {
 }
 
 const STATUS_VI = { accepted: 'đã tiếp nhận', needs_review: 'cần xem lại', rejected: 'bị từ chối' } as const;
-
-const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 function uploadHint(round: Round, unit: Unit): string {
   return `Nộp báo cáo (DOCX, PDF hoặc TXT) vào hộp thư: inbox/${round.provinceCode}/${round.roundId}/${unit.code}/<tên tệp>.`;
@@ -36,7 +34,7 @@ export function reminderMail(input: { round: Round; unit: Unit; latest: Submissi
   const { round, unit, latest, department, now } = input;
   const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
   const overdue = daysFromDeadline(now, round.deadline) > 0;
-  const subject = `[tonghop] ${overdue ? 'Quá hạn' : 'Nhắc hạn'}: ${round.title} — ${capital(unitLabel(unit))} (hạn ${deadline.replace(/^.*ngày /, '')})`;
+  const subject = `[tonghop] ${overdue ? 'Quá hạn' : 'Nhắc hạn'}: ${round.title} — ${capitalize(unitLabel(unit))} (hạn ${deadline.replace(/^.*ngày /, '')})`;
   const paragraphs = [
     `Kính gửi Ủy ban nhân dân ${unitLabel(unit)},`,
     `${round.title}${round.requests.length ? ` (theo ${round.requests.join('; ')})` : ''} có hạn nộp là 23 giờ 59 phút ${deadline}; ${when(round, now)}.`,
@@ -55,7 +53,7 @@ export function reminderMail(input: { round: Round; unit: Unit; latest: Submissi
 /** The receipt for one stored submission, with what needs fixing. */
 export function receiptMail(input: { submission: Submission; unit: Unit; roundTitle: string; department: Department | null }): RenderedMail {
   const { submission: s, unit, roundTitle, department } = input;
-  const subject = `[tonghop] Đã nhận báo cáo: ${roundTitle} — ${capital(unitLabel(unit))} (${STATUS_VI[s.status]})`;
+  const subject = `[tonghop] Đã nhận báo cáo: ${roundTitle} — ${capitalize(unitLabel(unit))} (${STATUS_VI[s.status]})`;
   const paragraphs = [
     `Kính gửi Ủy ban nhân dân ${unitLabel(unit)},`,
     `Hệ thống đã nhận tệp "${s.file.name}" (bản ${s.version}) cho ${roundTitle} lúc ${vietnamTime(new Date(s.uploadedAt))}. Trạng thái: ${STATUS_VI[s.status]}.`,
@@ -89,7 +87,7 @@ export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date }
   const label = { on_time: 'đúng hạn', late: 'muộn', missing: 'chưa nộp' } as const;
   const order = { missing: 0, late: 1, on_time: 2 } as const;
   const sorted = [...rows].sort((a, b) => order[a.state] - order[b.state] || a.unit.code.localeCompare(b.unit.code));
-  const table = { head: ['Mã', 'Đơn vị', 'Tình trạng', 'Nhận lúc'], rows: sorted.map((r) => [r.unit.code, capital(unitLabel(r.unit)), label[r.state], r.receivedAt ? vietnamTime(new Date(r.receivedAt)) : '']) };
+  const table = { head: ['Mã', 'Đơn vị', 'Tình trạng', 'Nhận lúc'], rows: sorted.map((r) => [r.unit.code, capitalize(unitLabel(r.unit)), label[r.state], r.receivedAt ? vietnamTime(new Date(r.receivedAt)) : '']) };
   const text = [...paragraphs, '', ...table.rows.map((r) => r.join('\t'))].join('\n') + '\n';
   return { subject, text, html: htmlPage(subject, paragraphs, table) };
 }

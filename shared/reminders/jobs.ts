@@ -7,7 +7,7 @@ import { daysFromDeadline } from '../rounds/deadline.js';
 import { openRounds, roundsOf } from '../rounds/standing-rounds.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
-import { digestDue, digestJob } from './plan-digest.js';
+import { digestDue, digestJob, digestKey } from './plan-digest.js';
 import { planReminders } from './plan-reminders.js';
 
 export interface JobDeps {
@@ -55,7 +55,7 @@ export async function runDigestJob(provinceCode: string, now: Date, deps: JobDep
   const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
   const jobs: MailJob[] = [];
   for (const round of chosen) {
-    if (!opts.roundId && (await deps.ledger.listRound(provinceCode, round.roundId)).some((m) => m.ledgerKey === `DIGEST#${round.roundId}` && m.state !== 'failed')) continue;
+    if (!opts.roundId && (await deps.ledger.listRound(provinceCode, round.roundId)).some((m) => m.ledgerKey === digestKey(round.roundId) && m.state !== 'failed')) continue;
     const job = digestJob({ round, units, submissions: await deps.submissions.listRound(provinceCode, round.roundId), department, now, onDemand: Boolean(opts.roundId) });
     if (job) jobs.push(job);
   }

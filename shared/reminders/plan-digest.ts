@@ -15,6 +15,8 @@ export function digestRows(units: Unit[], submissions: Submission[], round: Roun
   });
 }
 
+export const digestKey = (roundId: string) => `DIGEST#${roundId}`;
+
 /** The scheduled digest goes the day after the deadline (or on the first run after it). */
 export function digestDue(round: Round, now: Date): boolean {
   const d = daysFromDeadline(now, round.deadline);
@@ -25,6 +27,6 @@ export function digestJob(input: { round: Round; units: Unit[]; submissions: Sub
   const { round, department, now } = input;
   if (!department?.emails.length) return null;
   const mail = digestMail({ round, rows: digestRows(input.units, input.submissions, round), now });
-  const ledgerKey = `DIGEST#${round.roundId}${input.onDemand ? `#${now.toISOString()}` : ''}`;
+  const ledgerKey = `${digestKey(round.roundId)}${input.onDemand ? `#${now.toISOString()}` : ''}`;
   return { kind: 'digest', ledgerKey, provinceCode: round.provinceCode, roundId: round.roundId, unitCode: null, offsetDays: null, to: department.emails, ...mail };
 }
