@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryItems } from './query-items.js';
 import type { MailLedger } from '../shared/ports/mail.js';
 import { SentMail, type MailJob } from '../shared/schemas/mail.js';
 import { mailSk, roundPk } from './table-keys.js';
@@ -45,13 +46,7 @@ export class DynamoMailLedger implements MailLedger {
   }
 
   async listRound(provinceCode: string, roundId: string): Promise<SentMail[]> {
-    const out: SentMail[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': roundPk(provinceCode, roundId), ':p': 'MAIL#' }, ExclusiveStartKey: start }));
-      for (const { PK, SK, type, ...item } of res.Items ?? []) out.push(SentMail.parse(item));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryItems(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': roundPk(provinceCode, roundId), ':p': 'MAIL#' } });
+    return items.map((item) => SentMail.parse(item));
   }
 }

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryItems, withoutKeys } from './query-items.js';
 import type { DepartmentStore } from '../shared/ports/department-store.js';
 import type { RoundStore } from '../shared/ports/round-store.js';
 import { Round } from '../shared/schemas/round.js';
@@ -12,8 +13,8 @@ export class DynamoRoundStore implements RoundStore {
   ) {}
 
   async list(provinceCode: string): Promise<Round[]> {
-    const res = await this.db.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': roundsPk(provinceCode) } }));
-    return (res.Items ?? []).map(({ PK, SK, type, ...r }) => Round.parse(r));
+    const items = await queryItems(this.db, { TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': roundsPk(provinceCode) } });
+    return items.map((item) => Round.parse(item));
   }
 
   async put(round: Round): Promise<void> {
@@ -29,9 +30,7 @@ export class DynamoDepartmentStore implements DepartmentStore {
 
   async get(provinceCode: string): Promise<Department | null> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { PK: DEPARTMENTS_PK, SK: provinceCode } }));
-    if (!Item) return null;
-    const { PK, SK, type, ...d } = Item;
-    return Department.parse(d);
+    return Item ? Department.parse(withoutKeys(Item)) : null;
   }
 
   async put(department: Department): Promise<void> {

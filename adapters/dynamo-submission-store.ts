@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryItems, withoutKeys } from './query-items.js';
 import type { NewSubmission, RecordResult, SubmissionStore } from '../shared/ports/submission-store.js';
 import { Submission } from '../shared/schemas/submission.js';
 import { counterSk, roundPk, submissionSk, TABLE_KEYS, unitHistoryPk } from './table-keys.js';
 
-const strip = ({ PK, SK, GSI1PK, GSI1SK, type, ...rest }: Record<string, unknown>) => Submission.parse(rest);
+const strip = (item: Record<string, unknown>) => Submission.parse(withoutKeys(item));
 
 export class DynamoSubmissionStore implements SubmissionStore {
   constructor(
@@ -66,21 +67,14 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   private async query(input: { index?: string; key: string; value: string; prefix?: string }): Promise<Submission[]> {
-    const out: Submission[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(new QueryCommand({
-        TableName: this.table,
-        IndexName: input.index,
-        KeyConditionExpression: input.prefix ? '#k = :v AND begins_with(#s, :p)' : '#k = :v',
-        ExpressionAttributeNames: input.prefix ? { '#k': input.key, '#s': TABLE_KEYS.sk } : { '#k': input.key },
-        ExpressionAttributeValues: input.prefix ? { ':v': input.value, ':p': input.prefix } : { ':v': input.value },
-        ExclusiveStartKey: start,
-      }));
-      for (const item of res.Items ?? []) out.push(strip(item));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryItems(this.db, {
+      TableName: this.table,
+      IndexName: input.index,
+      KeyConditionExpression: input.prefix ? '#k = :v AND begins_with(#s, :p)' : '#k = :v',
+      ExpressionAttributeNames: input.prefix ? { '#k': input.key, '#s': TABLE_KEYS.sk } : { '#k': input.key },
+      ExpressionAttributeValues: input.prefix ? { ':v': input.value, ':p': input.prefix } : { ':v': input.value },
+    });
+    return items.map((item) => Submission.parse(item));
   }
 
   listRound(provinceCode: string, roundId: string): Promise<Submission[]> {

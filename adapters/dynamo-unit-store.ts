@@ -1,4 +1,5 @@
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryItems } from './query-items.js';
 import type { UnitStore } from '../shared/ports/unit-store.js';
 import { Unit } from '../shared/schemas/unit.js';
 import { UNITS_PK, unitSk } from './table-keys.js';
@@ -10,19 +11,12 @@ export class DynamoUnitStore implements UnitStore {
   ) {}
 
   async list(provinceCode?: string): Promise<Unit[]> {
-    const out: Unit[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: provinceCode ? 'PK = :pk AND begins_with(SK, :p)' : 'PK = :pk',
-        ExpressionAttributeValues: provinceCode ? { ':pk': UNITS_PK, ':p': `${provinceCode}#` } : { ':pk': UNITS_PK },
-        ExclusiveStartKey: start,
-      }));
-      for (const { PK, SK, type, ...item } of res.Items ?? []) out.push(Unit.parse(item));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryItems(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: provinceCode ? 'PK = :pk AND begins_with(SK, :p)' : 'PK = :pk',
+      ExpressionAttributeValues: provinceCode ? { ':pk': UNITS_PK, ':p': `${provinceCode}#` } : { ':pk': UNITS_PK },
+    });
+    return items.map((item) => Unit.parse(item));
   }
 
   async put(units: Unit[]): Promise<number> {
