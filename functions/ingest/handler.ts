@@ -24,21 +24,27 @@ const bucket = requiredEnv('BUCKET_NAME');
 const processor = new BatchProcessor(EventType.SQS);
 const sender = process.env.SENDER_EMAIL;
 
-const persistenceStore = new DynamoDBPersistenceLayer({ tableName: table, keyAttr: 'PK', sortKeyAttr: 'SK', staticPkValue: IDEMPOTENCY_PK, awsSdkV3Client: dynamoDocumentClient() as never });
+const db = dynamoDocumentClient();
+const persistenceStore = new DynamoDBPersistenceLayer({ tableName: table, keyAttr: 'PK', sortKeyAttr: 'SK', staticPkValue: IDEMPOTENCY_PK, awsSdkV3Client: db as never });
 // One effect per uploaded object version, however often S3 and SQS deliver its event.
 const idempotency = new IdempotencyConfig({ eventKeyJmesPath: '[bucket, key, versionId, eTag, sequencer]', expiresAfterSeconds: 7 * 24 * 3600 });
 
+// Stores are built once per container; only the unit registry is refreshed (every 5 minutes).
+const objects = new S3ObjectStore(s3(), bucket);
+const submissions = new DynamoSubmissionStore(db, table);
+const rounds = new DynamoRoundStore(db, table);
+const provinceRoundsNow = (provinceCode: string) => provinceRounds(provinceCode, { rounds }, new Date());
+const receipts = sender ? { mailer: new SesMailer(ses(), sender), ledger: new DynamoMailLedger(db, table), departments: new DynamoDepartmentStore(db, table), rounds } : null;
+
 const ingestOnce = makeIdempotent(
   async (ref: ObjectRef) => {
-    const db = dynamoDocumentClient();
     const registry = await cachedRegistry();
-    const rounds = new DynamoRoundStore(db, table);
-    const { created, submission } = await ingestObject(ref, { objects: new S3ObjectStore(s3(), bucket), submissions: new DynamoSubmissionStore(db, table), registry, rounds: (p) => provinceRounds(p, { rounds }, new Date()) });
+    const { created, submission } = await ingestObject(ref, { objects, submissions, registry, rounds: provinceRoundsNow });
     logger.info('submission recorded', { key: ref.key, submissionId: submission.submissionId, status: submission.status, version: submission.version, created });
     // The receipt is part of the effect: a transient SES failure retries the whole record, and
     // the mail ledger keeps the receipt to one.
-    if (sender) {
-      const receipt = await sendReceipt(submission, { registry, mailer: new SesMailer(ses(), sender), ledger: new DynamoMailLedger(db, table), departments: new DynamoDepartmentStore(db, table), rounds });
+    if (receipts) {
+      const receipt = await sendReceipt(submission, { ...receipts, registry });
       logger.info('receipt', { submissionId: submission.submissionId, receipt });
     }
     return { submissionId: submission.submissionId, status: submission.status, version: submission.version, created };
