@@ -5,6 +5,8 @@ export interface UnitRoundStatus {
   unit: Unit;
   latest: Submission | null;
   latestAccepted: Submission | null;
+  /** The earliest accepted upload: when the unit first met the round (a correction keeps the date). */
+  firstAccepted: Submission | null;
   versions: number;
 }
 
@@ -25,11 +27,14 @@ export function roundStatus(units: Unit[], submissions: Submission[]): UnitRound
     const list = byUnit.get(unit.code) ?? [];
     let latest: Submission | null = null;
     let latestAccepted: Submission | null = null;
+    let firstAccepted: Submission | null = null;
     for (const s of list) {
       if (!latest || newer(s, latest)) latest = s;
-      if (s.status === 'accepted' && (!latestAccepted || newer(s, latestAccepted))) latestAccepted = s;
+      if (s.status !== 'accepted') continue;
+      if (!latestAccepted || newer(s, latestAccepted)) latestAccepted = s;
+      if (!firstAccepted || newer(firstAccepted, s)) firstAccepted = s;
     }
-    return { unit, latest, latestAccepted, versions: list.length };
+    return { unit, latest, latestAccepted, firstAccepted, versions: list.length };
   });
 }
 

@@ -8,10 +8,9 @@ import type { Department, Unit } from '../schemas/unit.js';
 
 /** On time, late or missing, judged on the first accepted version (a later correction keeps the date). */
 export function digestRows(units: Unit[], submissions: Submission[], round: Round): DigestRow[] {
-  return roundStatus(units, submissions).map((r) => {
-    const accepted = submissions.filter((s) => s.unitCode === r.unit.code && s.status === 'accepted').sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt))[0];
+  return roundStatus(units, submissions).map(({ unit, firstAccepted: accepted }) => {
     const state = !accepted ? 'missing' : isOnTime(new Date(accepted.uploadedAt), round.deadline) ? 'on_time' : 'late';
-    return { unit: r.unit, state, receivedAt: accepted?.uploadedAt ?? null, hasContact: r.unit.emails.length > 0 };
+    return { unit, state, receivedAt: accepted?.uploadedAt ?? null, hasContact: unit.emails.length > 0 };
   });
 }
 

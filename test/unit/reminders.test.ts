@@ -125,6 +125,7 @@ describe('digest and rounds', () => {
   it('counts a report on time by its first accepted version', async () => {
     await submit(units[0]!, 'accepted', '2026-06-10T16:59:00.000Z'); // 23:59 in Vietnam
     await submit(units[1]!, 'accepted', '2026-06-10T17:01:00.000Z'); // 00:01 on the 11th
+    await submit(units[0]!, 'accepted', '2026-06-15T03:00:00.000Z'); // a later correction keeps the date
     const rows = digestRows(units, await submissions.listRound('40', '2026-H1'), round);
     expect(rows.map((r) => r.state)).toEqual(['on_time', 'late', 'missing', 'missing', 'missing']);
   });
