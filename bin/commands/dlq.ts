@@ -14,7 +14,7 @@ export async function listDlq(target: Target): Promise<DlqEntry[]> {
     try {
       keys = objectRefsOf(m.body).map((r) => r.key);
     } catch {
-      keys = [];
+      // Not an S3 event: shown as such.
     }
     return { messageId: m.messageId, receiveCount: m.receiveCount, keys, body: m.body };
   });

@@ -33,6 +33,7 @@ function foldTable(): Uint16Array {
 /** Lower-case, strip Vietnamese diacritics, keep length: fold("Kiến Thụy") === "kien thuy". */
 export function fold(text: string): string {
   const t = foldTable();
+  // Labels and names are short: concatenation beats allocating a buffer for them.
   if (text.length < 256) {
     let s = '';
     for (let i = 0; i < text.length; i++) {
