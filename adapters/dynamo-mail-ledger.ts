@@ -1,11 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryItems } from './query-items.js';
-import type { MailLedger } from '../shared/ports/mail.js';
+import type { LedgerRef } from '../shared/mail/ledger-tag.js';
+import type { MailLedger, Undeliverable } from '../shared/ports/mail.js';
 import { SentMail, type MailJob } from '../shared/schemas/mail.js';
 import { mailSk, roundPk } from './table-keys.js';
 
-const keyOf = (job: MailJob) => ({ PK: roundPk(job.provinceCode, job.roundId), SK: mailSk(job.ledgerKey) });
+const keyOf = (job: Pick<MailJob, 'provinceCode' | 'roundId' | 'ledgerKey'> | LedgerRef) => ({ PK: roundPk(job.provinceCode, job.roundId), SK: mailSk(job.ledgerKey) });
 
 export class DynamoMailLedger implements MailLedger {
   constructor(
@@ -14,7 +15,7 @@ export class DynamoMailLedger implements MailLedger {
   ) {}
 
   async claim(job: MailJob, now: Date, staleAfterMs: number): Promise<boolean> {
-    const item: SentMail = { ledgerKey: job.ledgerKey, kind: job.kind, provinceCode: job.provinceCode, roundId: job.roundId, unitCode: job.unitCode, offsetDays: job.offsetDays, to: job.to, state: 'claimed', messageId: null, error: null, at: now.toISOString() };
+    const item: SentMail = { ledgerKey: job.ledgerKey, kind: job.kind, provinceCode: job.provinceCode, roundId: job.roundId, unitCode: job.unitCode, offsetDays: job.offsetDays, to: job.to, state: 'claimed', undeliverableTo: [], messageId: null, error: null, at: now.toISOString() };
     try {
       await this.db.send(new PutCommand({
         TableName: this.table,
@@ -43,6 +44,23 @@ export class DynamoMailLedger implements MailLedger {
 
   async markFailed(job: MailJob, error: string, now: Date): Promise<void> {
     await this.db.send(new UpdateCommand({ TableName: this.table, Key: keyOf(job), UpdateExpression: 'SET #state = :failed, #error = :e, #at = :at', ExpressionAttributeNames: { '#state': 'state', '#error': 'error', '#at': 'at' }, ExpressionAttributeValues: { ':failed': 'failed', ':e': error, ':at': now.toISOString() } }));
+  }
+
+  async markUndeliverable(ref: LedgerRef, problem: Undeliverable, now: Date): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.table,
+        Key: keyOf(ref),
+        UpdateExpression: 'SET #state = :s, undeliverableTo = :to, #error = :e, #at = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#state': 'state', '#error': 'error', '#at': 'at' },
+        ExpressionAttributeValues: { ':s': problem.state, ':to': problem.recipients, ':e': problem.reason, ':at': now.toISOString() },
+      }));
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
   }
 
   async listRound(provinceCode: string, roundId: string): Promise<SentMail[]> {

@@ -4,7 +4,9 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { CfnConfigurationSet, CfnConfigurationSetEventDestination } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -32,6 +34,7 @@ export class Reminders extends Construct {
   readonly remind: TonghopFunction;
   readonly digest: TonghopFunction;
   readonly configurationSet: CfnConfigurationSet;
+  readonly mailEvents: TonghopFunction;
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
@@ -64,6 +67,23 @@ export class Reminders extends Construct {
     for (const fn of [this.sender, ...props.mailSenders]) {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity, configSetArn] }));
     }
+
+    // Bounces and complaints go to the default event bus; a function writes them on the mail's ledger entry.
+    new CfnConfigurationSetEventDestination(this, 'BouncesToEventBridge', {
+      configurationSetName: this.configurationSet.ref,
+      eventDestination: {
+        enabled: true,
+        matchingEventTypes: ['BOUNCE', 'COMPLAINT'],
+        eventBridgeDestination: { eventBusArn: EventBus.fromEventBusName(this, 'DefaultBus', 'default').eventBusArn },
+      },
+    });
+    this.mailEvents = new TonghopFunction(this, 'MailEvents', { handler: 'mail-events', memorySize: 256, timeout: Duration.seconds(30), environment: { TABLE_NAME: table.tableName } });
+    table.grantReadWriteData(this.mailEvents);
+    new Rule(this, 'BouncesAndComplaints', {
+      description: 'tonghop: SES bounces and complaints of the configuration set',
+      eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint'] },
+      targets: [new LambdaFunction(this.mailEvents, { retryAttempts: 4 })],
+    });
 
     new Schedule(this, 'DailyReminders', {
       description: 'tonghop: e-mail reminders to units that still owe a report',

@@ -73,8 +73,9 @@ export interface DigestRow {
 }
 
 /** The Department's list of units on time, late and missing for a round. */
-export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date }): RenderedMail {
+export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date; undeliverable?: Map<string, string[]> }): RenderedMail {
   const { round, rows, now } = input;
+  const bounced = rows.filter((r) => input.undeliverable?.get(r.unit.code)?.length);
   const count = (s: DigestRow['state']) => rows.filter((r) => r.state === s).length;
   const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
   const subject = `[tonghop] Tổng hợp tình hình nộp: ${round.title} — ${count('on_time')} đúng hạn, ${count('late')} muộn, ${count('missing')} chưa nộp`;
@@ -83,6 +84,7 @@ export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date }
     `${round.title}, hạn nộp ${deadline}. Số liệu đến ${vietnameseDay(ictDate(now))}:`,
     `Đúng hạn: ${count('on_time')} đơn vị. Nộp muộn: ${count('late')} đơn vị. Chưa nộp: ${count('missing')} đơn vị (trên tổng số ${rows.length}).`,
     ...(noContact.length ? [`${noContact.length} đơn vị chưa nộp không có địa chỉ thư để nhắc: ${noContact.map((r) => `${unitLabel(r.unit)} (${r.unit.code})`).join(', ')}.`] : []),
+    ...(bounced.length ? [`Thư gửi ${bounced.length} đơn vị bị trả lại hoặc bị báo là thư rác, cần cập nhật danh bạ: ${bounced.map((r) => `${unitLabel(r.unit)} (${r.unit.code}): ${input.undeliverable!.get(r.unit.code)!.join(', ')}`).join('; ')}.`] : []),
   ];
   const label = { on_time: 'đúng hạn', late: 'muộn', missing: 'chưa nộp' } as const;
   const order = { missing: 0, late: 1, on_time: 2 } as const;

@@ -1,3 +1,4 @@
+import type { LedgerRef } from '../mail/ledger-tag.js';
 import type { MailJob, SentMail } from '../schemas/mail.js';
 
 export interface OutgoingMail {
@@ -5,6 +6,15 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** SES message tags; the ledger reference rides here so that bounces find their mail. */
+  tags?: Record<string, string>;
+}
+
+/** What SES told us after sending: a permanent bounce or a complaint. */
+export interface Undeliverable {
+  state: 'bounced' | 'complained';
+  recipients: string[];
+  reason: string;
 }
 
 /** SES on AWS and on the embedded stack. Throws on failure; transient ones carry `retryable`. */
@@ -25,6 +35,8 @@ export interface MailLedger {
   /** Gives a claimed mail back after a failure that should be retried. */
   release(job: MailJob): Promise<void>;
   markFailed(job: MailJob, error: string, now: Date): Promise<void>;
+  /** False when the ledger has no such mail (an event for a mail from elsewhere). */
+  markUndeliverable(ref: LedgerRef, problem: Undeliverable, now: Date): Promise<boolean>;
   listRound(provinceCode: string, roundId: string): Promise<SentMail[]>;
 }
 

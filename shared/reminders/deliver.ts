@@ -1,3 +1,4 @@
+import { LEDGER_TAG, ledgerTagValue } from '../mail/ledger-tag.js';
 import type { Mailer, MailLedger } from '../ports/mail.js';
 import { MailRejected } from '../ports/mail.js';
 import type { MailJob } from '../schemas/mail.js';
@@ -21,7 +22,7 @@ export async function deliver(job: MailJob, deps: DeliverDeps): Promise<Delivery
   if (!(await deps.ledger.claim(job, now(), deps.staleClaimMs ?? 120_000))) return 'skipped';
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send(job));
+    ({ messageId } = await deps.mailer.send({ ...job, tags: { [LEDGER_TAG]: ledgerTagValue(job) } }));
   } catch (e) {
     if (e instanceof MailRejected) {
       await deps.ledger.markFailed(job, e.message, now());

@@ -55,8 +55,9 @@ export async function runDigestJob(provinceCode: string, now: Date, deps: JobDep
   const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
   const jobs: MailJob[] = [];
   for (const round of chosen) {
-    if (!opts.roundId && (await deps.ledger.listRound(provinceCode, round.roundId)).some((m) => m.ledgerKey === digestKey(round.roundId) && m.state !== 'failed')) continue;
-    const job = digestJob({ round, units, submissions: await deps.submissions.listRound(provinceCode, round.roundId), department, now, onDemand: Boolean(opts.roundId) });
+    const ledger = await deps.ledger.listRound(provinceCode, round.roundId);
+    if (!opts.roundId && ledger.some((m) => m.ledgerKey === digestKey(round.roundId) && m.state !== 'failed')) continue;
+    const job = digestJob({ round, units, submissions: await deps.submissions.listRound(provinceCode, round.roundId), department, now, onDemand: Boolean(opts.roundId), ledger });
     if (job) jobs.push(job);
   }
   if (!opts.dryRun && jobs.length) await deps.outbox.enqueue(jobs);

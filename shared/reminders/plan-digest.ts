@@ -1,7 +1,7 @@
 import { roundStatus } from '../ingest/round-status.js';
 import { digestMail, type DigestRow } from '../mail/templates.js';
 import { daysFromDeadline, isOnTime } from '../rounds/deadline.js';
-import type { MailJob } from '../schemas/mail.js';
+import type { MailJob, SentMail } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
@@ -22,10 +22,22 @@ export function digestDue(round: Round, now: Date): boolean {
   return d >= 1 && d <= 7;
 }
 
-export function digestJob(input: { round: Round; units: Unit[]; submissions: Submission[]; department: Department | null; now: Date; onDemand?: boolean }): MailJob | null {
+/** Addresses SES bounced or that complained, per unit: the contacts the Department should correct. */
+export function undeliverableByUnit(ledger: SentMail[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const m of ledger) {
+    if ((m.state !== 'bounced' && m.state !== 'complained') || !m.unitCode) continue;
+    const set = out.get(m.unitCode) ?? new Set<string>();
+    for (const a of m.undeliverableTo) set.add(a);
+    out.set(m.unitCode, set);
+  }
+  return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
+}
+
+export function digestJob(input: { round: Round; units: Unit[]; submissions: Submission[]; department: Department | null; now: Date; onDemand?: boolean; ledger?: SentMail[] }): MailJob | null {
   const { round, department, now } = input;
   if (!department?.emails.length) return null;
-  const mail = digestMail({ round, rows: digestRows(input.units, input.submissions, round), now });
+  const mail = digestMail({ round, rows: digestRows(input.units, input.submissions, round), now, undeliverable: undeliverableByUnit(input.ledger ?? []) });
   const ledgerKey = `${digestKey(round.roundId)}${input.onDemand ? `#${now.toISOString()}` : ''}`;
   return { kind: 'digest', ledgerKey, provinceCode: round.provinceCode, roundId: round.roundId, unitCode: null, offsetDays: null, to: department.emails, ...mail };
 }

@@ -24,7 +24,9 @@ export const SentMail = z.object({
   unitCode: z.string().nullable(),
   offsetDays: z.number().int().nullable(),
   to: z.array(z.string()),
-  state: z.enum(['claimed', 'sent', 'failed']),
+  state: z.enum(['claimed', 'sent', 'failed', 'bounced', 'complained']),
+  /** The addresses SES reported as bounced or complaining. */
+  undeliverableTo: z.array(z.string()).default([]),
   messageId: z.string().nullable(),
   error: z.string().nullable(),
   at: z.string(),

@@ -1,4 +1,5 @@
-import type { Mailer, MailLedger, OutgoingMail } from '../../shared/ports/mail.js';
+import type { LedgerRef } from '../../shared/mail/ledger-tag.js';
+import type { Mailer, MailLedger, OutgoingMail, Undeliverable } from '../../shared/ports/mail.js';
 import type { MailJob, SentMail } from '../../shared/schemas/mail.js';
 
 export class MemoryLedger implements MailLedger {
@@ -6,7 +7,7 @@ export class MemoryLedger implements MailLedger {
   async claim(job: MailJob, now: Date, staleAfterMs: number) {
     const old = this.items.get(job.ledgerKey);
     if (old && !(old.state === 'claimed' && old.at < new Date(now.getTime() - staleAfterMs).toISOString())) return false;
-    this.items.set(job.ledgerKey, { ledgerKey: job.ledgerKey, kind: job.kind, provinceCode: job.provinceCode, roundId: job.roundId, unitCode: job.unitCode, offsetDays: job.offsetDays, to: job.to, state: 'claimed', messageId: null, error: null, at: now.toISOString() });
+    this.items.set(job.ledgerKey, { ledgerKey: job.ledgerKey, kind: job.kind, provinceCode: job.provinceCode, roundId: job.roundId, unitCode: job.unitCode, offsetDays: job.offsetDays, to: job.to, state: 'claimed', undeliverableTo: [], messageId: null, error: null, at: now.toISOString() });
     return true;
   }
   async markSent(job: MailJob, messageId: string, now: Date) {
@@ -17,6 +18,12 @@ export class MemoryLedger implements MailLedger {
   }
   async markFailed(job: MailJob, error: string, now: Date) {
     this.items.set(job.ledgerKey, { ...this.items.get(job.ledgerKey)!, state: 'failed', error, at: now.toISOString() });
+  }
+  async markUndeliverable(ref: LedgerRef, problem: Undeliverable, now: Date) {
+    const old = this.items.get(ref.ledgerKey);
+    if (!old || old.provinceCode !== ref.provinceCode || old.roundId !== ref.roundId) return false;
+    this.items.set(ref.ledgerKey, { ...old, state: problem.state, undeliverableTo: problem.recipients, error: problem.reason, at: now.toISOString() });
+    return true;
   }
   async listRound(provinceCode: string, roundId: string) {
     return [...this.items.values()].filter((m) => m.provinceCode === provinceCode && m.roundId === roundId);

@@ -104,4 +104,15 @@ describe('reminders', () => {
     expect(ses).toHaveLength(2);
     for (const s of ses) expect(JSON.stringify(s.Resource)).toContain('identity/sokhcn.example.gov.vn');
   });
+
+  it('sends SES bounces and complaints through EventBridge to the function that records them', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['BOUNCE', 'COMPLAINT'], EventBridgeDestination: { EventBusArn: Match.anyValue() } }),
+    });
+    const fn = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-mail-events' }) } } }))[0]!;
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint'] },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } })],
+    });
+  });
 });

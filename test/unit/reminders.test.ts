@@ -3,7 +3,9 @@ import { MailRejected } from '../../shared/ports/mail.js';
 import { deadlineOf } from '../../shared/rounds/deadline.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
 import { deliver } from '../../shared/reminders/deliver.js';
-import { digestRows } from '../../shared/reminders/plan-digest.js';
+import { digestJob, digestRows } from '../../shared/reminders/plan-digest.js';
+import { recordMailEvent } from '../../shared/reminders/mail-events.js';
+import { SesMailEvent } from '../../shared/schemas/ses-event.js';
 import { dueOffset, planReminders } from '../../shared/reminders/plan-reminders.js';
 import { roundForReport } from '../../shared/rounds/round-for-report.js';
 import type { MailJob } from '../../shared/schemas/mail.js';
@@ -135,5 +137,31 @@ describe('digest and rounds', () => {
     const report = readReport('UBND XÃ NGHĨA ĐÀN\nSố: 9/BC-UBND\nBÁO CÁO\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:\nI. KẾT QUẢ', { registry });
     expect(roundForReport(report, [round, adhoc])?.roundId).toBe('2026-9M');
     expect(roundForReport(readReport('BÁO CÁO\nI. KẾT QUẢ', { registry }), [round, adhoc])).toBeNull();
+  });
+});
+
+describe('bounces and complaints', () => {
+  // The shape SES puts in an EventBridge event's detail for a hard bounce.
+  const bounce = (tags: Record<string, string[]>, bounceType = 'Permanent') => SesMailEvent.parse({
+    eventType: 'Bounce',
+    mail: { messageId: 'ses-1', timestamp: '2026-06-03T01:00:01Z', tags: { 'ses:configuration-set': ['tonghop'], ...tags } },
+    bounce: { bounceType, bounceSubType: 'General', bouncedRecipients: [{ emailAddress: units[0]!.emails[0], diagnosticCode: 'smtp; 550 5.1.1 user unknown' }] },
+  });
+
+  it('finds the mail by its SES tag, marks it bounced, and the digest names the address to correct', async () => {
+    const mailer = new ScriptedMailer();
+    const job: MailJob = { kind: 'reminder', ledgerKey: `REMIND#2026-H1#${units[0]!.code}#-7`, provinceCode: '40', roundId: '2026-H1', unitCode: units[0]!.code, offsetDays: -7, to: units[0]!.emails, subject: 's', text: 't', html: '<p>t</p>' };
+    await deliver(job, { mailer, ledger });
+    const tags = Object.fromEntries(Object.entries(mailer.sent[0]!.tags!).map(([k, v]) => [k, [v]]));
+    expect(Object.values(mailer.sent[0]!.tags!)[0]).toMatch(/^[A-Za-z0-9_-]+$/); // what SES allows in a tag
+
+    expect(await recordMailEvent(bounce(tags, 'Transient'), ledger, at('2026-06-03T01:05:00Z'))).toBe('ignored');
+    expect(await recordMailEvent(bounce(tags), ledger, at('2026-06-03T01:05:00Z'))).toBe('recorded');
+    expect(ledger.items.get(job.ledgerKey)).toMatchObject({ state: 'bounced', undeliverableTo: units[0]!.emails, error: 'smtp; 550 5.1.1 user unknown' });
+    expect(await recordMailEvent(bounce({}), ledger, new Date())).toBe('unknown_mail');
+
+    const digest = digestJob({ round, units, submissions: [], department, now: at('2026-06-11T01:30:00Z'), ledger: [...ledger.items.values()] })!;
+    expect(digest.text).toContain(`bị trả lại`);
+    expect(digest.text).toContain(`${units[0]!.code}): ${units[0]!.emails[0]}`);
   });
 });
