@@ -11,6 +11,11 @@ export interface ReportTextOptions {
   headerUnit?: Unit;
   /** Grow the narrative to about this many characters (a real six-month report is 10–40 KB). */
   targetChars?: number;
+  /** More result lines after the two standard figures. */
+  results?: string[];
+  /** Bullets of section II (difficulties) and III (proposals); a default line each when absent. */
+  difficulties?: string[];
+  proposals?: string[];
 }
 
 // Narrative lines in the register of real reports: mostly prose, a figure now and then (real
@@ -61,13 +66,14 @@ export function reportText(unit: Unit, opts: ReportTextOptions = {}): string {
     'I. KẾT QUẢ THỰC HIỆN',
     `1. Toàn ${unitLabel(named).split(' ')[0]} có ${opts.computers ?? 42} máy tính phục vụ công tác chuyên môn.`,
     `2. Tỷ lệ hồ sơ được số hóa khi tiếp nhận đạt ${opts.digitizedRate ?? '87,5'}%.`,
+    ...(opts.results ?? []),
     ...(opts.targetChars ? narrative(opts.targetChars - 1200) : []),
     '',
     'II. KHÓ KHĂN, VƯỚNG MẮC',
-    'Đường truyền internet tại một số thôn còn chậm.',
+    ...(opts.difficulties?.map((d) => `- ${d}`) ?? ['Đường truyền internet tại một số thôn còn chậm.']),
     '',
     'III. ĐỀ XUẤT, KIẾN NGHỊ',
-    'Đề nghị Sở Khoa học và Công nghệ hỗ trợ tập huấn kỹ năng số.',
+    ...(opts.proposals?.map((d) => `- ${d}`) ?? ['Đề nghị Sở Khoa học và Công nghệ hỗ trợ tập huấn kỹ năng số.']),
     '',
     'Nơi nhận:',
     '- Sở Khoa học và Công nghệ;',

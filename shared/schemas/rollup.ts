@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { UnitLevel } from './report.js';
+
+// The consolidated report of one round, for a province or the whole country. Every figure and
+// quote carries the submission it came from; `tonghop rollup --json` prints this object.
+
+export const SourceRef = z.object({
+  submissionId: z.string(),
+  unitCode: z.string(),
+  version: z.number().int().positive(),
+  /** The uploaded object's key and, on a versioned bucket, its version. */
+  fileKey: z.string(),
+  fileVersionId: z.string().nullable(),
+  fileName: z.string(),
+  uploadedAt: z.string(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const UnitState = z.enum(['on_time', 'late', 'needs_review', 'rejected', 'missing']);
+export type UnitState = z.infer<typeof UnitState>;
+
+const Rate = z.number().min(0).max(1);
+
+export const StatusCounts = z.object({
+  expected: z.number().int().nonnegative(),
+  /** Units with an accepted report (on time or late). */
+  reported: z.number().int().nonnegative(),
+  onTime: z.number().int().nonnegative(),
+  late: z.number().int().nonnegative(),
+  needsReview: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  missing: z.number().int().nonnegative(),
+  /** reported / expected, as DHIS2's reporting rate. */
+  reportingRate: Rate,
+  /** onTime / expected, as DHIS2's "reporting rate on time". */
+  timelinessRate: Rate,
+});
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+export const UnitStatusRow = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  level: UnitLevel,
+  provinceCode: z.string(),
+  state: UnitState,
+  /** When the first accepted version arrived (it decides timeliness); else the latest upload. */
+  receivedAt: z.string().nullable(),
+  versions: z.number().int().nonnegative(),
+  /** What is wrong with the latest file, for needs_review and rejected. */
+  problems: z.array(z.string()),
+  /** The version whose figures the rollup uses (the newest accepted), or the latest upload. */
+  source: SourceRef.nullable(),
+});
+export type UnitStatusRow = z.infer<typeof UnitStatusRow>;
+
+export const IndicatorValue = z.object({
+  unitCode: z.string(),
+  /** Counts as reported; rates in percent, from numerator / denominator when the report gives both. */
+  value: z.number(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** Other figures the same report gave for the indicator (only the first is used). */
+  alsoReported: z.array(z.number()),
+  line: z.number().int().positive(),
+  source: SourceRef,
+});
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
+
+const Extreme = z.object({ value: z.number(), unitCodes: z.array(z.string()) });
+
+export const IndicatorSummary = z.object({
+  key: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  kind: z.enum(['rate', 'count']),
+  unitsReporting: z.number().int().nonnegative(),
+  /** Counts: the province total. */
+  total: z.number().nullable(),
+  /** Rates: Σ numerators / Σ denominators over the units that gave both (percent). */
+  weighted: z.object({ value: z.number(), numerator: z.number(), denominator: z.number(), units: z.number().int().positive() }).nullable(),
+  /** Min, median and max of the units' values, with the units behind each. */
+  spread: z.object({ min: Extreme, median: Extreme, max: Extreme }).nullable(),
+  values: z.array(IndicatorValue),
+});
+export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
+
+export const Theme = z.enum(['funding', 'staff', 'infrastructure', 'guidance', 'citizen_skills', 'other']);
+export type Theme = z.infer<typeof Theme>;
+
+export const Addressee = z.enum(['so_khcn', 'so_tai_chinh', 'ubnd_tinh', 'trung_uong', 'unspecified']);
+export type Addressee = z.infer<typeof Addressee>;
+
+export const Quote = z.object({
+  text: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  /** The heading of the section it was taken from. */
+  section: z.string(),
+  source: SourceRef,
+});
+export type Quote = z.infer<typeof Quote>;
+
+export const QuoteGroup = z.object({
+  title: z.string(),
+  /** How many units raise it. */
+  units: z.number().int().nonnegative(),
+  quotes: z.array(Quote),
+});
+
+export const Rollup = z.object({
+  schemaVersion: z.literal(1),
+  /** A province code, or "00" for the whole country. */
+  provinceCode: z.string(),
+  scopeName: z.string(),
+  round: z.object({ roundId: z.string(), title: z.string(), deadline: z.string(), requests: z.array(z.string()) }),
+  builtAt: z.string(),
+  /** Built before the deadline passed: figures can still change. */
+  beforeDeadline: z.boolean(),
+  status: StatusCounts.extend({ byLevel: z.array(StatusCounts.extend({ level: UnitLevel })) }),
+  units: z.array(UnitStatusRow),
+  indicators: z.array(IndicatorSummary),
+  difficulties: z.array(QuoteGroup.extend({ theme: Theme })),
+  proposals: z.array(QuoteGroup.extend({ theme: Theme })),
+  proposalsByAddressee: z.array(QuoteGroup.extend({ addressee: Addressee })),
+});
+export type Rollup = z.infer<typeof Rollup>;
