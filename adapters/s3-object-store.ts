@@ -1,4 +1,5 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStore } from '../shared/ports/object-store.js';
 
 export class S3ObjectStore implements ObjectStore {
@@ -16,5 +17,10 @@ export class S3ObjectStore implements ObjectStore {
   async put(key: string, bytes: Uint8Array, contentType?: string) {
     const res = await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType }));
     return { versionId: res.VersionId ?? null };
+  }
+
+  async link(key: string, opts: { versionId?: string | null; expiresInSeconds: number; fileName?: string }) {
+    const disposition = opts.fileName ? `attachment; filename="${opts.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"` : undefined;
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: opts.versionId ?? undefined, ResponseContentDisposition: disposition }), { expiresIn: opts.expiresInSeconds });
   }
 }

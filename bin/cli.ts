@@ -5,6 +5,7 @@ import { formatResults, ingestFiles } from './commands/ingest.js';
 import { parseCommand } from './commands/parse.js';
 import { formatStatus, roundStatusRows } from './commands/status.js';
 import { digest, formatReminders, remind } from './commands/remind.js';
+import { formatRollup, rollup } from './commands/rollup.js';
 import { formatRounds, listRounds, openRound } from './commands/rounds.js';
 import { formatImport, importUnits } from './commands/units.js';
 import { openTarget, type Target } from './target.js';
@@ -143,6 +144,20 @@ program
     const result = await withTarget((t) => digest(t, { province: opts.province, round: opts.round, now: nowOption(opts.now) }));
     const text = result.jobs.length ? result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n') + '\n' : 'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).\n';
     print(opts.json, result.sent, text);
+  });
+
+program
+  .command('rollup')
+  .description('Lập báo cáo tổng hợp của một kỳ (DOCX, XLSX, HTML, JSON)')
+  .requiredOption('--province <code>', 'mã tỉnh, hoặc "all" cho cả nước')
+  .requiredOption('--round <id>', 'kỳ báo cáo, ví dụ 2026-H1')
+  .option('--out <dir>', 'thư mục ghi các tệp (mặc định .tonghop/rollups/<tỉnh>/<kỳ>)')
+  .option('--mail', 'gửi Sở thư kèm liên kết tải các tệp')
+  .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
+  .option('--json', 'in toàn bộ bản tổng hợp dạng JSON')
+  .action(async (opts: { province: string; round: string; out?: string; mail?: boolean; now?: string; json?: boolean }) => {
+    const result = await withTarget((t) => rollup(t, { province: opts.province, round: opts.round, out: opts.out, mail: opts.mail, now: nowOption(opts.now) }));
+    print(opts.json, result.run.rollup, formatRollup(result, Boolean(opts.mail)));
   });
 
 program

@@ -4,6 +4,7 @@ import { formatResults, ingestFiles } from './ingest.js';
 import { formatStatus, roundStatusRows } from './status.js';
 import { formatImport, importUnits } from './units.js';
 import { digest, formatReminders, remind } from './remind.js';
+import { formatRollup, rollup } from './rollup.js';
 
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/reports', import.meta.url));
 export const EXAMPLE_CONTACTS = fileURLToPath(new URL('../../examples/contacts-nghe-an.csv', import.meta.url));
@@ -11,6 +12,7 @@ export const EXAMPLE_CONTACTS = fileURLToPath(new URL('../../examples/contacts-n
 // morning, the Department's digest the day after the deadline.
 const REMIND_AT = new Date('2026-06-03T08:00:00+07:00');
 const DIGEST_AT = new Date('2026-06-11T08:30:00+07:00');
+const ROLLUP_AT = new Date('2026-06-11T06:00:00+07:00');
 export const DEMO_PROVINCE = '40';
 export const DEMO_ROUND = '2026-H1';
 
@@ -33,5 +35,7 @@ export async function demo(target: Target, out: NodeJS.WritableStream = process.
   out.write([...text.slice(0, 6), ...(text.length > 9 ? [`  … (${text.length - 9} dòng nữa)`] : []), ...text.slice(-3)].join('\n'));
   const digests = await digest(target, { province: DEMO_PROVINCE, round: DEMO_ROUND, now: DIGEST_AT });
   out.write(`\nBảng tổng hợp gửi Sở (tonghop digest): ${digests.jobs.map((j) => j.subject).join('; ') || 'không có'}\n`);
+  out.write(`\nBáo cáo tổng hợp sáng 11/6/2026 (tonghop rollup --province ${DEMO_PROVINCE} --round ${DEMO_ROUND} --mail):\n`);
+  out.write(formatRollup(await rollup(target, { province: DEMO_PROVINCE, round: DEMO_ROUND, now: ROLLUP_AT, mail: true }), true));
   if (target.local) out.write(`\nThư (biên nhận, nhắc hạn, tổng hợp) được lưu dạng .eml tại ${target.local.mailDir} khi lệnh kết thúc.\n`);
 }

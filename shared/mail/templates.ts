@@ -4,6 +4,10 @@ import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import { htmlPage } from './html.js';
+import { formatNumber, formatPercent, formatShare } from '../rollup/format.js';
+import { THEME_TITLES } from '../rollup/themes.js';
+import type { Rollup } from '../schemas/rollup.js';
+import { provinceTitle } from '../units/province-title.js';
 
 export interface RenderedMail {
   subject: string;
@@ -92,4 +96,23 @@ export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date; 
   const table = { head: ['Mã', 'Đơn vị', 'Tình trạng', 'Nhận lúc'], rows: sorted.map((r) => [r.unit.code, capitalize(unitLabel(r.unit)), label[r.state], r.receivedAt ? vietnamTime(new Date(r.receivedAt)) : '']) };
   const text = [...paragraphs, '', ...table.rows.map((r) => r.join('\t'))].join('\n') + '\n';
   return { subject, text, html: htmlPage(subject, paragraphs, table) };
+}
+
+/** The Department's copy of a rollup: the headline figures and where to download the files. */
+export function rollupMail(input: { rollup: Rollup; links: Array<{ name: string; url: string }>; linkDays: number }): RenderedMail {
+  const { rollup: r, links } = input;
+  const s = r.status;
+  const scope = r.provinceCode === '00' ? 'toàn quốc' : provinceTitle(r.scopeName);
+  const subject = `[tonghop] Dự thảo báo cáo tổng hợp ${r.round.title} — ${scope}: ${s.reported}/${s.expected} đơn vị đã nộp`;
+  const counted = r.indicators.filter((i) => i.unitsReporting > 0).slice(0, 6).map((i) => `${i.name}: ${i.kind === 'count' ? `${formatNumber(i.total ?? 0)} ${i.unit}` : i.weighted ? formatPercent(i.weighted.value) : `${formatNumber(i.spread!.min.value)}–${formatNumber(i.spread!.max.value)}%`} (${i.unitsReporting} đơn vị)`);
+  const paragraphs = [
+    `Dự thảo báo cáo tổng hợp ${r.round.title} của các xã, phường, đặc khu ${r.provinceCode === '00' ? 'trên cả nước' : `trên địa bàn ${scope}`}, số liệu đến ${vietnamTime(new Date(r.builtAt))}.`,
+    `Đã nộp hợp lệ ${s.reported}/${s.expected} đơn vị (${formatShare(s.reportingRate)}): đúng hạn ${s.onTime}, muộn ${s.late}. Cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
+    ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
+    ...(r.difficulties.length ? [`Khó khăn được nêu nhiều nhất: ${r.difficulties.slice(0, 3).map((t) => `${THEME_TITLES[t.theme].toLocaleLowerCase('vi')} (${t.units} đơn vị)`).join('; ')}.`] : []),
+    `Tải các tệp (liên kết có hiệu lực ${input.linkDays} ngày):\n${links.map((l) => `${l.name}: ${l.url}`).join('\n')}`,
+    'Tệp .docx là dự thảo theo thể thức Nghị định 30/2020/NĐ-CP để Sở chỉnh sửa, trình ký.',
+  ];
+  const text = paragraphs.join('\n\n') + '\n';
+  return { subject, text, html: htmlPage(subject, paragraphs) };
 }

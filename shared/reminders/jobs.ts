@@ -4,10 +4,10 @@ import type { RoundStore } from '../ports/round-store.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
 import type { UnitStore } from '../ports/unit-store.js';
 import { daysFromDeadline } from '../rounds/deadline.js';
-import { openRounds, roundsOf } from '../rounds/standing-rounds.js';
-import type { MailJob } from '../schemas/mail.js';
+import { justPastDeadline, openRounds, roundsOf } from '../rounds/standing-rounds.js';
+import type { MailJob, SentMail } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
-import { digestDue, digestJob, digestKey } from './plan-digest.js';
+import { digestJob, digestKey } from './plan-digest.js';
 import { planReminders } from './plan-reminders.js';
 
 export interface JobDeps {
@@ -24,6 +24,9 @@ export interface ReminderRun {
   jobs: MailJob[];
   noContact: Array<{ roundId: string; unitCode: string }>;
 }
+
+/** A once-only mail (digest, rollup) already went out, or is going: not again. */
+export const wasMailed = (ledger: SentMail[], ledgerKey: string) => ledger.some((m) => m.ledgerKey === ledgerKey && m.state !== 'failed');
 
 export async function provinceRounds(provinceCode: string, deps: Pick<JobDeps, 'rounds'>, now: Date): Promise<Round[]> {
   return roundsOf(provinceCode, await deps.rounds.list(provinceCode), now);
@@ -50,13 +53,13 @@ export async function runReminderJob(provinceCode: string, now: Date, deps: JobD
  */
 export async function runDigestJob(provinceCode: string, now: Date, deps: JobDeps, opts: { roundId?: string; dryRun?: boolean } = {}): Promise<MailJob[]> {
   const rounds = await provinceRounds(provinceCode, deps, now);
-  const chosen = opts.roundId ? rounds.filter((r) => r.roundId === opts.roundId) : rounds.filter((r) => digestDue(r, now));
+  const chosen = opts.roundId ? rounds.filter((r) => r.roundId === opts.roundId) : rounds.filter((r) => justPastDeadline(r, now));
   if (opts.roundId && !chosen.length) throw new Error(`Không có kỳ báo cáo ${opts.roundId} của tỉnh ${provinceCode}.`);
   const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
   const jobs: MailJob[] = [];
   for (const round of chosen) {
     const ledger = await deps.ledger.listRound(provinceCode, round.roundId);
-    if (!opts.roundId && ledger.some((m) => m.ledgerKey === digestKey(round.roundId) && m.state !== 'failed')) continue;
+    if (!opts.roundId && wasMailed(ledger, digestKey(round.roundId))) continue;
     const job = digestJob({ round, units, submissions: await deps.submissions.listRound(provinceCode, round.roundId), department, now, onDemand: Boolean(opts.roundId), ledger });
     if (job) jobs.push(job);
   }

@@ -1,6 +1,6 @@
 import { roundStatus } from '../ingest/round-status.js';
 import { digestMail, type DigestRow } from '../mail/templates.js';
-import { daysFromDeadline, isOnTime } from '../rounds/deadline.js';
+import { isOnTime } from '../rounds/deadline.js';
 import type { MailJob, SentMail } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
@@ -15,12 +15,6 @@ export function digestRows(units: Unit[], submissions: Submission[], round: Roun
 }
 
 export const digestKey = (roundId: string) => `DIGEST#${roundId}`;
-
-/** The scheduled digest goes the day after the deadline (or on the first run after it). */
-export function digestDue(round: Round, now: Date): boolean {
-  const d = daysFromDeadline(now, round.deadline);
-  return d >= 1 && d <= 7;
-}
 
 /** Addresses SES bounced or that complained, per unit: the contacts the Department should correct. */
 export function undeliverableByUnit(ledger: SentMail[]): Map<string, string[]> {

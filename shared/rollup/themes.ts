@@ -124,3 +124,16 @@ export function consolidateText(accepted: Array<{ submission: Submission; unitNa
     proposalsByAddressee: group(ADDRESSEE_ORDER, ADDRESSEE_TITLES, proposals.map((p) => ({ keys: p.addressees, quote: p.quote }))).map(({ key, ...g }) => ({ addressee: key, ...g })),
   };
 }
+
+/** Quotes with the same words (boilerplate many units copy) shown once, with all their units. */
+export function distinctQuotes(quotes: Quote[]): Array<{ text: string; unitCodes: string[] }> {
+  const byText = new Map<string, { text: string; unitCodes: string[] }>();
+  for (const q of quotes) {
+    const key = fold(q.text).replace(/[^a-z0-9]+/g, ' ').trim();
+    const entry = byText.get(key);
+    if (entry) {
+      if (!entry.unitCodes.includes(q.unitCode)) entry.unitCodes.push(q.unitCode);
+    } else byText.set(key, { text: q.text, unitCodes: [q.unitCode] });
+  }
+  return [...byText.values()].sort((a, b) => b.unitCodes.length - a.unitCodes.length);
+}

@@ -1,6 +1,6 @@
 import type { Round } from '../schemas/round.js';
 import { DEFAULT_REMINDER_OFFSETS } from '../schemas/round.js';
-import { deadlineOf } from './deadline.js';
+import { daysFromDeadline, deadlineOf } from './deadline.js';
 
 /**
  * The two rounds every province has each year without a letter: the six-month report due
@@ -29,4 +29,10 @@ export function openRounds(rounds: Round[], daysFrom: (r: Round) => number): Rou
     // A week of grace after the last reminder day, so that a job down on that day catches up.
     return d >= Math.min(...r.reminderOffsets) && d <= Math.max(...r.reminderOffsets) + 7;
   });
+}
+
+/** The day after the deadline, or the first run in the week after it (a job that was down catches up). */
+export function justPastDeadline(round: Round, now: Date): boolean {
+  const d = daysFromDeadline(now, round.deadline);
+  return d >= 1 && d <= 7;
 }

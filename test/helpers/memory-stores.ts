@@ -16,6 +16,9 @@ export class MemoryObjects implements ObjectStore {
     this.files.set(key, bytes);
     return { versionId: null };
   }
+  async link(key: string, opts: { expiresInSeconds: number }) {
+    return `memory://${key}?expires=${opts.expiresInSeconds}`;
+  }
 }
 
 export class MemorySubmissions implements SubmissionStore {

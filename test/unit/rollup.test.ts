@@ -6,7 +6,7 @@ import { registry, round, submissionOf } from '../helpers/rollup-fixtures.js';
 
 const units = registry.unitsOf('40').slice(0, 6);
 const [a, b, c, d, e] = units as [typeof units[number], typeof units[number], typeof units[number], typeof units[number], typeof units[number]];
-const build = (submissions: ReturnType<typeof submissionOf>[]) => buildRollup({ provinceCode: '40', scopeName: 'tỉnh Nghệ An', round, units, submissions, now: new Date('2026-06-11T06:00:00+07:00') });
+const build = (submissions: ReturnType<typeof submissionOf>[]) => buildRollup({ provinceCode: '40', scopeName: 'Nghệ An', round, units, submissions, now: new Date('2026-06-11T06:00:00+07:00') });
 const indicator = (r: Rollup, key: string) => r.indicators.find((i) => i.key === key)!;
 
 describe('submission status', () => {

@@ -1,0 +1,27 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { requiredEnv, s3, sqs } from '../../adapters/aws-clients.js';
+import { tableJobDeps } from '../../adapters/job-deps.js';
+import { S3ObjectStore } from '../../adapters/s3-object-store.js';
+import { SqsOutbox } from '../../adapters/sqs-outbox.js';
+import { findRound, runRoundRollup, runScheduledRollups, type RollupRun } from '../../shared/rollup/rollup-job.js';
+
+const logger = new Logger({ serviceName: 'tonghop-rollup' });
+const deps = { ...tableJobDeps(requiredEnv('TABLE_NAME'), new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL'))), objects: new S3ObjectStore(s3(), requiredEnv('BUCKET_NAME')) };
+
+type RollupEvent = { kind?: 'nightly' | 'morning'; roundId?: string; now?: string };
+
+/** EventBridge Scheduler: nightly drafts of open rounds, the morning rollup after a deadline; or one round on demand. */
+export const handler = middy(async (event: RollupEvent = {}) => {
+  const now = event.now ? new Date(event.now) : new Date();
+  const province = requiredEnv('PROVINCE_CODE');
+  const stages: Record<string, number> = {};
+  const onStage = (stage: string, ms: number) => (stages[stage] = (stages[stage] ?? 0) + Math.round(ms));
+  const runs: RollupRun[] = event.roundId
+    ? [await runRoundRollup(province, await findRound(province, event.roundId, deps, now), now, deps, { onStage })]
+    : await runScheduledRollups(province, event.kind ?? 'nightly', now, deps, onStage);
+  const summary = runs.map((r) => ({ roundId: r.roundId, reported: r.rollup.status.reported, expected: r.rollup.status.expected, files: r.published.map((p) => p.key), mailed: Boolean(r.mail) }));
+  logger.info('rollups built', { runs: summary, stages });
+  return { runs: summary };
+}).use(injectLambdaContext(logger, { resetKeys: true }));
