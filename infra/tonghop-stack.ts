@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Ingest } from './ingest.js';
 import { Reminders } from './reminders.js';
+import { Rollup } from './rollup.js';
 import { Storage } from './storage.js';
 
 export interface TonghopStackProps extends StackProps {
@@ -11,17 +12,20 @@ export interface TonghopStackProps extends StackProps {
   senderEmail: string;
 }
 
-/** One province's tonghop: storage, the ingest path, reminders. */
+/** One province's tonghop: storage, the ingest path, reminders, the rollup. */
 export class TonghopStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
   readonly reminders: Reminders;
+  readonly rollup: Rollup;
 
   constructor(scope: Construct, id: string, props: TonghopStackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
     this.ingest = new Ingest(this, 'Ingest', { uploads: this.storage.uploads, table: this.storage.table, senderEmail: props.senderEmail });
     this.reminders = new Reminders(this, 'Reminders', { table: this.storage.table, provinceCode: props.provinceCode, senderEmail: props.senderEmail, mailSenders: [this.ingest.fn] });
+
+    this.rollup = new Rollup(this, 'Rollup', { table: this.storage.table, uploads: this.storage.uploads, mailQueue: this.reminders.mailQueue, provinceCode: props.provinceCode });
 
     // What `tonghop --aws` needs, as environment variables.
     new CfnOutput(this, 'TonghopTable', { value: this.storage.table.tableName });

@@ -83,7 +83,9 @@ describe('reminders', () => {
     const schedules = template.findResources('AWS::Scheduler::Schedule');
     const props = Object.values(schedules).map((s) => (s as { Properties: { ScheduleExpression: string; ScheduleExpressionTimezone: string; Target: { Arn: unknown } } }).Properties);
     expect(props.map((p) => [p.ScheduleExpression, p.ScheduleExpressionTimezone]).sort()).toEqual([
+      ['cron(0 6 * * ? *)', 'Asia/Ho_Chi_Minh'],
       ['cron(0 8 * * ? *)', 'Asia/Ho_Chi_Minh'],
+      ['cron(30 23 * * ? *)', 'Asia/Ho_Chi_Minh'],
       ['cron(30 8 * * ? *)', 'Asia/Ho_Chi_Minh'],
     ]);
     const targets = props.map((p) => JSON.stringify(p.Target.Arn));
@@ -114,5 +116,29 @@ describe('reminders', () => {
       EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint'] },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } })],
     });
+  });
+});
+
+describe('rollup', () => {
+  const rollupFn = () => Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-rollup' }) } } }))[0]!;
+
+  it('runs nightly (draft) and the morning after a deadline, in Vietnam time, telling the function which', () => {
+    const fn = rollupFn();
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((s) => (s as { Properties: { ScheduleExpression: string; ScheduleExpressionTimezone: string; Target: { Arn: unknown; Input?: string } } }).Properties).filter((p) => JSON.stringify(p.Target.Arn).includes(fn));
+    expect(schedules.map((p) => [p.ScheduleExpression, p.ScheduleExpressionTimezone, JSON.parse(p.Target.Input!)]).sort()).toEqual([
+      ['cron(0 6 * * ? *)', 'Asia/Ho_Chi_Minh', { kind: 'morning' }],
+      ['cron(30 23 * * ? *)', 'Asia/Ho_Chi_Minh', { kind: 'nightly' }],
+    ]);
+  });
+
+  it('may read the table by Query and write only under rollups/, nothing else in the bucket', () => {
+    const fn = rollupFn();
+    const role = (template.toJSON().Resources[fn] as { Properties: { Role: { 'Fn::GetAtt': [string] } } }).Properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify((p as { Properties: { Roles: unknown } }).Properties.Roles).includes(role));
+    const stmts = policies.flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement);
+    const actions = stmts.flatMap((s) => [s.Action].flat()).sort();
+    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject', 's3:PutObject', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
+    const s3 = stmts.find((s) => [s.Action].flat().includes('s3:PutObject'))!;
+    expect(JSON.stringify(s3.Resource)).toContain('/rollups/*');
   });
 });

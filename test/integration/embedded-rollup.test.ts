@@ -48,7 +48,7 @@ describe('embedded stack: rollup', () => {
     const mail = (await receivedMail(target.local!.endpoints.ses)).find((m) => m.subject.includes('Dự thảo báo cáo tổng hợp'))!;
     expect(mail.destination.to).toEqual(['sokhcn@nghean.example']);
     expect(mail.body.text).toContain('40/130 đơn vị');
-    const link = /tong-hop-40-2026-H1\.xlsx: (\S+)/.exec(mail.body.text)![1]!;
+    const link = /tong-hop-40-2026-H1\.xlsx: (\S+)/.exec(mail.body.text ?? '')![1]!;
     expect(link).toContain('X-Amz-Expires=604800');
     const download = await fetch(link);
     expect(download.status).toBe(200);

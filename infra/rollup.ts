@@ -1,0 +1,52 @@
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { TonghopFunction } from './lambda-function.js';
+
+export interface RollupProps {
+  table: TableV2;
+  uploads: Bucket;
+  mailQueue: Queue;
+  provinceCode: string;
+}
+
+export const ROLLUP_PREFIX = 'rollups/';
+
+/**
+ * The provincial rollup: a draft every night while a round is open (23:30), and the rollup the
+ * morning after the deadline (06:00, mailed to the Department), both Asia/Ho_Chi_Minh.
+ */
+export class Rollup extends Construct {
+  readonly fn: TonghopFunction;
+
+  constructor(scope: Construct, id: string, props: RollupProps) {
+    super(scope, id);
+    this.fn = new TonghopFunction(this, 'Function', {
+      handler: 'rollup',
+      // 3,321 units' reports fit in well under 512 MB (npm run bench); the rest is CPU for DOCX/XLSX.
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, PROVINCE_CODE: props.provinceCode, MAIL_QUEUE_URL: props.mailQueue.queueUrl },
+    });
+    // Reads the table by Query (never Scan); writes and links only under rollups/.
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query', 'dynamodb:GetItem'], resources: [props.table.tableArn, `${props.table.tableArn}/index/*`] }));
+    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [props.uploads.arnForObjects(`${ROLLUP_PREFIX}*`)] }));
+    props.mailQueue.grantSendMessages(this.fn);
+
+    new Schedule(this, 'NightlyDraft', {
+      description: 'tonghop: draft rollup of every open round',
+      schedule: ScheduleExpression.cron({ minute: '30', hour: '23', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: new LambdaInvoke(this.fn, { input: ScheduleTargetInput.fromObject({ kind: 'nightly' }), retryAttempts: 2 }),
+    });
+    new Schedule(this, 'MorningAfterDeadline', {
+      description: 'tonghop: the rollup the morning after a deadline, mailed to the Department',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: new LambdaInvoke(this.fn, { input: ScheduleTargetInput.fromObject({ kind: 'morning' }), retryAttempts: 2 }),
+    });
+  }
+}
