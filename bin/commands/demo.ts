@@ -37,5 +37,6 @@ export async function demo(target: Target, out: NodeJS.WritableStream = process.
   out.write(`\nBảng tổng hợp gửi Sở (tonghop digest): ${digests.jobs.map((j) => j.subject).join('; ') || 'không có'}\n`);
   out.write(`\nBáo cáo tổng hợp sáng 11/6/2026 (tonghop rollup --province ${DEMO_PROVINCE} --round ${DEMO_ROUND} --mail):\n`);
   out.write(formatRollup(await rollup(target, { province: DEMO_PROVINCE, round: DEMO_ROUND, now: ROLLUP_AT, mail: true }), true));
+  out.write('(Các tệp mẫu được nộp hôm nay, sau hạn 10/6/2026, nên được tính là nộp muộn.)\n');
   if (target.local) out.write(`\nThư (biên nhận, nhắc hạn, tổng hợp) được lưu dạng .eml tại ${target.local.mailDir} khi lệnh kết thúc.\n`);
 }
