@@ -14,6 +14,7 @@ import { buildUploadKey } from '../shared/ingest/upload-key.js';
 import { readReport } from '../shared/reader/read-report.js';
 import { fold } from '../shared/text/fold.js';
 import { nationalRegistry } from '../bin/registry.js';
+import { bundleBench } from './bundles.js';
 import { rollupBench } from './rollup.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -137,4 +138,6 @@ readerBench();
 await ingestBench();
 out();
 await rollupBench(out, quick);
+out();
+await bundleBench(out);
 out(`Peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);

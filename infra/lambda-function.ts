@@ -18,6 +18,9 @@ export interface TonghopFunctionProps {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** CommonJS dependencies (mammoth, yauzl, exceljs) call require() inside the ESM bundle. */
+export const ESM_REQUIRE_BANNER = "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);";
+
 /** Every tonghop Lambda the same way: arm64, Node.js 22, ESM bundle, JSON logs kept 90 days. */
 export class TonghopFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: TonghopFunctionProps) {
@@ -39,8 +42,7 @@ export class TonghopFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         mainFields: ['module', 'main'],
-        // CommonJS dependencies (mammoth, yauzl) call require() inside the ESM bundle.
-        banner: "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);",
+        banner: ESM_REQUIRE_BANNER,
         nodeModules: props.nodeModules,
       },
     });
