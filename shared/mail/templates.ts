@@ -4,10 +4,9 @@ import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import { htmlPage } from './html.js';
-import { formatNumber, formatPercent, formatShare } from '../rollup/format.js';
+import { formatNumber, formatPercent, formatShare, scopeTitle, scopeWhere } from '../rollup/format.js';
 import { THEME_TITLES } from '../rollup/themes.js';
 import type { Rollup } from '../schemas/rollup.js';
-import { provinceTitle } from '../units/province-title.js';
 
 export interface RenderedMail {
   subject: string;
@@ -102,11 +101,11 @@ export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date; 
 export function rollupMail(input: { rollup: Rollup; links: Array<{ name: string; url: string }>; linkDays: number }): RenderedMail {
   const { rollup: r, links } = input;
   const s = r.status;
-  const scope = r.provinceCode === '00' ? 'toàn quốc' : provinceTitle(r.scopeName);
+  const scope = scopeTitle(r);
   const subject = `[tonghop] Dự thảo báo cáo tổng hợp ${r.round.title} — ${scope}: ${s.reported}/${s.expected} đơn vị đã nộp`;
   const counted = r.indicators.filter((i) => i.unitsReporting > 0).slice(0, 6).map((i) => `${i.name}: ${i.kind === 'count' ? `${formatNumber(i.total ?? 0)} ${i.unit}` : i.weighted ? formatPercent(i.weighted.value) : `${formatNumber(i.spread!.min.value)}–${formatNumber(i.spread!.max.value)}%`} (${i.unitsReporting} đơn vị)`);
   const paragraphs = [
-    `Dự thảo báo cáo tổng hợp ${r.round.title} của các xã, phường, đặc khu ${r.provinceCode === '00' ? 'trên cả nước' : `trên địa bàn ${scope}`}, số liệu đến ${vietnamTime(new Date(r.builtAt))}.`,
+    `Dự thảo báo cáo tổng hợp ${r.round.title} của các xã, phường, đặc khu ${scopeWhere(r)}, số liệu đến ${vietnamTime(new Date(r.builtAt))}.`,
     `Đã nộp hợp lệ ${s.reported}/${s.expected} đơn vị (${formatShare(s.reportingRate)}): đúng hạn ${s.onTime}, muộn ${s.late}. Cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
     ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
     ...(r.difficulties.length ? [`Khó khăn được nêu nhiều nhất: ${r.difficulties.slice(0, 3).map((t) => `${THEME_TITLES[t.theme].toLocaleLowerCase('vi')} (${t.units} đơn vị)`).join('; ')}.`] : []),

@@ -1,4 +1,7 @@
-import type { UnitState } from '../schemas/rollup.js';
+import { capitalize, unitLabel } from '../ingest/rules.js';
+import type { Rollup, UnitState } from '../schemas/rollup.js';
+import { provinceTitle } from '../units/province-title.js';
+import { NATIONAL } from './build-rollup.js';
 
 // Vietnamese number formats: "1.234", "87,5%".
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
@@ -18,5 +21,16 @@ export const STATE_TITLES: Record<UnitState, string> = {
 };
 
 export const LEVEL_TITLES = { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu' } as const;
+
+export const isNational = (r: Pick<Rollup, 'provinceCode'>) => r.provinceCode === NATIONAL;
+/** "tỉnh Nghệ An", "thành phố Huế", or "toàn quốc". */
+export const scopeTitle = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) => (isNational(r) ? 'toàn quốc' : provinceTitle(r.scopeName));
+/** "trên địa bàn tỉnh Nghệ An", or "trên cả nước". */
+export const scopeWhere = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) => (isNational(r) ? 'trên cả nước' : `trên địa bàn ${scopeTitle(r)}`);
+
+/** Each unit's name as the outputs print it ("Xã Diễn Châu"), by code. */
+export function unitNames(r: Pick<Rollup, 'units'>): Map<string, string> {
+  return new Map(r.units.map((u) => [u.unitCode, capitalize(unitLabel({ level: u.level, name: u.unitName }))]));
+}
 
 export const ROLLUP_FILE = (provinceCode: string, roundId: string, ext: string) => `tong-hop-${provinceCode}-${roundId}.${ext}`;

@@ -1,9 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, Footer } from 'docx';
-import { unitLabel, capitalize } from '../ingest/rules.js';
 import { ictDate, vietnameseDay } from '../rounds/deadline.js';
 import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
-import { provinceTitle } from '../units/province-title.js';
-import { formatNumber, formatPercent, formatShare, LEVEL_TITLES, STATE_TITLES } from './format.js';
+import { formatNumber, formatPercent, formatShare, isNational, LEVEL_TITLES, scopeTitle, scopeWhere, STATE_TITLES, unitNames as unitNamesOf } from './format.js';
 import { ADDRESSEE_TITLES, distinctQuotes, THEME_TITLES } from './themes.js';
 
 // Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, Times New Roman 13–14, margins top/bottom 20 mm,
@@ -48,9 +46,9 @@ function table(head: string[], rows: string[][], widths: number[]): Table {
 
 function header(r: Rollup, province: string): Table {
   const today = ictDate(new Date(r.builtAt)).split('-').map(Number) as [number, number, number];
-  const place = r.provinceCode === '00' ? 'Hà Nội' : province.replace(/^(tỉnh|thành phố) /, '');
-  const issuer = r.provinceCode === '00' ? 'BỘ KHOA HỌC VÀ CÔNG NGHỆ' : `UBND ${province.toLocaleUpperCase('vi')}`;
-  const body = r.provinceCode === '00' ? '' : 'SỞ KHOA HỌC VÀ CÔNG NGHỆ';
+  const place = isNational(r) ? 'Hà Nội' : r.scopeName;
+  const issuer = isNational(r) ? 'BỘ KHOA HỌC VÀ CÔNG NGHỆ' : `UBND ${province.toLocaleUpperCase('vi')}`;
+  const body = isNational(r) ? '' : 'SỞ KHOA HỌC VÀ CÔNG NGHỆ';
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
@@ -75,7 +73,7 @@ function indicatorRow(i: IndicatorSummary, n: number): string[] {
 const UNITS_NAMED = 4;
 
 function whoSaid(codes: string[], unitNames: Map<string, string>): string {
-  const named = codes.slice(0, UNITS_NAMED).map((c) => capitalize(unitNames.get(c) ?? c));
+  const named = codes.slice(0, UNITS_NAMED).map((c) => unitNames.get(c) ?? c);
   return codes.length > UNITS_NAMED ? `${named.join(', ')} và ${codes.length - UNITS_NAMED} đơn vị khác` : named.join(', ');
 }
 
@@ -92,8 +90,8 @@ function groupParagraphs(groups: Array<{ title: string; units: number; quotes: R
 
 /** A draft consolidated report in the Nghị định 30 layout, for the Department to edit and sign. */
 export async function rollupDocx(r: Rollup): Promise<Uint8Array> {
-  const province = r.provinceCode === '00' ? 'toàn quốc' : provinceTitle(r.scopeName);
-  const unitNames = new Map(r.units.map((u) => [u.unitCode, unitLabel({ level: u.level, name: u.unitName })]));
+  const province = scopeTitle(r);
+  const unitNames = unitNamesOf(r);
   const s = r.status;
   const deadline = vietnameseDay(ictDate(new Date(r.round.deadline)));
   const asOf = vietnameseDay(ictDate(new Date(r.builtAt)));
@@ -104,10 +102,10 @@ export async function rollupDocx(r: Rollup): Promise<Uint8Array> {
     new Paragraph({ spacing: { after: 240 }, children: [] }),
     centered('BÁO CÁO', { bold: true }),
     centered(`Tổng hợp kết quả thực hiện khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số`, { bold: true }),
-    centered(`của các xã, phường, đặc khu ${r.provinceCode === '00' ? 'trên cả nước' : `trên địa bàn ${province}`} — ${r.round.title}`, { bold: true }),
+    centered(`của các xã, phường, đặc khu ${scopeWhere(r)} — ${r.round.title}`, { bold: true }),
     ...(r.beforeDeadline ? [centered(`(DỰ THẢO — số liệu đến ${asOf}, trước hạn nộp)`, { italics: true })] : [centered(`(Dự thảo do tonghop lập ngày ${asOf})`, { italics: true })]),
     new Paragraph({ spacing: { after: 200 }, children: [] }),
-    centered(r.provinceCode === '00' ? 'Kính gửi: Bộ Khoa học và Công nghệ.' : `Kính gửi: Ủy ban nhân dân ${province}.`),
+    centered(isNational(r) ? 'Kính gửi: Bộ Khoa học và Công nghệ.' : `Kính gửi: Ủy ban nhân dân ${province}.`),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     para(`Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia${r.round.requests.length ? `, ${r.round.requests.map((q) => `Văn bản số ${q}`).join(', ')}` : ''}, trên cơ sở báo cáo của các xã, phường, đặc khu (hạn nộp ${deadline}), Sở Khoa học và Công nghệ tổng hợp kết quả như sau:`),
 
@@ -153,7 +151,7 @@ export async function rollupDocx(r: Rollup): Promise<Uint8Array> {
     centered(`(Kèm theo Báo cáo tổng hợp ${r.round.title}; số liệu đến ${asOf})`, { italics: true }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
     table(['TT', 'Mã', 'Đơn vị', 'Tình trạng', 'Ghi chú'],
-      notAccepted.map((u, n) => [String(n + 1), u.unitCode, capitalize(unitNames.get(u.unitCode)!), STATE_TITLES[u.state], u.problems.join('; ')]),
+      notAccepted.map((u, n) => [String(n + 1), u.unitCode, unitNames.get(u.unitCode)!, STATE_TITLES[u.state], u.problems.join('; ')]),
       [7, 11, 32, 15, 35]),
   ] : [];
 

@@ -1,9 +1,7 @@
-import { capitalize, unitLabel } from '../ingest/rules.js';
 import { escapeHtml as h } from '../mail/html.js';
 import { ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
 import type { IndicatorSummary, Rollup, StatusCounts, UnitState } from '../schemas/rollup.js';
-import { provinceTitle } from '../units/province-title.js';
-import { formatNumber, formatPercent, formatShare, LEVEL_TITLES, STATE_TITLES } from './format.js';
+import { formatNumber, formatPercent, formatShare, LEVEL_TITLES, scopeTitle, STATE_TITLES, unitNames } from './format.js';
 import { ADDRESSEE_TITLES, distinctQuotes, THEME_TITLES } from './themes.js';
 
 // One self-contained page: no script, no external file, charts as inline SVG that scale to a
@@ -35,10 +33,10 @@ function statusBars(rows: Array<{ title: string; counts: Record<UnitState, numbe
 }
 
 /** Every unit as a small square coloured by its state, in code order: who is missing at a glance. */
-function unitGrid(r: Rollup): string {
+function unitGrid(r: Rollup, names: Map<string, string>): string {
   const size = 14, per = r.units.length <= 200 ? 20 : 60;
   const rows = Math.ceil(r.units.length / per);
-  const cells = r.units.map((u, i) => `<rect x="${(i % per) * (size + 2)}" y="${Math.floor(i / per) * (size + 2)}" width="${size}" height="${size}" fill="${COLORS[u.state]}"><title>${h(`${u.unitCode} ${capitalize(unitLabel({ level: u.level, name: u.unitName }))}: ${STATE_TITLES[u.state]}`)}</title></rect>`);
+  const cells = r.units.map((u, i) => `<rect x="${(i % per) * (size + 2)}" y="${Math.floor(i / per) * (size + 2)}" width="${size}" height="${size}" fill="${COLORS[u.state]}"><title>${h(`${u.unitCode} ${names.get(u.unitCode)}: ${STATE_TITLES[u.state]}`)}</title></rect>`);
   return `<svg viewBox="0 0 ${per * (size + 2)} ${rows * (size + 2)}" width="100%" role="img" aria-label="Tình trạng từng đơn vị">${cells.join('')}</svg>`;
 }
 
@@ -68,8 +66,8 @@ function groups(list: Array<{ title: string; units: number; quotes: Rollup['diff
 }
 
 export function rollupHtml(r: Rollup): string {
-  const scope = r.provinceCode === '00' ? 'toàn quốc' : provinceTitle(r.scopeName);
-  const names = new Map(r.units.map((u) => [u.unitCode, capitalize(unitLabel({ level: u.level, name: u.unitName }))]));
+  const scope = scopeTitle(r);
+  const names = unitNames(r);
   const s = r.status;
   const counts = (c: StatusCounts) => ({ on_time: c.onTime, late: c.late, needs_review: c.needsReview, rejected: c.rejected, missing: c.missing });
   const title = `Tổng hợp ${r.round.title} — ${scope}`;
@@ -99,7 +97,7 @@ details{margin:6px 0}.ind{border-top:1px solid #eee}.ind h3{font-size:1em;margin
 ${legend()}
 ${statusBars([{ title: 'Tổng số', counts: counts(s), total: s.expected }, ...s.byLevel.map((l) => ({ title: LEVEL_TITLES[l.level], counts: counts(l), total: l.expected }))])}
 <p>Từng đơn vị (theo mã):</p>
-${unitGrid(r)}
+${unitGrid(r, names)}
 ${notAccepted.length ? `<details><summary>${notAccepted.length} đơn vị chưa có báo cáo hợp lệ</summary>${table(['Mã', 'Đơn vị', 'Tình trạng', 'Ghi chú'], notAccepted.map((u) => [u.unitCode, names.get(u.unitCode)!, STATE_TITLES[u.state], u.problems.join('; ')]))}</details>` : '<p>Tất cả các đơn vị đã nộp báo cáo hợp lệ.</p>'}
 <h2>II. Các chỉ tiêu</h2>
 <p class="note">Tỷ lệ chung = tổng tử số / tổng mẫu số của các đơn vị có số liệu gốc (vạch đỏ); chấm xanh là từng đơn vị, vạch đứt là trung vị.</p>

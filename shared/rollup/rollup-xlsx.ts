@@ -1,9 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { capitalize, unitLabel } from '../ingest/rules.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { Rollup, SourceRef } from '../schemas/rollup.js';
-import { LEVEL_TITLES, STATE_TITLES } from './format.js';
+import { LEVEL_TITLES, STATE_TITLES, unitNames } from './format.js';
 import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
 
 type Sheet = ExcelJS.Worksheet;
@@ -39,7 +38,7 @@ export async function rollupXlsx(r: Rollup): Promise<Uint8Array> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   book.creator = 'tonghop';
   book.created = new Date(r.builtAt);
-  const names = new Map(r.units.map((u) => [u.unitCode, capitalize(unitLabel({ level: u.level, name: u.unitName }))]));
+  const names = unitNames(r);
   const label = (code: string) => names.get(code) ?? code;
 
   const status = sheet(book, 'Tình hình nộp', [['Mã', 'code', 9], ['Đơn vị', 'unit', 28], ['Loại', 'level', 9], ['Tình trạng', 'state', 13], ['Nhận lúc', 'receivedAt', 18], ['Số lần nộp', 'versions', 10], ['Vấn đề', 'problems', 50], ['Tệp', 'file', 30], ['Phiên bản', 'version', 9], ['Mã hồ sơ', 'submissionId', 20], ['Khóa tệp', 'fileKey', 50]]);
