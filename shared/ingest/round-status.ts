@@ -1,5 +1,6 @@
 import type { Submission, SubmissionStatus } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
+import { isOnTime } from '../rounds/deadline.js';
 
 export interface UnitRoundStatus {
   unit: Unit;
@@ -36,6 +37,15 @@ export function roundStatus(units: Unit[], submissions: Submission[]): UnitRound
     }
     return { unit, latest, latestAccepted, firstAccepted, versions: list.length };
   });
+}
+
+/**
+ * On time or late by the first accepted version (a correction after the deadline keeps the
+ * date); null while nothing is accepted.
+ */
+export function timelinessOf(r: Pick<UnitRoundStatus, 'firstAccepted'>, deadline: string): 'on_time' | 'late' | null {
+  if (!r.firstAccepted) return null;
+  return isOnTime(new Date(r.firstAccepted.uploadedAt), deadline) ? 'on_time' : 'late';
 }
 
 export type RoundStatusKind = SubmissionStatus | 'missing';

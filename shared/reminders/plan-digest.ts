@@ -1,6 +1,5 @@
-import { roundStatus } from '../ingest/round-status.js';
+import { roundStatus, timelinessOf } from '../ingest/round-status.js';
 import { digestMail, type DigestRow } from '../mail/templates.js';
-import { isOnTime } from '../rounds/deadline.js';
 import type { MailJob, SentMail } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
@@ -8,10 +7,7 @@ import type { Department, Unit } from '../schemas/unit.js';
 
 /** On time, late or missing, judged on the first accepted version (a later correction keeps the date). */
 export function digestRows(units: Unit[], submissions: Submission[], round: Round): DigestRow[] {
-  return roundStatus(units, submissions).map(({ unit, firstAccepted: accepted }) => {
-    const state = !accepted ? 'missing' : isOnTime(new Date(accepted.uploadedAt), round.deadline) ? 'on_time' : 'late';
-    return { unit, state, receivedAt: accepted?.uploadedAt ?? null, hasContact: unit.emails.length > 0 };
-  });
+  return roundStatus(units, submissions).map((r) => ({ unit: r.unit, state: timelinessOf(r, round.deadline) ?? 'missing', receivedAt: r.firstAccepted?.uploadedAt ?? null, hasContact: r.unit.emails.length > 0 }));
 }
 
 export const digestKey = (roundId: string) => `DIGEST#${roundId}`;

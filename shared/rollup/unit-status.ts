@@ -1,5 +1,4 @@
-import { roundStatus } from '../ingest/round-status.js';
-import { isOnTime } from '../rounds/deadline.js';
+import { roundStatus, statusOf, timelinessOf } from '../ingest/round-status.js';
 import type { UnitLevel } from '../schemas/report.js';
 import type { StatusCounts, UnitState, UnitStatusRow } from '../schemas/rollup.js';
 import type { Submission } from '../schemas/submission.js';
@@ -17,10 +16,10 @@ export interface UnitStatus {
  * (a correction sent after the deadline keeps the unit on time); the figures come from the newest.
  */
 export function unitStatuses(units: Unit[], submissions: Submission[], deadline: string): UnitStatus[] {
-  return roundStatus(units, submissions).map(({ unit, latest, latestAccepted, firstAccepted, versions }) => {
-    let state: UnitState;
-    if (firstAccepted) state = isOnTime(new Date(firstAccepted.uploadedAt), deadline) ? 'on_time' : 'late';
-    else state = latest?.status === 'needs_review' ? 'needs_review' : latest?.status === 'rejected' ? 'rejected' : 'missing';
+  return roundStatus(units, submissions).map((status) => {
+    const { unit, latest, latestAccepted, firstAccepted, versions } = status;
+    const kind = statusOf(status); // never 'accepted' where timeliness is null
+    const state: UnitState = timelinessOf(status, deadline) ?? (kind === 'accepted' ? 'missing' : kind);
     const shown = latestAccepted ?? latest;
     const problems = !latestAccepted && latest ? latest.diagnostics.map((d) => d.message) : [];
     const row: UnitStatusRow = {
