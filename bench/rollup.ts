@@ -10,8 +10,8 @@ import { syntheticReport } from '../scripts/synthetic-round.js';
 import { reportText } from '../scripts/report-text.js';
 import { readReport } from '../shared/reader/read-report.js';
 import { NATIONAL } from '../shared/rollup/build-rollup.js';
+import { fmt } from './format.js';
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /**
  * Rollups of 168 units (Hồ Chí Minh, the largest province) and 3,321 (the country) on the

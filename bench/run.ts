@@ -16,12 +16,12 @@ import { fold } from '../shared/text/fold.js';
 import { nationalRegistry } from '../bin/registry.js';
 import { bundleBench } from './bundles.js';
 import { rollupBench } from './rollup.js';
+import { fmt } from './format.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const quick = process.argv.includes('--quick');
 const registry = nationalRegistry();
 const units = registry.unitsOf('40').filter((u, _, all) => all.filter((x) => x.name === u.name).length === 1);
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const out = (s = '') => process.stdout.write(s + '\n');
 
 function rate(fn: () => void, ms: number): number {

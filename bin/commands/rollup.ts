@@ -17,7 +17,7 @@ export interface RollupResult {
 export async function rollup(target: Target, opts: { province: string; round: string; out?: string; now: Date; mail?: boolean; onStage?: OnStage }): Promise<RollupResult> {
   const province = opts.province === 'all' ? NATIONAL : opts.province;
   const deps = { ...target.jobs, objects: target.objects };
-  const round = await findRound(province, opts.round, deps, opts.now);
+  const round = await findRound(province, opts.round, deps);
   const run = await runRoundRollup(province, round, opts.now, deps, { mailKey: opts.mail ? `${rollupKey(round.roundId)}#${opts.now.toISOString()}` : undefined, onStage: opts.onStage });
   if (run.mail) await target.sendMail();
   const dir = resolve(opts.out ?? join(tonghopHome(), 'rollups', province, round.roundId));

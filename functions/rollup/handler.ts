@@ -19,7 +19,7 @@ export const handler = middy(async (event: RollupEvent = {}) => {
   const stages: Record<string, number> = {};
   const onStage = (stage: string, ms: number) => (stages[stage] = (stages[stage] ?? 0) + Math.round(ms));
   const runs: RollupRun[] = event.roundId
-    ? [await runRoundRollup(province, await findRound(province, event.roundId, deps, now), now, deps, { onStage })]
+    ? [await runRoundRollup(province, await findRound(province, event.roundId, deps), now, deps, { onStage })]
     : await runScheduledRollups(province, event.kind ?? 'nightly', now, deps, onStage);
   const summary = runs.map((r) => ({ roundId: r.roundId, reported: r.rollup.status.reported, expected: r.rollup.status.expected, files: r.published.map((p) => p.key), mailed: Boolean(r.mail) }));
   logger.info('rollups built', { runs: summary, stages });

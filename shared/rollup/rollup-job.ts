@@ -45,11 +45,13 @@ async function timed<T>(stage: RollupStage, onStage: OnStage | undefined, f: () 
   return out;
 }
 
-/** The round as the Department defined it; for the whole country, the standing round of that id. */
-export async function findRound(provinceCode: string, roundId: string, deps: Pick<RollupDeps, 'rounds'>, now: Date): Promise<Round> {
+/**
+ * The round as the Department defined it; for the whole country, the standing round of that id.
+ * Looked up in the round's own year (its id starts with it), so that past years' rollups work.
+ */
+export async function findRound(provinceCode: string, roundId: string, deps: Pick<RollupDeps, 'rounds'>): Promise<Round> {
   const stored = provinceCode === NATIONAL ? [] : await deps.rounds.list(provinceCode);
-  const round = roundsOf(provinceCode, stored, now).find((r) => r.roundId === roundId)
-    ?? roundsOf(provinceCode, stored, new Date(`${roundId.slice(0, 4)}-07-01T00:00:00Z`)).find((r) => r.roundId === roundId);
+  const round = roundsOf(provinceCode, stored, new Date(`${roundId.slice(0, 4)}-07-01T00:00:00Z`)).find((r) => r.roundId === roundId);
   if (!round) throw new Error(`Không có kỳ báo cáo ${roundId}${provinceCode === NATIONAL ? '' : ` của tỉnh ${provinceCode}`}.`);
   return round;
 }
