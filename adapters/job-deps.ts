@@ -1,6 +1,6 @@
 import type { MailOutbox } from '../shared/ports/mail.js';
 import type { JobDeps } from '../shared/reminders/jobs.js';
-import { dynamoDocumentClient } from './aws-clients.js';
+import { dynamoDocumentClient } from './dynamo-client.js';
 import { DynamoMailLedger } from './dynamo-mail-ledger.js';
 import { DynamoDepartmentStore, DynamoRoundStore } from './dynamo-round-store.js';
 import { DynamoSubmissionStore } from './dynamo-submission-store.js';

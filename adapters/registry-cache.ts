@@ -1,5 +1,6 @@
 import { UnitRegistry } from '../shared/units/registry.js';
-import { dynamoDocumentClient, requiredEnv } from './aws-clients.js';
+import { requiredEnv } from './aws-clients.js';
+import { dynamoDocumentClient } from './dynamo-client.js';
 import { DynamoUnitStore } from './dynamo-unit-store.js';
 
 const TTL_MS = 5 * 60_000;

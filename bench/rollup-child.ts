@@ -1,6 +1,6 @@
 // One rollup in a process of its own, the way the Lambda runs it, so that its peak memory is
 // not mixed with the embedded stack's. Prints one JSON line.
-import { s3 } from '../adapters/aws-clients.js';
+import { s3 } from '../adapters/s3-client.js';
 import { tableJobDeps } from '../adapters/job-deps.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
 import { findRound, runRoundRollup } from '../shared/rollup/rollup-job.js';

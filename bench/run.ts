@@ -66,7 +66,7 @@ async function rawDecode(format: 'docx' | 'pdf', bytes: Uint8Array): Promise<voi
     await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return;
   }
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await import('unpdf/pdfjs');
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   for (let p = 1; p <= doc.numPages; p++) await (await doc.getPage(p)).getTextContent();
   await doc.destroy();

@@ -1,6 +1,8 @@
 import { ReceiveMessageCommand, StartMessageMoveTaskCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { dynamoDocumentClient, s3, sqs as sqsClient } from '../adapters/aws-clients.js';
+import { dynamoDocumentClient } from '../adapters/dynamo-client.js';
+import { s3 } from '../adapters/s3-client.js';
+import { sqs as sqsClient } from '../adapters/sqs-client.js';
 import { tableJobDeps } from '../adapters/job-deps.js';
 import { SqsOutbox } from '../adapters/sqs-outbox.js';
 import { FileQueueOutbox } from '../local/file-queue-outbox.js';

@@ -10,6 +10,8 @@ import { TonghopFunction } from './lambda-function.js';
 
 export const INGEST_TIMEOUT = Duration.seconds(60);
 export const MAX_RECEIVE_COUNT = 3;
+/** pdf.js, loaded on the first PDF (shared/files/decode-pdf.ts), ships beside the bundle. */
+export const INGEST_SHIPPED_FILES = ['unpdf/package.json', 'unpdf/dist/pdfjs.mjs', 'unpdf/LICENSE'];
 
 /** S3 upload → ObjectCreated on inbox/ → SQS (with a DLQ) → ingest Lambda → table. */
 export class Ingest extends Construct {
@@ -34,7 +36,7 @@ export class Ingest extends Construct {
       memorySize: 1024,
       timeout: INGEST_TIMEOUT,
       environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, SENDER_EMAIL: props.senderEmail },
-      nodeModules: ['pdfjs-dist'],
+      shipFiles: INGEST_SHIPPED_FILES,
     });
     // Read uploads, never delete them; write records and idempotency entries.
     props.uploads.grantRead(this.fn, `${INBOX_PREFIX}*`);

@@ -12,14 +12,24 @@ export interface TonghopFunctionProps {
   memorySize: number;
   timeout: Duration;
   environment?: Record<string, string>;
-  /** Packages shipped as node_modules instead of bundled (they load files relative to themselves). */
-  nodeModules?: string[];
+  /**
+   * Files of installed packages shipped beside the bundle instead of in it (`package/path`), for a
+   * package loaded lazily by path; the package is left out of the bundle.
+   */
+  shipFiles?: string[];
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** CommonJS dependencies (mammoth, yauzl, exceljs) call require() inside the ESM bundle. */
 export const ESM_REQUIRE_BANNER = "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);";
+
+/** The esbuild settings of every function; `npm run bench` bundles with the same. */
+export const BUNDLE = { format: 'esm', target: 'node22', minify: true, sourcemap: true, mainFields: ['module', 'main'], banner: ESM_REQUIRE_BANNER } as const;
+
+/** Packages left out of a bundle: the AWS SDK v3 comes with the Node.js 22 runtime; shipped files' packages. */
+export const externalsOf = (shipFiles: readonly string[] = []): string[] =>
+  ['@aws-sdk/*', ...new Set(shipFiles.map((f) => f.split('/').slice(0, f.startsWith('@') ? 2 : 1).join('/')))];
 
 /** Every tonghop Lambda the same way: arm64, Node.js 22, ESM bundle, JSON logs kept 90 days. */
 export class TonghopFunction extends NodejsFunction {
@@ -38,12 +48,19 @@ export class TonghopFunction extends NodejsFunction {
       environment: { POWERTOOLS_SERVICE_NAME: `tonghop-${props.handler}`, NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        nodeModules: props.nodeModules,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
+        sourceMap: BUNDLE.sourcemap,
+        mainFields: [...BUNDLE.mainFields],
+        banner: BUNDLE.banner,
+        externalModules: externalsOf(props.shipFiles),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => props.shipFiles?.length
+            ? [`node "${inputDir}/infra/ship-files.mjs" "${outputDir}" ${props.shipFiles.map((f) => `"${f}"`).join(' ')}`]
+            : [],
+        },
       },
     });
   }

@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { requiredEnv, sqs } from '../../adapters/aws-clients.js';
+import { requiredEnv } from '../../adapters/aws-clients.js';
+import { sqs } from '../../adapters/sqs-client.js';
 import { tableJobDeps } from '../../adapters/job-deps.js';
 import { SqsOutbox } from '../../adapters/sqs-outbox.js';
 import { runReminderJob } from '../../shared/reminders/jobs.js';

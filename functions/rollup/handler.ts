@@ -1,7 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { requiredEnv, s3, sqs } from '../../adapters/aws-clients.js';
+import { requiredEnv } from '../../adapters/aws-clients.js';
+import { s3 } from '../../adapters/s3-client.js';
+import { sqs } from '../../adapters/sqs-client.js';
 import { tableJobDeps } from '../../adapters/job-deps.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
 import { SqsOutbox } from '../../adapters/sqs-outbox.js';

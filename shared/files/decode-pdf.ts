@@ -1,12 +1,16 @@
 import { fileProblem } from './file-problem.js';
 import { MIN_LETTERS_PER_PAGE } from './limits.js';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof import('unpdf/pdfjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
-// pdf.js is large; load it only when a PDF arrives.
+/**
+ * pdf.js is large, so it loads only when a PDF arrives. It is unpdf's serverless build: one file
+ * with the worker inside and no native canvas (pdfjs-dist needs @napi-rs/canvas for DOMMatrix,
+ * a native module Lambda's arm64 would not get), shipped beside the bundle (infra/ingest.ts).
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= import('unpdf/pdfjs');
   return pdfjs;
 }
 

@@ -13,9 +13,6 @@ import { Rollup } from '../schemas/rollup.js';
 import type { Round } from '../schemas/round.js';
 import { buildRollup, NATIONAL } from './build-rollup.js';
 import { ROLLUP_FILE } from './format.js';
-import { rollupDocx } from './rollup-docx.js';
-import { rollupHtml } from './rollup-html.js';
-import { rollupXlsx } from './rollup-xlsx.js';
 
 export interface RollupDeps {
   units: UnitStore;
@@ -72,6 +69,9 @@ export async function buildRoundRollup(provinceCode: string, round: Round, deps:
 /** The four files of a rollup; the JSON is checked against its schema before it is written. */
 export async function renderRollup(rollup: Rollup, onStage?: OnStage): Promise<RollupFile[]> {
   const file = (ext: string) => ROLLUP_FILE(rollup.provinceCode, rollup.round.roundId, ext);
+  // The DOCX and XLSX libraries load only when a rollup is rendered: on most scheduled runs no
+  // round is open or just past its deadline, and the function returns without them.
+  const [{ rollupDocx }, { rollupXlsx }, { rollupHtml }] = await Promise.all([import('./rollup-docx.js'), import('./rollup-xlsx.js'), import('./rollup-html.js')]);
   const docx = await timed('docx', onStage, () => rollupDocx(rollup));
   const xlsx = await timed('xlsx', onStage, () => rollupXlsx(rollup));
   const html = await timed('html', onStage, () => rollupHtml(rollup));

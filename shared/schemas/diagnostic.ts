@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One finding about a document or a submission: the field it concerns and a message for people. */
 export const Diagnostic = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One e-mail, rendered, waiting for the sender. `ledgerKey` makes it go out at most once. */
 export const MailJob = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Diagnostic } from './diagnostic.js';
 
 // The structured reading of one commune report. The field names and meanings are the public

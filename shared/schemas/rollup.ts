@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnitLevel } from './report.js';
 
 // The consolidated report of one round, for a province or the whole country. Every figure and

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProvinceCode } from './unit.js';
 
 export const RoundId = z.string().regex(/^\d{4}-[A-Z0-9]{1,8}$/, 'kỳ báo cáo có dạng <năm>-<mã>, ví dụ 2026-H1, 2025-9M');

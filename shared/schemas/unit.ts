@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnitLevel } from './report.js';
 
 export const UnitCode = z.string().regex(/^\d{5}$/, 'mã đơn vị gồm 5 chữ số');

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Department, Unit } from '../schemas/unit.js';
 import { unitsFromNationalCsv } from './load-units.js';
 

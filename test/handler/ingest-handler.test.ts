@@ -2,7 +2,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dynamoDocumentClient } from '../../adapters/aws-clients.js';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import type { LocalStack } from '../../local/stack.js';
 import { encodeEventKey } from '../../shared/ingest/upload-key.js';

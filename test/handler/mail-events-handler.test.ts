@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoDocumentClient } from '../../adapters/aws-clients.js';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import type { LocalStack } from '../../local/stack.js';
 import { LEDGER_TAG, ledgerTagValue } from '../../shared/mail/ledger-tag.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dynamoDocumentClient } from '../../adapters/aws-clients.js';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoUnitStore } from '../../adapters/dynamo-unit-store.js';
 import { startLocalStack, type LocalStack } from '../../local/stack.js';
 import { registry2025 } from './fixtures.js';

@@ -5,7 +5,7 @@ import { TonghopStack } from '../../infra/tonghop-stack.js';
 
 let template: Template;
 beforeAll(() => {
-  // Bundling is skipped here (it needs npm for pdfjs-dist); `npx cdk synth` bundles for real.
+  // Bundling is skipped: these tests read the template; lambda-package.test.ts checks what a bundle ships.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   template = Template.fromStack(new TonghopStack(app, 'Test', { provinceCode: '40', senderEmail: 'khcn@sokhcn.example.gov.vn', env: { account: '111111111111', region: 'ap-southeast-1' } }));
 });
