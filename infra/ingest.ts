@@ -6,6 +6,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
+import { grantObjects, TABLE_READ, TABLE_WRITE } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export const INGEST_TIMEOUT = Duration.seconds(60);
@@ -38,9 +39,9 @@ export class Ingest extends Construct {
       environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, SENDER_EMAIL: props.senderEmail },
       shipFiles: INGEST_SHIPPED_FILES,
     });
-    // Read uploads, never delete them; write records and idempotency entries.
-    props.uploads.grantRead(this.fn, `${INBOX_PREFIX}*`);
-    props.table.grantReadWriteData(this.fn);
+    // Reads the uploaded version of a file, never deletes one; writes records and idempotency entries.
+    grantObjects(this.fn, props.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
+    props.table.grant(this.fn, ...TABLE_READ, ...TABLE_WRITE);
     this.fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true, maxConcurrency: 5 }));
   }
 }

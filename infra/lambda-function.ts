@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -31,21 +32,31 @@ export const BUNDLE = { format: 'esm', target: 'node22', minify: true, sourcemap
 export const externalsOf = (shipFiles: readonly string[] = []): string[] =>
   ['@aws-sdk/*', ...new Set(shipFiles.map((f) => f.split('/').slice(0, f.startsWith('@') ? 2 : 1).join('/')))];
 
-/** Every tonghop Lambda the same way: arm64, Node.js 22, ESM bundle, JSON logs kept 90 days. */
+/** Powertools metrics of every function land here (CloudWatch namespace). */
+export const METRICS_NAMESPACE = 'tonghop';
+
+/**
+ * Every tonghop Lambda the same way: arm64, the newest Node.js runtime, ESM bundle, JSON logs
+ * kept 90 days, and a role of its own that may write only its own log group (instead of the
+ * managed AWSLambdaBasicExecutionRole, which allows every log group).
+ */
 export class TonghopFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: TonghopFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `tonghop-${props.handler}` });
+    logGroup.grantWrite(role);
     super(scope, id, {
+      role,
       entry: `${root}functions/${props.handler}/handler.ts`,
       projectRoot: root,
       depsLockFilePath: `${root}package-lock.json`,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
-      environment: { POWERTOOLS_SERVICE_NAME: `tonghop-${props.handler}`, NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { POWERTOOLS_SERVICE_NAME: `tonghop-${props.handler}`, POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE, NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
         format: OutputFormat.ESM,
         target: BUNDLE.target,

@@ -10,6 +10,7 @@ import { CfnConfigurationSet, CfnConfigurationSetEventDestination } from 'aws-cd
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { TABLE_READ, TABLE_WRITE } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export interface RemindersProps {
@@ -52,13 +53,15 @@ export class Reminders extends Construct {
     this.sender = new TonghopFunction(this, 'SendMail', { handler: 'send-mail', memorySize: 256, timeout: SEND_TIMEOUT, environment: env });
     // Two senders with batches of ten stay near SES's default 14 mails/s.
     this.sender.addEventSource(new SqsEventSource(this.mailQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
-    table.grantReadWriteData(this.sender);
+    // Claims, marks and releases ledger entries.
+    table.grant(this.sender, ...TABLE_WRITE);
 
     const jobEnv = { ...env, MAIL_QUEUE_URL: this.mailQueue.queueUrl };
     this.remind = new TonghopFunction(this, 'Remind', { handler: 'remind', memorySize: 512, timeout: Duration.minutes(2), environment: jobEnv });
     this.digest = new TonghopFunction(this, 'Digest', { handler: 'digest', memorySize: 512, timeout: Duration.minutes(2), environment: jobEnv });
+    // The jobs only read: the sender writes the ledger when it sends.
     for (const fn of [this.remind, this.digest]) {
-      table.grantReadWriteData(fn);
+      table.grant(fn, ...TABLE_READ);
       this.mailQueue.grantSendMessages(fn);
     }
 
@@ -78,7 +81,7 @@ export class Reminders extends Construct {
       },
     });
     this.mailEvents = new TonghopFunction(this, 'MailEvents', { handler: 'mail-events', memorySize: 256, timeout: Duration.seconds(30), environment: { TABLE_NAME: table.tableName } });
-    table.grantReadWriteData(this.mailEvents);
+    table.grant(this.mailEvents, 'dynamodb:UpdateItem');
     new Rule(this, 'BouncesAndComplaints', {
       description: 'tonghop: SES bounces and complaints of the configuration set',
       eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint'] },

@@ -1,11 +1,11 @@
 import { Duration, TimeZone } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { grantObjects, TABLE_READ } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export interface RollupProps {
@@ -34,8 +34,9 @@ export class Rollup extends Construct {
       environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, PROVINCE_CODE: props.provinceCode, MAIL_QUEUE_URL: props.mailQueue.queueUrl },
     });
     // Reads the table by Query (never Scan); writes and links only under rollups/.
-    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query', 'dynamodb:GetItem'], resources: [props.table.tableArn, `${props.table.tableArn}/index/*`] }));
-    this.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [props.uploads.arnForObjects(`${ROLLUP_PREFIX}*`)] }));
+    props.table.grant(this.fn, ...TABLE_READ);
+    // The mailed links are pre-signed for one object version: GetObjectVersion signs them.
+    grantObjects(this.fn, props.uploads, ROLLUP_PREFIX, ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion']);
     props.mailQueue.grantSendMessages(this.fn);
 
     new Schedule(this, 'NightlyDraft', {

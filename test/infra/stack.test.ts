@@ -59,10 +59,10 @@ describe('ingest path', () => {
     expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
   });
 
-  it('runs the handler on arm64 Node.js 22 and reports partial batch failures', () => {
+  it('runs the handler on arm64 Node.js 24 and reports partial batch failures', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler',
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 1024,
       Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), BUCKET_NAME: Match.anyValue(), POWERTOOLS_SERVICE_NAME: 'tonghop-ingest' }) },
@@ -130,15 +130,43 @@ describe('rollup', () => {
       ['cron(30 23 * * ? *)', 'Asia/Ho_Chi_Minh', { kind: 'nightly' }],
     ]);
   });
+});
 
-  it('may read the table by Query and write only under rollups/, nothing else in the bucket', () => {
-    const fn = rollupFn();
-    const role = (template.toJSON().Resources[fn] as { Properties: { Role: { 'Fn::GetAtt': [string] } } }).Properties.Role['Fn::GetAtt'][0];
-    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify((p as { Properties: { Roles: unknown } }).Properties.Roles).includes(role));
-    const stmts = policies.flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement);
-    const actions = stmts.flatMap((s) => [s.Action].flat()).sort();
-    expect(actions).toEqual(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject', 's3:PutObject', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
-    const s3 = stmts.find((s) => [s.Action].flat().includes('s3:PutObject'))!;
-    expect(JSON.stringify(s3.Resource)).toContain('/rollups/*');
+describe('least privilege', () => {
+  const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+  const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
+  const SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+  const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
+  const WRITE = ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+  // What each function's adapters call, and nothing else: a new grant must be added here on purpose.
+  const expected: Record<string, string[]> = {
+    'tonghop-ingest': [...LOGS, ...CONSUME, ...READ, ...WRITE, 's3:GetObject', 's3:GetObjectVersion', 'ses:SendEmail'],
+    'tonghop-send-mail': [...LOGS, ...CONSUME, ...WRITE, 'ses:SendEmail'],
+    'tonghop-remind': [...LOGS, ...READ, ...SEND],
+    'tonghop-digest': [...LOGS, ...READ, ...SEND],
+    'tonghop-mail-events': [...LOGS, 'dynamodb:UpdateItem'],
+    'tonghop-rollup': [...LOGS, ...READ, ...SEND, 's3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
+  };
+  const policyOf = (service: string) => {
+    const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
+    const [, fn] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service)!;
+    const role = fn.Properties.Role['Fn::GetAtt'][0] as string;
+    const statements = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(role))
+      .flatMap((r) => r.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    return { statements, managed: resources[role]!.Properties.ManagedPolicyArns };
+  };
+
+  it.each(Object.entries(expected))('%s has exactly the actions its adapters call', (service, actions) => {
+    const { statements, managed } = policyOf(service);
+    expect([...new Set(statements.flatMap((s) => [s.Action].flat()))].sort()).toEqual([...new Set(actions)].sort());
+    // Its own log group, not AWSLambdaBasicExecutionRole's every log group.
+    expect(managed).toBeUndefined();
+  });
+
+  it('confines bucket access to a prefix: ingest reads inbox/, the rollup writes rollups/', () => {
+    const s3Resources = (service: string) => policyOf(service).statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:'))).map((s) => JSON.stringify(s.Resource));
+    expect(s3Resources('tonghop-ingest')).toEqual([expect.stringContaining('/inbox/*')]);
+    expect(s3Resources('tonghop-rollup')).toEqual([expect.stringContaining('/rollups/*')]);
   });
 });
