@@ -142,7 +142,8 @@ program
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; round?: string; now?: string; json?: boolean }) => {
     const result = await withTarget((t) => digest(t, { province: opts.province, round: opts.round, now: nowOption(opts.now) }));
-    const text = result.jobs.length ? result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n') + '\n' : 'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).\n';
+    const text = (result.jobs.length ? result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n') + '\n' : 'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).\n')
+      + result.overdue.map((r) => `Cảnh báo: bảng tổng hợp kỳ ${r} đến hạn gửi Sở từ hôm trước mà vẫn chưa gửi được.\n`).join('');
     print(opts.json, result.sent, text);
   });
 

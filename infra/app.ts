@@ -1,17 +1,23 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { deployContext } from './context.js';
 import { TonghopStack } from './tonghop-stack.js';
 
 const app = new App();
-const context = (name: string, example: string): string => {
-  const v = app.node.tryGetContext(name) as string | undefined;
-  if (!v) throw new Error(`Missing context "${name}": pass -c ${name}=${example} (see README, "Deploy to AWS").`);
-  return v;
-};
-const provinceCode = context('province', '40');
-if (!/^\d{2}$/.test(provinceCode)) throw new Error(`Context "province" must be a two-digit province code, got "${provinceCode}".`);
-new TonghopStack(app, app.node.tryGetContext('stackName') ?? `Tonghop-${provinceCode}`, {
-  provinceCode,
-  senderEmail: context('senderEmail', 'khcn@sokhcn.example.gov.vn'),
+let ctx: ReturnType<typeof deployContext>;
+try {
+  ctx = deployContext((name) => app.node.tryGetContext(name));
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+new TonghopStack(app, ctx.stackName, {
+  provinceCode: ctx.provinceCode,
+  senderEmail: ctx.senderEmail,
+  alarmEmail: ctx.departmentEmail,
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1' },
 });
+// The AWS Solutions rules run on every synth and stop it on a finding nobody acknowledged; the
+// constructs acknowledge each exception where it arises, with the reason.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -1,16 +1,15 @@
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { CfnConfigurationSet, CfnConfigurationSetEventDestination } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { TABLE_READ, TABLE_WRITE } from './grants.js';
+import { grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
+import { DailySchedule } from './daily-schedule.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export interface RemindersProps {
@@ -54,14 +53,14 @@ export class Reminders extends Construct {
     // Two senders with batches of ten stay near SES's default 14 mails/s.
     this.sender.addEventSource(new SqsEventSource(this.mailQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
     // Claims, marks and releases ledger entries.
-    table.grant(this.sender, ...TABLE_WRITE);
+    grantTable(this.sender, table, [...TABLE_WRITE]);
 
     const jobEnv = { ...env, MAIL_QUEUE_URL: this.mailQueue.queueUrl };
     this.remind = new TonghopFunction(this, 'Remind', { handler: 'remind', memorySize: 512, timeout: Duration.minutes(2), environment: jobEnv });
     this.digest = new TonghopFunction(this, 'Digest', { handler: 'digest', memorySize: 512, timeout: Duration.minutes(2), environment: jobEnv });
     // The jobs only read: the sender writes the ledger when it sends.
     for (const fn of [this.remind, this.digest]) {
-      table.grant(fn, ...TABLE_READ);
+      grantTable(fn, table, [...TABLE_READ]);
       this.mailQueue.grantSendMessages(fn);
     }
 
@@ -81,22 +80,14 @@ export class Reminders extends Construct {
       },
     });
     this.mailEvents = new TonghopFunction(this, 'MailEvents', { handler: 'mail-events', memorySize: 256, timeout: Duration.seconds(30), environment: { TABLE_NAME: table.tableName } });
-    table.grant(this.mailEvents, 'dynamodb:UpdateItem');
+    grantTable(this.mailEvents, table, ['dynamodb:UpdateItem']);
     new Rule(this, 'BouncesAndComplaints', {
       description: 'tonghop: SES bounces and complaints of the configuration set',
       eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint'] },
       targets: [new LambdaFunction(this.mailEvents, { retryAttempts: 4 })],
     });
 
-    new Schedule(this, 'DailyReminders', {
-      description: 'tonghop: e-mail reminders to units that still owe a report',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '8', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
-      target: new LambdaInvoke(this.remind, { retryAttempts: 2 }),
-    });
-    new Schedule(this, 'DailyDigest', {
-      description: 'tonghop: the Department digest the day after a deadline',
-      schedule: ScheduleExpression.cron({ minute: '30', hour: '8', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
-      target: new LambdaInvoke(this.digest, { retryAttempts: 2 }),
-    });
+    new DailySchedule(this, 'DailyReminders', { description: 'tonghop: e-mail reminders to units that still owe a report', hour: 8, minute: 0, fn: this.remind });
+    new DailySchedule(this, 'DailyDigest', { description: 'tonghop: the Department digest the day after a deadline', hour: 8, minute: 30, fn: this.digest });
   }
 }

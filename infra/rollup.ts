@@ -1,11 +1,10 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { grantObjects, TABLE_READ } from './grants.js';
+import { grantObjects, grantTable, TABLE_READ } from './grants.js';
+import { DailySchedule } from './daily-schedule.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export interface RollupProps {
@@ -34,20 +33,12 @@ export class Rollup extends Construct {
       environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, PROVINCE_CODE: props.provinceCode, MAIL_QUEUE_URL: props.mailQueue.queueUrl },
     });
     // Reads the table by Query (never Scan); writes and links only under rollups/.
-    props.table.grant(this.fn, ...TABLE_READ);
+    grantTable(this.fn, props.table, [...TABLE_READ]);
     // The mailed links are pre-signed for one object version: GetObjectVersion signs them.
     grantObjects(this.fn, props.uploads, ROLLUP_PREFIX, ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion']);
     props.mailQueue.grantSendMessages(this.fn);
 
-    new Schedule(this, 'NightlyDraft', {
-      description: 'tonghop: draft rollup of every open round',
-      schedule: ScheduleExpression.cron({ minute: '30', hour: '23', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
-      target: new LambdaInvoke(this.fn, { input: ScheduleTargetInput.fromObject({ kind: 'nightly' }), retryAttempts: 2 }),
-    });
-    new Schedule(this, 'MorningAfterDeadline', {
-      description: 'tonghop: the rollup the morning after a deadline, mailed to the Department',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '6', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
-      target: new LambdaInvoke(this.fn, { input: ScheduleTargetInput.fromObject({ kind: 'morning' }), retryAttempts: 2 }),
-    });
+    new DailySchedule(this, 'NightlyDraft', { description: 'tonghop: draft rollup of every open round', hour: 23, minute: 30, fn: this.fn, input: { kind: 'nightly' } });
+    new DailySchedule(this, 'MorningAfterDeadline', { description: 'tonghop: the rollup the morning after a deadline, mailed to the Department', hour: 6, minute: 0, fn: this.fn, input: { kind: 'morning' } });
   }
 }

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Ingest } from './ingest.js';
+import { Observability } from './observability.js';
 import { Reminders } from './reminders.js';
 import { Rollup } from './rollup.js';
 import { Storage } from './storage.js';
@@ -10,14 +11,17 @@ export interface TonghopStackProps extends StackProps {
   provinceCode: string;
   /** A verified SES identity (address or domain) mails are sent from. */
   senderEmail: string;
+  /** Who receives the alarms (the Department's or IT centre's address). */
+  alarmEmail: string;
 }
 
-/** One province's tonghop: storage, the ingest path, reminders, the rollup. */
+/** One province's tonghop: storage, the ingest path, reminders, the rollup, and what watches them. */
 export class TonghopStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
   readonly reminders: Reminders;
   readonly rollup: Rollup;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: TonghopStackProps) {
     super(scope, id, props);
@@ -27,10 +31,20 @@ export class TonghopStack extends Stack {
 
     this.rollup = new Rollup(this, 'Rollup', { table: this.storage.table, uploads: this.storage.uploads, mailQueue: this.reminders.mailQueue, provinceCode: props.provinceCode });
 
+    this.observability = new Observability(this, 'Observability', {
+      provinceCode: props.provinceCode,
+      alarmEmail: props.alarmEmail,
+      functions: { Ingest: this.ingest.fn, SendMail: this.reminders.sender, Remind: this.reminders.remind, Digest: this.reminders.digest, MailEvents: this.reminders.mailEvents, Rollup: this.rollup.fn },
+      ingestQueue: this.ingest.queue,
+      ingestDeadLetters: this.ingest.deadLetters,
+      mailDeadLetters: this.reminders.mailDeadLetters,
+    });
+
     // What `tonghop --aws` needs, as environment variables.
     new CfnOutput(this, 'TonghopTable', { value: this.storage.table.tableName });
     new CfnOutput(this, 'TonghopBucket', { value: this.storage.uploads.bucketName });
     new CfnOutput(this, 'TonghopDlqUrl', { value: this.ingest.deadLetters.queueUrl });
     new CfnOutput(this, 'TonghopMailQueueUrl', { value: this.reminders.mailQueue.queueUrl });
+    new CfnOutput(this, 'TonghopDashboard', { value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/tonghop-${props.provinceCode}` });
   }
 }

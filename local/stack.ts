@@ -82,6 +82,8 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     BUCKET_NAME: LOCAL_BUCKET,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? LOCAL_SENDER,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // No CloudWatch here: metrics would only print their EMF lines into the CLI's output.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

@@ -29,9 +29,9 @@ export async function remind(target: Target, opts: { province: string; now: Date
 }
 
 export async function digest(target: Target, opts: { province: string; round?: string; now: Date; dryRun?: boolean }) {
-  const jobs = await runDigestJob(opts.province, opts.now, target.jobs, { roundId: opts.round, dryRun: opts.dryRun });
+  const { jobs, overdue } = await runDigestJob(opts.province, opts.now, target.jobs, { roundId: opts.round, dryRun: opts.dryRun });
   if (!opts.dryRun) await target.sendMail();
-  return { jobs, sent: opts.dryRun ? [] : await outcomes(target, jobs) };
+  return { jobs, overdue, sent: opts.dryRun ? [] : await outcomes(target, jobs) };
 }
 
 export function formatReminders(result: Awaited<ReturnType<typeof remind>>, dryRun: boolean): string {

@@ -3,6 +3,8 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
@@ -22,6 +24,8 @@ import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.
 import { objectRefsOf } from './object-refs.js';
 
 const logger = new Logger({ serviceName: 'tonghop-ingest' });
+const metrics = new Metrics({ serviceName: 'tonghop-ingest' });
+const STATUS_METRIC = { accepted: 'ReportsAccepted', needs_review: 'ReportsNeedingReview', rejected: 'ReportsRejected' } as const;
 const table = requiredEnv('TABLE_NAME');
 const bucket = requiredEnv('BUCKET_NAME');
 const processor = new BatchProcessor(EventType.SQS);
@@ -44,6 +48,7 @@ const ingestOnce = makeIdempotent(
     const registry = await cachedRegistry();
     const { created, submission } = await ingestObject(ref, { objects, submissions, registry, rounds: provinceRoundsNow });
     logger.info('submission recorded', { key: ref.key, submissionId: submission.submissionId, status: submission.status, version: submission.version, created });
+    if (created) metrics.addMetric(STATUS_METRIC[submission.status], MetricUnit.Count, 1);
     // The receipt is part of the effect: a transient SES failure retries the whole record, and
     // the mail ledger keeps the receipt to one.
     if (receipts) {
@@ -62,4 +67,4 @@ async function recordHandler(record: SQSRecord): Promise<void> {
 export const handler = middy(async (event: SQSEvent, context: Context) => {
   idempotency.registerLambdaContext(context);
   return processPartialResponse(event, recordHandler, processor, { context });
-}).use(injectLambdaContext(logger, { resetKeys: true }));
+}).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));

@@ -1,5 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { requiredEnv } from '../../adapters/aws-clients.js';
 import { s3 } from '../../adapters/s3-client.js';
@@ -10,6 +12,7 @@ import { SqsOutbox } from '../../adapters/sqs-outbox.js';
 import { findRound, runRoundRollup, runScheduledRollups, type RollupRun } from '../../shared/rollup/rollup-job.js';
 
 const logger = new Logger({ serviceName: 'tonghop-rollup' });
+const metrics = new Metrics({ serviceName: 'tonghop-rollup' });
 const deps = { ...tableJobDeps(requiredEnv('TABLE_NAME'), new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL'))), objects: new S3ObjectStore(s3(), requiredEnv('BUCKET_NAME')) };
 
 type RollupEvent = { kind?: 'nightly' | 'morning'; roundId?: string; now?: string };
@@ -25,5 +28,6 @@ export const handler = middy(async (event: RollupEvent = {}) => {
     : await runScheduledRollups(province, event.kind ?? 'nightly', now, deps, onStage);
   const summary = runs.map((r) => ({ roundId: r.roundId, reported: r.rollup.status.reported, expected: r.rollup.status.expected, files: r.published.map((p) => p.key), mailed: Boolean(r.mail) }));
   logger.info('rollups built', { runs: summary, stages });
+  if (runs.length) metrics.addMetric('RollupsPublished', MetricUnit.Count, runs.length);
   return { runs: summary };
-}).use(injectLambdaContext(logger, { resetKeys: true }));
+}).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));

@@ -47,22 +47,37 @@ export async function runReminderJob(provinceCode: string, now: Date, deps: JobD
   return run;
 }
 
+export interface DigestRun {
+  jobs: MailJob[];
+  /**
+   * Rounds whose digest was due a day or more ago (deadline 2–7 days past) and is not marked
+   * sent: the Department never got it (no address, SES refused it, it bounced, or no run made
+   * it). The digest function publishes their count for the "digest not sent" alarm.
+   */
+  overdue: string[];
+}
+
+/** A digest is due the day after the deadline; from the day after that on, it is late. */
+const digestLate = (round: Round, now: Date) => justPastDeadline(round, now) && daysFromDeadline(now, round.deadline) >= 2;
+
 /**
  * The Department's digest: scheduled, the day after each deadline (once); on demand for a named
  * round, every time it is asked for.
  */
-export async function runDigestJob(provinceCode: string, now: Date, deps: JobDeps, opts: { roundId?: string; dryRun?: boolean } = {}): Promise<MailJob[]> {
+export async function runDigestJob(provinceCode: string, now: Date, deps: JobDeps, opts: { roundId?: string; dryRun?: boolean } = {}): Promise<DigestRun> {
   const rounds = await provinceRounds(provinceCode, deps, now);
   const chosen = opts.roundId ? rounds.filter((r) => r.roundId === opts.roundId) : rounds.filter((r) => justPastDeadline(r, now));
   if (opts.roundId && !chosen.length) throw new Error(`Không có kỳ báo cáo ${opts.roundId} của tỉnh ${provinceCode}.`);
   const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
-  const jobs: MailJob[] = [];
+  const run: DigestRun = { jobs: [], overdue: [] };
   for (const round of chosen) {
     const ledger = await deps.ledger.listRound(provinceCode, round.roundId);
-    if (!opts.roundId && wasMailed(ledger, digestKey(round.roundId))) continue;
+    const key = digestKey(round.roundId);
+    if (digestLate(round, now) && !ledger.some((m) => m.ledgerKey === key && m.state === 'sent')) run.overdue.push(round.roundId);
+    if (!opts.roundId && wasMailed(ledger, key)) continue;
     const job = digestJob({ round, units, submissions: await deps.submissions.listRound(provinceCode, round.roundId), department, now, onDemand: Boolean(opts.roundId), ledger });
-    if (job) jobs.push(job);
+    if (job) run.jobs.push(job);
   }
-  if (!opts.dryRun && jobs.length) await deps.outbox.enqueue(jobs);
-  return jobs;
+  if (!opts.dryRun && run.jobs.length) await deps.outbox.enqueue(run.jobs);
+  return run;
 }

@@ -7,7 +7,7 @@ let template: Template;
 beforeAll(() => {
   // Bundling is skipped: these tests read the template; lambda-package.test.ts checks what a bundle ships.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new TonghopStack(app, 'Test', { provinceCode: '40', senderEmail: 'khcn@sokhcn.example.gov.vn', env: { account: '111111111111', region: 'ap-southeast-1' } }));
+  template = Template.fromStack(new TonghopStack(app, 'Test', { provinceCode: '40', senderEmail: 'khcn@sokhcn.example.gov.vn', alarmEmail: 'vanphong@sokhcn.example.gov.vn', env: { account: '111111111111', region: 'ap-southeast-1' } }));
 });
 
 const statements = () => Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement);
@@ -168,5 +168,55 @@ describe('least privilege', () => {
     const s3Resources = (service: string) => policyOf(service).statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:'))).map((s) => JSON.stringify(s.Resource));
     expect(s3Resources('tonghop-ingest')).toEqual([expect.stringContaining('/inbox/*')]);
     expect(s3Resources('tonghop-rollup')).toEqual([expect.stringContaining('/rollups/*')]);
+  });
+});
+
+describe('observability', () => {
+  type AlarmProps = { AlarmName: string; MetricName: string; Namespace: string; Threshold: number; Period: number; TreatMissingData: string; Dimensions?: Array<{ Name: string; Value: unknown }>; AlarmActions: unknown[]; AlarmDescription: string };
+  const alarms = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => (a as { Properties: AlarmProps }).Properties);
+  const topic = () => Object.keys(template.findResources('AWS::SNS::Topic'))[0]!;
+
+  it('sends alarms to an SSL-only topic the Department is subscribed to', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'vanphong@sokhcn.example.gov.vn', TopicArn: { Ref: topic() } });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    for (const a of alarms()) {
+      expect(a.AlarmActions).toEqual([{ Ref: topic() }]);
+      expect(a.AlarmDescription).toMatch(/[ạảãáàâấầậẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]/); // read by the Department: Vietnamese
+    }
+  });
+
+  it('alarms when either dead-letter queue holds a message', () => {
+    const dlqs = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id.includes('DeadLetters'));
+    expect(dlqs).toHaveLength(2);
+    const watched = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 1);
+    expect(watched.map((a) => JSON.stringify(a.Dimensions)).sort()).toEqual(dlqs.map((id) => JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }])).sort());
+  });
+
+  it('alarms on errors and throttles of every function', () => {
+    const fns = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_METRICS_NAMESPACE: 'tonghop' }) } } }));
+    expect(fns).toHaveLength(6);
+    for (const metric of ['Errors', 'Throttles']) {
+      const watched = alarms().filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric).map((a) => (a.Dimensions![0]!.Value as { Ref: string }).Ref);
+      expect(watched.sort()).toEqual([...fns].sort());
+    }
+  });
+
+  it('alarms before SES reviews the account for bounces or complaints', () => {
+    const ses = alarms().filter((a) => a.Namespace === 'AWS/SES');
+    expect(ses.map((a) => [a.MetricName, a.Threshold])).toEqual([['Reputation.BounceRate', 0.04], ['Reputation.ComplaintRate', 0.0008]]);
+  });
+
+  it('alarms when a digest is overdue, or when no digest run reported that day', () => {
+    const [digest] = alarms().filter((a) => a.MetricName === 'DigestsOverdue');
+    expect(digest).toMatchObject({ Namespace: 'tonghop', Dimensions: [{ Name: 'service', Value: 'tonghop-digest' }], Period: 86400, Threshold: 1, TreatMissingData: 'breaching' });
+  });
+
+  it('has one dashboard for the province', () => {
+    const [board] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')).map((d) => (d as { Properties: { DashboardName: string; DashboardBody: unknown } }).Properties);
+    expect(board!.DashboardName).toBe('tonghop-40');
+    const body = JSON.stringify(board!.DashboardBody);
+    for (const metric of ['ReportsAccepted', 'RemindersQueued', 'MailsSent', 'RollupsPublished', 'DigestsOverdue']) expect(body).toContain(metric);
   });
 });

@@ -3,7 +3,9 @@ import { MailRejected } from '../../shared/ports/mail.js';
 import { deadlineOf } from '../../shared/rounds/deadline.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
 import { deliver } from '../../shared/reminders/deliver.js';
+import { runDigestJob, type JobDeps } from '../../shared/reminders/jobs.js';
 import { digestJob, digestRows } from '../../shared/reminders/plan-digest.js';
+import type { Department } from '../../shared/schemas/unit.js';
 import { recordMailEvent } from '../../shared/reminders/mail-events.js';
 import { SesMailEvent } from '../../shared/schemas/ses-event.js';
 import { dueOffset, planReminders } from '../../shared/reminders/plan-reminders.js';
@@ -137,6 +139,38 @@ describe('digest and rounds', () => {
     const report = readReport('UBND XÃ NGHĨA ĐÀN\nSố: 9/BC-UBND\nBÁO CÁO\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:\nI. KẾT QUẢ', { registry });
     expect(roundForReport(report, [round, adhoc])?.roundId).toBe('2026-9M');
     expect(roundForReport(readReport('BÁO CÁO\nI. KẾT QUẢ', { registry }), [round, adhoc])).toBeNull();
+  });
+});
+
+describe('a digest not sent', () => {
+  const queued: MailJob[] = [];
+  const deps = (dept: Department | null): JobDeps => ({
+    rounds: { list: async () => [], put: async () => {} },
+    units: { list: async () => units, put: async () => 0 },
+    departments: { get: async () => dept, put: async () => {} },
+    submissions, ledger,
+    outbox: { enqueue: async (jobs) => { queued.push(...jobs); } },
+  });
+  const day1 = at('2026-06-11T01:30:00Z');
+  const day2 = at('2026-06-12T01:30:00Z');
+
+  it('is overdue from the day after it was due until the ledger shows it sent', async () => {
+    const first = await runDigestJob('40', day1, deps(department));
+    expect(first).toMatchObject({ jobs: [{ kind: 'digest', roundId: '2026-H1' }], overdue: [] });
+    // Queued but never delivered (the sender failed): late the next day, and queued again.
+    const second = await runDigestJob('40', day2, deps(department));
+    expect(second.overdue).toEqual(['2026-H1']);
+    expect(second.jobs).toHaveLength(1);
+
+    expect(await deliver(second.jobs[0]!, { mailer: new ScriptedMailer(), ledger })).toBe('sent');
+    expect(await runDigestJob('40', day2, deps(department))).toEqual({ jobs: [], overdue: [] });
+    // A week after the deadline nothing is due or late any more.
+    expect((await runDigestJob('40', at('2026-06-20T01:30:00Z'), deps(null))).overdue).toEqual([]);
+  });
+
+  it('is overdue when the Department has no address to send it to', async () => {
+    expect(await runDigestJob('40', day1, deps(null))).toEqual({ jobs: [], overdue: [] });
+    expect(await runDigestJob('40', day2, deps(null))).toEqual({ jobs: [], overdue: ['2026-H1'] });
   });
 });
 
