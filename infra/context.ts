@@ -11,7 +11,6 @@ export interface DeployContext {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DOMAIN = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const csv = fileURLToPath(new URL('../data/vn-admin-units-2025.csv', import.meta.url));
 
 /**
@@ -28,7 +27,7 @@ export function deployContext(get: (name: string) => unknown): DeployContext {
   };
   const provinces = new Map(unitsFromNationalCsv(readFileSync(csv, 'utf8')).map((u) => [u.provinceCode, u.provinceName]));
   const provinceCode = value('province', '40', (v) => provinces.has(v), `one of the ${provinces.size} two-digit province codes of data/vn-admin-units-2025.csv`);
-  const senderEmail = value('senderEmail', 'khcn@skhcn.nghean.gov.vn', (v) => EMAIL.test(v) || DOMAIN.test(v), 'an address or domain verified in SES');
+  const senderEmail = value('senderEmail', 'tonghop@skhcn.nghean.gov.vn', (v) => EMAIL.test(v), 'the From address, verified in SES by itself or through its domain');
   const departmentEmail = value('departmentEmail', 'vanphong@skhcn.nghean.gov.vn', (v) => EMAIL.test(v), 'the address that receives alarms');
   const stackName = get('stackName');
   if (problems.length) throw new Error(`tonghop cannot deploy yet (see README, "Deploy to AWS"):\n  - ${problems.join('\n  - ')}`);

@@ -15,7 +15,7 @@ import { TonghopFunction } from './lambda-function.js';
 export interface RemindersProps {
   table: TableV2;
   provinceCode: string;
-  /** The verified SES identity mail comes from. */
+  /** The From address; SES verifies it by itself or through its domain. */
   senderEmail: string;
   /** Functions that send mail themselves (ingest, for receipts). */
   mailSenders: IFunction[];
@@ -64,10 +64,11 @@ export class Reminders extends Construct {
       this.mailQueue.grantSendMessages(fn);
     }
 
-    const identity = Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: props.senderEmail.includes('@') ? props.senderEmail.split('@')[1]! : props.senderEmail });
+    // SES authorises a send against the identity that verifies the From address: the address itself, or its domain.
+    const identities = [props.senderEmail, props.senderEmail.split('@')[1]!].map((name) => Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name }));
     const configSetArn = Stack.of(this).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSet.ref });
     for (const fn of [this.sender, ...props.mailSenders]) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity, configSetArn] }));
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...identities, configSetArn] }));
     }
 
     // Bounces and complaints go to the default event bus; a function writes them on the mail's ledger entry.

@@ -9,7 +9,7 @@ import { Storage } from './storage.js';
 export interface TonghopStackProps extends StackProps {
   /** The province this deployment serves (two digits, e.g. "40"). */
   provinceCode: string;
-  /** A verified SES identity (address or domain) mails are sent from. */
+  /** The From address of every mail, verified in SES by itself or through its domain. */
   senderEmail: string;
   /** Who receives the alarms (the Department's or IT centre's address). */
   alarmEmail: string;

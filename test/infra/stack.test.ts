@@ -104,7 +104,10 @@ describe('reminders', () => {
   it('lets only the sender and ingest send mail, from the sender identity', () => {
     const ses = statements().filter((s) => [s.Action].flat().includes('ses:SendEmail'));
     expect(ses).toHaveLength(2);
-    for (const s of ses) expect(JSON.stringify(s.Resource)).toContain('identity/sokhcn.example.gov.vn');
+    for (const s of ses) {
+      expect(JSON.stringify(s.Resource)).toContain('identity/khcn@sokhcn.example.gov.vn');
+      expect(JSON.stringify(s.Resource)).toContain('identity/sokhcn.example.gov.vn"');
+    }
   });
 
   it('sends SES bounces and complaints through EventBridge to the function that records them', () => {
