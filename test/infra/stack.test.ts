@@ -13,6 +13,20 @@ beforeAll(() => {
 const statements = () => Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement);
 
 describe('storage', () => {
+  it('moves uploads to Infrequent Access after the year, old versions after a month', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ Prefix: 'inbox/', Status: 'Enabled', Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 400 }], NoncurrentVersionTransitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }] })] },
+    });
+  });
+
+  it('encrypts every queue and refuses plain HTTP to it', () => {
+    const queues = Object.values(template.findResources('AWS::SQS::Queue')).map((q) => (q as { Properties: { SqsManagedSseEnabled: boolean } }).Properties);
+    expect(queues).toHaveLength(4);
+    for (const q of queues) expect(q.SqsManagedSseEnabled).toBe(true);
+    expect(Object.keys(template.findResources('AWS::SQS::QueuePolicy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } } }))).toHaveLength(4);
+  });
+
   it('keeps uploads private, encrypted, versioned and retained', () => {
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
@@ -38,6 +52,25 @@ describe('storage', () => {
         Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
       }),
     });
+  });
+});
+
+describe('every function', () => {
+  it('runs arm64 Node.js 24 with its own memory, timeout, JSON logs kept 90 days and its metrics namespace', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^tonghop-') }) } } }))
+      .map((f) => (f as { Properties: Record<string, any> }).Properties);
+    expect(fns.map((f) => f.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(['tonghop-digest', 'tonghop-ingest', 'tonghop-mail-events', 'tonghop-remind', 'tonghop-rollup', 'tonghop-send-mail']);
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    for (const f of fns) {
+      expect(f).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
+      expect(f.MemorySize).toBeGreaterThanOrEqual(256);
+      expect(f.Timeout).toBeGreaterThan(0);
+      expect(f.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe('tonghop');
+      const group = groups[f.LoggingConfig.LogGroup.Ref] as { Properties: { RetentionInDays: number } };
+      expect(group.Properties.RetentionInDays).toBe(90);
+      // No secret travels in the environment: names, URLs and addresses only.
+      expect(Object.keys(f.Environment.Variables).filter((k) => /SECRET|PASSWORD|TOKEN|KEY/i.test(k))).toEqual([]);
+    }
   });
 });
 
