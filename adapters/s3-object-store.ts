@@ -21,6 +21,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async link(key: string, opts: { versionId?: string | null; expiresInSeconds: number; fileName?: string }) {
     const disposition = opts.fileName ? `attachment; filename="${opts.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"` : undefined;
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: opts.versionId ?? undefined, ResponseContentDisposition: disposition }), { expiresIn: opts.expiresInSeconds });
+    const url = await getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: opts.versionId ?? undefined, ResponseContentDisposition: disposition }), { expiresIn: opts.expiresInSeconds });
+    const asked = Date.now() + opts.expiresInSeconds * 1000;
+    const { expiration } = await this.client.config.credentials();
+    return { url, expiresAt: new Date(Math.min(asked, expiration?.getTime() ?? asked)) };
   }
 }

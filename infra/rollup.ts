@@ -34,8 +34,8 @@ export class Rollup extends Construct {
     });
     // Reads the table by Query (never Scan); writes and links only under rollups/.
     grantTable(this.fn, props.table, [...TABLE_READ]);
-    // The mailed links are pre-signed for one object version: GetObjectVersion signs them.
-    grantObjects(this.fn, props.uploads, ROLLUP_PREFIX, ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion']);
+    // GetObject: the mailed links are pre-signed GETs, allowed only if the signer may get the object.
+    grantObjects(this.fn, props.uploads, ROLLUP_PREFIX, ['s3:PutObject', 's3:GetObject']);
     props.mailQueue.grantSendMessages(this.fn);
 
     new DailySchedule(this, 'NightlyDraft', { description: 'tonghop: draft rollup of every open round', hour: 23, minute: 30, fn: this.fn, input: { kind: 'nightly' } });

@@ -39,6 +39,6 @@ export function formatRollup(r: RollupResult, mailAsked: boolean): string {
     'Tệp trên máy:',
     ...r.written.map((p) => `  ${p}`),
     `Trên S3: s3://${r.bucket}/${published[0]!.key.replace(/[^/]+$/, '')} (bản cũ giữ tại lich-su/)`,
-    ...(mailAsked ? [mail ? `Đã gửi thư kèm liên kết tải (7 ngày) tới ${mail.to.join(', ')}.` : 'Không gửi thư: Sở chưa có địa chỉ thư (tonghop units import).'] : []),
+    ...(mailAsked ? [mail ? `Đã gửi thư kèm liên kết tải tới ${mail.to.join(', ')}.` : 'Không gửi thư: Sở chưa có địa chỉ thư (tonghop units import).'] : []),
   ].join('\n') + '\n';
 }

@@ -4,7 +4,7 @@ import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import { htmlPage } from './html.js';
-import { formatNumber, formatPercent, formatShare, scopeTitle, scopeWhere } from '../rollup/format.js';
+import { formatNumber, formatPercent, formatShare, rollupPrefix, scopeTitle, scopeWhere } from '../rollup/format.js';
 import { THEME_TITLES } from '../rollup/themes.js';
 import type { Rollup } from '../schemas/rollup.js';
 
@@ -98,7 +98,7 @@ export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date; 
 }
 
 /** The Department's copy of a rollup: the headline figures and where to download the files. */
-export function rollupMail(input: { rollup: Rollup; links: Array<{ name: string; url: string }>; linkDays: number }): RenderedMail {
+export function rollupMail(input: { rollup: Rollup; links: Array<{ name: string; url: string }>; until: Date }): RenderedMail {
   const { rollup: r, links } = input;
   const s = r.status;
   const scope = scopeTitle(r);
@@ -109,7 +109,7 @@ export function rollupMail(input: { rollup: Rollup; links: Array<{ name: string;
     `Đã nộp hợp lệ ${s.reported}/${s.expected} đơn vị (${formatShare(s.reportingRate)}): đúng hạn ${s.onTime}, muộn ${s.late}. Cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
     ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
     ...(r.difficulties.length ? [`Khó khăn được nêu nhiều nhất: ${r.difficulties.slice(0, 3).map((t) => `${THEME_TITLES[t.theme].toLocaleLowerCase('vi')} (${t.units} đơn vị)`).join('; ')}.`] : []),
-    `Tải các tệp (liên kết có hiệu lực ${input.linkDays} ngày):\n${links.map((l) => `${l.name}: ${l.url}`).join('\n')}`,
+    `Tải các tệp (liên kết dùng được đến ${vietnamTime(input.until)}; sau đó, lấy các tệp trong thư mục ${rollupPrefix(r.provinceCode, r.round.roundId)} của kho lưu trữ hoặc bằng lệnh tonghop rollup):\n${links.map((l) => `${l.name}: ${l.url}`).join('\n')}`,
     'Tệp .docx là dự thảo theo thể thức Nghị định 30/2020/NĐ-CP để Sở chỉnh sửa, trình ký.',
   ];
   const text = paragraphs.join('\n\n') + '\n';

@@ -33,4 +33,7 @@ export function unitNames(r: Pick<Rollup, 'units'>): Map<string, string> {
   return new Map(r.units.map((u) => [u.unitCode, capitalize(unitLabel({ level: u.level, name: u.unitName }))]));
 }
 
+/** Where a round's rollup files live in the bucket. */
+export const rollupPrefix = (provinceCode: string, roundId: string) => `rollups/${provinceCode}/${roundId}/`;
+
 export const ROLLUP_FILE = (provinceCode: string, roundId: string, ext: string) => `tong-hop-${provinceCode}-${roundId}.${ext}`;

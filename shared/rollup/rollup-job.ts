@@ -12,7 +12,7 @@ import type { MailJob } from '../schemas/mail.js';
 import { Rollup } from '../schemas/rollup.js';
 import type { Round } from '../schemas/round.js';
 import { buildRollup, NATIONAL } from './build-rollup.js';
-import { ROLLUP_FILE } from './format.js';
+import { ROLLUP_FILE, rollupPrefix } from './format.js';
 
 export interface RollupDeps {
   units: UnitStore;
@@ -84,8 +84,6 @@ export async function renderRollup(rollup: Rollup, onStage?: OnStage): Promise<R
   ];
 }
 
-export const rollupPrefix = (provinceCode: string, roundId: string) => `rollups/${provinceCode}/${roundId}/`;
-
 export interface PublishedFile {
   name: string;
   key: string;
@@ -116,8 +114,8 @@ export const rollupKey = (roundId: string) => `ROLLUP#${roundId}`;
 export async function rollupMailJob(rollup: Rollup, published: PublishedFile[], deps: Pick<RollupDeps, 'departments' | 'objects'>, ledgerKey: string): Promise<MailJob | null> {
   const department = rollup.provinceCode === NATIONAL ? null : await deps.departments.get(rollup.provinceCode);
   if (!department?.emails.length) return null;
-  const links = await Promise.all(published.map(async (p) => ({ name: p.name, url: await deps.objects.link(p.historyKey, { expiresInSeconds: LINK_DAYS * 86_400, fileName: p.name }) })));
-  const mail = rollupMail({ rollup, links, linkDays: LINK_DAYS });
+  const links = await Promise.all(published.map(async (p) => ({ name: p.name, ...await deps.objects.link(p.historyKey, { expiresInSeconds: LINK_DAYS * 86_400, fileName: p.name }) })));
+  const mail = rollupMail({ rollup, links, until: new Date(Math.min(...links.map((l) => l.expiresAt.getTime()))) });
   return { kind: 'rollup', ledgerKey, provinceCode: rollup.provinceCode, roundId: rollup.round.roundId, unitCode: null, offsetDays: null, to: department.emails, ...mail };
 }
 

@@ -17,7 +17,7 @@ export class MemoryObjects implements ObjectStore {
     return { versionId: null };
   }
   async link(key: string, opts: { expiresInSeconds: number }) {
-    return `memory://${key}?expires=${opts.expiresInSeconds}`;
+    return { url: `memory://${key}?expires=${opts.expiresInSeconds}`, expiresAt: new Date(Date.now() + opts.expiresInSeconds * 1000) };
   }
 }
 

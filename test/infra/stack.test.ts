@@ -181,7 +181,7 @@ describe('least privilege', () => {
     'tonghop-remind': [...LOGS, ...READ, ...SEND],
     'tonghop-digest': [...LOGS, ...READ, ...SEND],
     'tonghop-mail-events': [...LOGS, 'dynamodb:UpdateItem'],
-    'tonghop-rollup': [...LOGS, ...READ, ...SEND, 's3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
+    'tonghop-rollup': [...LOGS, ...READ, ...SEND, 's3:GetObject', 's3:PutObject'],
   };
   const policyOf = (service: string) => {
     const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;

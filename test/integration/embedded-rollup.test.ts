@@ -50,6 +50,8 @@ describe('embedded stack: rollup', () => {
     expect(mail.body.text).toContain('40/130 đơn vị');
     const link = /tong-hop-40-2026-H1\.xlsx: (\S+)/.exec(mail.body.text ?? '')![1]!;
     expect(link).toContain('X-Amz-Expires=604800');
+    // Signed with the emulator's static keys, the link lasts the whole week, and the mail says until when.
+    expect(mail.body.text).toMatch(/liên kết dùng được đến [^;]*\d{1,2}\/\d{1,2}\/20\d\d; sau đó, lấy các tệp trong thư mục rollups\/40\/2026-H1\//);
     const download = await fetch(link);
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).subarray(0, 2).toString()).toBe('PK'); // a zip: the workbook
