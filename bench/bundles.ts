@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { INGEST_SHIPPED_FILES } from '../infra/ingest.js';
-import { BUNDLE, externalsOf } from '../infra/lambda-function.js';
+import { esbuildOptions } from '../infra/lambda-function.js';
 
 const root = join(import.meta.dirname, '..');
 // Files shipped beside a bundle, not in it, as infra ships them.
@@ -32,10 +32,7 @@ export async function bundleBench(out: (s?: string) => void): Promise<void> {
   for (const handler of readdirSync(join(root, 'functions')).sort()) {
     const outfile = join(dir, handler, 'index.mjs');
     mkdirSync(join(dir, handler), { recursive: true });
-    await build({
-      entryPoints: [join(root, 'functions', handler, 'handler.ts')], outfile, bundle: true, platform: 'node', ...BUNDLE,
-      banner: { js: BUNDLE.banner }, mainFields: [...BUNDLE.mainFields], external: externalsOf(SHIPPED[handler]), logLevel: 'error',
-    });
+    await build({ entryPoints: [join(root, 'functions', handler, 'handler.ts')], outfile, ...esbuildOptions(SHIPPED[handler]) });
     // The SDK clients a bundle imports, alone: the part of the load no bundling choice changes.
     const sdk = [...new Set(readFileSync(outfile, 'utf8').match(/@aws-sdk\/[a-z0-9-]+/g) ?? [])];
     const sdkTime = await loadTime(`await Promise.all(${JSON.stringify(sdk)}.map((m) => import(m)))`);
@@ -57,10 +54,7 @@ async function lazyPart(handler: string, dir: string): Promise<{ label: string; 
   if (handler !== 'rollup') return null;
   const outfile = join(dir, 'rollup-renderers.mjs');
   const renderers = ['rollup-docx', 'rollup-xlsx', 'rollup-html'].map((m) => `export * from './shared/rollup/${m}.js';`).join('\n');
-  await build({
-    stdin: { contents: renderers, resolveDir: root, loader: 'ts' }, outfile, bundle: true, platform: 'node', ...BUNDLE,
-    banner: { js: BUNDLE.banner }, mainFields: [...BUNDLE.mainFields], external: externalsOf(), logLevel: 'error',
-  });
+  await build({ stdin: { contents: renderers, resolveDir: root, loader: 'ts' }, outfile, ...esbuildOptions() });
   return { label: 'on its first render: + DOCX, XLSX, HTML renderers (bundled apart to measure)', files: [outfile], bytes: statSync(outfile).size };
 }
 

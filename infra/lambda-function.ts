@@ -23,14 +23,20 @@ export interface TonghopFunctionProps {
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** CommonJS dependencies (mammoth, yauzl, exceljs) call require() inside the ESM bundle. */
-export const ESM_REQUIRE_BANNER = "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);";
+const ESM_REQUIRE_BANNER = "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);";
 
-/** The esbuild settings of every function; `npm run bench` bundles with the same. */
-export const BUNDLE = { format: 'esm', target: 'node22', minify: true, sourcemap: true, mainFields: ['module', 'main'], banner: ESM_REQUIRE_BANNER } as const;
+/** The esbuild settings of every function. */
+const BUNDLE = { format: 'esm', target: 'node22', minify: true, sourcemap: true, mainFields: ['module', 'main'], banner: ESM_REQUIRE_BANNER } as const;
 
-/** Packages left out of a bundle: the AWS SDK v3 comes with the Node.js 22 runtime; shipped files' packages. */
-export const externalsOf = (shipFiles: readonly string[] = []): string[] =>
+/** Packages left out of a bundle: the AWS SDK v3 comes with the Lambda Node.js runtime; shipped files' packages. */
+const externalsOf = (shipFiles: readonly string[] = []): string[] =>
   ['@aws-sdk/*', ...new Set(shipFiles.map((f) => f.split('/').slice(0, f.startsWith('@') ? 2 : 1).join('/')))];
+
+/** The same bundle as esbuild options, for code that bundles outside CDK (`npm run bench`, the package test). */
+export const esbuildOptions = (shipFiles?: readonly string[]) => ({
+  bundle: true, platform: 'node' as const, format: BUNDLE.format, target: BUNDLE.target, minify: BUNDLE.minify, sourcemap: BUNDLE.sourcemap,
+  mainFields: [...BUNDLE.mainFields], banner: { js: BUNDLE.banner }, external: externalsOf(shipFiles), logLevel: 'error' as const,
+});
 
 /** Powertools metrics of every function land here (CloudWatch namespace). */
 export const METRICS_NAMESPACE = 'tonghop';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INGEST_SHIPPED_FILES } from '../../infra/ingest.js';
-import { BUNDLE, externalsOf } from '../../infra/lambda-function.js';
+import { esbuildOptions } from '../../infra/lambda-function.js';
 import { pdfFromText } from '../../scripts/report-files.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -18,8 +18,7 @@ describe('the ingest Lambda package', () => {
   it('reads a PDF with only the bundle and the pdf.js files infra ships beside it', async () => {
     await build({
       stdin: { contents: "export { decodePdf } from './shared/files/decode-pdf.js';", resolveDir: root, loader: 'ts' },
-      outfile: join(dir, 'index.mjs'), bundle: true, platform: 'node', ...BUNDLE,
-      banner: { js: BUNDLE.banner }, mainFields: [...BUNDLE.mainFields], external: externalsOf(INGEST_SHIPPED_FILES), logLevel: 'error',
+      outfile: join(dir, 'index.mjs'), ...esbuildOptions(INGEST_SHIPPED_FILES),
     });
     await promisify(execFile)(process.execPath, [join(root, 'infra', 'ship-files.mjs'), dir, ...INGEST_SHIPPED_FILES]);
     expect(readdirSync(join(dir, 'node_modules', 'unpdf', 'dist'))).toEqual(['pdfjs.mjs']);
