@@ -56,7 +56,7 @@ export class Observability extends Construct {
     };
 
     alarm('IngestDeadLetters', props.ingestDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }), 1,
-      'Có tệp báo cáo không xử lý được sau 3 lần thử và đã vào hàng đợi lỗi. Tệp gốc vẫn còn trong kho; xem bằng "tonghop --aws dlq" rồi cho chạy lại.');
+      'Có tệp báo cáo không xử lý được sau 3 lần thử và đã vào hàng đợi lỗi. Tệp gốc vẫn còn trong kho; xem bằng "tonghop --aws dlq list", sửa nguyên nhân rồi chạy lại bằng "tonghop --aws dlq redrive".');
     alarm('MailDeadLetters', props.mailDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }), 1,
       'Có thư (nhắc hạn, xác nhận, tổng hợp) không gửi được sau 5 lần thử. Kiểm tra SES (hạn mức gửi, địa chỉ gửi đã xác minh) và nhật ký hàm send-mail.');
     alarm('IngestBacklog', props.ingestQueue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' }), 3600,
