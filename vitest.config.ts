@@ -7,6 +7,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests start servers on ephemeral ports; two workers fit this 2-core machine.
     maxWorkers: 2,
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR' },
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
   },
 });

@@ -8,7 +8,9 @@ const resets: Array<() => void> = [];
 /** A client made on first use and kept for the container's life. */
 export function lazyClient<T>(make: () => T): () => T {
   let client: T | undefined;
-  resets.push(() => { client = undefined; });
+  resets.push(() => {
+    client = undefined;
+  });
   return () => (client ??= make());
 }
 

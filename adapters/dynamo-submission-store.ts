@@ -1,8 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryItems, withoutKeys } from './query-items.js';
-import type { NewSubmission, RecordResult, SubmissionStore } from '../shared/ports/submission-store.js';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  NewSubmission,
+  RecordResult,
+  SubmissionStore,
+} from '../shared/ports/submission-store.js';
 import { Submission } from '../shared/schemas/submission.js';
+import { queryItems, withoutKeys } from './query-items.js';
 import { counterSk, roundPk, submissionSk, TABLE_KEYS, unitHistoryPk } from './table-keys.js';
 
 const strip = (item: Record<string, unknown>) => Submission.parse(withoutKeys(item));
@@ -13,8 +22,19 @@ export class DynamoSubmissionStore implements SubmissionStore {
     private readonly table: string,
   ) {}
 
-  private async get(s: Pick<NewSubmission, 'provinceCode' | 'roundId' | 'unitCode' | 'submissionId'>): Promise<Submission | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { PK: roundPk(s.provinceCode, s.roundId), SK: submissionSk(s.unitCode, s.submissionId) }, ConsistentRead: true }));
+  private async get(
+    s: Pick<NewSubmission, 'provinceCode' | 'roundId' | 'unitCode' | 'submissionId'>,
+  ): Promise<Submission | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: {
+          PK: roundPk(s.provinceCode, s.roundId),
+          SK: submissionSk(s.unitCode, s.submissionId),
+        },
+        ConsistentRead: true,
+      }),
+    );
     return Item ? strip(Item) : undefined;
   }
 
@@ -29,34 +49,44 @@ export class DynamoSubmissionStore implements SubmissionStore {
     const pk = roundPk(s.provinceCode, s.roundId);
     let version: number;
     try {
-      const res = await this.db.send(new UpdateCommand({
-        TableName: this.table,
-        Key: { PK: pk, SK: counterSk(s.unitCode) },
-        UpdateExpression: 'SET n = if_not_exists(n, :zero) + :one, lastId = :sid',
-        ConditionExpression: 'attribute_not_exists(lastId) OR lastId <> :sid',
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':sid': s.submissionId },
-        ReturnValues: 'ALL_NEW',
-      }));
+      const res = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: pk, SK: counterSk(s.unitCode) },
+          UpdateExpression: 'SET n = if_not_exists(n, :zero) + :one, lastId = :sid',
+          ConditionExpression: 'attribute_not_exists(lastId) OR lastId <> :sid',
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':sid': s.submissionId },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       version = Number(res.Attributes?.n);
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { PK: pk, SK: counterSk(s.unitCode) }, ConsistentRead: true }));
+      const { Item } = await this.db.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: { PK: pk, SK: counterSk(s.unitCode) },
+          ConsistentRead: true,
+        }),
+      );
       version = Number(Item?.n ?? 1);
     }
     const submission = Submission.parse({ ...s, version });
     try {
-      await this.db.send(new PutCommand({
-        TableName: this.table,
-        Item: {
-          [TABLE_KEYS.pk]: pk,
-          [TABLE_KEYS.sk]: submissionSk(s.unitCode, s.submissionId),
-          [TABLE_KEYS.gsi1pk]: unitHistoryPk(s.unitCode),
-          [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
-          type: 'submission',
-          ...submission,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }));
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            [TABLE_KEYS.pk]: pk,
+            [TABLE_KEYS.sk]: submissionSk(s.unitCode, s.submissionId),
+            [TABLE_KEYS.gsi1pk]: unitHistoryPk(s.unitCode),
+            [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
+            type: 'submission',
+            ...submission,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
       return { created: true, submission };
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
@@ -66,22 +96,39 @@ export class DynamoSubmissionStore implements SubmissionStore {
     }
   }
 
-  private async query(input: { index?: string; key: string; value: string; prefix?: string }): Promise<Submission[]> {
+  private async query(input: {
+    index?: string;
+    key: string;
+    value: string;
+    prefix?: string;
+  }): Promise<Submission[]> {
     const items = await queryItems(this.db, {
       TableName: this.table,
       IndexName: input.index,
       KeyConditionExpression: input.prefix ? '#k = :v AND begins_with(#s, :p)' : '#k = :v',
-      ExpressionAttributeNames: input.prefix ? { '#k': input.key, '#s': TABLE_KEYS.sk } : { '#k': input.key },
-      ExpressionAttributeValues: input.prefix ? { ':v': input.value, ':p': input.prefix } : { ':v': input.value },
+      ExpressionAttributeNames: input.prefix
+        ? { '#k': input.key, '#s': TABLE_KEYS.sk }
+        : { '#k': input.key },
+      ExpressionAttributeValues: input.prefix
+        ? { ':v': input.value, ':p': input.prefix }
+        : { ':v': input.value },
     });
     return items.map((item) => Submission.parse(item));
   }
 
   listRound(provinceCode: string, roundId: string): Promise<Submission[]> {
-    return this.query({ key: TABLE_KEYS.pk, value: roundPk(provinceCode, roundId), prefix: 'SUB#' });
+    return this.query({
+      key: TABLE_KEYS.pk,
+      value: roundPk(provinceCode, roundId),
+      prefix: 'SUB#',
+    });
   }
 
   unitHistory(unitCode: string): Promise<Submission[]> {
-    return this.query({ index: TABLE_KEYS.gsi1, key: TABLE_KEYS.gsi1pk, value: unitHistoryPk(unitCode) });
+    return this.query({
+      index: TABLE_KEYS.gsi1,
+      key: TABLE_KEYS.gsi1pk,
+      value: unitHistoryPk(unitCode),
+    });
   }
 }

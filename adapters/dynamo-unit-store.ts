@@ -1,7 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryItems } from './query-items.js';
 import type { UnitStore } from '../shared/ports/unit-store.js';
 import { Unit } from '../shared/schemas/unit.js';
+import { queryItems } from './query-items.js';
 import { UNITS_PK, unitSk } from './table-keys.js';
 
 export class DynamoUnitStore implements UnitStore {
@@ -14,19 +14,28 @@ export class DynamoUnitStore implements UnitStore {
     const items = await queryItems(this.db, {
       TableName: this.table,
       KeyConditionExpression: provinceCode ? 'PK = :pk AND begins_with(SK, :p)' : 'PK = :pk',
-      ExpressionAttributeValues: provinceCode ? { ':pk': UNITS_PK, ':p': `${provinceCode}#` } : { ':pk': UNITS_PK },
+      ExpressionAttributeValues: provinceCode
+        ? { ':pk': UNITS_PK, ':p': `${provinceCode}#` }
+        : { ':pk': UNITS_PK },
     });
     return items.map((item) => Unit.parse(item));
   }
 
   async put(units: Unit[]): Promise<number> {
     for (let i = 0; i < units.length; i += 25) {
-      let requests = units.slice(i, i + 25).map((u) => ({ PutRequest: { Item: { PK: UNITS_PK, SK: unitSk(u.provinceCode, u.code), type: 'unit', ...u } } }));
+      let requests = units.slice(i, i + 25).map((u) => ({
+        PutRequest: {
+          Item: { PK: UNITS_PK, SK: unitSk(u.provinceCode, u.code), type: 'unit', ...u },
+        },
+      }));
       // Throttled writes come back as UnprocessedItems: retry them with backoff.
       for (let attempt = 0; requests.length; attempt++) {
-        if (attempt > 8) throw new Error(`${requests.length} unit writes still unprocessed after retries`);
+        if (attempt > 8)
+          throw new Error(`${requests.length} unit writes still unprocessed after retries`);
         if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const res = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+        const res = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.table]: requests } }),
+        );
         requests = (res.UnprocessedItems?.[this.table] ?? []) as typeof requests;
       }
     }

@@ -9,8 +9,12 @@ let cached: { at: number; registry: Promise<UnitRegistry> } | undefined;
 /** The unit registry from the table, kept for five minutes per warm Lambda container. */
 export function cachedRegistry(now = Date.now()): Promise<UnitRegistry> {
   if (!cached || now - cached.at > TTL_MS) {
-    const registry = new DynamoUnitStore(dynamoDocumentClient(), requiredEnv('TABLE_NAME')).list().then((units) => new UnitRegistry(units));
-    registry.catch(() => { cached = undefined; });
+    const registry = new DynamoUnitStore(dynamoDocumentClient(), requiredEnv('TABLE_NAME'))
+      .list()
+      .then((units) => new UnitRegistry(units));
+    registry.catch(() => {
+      cached = undefined;
+    });
     cached = { at: now, registry };
   }
   return cached.registry;

@@ -11,8 +11,16 @@ export class SqsOutbox implements MailOutbox {
   async enqueue(jobs: MailJob[]): Promise<void> {
     for (let i = 0; i < jobs.length; i += 10) {
       const batch = jobs.slice(i, i + 10);
-      const res = await this.client.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: batch.map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(job) })) }));
-      if (res.Failed?.length) throw new Error(`${res.Failed.length} mail jobs not queued: ${res.Failed.map((f) => f.Message).join('; ')}`);
+      const res = await this.client.send(
+        new SendMessageBatchCommand({
+          QueueUrl: this.queueUrl,
+          Entries: batch.map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(job) })),
+        }),
+      );
+      if (res.Failed?.length)
+        throw new Error(
+          `${res.Failed.length} mail jobs not queued: ${res.Failed.map((f) => f.Message).join('; ')}`,
+        );
     }
   }
 }

@@ -8,10 +8,19 @@
 //   departments  PK DEPARTMENTS                SK <province>
 //   idempotency  PK IDEMPOTENCY                SK <hash>   (Powertools)
 
-export const TABLE_KEYS = { pk: 'PK', sk: 'SK', gsi1: 'GSI1', gsi1pk: 'GSI1PK', gsi1sk: 'GSI1SK', ttl: 'expiration' } as const;
+export const TABLE_KEYS = {
+  pk: 'PK',
+  sk: 'SK',
+  gsi1: 'GSI1',
+  gsi1pk: 'GSI1PK',
+  gsi1sk: 'GSI1SK',
+  ttl: 'expiration',
+} as const;
 
-export const roundPk = (provinceCode: string, roundId: string) => `ROUND#${provinceCode}#${roundId}`;
-export const submissionSk = (unitCode: string, submissionId: string) => `SUB#${unitCode}#${submissionId}`;
+export const roundPk = (provinceCode: string, roundId: string) =>
+  `ROUND#${provinceCode}#${roundId}`;
+export const submissionSk = (unitCode: string, submissionId: string) =>
+  `SUB#${unitCode}#${submissionId}`;
 export const counterSk = (unitCode: string) => `COUNTER#${unitCode}`;
 export const unitHistoryPk = (unitCode: string) => `UNIT#${unitCode}`;
 export const UNITS_PK = 'UNITS';

@@ -9,14 +9,24 @@ import { esbuildOptions } from '../infra/lambda-function.js';
 const root = join(import.meta.dirname, '..');
 // Files shipped beside a bundle, not in it, as infra ships them.
 const SHIPPED: Record<string, string[]> = { ingest: INGEST_SHIPPED_FILES };
-const ENV = { TABLE_NAME: 't', BUCKET_NAME: 'b', MAIL_QUEUE_URL: 'https://sqs.local/q', PROVINCE_CODE: '40', SENDER_EMAIL: 'a@b.example', AWS_REGION: 'ap-southeast-1', POWERTOOLS_LOG_LEVEL: 'ERROR' };
+const ENV = {
+  TABLE_NAME: 't',
+  BUCKET_NAME: 'b',
+  MAIL_QUEUE_URL: 'https://sqs.local/q',
+  PROVINCE_CODE: '40',
+  SENDER_EMAIL: 'a@b.example',
+  AWS_REGION: 'ap-southeast-1',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+};
 
 /**
  * Each handler bundled as `cdk synth` bundles it (esbuild, ESM, minified, node22), its size, and
  * the time a fresh Node process takes to import it: the module-load part of a cold start.
  */
 export async function bundleBench(out: (s?: string) => void): Promise<void> {
-  out('## Lambda bundles (esbuild as in infra/lambda-function.ts; load = import in a fresh Node process, median of 5)');
+  out(
+    '## Lambda bundles (esbuild as in infra/lambda-function.ts; load = import in a fresh Node process, median of 5)',
+  );
   out('');
   out('| function | bundle | load | of which AWS SDK |');
   out('|---|---:|---:|---:|');
@@ -24,7 +34,15 @@ export async function bundleBench(out: (s?: string) => void): Promise<void> {
   const loadTime = async (code: string): Promise<number> => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); ${code}; console.log(performance.now() - t);`], { env: { ...process.env, ...ENV } });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const t = performance.now(); ${code}; console.log(performance.now() - t);`,
+        ],
+        { env: { ...process.env, ...ENV } },
+      );
       times.push(Number(stdout.trim()));
     }
     return times.sort((a, b) => a - b)[2]!;
@@ -32,30 +50,62 @@ export async function bundleBench(out: (s?: string) => void): Promise<void> {
   for (const handler of readdirSync(join(root, 'functions')).sort()) {
     const outfile = join(dir, handler, 'index.mjs');
     mkdirSync(join(dir, handler), { recursive: true });
-    await build({ entryPoints: [join(root, 'functions', handler, 'handler.ts')], outfile, ...esbuildOptions(SHIPPED[handler]) });
+    await build({
+      entryPoints: [join(root, 'functions', handler, 'handler.ts')],
+      outfile,
+      ...esbuildOptions(SHIPPED[handler]),
+    });
     // The SDK clients a bundle imports, alone: the part of the load no bundling choice changes.
     const sdk = [...new Set(readFileSync(outfile, 'utf8').match(/@aws-sdk\/[a-z0-9-]+/g) ?? [])];
-    const sdkTime = await loadTime(`await Promise.all(${JSON.stringify(sdk)}.map((m) => import(m)))`);
-    out(`| ${handler} | ${kb(statSync(outfile).size)} | ${(await loadTime(`await import(${JSON.stringify(outfile)})`)).toFixed(0)} ms | ${sdkTime.toFixed(0)} ms |`);
+    const sdkTime = await loadTime(
+      `await Promise.all(${JSON.stringify(sdk)}.map((m) => import(m)))`,
+    );
+    out(
+      `| ${handler} | ${kb(statSync(outfile).size)} | ${(await loadTime(`await import(${JSON.stringify(outfile)})`)).toFixed(0)} ms | ${sdkTime.toFixed(0)} ms |`,
+    );
     const lazy = await lazyPart(handler, dir);
     // Loaded on first use, once per container; most scheduled runs of the rollup never need it.
-    if (lazy) out(`| ${handler}, ${lazy.label} | + ${kb(lazy.bytes)} | + ${(await loadTime(lazy.files.map((f) => `await import(${JSON.stringify(f)})`).join('; '))).toFixed(0)} ms | |`);
+    if (lazy)
+      out(
+        `| ${handler}, ${lazy.label} | + ${kb(lazy.bytes)} | + ${(await loadTime(lazy.files.map((f) => `await import(${JSON.stringify(f)})`).join('; '))).toFixed(0)} ms | |`,
+      );
   }
   out('');
-  out('Load includes the AWS SDK clients the handler imports (from node_modules here, from the runtime on Lambda).');
+  out(
+    'Load includes the AWS SDK clients the handler imports (from node_modules here, from the runtime on Lambda).',
+  );
 }
 
 /** What a handler imports lazily: pdf.js (shipped beside the ingest bundle), the rollup's renderers. */
-async function lazyPart(handler: string, dir: string): Promise<{ label: string; files: string[]; bytes: number } | null> {
+async function lazyPart(
+  handler: string,
+  dir: string,
+): Promise<{ label: string; files: string[]; bytes: number } | null> {
   if (SHIPPED[handler]) {
-    const files = SHIPPED[handler].filter((f) => f.endsWith('.mjs')).map((f) => join(root, 'node_modules', f));
-    return { label: 'on its first PDF: + pdf.js', files, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
+    const files = SHIPPED[handler]
+      .filter((f) => f.endsWith('.mjs'))
+      .map((f) => join(root, 'node_modules', f));
+    return {
+      label: 'on its first PDF: + pdf.js',
+      files,
+      bytes: files.reduce((n, f) => n + statSync(f).size, 0),
+    };
   }
   if (handler !== 'rollup') return null;
   const outfile = join(dir, 'rollup-renderers.mjs');
-  const renderers = ['rollup-docx', 'rollup-xlsx', 'rollup-html'].map((m) => `export * from './shared/rollup/${m}.js';`).join('\n');
-  await build({ stdin: { contents: renderers, resolveDir: root, loader: 'ts' }, outfile, ...esbuildOptions() });
-  return { label: 'on its first render: + DOCX, XLSX, HTML renderers (bundled apart to measure)', files: [outfile], bytes: statSync(outfile).size };
+  const renderers = ['rollup-docx', 'rollup-xlsx', 'rollup-html']
+    .map((m) => `export * from './shared/rollup/${m}.js';`)
+    .join('\n');
+  await build({
+    stdin: { contents: renderers, resolveDir: root, loader: 'ts' },
+    outfile,
+    ...esbuildOptions(),
+  });
+  return {
+    label: 'on its first render: + DOCX, XLSX, HTML renderers (bundled apart to measure)',
+    files: [outfile],
+    bytes: statSync(outfile).size,
+  };
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;

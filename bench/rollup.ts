@@ -1,17 +1,16 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { importUnits } from '../bin/commands/units.js';
-import { openTarget } from '../bin/target.js';
 import { nationalRegistry } from '../bin/registry.js';
-import { syntheticReport } from '../scripts/synthetic-round.js';
+import { openTarget } from '../bin/target.js';
 import { reportText } from '../scripts/report-text.js';
+import { syntheticReport } from '../scripts/synthetic-round.js';
 import { readReport } from '../shared/reader/read-report.js';
 import { NATIONAL } from '../shared/rollup/build-rollup.js';
 import { fmt } from './format.js';
-
 
 /**
  * Rollups of 168 units (Hồ Chí Minh, the largest province) and 3,321 (the country) on the
@@ -30,32 +29,71 @@ export async function rollupBench(out: (s?: string) => void, quick: boolean): Pr
     const seeded = all.filter((_, i) => i % 10 !== 9);
     const t0 = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < seeded.length) {
-        const i = next++;
-        const u = seeded[i]!;
-        const report = readReport(reportText(u, syntheticReport(i, chars)), { registry });
-        await target.submissions.record({
-          submissionId: `bench-${u.code}`, provinceCode: u.provinceCode, roundId: '2026-H1', unitCode: u.code, status: 'accepted', diagnostics: [], report,
-          file: { bucket: target.bucket, key: `inbox/${u.provinceCode}/2026-H1/${u.code}/bao-cao.docx`, versionId: null, name: 'bao-cao.docx', size: chars, sha256: null, format: 'docx' },
-          uploadedAt: '2026-06-09T03:00:00.000Z', processedAt: '2026-06-09T03:00:01.000Z',
-        });
-      }
-    }));
-    out(`Seeded ${fmt(seeded.length)} accepted reports of ~${fmt(chars / 1000)} KB text (of ${fmt(all.length)} units) in ${fmt((performance.now() - t0) / 1000, 1)} s.`);
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < seeded.length) {
+          const i = next++;
+          const u = seeded[i]!;
+          const report = readReport(reportText(u, syntheticReport(i, chars)), { registry });
+          await target.submissions.record({
+            submissionId: `bench-${u.code}`,
+            provinceCode: u.provinceCode,
+            roundId: '2026-H1',
+            unitCode: u.code,
+            status: 'accepted',
+            diagnostics: [],
+            report,
+            file: {
+              bucket: target.bucket,
+              key: `inbox/${u.provinceCode}/2026-H1/${u.code}/bao-cao.docx`,
+              versionId: null,
+              name: 'bao-cao.docx',
+              size: chars,
+              sha256: null,
+              format: 'docx',
+            },
+            uploadedAt: '2026-06-09T03:00:00.000Z',
+            processedAt: '2026-06-09T03:00:01.000Z',
+          });
+        }
+      }),
+    );
+    out(
+      `Seeded ${fmt(seeded.length)} accepted reports of ~${fmt(chars / 1000)} KB text (of ${fmt(all.length)} units) in ${fmt((performance.now() - t0) / 1000, 1)} s.`,
+    );
     out('');
-    out('| scope | units | total | read | aggregate | docx | xlsx | html | json | write | peak RSS | DOCX / XLSX / HTML / JSON size |');
+    out(
+      '| scope | units | total | read | aggregate | docx | xlsx | html | json | write | peak RSS | DOCX / XLSX / HTML / JSON size |',
+    );
     out('|---|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const [scope, label] of [['79', 'Hồ Chí Minh'], [NATIONAL, 'whole country']] as const) {
+    for (const [scope, label] of [
+      ['79', 'Hồ Chí Minh'],
+      [NATIONAL, 'whole country'],
+    ] as const) {
       // Asynchronous: the embedded stack the child talks to runs in this process.
-      const { stdout: raw } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'rollup-child.ts'), scope, '2026-H1'], { env: process.env, encoding: 'utf8', maxBuffer: 1 << 20 });
-      const r = JSON.parse(raw.trim().split('\n').pop()!) as { totalMs: number; stages: Record<string, number>; maxRssMb: number; units: number; reported: number; bytes: Record<string, number> };
+      const { stdout: raw } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'rollup-child.ts'), scope, '2026-H1'],
+        { env: process.env, encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
+      const r = JSON.parse(raw.trim().split('\n').pop()!) as {
+        totalMs: number;
+        stages: Record<string, number>;
+        maxRssMb: number;
+        units: number;
+        reported: number;
+        bytes: Record<string, number>;
+      };
       const ms = (k: string) => `${fmt(r.stages[k] ?? 0)} ms`;
       const kb = (k: string) => fmt((r.bytes[k] ?? 0) / 1024);
-      out(`| ${label} | ${fmt(r.units)} (${fmt(r.reported)} reported) | ${fmt(r.totalMs)} ms | ${ms('read')} | ${ms('aggregate')} | ${ms('docx')} | ${ms('xlsx')} | ${ms('html')} | ${ms('json')} | ${ms('write')} | ${fmt(r.maxRssMb)} MB | ${kb('docx')} / ${kb('xlsx')} / ${kb('html')} / ${kb('json')} KB |`);
+      out(
+        `| ${label} | ${fmt(r.units)} (${fmt(r.reported)} reported) | ${fmt(r.totalMs)} ms | ${ms('read')} | ${ms('aggregate')} | ${ms('docx')} | ${ms('xlsx')} | ${ms('html')} | ${ms('json')} | ${ms('write')} | ${fmt(r.maxRssMb)} MB | ${kb('docx')} / ${kb('xlsx')} / ${kb('html')} / ${kb('json')} KB |`,
+      );
     }
     out('');
-    out('Peak RSS is the whole child process (Node, tsx, AWS SDK and the rollup), as a Lambda would see it.');
+    out(
+      'Peak RSS is the whole child process (Node, tsx, AWS SDK and the rollup), as a Lambda would see it.',
+    );
   } finally {
     await target.close();
   }

@@ -3,10 +3,10 @@ import { demo } from './commands/demo.js';
 import { formatDlq, listDlq } from './commands/dlq.js';
 import { formatResults, ingestFiles } from './commands/ingest.js';
 import { parseCommand } from './commands/parse.js';
-import { formatStatus, roundStatusRows } from './commands/status.js';
 import { digest, formatReminders, remind } from './commands/remind.js';
 import { formatRollup, rollup } from './commands/rollup.js';
 import { formatRounds, listRounds, openRound } from './commands/rounds.js';
+import { formatStatus, roundStatusRows } from './commands/status.js';
 import { formatImport, importUnits } from './commands/units.js';
 import { openTarget, type Target } from './target.js';
 
@@ -24,7 +24,8 @@ async function withTarget<T>(fn: (t: Target) => Promise<T>): Promise<T> {
   }
 }
 
-const print = (json: boolean | undefined, data: unknown, text: string) => process.stdout.write(json ? JSON.stringify(data, null, 2) + '\n' : text);
+const print = (json: boolean | undefined, data: unknown, text: string) =>
+  process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text);
 
 program
   .command('parse <file>')
@@ -42,11 +43,18 @@ program
   .requiredOption('--round <id>', 'kỳ báo cáo, ví dụ 2026-H1')
   .option('--unit <code>', 'mã đơn vị; bỏ trống để đọc từ phần đầu văn bản')
   .option('--json', 'in JSON')
-  .action(async (paths: string[], opts: { province: string; round: string; unit?: string; json?: boolean }) => {
-    const results = await withTarget((t) => ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY }));
-    print(opts.json, results, formatResults(results));
-    if (results.some((r) => r.status === 'pending')) process.exitCode = 2;
-  });
+  .action(
+    async (
+      paths: string[],
+      opts: { province: string; round: string; unit?: string; json?: boolean },
+    ) => {
+      const results = await withTarget((t) =>
+        ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY }),
+      );
+      print(opts.json, results, formatResults(results));
+      if (results.some((r) => r.status === 'pending')) process.exitCode = 2;
+    },
+  );
 
 program
   .command('status')
@@ -62,7 +70,9 @@ program
 const units = program.command('units').description('Danh mục đơn vị hành chính và địa chỉ liên hệ');
 units
   .command('import [csv]')
-  .description('Nhập danh mục quốc gia (mặc định) hoặc danh sách liên hệ của tỉnh (unit_code,email,name)')
+  .description(
+    'Nhập danh mục quốc gia (mặc định) hoặc danh sách liên hệ của tỉnh (unit_code,email,name)',
+  )
   .option('--json', 'in JSON')
   .action(async (csv: string | undefined, opts: { json?: boolean }) => {
     const summary = await withTarget((t) => importUnits(t, csv));
@@ -70,7 +80,9 @@ units
     if (summary.problems.length) process.exitCode = 1;
   });
 
-const dlq = program.command('dlq').description('Hàng đợi lỗi (dead-letter queue) của khâu tiếp nhận');
+const dlq = program
+  .command('dlq')
+  .description('Hàng đợi lỗi (dead-letter queue) của khâu tiếp nhận');
 dlq
   .command('list')
   .option('--json', 'in JSON')
@@ -88,16 +100,23 @@ dlq
       const stats = await t.settle();
       return { moved, stats, remaining: (await t.deadLetters()).length };
     });
-    print(opts.json, result, `Đã đưa ${result.moved} tin về hàng đợi chính; còn ${result.remaining} tin lỗi.\n`);
+    print(
+      opts.json,
+      result,
+      `Đã đưa ${result.moved} tin về hàng đợi chính; còn ${result.remaining} tin lỗi.\n`,
+    );
   });
 
 const nowOption = (v?: string) => {
   const d = v ? new Date(v) : new Date();
-  if (Number.isNaN(d.getTime())) throw new Error(`--now "${v}" không phải thời điểm hợp lệ (ví dụ 2026-06-03T08:00:00+07:00).`);
+  if (Number.isNaN(d.getTime()))
+    throw new Error(`--now "${v}" không phải thời điểm hợp lệ (ví dụ 2026-06-03T08:00:00+07:00).`);
   return d;
 };
 
-const rounds = program.command('rounds').description('Kỳ báo cáo: định kỳ (6 tháng, năm) và đột xuất');
+const rounds = program
+  .command('rounds')
+  .description('Kỳ báo cáo: định kỳ (6 tháng, năm) và đột xuất');
 rounds
   .command('open')
   .description('Mở kỳ báo cáo đột xuất theo văn bản của Sở')
@@ -108,10 +127,20 @@ rounds
   .option('--request <number...>', 'số, ký hiệu văn bản yêu cầu, ví dụ "1464/SKHCN-KH&ĐMST"')
   .option('--offsets <days>', 'ngày nhắc so với hạn, ví dụ -14,-7,-3,-1,0,1,3,7')
   .option('--json', 'in JSON')
-  .action(async (opts: { province: string; id: string; deadline: string; title?: string; request?: string[]; offsets?: string; json?: boolean }) => {
-    const round = await withTarget((t) => openRound(t, opts));
-    print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
-  });
+  .action(
+    async (opts: {
+      province: string;
+      id: string;
+      deadline: string;
+      title?: string;
+      request?: string[];
+      offsets?: string;
+      json?: boolean;
+    }) => {
+      const round = await withTarget((t) => openRound(t, opts));
+      print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
+    },
+  );
 rounds
   .command('list')
   .requiredOption('--province <code>', 'mã tỉnh')
@@ -123,13 +152,17 @@ rounds
 
 program
   .command('remind')
-  .description('Gửi thư nhắc cho các đơn vị chưa có báo cáo được tiếp nhận (việc chạy hằng ngày lúc 8 giờ)')
+  .description(
+    'Gửi thư nhắc cho các đơn vị chưa có báo cáo được tiếp nhận (việc chạy hằng ngày lúc 8 giờ)',
+  )
   .requiredOption('--province <code>', 'mã tỉnh')
   .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
   .option('--dry-run', 'chỉ liệt kê, không gửi')
   .option('--json', 'in JSON: [{ roundId, unitCode, offsetDays, to, messageId }]')
   .action(async (opts: { province: string; now?: string; dryRun?: boolean; json?: boolean }) => {
-    const result = await withTarget((t) => remind(t, { province: opts.province, now: nowOption(opts.now), dryRun: opts.dryRun }));
+    const result = await withTarget((t) =>
+      remind(t, { province: opts.province, now: nowOption(opts.now), dryRun: opts.dryRun }),
+    );
     print(opts.json, result.sent, formatReminders(result, Boolean(opts.dryRun)));
   });
 
@@ -141,9 +174,19 @@ program
   .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; round?: string; now?: string; json?: boolean }) => {
-    const result = await withTarget((t) => digest(t, { province: opts.province, round: opts.round, now: nowOption(opts.now) }));
-    const text = (result.jobs.length ? result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n') + '\n' : 'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).\n')
-      + result.overdue.map((r) => `Cảnh báo: bảng tổng hợp kỳ ${r} đến hạn gửi Sở từ hôm trước mà vẫn chưa gửi được.\n`).join('');
+    const result = await withTarget((t) =>
+      digest(t, { province: opts.province, round: opts.round, now: nowOption(opts.now) }),
+    );
+    const text =
+      (result.jobs.length
+        ? `${result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n')}\n`
+        : 'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).\n') +
+      result.overdue
+        .map(
+          (r) =>
+            `Cảnh báo: bảng tổng hợp kỳ ${r} đến hạn gửi Sở từ hôm trước mà vẫn chưa gửi được.\n`,
+        )
+        .join('');
     print(opts.json, result.sent, text);
   });
 
@@ -156,10 +199,27 @@ program
   .option('--mail', 'gửi Sở thư kèm liên kết tải các tệp')
   .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
   .option('--json', 'in toàn bộ bản tổng hợp dạng JSON')
-  .action(async (opts: { province: string; round: string; out?: string; mail?: boolean; now?: string; json?: boolean }) => {
-    const result = await withTarget((t) => rollup(t, { province: opts.province, round: opts.round, out: opts.out, mail: opts.mail, now: nowOption(opts.now) }));
-    print(opts.json, result.run.rollup, formatRollup(result, Boolean(opts.mail)));
-  });
+  .action(
+    async (opts: {
+      province: string;
+      round: string;
+      out?: string;
+      mail?: boolean;
+      now?: string;
+      json?: boolean;
+    }) => {
+      const result = await withTarget((t) =>
+        rollup(t, {
+          province: opts.province,
+          round: opts.round,
+          out: opts.out,
+          mail: opts.mail,
+          now: nowOption(opts.now),
+        }),
+      );
+      print(opts.json, result.run.rollup, formatRollup(result, Boolean(opts.mail)));
+    },
+  );
 
 program
   .command('demo')

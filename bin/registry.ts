@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { unitsFromNationalCsv } from '../shared/units/load-units.js';
 import { UnitRegistry } from '../shared/units/registry.js';
 
-export const NATIONAL_UNITS_CSV = fileURLToPath(new URL('../data/vn-admin-units-2025.csv', import.meta.url));
+export const NATIONAL_UNITS_CSV = fileURLToPath(
+  new URL('../data/vn-admin-units-2025.csv', import.meta.url),
+);
 
 let registry: UnitRegistry | undefined;
 

@@ -1,21 +1,25 @@
-import { ReceiveMessageCommand, StartMessageMoveTaskCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  StartMessageMoveTaskCommand,
+} from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { dynamoDocumentClient } from '../adapters/dynamo-client.js';
-import { s3 } from '../adapters/s3-client.js';
-import { sqs as sqsClient } from '../adapters/sqs-client.js';
-import { tableJobDeps } from '../adapters/job-deps.js';
-import { SqsOutbox } from '../adapters/sqs-outbox.js';
-import { FileQueueOutbox } from '../local/file-queue-outbox.js';
-import type { JobDeps } from '../shared/reminders/jobs.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo-submission-store.js';
 import { DynamoUnitStore } from '../adapters/dynamo-unit-store.js';
+import { tableJobDeps } from '../adapters/job-deps.js';
 import { forgetRegistry } from '../adapters/registry-cache.js';
+import { s3 } from '../adapters/s3-client.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
-import { drainQueue, type DeliveryStats } from '../local/delivery.js';
-import { startLocalStack, type LocalStack } from '../local/stack.js';
+import { sqs as sqsClient } from '../adapters/sqs-client.js';
+import { SqsOutbox } from '../adapters/sqs-outbox.js';
+import { type DeliveryStats, drainQueue } from '../local/delivery.js';
+import { FileQueueOutbox } from '../local/file-queue-outbox.js';
+import { type LocalStack, startLocalStack } from '../local/stack.js';
 import type { ObjectStore } from '../shared/ports/object-store.js';
 import type { SubmissionStore } from '../shared/ports/submission-store.js';
 import type { UnitStore } from '../shared/ports/unit-store.js';
+import type { JobDeps } from '../shared/reminders/jobs.js';
 
 export interface DeadLetter {
   messageId: string;
@@ -51,8 +55,11 @@ async function openLocal(): Promise<Target> {
   // Handlers read their environment when loaded: only after the stack has set it.
   let ingest: Handler | undefined;
   let sendMail: Handler | undefined;
-  const ingestHandler = async () => (ingest ??= (await import('../functions/ingest/handler.js')).handler as unknown as Handler);
-  const mailHandler = async () => (sendMail ??= (await import('../functions/send-mail/handler.js')).handler as unknown as Handler);
+  const ingestHandler = async () =>
+    (ingest ??= (await import('../functions/ingest/handler.js')).handler as unknown as Handler);
+  const mailHandler = async () =>
+    (sendMail ??= (await import('../functions/send-mail/handler.js'))
+      .handler as unknown as Handler);
   const retryDelayMs = Number(process.env.TONGHOP_RETRY_DELAY_MS ?? 200);
   return {
     kind: 'local',
@@ -63,14 +70,25 @@ async function openLocal(): Promise<Target> {
     local: stack,
     jobs: tableJobDeps(stack.table, new FileQueueOutbox(stack.mailQueue)),
     async sendMail() {
-      return drainQueue(stack.mailQueue, await mailHandler(), { retryDelayMs, functionName: 'tonghop-send-mail', queueArn: 'arn:aws:sqs:local:000000000000:tonghop-mail' });
+      return drainQueue(stack.mailQueue, await mailHandler(), {
+        retryDelayMs,
+        functionName: 'tonghop-send-mail',
+        queueArn: 'arn:aws:sqs:local:000000000000:tonghop-mail',
+      });
     },
     async settle(onProgress) {
       forgetRegistry();
-      return drainQueue(stack.ingestQueue, await ingestHandler(), { retryDelayMs, visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000) }, onProgress);
+      return drainQueue(
+        stack.ingestQueue,
+        await ingestHandler(),
+        { retryDelayMs, visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000) },
+        onProgress,
+      );
     },
     async deadLetters() {
-      return stack.ingestQueue.deadLetters().map((m) => ({ messageId: m.messageId, receiveCount: m.receiveCount, body: m.body }));
+      return stack.ingestQueue
+        .deadLetters()
+        .map((m) => ({ messageId: m.messageId, receiveCount: m.receiveCount, body: m.body }));
     },
     async redrive() {
       return stack.ingestQueue.redrive();
@@ -96,17 +114,35 @@ function openAws(): Target {
     submissions: new DynamoSubmissionStore(db, table),
     units: new DynamoUnitStore(db, table),
     objects: new S3ObjectStore(s3(), bucket),
-    jobs: tableJobDeps(table, { enqueue: (jobs) => new SqsOutbox(sqsClient(), env('TONGHOP_MAIL_QUEUE_URL')).enqueue(jobs) }),
+    jobs: tableJobDeps(table, {
+      enqueue: (jobs) => new SqsOutbox(sqsClient(), env('TONGHOP_MAIL_QUEUE_URL')).enqueue(jobs),
+    }),
     sendMail: async () => null,
     // On AWS the Lambda consumes the queue by itself; callers poll the table for results.
     settle: async () => null,
     async deadLetters() {
-      const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl: env('TONGHOP_DLQ_URL'), MaxNumberOfMessages: 10, VisibilityTimeout: 0, MessageSystemAttributeNames: ['ApproximateReceiveCount'] }));
-      return (res.Messages ?? []).map((m) => ({ messageId: m.MessageId ?? '', receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 0), body: m.Body ?? '' }));
+      const res = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: env('TONGHOP_DLQ_URL'),
+          MaxNumberOfMessages: 10,
+          VisibilityTimeout: 0,
+          MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+        }),
+      );
+      return (res.Messages ?? []).map((m) => ({
+        messageId: m.MessageId ?? '',
+        receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 0),
+        body: m.Body ?? '',
+      }));
     },
     async redrive() {
       const url = env('TONGHOP_DLQ_URL');
-      const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages'] }));
+      const attrs = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: url,
+          AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages'],
+        }),
+      );
       await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: attrs.Attributes!.QueueArn! }));
       return Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0);
     },

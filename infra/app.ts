@@ -15,7 +15,10 @@ new TonghopStack(app, ctx.stackName, {
   provinceCode: ctx.provinceCode,
   senderEmail: ctx.senderEmail,
   alarmEmail: ctx.departmentEmail,
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1' },
+  env: {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1',
+  },
 });
 // The AWS Solutions rules run on every synth and stop it on a finding nobody acknowledged; the
 // constructs acknowledge each exception where it arises, with the reason.

@@ -19,17 +19,51 @@ const csv = fileURLToPath(new URL('../data/vn-admin-units-2025.csv', import.meta
  */
 export function deployContext(get: (name: string) => unknown): DeployContext {
   const problems: string[] = [];
-  const value = (name: string, example: string, valid: (v: string) => boolean, what: string): string => {
+  const value = (
+    name: string,
+    example: string,
+    valid: (v: string) => boolean,
+    what: string,
+  ): string => {
     const v = get(name);
-    if (typeof v !== 'string' || !v.trim()) problems.push(`missing context "${name}": pass -c ${name}=${example}`);
-    else if (!valid(v.trim())) problems.push(`context "${name}" is ${JSON.stringify(v)}: ${what}, e.g. -c ${name}=${example}`);
+    if (typeof v !== 'string' || !v.trim())
+      problems.push(`missing context "${name}": pass -c ${name}=${example}`);
+    else if (!valid(v.trim()))
+      problems.push(
+        `context "${name}" is ${JSON.stringify(v)}: ${what}, e.g. -c ${name}=${example}`,
+      );
     return typeof v === 'string' ? v.trim() : '';
   };
-  const provinces = new Map(unitsFromNationalCsv(readFileSync(csv, 'utf8')).map((u) => [u.provinceCode, u.provinceName]));
-  const provinceCode = value('province', '40', (v) => provinces.has(v), `one of the ${provinces.size} two-digit province codes of data/vn-admin-units-2025.csv`);
-  const senderEmail = value('senderEmail', 'tonghop@skhcn.nghean.gov.vn', (v) => EMAIL.test(v), 'the From address, verified in SES by itself or through its domain');
-  const departmentEmail = value('departmentEmail', 'vanphong@skhcn.nghean.gov.vn', (v) => EMAIL.test(v), 'the address that receives alarms');
+  const provinces = new Map(
+    unitsFromNationalCsv(readFileSync(csv, 'utf8')).map((u) => [u.provinceCode, u.provinceName]),
+  );
+  const provinceCode = value(
+    'province',
+    '40',
+    (v) => provinces.has(v),
+    `one of the ${provinces.size} two-digit province codes of data/vn-admin-units-2025.csv`,
+  );
+  const senderEmail = value(
+    'senderEmail',
+    'tonghop@skhcn.nghean.gov.vn',
+    (v) => EMAIL.test(v),
+    'the From address, verified in SES by itself or through its domain',
+  );
+  const departmentEmail = value(
+    'departmentEmail',
+    'vanphong@skhcn.nghean.gov.vn',
+    (v) => EMAIL.test(v),
+    'the address that receives alarms',
+  );
   const stackName = get('stackName');
-  if (problems.length) throw new Error(`tonghop cannot deploy yet (see README, "Deploy to AWS"):\n  - ${problems.join('\n  - ')}`);
-  return { provinceCode, senderEmail, departmentEmail, stackName: typeof stackName === 'string' && stackName ? stackName : `Tonghop-${provinceCode}` };
+  if (problems.length)
+    throw new Error(
+      `tonghop cannot deploy yet (see README, "Deploy to AWS"):\n  - ${problems.join('\n  - ')}`,
+    );
+  return {
+    provinceCode,
+    senderEmail,
+    departmentEmail,
+    stackName: typeof stackName === 'string' && stackName ? stackName : `Tonghop-${provinceCode}`,
+  };
 }

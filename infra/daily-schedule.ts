@@ -2,7 +2,7 @@ import { Stack, TimeZone } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { acknowledge, arnToken } from './nag.js';
 
 export interface DailyScheduleProps {
@@ -20,9 +20,21 @@ export class DailySchedule extends Schedule {
   constructor(scope: Construct, id: string, props: DailyScheduleProps) {
     super(scope, id, {
       description: props.description,
-      schedule: ScheduleExpression.cron({ minute: String(props.minute), hour: String(props.hour), timeZone: TimeZone.ASIA_HO_CHI_MINH }),
-      target: new LambdaInvoke(props.fn, { input: props.input ? ScheduleTargetInput.fromObject(props.input) : undefined, retryAttempts: 2 }),
+      schedule: ScheduleExpression.cron({
+        minute: String(props.minute),
+        hour: String(props.hour),
+        timeZone: TimeZone.ASIA_HO_CHI_MINH,
+      }),
+      target: new LambdaInvoke(props.fn, {
+        input: props.input ? ScheduleTargetInput.fromObject(props.input) : undefined,
+        retryAttempts: 2,
+      }),
     });
-    acknowledge(Stack.of(this), 'IAM5', 'The scheduler role may invoke this one function; aws-scheduler-targets adds its versions (<function>:*) to the grant.', `Resource::${arnToken(props.fn)}:*`);
+    acknowledge(
+      Stack.of(this),
+      'IAM5',
+      'The scheduler role may invoke this one function; aws-scheduler-targets adds its versions (<function>:*) to the grant.',
+      `Resource::${arnToken(props.fn)}:*`,
+    );
   }
 }

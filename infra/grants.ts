@@ -1,7 +1,7 @@
-import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
-import type { IConstruct } from 'constructs';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IConstruct } from 'constructs';
 import { acknowledge, arnToken } from './nag.js';
 
 // Named actions, never the grant*() bundles (grantRead gives s3:GetObject*, s3:List*, …): each
@@ -10,18 +10,40 @@ import { acknowledge, arnToken } from './nag.js';
 /** Query and GetItem: the stores' reads (never Scan). */
 export const TABLE_READ = ['dynamodb:Query', 'dynamodb:GetItem'] as const;
 /** PutItem, UpdateItem, DeleteItem: records, ledger claims, idempotency entries. */
-export const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] as const;
+export const TABLE_WRITE = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+] as const;
 
 /**
  * Items of the table only: no function queries its index (table.grant() would add `index/*`).
  * A function that comes to need GSI1 gets that one index ARN here.
  */
-export function grantTable(grantee: IGrantable, table: ITableV2, actions: readonly string[]): Grant {
+export function grantTable(
+  grantee: IGrantable,
+  table: ITableV2,
+  actions: readonly string[],
+): Grant {
   return Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [table.tableArn] });
 }
 
 /** Objects under one prefix of the bucket, with the given actions only. */
-export function grantObjects(grantee: IGrantable, bucket: IBucket, prefix: string, actions: readonly string[]): Grant {
-  acknowledge(grantee.grantPrincipal as unknown as IConstruct, 'IAM5', `Every object under ${prefix} and nothing else: each upload or rollup file has its own key, made when it is written.`, `Resource::${arnToken(bucket)}/${prefix}*`);
-  return Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [bucket.arnForObjects(`${prefix}*`)] });
+export function grantObjects(
+  grantee: IGrantable,
+  bucket: IBucket,
+  prefix: string,
+  actions: readonly string[],
+): Grant {
+  acknowledge(
+    grantee.grantPrincipal as unknown as IConstruct,
+    'IAM5',
+    `Every object under ${prefix} and nothing else: each upload or rollup file has its own key, made when it is written.`,
+    `Resource::${arnToken(bucket)}/${prefix}*`,
+  );
+  return Grant.addToPrincipal({
+    grantee,
+    actions: [...actions],
+    resourceArns: [bucket.arnForObjects(`${prefix}*`)],
+  });
 }

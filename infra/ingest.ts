@@ -1,9 +1,9 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { EventType, type Bucket } from 'aws-cdk-lib/aws-s3';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { type Bucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { grantObjects, grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
@@ -21,9 +21,17 @@ export class Ingest extends Construct {
   readonly deadLetters: Queue;
   readonly fn: TonghopFunction;
 
-  constructor(scope: Construct, id: string, props: { uploads: Bucket; table: TableV2; senderEmail: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { uploads: Bucket; table: TableV2; senderEmail: string },
+  ) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -31,20 +39,41 @@ export class Ingest extends Construct {
       visibilityTimeout: Duration.seconds(INGEST_TIMEOUT.toSeconds() * 6),
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
-    props.uploads.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), { prefix: INBOX_PREFIX });
-    const notifications = Stack.of(this).node.children.find((c) => c.node.id.startsWith('BucketNotificationsHandler'));
-    if (notifications) acknowledge(notifications, 'IAM4', "CDK's own handler that sets the bucket notification at deploy time; it runs only then and needs only its log stream (AWSLambdaBasicExecutionRole).", 'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole');
+    props.uploads.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
+      prefix: INBOX_PREFIX,
+    });
+    const notifications = Stack.of(this).node.children.find((c) =>
+      c.node.id.startsWith('BucketNotificationsHandler'),
+    );
+    if (notifications)
+      acknowledge(
+        notifications,
+        'IAM4',
+        "CDK's own handler that sets the bucket notification at deploy time; it runs only then and needs only its log stream (AWSLambdaBasicExecutionRole).",
+        'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+      );
 
     this.fn = new TonghopFunction(this, 'Function', {
       handler: 'ingest',
       memorySize: 1024,
       timeout: INGEST_TIMEOUT,
-      environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, SENDER_EMAIL: props.senderEmail },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.uploads.bucketName,
+        SENDER_EMAIL: props.senderEmail,
+      },
       shipFiles: INGEST_SHIPPED_FILES,
     });
     // Reads the uploaded version of a file, never deletes one; writes records and idempotency entries.
     grantObjects(this.fn, props.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
     grantTable(this.fn, props.table, [...TABLE_READ, ...TABLE_WRITE]);
-    this.fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, maxBatchingWindow: Duration.seconds(5), reportBatchItemFailures: true, maxConcurrency: 5 }));
+    this.fn.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(5),
+        reportBatchItemFailures: true,
+        maxConcurrency: 5,
+      }),
+    );
   }
 }

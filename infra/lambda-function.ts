@@ -1,11 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
+import { fileURLToPath } from 'node:url';
+import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { RemovalPolicy } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
-import { fileURLToPath } from 'node:url';
+import type { Construct } from 'constructs';
 
 export interface TonghopFunctionProps {
   /** Folder under functions/ that holds handler.ts. */
@@ -23,19 +22,44 @@ export interface TonghopFunctionProps {
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** CommonJS dependencies (mammoth, yauzl, exceljs) call require() inside the ESM bundle. */
-const ESM_REQUIRE_BANNER = "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);";
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __tonghopRequire } from 'module'; const require = __tonghopRequire(import.meta.url);";
 
 /** The esbuild settings of every function. */
-const BUNDLE = { format: 'esm', target: 'node22', minify: true, sourcemap: true, mainFields: ['module', 'main'], banner: ESM_REQUIRE_BANNER } as const;
+const BUNDLE = {
+  format: 'esm',
+  target: 'node22',
+  minify: true,
+  sourcemap: true,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+} as const;
 
 /** Packages left out of a bundle: the AWS SDK v3 comes with the Lambda Node.js runtime; shipped files' packages. */
-const externalsOf = (shipFiles: readonly string[] = []): string[] =>
-  ['@aws-sdk/*', ...new Set(shipFiles.map((f) => f.split('/').slice(0, f.startsWith('@') ? 2 : 1).join('/')))];
+const externalsOf = (shipFiles: readonly string[] = []): string[] => [
+  '@aws-sdk/*',
+  ...new Set(
+    shipFiles.map((f) =>
+      f
+        .split('/')
+        .slice(0, f.startsWith('@') ? 2 : 1)
+        .join('/'),
+    ),
+  ),
+];
 
 /** The same bundle as esbuild options, for code that bundles outside CDK (`npm run bench`, the package test). */
 export const esbuildOptions = (shipFiles?: readonly string[]) => ({
-  bundle: true, platform: 'node' as const, format: BUNDLE.format, target: BUNDLE.target, minify: BUNDLE.minify, sourcemap: BUNDLE.sourcemap,
-  mainFields: [...BUNDLE.mainFields], banner: { js: BUNDLE.banner }, external: externalsOf(shipFiles), logLevel: 'error' as const,
+  bundle: true,
+  platform: 'node' as const,
+  format: BUNDLE.format,
+  target: BUNDLE.target,
+  minify: BUNDLE.minify,
+  sourcemap: BUNDLE.sourcemap,
+  mainFields: [...BUNDLE.mainFields],
+  banner: { js: BUNDLE.banner },
+  external: externalsOf(shipFiles),
+  logLevel: 'error' as const,
 });
 
 /** Powertools metrics of every function land here (CloudWatch namespace). */
@@ -48,8 +72,14 @@ export const METRICS_NAMESPACE = 'tonghop';
  */
 export class TonghopFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: TonghopFunctionProps) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
-    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `tonghop-${props.handler}` });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `tonghop-${props.handler}`,
+    });
     logGroup.grantWrite(role);
     super(scope, id, {
       role,
@@ -62,7 +92,12 @@ export class TonghopFunction extends NodejsFunction {
       timeout: props.timeout,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
-      environment: { POWERTOOLS_SERVICE_NAME: `tonghop-${props.handler}`, POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE, NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: {
+        POWERTOOLS_SERVICE_NAME: `tonghop-${props.handler}`,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
       bundling: {
         format: OutputFormat.ESM,
         target: BUNDLE.target,
@@ -74,9 +109,12 @@ export class TonghopFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => props.shipFiles?.length
-            ? [`node "${inputDir}/infra/ship-files.mjs" "${outputDir}" ${props.shipFiles.map((f) => `"${f}"`).join(' ')}`]
-            : [],
+          afterBundling: (inputDir: string, outputDir: string) =>
+            props.shipFiles?.length
+              ? [
+                  `node "${inputDir}/infra/ship-files.mjs" "${outputDir}" ${props.shipFiles.map((f) => `"${f}"`).join(' ')}`,
+                ]
+              : [],
         },
       },
     });

@@ -1,5 +1,15 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, AlarmStatusWidget, ComparisonOperator, Dashboard, GraphWidget, Metric, TextWidget, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  Metric,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -22,8 +32,19 @@ export interface ObservabilityProps {
 const FIVE_MINUTES = Duration.minutes(5);
 
 /** A Powertools metric one of the functions publishes (dimension `service`, as Powertools adds it). */
-export const appMetric = (service: string, metricName: string, period = FIVE_MINUTES, statistic = 'Sum') =>
-  new Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap: { service: `tonghop-${service}` }, period, statistic });
+export const appMetric = (
+  service: string,
+  metricName: string,
+  period = FIVE_MINUTES,
+  statistic = 'Sum',
+) =>
+  new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: `tonghop-${service}` },
+    period,
+    statistic,
+  });
 
 /**
  * Alarms to an SNS topic the Department subscribes to, and one dashboard. Alarm descriptions are
@@ -36,10 +57,19 @@ export class Observability extends Construct {
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
-    this.topic = new Topic(this, 'Alarms', { displayName: `tonghop ${props.provinceCode}: cảnh báo`, enforceSSL: true });
+    this.topic = new Topic(this, 'Alarms', {
+      displayName: `tonghop ${props.provinceCode}: cảnh báo`,
+      enforceSSL: true,
+    });
     this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     const action = new SnsAction(this.topic);
-    const alarm = (name: string, metric: IMetric, threshold: number, description: string, missing = TreatMissingData.NOT_BREACHING) => {
+    const alarm = (
+      name: string,
+      metric: IMetric,
+      threshold: number,
+      description: string,
+      missing = TreatMissingData.NOT_BREACHING,
+    ) => {
       const a = new Alarm(this, name, {
         alarmName: `tonghop-${props.provinceCode}-${name}`,
         alarmDescription: description,
@@ -55,47 +85,154 @@ export class Observability extends Construct {
       return a;
     };
 
-    alarm('IngestDeadLetters', props.ingestDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }), 1,
-      'Có tệp báo cáo không xử lý được sau 3 lần thử và đã vào hàng đợi lỗi. Tệp gốc vẫn còn trong kho; xem bằng "tonghop --aws dlq list", sửa nguyên nhân rồi chạy lại bằng "tonghop --aws dlq redrive".');
-    alarm('MailDeadLetters', props.mailDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }), 1,
-      'Có thư (nhắc hạn, xác nhận, tổng hợp) không gửi được sau 5 lần thử. Kiểm tra SES (hạn mức gửi, địa chỉ gửi đã xác minh) và nhật ký hàm send-mail.');
-    alarm('IngestBacklog', props.ingestQueue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' }), 3600,
-      'Có tệp báo cáo đã chờ xử lý hơn 1 giờ. Hàm ingest có thể đang lỗi hoặc bị giới hạn; xem bảng điều khiển tonghop.');
+    alarm(
+      'IngestDeadLetters',
+      props.ingestDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
+      1,
+      'Có tệp báo cáo không xử lý được sau 3 lần thử và đã vào hàng đợi lỗi. Tệp gốc vẫn còn trong kho; xem bằng "tonghop --aws dlq list", sửa nguyên nhân rồi chạy lại bằng "tonghop --aws dlq redrive".',
+    );
+    alarm(
+      'MailDeadLetters',
+      props.mailDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
+      1,
+      'Có thư (nhắc hạn, xác nhận, tổng hợp) không gửi được sau 5 lần thử. Kiểm tra SES (hạn mức gửi, địa chỉ gửi đã xác minh) và nhật ký hàm send-mail.',
+    );
+    alarm(
+      'IngestBacklog',
+      props.ingestQueue.metricApproximateAgeOfOldestMessage({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
+      3600,
+      'Có tệp báo cáo đã chờ xử lý hơn 1 giờ. Hàm ingest có thể đang lỗi hoặc bị giới hạn; xem bảng điều khiển tonghop.',
+    );
     for (const [name, fn] of Object.entries(props.functions)) {
-      alarm(`${name}Errors`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 1,
-        `Hàm ${name} bị lỗi. Xem nhật ký của hàm trong CloudWatch Logs (JSON, lọc theo "level": "ERROR").`);
-      alarm(`${name}Throttles`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), 1,
-        `Hàm ${name} bị giới hạn số lần chạy đồng thời. Kiểm tra hạn mức Lambda của tài khoản.`);
+      alarm(
+        `${name}Errors`,
+        fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        1,
+        `Hàm ${name} bị lỗi. Xem nhật ký của hàm trong CloudWatch Logs (JSON, lọc theo "level": "ERROR").`,
+      );
+      alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        1,
+        `Hàm ${name} bị giới hạn số lần chạy đồng thời. Kiểm tra hạn mức Lambda của tài khoản.`,
+      );
     }
     // SES reviews an account at 5 % bounces and 0.1 % complaints: warn before it does.
-    alarm('SesBounceRate', new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', period: Duration.hours(1), statistic: 'Maximum' }), 0.04,
-      'Tỷ lệ thư bị trả lại đã tới 4 % (SES xem xét tài khoản ở 5 %). Sửa các địa chỉ thư sai mà bảng tổng hợp gửi Sở đã nêu, rồi nhập lại danh bạ.');
-    alarm('SesComplaintRate', new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', period: Duration.hours(1), statistic: 'Maximum' }), 0.0008,
-      'Tỷ lệ thư bị đánh dấu thư rác gần tới 0,1 % (ngưỡng SES xem xét tài khoản). Kiểm tra danh sách người nhận.');
+    alarm(
+      'SesBounceRate',
+      new Metric({
+        namespace: 'AWS/SES',
+        metricName: 'Reputation.BounceRate',
+        period: Duration.hours(1),
+        statistic: 'Maximum',
+      }),
+      0.04,
+      'Tỷ lệ thư bị trả lại đã tới 4 % (SES xem xét tài khoản ở 5 %). Sửa các địa chỉ thư sai mà bảng tổng hợp gửi Sở đã nêu, rồi nhập lại danh bạ.',
+    );
+    alarm(
+      'SesComplaintRate',
+      new Metric({
+        namespace: 'AWS/SES',
+        metricName: 'Reputation.ComplaintRate',
+        period: Duration.hours(1),
+        statistic: 'Maximum',
+      }),
+      0.0008,
+      'Tỷ lệ thư bị đánh dấu thư rác gần tới 0,1 % (ngưỡng SES xem xét tài khoản). Kiểm tra danh sách người nhận.',
+    );
     // The digest function publishes this every morning; a day without it means it did not run.
-    alarm('DigestNotSent', appMetric('digest', 'DigestsOverdue', Duration.days(1), 'Maximum'), 1,
+    alarm(
+      'DigestNotSent',
+      appMetric('digest', 'DigestsOverdue', Duration.days(1), 'Maximum'),
+      1,
       'Bảng tổng hợp gửi Sở (ngày sau hạn nộp) chưa gửi được, hoặc hàm digest không chạy. Kiểm tra địa chỉ thư của Sở (tonghop units import) và nhật ký hàm digest.',
-      TreatMissingData.BREACHING);
+      TreatMissingData.BREACHING,
+    );
 
     const fns = Object.entries(props.functions);
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `tonghop-${props.provinceCode}`, defaultInterval: Duration.days(14) });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: `tonghop-${props.provinceCode}`,
+      defaultInterval: Duration.days(14),
+    });
     this.dashboard.addWidgets(
-      new TextWidget({ markdown: `# tonghop ${props.provinceCode}\nBáo cáo tiếp nhận, thư nhắc, bảng tổng hợp. Cảnh báo gửi tới ${props.alarmEmail}.`, width: 24, height: 2 }),
+      new TextWidget({
+        markdown: `# tonghop ${props.provinceCode}\nBáo cáo tiếp nhận, thư nhắc, bảng tổng hợp. Cảnh báo gửi tới ${props.alarmEmail}.`,
+        width: 24,
+        height: 2,
+      }),
       new AlarmStatusWidget({ title: 'Cảnh báo', alarms: this.alarms, width: 24, height: 4 }),
     );
     this.dashboard.addWidgets(
-      new GraphWidget({ title: 'Tiếp nhận báo cáo', width: 8, left: [appMetric('ingest', 'ReportsAccepted'), appMetric('ingest', 'ReportsNeedingReview'), appMetric('ingest', 'ReportsRejected')] }),
-      new GraphWidget({ title: 'Hàng đợi tiếp nhận', width: 8, left: [props.ingestQueue.metricApproximateNumberOfMessagesVisible(), props.ingestDeadLetters.metricApproximateNumberOfMessagesVisible()] }),
-      new GraphWidget({ title: 'Thời gian xử lý (ms, p95)', width: 8, left: fns.map(([, fn]) => fn.metricDuration({ statistic: 'p95' })) }),
+      new GraphWidget({
+        title: 'Tiếp nhận báo cáo',
+        width: 8,
+        left: [
+          appMetric('ingest', 'ReportsAccepted'),
+          appMetric('ingest', 'ReportsNeedingReview'),
+          appMetric('ingest', 'ReportsRejected'),
+        ],
+      }),
+      new GraphWidget({
+        title: 'Hàng đợi tiếp nhận',
+        width: 8,
+        left: [
+          props.ingestQueue.metricApproximateNumberOfMessagesVisible(),
+          props.ingestDeadLetters.metricApproximateNumberOfMessagesVisible(),
+        ],
+      }),
+      new GraphWidget({
+        title: 'Thời gian xử lý (ms, p95)',
+        width: 8,
+        left: fns.map(([, fn]) => fn.metricDuration({ statistic: 'p95' })),
+      }),
     );
     this.dashboard.addWidgets(
-      new GraphWidget({ title: 'Thư nhắc và thư đã gửi', width: 8, left: [appMetric('remind', 'RemindersQueued'), appMetric('send-mail', 'MailsSent'), appMetric('send-mail', 'MailsRefused')] }),
-      new GraphWidget({ title: 'SES: tỷ lệ trả lại, đánh dấu rác', width: 8, left: [new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate' }), new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate' })] }),
-      new GraphWidget({ title: 'Tổng hợp: đã lập, tổng hợp gửi Sở quá hạn', width: 8, left: [appMetric('rollup', 'RollupsPublished'), appMetric('digest', 'DigestsOverdue', Duration.days(1), 'Maximum')] }),
+      new GraphWidget({
+        title: 'Thư nhắc và thư đã gửi',
+        width: 8,
+        left: [
+          appMetric('remind', 'RemindersQueued'),
+          appMetric('send-mail', 'MailsSent'),
+          appMetric('send-mail', 'MailsRefused'),
+        ],
+      }),
+      new GraphWidget({
+        title: 'SES: tỷ lệ trả lại, đánh dấu rác',
+        width: 8,
+        left: [
+          new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate' }),
+          new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate' }),
+        ],
+      }),
+      new GraphWidget({
+        title: 'Tổng hợp: đã lập, tổng hợp gửi Sở quá hạn',
+        width: 8,
+        left: [
+          appMetric('rollup', 'RollupsPublished'),
+          appMetric('digest', 'DigestsOverdue', Duration.days(1), 'Maximum'),
+        ],
+      }),
     );
     this.dashboard.addWidgets(
-      new GraphWidget({ title: 'Lỗi theo hàm', width: 12, left: fns.map(([, fn]) => fn.metricErrors()) }),
-      new GraphWidget({ title: 'Số lần chạy theo hàm', width: 12, left: fns.map(([, fn]) => fn.metricInvocations()) }),
+      new GraphWidget({
+        title: 'Lỗi theo hàm',
+        width: 12,
+        left: fns.map(([, fn]) => fn.metricErrors()),
+      }),
+      new GraphWidget({
+        title: 'Số lần chạy theo hàm',
+        width: 12,
+        left: fns.map(([, fn]) => fn.metricInvocations()),
+      }),
     );
   }
 }

@@ -3,8 +3,8 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { grantObjects, grantTable, TABLE_READ } from './grants.js';
 import { DailySchedule } from './daily-schedule.js';
+import { grantObjects, grantTable, TABLE_READ } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export interface RollupProps {
@@ -30,7 +30,12 @@ export class Rollup extends Construct {
       // 3,321 units' reports fit in well under 512 MB (npm run bench); the rest is CPU for DOCX/XLSX.
       memorySize: 1024,
       timeout: Duration.minutes(5),
-      environment: { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.uploads.bucketName, PROVINCE_CODE: props.provinceCode, MAIL_QUEUE_URL: props.mailQueue.queueUrl },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.uploads.bucketName,
+        PROVINCE_CODE: props.provinceCode,
+        MAIL_QUEUE_URL: props.mailQueue.queueUrl,
+      },
     });
     // Reads the table by Query (never Scan); writes and links only under rollups/.
     grantTable(this.fn, props.table, [...TABLE_READ]);
@@ -38,7 +43,19 @@ export class Rollup extends Construct {
     grantObjects(this.fn, props.uploads, ROLLUP_PREFIX, ['s3:PutObject', 's3:GetObject']);
     props.mailQueue.grantSendMessages(this.fn);
 
-    new DailySchedule(this, 'NightlyDraft', { description: 'tonghop: draft rollup of every open round', hour: 23, minute: 30, fn: this.fn, input: { kind: 'nightly' } });
-    new DailySchedule(this, 'MorningAfterDeadline', { description: 'tonghop: the rollup the morning after a deadline, mailed to the Department', hour: 6, minute: 0, fn: this.fn, input: { kind: 'morning' } });
+    new DailySchedule(this, 'NightlyDraft', {
+      description: 'tonghop: draft rollup of every open round',
+      hour: 23,
+      minute: 30,
+      fn: this.fn,
+      input: { kind: 'nightly' },
+    });
+    new DailySchedule(this, 'MorningAfterDeadline', {
+      description: 'tonghop: the rollup the morning after a deadline, mailed to the Department',
+      hour: 6,
+      minute: 0,
+      fn: this.fn,
+      input: { kind: 'morning' },
+    });
   }
 }

@@ -6,4 +6,5 @@ import { join } from 'node:path';
 
 const [outputDir, ...files] = process.argv.slice(2);
 const root = join(import.meta.dirname, '..');
-for (const file of files) cpSync(join(root, 'node_modules', file), join(outputDir, 'node_modules', file));
+for (const file of files)
+  cpSync(join(root, 'node_modules', file), join(outputDir, 'node_modules', file));

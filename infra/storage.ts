@@ -1,6 +1,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_KEYS } from '../adapters/table-keys.js';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
@@ -32,20 +38,28 @@ export class Storage extends Construct {
       serverAccessLogsPrefix: 'uploads/',
       removalPolicy: RemovalPolicy.RETAIN,
       // Reports are read during their round and rarely after the year ends.
-      lifecycleRules: [{
-        prefix: INBOX_PREFIX,
-        transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(400) }],
-        noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
-      }],
+      lifecycleRules: [
+        {
+          prefix: INBOX_PREFIX,
+          transitions: [
+            { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(400) },
+          ],
+          noncurrentVersionTransitions: [
+            { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+          ],
+        },
+      ],
     });
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: TABLE_KEYS.pk, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sk, type: AttributeType.STRING },
-      globalSecondaryIndexes: [{
-        indexName: TABLE_KEYS.gsi1,
-        partitionKey: { name: TABLE_KEYS.gsi1pk, type: AttributeType.STRING },
-        sortKey: { name: TABLE_KEYS.gsi1sk, type: AttributeType.STRING },
-      }],
+      globalSecondaryIndexes: [
+        {
+          indexName: TABLE_KEYS.gsi1,
+          partitionKey: { name: TABLE_KEYS.gsi1pk, type: AttributeType.STRING },
+          sortKey: { name: TABLE_KEYS.gsi1sk, type: AttributeType.STRING },
+        },
+      ],
       billing: Billing.onDemand(),
       // Idempotency records expire by themselves.
       timeToLiveAttribute: TABLE_KEYS.ttl,

@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { Ingest } from './ingest.js';
 import { Observability } from './observability.js';
 import { Reminders } from './reminders.js';
@@ -26,15 +26,36 @@ export class TonghopStack extends Stack {
   constructor(scope: Construct, id: string, props: TonghopStackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
-    this.ingest = new Ingest(this, 'Ingest', { uploads: this.storage.uploads, table: this.storage.table, senderEmail: props.senderEmail });
-    this.reminders = new Reminders(this, 'Reminders', { table: this.storage.table, provinceCode: props.provinceCode, senderEmail: props.senderEmail, mailSenders: [this.ingest.fn] });
+    this.ingest = new Ingest(this, 'Ingest', {
+      uploads: this.storage.uploads,
+      table: this.storage.table,
+      senderEmail: props.senderEmail,
+    });
+    this.reminders = new Reminders(this, 'Reminders', {
+      table: this.storage.table,
+      provinceCode: props.provinceCode,
+      senderEmail: props.senderEmail,
+      mailSenders: [this.ingest.fn],
+    });
 
-    this.rollup = new Rollup(this, 'Rollup', { table: this.storage.table, uploads: this.storage.uploads, mailQueue: this.reminders.mailQueue, provinceCode: props.provinceCode });
+    this.rollup = new Rollup(this, 'Rollup', {
+      table: this.storage.table,
+      uploads: this.storage.uploads,
+      mailQueue: this.reminders.mailQueue,
+      provinceCode: props.provinceCode,
+    });
 
     this.observability = new Observability(this, 'Observability', {
       provinceCode: props.provinceCode,
       alarmEmail: props.alarmEmail,
-      functions: { Ingest: this.ingest.fn, SendMail: this.reminders.sender, Remind: this.reminders.remind, Digest: this.reminders.digest, MailEvents: this.reminders.mailEvents, Rollup: this.rollup.fn },
+      functions: {
+        Ingest: this.ingest.fn,
+        SendMail: this.reminders.sender,
+        Remind: this.reminders.remind,
+        Digest: this.reminders.digest,
+        MailEvents: this.reminders.mailEvents,
+        Rollup: this.rollup.fn,
+      },
       ingestQueue: this.ingest.queue,
       ingestDeadLetters: this.ingest.deadLetters,
       mailDeadLetters: this.reminders.mailDeadLetters,
@@ -45,6 +66,8 @@ export class TonghopStack extends Stack {
     new CfnOutput(this, 'TonghopBucket', { value: this.storage.uploads.bucketName });
     new CfnOutput(this, 'TonghopDlqUrl', { value: this.ingest.deadLetters.queueUrl });
     new CfnOutput(this, 'TonghopMailQueueUrl', { value: this.reminders.mailQueue.queueUrl });
-    new CfnOutput(this, 'TonghopDashboard', { value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/tonghop-${props.provinceCode}` });
+    new CfnOutput(this, 'TonghopDashboard', {
+      value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/tonghop-${props.provinceCode}`,
+    });
   }
 }

@@ -1,7 +1,10 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { FileQueue, type QueuedMessage } from './file-queue.js';
 
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+export type SqsHandler = (
+  event: SQSEvent,
+  context: Context,
+) => Promise<SQSBatchResponse | undefined>;
 
 export interface DeliveryOptions {
   batchSize?: number;
@@ -62,7 +65,12 @@ function toRecord(m: QueuedMessage, arn: string) {
  * events, deletes what succeeded, and lets `batchItemFailures` (or a thrown error) come back
  * after a delay until the queue's maxReceiveCount sends them to the DLQ.
  */
-export async function drainQueue(queue: FileQueue, handler: SqsHandler, opts: DeliveryOptions = {}, onBatch?: (stats: DeliveryStats) => void): Promise<DeliveryStats> {
+export async function drainQueue(
+  queue: FileQueue,
+  handler: SqsHandler,
+  opts: DeliveryOptions = {},
+  onBatch?: (stats: DeliveryStats) => void,
+): Promise<DeliveryStats> {
   const batchSize = opts.batchSize ?? 10;
   const visibilityMs = opts.visibilityMs ?? 30_000;
   const retryDelayMs = opts.retryDelayMs ?? 200;
@@ -79,7 +87,10 @@ export async function drainQueue(queue: FileQueue, handler: SqsHandler, opts: De
     stats.invocations++;
     let failed: Set<string>;
     try {
-      const res = await handler({ Records: batch.map((m) => toRecord(m, arn)) } as SQSEvent, lambdaContext(opts.functionName ?? 'tonghop-ingest', 60_000));
+      const res = await handler(
+        { Records: batch.map((m) => toRecord(m, arn)) } as SQSEvent,
+        lambdaContext(opts.functionName ?? 'tonghop-ingest', 60_000),
+      );
       failed = new Set((res?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch {
       failed = new Set(batch.map((m) => m.messageId));

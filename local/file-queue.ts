@@ -1,5 +1,13 @@
-import { randomUUID, createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export interface QueuedMessage {
@@ -52,13 +60,22 @@ export class FileQueue {
   send(body: string): string {
     // Time-ordered ids keep delivery roughly first-in first-out, as a standard queue mostly does.
     const messageId = `${Date.now().toString(36).padStart(9, '0')}-${randomUUID()}`;
-    this.write(this.live, { messageId, body, receiveCount: 0, sentAt: Date.now(), firstReceivedAt: null, visibleAt: 0 });
+    this.write(this.live, {
+      messageId,
+      body,
+      receiveCount: 0,
+      sentAt: Date.now(),
+      firstReceivedAt: null,
+      visibleAt: 0,
+    });
     return messageId;
   }
 
   /** Up to `max` visible messages, made invisible for `visibilityMs`. */
   receive(max: number, visibilityMs: number, now = Date.now()): QueuedMessage[] {
-    const batch = this.readAll(this.live).filter((m) => m.visibleAt <= now).slice(0, max);
+    const batch = this.readAll(this.live)
+      .filter((m) => m.visibleAt <= now)
+      .slice(0, max);
     for (const m of batch) {
       m.receiveCount++;
       m.firstReceivedAt ??= now;

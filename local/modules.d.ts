@@ -1,6 +1,7 @@
 // The emulators ship no type declarations; these cover what the embedded stack uses.
 declare module 'dynalite' {
   import type { Server } from 'node:http';
+
   interface DynaliteOptions {
     path?: string;
     createTableMs?: number;
@@ -14,6 +15,7 @@ declare module 'dynalite' {
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
   import type { AddressInfo } from 'node:net';
+
   interface S3rverOptions {
     port?: number;
     address?: string;

@@ -27,7 +27,9 @@ export async function saveMail(sesUrl: string, dir: string): Promise<number> {
   for (const m of await receivedMail(sesUrl)) {
     const name = `${new Date(m.at * 1000).toISOString().replace(/[:.]/g, '-')}-${m.messageId}.eml`;
     if (have.has(name)) continue;
-    const res = await fetch(`${sesUrl}/get-emlContent?messageId=${encodeURIComponent(m.messageId)}`);
+    const res = await fetch(
+      `${sesUrl}/get-emlContent?messageId=${encodeURIComponent(m.messageId)}`,
+    );
     const { body } = (await res.json()) as { body: { type: 'Buffer'; data: number[] } | string };
     writeFileSync(join(dir, name), typeof body === 'string' ? body : Buffer.from(body.data));
     saved++;

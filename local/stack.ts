@@ -1,11 +1,16 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
-import S3rver from 's3rver';
-import * as sesModule from 'aws-ses-v2-local';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import * as sesModule from 'aws-ses-v2-local';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
 import { resetClients } from '../adapters/aws-clients.js';
 import { TABLE_KEYS } from '../adapters/table-keys.js';
 import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
@@ -41,12 +46,21 @@ export function tonghopHome(): string {
 function listen(server: Server): Promise<string> {
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    server.listen(0, '127.0.0.1', () =>
+      ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
   });
 }
 
 interface S3rverEvent {
-  Records: Array<{ eventName: string; eventTime: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } } }>;
+  Records: Array<{
+    eventName: string;
+    eventTime: string;
+    s3: {
+      bucket: { name: string };
+      object: { key: string; size?: number; eTag?: string; sequencer?: string };
+    };
+  }>;
 }
 
 /**
@@ -57,14 +71,27 @@ interface S3rverEvent {
  */
 export async function startLocalStack(home = tonghopHome()): Promise<LocalStack> {
   mkdirSync(home, { recursive: true });
-  const dynamo = dynalite({ path: join(home, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const dynamo = dynalite({
+    path: join(home, 'dynamodb'),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
   let dynamoUrl: string;
   try {
     dynamoUrl = await listen(dynamo);
   } catch (e) {
-    throw new Error(`cannot open the local database in ${home} (is another tonghop command running?): ${(e as Error).message}`);
+    throw new Error(
+      `cannot open the local database in ${home} (is another tonghop command running?): ${(e as Error).message}`,
+    );
   }
-  const s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: join(home, 's3'), silent: true, configureBuckets: [{ name: LOCAL_BUCKET }] });
+  const s3rver = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory: join(home, 's3'),
+    silent: true,
+    configureBuckets: [{ name: LOCAL_BUCKET }],
+  });
   const s3Address = await s3rver.run();
   const ses = await startSes({ host: '127.0.0.1', port: 0 });
   const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
@@ -94,8 +121,13 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
   const mailDir = join(home, 'mail');
   s3rver.on('event', (event: S3rverEvent) => {
     for (const r of event.Records) {
-      if (!r.eventName.startsWith('ObjectCreated') || !r.s3.object.key.startsWith(INBOX_PREFIX)) continue;
-      const record = { ...r, awsRegion: 'ap-southeast-1', s3: { ...r.s3, object: { ...r.s3.object, key: encodeEventKey(r.s3.object.key) } } };
+      if (!r.eventName.startsWith('ObjectCreated') || !r.s3.object.key.startsWith(INBOX_PREFIX))
+        continue;
+      const record = {
+        ...r,
+        awsRegion: 'ap-southeast-1',
+        s3: { ...r.s3, object: { ...r.s3.object, key: encodeEventKey(r.s3.object.key) } },
+      };
       ingestQueue.send(JSON.stringify({ Records: [record] }));
     }
   });
@@ -128,26 +160,30 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
   }
-  await client.send(new CreateTableCommand({
-    TableName: table,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [
-      { AttributeName: TABLE_KEYS.pk, AttributeType: 'S' },
-      { AttributeName: TABLE_KEYS.sk, AttributeType: 'S' },
-      { AttributeName: TABLE_KEYS.gsi1pk, AttributeType: 'S' },
-      { AttributeName: TABLE_KEYS.gsi1sk, AttributeType: 'S' },
-    ],
-    KeySchema: [
-      { AttributeName: TABLE_KEYS.pk, KeyType: 'HASH' },
-      { AttributeName: TABLE_KEYS.sk, KeyType: 'RANGE' },
-    ],
-    GlobalSecondaryIndexes: [{
-      IndexName: TABLE_KEYS.gsi1,
-      KeySchema: [
-        { AttributeName: TABLE_KEYS.gsi1pk, KeyType: 'HASH' },
-        { AttributeName: TABLE_KEYS.gsi1sk, KeyType: 'RANGE' },
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: TABLE_KEYS.pk, AttributeType: 'S' },
+        { AttributeName: TABLE_KEYS.sk, AttributeType: 'S' },
+        { AttributeName: TABLE_KEYS.gsi1pk, AttributeType: 'S' },
+        { AttributeName: TABLE_KEYS.gsi1sk, AttributeType: 'S' },
       ],
-      Projection: { ProjectionType: 'ALL' },
-    }],
-  }));
+      KeySchema: [
+        { AttributeName: TABLE_KEYS.pk, KeyType: 'HASH' },
+        { AttributeName: TABLE_KEYS.sk, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: TABLE_KEYS.gsi1,
+          KeySchema: [
+            { AttributeName: TABLE_KEYS.gsi1pk, KeyType: 'HASH' },
+            { AttributeName: TABLE_KEYS.gsi1sk, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
 }

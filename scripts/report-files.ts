@@ -5,7 +5,15 @@ import PDFDocument from 'pdfkit';
 
 export async function docxFromText(text: string, font = 'Times New Roman'): Promise<Buffer> {
   const doc = new Document({
-    sections: [{ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font, size: 26 })] })) }],
+    sections: [
+      {
+        children: text
+          .split('\n')
+          .map(
+            (line) => new Paragraph({ children: [new TextRun({ text: line, font, size: 26 })] }),
+          ),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -21,8 +29,17 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 }
 
 /** A PDF with a text layer. Without `fontPath` only Latin-1 text renders (enough for OCR-style text). */
-export function pdfFromText(text: string, opts: { fontPath?: string; userPassword?: string } = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, ...(opts.userPassword ? { userPassword: opts.userPassword, ownerPassword: opts.userPassword + '-owner' } : {}) });
+export function pdfFromText(
+  text: string,
+  opts: { fontPath?: string; userPassword?: string } = {},
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    ...(opts.userPassword
+      ? { userPassword: opts.userPassword, ownerPassword: `${opts.userPassword}-owner` }
+      : {}),
+  });
   if (opts.fontPath) doc.font(opts.fontPath);
   doc.fontSize(12);
   for (const line of text.split('\n')) doc.text(line || ' ');
@@ -41,5 +58,9 @@ export async function zipBomb(megabytes = 30): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types/>');
   zip.file('word/document.xml', Buffer.alloc(megabytes * 1024 * 1024));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+  });
 }

@@ -28,10 +28,14 @@ const PROSE = [
   'Thời gian tới, Ủy ban nhân dân xã tiếp tục chỉ đạo các ngành, đoàn thể phối hợp chặt chẽ, tập trung tháo gỡ khó khăn, vướng mắc, phấn đấu hoàn thành các chỉ tiêu, nhiệm vụ được giao trong năm.',
 ];
 const NARRATIVE = [
-  (i: number) => `${i}. Duy trì hoạt động của ${10 + (i % 9)} tổ công nghệ số cộng đồng tại các thôn, xóm; các tổ đã hướng dẫn ${1200 + i * 37} lượt người dân cài đặt và sử dụng ứng dụng VNeID.`,
-  (i: number) => `${i}. Tổng số hồ sơ thủ tục hành chính tiếp nhận trong kỳ là ${2000 + i * 13} hồ sơ, đã giải quyết ${1900 + i * 11} hồ sơ, trong đó đúng hạn đạt ${(95 + (i % 5) * 0.75).toFixed(2).replace('.', ',')}%.`,
-  (i: number) => `${i}. Tổ chức ${1 + (i % 4)} lớp tập huấn kỹ năng số cho cán bộ, công chức và ${30 + i} hộ kinh doanh; tuyên truyền trên hệ thống truyền thanh cơ sở ${4 + (i % 3)} lần/tháng.`,
-  (i: number) => `${i}. Hạ tầng: ${95 + (i % 5)}% thôn, xóm có sóng di động 4G; đường truyền cáp quang đến trụ sở UBND và nhà văn hóa các thôn được duy trì ổn định.`,
+  (i: number) =>
+    `${i}. Duy trì hoạt động của ${10 + (i % 9)} tổ công nghệ số cộng đồng tại các thôn, xóm; các tổ đã hướng dẫn ${1200 + i * 37} lượt người dân cài đặt và sử dụng ứng dụng VNeID.`,
+  (i: number) =>
+    `${i}. Tổng số hồ sơ thủ tục hành chính tiếp nhận trong kỳ là ${2000 + i * 13} hồ sơ, đã giải quyết ${1900 + i * 11} hồ sơ, trong đó đúng hạn đạt ${(95 + (i % 5) * 0.75).toFixed(2).replace('.', ',')}%.`,
+  (i: number) =>
+    `${i}. Tổ chức ${1 + (i % 4)} lớp tập huấn kỹ năng số cho cán bộ, công chức và ${30 + i} hộ kinh doanh; tuyên truyền trên hệ thống truyền thanh cơ sở ${4 + (i % 3)} lần/tháng.`,
+  (i: number) =>
+    `${i}. Hạ tầng: ${95 + (i % 5)}% thôn, xóm có sóng di động 4G; đường truyền cáp quang đến trụ sở UBND và nhà văn hóa các thôn được duy trì ổn định.`,
 ];
 
 function narrative(targetChars: number): string[] {
@@ -70,10 +74,14 @@ export function reportText(unit: Unit, opts: ReportTextOptions = {}): string {
     ...(opts.targetChars ? narrative(opts.targetChars - 1200) : []),
     '',
     'II. KHÓ KHĂN, VƯỚNG MẮC',
-    ...(opts.difficulties?.map((d) => `- ${d}`) ?? ['Đường truyền internet tại một số thôn còn chậm.']),
+    ...(opts.difficulties?.map((d) => `- ${d}`) ?? [
+      'Đường truyền internet tại một số thôn còn chậm.',
+    ]),
     '',
     'III. ĐỀ XUẤT, KIẾN NGHỊ',
-    ...(opts.proposals?.map((d) => `- ${d}`) ?? ['Đề nghị Sở Khoa học và Công nghệ hỗ trợ tập huấn kỹ năng số.']),
+    ...(opts.proposals?.map((d) => `- ${d}`) ?? [
+      'Đề nghị Sở Khoa học và Công nghệ hỗ trợ tập huấn kỹ năng số.',
+    ]),
     '',
     'Nơi nhận:',
     '- Sở Khoa học và Công nghệ;',

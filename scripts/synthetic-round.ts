@@ -18,7 +18,8 @@ const PROPOSALS = [
 ];
 
 export function syntheticReport(i: number, targetChars?: number): ReportTextOptions {
-  const pick = <T>(list: T[], n: number) => Array.from({ length: n }, (_, k) => list[(i * 7 + k * 3) % list.length]!);
+  const pick = <T>(list: T[], n: number) =>
+    Array.from({ length: n }, (_, k) => list[(i * 7 + k * 3) % list.length]!);
   return {
     number: 10 + (i % 80),
     computers: 15 + (i % 40),

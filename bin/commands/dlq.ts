@@ -22,5 +22,13 @@ export async function listDlq(target: Target): Promise<DlqEntry[]> {
 
 export function formatDlq(entries: DlqEntry[]): string {
   if (!entries.length) return 'Hàng đợi lỗi (DLQ) trống.\n';
-  return entries.map((e) => `${e.messageId}  nhận ${e.receiveCount} lần  ${e.keys.join(', ') || '(không phải sự kiện S3)'}`).join('\n') + `\n${entries.length} tin trong hàng đợi lỗi; chạy "tonghop dlq redrive" để xử lý lại.\n`;
+  return (
+    entries
+      .map(
+        (e) =>
+          `${e.messageId}  nhận ${e.receiveCount} lần  ${e.keys.join(', ') || '(không phải sự kiện S3)'}`,
+      )
+      .join('\n') +
+    `\n${entries.length} tin trong hàng đợi lỗi; chạy "tonghop dlq redrive" để xử lý lại.\n`
+  );
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { buildUploadKey, UNRESOLVED_UNIT } from '../../shared/ingest/upload-key.js';
@@ -37,42 +37,83 @@ async function expand(paths: string[]): Promise<string[]> {
   return out;
 }
 
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function mapLimit<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 /**
  * Uploads files into the inbox layout and waits until ingest has recorded each one. Running it
  * again with the same files adds nothing: the same content for the same unit is one submission.
  */
-export async function ingestFiles(target: Target, paths: string[], opts: IngestOptions): Promise<IngestResult[]> {
+export async function ingestFiles(
+  target: Target,
+  paths: string[],
+  opts: IngestOptions,
+): Promise<IngestResult[]> {
   await ensureUnits(target);
   const files = await expand(paths);
   const uploads: Array<{ path: string; key: string; sha256: string }> = [];
-  const bar = opts.progress && files.length > 3 ? new cliProgress.SingleBar({ format: 'Tải lên  {bar} {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar =
+    opts.progress && files.length > 3
+      ? new cliProgress.SingleBar(
+          { format: 'Tải lên  {bar} {value}/{total}', stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   bar?.start(files.length, 0);
   await mapLimit(files, 4, async (path) => {
     const bytes = await readFile(path);
-    const key = buildUploadKey({ provinceCode: opts.province, roundId: opts.round, unitCode: opts.unit ?? UNRESOLVED_UNIT, fileName: basename(path) });
+    const key = buildUploadKey({
+      provinceCode: opts.province,
+      roundId: opts.round,
+      unitCode: opts.unit ?? UNRESOLVED_UNIT,
+      fileName: basename(path),
+    });
     await target.objects.put(key, bytes);
     uploads.push({ path, key, sha256: createHash('sha256').update(bytes).digest('hex') });
     bar?.increment();
   });
   bar?.stop();
 
-  const processing = opts.progress && files.length > 3 ? new cliProgress.SingleBar({ format: 'Xử lý    {bar} {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const processing =
+    opts.progress && files.length > 3
+      ? new cliProgress.SingleBar(
+          { format: 'Xử lý    {bar} {value}/{total}', stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   processing?.start(files.length, 0);
-  await target.settle((s) => processing?.update(Math.min(files.length, s.delivered + s.deadLettered)));
+  await target.settle((s) =>
+    processing?.update(Math.min(files.length, s.delivered + s.deadLettered)),
+  );
   processing?.stop();
 
-  const submissions = await waitForSubmissions(target, opts, uploads, target.kind === 'aws' ? 300_000 : 0);
+  const submissions = await waitForSubmissions(
+    target,
+    opts,
+    uploads,
+    target.kind === 'aws' ? 300_000 : 0,
+  );
   return uploads
     .sort((a, b) => a.path.localeCompare(b.path))
     .map((u) => {
-      const s = submissions.find((x) => x.file.sha256 === u.sha256 && (x.file.key === u.key || x.unitCode !== UNRESOLVED_UNIT)) ?? submissions.filter((x) => x.file.key === u.key).sort((a, b) => b.processedAt.localeCompare(a.processedAt))[0];
+      const s =
+        submissions.find(
+          (x) =>
+            x.file.sha256 === u.sha256 && (x.file.key === u.key || x.unitCode !== UNRESOLVED_UNIT),
+        ) ??
+        submissions
+          .filter((x) => x.file.key === u.key)
+          .sort((a, b) => b.processedAt.localeCompare(a.processedAt))[0];
       return {
         file: u.path,
         unitCode: s && s.unitCode !== UNRESOLVED_UNIT ? s.unitCode : null,
@@ -84,25 +125,42 @@ export async function ingestFiles(target: Target, paths: string[], opts: IngestO
     });
 }
 
-async function waitForSubmissions(target: Target, opts: IngestOptions, uploads: Array<{ key: string; sha256: string }>, timeoutMs: number): Promise<Submission[]> {
+async function waitForSubmissions(
+  target: Target,
+  opts: IngestOptions,
+  uploads: Array<{ key: string; sha256: string }>,
+  timeoutMs: number,
+): Promise<Submission[]> {
   const started = Date.now();
   for (;;) {
     const all = await target.submissions.listRound(opts.province, opts.round);
-    const done = uploads.every((u) => all.some((s) => s.file.sha256 === u.sha256 || s.file.key === u.key));
+    const done = uploads.every((u) =>
+      all.some((s) => s.file.sha256 === u.sha256 || s.file.key === u.key),
+    );
     if (done || Date.now() - started >= timeoutMs) return all;
     await new Promise((r) => setTimeout(r, 2000));
   }
 }
 
-const STATUS_VI: Record<IngestResult['status'], string> = { accepted: 'đã nhận', needs_review: 'cần xem lại', rejected: 'bị từ chối', pending: 'đang xử lý' };
+const STATUS_VI: Record<IngestResult['status'], string> = {
+  accepted: 'đã nhận',
+  needs_review: 'cần xem lại',
+  rejected: 'bị từ chối',
+  pending: 'đang xử lý',
+};
 
 export function formatResults(results: IngestResult[]): string {
   const lines = results.map((r) => {
     const head = `${basename(r.file).padEnd(40)} ${(r.unitCode ?? '—').padEnd(6)} ${STATUS_VI[r.status]}${r.version && r.unitCode ? ` (bản ${r.version})` : ''}`;
-    const notes = r.diagnostics.filter((d) => d.level === 'error' || r.status !== 'accepted').map((d) => `    - ${d.message}`);
+    const notes = r.diagnostics
+      .filter((d) => d.level === 'error' || r.status !== 'accepted')
+      .map((d) => `    - ${d.message}`);
     return [head, ...notes].join('\n');
   });
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
-  lines.push('', `Tổng: ${results.length} tệp — ${count('accepted')} đã nhận, ${count('needs_review')} cần xem lại, ${count('rejected')} bị từ chối${count('pending') ? `, ${count('pending')} đang xử lý` : ''}.`);
+  lines.push(
+    '',
+    `Tổng: ${results.length} tệp — ${count('accepted')} đã nhận, ${count('needs_review')} cần xem lại, ${count('rejected')} bị từ chối${count('pending') ? `, ${count('pending')} đang xử lý` : ''}.`,
+  );
   return `${'Tệp'.padEnd(40)} ${'Mã ĐV'.padEnd(6)} Trạng thái\n${lines.join('\n')}\n`;
 }

@@ -6,12 +6,21 @@ import { readReport } from '../../shared/reader/read-report.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { nationalRegistry } from '../registry.js';
 
-export async function parseCommand(file: string, opts: { json?: boolean; province?: string }): Promise<number> {
+export async function parseCommand(
+  file: string,
+  opts: { json?: boolean; province?: string },
+): Promise<number> {
   const bytes = await readFile(file);
   let report: Report;
   try {
     const content = await readFileContent(basename(file), bytes);
-    report = content.kind === 'report' ? content.report : readReport(content.text, { registry: nationalRegistry(), provinceCode: opts.province ?? null });
+    report =
+      content.kind === 'report'
+        ? content.report
+        : readReport(content.text, {
+            registry: nationalRegistry(),
+            provinceCode: opts.province ?? null,
+          });
   } catch (e) {
     if (e instanceof FileProblem) {
       process.stderr.write(`${basename(file)}: ${e.diagnostic.message}\n`);
@@ -20,7 +29,7 @@ export async function parseCommand(file: string, opts: { json?: boolean; provinc
     throw e;
   }
   if (opts.json) {
-    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
   process.stdout.write(formatReport(report));
@@ -39,8 +48,13 @@ function formatReport(r: Report): string {
     `Người ký     : ${[r.signer.title, r.signer.name].filter(Boolean).join(' — ') || '—'}`,
     `Các phần     : ${r.sections.map((s) => `${s.heading.slice(0, 50)} [${s.kind}]`).join('\n               ') || '—'}`,
     `Số liệu      : ${r.indicators.length}`,
-    ...r.indicators.map((i) => `  - ${i.key ?? '(chưa phân loại)'}: ${i.value}${i.unit ? ' ' + i.unit : ''}${i.numerator !== null ? ` (${i.numerator}/${i.denominator})` : ''} — ${i.label.slice(0, 60)}`),
-    ...r.diagnostics.map((d) => `! ${d.level === 'error' ? 'Lỗi' : 'Lưu ý'} [${d.field}]: ${d.message}`),
+    ...r.indicators.map(
+      (i) =>
+        `  - ${i.key ?? '(chưa phân loại)'}: ${i.value}${i.unit ? ` ${i.unit}` : ''}${i.numerator !== null ? ` (${i.numerator}/${i.denominator})` : ''} — ${i.label.slice(0, 60)}`,
+    ),
+    ...r.diagnostics.map(
+      (d) => `! ${d.level === 'error' ? 'Lỗi' : 'Lưu ý'} [${d.field}]: ${d.message}`,
+    ),
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -13,36 +13,72 @@ export interface SentReminder {
 /** What the ledger says happened to each job after the sender ran. */
 async function outcomes(target: Target, jobs: MailJob[]): Promise<SentReminder[]> {
   const byRound = new Map<string, SentMail[]>();
-  for (const j of jobs) if (!byRound.has(j.roundId)) byRound.set(j.roundId, await target.jobs.ledger.listRound(j.provinceCode, j.roundId));
+  for (const j of jobs)
+    if (!byRound.has(j.roundId))
+      byRound.set(j.roundId, await target.jobs.ledger.listRound(j.provinceCode, j.roundId));
   return jobs.map((j) => {
     const m = byRound.get(j.roundId)?.find((x) => x.ledgerKey === j.ledgerKey);
-    return { roundId: j.roundId, unitCode: j.unitCode, offsetDays: j.offsetDays, to: j.to, messageId: m?.state === 'sent' ? m.messageId : null };
+    return {
+      roundId: j.roundId,
+      unitCode: j.unitCode,
+      offsetDays: j.offsetDays,
+      to: j.to,
+      messageId: m?.state === 'sent' ? m.messageId : null,
+    };
   });
 }
 
 /** `tonghop remind`: the daily reminder job; locally it also runs the sender on the mail queue. */
-export async function remind(target: Target, opts: { province: string; now: Date; dryRun?: boolean }) {
+export async function remind(
+  target: Target,
+  opts: { province: string; now: Date; dryRun?: boolean },
+) {
   const run = await runReminderJob(opts.province, opts.now, target.jobs, { dryRun: opts.dryRun });
-  const planned = run.jobs.map((j) => ({ roundId: j.roundId, unitCode: j.unitCode, offsetDays: j.offsetDays, to: j.to, messageId: null }));
+  const planned = run.jobs.map((j) => ({
+    roundId: j.roundId,
+    unitCode: j.unitCode,
+    offsetDays: j.offsetDays,
+    to: j.to,
+    messageId: null,
+  }));
   // On AWS the deployed sender drains the queue a little later: there is no outcome to read yet.
   if (opts.dryRun || target.kind === 'aws') return { run, sent: planned, queued: !opts.dryRun };
   await target.sendMail();
   return { run, sent: await outcomes(target, run.jobs), queued: false };
 }
 
-export async function digest(target: Target, opts: { province: string; round?: string; now: Date; dryRun?: boolean }) {
-  const { jobs, overdue } = await runDigestJob(opts.province, opts.now, target.jobs, { roundId: opts.round, dryRun: opts.dryRun });
+export async function digest(
+  target: Target,
+  opts: { province: string; round?: string; now: Date; dryRun?: boolean },
+) {
+  const { jobs, overdue } = await runDigestJob(opts.province, opts.now, target.jobs, {
+    roundId: opts.round,
+    dryRun: opts.dryRun,
+  });
   if (!opts.dryRun) await target.sendMail();
   return { jobs, overdue, sent: opts.dryRun ? [] : await outcomes(target, jobs) };
 }
 
-export function formatReminders(result: Awaited<ReturnType<typeof remind>>, dryRun: boolean): string {
+export function formatReminders(
+  result: Awaited<ReturnType<typeof remind>>,
+  dryRun: boolean,
+): string {
   const { run, sent } = result;
   if (!run.rounds.length) return 'Không có kỳ báo cáo nào đang trong thời gian nhắc.\n';
   const ok = sent.filter((s) => s.messageId).length;
-  const summary = dryRun ? `Sẽ gửi ${sent.length} thư nhắc.` : result.queued ? `Đã đưa ${sent.length} thư nhắc vào hàng đợi; hàm send-mail trên AWS gửi chúng trong ít phút.` : `Đã gửi ${ok}/${sent.length} thư nhắc.`;
+  const summary = dryRun
+    ? `Sẽ gửi ${sent.length} thư nhắc.`
+    : result.queued
+      ? `Đã đưa ${sent.length} thư nhắc vào hàng đợi; hàm send-mail trên AWS gửi chúng trong ít phút.`
+      : `Đã gửi ${ok}/${sent.length} thư nhắc.`;
   const lines = [`Kỳ đang nhắc: ${run.rounds.join(', ')}.`, summary];
-  for (const s of sent) lines.push(`  ${s.roundId}  ${s.unitCode}  ${s.offsetDays! < 0 ? `${-s.offsetDays!} ngày trước hạn` : s.offsetDays === 0 ? 'đúng ngày hạn' : `quá hạn ${s.offsetDays} ngày`}  → ${s.to.join(', ')}${dryRun || result.queued || s.messageId ? '' : '  (chưa gửi được)'}`);
-  if (run.noContact.length) lines.push(`${run.noContact.length} đơn vị chưa nộp không có địa chỉ thư: ${run.noContact.map((n) => n.unitCode).join(', ')}.`);
-  return lines.join('\n') + '\n';
+  for (const s of sent)
+    lines.push(
+      `  ${s.roundId}  ${s.unitCode}  ${s.offsetDays! < 0 ? `${-s.offsetDays!} ngày trước hạn` : s.offsetDays === 0 ? 'đúng ngày hạn' : `quá hạn ${s.offsetDays} ngày`}  → ${s.to.join(', ')}${dryRun || result.queued || s.messageId ? '' : '  (chưa gửi được)'}`,
+    );
+  if (run.noContact.length)
+    lines.push(
+      `${run.noContact.length} đơn vị chưa nộp không có địa chỉ thư: ${run.noContact.map((n) => n.unitCode).join(', ')}.`,
+    );
+  return `${lines.join('\n')}\n`;
 }

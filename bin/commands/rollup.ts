@@ -3,7 +3,13 @@ import { join, resolve } from 'node:path';
 import { tonghopHome } from '../../local/stack.js';
 import { NATIONAL } from '../../shared/rollup/build-rollup.js';
 import { formatShare } from '../../shared/rollup/format.js';
-import { findRound, rollupKey, runRoundRollup, type OnStage, type RollupRun } from '../../shared/rollup/rollup-job.js';
+import {
+  findRound,
+  type OnStage,
+  type RollupRun,
+  rollupKey,
+  runRoundRollup,
+} from '../../shared/rollup/rollup-job.js';
 import type { Target } from '../target.js';
 
 export interface RollupResult {
@@ -14,11 +20,24 @@ export interface RollupResult {
 }
 
 /** `tonghop rollup`: builds one round's rollup, writes it to S3 and --out, and mails it when asked. */
-export async function rollup(target: Target, opts: { province: string; round: string; out?: string; now: Date; mail?: boolean; onStage?: OnStage }): Promise<RollupResult> {
+export async function rollup(
+  target: Target,
+  opts: {
+    province: string;
+    round: string;
+    out?: string;
+    now: Date;
+    mail?: boolean;
+    onStage?: OnStage;
+  },
+): Promise<RollupResult> {
   const province = opts.province === 'all' ? NATIONAL : opts.province;
   const deps = { ...target.jobs, objects: target.objects };
   const round = await findRound(province, opts.round, deps);
-  const run = await runRoundRollup(province, round, opts.now, deps, { mailKey: opts.mail ? `${rollupKey(round.roundId)}#${opts.now.toISOString()}` : undefined, onStage: opts.onStage });
+  const run = await runRoundRollup(province, round, opts.now, deps, {
+    mailKey: opts.mail ? `${rollupKey(round.roundId)}#${opts.now.toISOString()}` : undefined,
+    onStage: opts.onStage,
+  });
   if (run.mail) await target.sendMail();
   const dir = resolve(opts.out ?? join(tonghopHome(), 'rollups', province, round.roundId));
   mkdirSync(dir, { recursive: true });
@@ -33,12 +52,18 @@ export async function rollup(target: Target, opts: { province: string; round: st
 export function formatRollup(r: RollupResult, mailAsked: boolean): string {
   const { rollup, published, mail } = r.run;
   const s = rollup.status;
-  return [
+  return `${[
     `Báo cáo tổng hợp ${rollup.round.title} — ${rollup.provinceCode === NATIONAL ? 'toàn quốc' : rollup.scopeName}: ${s.reported}/${s.expected} đơn vị đã nộp hợp lệ (${formatShare(s.reportingRate)}), đúng hạn ${s.onTime}, muộn ${s.late}, cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
     `Chỉ tiêu có số liệu: ${rollup.indicators.filter((i) => i.unitsReporting > 0).length}/${rollup.indicators.length}. Nhóm khó khăn: ${rollup.difficulties.length}. Nhóm kiến nghị: ${rollup.proposalsByAddressee.length}.`,
     'Tệp trên máy:',
     ...r.written.map((p) => `  ${p}`),
     `Trên S3: s3://${r.bucket}/${published[0]!.key.replace(/[^/]+$/, '')} (bản cũ giữ tại lich-su/)`,
-    ...(mailAsked ? [mail ? `Đã gửi thư kèm liên kết tải tới ${mail.to.join(', ')}.` : 'Không gửi thư: Sở chưa có địa chỉ thư (tonghop units import).'] : []),
-  ].join('\n') + '\n';
+    ...(mailAsked
+      ? [
+          mail
+            ? `Đã gửi thư kèm liên kết tải tới ${mail.to.join(', ')}.`
+            : 'Không gửi thư: Sở chưa có địa chỉ thư (tonghop units import).',
+        ]
+      : []),
+  ].join('\n')}\n`;
 }

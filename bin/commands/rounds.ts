@@ -1,6 +1,6 @@
-import { deadlineOf, ictDate, vietnameseDay } from '../../shared/rounds/deadline.js';
 import { provinceRounds } from '../../shared/reminders/jobs.js';
-import { Round, DEFAULT_REMINDER_OFFSETS } from '../../shared/schemas/round.js';
+import { deadlineOf, ictDate, vietnameseDay } from '../../shared/rounds/deadline.js';
+import { DEFAULT_REMINDER_OFFSETS, Round } from '../../shared/schemas/round.js';
 import type { Target } from '../target.js';
 
 export interface OpenRoundOptions {
@@ -23,15 +23,27 @@ export async function openRound(target: Target, o: OpenRoundOptions): Promise<Ro
     reminderOffsets: o.offsets ? o.offsets.split(',').map(Number) : DEFAULT_REMINDER_OFFSETS,
     kind: 'adhoc',
   });
-  if (!parsed.success) throw new Error(`Kỳ báo cáo không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Kỳ báo cáo không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   await target.jobs.rounds.put(parsed.data);
   return parsed.data;
 }
 
-export async function listRounds(target: Target, province: string, now = new Date()): Promise<Round[]> {
+export async function listRounds(
+  target: Target,
+  province: string,
+  now = new Date(),
+): Promise<Round[]> {
   return provinceRounds(province, target.jobs, now);
 }
 
 export function formatRounds(rounds: Round[]): string {
-  return rounds.map((r) => `${r.roundId.padEnd(9)} hạn ${vietnameseDay(ictDate(new Date(r.deadline))).padEnd(24)} ${r.kind === 'standing' ? 'định kỳ ' : 'đột xuất'}  ${r.title}${r.requests.length ? ` (${r.requests.join('; ')})` : ''}`).join('\n') + '\n';
+  return `${rounds
+    .map(
+      (r) =>
+        `${r.roundId.padEnd(9)} hạn ${vietnameseDay(ictDate(new Date(r.deadline))).padEnd(24)} ${r.kind === 'standing' ? 'định kỳ ' : 'đột xuất'}  ${r.title}${r.requests.length ? ` (${r.requests.join('; ')})` : ''}`,
+    )
+    .join('\n')}\n`;
 }

@@ -1,6 +1,12 @@
-import { countByStatus, roundStatus, statusOf, type RoundStatusKind, type UnitRoundStatus } from '../../shared/ingest/round-status.js';
-import { UNRESOLVED_UNIT } from '../../shared/ingest/upload-key.js';
+import {
+  countByStatus,
+  type RoundStatusKind,
+  roundStatus,
+  statusOf,
+  type UnitRoundStatus,
+} from '../../shared/ingest/round-status.js';
 import { unitLabel } from '../../shared/ingest/rules.js';
+import { UNRESOLVED_UNIT } from '../../shared/ingest/upload-key.js';
 import type { Target } from '../target.js';
 import { ensureUnits } from './units.js';
 
@@ -22,10 +28,22 @@ export interface RoundReport {
   unresolvedFiles: number;
 }
 
-export async function roundStatusRows(target: Target, province: string, round: string): Promise<RoundReport> {
+export async function roundStatusRows(
+  target: Target,
+  province: string,
+  round: string,
+): Promise<RoundReport> {
   await ensureUnits(target);
-  const [units, submissions] = await Promise.all([target.units.list(province), target.submissions.listRound(province, round)]);
-  return { province, round, rows: roundStatus(units, submissions).map(toRow), unresolvedFiles: submissions.filter((s) => s.unitCode === UNRESOLVED_UNIT).length };
+  const [units, submissions] = await Promise.all([
+    target.units.list(province),
+    target.submissions.listRound(province, round),
+  ]);
+  return {
+    province,
+    round,
+    rows: roundStatus(units, submissions).map(toRow),
+    unresolvedFiles: submissions.filter((s) => s.unitCode === UNRESOLVED_UNIT).length,
+  };
 }
 
 function toRow(r: UnitRoundStatus): StatusRow {
@@ -41,15 +59,29 @@ function toRow(r: UnitRoundStatus): StatusRow {
   };
 }
 
-const VI = { accepted: 'đã nhận', needs_review: 'cần xem lại', rejected: 'bị từ chối', missing: 'chưa nộp' } as const;
+const VI = {
+  accepted: 'đã nhận',
+  needs_review: 'cần xem lại',
+  rejected: 'bị từ chối',
+  missing: 'chưa nộp',
+} as const;
 
 /** One line per unit (all units, or only those that sent something), then the totals. */
 export function formatStatus(report: RoundReport, opts: { onlyReported?: boolean } = {}): string {
   const { rows, province, round } = report;
   const counts = countByStatus(rows.map((r) => r.status));
   const shown = opts.onlyReported ? rows.filter((r) => r.status !== 'missing') : rows;
-  const lines = shown.map((r) => `${r.unitCode}  ${r.unitName.padEnd(28)} ${VI[r.status]}${r.latestVersion ? ` (bản ${r.latestVersion}, ${r.versions} lần nộp)` : ''}`);
-  lines.push('', `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} đã nhận, ${counts.needs_review} cần xem lại, ${counts.rejected} bị từ chối, ${counts.missing} chưa nộp.`);
-  if (report.unresolvedFiles) lines.push(`Ngoài ra ${report.unresolvedFiles} tệp chưa xác định được đơn vị gửi (cần nộp lại vào thư mục mã đơn vị).`);
-  return lines.join('\n') + '\n';
+  const lines = shown.map(
+    (r) =>
+      `${r.unitCode}  ${r.unitName.padEnd(28)} ${VI[r.status]}${r.latestVersion ? ` (bản ${r.latestVersion}, ${r.versions} lần nộp)` : ''}`,
+  );
+  lines.push(
+    '',
+    `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} đã nhận, ${counts.needs_review} cần xem lại, ${counts.rejected} bị từ chối, ${counts.missing} chưa nộp.`,
+  );
+  if (report.unresolvedFiles)
+    lines.push(
+      `Ngoài ra ${report.unresolvedFiles} tệp chưa xác định được đơn vị gửi (cần nộp lại vào thư mục mã đơn vị).`,
+    );
+  return `${lines.join('\n')}\n`;
 }

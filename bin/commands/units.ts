@@ -12,12 +12,21 @@ export interface ImportSummary {
 }
 
 /** Imports the national list (default) or a province's contact CSV into the unit table. */
-export async function importUnits(target: Target, csvPath = NATIONAL_UNITS_CSV): Promise<ImportSummary> {
+export async function importUnits(
+  target: Target,
+  csvPath = NATIONAL_UNITS_CSV,
+): Promise<ImportSummary> {
   const csv = await readFile(csvPath, 'utf8');
   const plan = planImport(csv, await target.units.list());
   const written = await target.units.put(plan.changed);
   for (const d of plan.departments) await target.jobs.departments.put(d);
-  return { kind: plan.kind, written, unchanged: plan.unchanged, problems: plan.problems, departments: plan.departments.map((d) => `${d.name} <${d.emails.join(', ')}>`) };
+  return {
+    kind: plan.kind,
+    written,
+    unchanged: plan.unchanged,
+    problems: plan.problems,
+    departments: plan.departments.map((d) => `${d.name} <${d.emails.join(', ')}>`),
+  };
 }
 
 /** The national list, imported once when the table has no units yet. */
@@ -27,8 +36,10 @@ export async function ensureUnits(target: Target): Promise<void> {
 
 export function formatImport(s: ImportSummary): string {
   const what = s.kind === 'national' ? 'danh mục đơn vị hành chính' : 'danh sách liên hệ';
-  const lines = [`Đã nhập ${what}: ${s.written} đơn vị ghi mới hoặc cập nhật, ${s.unchanged} không đổi.`];
+  const lines = [
+    `Đã nhập ${what}: ${s.written} đơn vị ghi mới hoặc cập nhật, ${s.unchanged} không đổi.`,
+  ];
   for (const d of s.departments) lines.push(`Địa chỉ của Sở: ${d}`);
   for (const p of s.problems) lines.push(`  ! dòng ${p.line} (${p.unitCode}): ${p.message}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

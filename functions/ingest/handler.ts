@@ -7,47 +7,79 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { requiredEnv } from '../../adapters/aws-clients.js';
-import { s3 } from '../../adapters/s3-client.js';
-import { ses } from '../../adapters/ses-client.js';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import { DynamoDepartmentStore, DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
-import { SesMailer } from '../../adapters/ses-mailer.js';
-import { provinceRounds } from '../../shared/reminders/jobs.js';
-import { sendReceipt } from '../../shared/reminders/receipt.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { cachedRegistry } from '../../adapters/registry-cache.js';
+import { s3 } from '../../adapters/s3-client.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
+import { ses } from '../../adapters/ses-client.js';
+import { SesMailer } from '../../adapters/ses-mailer.js';
 import { IDEMPOTENCY_PK } from '../../adapters/table-keys.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
+import { provinceRounds } from '../../shared/reminders/jobs.js';
+import { sendReceipt } from '../../shared/reminders/receipt.js';
 import { objectRefsOf } from './object-refs.js';
 
 const logger = new Logger({ serviceName: 'tonghop-ingest' });
 const metrics = new Metrics({ serviceName: 'tonghop-ingest' });
-const STATUS_METRIC = { accepted: 'ReportsAccepted', needs_review: 'ReportsNeedingReview', rejected: 'ReportsRejected' } as const;
+const STATUS_METRIC = {
+  accepted: 'ReportsAccepted',
+  needs_review: 'ReportsNeedingReview',
+  rejected: 'ReportsRejected',
+} as const;
 const table = requiredEnv('TABLE_NAME');
 const bucket = requiredEnv('BUCKET_NAME');
 const processor = new BatchProcessor(EventType.SQS);
 const sender = process.env.SENDER_EMAIL;
 
 const db = dynamoDocumentClient();
-const persistenceStore = new DynamoDBPersistenceLayer({ tableName: table, keyAttr: 'PK', sortKeyAttr: 'SK', staticPkValue: IDEMPOTENCY_PK, awsSdkV3Client: db as never });
+const persistenceStore = new DynamoDBPersistenceLayer({
+  tableName: table,
+  keyAttr: 'PK',
+  sortKeyAttr: 'SK',
+  staticPkValue: IDEMPOTENCY_PK,
+  awsSdkV3Client: db as never,
+});
 // One effect per uploaded object version, however often S3 and SQS deliver its event.
-const idempotency = new IdempotencyConfig({ eventKeyJmesPath: '[bucket, key, versionId, eTag, sequencer]', expiresAfterSeconds: 7 * 24 * 3600 });
+const idempotency = new IdempotencyConfig({
+  eventKeyJmesPath: '[bucket, key, versionId, eTag, sequencer]',
+  expiresAfterSeconds: 7 * 24 * 3600,
+});
 
 // Stores are built once per container; only the unit registry is refreshed (every 5 minutes).
 const objects = new S3ObjectStore(s3(), bucket);
 const submissions = new DynamoSubmissionStore(db, table);
 const rounds = new DynamoRoundStore(db, table);
-const provinceRoundsNow = (provinceCode: string) => provinceRounds(provinceCode, { rounds }, new Date());
-const receipts = sender ? { mailer: new SesMailer(ses(), sender), ledger: new DynamoMailLedger(db, table), departments: new DynamoDepartmentStore(db, table), rounds } : null;
+const provinceRoundsNow = (provinceCode: string) =>
+  provinceRounds(provinceCode, { rounds }, new Date());
+const receipts = sender
+  ? {
+      mailer: new SesMailer(ses(), sender),
+      ledger: new DynamoMailLedger(db, table),
+      departments: new DynamoDepartmentStore(db, table),
+      rounds,
+    }
+  : null;
 
 const ingestOnce = makeIdempotent(
   async (ref: ObjectRef) => {
     const registry = await cachedRegistry();
-    const { created, submission } = await ingestObject(ref, { objects, submissions, registry, rounds: provinceRoundsNow });
-    logger.info('submission recorded', { key: ref.key, submissionId: submission.submissionId, status: submission.status, version: submission.version, created });
+    const { created, submission } = await ingestObject(ref, {
+      objects,
+      submissions,
+      registry,
+      rounds: provinceRoundsNow,
+    });
+    logger.info('submission recorded', {
+      key: ref.key,
+      submissionId: submission.submissionId,
+      status: submission.status,
+      version: submission.version,
+      created,
+    });
     if (created) metrics.addMetric(STATUS_METRIC[submission.status], MetricUnit.Count, 1);
     // The receipt is part of the effect: a transient SES failure retries the whole record, and
     // the mail ledger keeps the receipt to one.
@@ -55,7 +87,12 @@ const ingestOnce = makeIdempotent(
       const receipt = await sendReceipt(submission, { ...receipts, registry });
       logger.info('receipt', { submissionId: submission.submissionId, receipt });
     }
-    return { submissionId: submission.submissionId, status: submission.status, version: submission.version, created };
+    return {
+      submissionId: submission.submissionId,
+      status: submission.status,
+      version: submission.version,
+      created,
+    };
   },
   { persistenceStore, config: idempotency },
 );
@@ -67,4 +104,6 @@ async function recordHandler(record: SQSRecord): Promise<void> {
 export const handler = middy(async (event: SQSEvent, context: Context) => {
   idempotency.registerLambdaContext(context);
   return processPartialResponse(event, recordHandler, processor, { context });
-}).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));
+})
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

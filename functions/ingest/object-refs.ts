@@ -1,6 +1,6 @@
 import { S3Schema } from '@aws-lambda-powertools/parser/schemas/s3';
-import { decodeEventKey } from '../../shared/ingest/upload-key.js';
 import type { ObjectRef } from '../../shared/ingest/ingest-object.js';
+import { decodeEventKey } from '../../shared/ingest/upload-key.js';
 
 /**
  * The uploads an SQS message body announces. S3's test event (sent when a notification is set

@@ -3,8 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { EventBridgeEnvelope } from '@aws-lambda-powertools/parser/envelopes/eventbridge';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { requiredEnv } from '../../adapters/aws-clients.js';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import { recordMailEvent } from '../../shared/reminders/mail-events.js';
 import { SesMailEvent } from '../../shared/schemas/ses-event.js';
@@ -15,7 +15,11 @@ const ledger = new DynamoMailLedger(dynamoDocumentClient(), requiredEnv('TABLE_N
 /** SES bounces and complaints (configuration set → EventBridge) land on the mail's ledger entry. */
 export const handler = middy(async (event: SesMailEvent) => {
   const outcome = await recordMailEvent(event, ledger, new Date());
-  logger.info('mail event', { eventType: event.eventType, messageId: event.mail.messageId, outcome });
+  logger.info('mail event', {
+    eventType: event.eventType,
+    messageId: event.mail.messageId,
+    outcome,
+  });
   return { outcome };
 })
   .use(injectLambdaContext(logger, { resetKeys: true }))

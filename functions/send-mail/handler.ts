@@ -5,10 +5,10 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { requiredEnv } from '../../adapters/aws-clients.js';
-import { ses } from '../../adapters/ses-client.js';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
+import { ses } from '../../adapters/ses-client.js';
 import { SesMailer } from '../../adapters/ses-mailer.js';
 import { deliver } from '../../shared/reminders/deliver.js';
 import { MailJob } from '../../shared/schemas/mail.js';
@@ -17,7 +17,11 @@ const logger = new Logger({ serviceName: 'tonghop-send-mail' });
 const metrics = new Metrics({ serviceName: 'tonghop-send-mail' });
 const processor = new BatchProcessor(EventType.SQS);
 const ledger = new DynamoMailLedger(dynamoDocumentClient(), requiredEnv('TABLE_NAME'));
-const mailer = new SesMailer(ses(), requiredEnv('SENDER_EMAIL'), process.env.SES_CONFIGURATION_SET || undefined);
+const mailer = new SesMailer(
+  ses(),
+  requiredEnv('SENDER_EMAIL'),
+  process.env.SES_CONFIGURATION_SET || undefined,
+);
 
 async function sendOne(record: SQSRecord): Promise<void> {
   const job = MailJob.parse(JSON.parse(record.body));
@@ -28,4 +32,8 @@ async function sendOne(record: SQSRecord): Promise<void> {
 }
 
 // SES throttling throws out of deliver(): the record fails, SQS brings it back later.
-export const handler = middy(async (event: SQSEvent, context: Context) => processPartialResponse(event, sendOne, processor, { context })).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));
+export const handler = middy(async (event: SQSEvent, context: Context) =>
+  processPartialResponse(event, sendOne, processor, { context }),
+)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

@@ -6,12 +6,21 @@ import { fileProblem } from './file-problem.js';
  * reader's legacy-encoding repair.
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const start =
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   if (looksBinary(body)) {
-    throw fileProblem('rejected', 'file', 'file.binary', 'Tệp không phải là văn bản (có thể là tệp nhị phân hoặc bị hỏng).', 'text file contains binary data');
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.binary',
+      'Tệp không phải là văn bản (có thể là tệp nhị phân hoặc bị hỏng).',
+      'text file contains binary data',
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);

@@ -15,5 +15,15 @@ export class FileProblem extends Error {
   }
 }
 
-export const fileProblem = (status: 'rejected' | 'needs_review', field: string, code: string, message: string, log: string) =>
-  new FileProblem(status, { level: status === 'rejected' ? 'error' : 'warning', field, message, code }, log);
+export const fileProblem = (
+  status: 'rejected' | 'needs_review',
+  field: string,
+  code: string,
+  message: string,
+  log: string,
+) =>
+  new FileProblem(
+    status,
+    { level: status === 'rejected' ? 'error' : 'warning', field, message, code },
+    log,
+  );

@@ -18,7 +18,13 @@ export function formatOf(fileName: string): FileFormat | null {
 
 export function checkSize(size: number): void {
   if (size > MAX_FILE_BYTES) {
-    throw fileProblem('rejected', 'file', 'file.tooLarge', `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB); giới hạn là ${MAX_FILE_BYTES / 1048576} MB.`, `file of ${size} bytes over limit`);
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.tooLarge',
+      `Tệp quá lớn (${(size / 1048576).toFixed(1)} MB); giới hạn là ${MAX_FILE_BYTES / 1048576} MB.`,
+      `file of ${size} bytes over limit`,
+    );
   }
 }
 
@@ -28,10 +34,17 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
   if (!format) {
     const ext = /\.([^./]+)$/.exec(fileName)?.[1] ?? '';
     const hint = ext.toLowerCase() === 'doc' ? ' Vui lòng lưu lại thành .docx hoặc PDF.' : '';
-    throw fileProblem('rejected', 'file', 'file.unsupported', `Định dạng tệp "${ext ? '.' + ext : '(không có phần mở rộng)'}" không được hỗ trợ; chỉ nhận .docx, .pdf, .txt, .json.${hint}`, `unsupported extension ${ext}`);
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.unsupported',
+      `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; chỉ nhận .docx, .pdf, .txt, .json.${hint}`,
+      `unsupported extension ${ext}`,
+    );
   }
   checkSize(bytes.length);
-  if (bytes.length === 0) throw fileProblem('rejected', 'file', 'file.empty', 'Tệp rỗng (0 byte).', 'empty file');
+  if (bytes.length === 0)
+    throw fileProblem('rejected', 'file', 'file.empty', 'Tệp rỗng (0 byte).', 'empty file');
   switch (format) {
     case 'txt':
       return { kind: 'text', format, text: decodeText(bytes) };
@@ -44,12 +57,24 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
       try {
         data = JSON.parse(decodeText(bytes));
       } catch {
-        throw fileProblem('rejected', 'file', 'file.jsonInvalid', 'Tệp .json không đúng cú pháp JSON.', 'invalid json');
+        throw fileProblem(
+          'rejected',
+          'file',
+          'file.jsonInvalid',
+          'Tệp .json không đúng cú pháp JSON.',
+          'invalid json',
+        );
       }
       const parsed = Report.safeParse(data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw fileProblem('rejected', issue?.path.join('.') || 'file', 'file.jsonSchema', `Tệp .json không đúng cấu trúc báo cáo: trường "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}.`, 'json does not match Report schema');
+        throw fileProblem(
+          'rejected',
+          issue?.path.join('.') || 'file',
+          'file.jsonSchema',
+          `Tệp .json không đúng cấu trúc báo cáo: trường "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}.`,
+          'json does not match Report schema',
+        );
       }
       return { kind: 'report', format, report: parsed.data };
     }

@@ -4,14 +4,14 @@ import { checkSize, formatOf, readFileContent } from '../files/read-file.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { NewSubmission, RecordResult, SubmissionStore } from '../ports/submission-store.js';
 import { readReport } from '../reader/read-report.js';
-import { diag, type Diagnostic } from '../schemas/diagnostic.js';
+import { roundForReport } from '../rounds/round-for-report.js';
+import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
+import type { Round } from '../schemas/round.js';
 import type { SubmissionStatus } from '../schemas/submission.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { checkReport, checkUnit, unitLabel } from './rules.js';
 import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT } from './upload-key.js';
-import { roundForReport } from '../rounds/round-for-report.js';
-import type { Round } from '../schemas/round.js';
 
 /** One uploaded object as an S3 event names it (key already decoded). */
 export interface ObjectRef {
@@ -43,7 +43,14 @@ export interface IngestDeps {
 const MAX_SECTION_CHARS = 12_000;
 
 function trimForStorage(report: Report): Report {
-  return { ...report, sections: report.sections.map((s) => (s.text.length > MAX_SECTION_CHARS ? { ...s, text: s.text.slice(0, MAX_SECTION_CHARS) + ' …' } : s)) };
+  return {
+    ...report,
+    sections: report.sections.map((s) =>
+      s.text.length > MAX_SECTION_CHARS
+        ? { ...s, text: `${s.text.slice(0, MAX_SECTION_CHARS)} …` }
+        : s,
+    ),
+  };
 }
 
 function submissionId(parts: string[]): string {
@@ -68,12 +75,35 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
   const fileName = layout.ok ? layout.key.fileName : (layout.partial.fileName ?? ref.key);
   const base = {
     diagnostics,
-    file: { bucket: ref.bucket, key: ref.key, versionId: ref.versionId, name: fileName, size: ref.size, sha256: null as string | null, format: formatOf(fileName) },
+    file: {
+      bucket: ref.bucket,
+      key: ref.key,
+      versionId: ref.versionId,
+      name: fileName,
+      size: ref.size,
+      sha256: null as string | null,
+      format: formatOf(fileName),
+    },
     uploadedAt: ref.eventTime,
     processedAt: now.toISOString(),
   };
-  const record = (provinceCode: string, roundId: string, unitCode: string, status: SubmissionStatus, report: Report | null, identity: string) => {
-    const s: NewSubmission = { ...base, submissionId: submissionId([provinceCode, roundId, unitCode, identity]), provinceCode, roundId, unitCode, status, report: report && trimForStorage(report) };
+  const record = (
+    provinceCode: string,
+    roundId: string,
+    unitCode: string,
+    status: SubmissionStatus,
+    report: Report | null,
+    identity: string,
+  ) => {
+    const s: NewSubmission = {
+      ...base,
+      submissionId: submissionId([provinceCode, roundId, unitCode, identity]),
+      provinceCode,
+      roundId,
+      unitCode,
+      status,
+      report: report && trimForStorage(report),
+    };
     lap('validate');
     return deps.submissions.record(s).finally(() => lap('store'));
   };
@@ -81,7 +111,14 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
 
   if (!layout.ok) {
     diagnostics.push(diag.error('key', layout.message, 'key.layout'));
-    return record(layout.partial.provinceCode ?? UNRESOLVED_UNIT, layout.partial.roundId ?? UNRESOLVED_ROUND, layout.partial.unitCode ?? UNRESOLVED_UNIT, 'rejected', null, objectIdentity);
+    return record(
+      layout.partial.provinceCode ?? UNRESOLVED_UNIT,
+      layout.partial.roundId ?? UNRESOLVED_ROUND,
+      layout.partial.unitCode ?? UNRESOLVED_UNIT,
+      'rejected',
+      null,
+      objectIdentity,
+    );
   }
   const { provinceCode } = layout.key;
   let roundId = layout.key.roundId;
@@ -116,7 +153,10 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
   try {
     const content = await readFileContent(fileName, bytes);
     lap('decode');
-    report = content.kind === 'report' ? content.report : readReport(content.text, { registry: deps.registry, provinceCode });
+    report =
+      content.kind === 'report'
+        ? content.report
+        : readReport(content.text, { registry: deps.registry, provinceCode });
     lap('parse');
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
@@ -128,7 +168,13 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
   if (roundId === UNRESOLVED_ROUND) {
     const round = roundForReport(report, (await deps.rounds?.(provinceCode)) ?? []);
     if (!round) {
-      diagnostics.push(diag.error('requestedBy', 'Không xác định được kỳ báo cáo: văn bản không dẫn công văn yêu cầu của kỳ báo cáo nào; vui lòng nộp vào thư mục kỳ báo cáo (ví dụ 2026-H1).', 'round.unresolved'));
+      diagnostics.push(
+        diag.error(
+          'requestedBy',
+          'Không xác định được kỳ báo cáo: văn bản không dẫn công văn yêu cầu của kỳ báo cáo nào; vui lòng nộp vào thư mục kỳ báo cáo (ví dụ 2026-H1).',
+          'round.unresolved',
+        ),
+      );
       return record(provinceCode, roundId, unitCode, 'rejected', report, sha256);
     }
     roundId = round.roundId;
@@ -138,12 +184,24 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
     // Sent without a unit folder: the document's own header must name a unit of this province.
     const named = report.issuer.code ? deps.registry.byCode(report.issuer.code) : undefined;
     if (!named) {
-      diagnostics.push(diag.error('issuer', 'Không xác định được đơn vị gửi báo cáo từ văn bản; vui lòng nộp vào thư mục mã đơn vị.', 'unit.unresolved'));
+      diagnostics.push(
+        diag.error(
+          'issuer',
+          'Không xác định được đơn vị gửi báo cáo từ văn bản; vui lòng nộp vào thư mục mã đơn vị.',
+          'unit.unresolved',
+        ),
+      );
       return record(provinceCode, roundId, UNRESOLVED_UNIT, 'rejected', report, sha256);
     }
     if (named.provinceCode !== provinceCode) {
       const here = deps.registry.province(provinceCode)?.name ?? provinceCode;
-      diagnostics.push(diag.error('issuer', `Văn bản của ${unitLabel(named)} (tỉnh ${named.provinceName}), không thuộc tỉnh ${here}; vui lòng gửi đến Sở KHCN tỉnh ${named.provinceName}.`, 'unit.otherProvince'));
+      diagnostics.push(
+        diag.error(
+          'issuer',
+          `Văn bản của ${unitLabel(named)} (tỉnh ${named.provinceName}), không thuộc tỉnh ${here}; vui lòng gửi đến Sở KHCN tỉnh ${named.provinceName}.`,
+          'unit.otherProvince',
+        ),
+      );
       return record(provinceCode, roundId, UNRESOLVED_UNIT, 'rejected', report, sha256);
     }
     unit = named;

@@ -1,6 +1,6 @@
+import { isOnTime } from '../rounds/deadline.js';
 import type { Submission, SubmissionStatus } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
-import { isOnTime } from '../rounds/deadline.js';
 
 export interface UnitRoundStatus {
   unit: Unit;
@@ -43,7 +43,10 @@ export function roundStatus(units: Unit[], submissions: Submission[]): UnitRound
  * On time or late by the first accepted version (a correction after the deadline keeps the
  * date); null while nothing is accepted.
  */
-export function timelinessOf(r: Pick<UnitRoundStatus, 'firstAccepted'>, deadline: string): 'on_time' | 'late' | null {
+export function timelinessOf(
+  r: Pick<UnitRoundStatus, 'firstAccepted'>,
+  deadline: string,
+): 'on_time' | 'late' | null {
   if (!r.firstAccepted) return null;
   return isOnTime(new Date(r.firstAccepted.uploadedAt), deadline) ? 'on_time' : 'late';
 }
@@ -55,7 +58,9 @@ export function statusOf(r: UnitRoundStatus): RoundStatusKind {
   return r.latestAccepted ? 'accepted' : (r.latest?.status ?? 'missing');
 }
 
-export function countByStatus(statuses: Iterable<RoundStatusKind>): Record<RoundStatusKind, number> {
+export function countByStatus(
+  statuses: Iterable<RoundStatusKind>,
+): Record<RoundStatusKind, number> {
   const out = { accepted: 0, needs_review: 0, rejected: 0, missing: 0 };
   for (const s of statuses) out[s]++;
   return out;

@@ -1,21 +1,38 @@
-import { diag, type Diagnostic } from '../schemas/diagnostic.js';
+import { ictDate } from '../rounds/deadline.js';
+import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
 import type { SubmissionStatus } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
 import type { UnitRegistry } from '../units/registry.js';
-import { ictDate } from '../rounds/deadline.js';
 
 const LEVEL_NAME = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
 
 export const unitLabel = (u: Pick<Unit, 'level' | 'name'>) => `${LEVEL_NAME[u.level]} ${u.name}`;
 
 /** The unit a path names must exist and belong to the path's province. */
-export function checkUnit(unitCode: string, provinceCode: string, registry: UnitRegistry): { unit: Unit } | { problem: Diagnostic } {
+export function checkUnit(
+  unitCode: string,
+  provinceCode: string,
+  registry: UnitRegistry,
+): { unit: Unit } | { problem: Diagnostic } {
   const unit = registry.byCode(unitCode);
-  if (!unit) return { problem: diag.error('unitCode', `Mã đơn vị ${unitCode} không có trong danh mục đơn vị hành chính.`, 'unit.unknown') };
+  if (!unit)
+    return {
+      problem: diag.error(
+        'unitCode',
+        `Mã đơn vị ${unitCode} không có trong danh mục đơn vị hành chính.`,
+        'unit.unknown',
+      ),
+    };
   if (unit.provinceCode !== provinceCode) {
     const province = registry.province(provinceCode)?.name ?? provinceCode;
-    return { problem: diag.error('unitCode', `${capitalize(unitLabel(unit))} thuộc tỉnh ${unit.provinceName}, không thuộc tỉnh ${province}.`, 'unit.otherProvince') };
+    return {
+      problem: diag.error(
+        'unitCode',
+        `${capitalize(unitLabel(unit))} thuộc tỉnh ${unit.provinceName}, không thuộc tỉnh ${province}.`,
+        'unit.otherProvince',
+      ),
+    };
   }
   return { unit };
 }
@@ -25,16 +42,33 @@ export function checkUnit(unitCode: string, provinceCode: string, registry: Unit
  * must be the sender, the document date may not lie in the future, and reading errors need a
  * person. Returns the diagnostics they add and the status they lead to.
  */
-export function checkReport(report: Report, unit: Unit, receivedAt: Date, registry: UnitRegistry): { status: SubmissionStatus; diagnostics: Diagnostic[] } {
+export function checkReport(
+  report: Report,
+  unit: Unit,
+  receivedAt: Date,
+  registry: UnitRegistry,
+): { status: SubmissionStatus; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let status: SubmissionStatus = 'accepted';
   const named = report.issuer.code ? registry.byCode(report.issuer.code) : undefined;
   if (named && named.code !== unit.code) {
-    diagnostics.push(diag.error('issuer', `Đơn vị trong văn bản (${unitLabel(named)}) khác đơn vị nộp (${unitLabel(unit)}).`, 'unit.mismatch'));
+    diagnostics.push(
+      diag.error(
+        'issuer',
+        `Đơn vị trong văn bản (${unitLabel(named)}) khác đơn vị nộp (${unitLabel(unit)}).`,
+        'unit.mismatch',
+      ),
+    );
     status = 'needs_review';
   }
   if (report.issuedOn && report.issuedOn > ictDate(receivedAt)) {
-    diagnostics.push(diag.error('issuedOn', `Ngày ban hành ${formatDate(report.issuedOn)} ở sau ngày nộp; vui lòng kiểm tra lại.`, 'issuedOn.future'));
+    diagnostics.push(
+      diag.error(
+        'issuedOn',
+        `Ngày ban hành ${formatDate(report.issuedOn)} ở sau ngày nộp; vui lòng kiểm tra lại.`,
+        'issuedOn.future',
+      ),
+    );
     status = 'needs_review';
   }
   if (report.diagnostics.some((d) => d.level === 'error')) status = 'needs_review';

@@ -16,7 +16,9 @@ export interface UploadKey {
   fileName: string;
 }
 
-export type UploadKeyReading = { ok: true; key: UploadKey } | { ok: false; message: string; partial: Partial<UploadKey> };
+export type UploadKeyReading =
+  | { ok: true; key: UploadKey }
+  | { ok: false; message: string; partial: Partial<UploadKey> };
 
 /**
  * Object keys arrive URL-encoded in S3 event notifications, with spaces as "+"
@@ -52,10 +54,37 @@ export function parseUploadKey(key: string): UploadKeyReading {
   };
   const layout = 'inbox/<mã tỉnh>/<kỳ báo cáo>/<mã đơn vị>/<tên tệp>';
   if (inbox !== 'inbox' || parts.length < 5 || !fileName) {
-    return { ok: false, partial, message: `Tệp "${key}" không nằm đúng thư mục nộp báo cáo (${layout}).` };
+    return {
+      ok: false,
+      partial,
+      message: `Tệp "${key}" không nằm đúng thư mục nộp báo cáo (${layout}).`,
+    };
   }
-  if (!partial.provinceCode) return { ok: false, partial, message: `Mã tỉnh "${provinceCode}" không hợp lệ (cần 2 chữ số, ví dụ 40).` };
-  if (!partial.roundId) return { ok: false, partial, message: `Kỳ báo cáo "${roundId}" không hợp lệ (ví dụ 2026-H1, 2026-FY).` };
-  if (!partial.unitCode) return { ok: false, partial, message: `Mã đơn vị "${unitCode}" không hợp lệ (cần 5 chữ số, ví dụ 16941).` };
-  return { ok: true, key: { provinceCode: partial.provinceCode, roundId: partial.roundId, unitCode: partial.unitCode, fileName } };
+  if (!partial.provinceCode)
+    return {
+      ok: false,
+      partial,
+      message: `Mã tỉnh "${provinceCode}" không hợp lệ (cần 2 chữ số, ví dụ 40).`,
+    };
+  if (!partial.roundId)
+    return {
+      ok: false,
+      partial,
+      message: `Kỳ báo cáo "${roundId}" không hợp lệ (ví dụ 2026-H1, 2026-FY).`,
+    };
+  if (!partial.unitCode)
+    return {
+      ok: false,
+      partial,
+      message: `Mã đơn vị "${unitCode}" không hợp lệ (cần 5 chữ số, ví dụ 16941).`,
+    };
+  return {
+    ok: true,
+    key: {
+      provinceCode: partial.provinceCode,
+      roundId: partial.roundId,
+      unitCode: partial.unitCode,
+      fileName,
+    },
+  };
 }

@@ -1,10 +1,20 @@
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text into HTML; every value that reaches a mail's HTML goes through here. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** A plain, readable mail body: paragraphs, then an optional table. */
-export function htmlPage(title: string, paragraphs: string[], table?: { head: string[]; rows: string[][] }): string {
+export function htmlPage(
+  title: string,
+  paragraphs: string[],
+  table?: { head: string[]; rows: string[][] },
+): string {
   const p = paragraphs.map((t) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`).join('\n');
   const tbl = table
     ? `<table style="border-collapse:collapse" cellpadding="4" border="1"><thead><tr>${table.head.map((h) => `<th align="left">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${table.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`

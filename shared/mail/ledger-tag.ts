@@ -10,14 +10,24 @@ export interface LedgerRef {
 }
 
 // SES tag values allow only letters, digits, "_" and "-": the reference travels as base64url.
-export function ledgerTagValue(job: Pick<MailJob, 'provinceCode' | 'roundId' | 'ledgerKey'>): string {
-  return Buffer.from(JSON.stringify([job.provinceCode, job.roundId, job.ledgerKey]), 'utf8').toString('base64url');
+export function ledgerTagValue(
+  job: Pick<MailJob, 'provinceCode' | 'roundId' | 'ledgerKey'>,
+): string {
+  return Buffer.from(
+    JSON.stringify([job.provinceCode, job.roundId, job.ledgerKey]),
+    'utf8',
+  ).toString('base64url');
 }
 
 export function readLedgerTag(value: string): LedgerRef | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((p) => typeof p === 'string' && p)) return null;
+    if (
+      !Array.isArray(parsed) ||
+      parsed.length !== 3 ||
+      !parsed.every((p) => typeof p === 'string' && p)
+    )
+      return null;
     const [provinceCode, roundId, ledgerKey] = parsed as [string, string, string];
     return { provinceCode, roundId, ledgerKey };
   } catch {

@@ -1,12 +1,19 @@
 import { capitalize, unitLabel } from '../ingest/rules.js';
+import {
+  formatNumber,
+  formatPercent,
+  formatShare,
+  rollupPrefix,
+  scopeTitle,
+  scopeWhere,
+} from '../rollup/format.js';
+import { THEME_TITLES } from '../rollup/themes.js';
 import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
+import type { Rollup } from '../schemas/rollup.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import { htmlPage } from './html.js';
-import { formatNumber, formatPercent, formatShare, rollupPrefix, scopeTitle, scopeWhere } from '../rollup/format.js';
-import { THEME_TITLES } from '../rollup/themes.js';
-import type { Rollup } from '../schemas/rollup.js';
 
 export interface RenderedMail {
   subject: string;
@@ -14,7 +21,11 @@ export interface RenderedMail {
   html: string;
 }
 
-const STATUS_VI = { accepted: 'đã tiếp nhận', needs_review: 'cần xem lại', rejected: 'bị từ chối' } as const;
+const STATUS_VI = {
+  accepted: 'đã tiếp nhận',
+  needs_review: 'cần xem lại',
+  rejected: 'bị từ chối',
+} as const;
 
 function uploadHint(round: Round, unit: Unit): string {
   return `Nộp báo cáo (DOCX, PDF hoặc TXT) vào hộp thư: inbox/${round.provinceCode}/${round.roundId}/${unit.code}/<tên tệp>.`;
@@ -33,7 +44,13 @@ function when(round: Round, now: Date): string {
 }
 
 /** The reminder to a unit that has no accepted report yet; says what is wrong with the last one. */
-export function reminderMail(input: { round: Round; unit: Unit; latest: Submission | null; department: Department | null; now: Date }): RenderedMail {
+export function reminderMail(input: {
+  round: Round;
+  unit: Unit;
+  latest: Submission | null;
+  department: Department | null;
+  now: Date;
+}): RenderedMail {
   const { round, unit, latest, department, now } = input;
   const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
   const overdue = daysFromDeadline(now, round.deadline) > 0;
@@ -44,17 +61,28 @@ export function reminderMail(input: { round: Round; unit: Unit; latest: Submissi
   ];
   if (latest && latest.status !== 'accepted') {
     const problems = latest.diagnostics.map((d) => `- ${d.message}`);
-    paragraphs.push(`Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${latest.file.name}") ${STATUS_VI[latest.status]}${problems.length ? ':' : '.'}${problems.length ? '\n' + problems.join('\n') : ''}`);
+    paragraphs.push(
+      `Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${latest.file.name}") ${STATUS_VI[latest.status]}${problems.length ? ':' : '.'}${problems.length ? `\n${problems.join('\n')}` : ''}`,
+    );
     paragraphs.push('Đề nghị đơn vị chỉnh sửa và gửi lại.');
   } else {
     paragraphs.push('Hệ thống chưa nhận được báo cáo của đơn vị cho kỳ này.');
   }
-  paragraphs.push(uploadHint(round, unit), 'Nếu đơn vị đã gửi trong hôm nay, xin bỏ qua thư này.', signature(department));
-  return { subject, text: paragraphs.join('\n\n') + '\n', html: htmlPage(subject, paragraphs) };
+  paragraphs.push(
+    uploadHint(round, unit),
+    'Nếu đơn vị đã gửi trong hôm nay, xin bỏ qua thư này.',
+    signature(department),
+  );
+  return { subject, text: `${paragraphs.join('\n\n')}\n`, html: htmlPage(subject, paragraphs) };
 }
 
 /** The receipt for one stored submission, with what needs fixing. */
-export function receiptMail(input: { submission: Submission; unit: Unit; roundTitle: string; department: Department | null }): RenderedMail {
+export function receiptMail(input: {
+  submission: Submission;
+  unit: Unit;
+  roundTitle: string;
+  department: Department | null;
+}): RenderedMail {
   const { submission: s, unit, roundTitle, department } = input;
   const subject = `[tonghop] Đã nhận báo cáo: ${roundTitle} — ${capitalize(unitLabel(unit))} (${STATUS_VI[s.status]})`;
   const paragraphs = [
@@ -62,10 +90,15 @@ export function receiptMail(input: { submission: Submission; unit: Unit; roundTi
     `Hệ thống đã nhận tệp "${s.file.name}" (bản ${s.version}) cho ${roundTitle} lúc ${vietnamTime(new Date(s.uploadedAt))}. Trạng thái: ${STATUS_VI[s.status]}.`,
   ];
   const problems = s.diagnostics;
-  if (s.status !== 'accepted' && problems.length) paragraphs.push(`Nội dung cần xem lại:\n${problems.map((d) => `- ${d.message}`).join('\n')}`, 'Đề nghị đơn vị chỉnh sửa và gửi lại bản mới; bản cũ vẫn được lưu.');
-  else if (problems.length) paragraphs.push(`Lưu ý:\n${problems.map((d) => `- ${d.message}`).join('\n')}`);
+  if (s.status !== 'accepted' && problems.length)
+    paragraphs.push(
+      `Nội dung cần xem lại:\n${problems.map((d) => `- ${d.message}`).join('\n')}`,
+      'Đề nghị đơn vị chỉnh sửa và gửi lại bản mới; bản cũ vẫn được lưu.',
+    );
+  else if (problems.length)
+    paragraphs.push(`Lưu ý:\n${problems.map((d) => `- ${d.message}`).join('\n')}`);
   paragraphs.push(signature(department));
-  return { subject, text: paragraphs.join('\n\n') + '\n', html: htmlPage(subject, paragraphs) };
+  return { subject, text: `${paragraphs.join('\n\n')}\n`, html: htmlPage(subject, paragraphs) };
 }
 
 export interface DigestRow {
@@ -76,7 +109,12 @@ export interface DigestRow {
 }
 
 /** The Department's list of units on time, late and missing for a round. */
-export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date; undeliverable?: Map<string, string[]> }): RenderedMail {
+export function digestMail(input: {
+  round: Round;
+  rows: DigestRow[];
+  now: Date;
+  undeliverable?: Map<string, string[]>;
+}): RenderedMail {
   const { round, rows, now } = input;
   const bounced = rows.filter((r) => input.undeliverable?.get(r.unit.code)?.length);
   const count = (s: DigestRow['state']) => rows.filter((r) => r.state === s).length;
@@ -86,32 +124,67 @@ export function digestMail(input: { round: Round; rows: DigestRow[]; now: Date; 
   const paragraphs = [
     `${round.title}, hạn nộp ${deadline}. Số liệu đến ${vietnameseDay(ictDate(now))}:`,
     `Đúng hạn: ${count('on_time')} đơn vị. Nộp muộn: ${count('late')} đơn vị. Chưa nộp: ${count('missing')} đơn vị (trên tổng số ${rows.length}).`,
-    ...(noContact.length ? [`${noContact.length} đơn vị chưa nộp không có địa chỉ thư để nhắc: ${noContact.map((r) => `${unitLabel(r.unit)} (${r.unit.code})`).join(', ')}.`] : []),
-    ...(bounced.length ? [`Thư gửi ${bounced.length} đơn vị bị trả lại hoặc bị báo là thư rác, cần cập nhật danh bạ: ${bounced.map((r) => `${unitLabel(r.unit)} (${r.unit.code}): ${input.undeliverable!.get(r.unit.code)!.join(', ')}`).join('; ')}.`] : []),
+    ...(noContact.length
+      ? [
+          `${noContact.length} đơn vị chưa nộp không có địa chỉ thư để nhắc: ${noContact.map((r) => `${unitLabel(r.unit)} (${r.unit.code})`).join(', ')}.`,
+        ]
+      : []),
+    ...(bounced.length
+      ? [
+          `Thư gửi ${bounced.length} đơn vị bị trả lại hoặc bị báo là thư rác, cần cập nhật danh bạ: ${bounced.map((r) => `${unitLabel(r.unit)} (${r.unit.code}): ${input.undeliverable!.get(r.unit.code)!.join(', ')}`).join('; ')}.`,
+        ]
+      : []),
   ];
   const label = { on_time: 'đúng hạn', late: 'muộn', missing: 'chưa nộp' } as const;
   const order = { missing: 0, late: 1, on_time: 2 } as const;
-  const sorted = [...rows].sort((a, b) => order[a.state] - order[b.state] || a.unit.code.localeCompare(b.unit.code));
-  const table = { head: ['Mã', 'Đơn vị', 'Tình trạng', 'Nhận lúc'], rows: sorted.map((r) => [r.unit.code, capitalize(unitLabel(r.unit)), label[r.state], r.receivedAt ? vietnamTime(new Date(r.receivedAt)) : '']) };
-  const text = [...paragraphs, '', ...table.rows.map((r) => r.join('\t'))].join('\n') + '\n';
+  const sorted = [...rows].sort(
+    (a, b) => order[a.state] - order[b.state] || a.unit.code.localeCompare(b.unit.code),
+  );
+  const table = {
+    head: ['Mã', 'Đơn vị', 'Tình trạng', 'Nhận lúc'],
+    rows: sorted.map((r) => [
+      r.unit.code,
+      capitalize(unitLabel(r.unit)),
+      label[r.state],
+      r.receivedAt ? vietnamTime(new Date(r.receivedAt)) : '',
+    ]),
+  };
+  const text = `${[...paragraphs, '', ...table.rows.map((r) => r.join('\t'))].join('\n')}\n`;
   return { subject, text, html: htmlPage(subject, paragraphs, table) };
 }
 
 /** The Department's copy of a rollup: the headline figures and where to download the files. */
-export function rollupMail(input: { rollup: Rollup; links: Array<{ name: string; url: string }>; until: Date }): RenderedMail {
+export function rollupMail(input: {
+  rollup: Rollup;
+  links: Array<{ name: string; url: string }>;
+  until: Date;
+}): RenderedMail {
   const { rollup: r, links } = input;
   const s = r.status;
   const scope = scopeTitle(r);
   const subject = `[tonghop] Dự thảo báo cáo tổng hợp ${r.round.title} — ${scope}: ${s.reported}/${s.expected} đơn vị đã nộp`;
-  const counted = r.indicators.filter((i) => i.unitsReporting > 0).slice(0, 6).map((i) => `${i.name}: ${i.kind === 'count' ? `${formatNumber(i.total ?? 0)} ${i.unit}` : i.weighted ? formatPercent(i.weighted.value) : `${formatNumber(i.spread!.min.value)}–${formatNumber(i.spread!.max.value)}%`} (${i.unitsReporting} đơn vị)`);
+  const counted = r.indicators
+    .filter((i) => i.unitsReporting > 0)
+    .slice(0, 6)
+    .map(
+      (i) =>
+        `${i.name}: ${i.kind === 'count' ? `${formatNumber(i.total ?? 0)} ${i.unit}` : i.weighted ? formatPercent(i.weighted.value) : `${formatNumber(i.spread!.min.value)}–${formatNumber(i.spread!.max.value)}%`} (${i.unitsReporting} đơn vị)`,
+    );
   const paragraphs = [
     `Dự thảo báo cáo tổng hợp ${r.round.title} của các xã, phường, đặc khu ${scopeWhere(r)}, số liệu đến ${vietnamTime(new Date(r.builtAt))}.`,
     `Đã nộp hợp lệ ${s.reported}/${s.expected} đơn vị (${formatShare(s.reportingRate)}): đúng hạn ${s.onTime}, muộn ${s.late}. Cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
     ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
-    ...(r.difficulties.length ? [`Khó khăn được nêu nhiều nhất: ${r.difficulties.slice(0, 3).map((t) => `${THEME_TITLES[t.theme].toLocaleLowerCase('vi')} (${t.units} đơn vị)`).join('; ')}.`] : []),
+    ...(r.difficulties.length
+      ? [
+          `Khó khăn được nêu nhiều nhất: ${r.difficulties
+            .slice(0, 3)
+            .map((t) => `${THEME_TITLES[t.theme].toLocaleLowerCase('vi')} (${t.units} đơn vị)`)
+            .join('; ')}.`,
+        ]
+      : []),
     `Tải các tệp (liên kết dùng được đến ${vietnamTime(input.until)}; sau đó, lấy các tệp trong thư mục ${rollupPrefix(r.provinceCode, r.round.roundId)} của kho lưu trữ hoặc bằng lệnh tonghop rollup):\n${links.map((l) => `${l.name}: ${l.url}`).join('\n')}`,
     'Tệp .docx là dự thảo theo thể thức Nghị định 30/2020/NĐ-CP để Sở chỉnh sửa, trình ký.',
   ];
-  const text = paragraphs.join('\n\n') + '\n';
+  const text = `${paragraphs.join('\n\n')}\n`;
   return { subject, text, html: htmlPage(subject, paragraphs) };
 }

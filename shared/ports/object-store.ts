@@ -1,11 +1,17 @@
 /** Where uploaded files live (S3 on AWS and on the embedded stack). */
 export interface ObjectStore {
-  get(key: string, versionId?: string | null): Promise<{ bytes: Uint8Array; versionId: string | null }>;
+  get(
+    key: string,
+    versionId?: string | null,
+  ): Promise<{ bytes: Uint8Array; versionId: string | null }>;
   put(key: string, bytes: Uint8Array, contentType?: string): Promise<{ versionId: string | null }>;
   /**
    * A time-limited download address (S3 pre-signed GET) for someone without credentials. It stops
    * working at `expiresAt`: the lifetime asked for, or sooner if the credentials that signed it
    * expire first (a Lambda role's session lasts hours, not days).
    */
-  link(key: string, opts: { versionId?: string | null; expiresInSeconds: number; fileName?: string }): Promise<{ url: string; expiresAt: Date }>;
+  link(
+    key: string,
+    opts: { versionId?: string | null; expiresInSeconds: number; fileName?: string },
+  ): Promise<{ url: string; expiresAt: Date }>;
 }

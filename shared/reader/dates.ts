@@ -14,12 +14,15 @@ export function toIsoDate(day: string, month: string, year: string): DateReading
 }
 
 // On folded text. "ngày 8 tháng 8 năm 2025"; OCR turns "năm" into "nam"/"nim"/"nem".
-export const WRITTEN_DATE = /ng[a-z]{1,2}y?\s*(\d{1,2})\s*th[a-z]{1,2}ng\s*(\d{1,2})\s*n[a-z]{1,2}m\s*(\d{4,5})/;
+export const WRITTEN_DATE =
+  /ng[a-z]{1,2}y?\s*(\d{1,2})\s*th[a-z]{1,2}ng\s*(\d{1,2})\s*n[a-z]{1,2}m\s*(\d{4,5})/;
 // "ngày 09/8/2025", "ngày 09-8-2025"
 export const NUMERIC_DATE = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4,5})(?!\d)/;
 
 /** The first date in a stretch of folded text, written either way. */
-export function findDate(folded: string): { reading: DateReading; index: number; length: number } | null {
+export function findDate(
+  folded: string,
+): { reading: DateReading; index: number; length: number } | null {
   const w = WRITTEN_DATE.exec(folded);
   const n = NUMERIC_DATE.exec(folded);
   const m = w && (!n || w.index <= n.index) ? w : n;

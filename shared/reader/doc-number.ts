@@ -1,11 +1,20 @@
 // Document numbers ("số, ký hiệu") as Nghị định 30/2020 writes them: "72/BC-UBND",
 // "1464/SKHCN-KH&ĐMST", "10/KH-UBND"; and the Party's form "57-NQ/TW".
 
-const STATE = /(?<![\d/])(\d{1,5})\s*\/\s*([A-ZĐ0-9][A-Za-zĐđ&0-9]{0,11}(?:\s{0,2}-\s{0,2}[A-ZĐ0-9][A-Za-zĐđ&0-9]{0,11}){0,3})/g;
+const STATE =
+  /(?<![\d/])(\d{1,5})\s*\/\s*([A-ZĐ0-9][A-Za-zĐđ&0-9]{0,11}(?:\s{0,2}-\s{0,2}[A-ZĐ0-9][A-Za-zĐđ&0-9]{0,11}){0,3})/g;
 const PARTY = /(?<![\d/])(\d{1,5})-([A-ZĐ][A-Za-zĐđ]{0,5})\/([A-ZĐ][A-Za-zĐđ]{0,5})/g;
 
 // OCR and typing slips in well-known symbol parts, restored to their official spelling.
-const SEGMENT_FIXES: Record<string, string> = { QD: 'QĐ', '0D': 'QĐ', OD: 'QĐ', DMST: 'ĐMST', ND: 'NĐ', TTG: 'TTg', DU: 'ĐU' };
+const SEGMENT_FIXES: Record<string, string> = {
+  QD: 'QĐ',
+  '0D': 'QĐ',
+  OD: 'QĐ',
+  DMST: 'ĐMST',
+  ND: 'NĐ',
+  TTG: 'TTg',
+  DU: 'ĐU',
+};
 
 export interface DocNumberMatch {
   number: string;
@@ -37,7 +46,11 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
     out.push({ number: `${m[1]}/${normalizeSymbol(symbol)}`, index: m.index, length: m[0].length });
   }
   for (const m of text.matchAll(PARTY)) {
-    out.push({ number: `${m[1]}-${m[2]}/${normalizeSymbol(m[3]!)}`, index: m.index, length: m[0].length });
+    out.push({
+      number: `${m[1]}-${m[2]}/${normalizeSymbol(m[3]!)}`,
+      index: m.index,
+      length: m[0].length,
+    });
   }
   return out.sort((a, b) => a.index - b.index);
 }

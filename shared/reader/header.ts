@@ -3,8 +3,8 @@ import { diag } from '../schemas/diagnostic.js';
 import type { DocumentType } from '../schemas/report.js';
 import { findDate } from './dates.js';
 import { findDocNumbers, isOwnDocumentSymbol } from './doc-number.js';
-import { type Line, joinLines } from './lines.js';
-import { BODY_OPENER, DOCUMENT_TYPE_LINE, REPORT_CLOSING, NATIONAL_MOTTO } from './patterns.js';
+import { joinLines, type Line } from './lines.js';
+import { BODY_OPENER, DOCUMENT_TYPE_LINE, NATIONAL_MOTTO, REPORT_CLOSING } from './patterns.js';
 
 export interface Header {
   /** Lines before the document-type line or the body (the two-column header block). */
@@ -23,10 +23,17 @@ const ROMAN_HEADING = /^([ivxl|1]{1,5})\s*[.:)]\s+\S/;
 const TITLE_MAX_LINES = 8;
 
 function isTitleStop(l: Line): boolean {
-  return BODY_OPENER.test(l.folded) || /^[-+•*]\s/.test(l.folded) || (ROMAN_HEADING.test(l.folded) && /[iv|]/.test(l.folded.slice(0, 4))) || /^phan\s+(i|thu)/.test(l.folded);
+  return (
+    BODY_OPENER.test(l.folded) ||
+    /^[-+•*]\s/.test(l.folded) ||
+    (ROMAN_HEADING.test(l.folded) && /[iv|]/.test(l.folded.slice(0, 4))) ||
+    /^phan\s+(i|thu)/.test(l.folded)
+  );
 }
 
-function documentTypeOf(l: Line): { type: 'BAO_CAO' | 'KE_HOACH' | 'CONG_VAN'; rest: string } | null {
+function documentTypeOf(
+  l: Line,
+): { type: 'BAO_CAO' | 'KE_HOACH' | 'CONG_VAN'; rest: string } | null {
   // The type word stands alone in capitals; a short line, possibly followed by the subject.
   const letters = l.text.replace(/[^\p{L}]/gu, '');
   if (!letters || letters.length > 40) return null;
@@ -44,7 +51,11 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
   let documentType: DocumentType = 'OTHER';
   for (let i = 0; i < scan; i++) {
     const t = documentTypeOf(lines[i]!);
-    if (t) { typeAt = i; documentType = t.type; break; }
+    if (t) {
+      typeAt = i;
+      documentType = t.type;
+      break;
+    }
     if (i > 0 && isTitleStop(lines[i]!) && !/^k[i1l]nh/.test(lines[i]!.folded)) break;
   }
 
@@ -55,7 +66,13 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
     for (let i = 0; i < Math.min(lines.length, 15); i++) {
       const l = lines[i]!;
       if (isTitleStop(l)) break;
-      if (/(u[yỷ]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*[:.]?\s*\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/.test(l.folded) || NATIONAL_MOTTO.test(l.folded)) headerEnd = i + 1;
+      if (
+        /(u[yỷ]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*[:.]?\s*\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/.test(
+          l.folded,
+        ) ||
+        NATIONAL_MOTTO.test(l.folded)
+      )
+        headerEnd = i + 1;
     }
   }
   // A công văn's subject ("V/v …") sits right under its number.
@@ -67,7 +84,10 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
   for (const l of headerLines) {
     for (const m of findDocNumbers(l.text)) {
       const before = l.folded.slice(Math.max(0, m.index - 6), m.index);
-      if (/s[o0]\s*[:.]?\s*$/.test(before) || isOwnDocumentSymbol(m.number)) { number = m.number; break; }
+      if (/s[o0]\s*[:.]?\s*$/.test(before) || isOwnDocumentSymbol(m.number)) {
+        number = m.number;
+        break;
+      }
     }
     if (number) break;
   }
@@ -79,7 +99,14 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
     const d = findDate(l.folded);
     if (!d || !/ng[a-z]{1,2}y/.test(l.folded.slice(d.index, d.index + 6))) continue;
     if (d.reading.ok) issuedOn = d.reading.iso;
-    else diagnostics.push(diag.warning('issuedOn', `Ngày ban hành không hợp lệ (${d.reading.raw}); bỏ qua.`, 'date.invalid'));
+    else
+      diagnostics.push(
+        diag.warning(
+          'issuedOn',
+          `Ngày ban hành không hợp lệ (${d.reading.raw}); bỏ qua.`,
+          'date.invalid',
+        ),
+      );
     let left = l.text.slice(0, d.index).replace(/[,\s]+$/, '');
     const nums = findDocNumbers(left);
     const lastNum = nums[nums.length - 1];
@@ -122,7 +149,12 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
       }
     }
   }
-  if (title) title = title.replace(/^["“]|["”]$/g, '').replace(/[;,.]+$/, '').trim() || null;
+  if (title)
+    title =
+      title
+        .replace(/^["“]|["”]$/g, '')
+        .replace(/[;,.]+$/, '')
+        .trim() || null;
 
   // Kính gửi: one line, or a list under it.
   const recipients: string[] = [];
@@ -130,9 +162,13 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
     const l = lines[i]!;
     const m = /^k[i1l]nh\s*g[a-z]{1,3}\s*:?/.exec(l.folded);
     if (!m) continue;
-    const rest = l.text.slice(m[0].length).replace(/^[\s:]+/, '').trim();
+    const rest = l.text
+      .slice(m[0].length)
+      .replace(/^[\s:]+/, '')
+      .trim();
     if (rest) recipients.push(rest.replace(/^[-+]\s*/, '').replace(/[;.]$/, ''));
-    for (let j = i + 1; j < lines.length && /^[-+]\s/.test(lines[j]!.text); j++) recipients.push(lines[j]!.text.replace(/^[-+]\s*/, '').replace(/[;.]$/, ''));
+    for (let j = i + 1; j < lines.length && /^[-+]\s/.test(lines[j]!.text); j++)
+      recipients.push(lines[j]!.text.replace(/^[-+]\s*/, '').replace(/[;.]$/, ''));
     bodyStart = i + 1;
     break;
   }
@@ -143,10 +179,24 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
     else if (REPORT_CLOSING.test(fullFolded)) documentType = 'BAO_CAO';
   }
 
-  if (!number) diagnostics.push(diag.warning('number', 'Không đọc được số, ký hiệu văn bản.', 'number.missing'));
-  if (!issuedOn) diagnostics.push(diag.warning('issuedOn', 'Không đọc được ngày ban hành văn bản.', 'issuedOn.missing'));
-  if (!title) diagnostics.push(diag.warning('title', 'Không đọc được trích yếu văn bản.', 'title.missing'));
-  if (documentType === 'OTHER') diagnostics.push(diag.warning('documentType', 'Không xác định được loại văn bản (báo cáo, kế hoạch, công văn).', 'documentType.unknown'));
+  if (!number)
+    diagnostics.push(
+      diag.warning('number', 'Không đọc được số, ký hiệu văn bản.', 'number.missing'),
+    );
+  if (!issuedOn)
+    diagnostics.push(
+      diag.warning('issuedOn', 'Không đọc được ngày ban hành văn bản.', 'issuedOn.missing'),
+    );
+  if (!title)
+    diagnostics.push(diag.warning('title', 'Không đọc được trích yếu văn bản.', 'title.missing'));
+  if (documentType === 'OTHER')
+    diagnostics.push(
+      diag.warning(
+        'documentType',
+        'Không xác định được loại văn bản (báo cáo, kế hoạch, công văn).',
+        'documentType.unknown',
+      ),
+    );
 
   return { headerLines, bodyStart, documentType, number, issuedOn, place, title, recipients };
 }

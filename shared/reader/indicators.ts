@@ -1,8 +1,8 @@
 import type { Indicator } from '../schemas/report.js';
+import { fold } from '../text/fold.js';
 import catalogueData from './indicator-catalogue.json' with { type: 'json' };
 import { type Doc, lineAt } from './lines.js';
 import { parseVnNumber } from './numbers.js';
-import { fold } from '../text/fold.js';
 
 export interface CatalogueEntry {
   key: string;
@@ -14,7 +14,8 @@ export interface CatalogueEntry {
   exclude?: string[];
 }
 
-export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] = catalogueData.indicators as CatalogueEntry[];
+export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] =
+  catalogueData.indicators as CatalogueEntry[];
 
 const COMPILED = INDICATOR_CATALOGUE.map((e) => ({
   entry: e,
@@ -26,7 +27,11 @@ const COMPILED = INDICATOR_CATALOGUE.map((e) => ({
 export function keyFor(foldedLabel: string, kind: 'rate' | 'count'): string | null {
   for (const c of COMPILED) {
     if (c.entry.kind !== kind) continue;
-    if (c.match.every((re) => re.test(foldedLabel)) && !c.exclude.some((re) => re.test(foldedLabel))) return c.entry.key;
+    if (
+      c.match.every((re) => re.test(foldedLabel)) &&
+      !c.exclude.some((re) => re.test(foldedLabel))
+    )
+      return c.entry.key;
   }
   return null;
 }
@@ -86,17 +91,26 @@ function nounAfter(folded: string): { unit: string; length: number } | null {
 }
 
 const NUM = String.raw`\d(?:[\d.,]*\d)?`;
-const FIGURE = new RegExp(String.raw`(?<![\p{L}\d.,/-])(${NUM})(?:\s*/\s*(${NUM})(?![\d/]|\s*/\s*\d))?(\s*[,.]?\s*%)?`, 'gu');
-const PERCENT_AFTER = new RegExp(String.raw`^[^;\n]{0,40}?(?:dat|chiem|bang|=)?\s*(?:ty\s*l\S{0,2}\s*)?(${NUM})\s*[,.]?\s*%`);
+const FIGURE = new RegExp(
+  String.raw`(?<![\p{L}\d.,/-])(${NUM})(?:\s*/\s*(${NUM})(?![\d/]|\s*/\s*\d))?(\s*[,.]?\s*%)?`,
+  'gu',
+);
+const PERCENT_AFTER = new RegExp(
+  String.raw`^[^;\n]{0,40}?(?:dat|chiem|bang|=)?\s*(?:ty\s*l\S{0,2}\s*)?(${NUM})\s*[,.]?\s*%`,
+);
 const FRACTION_AFTER = new RegExp(String.raw`^\s*\(\s*(${NUM})\s*/\s*(${NUM})(?![\d/])`);
 // Dates, articles and document numbers are not figures.
 // "Tỷ lệ" read by OCR as "Ty 18": the digits are the word "lệ".
-const NOT_A_FIGURE_BEFORE = /(ngay|thang|nam|den|tu|dieu|khoan|so|muc|giai\s+doan|quy|lan|phien|\bty)\s*[:.]?\s*$/;
+const NOT_A_FIGURE_BEFORE =
+  /(ngay|thang|nam|den|tu|dieu|khoan|so|muc|giai\s+doan|quy|lan|phien|\bty)\s*[:.]?\s*$/;
 // Where a label stops, reading backwards: a clause break, a bullet, a bracket.
 const LABEL_BREAK = /;\s|\n\s*[-+•]|\(|\.\s+(?=\p{L})|:\s|\n\s*\n/gu;
 
 function cleanLabel(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/^[\s\-+•,.:;)]+|[\s\-+•,:;(]+$/g, '').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\-+•,.:;)]+|[\s\-+•,:;(]+$/g, '')
+    .trim();
 }
 
 function labelBefore(doc: Doc, start: number, floor: number): string {
@@ -134,7 +148,13 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
     const after = f.slice(end, end + 160);
     if (/^\/\s*[a-z]/i.test(next) || /^-\s*[a-z]/i.test(next) || /^[a-z]/.test(next)) continue;
     // A list marker ("1. Tỷ lệ …") is not a figure.
-    if (m[2] === undefined && m[3] === undefined && /(^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(next)) continue;
+    if (
+      m[2] === undefined &&
+      m[3] === undefined &&
+      /(^|\n)[ \t]*$/.test(before) &&
+      /^[.)]\s/.test(next)
+    )
+      continue;
     const a = parseVnNumber(m[1]!);
     if (a === null) continue;
     let value: number | null = null;
@@ -194,16 +214,20 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
       const colonAt = doc.text.lastIndexOf(':', start);
       label = labelBefore(doc, colonAt, floor);
     }
-    if (label.replace(/[^\p{L}]/gu, '').length < 6) label = cleanLabel(`${label} ${labelAfter(doc, end)}`);
+    if (label.replace(/[^\p{L}]/gu, '').length < 6)
+      label = cleanLabel(`${label} ${labelAfter(doc, end)}`);
     // The catalogue is matched on the label, the unit and the rest of the clause after the figure
     // ("32 tổ công nghệ số", "chiếm 3,5% tổng chi ngân sách").
     // A target ("phấn đấu 100% …", "chỉ tiêu") is not a result and joins no canonical figure.
-    const isTarget = /(phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach\s+dat)\s*$/.test(fold(label)) || /(phan\s+dau|chi\s+tieu)/.test(before);
-    const key = isTarget ? null : keyFor(`${fold(label)} ${unit ? fold(unit) : ''} ${fold(labelAfter(doc, end))}`, kind);
+    const isTarget =
+      /(phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach\s+dat)\s*$/.test(fold(label)) ||
+      /(phan\s+dau|chi\s+tieu)/.test(before);
+    const key = isTarget
+      ? null
+      : keyFor(`${fold(label)} ${unit ? fold(unit) : ''} ${fold(labelAfter(doc, end))}`, kind);
     out.push({ label, value: value!, unit, numerator, denominator, key, line: lineAt(doc, start) });
     floor = end;
     FIGURE.lastIndex = end;
   }
   return out;
 }
-

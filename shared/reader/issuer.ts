@@ -21,7 +21,8 @@ interface Candidate {
   source: 'header' | 'body';
 }
 
-const NAME_STOP = /\s(bao\s*c|b[a-z]o\s+c[a-z]{1,2}o|gui|kinh|da\s|thuc\s+hi|tran\s+trong|ve\s+viec|tren\s+dia|voi\s+cac|nam\s+20)/;
+const NAME_STOP =
+  /\s(bao\s*c|b[a-z]o\s+c[a-z]{1,2}o|gui|kinh|da\s|thuc\s+hi|tran\s+trong|ve\s+viec|tren\s+dia|voi\s+cac|nam\s+20)/;
 
 function cutRightColumn(l: Line): Line {
   const m = NATIONAL_MOTTO.exec(l.folded);
@@ -29,12 +30,16 @@ function cutRightColumn(l: Line): Line {
   return { ...l, text: l.text.slice(0, m.index), folded: l.folded.slice(0, m.index) };
 }
 
-function candidatesIn(l: Line, source: Candidate['source'], requireCommittee: boolean): Candidate[] {
+function candidatesIn(
+  l: Line,
+  source: Candidate['source'],
+  requireCommittee: boolean,
+): Candidate[] {
   const out: Candidate[] = [];
   const line = cutRightColumn(l);
   for (const m of line.folded.matchAll(LEVEL_WORD)) {
     const before = line.folded.slice(Math.max(0, m.index - 20), m.index);
-    if (requireCommittee && !new RegExp(PEOPLES_COMMITTEE.source + '$').test(before)) continue;
+    if (requireCommittee && !new RegExp(`${PEOPLES_COMMITTEE.source}$`).test(before)) continue;
     if (/c[o0]ng\s+h[o0]a\s*$/.test(before)) continue;
     const from = m.index + m[0].length;
     let text = line.text.slice(from);
@@ -61,17 +66,24 @@ export function readIssuer(
   const candidates: Candidate[] = [];
   header.forEach((l, i) => {
     const prev = header[i - 1];
-    const afterCommittee = PEOPLES_COMMITTEE.test(l.folded) || (prev && new RegExp(PEOPLES_COMMITTEE.source).test(prev.folded + ' '));
+    const afterCommittee =
+      PEOPLES_COMMITTEE.test(l.folded) ||
+      (prev && new RegExp(PEOPLES_COMMITTEE.source).test(`${prev.folded} `));
     PEOPLES_COMMITTEE.lastIndex = 0;
     candidates.push(...candidatesIn(l, 'header', false).filter(() => afterCommittee || i < 4));
   });
   for (const l of body) candidates.push(...candidatesIn(l, 'body', true));
   // "UBND Hồng Lộc" without the level word, as closings often have it.
   for (const l of body) {
-    for (const m of l.folded.matchAll(/(?<![a-z])ubnd\s+(?!x[a4&3]\s|ph\w{0,2}[o0]\w{0,2}ng\s|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g)) {
+    for (const m of l.folded.matchAll(
+      /(?<![a-z])ubnd\s+(?!x[a4&3]\s|ph\w{0,2}[o0]\w{0,2}ng\s|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g,
+    )) {
       const from = m.index + m[0].length;
       const stop = l.folded.slice(from).search(NAME_STOP);
-      const text = l.text.slice(from, stop >= 0 ? from + stop : undefined).split(/[,;:.()]/)[0]!.trim();
+      const text = l.text
+        .slice(from, stop >= 0 ? from + stop : undefined)
+        .split(/[,;:.()]/)[0]!
+        .trim();
       if (text && /^\p{Lu}/u.test(text)) candidates.push({ level: null, text, source: 'body' });
     }
   }
@@ -83,23 +95,57 @@ export function readIssuer(
       if (r.kind === 'resolved') {
         const u = r.match.unit;
         if (c.level && u.level !== c.level && r.match.distance > 0) continue;
-        return { level: u.level, name: u.name, unit: u, provinceCode: u.provinceCode, province: u.provinceName };
+        return {
+          level: u.level,
+          name: u.name,
+          unit: u,
+          provinceCode: u.provinceCode,
+          province: u.provinceName,
+        };
       }
       if (r.kind === 'ambiguous' && !ambiguous) ambiguous = r.candidates;
     }
   }
   const first = candidates[0];
   if (ambiguous) {
-    const where = ambiguous.slice(0, 5).map((u) => `${u.name} (${u.provinceName})`).join(', ');
-    diagnostics.push(diag.warning('issuer.name', `Tên đơn vị trùng ở nhiều nơi: ${where}; cần biết tỉnh để xác định.`, 'issuer.ambiguous'));
+    const where = ambiguous
+      .slice(0, 5)
+      .map((u) => `${u.name} (${u.provinceName})`)
+      .join(', ');
+    diagnostics.push(
+      diag.warning(
+        'issuer.name',
+        `Tên đơn vị trùng ở nhiều nơi: ${where}; cần biết tỉnh để xác định.`,
+        'issuer.ambiguous',
+      ),
+    );
   }
   if (!first) {
-    diagnostics.push(diag.warning('issuer', 'Không tìm thấy tên đơn vị ban hành (UBND xã/phường/đặc khu).', 'issuer.missing'));
+    diagnostics.push(
+      diag.warning(
+        'issuer',
+        'Không tìm thấy tên đơn vị ban hành (UBND xã/phường/đặc khu).',
+        'issuer.missing',
+      ),
+    );
     return { level: null, name: null, unit: null, provinceCode: null, province: null };
   }
   // Unresolved: keep a name only where the text has its diacritics, so that it is not a guess.
   const words = first.text.split(/\s+/).slice(0, 4).join(' ');
-  const clean = /[^\x00-\x7F]/.test(words) && words.split(' ').every((w) => /^\p{Lu}/u.test(w));
-  if (!ambiguous) diagnostics.push(diag.warning('issuer.name', `Không tìm thấy đơn vị "${words}" trong danh mục đơn vị hành chính.`, 'issuer.unknown'));
-  return { level: first.level, name: clean && !ambiguous ? words : null, unit: null, provinceCode: null, province: null };
+  const clean = /[^\p{ASCII}]/u.test(words) && words.split(' ').every((w) => /^\p{Lu}/u.test(w));
+  if (!ambiguous)
+    diagnostics.push(
+      diag.warning(
+        'issuer.name',
+        `Không tìm thấy đơn vị "${words}" trong danh mục đơn vị hành chính.`,
+        'issuer.unknown',
+      ),
+    );
+  return {
+    level: first.level,
+    name: clean && !ambiguous ? words : null,
+    unit: null,
+    provinceCode: null,
+    province: null,
+  };
 }

@@ -39,7 +39,12 @@ export function contentLines(doc: Doc): Line[] {
     const lead = l.text.length - l.text.trimStart().length;
     const t = l.text.trim();
     if (!t) continue;
-    out.push({ index: l.index, start: l.start + lead, text: t, folded: l.folded.slice(lead, lead + t.length) });
+    out.push({
+      index: l.index,
+      start: l.start + lead,
+      text: t,
+      folded: l.folded.slice(lead, lead + t.length),
+    });
   }
   return out;
 }
@@ -67,7 +72,7 @@ export function joinLines(lines: readonly string[]): string {
     if (!l) continue;
     if (!out) out = l;
     else if (/[A-ZĐ0-9]-$/.test(out) && /^[A-ZĐ]/.test(l)) out += l;
-    else out += ' ' + l;
+    else out += ` ${l}`;
   }
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,4 @@
-import { diag, type Diagnostic } from '../schemas/diagnostic.js';
+import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
 import { repairText } from '../text/repair.js';
 import type { UnitRegistry } from '../units/registry.js';
@@ -6,7 +6,7 @@ import { readHeader } from './header.js';
 import { readIndicators } from './indicators.js';
 import { readIssuer } from './issuer.js';
 import { contentLines, joinLines, toDoc } from './lines.js';
-import { BASIS_OPENER, readReferences, REQUEST_OPENER } from './requests.js';
+import { BASIS_OPENER, REQUEST_OPENER, readReferences } from './requests.js';
 import { readSections } from './sections.js';
 import { readSignature } from './signer.js';
 
@@ -42,12 +42,24 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   let raw = input;
   if (raw.length > MAX_CHARS) {
     raw = raw.slice(0, MAX_CHARS);
-    diagnostics.push(diag.warning('text', `Văn bản quá dài; chỉ đọc ${MAX_CHARS.toLocaleString('vi-VN')} ký tự đầu.`, 'text.truncated'));
+    diagnostics.push(
+      diag.warning(
+        'text',
+        `Văn bản quá dài; chỉ đọc ${MAX_CHARS.toLocaleString('vi-VN')} ký tự đầu.`,
+        'text.truncated',
+      ),
+    );
   }
   const { text, encoding } = repairText(raw);
   if (encoding) {
     const name = encoding === 'tcvn3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI';
-    diagnostics.push(diag.warning('text', `Văn bản dùng bảng mã cũ ${name}; đã chuyển sang Unicode.`, 'text.legacyEncoding'));
+    diagnostics.push(
+      diag.warning(
+        'text',
+        `Văn bản dùng bảng mã cũ ${name}; đã chuyển sang Unicode.`,
+        'text.legacyEncoding',
+      ),
+    );
   }
   const doc = toDoc(text);
   const lines = contentLines(doc);
@@ -60,26 +72,62 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const sections = readSections(lines, header.bodyStart);
 
   // The preamble: between the title and the first section; it names the request documents.
-  const firstSectionLine = sections.length ? lines.findIndex((l, i) => i >= header.bodyStart && l.text.startsWith(sections[0]!.heading.slice(0, 12))) : -1;
-  const preambleLines = lines.slice(header.bodyStart, firstSectionLine > 0 ? firstSectionLine : Math.min(lines.length, header.bodyStart + 12));
+  const firstSectionLine = sections.length
+    ? lines.findIndex(
+        (l, i) => i >= header.bodyStart && l.text.startsWith(sections[0]!.heading.slice(0, 12)),
+      )
+    : -1;
+  const preambleLines = lines.slice(
+    header.bodyStart,
+    firstSectionLine > 0 ? firstSectionLine : Math.min(lines.length, header.bodyStart + 12),
+  );
   const preamble = joinLines(preambleLines.map((l) => l.text));
   const requestedBy = readReferences(preamble, REQUEST_OPENER, 'requestedBy', diagnostics);
-  const basedOn = readReferences(preamble, BASIS_OPENER, 'basedOn', diagnostics).filter((b) => !requestedBy.some((r) => r.number === b.number));
+  const basedOn = readReferences(preamble, BASIS_OPENER, 'basedOn', diagnostics).filter(
+    (b) => !requestedBy.some((r) => r.number === b.number),
+  );
 
-  const bodyForIssuer = [...preambleLines, ...lines.slice(Math.max(header.bodyStart, lines.length - 30))];
-  const provinceHint = context.provinceCode ?? (context.registry ? provinceMentioned(doc.text, doc.folded, context.registry) : null);
-  const issuer = readIssuer(header.headerLines, bodyForIssuer, context.registry, provinceHint, diagnostics);
+  const bodyForIssuer = [
+    ...preambleLines,
+    ...lines.slice(Math.max(header.bodyStart, lines.length - 30)),
+  ];
+  const provinceHint =
+    context.provinceCode ??
+    (context.registry ? provinceMentioned(doc.text, doc.folded, context.registry) : null);
+  const issuer = readIssuer(
+    header.headerLines,
+    bodyForIssuer,
+    context.registry,
+    provinceHint,
+    diagnostics,
+  );
   let province = issuer.province;
   let provinceCode = issuer.provinceCode;
   if (!province && context.registry && context.provinceCode) {
     const p = context.registry.province(context.provinceCode);
-    if (p) { province = p.name; provinceCode = p.code; }
+    if (p) {
+      province = p.name;
+      provinceCode = p.code;
+    }
   }
 
   const signature = readSignature(lines);
-  if (!signature.title) diagnostics.push(diag.warning('signer', 'Không tìm thấy khối chữ ký (chức vụ người ký).', 'signer.missing'));
-  else if (!signature.name) diagnostics.push(diag.warning('signer.name', 'Không đọc được họ tên người ký.', 'signer.nameMissing'));
-  if (!sections.length && header.documentType !== 'CONG_VAN') diagnostics.push(diag.warning('sections', 'Không tìm thấy các phần I, II, III… của báo cáo.', 'sections.missing'));
+  if (!signature.title)
+    diagnostics.push(
+      diag.warning('signer', 'Không tìm thấy khối chữ ký (chức vụ người ký).', 'signer.missing'),
+    );
+  else if (!signature.name)
+    diagnostics.push(
+      diag.warning('signer.name', 'Không đọc được họ tên người ký.', 'signer.nameMissing'),
+    );
+  if (!sections.length && header.documentType !== 'CONG_VAN')
+    diagnostics.push(
+      diag.warning(
+        'sections',
+        'Không tìm thấy các phần I, II, III… của báo cáo.',
+        'sections.missing',
+      ),
+    );
 
   const bodyOffset = lines[header.bodyStart]?.start ?? 0;
   const indicators = readIndicators(doc, bodyOffset);

@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../schemas/diagnostic.js';
 import { diag } from '../schemas/diagnostic.js';
 import type { DocumentRef } from '../schemas/report.js';
+import { fold } from '../text/fold.js';
 import { findDate } from './dates.js';
 import { findDocNumbers } from './doc-number.js';
-import { fold } from '../text/fold.js';
 
 const KIND_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/c[o0]ng\s*v[a-z]n\s*$/, 'Công văn'],
@@ -24,7 +24,12 @@ const CLAUSE_END = /\bv[eé]\s+vi[a-z]{1,2}c?\b|\bv\s*\/\s*v\b|;\s|\.\s+\p{Lu}|\
  * number with its date and issuing body. A year mistyped by OCR ("06/8/20255") is a warning and
  * a null date, never a guessed one.
  */
-export function readReferences(preamble: string, opener: RegExp, field: string, diagnostics: Diagnostic[]): DocumentRef[] {
+export function readReferences(
+  preamble: string,
+  opener: RegExp,
+  field: string,
+  diagnostics: Diagnostic[],
+): DocumentRef[] {
   const folded = fold(preamble);
   const refs: DocumentRef[] = [];
   const seen = new Set<string>();
@@ -38,7 +43,9 @@ export function readReferences(preamble: string, opener: RegExp, field: string, 
     numbers.forEach((m, k) => {
       if (seen.has(m.number)) return;
       seen.add(m.number);
-      const before = clauseFolded.slice(Math.max(0, m.index - 24), m.index).replace(/\s*s[o0]\s*[:.]?\s*$/, '');
+      const before = clauseFolded
+        .slice(Math.max(0, m.index - 24), m.index)
+        .replace(/\s*s[o0]\s*[:.]?\s*$/, '');
       const kind = KIND_WORDS.find(([re]) => re.test(before))?.[1] ?? null;
       const nextAt = numbers[k + 1]?.index ?? clause.length;
       const tailFolded = clauseFolded.slice(m.index + m.length, nextAt);
@@ -47,13 +54,27 @@ export function readReferences(preamble: string, opener: RegExp, field: string, 
       const d = findDate(tailFolded.slice(0, 40));
       if (d) {
         if (d.reading.ok) issuedOn = d.reading.iso;
-        else diagnostics.push(diag.warning(field, `Ngày của văn bản ${m.number} không hợp lệ (${d.reading.raw}); bỏ qua ngày.`, 'date.invalid'));
+        else
+          diagnostics.push(
+            diag.warning(
+              field,
+              `Ngày của văn bản ${m.number} không hợp lệ (${d.reading.raw}); bỏ qua ngày.`,
+              'date.invalid',
+            ),
+          );
       }
-      const of = /\bc[uủ]?[a-z]{0,2}a\s+(.+)$/s.exec(tailFolded) ?? /\bcia\s+(.+)$/s.exec(tailFolded);
+      const of =
+        /\bc[uủ]?[a-z]{0,2}a\s+(.+)$/s.exec(tailFolded) ?? /\bcia\s+(.+)$/s.exec(tailFolded);
       let issuer: string | null = null;
       if (of) {
         const at = (of.index ?? 0) + of[0].length - of[1]!.length;
-        issuer = tail.slice(at).replace(/\s+/g, ' ').replace(/[,;.\s]+(và|va)?\s*$/i, '').trim().slice(0, 120) || null;
+        issuer =
+          tail
+            .slice(at)
+            .replace(/\s+/g, ' ')
+            .replace(/[,;.\s]+(và|va)?\s*$/i, '')
+            .trim()
+            .slice(0, 120) || null;
       }
       refs.push({ number: m.number, issuedOn, kind, issuer });
     });
@@ -61,5 +82,6 @@ export function readReferences(preamble: string, opener: RegExp, field: string, 
   return refs;
 }
 
-export const REQUEST_OPENER = /(?:^|[.;:]\s+)th[uyw][a-z]?c\s+hi[a-z]n\s+(?=[a-z&]+\s*[a-z]*\s*(?:s[o0]\s*[:.]?\s*)?\d)/;
+export const REQUEST_OPENER =
+  /(?:^|[.;:]\s+)th[uyw][a-z]?c\s+hi[a-z]n\s+(?=[a-z&]+\s*[a-z]*\s*(?:s[o0]\s*[:.]?\s*)?\d)/;
 export const BASIS_OPENER = /(?:^|[.;:]\s+)c[a-z]n\s+c[uw]\s+/;

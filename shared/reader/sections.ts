@@ -5,10 +5,16 @@ import type { Line } from './lines.js';
 // "B" and drops the circumflex, so "ĐỀ XUẤT" arrives as "PE XUAT" or "D¢ xuit".
 const KIND_KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['results', /\b(ket\s+qu[a-z]|tinh\s+hinh|thuc\s+trang|danh\s+gia|thuan\s+l[a-z]i)/],
-  ['difficulties', /\b(kh[o0]\s+kh[a-z]n|v[uw][o0]?[a-z]{0,2}ng\s+m[a-z]c|h[a-z]n\s+ch[e€]|t[o0]n\s+t[a-z]i|bat\s+cap)/],
+  [
+    'difficulties',
+    /\b(kh[o0]\s+kh[a-z]n|v[uw][o0]?[a-z]{0,2}ng\s+m[a-z]c|h[a-z]n\s+ch[e€]|t[o0]n\s+t[a-z]i|bat\s+cap)/,
+  ],
   ['causes', /\bngu[yv][e€]n\s+nh[a-z]n\b/],
   ['proposals', /(?:^|[^a-z])[a-z][e¢€]\s+(?:xu[a-z]t|ngh[i1])\b|\bki[e€]n\s+ngh[i1]/],
-  ['plan', /\b(nhi[e€]m\s+v[uy]|ph[uw][o0]ng\s+h[uw][o0]ng|k[e&]\s+ho[a-z]ch|gi[a-z]i\s+ph[a-z]p|th[o0]i\s+gian\s+t[o0]i|tr[o0]ng\s+t[a-z]m)/],
+  [
+    'plan',
+    /\b(nhi[e€]m\s+v[uy]|ph[uw][o0]ng\s+h[uw][o0]ng|k[e&]\s+ho[a-z]ch|gi[a-z]i\s+ph[a-z]p|th[o0]i\s+gian\s+t[o0]i|tr[o0]ng\s+t[a-z]m)/,
+  ],
   ['objectives', /\b(m[uy]c\s+ti[e€]u|m[uy]c\s+d[i1]ch|y[e€]u\s+c[a-z]u)/],
   ['organization', /\bt[o06]\s+ch[a-z]{1,3}c\s+th[uwy]c\s+hi[e€]n/],
 ];
@@ -68,10 +74,19 @@ export function readSections(lines: Line[], from: number): Section[] {
       let foldedHeading = l.folded;
       // A heading in capitals may wrap onto a second line in capitals.
       const next = lines[i + 1];
-      const isUpper = (s: string) => { const letters = s.replace(/[^\p{L}]/gu, ''); return letters.length > 3 && letters === letters.toUpperCase(); };
-      if (next && isUpper(l.text) && isUpper(next.text) && !ROMAN.test(next.folded) && !SUBSECTION.test(next.folded)) {
-        heading += ' ' + next.text;
-        foldedHeading += ' ' + next.folded;
+      const isUpper = (s: string) => {
+        const letters = s.replace(/[^\p{L}]/gu, '');
+        return letters.length > 3 && letters === letters.toUpperCase();
+      };
+      if (
+        next &&
+        isUpper(l.text) &&
+        isUpper(next.text) &&
+        !ROMAN.test(next.folded) &&
+        !SUBSECTION.test(next.folded)
+      ) {
+        heading += ` ${next.text}`;
+        foldedHeading += ` ${next.folded}`;
         i++;
       }
       raw.push({ heading: heading.trim(), foldedHeading, lines: [] });
@@ -98,7 +113,11 @@ export function readSections(lines: Line[], from: number): Section[] {
         const subKind = subKinds[0];
         if (subKind && subKind !== current.kind) {
           const romanPart = /^\S+/.exec(s.heading)?.[0].replace(/[.:)]$/, '') ?? '';
-          current = { heading: `${romanPart}.${sub[1]}. ${l.text.slice(sub[0].length).trim()}`, kind: subKind, text: '' };
+          current = {
+            heading: `${romanPart}.${sub[1]}. ${l.text.slice(sub[0].length).trim()}`,
+            kind: subKind,
+            text: '',
+          };
           parts.push(current);
           continue;
         }

@@ -16,14 +16,18 @@ const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 const NOI_NHAN = /\bn[o0][i1]\s+nh[a-z]{1,2}n\s*:?/;
-const SIGNATURE_NOISE = /(tm\s*\.|kt\s*\.|ch[uủ]?\s*t[i1]ch|uy\s+ban|nh[a-z]n\s+d[a-z]n|\(?da\s+ky\)?|\bky\s+ten\b)/;
+const SIGNATURE_NOISE =
+  /(tm\s*\.|kt\s*\.|ch[uủ]?\s*t[i1]ch|uy\s+ban|nh[a-z]n\s+d[a-z]n|\(?da\s+ky\)?|\bky\s+ten\b)/;
 
 function isPersonName(text: string): boolean {
   const t = text.replace(/[.,;:]+$/, '').trim();
   if (t.length < 4 || t.length > 40) return false;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
-  return words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(w)) || words.every((w) => /^\p{Lu}+$/u.test(w) && w.length <= 7);
+  return (
+    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(w)) ||
+    words.every((w) => /^\p{Lu}+$/u.test(w) && w.length <= 7)
+  );
 }
 
 /** The signer's title and name, and the "Nơi nhận" list, from the last lines of the text. */
@@ -49,7 +53,10 @@ export function readSignature(lines: Line[]): SignatureBlock {
       const l = tail[i]!;
       if (NOI_NHAN.test(l.folded) || /^[-+]/.test(l.text)) continue;
       if (SIGNATURE_NOISE.test(l.folded)) continue;
-      if (isPersonName(l.text)) { name = l.text.replace(/[.,;:]+$/, '').trim(); break; }
+      if (isPersonName(l.text)) {
+        name = l.text.replace(/[.,;:]+$/, '').trim();
+        break;
+      }
     }
   }
 

@@ -22,7 +22,10 @@ export async function deliver(job: MailJob, deps: DeliverDeps): Promise<Delivery
   if (!(await deps.ledger.claim(job, now(), deps.staleClaimMs ?? 120_000))) return 'skipped';
   let messageId: string;
   try {
-    ({ messageId } = await deps.mailer.send({ ...job, tags: { [LEDGER_TAG]: ledgerTagValue(job) } }));
+    ({ messageId } = await deps.mailer.send({
+      ...job,
+      tags: { [LEDGER_TAG]: ledgerTagValue(job) },
+    }));
   } catch (e) {
     if (e instanceof MailRejected) {
       await deps.ledger.markFailed(job, e.message, now());

@@ -26,18 +26,33 @@ export interface ReminderRun {
 }
 
 /** A once-only mail (digest, rollup) already went out, or is going: not again. */
-export const wasMailed = (ledger: SentMail[], ledgerKey: string) => ledger.some((m) => m.ledgerKey === ledgerKey && m.state !== 'failed');
+export const wasMailed = (ledger: SentMail[], ledgerKey: string) =>
+  ledger.some((m) => m.ledgerKey === ledgerKey && m.state !== 'failed');
 
-export async function provinceRounds(provinceCode: string, deps: Pick<JobDeps, 'rounds'>, now: Date): Promise<Round[]> {
+export async function provinceRounds(
+  provinceCode: string,
+  deps: Pick<JobDeps, 'rounds'>,
+  now: Date,
+): Promise<Round[]> {
   return roundsOf(provinceCode, await deps.rounds.list(provinceCode), now);
 }
 
 /** The daily reminder run of one province: plans what is due and hands it to the mail queue. */
-export async function runReminderJob(provinceCode: string, now: Date, deps: JobDeps, opts: { dryRun?: boolean } = {}): Promise<ReminderRun> {
-  const open = openRounds(await provinceRounds(provinceCode, deps, now), (r) => daysFromDeadline(now, r.deadline));
+export async function runReminderJob(
+  provinceCode: string,
+  now: Date,
+  deps: JobDeps,
+  opts: { dryRun?: boolean } = {},
+): Promise<ReminderRun> {
+  const open = openRounds(await provinceRounds(provinceCode, deps, now), (r) =>
+    daysFromDeadline(now, r.deadline),
+  );
   const run: ReminderRun = { rounds: open.map((r) => r.roundId), jobs: [], noContact: [] };
   if (!open.length) return run;
-  const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
+  const [units, department] = await Promise.all([
+    deps.units.list(provinceCode),
+    deps.departments.get(provinceCode),
+  ]);
   for (const round of open) {
     const plan = await planReminders(round, units, department, now, deps);
     run.jobs.push(...plan.jobs);
@@ -58,24 +73,45 @@ export interface DigestRun {
 }
 
 /** A digest is due the day after the deadline; from the day after that on, it is late. */
-const digestLate = (round: Round, now: Date) => justPastDeadline(round, now) && daysFromDeadline(now, round.deadline) >= 2;
+const digestLate = (round: Round, now: Date) =>
+  justPastDeadline(round, now) && daysFromDeadline(now, round.deadline) >= 2;
 
 /**
  * The Department's digest: scheduled, the day after each deadline (once); on demand for a named
  * round, every time it is asked for.
  */
-export async function runDigestJob(provinceCode: string, now: Date, deps: JobDeps, opts: { roundId?: string; dryRun?: boolean } = {}): Promise<DigestRun> {
+export async function runDigestJob(
+  provinceCode: string,
+  now: Date,
+  deps: JobDeps,
+  opts: { roundId?: string; dryRun?: boolean } = {},
+): Promise<DigestRun> {
   const rounds = await provinceRounds(provinceCode, deps, now);
-  const chosen = opts.roundId ? rounds.filter((r) => r.roundId === opts.roundId) : rounds.filter((r) => justPastDeadline(r, now));
-  if (opts.roundId && !chosen.length) throw new Error(`Không có kỳ báo cáo ${opts.roundId} của tỉnh ${provinceCode}.`);
-  const [units, department] = await Promise.all([deps.units.list(provinceCode), deps.departments.get(provinceCode)]);
+  const chosen = opts.roundId
+    ? rounds.filter((r) => r.roundId === opts.roundId)
+    : rounds.filter((r) => justPastDeadline(r, now));
+  if (opts.roundId && !chosen.length)
+    throw new Error(`Không có kỳ báo cáo ${opts.roundId} của tỉnh ${provinceCode}.`);
+  const [units, department] = await Promise.all([
+    deps.units.list(provinceCode),
+    deps.departments.get(provinceCode),
+  ]);
   const run: DigestRun = { jobs: [], overdue: [] };
   for (const round of chosen) {
     const ledger = await deps.ledger.listRound(provinceCode, round.roundId);
     const key = digestKey(round.roundId);
-    if (digestLate(round, now) && !ledger.some((m) => m.ledgerKey === key && m.state === 'sent')) run.overdue.push(round.roundId);
+    if (digestLate(round, now) && !ledger.some((m) => m.ledgerKey === key && m.state === 'sent'))
+      run.overdue.push(round.roundId);
     if (!opts.roundId && wasMailed(ledger, key)) continue;
-    const job = digestJob({ round, units, submissions: await deps.submissions.listRound(provinceCode, round.roundId), department, now, onDemand: Boolean(opts.roundId), ledger });
+    const job = digestJob({
+      round,
+      units,
+      submissions: await deps.submissions.listRound(provinceCode, round.roundId),
+      department,
+      now,
+      onDemand: Boolean(opts.roundId),
+      ledger,
+    });
     if (job) run.jobs.push(job);
   }
   if (!opts.dryRun && run.jobs.length) await deps.outbox.enqueue(run.jobs);

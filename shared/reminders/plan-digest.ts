@@ -1,5 +1,5 @@
 import { roundStatus, timelinessOf } from '../ingest/round-status.js';
-import { digestMail, type DigestRow } from '../mail/templates.js';
+import { type DigestRow, digestMail } from '../mail/templates.js';
 import type { MailJob, SentMail } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
@@ -7,7 +7,12 @@ import type { Department, Unit } from '../schemas/unit.js';
 
 /** On time, late or missing, judged on the first accepted version (a later correction keeps the date). */
 export function digestRows(units: Unit[], submissions: Submission[], round: Round): DigestRow[] {
-  return roundStatus(units, submissions).map((r) => ({ unit: r.unit, state: timelinessOf(r, round.deadline) ?? 'missing', receivedAt: r.firstAccepted?.uploadedAt ?? null, hasContact: r.unit.emails.length > 0 }));
+  return roundStatus(units, submissions).map((r) => ({
+    unit: r.unit,
+    state: timelinessOf(r, round.deadline) ?? 'missing',
+    receivedAt: r.firstAccepted?.uploadedAt ?? null,
+    hasContact: r.unit.emails.length > 0,
+  }));
 }
 
 export const digestKey = (roundId: string) => `DIGEST#${roundId}`;
@@ -24,10 +29,32 @@ export function undeliverableByUnit(ledger: SentMail[]): Map<string, string[]> {
   return new Map([...out].map(([k, v]) => [k, [...v].sort()]));
 }
 
-export function digestJob(input: { round: Round; units: Unit[]; submissions: Submission[]; department: Department | null; now: Date; onDemand?: boolean; ledger?: SentMail[] }): MailJob | null {
+export function digestJob(input: {
+  round: Round;
+  units: Unit[];
+  submissions: Submission[];
+  department: Department | null;
+  now: Date;
+  onDemand?: boolean;
+  ledger?: SentMail[];
+}): MailJob | null {
   const { round, department, now } = input;
   if (!department?.emails.length) return null;
-  const mail = digestMail({ round, rows: digestRows(input.units, input.submissions, round), now, undeliverable: undeliverableByUnit(input.ledger ?? []) });
+  const mail = digestMail({
+    round,
+    rows: digestRows(input.units, input.submissions, round),
+    now,
+    undeliverable: undeliverableByUnit(input.ledger ?? []),
+  });
   const ledgerKey = `${digestKey(round.roundId)}${input.onDemand ? `#${now.toISOString()}` : ''}`;
-  return { kind: 'digest', ledgerKey, provinceCode: round.provinceCode, roundId: round.roundId, unitCode: null, offsetDays: null, to: department.emails, ...mail };
+  return {
+    kind: 'digest',
+    ledgerKey,
+    provinceCode: round.provinceCode,
+    roundId: round.roundId,
+    unitCode: null,
+    offsetDays: null,
+    to: department.emails,
+    ...mail,
+  };
 }

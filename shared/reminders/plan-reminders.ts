@@ -2,10 +2,10 @@ import { roundStatus } from '../ingest/round-status.js';
 import { reminderMail } from '../mail/templates.js';
 import type { MailLedger } from '../ports/mail.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
-import type { Department, Unit } from '../schemas/unit.js';
+import { daysFromDeadline } from '../rounds/deadline.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
-import { daysFromDeadline } from '../rounds/deadline.js';
+import type { Department, Unit } from '../schemas/unit.js';
 
 export interface ReminderPlanDeps {
   submissions: SubmissionStore;
@@ -18,7 +18,8 @@ export interface ReminderPlan {
   noContact: Array<{ roundId: string; unitCode: string }>;
 }
 
-export const reminderKey = (roundId: string, unitCode: string, offsetDays: number) => `REMIND#${roundId}#${unitCode}#${offsetDays}`;
+export const reminderKey = (roundId: string, unitCode: string, offsetDays: number) =>
+  `REMIND#${roundId}#${unitCode}#${offsetDays}`;
 
 /**
  * The reminder due today for one round: the latest offset of its schedule that has come. A day
@@ -31,10 +32,19 @@ export function dueOffset(round: Round, now: Date): number | null {
 }
 
 /** One reminder per unit of the round that has no accepted report and was not reminded at this offset. */
-export async function planReminders(round: Round, units: Unit[], department: Department | null, now: Date, deps: ReminderPlanDeps): Promise<ReminderPlan> {
+export async function planReminders(
+  round: Round,
+  units: Unit[],
+  department: Department | null,
+  now: Date,
+  deps: ReminderPlanDeps,
+): Promise<ReminderPlan> {
   const offset = dueOffset(round, now);
   if (offset === null) return { jobs: [], noContact: [] };
-  const [submissions, ledger] = await Promise.all([deps.submissions.listRound(round.provinceCode, round.roundId), deps.ledger.listRound(round.provinceCode, round.roundId)]);
+  const [submissions, ledger] = await Promise.all([
+    deps.submissions.listRound(round.provinceCode, round.roundId),
+    deps.ledger.listRound(round.provinceCode, round.roundId),
+  ]);
   const done = new Set(ledger.filter((m) => m.state !== 'failed').map((m) => m.ledgerKey));
   const plan: ReminderPlan = { jobs: [], noContact: [] };
   for (const row of roundStatus(units, submissions)) {
@@ -46,7 +56,16 @@ export async function planReminders(round: Round, units: Unit[], department: Dep
       continue;
     }
     const mail = reminderMail({ round, unit: row.unit, latest: row.latest, department, now });
-    plan.jobs.push({ kind: 'reminder', ledgerKey, provinceCode: round.provinceCode, roundId: round.roundId, unitCode: row.unit.code, offsetDays: offset, to: row.unit.emails, ...mail });
+    plan.jobs.push({
+      kind: 'reminder',
+      ledgerKey,
+      provinceCode: round.provinceCode,
+      roundId: round.roundId,
+      unitCode: row.unit.code,
+      offsetDays: offset,
+      to: row.unit.emails,
+      ...mail,
+    });
   }
   return plan;
 }

@@ -1,18 +1,32 @@
 import { receiptMail } from '../mail/templates.js';
 import type { DepartmentStore } from '../ports/department-store.js';
 import type { RoundStore } from '../ports/round-store.js';
-import type { UnitRegistry } from '../units/registry.js';
-import { deliver, type DeliverDeps, type DeliveryOutcome } from './deliver.js';
-import { provinceRounds } from './jobs.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
+import type { UnitRegistry } from '../units/registry.js';
+import { type DeliverDeps, type DeliveryOutcome, deliver } from './deliver.js';
+import { provinceRounds } from './jobs.js';
 
 /** The receipt for a stored submission, or null when the unit has no contact to send it to. */
-export function receiptJob(submission: Submission, unit: Unit | undefined, roundTitle: string, department: Department | null): MailJob | null {
+export function receiptJob(
+  submission: Submission,
+  unit: Unit | undefined,
+  roundTitle: string,
+  department: Department | null,
+): MailJob | null {
   if (!unit?.emails.length) return null;
   const mail = receiptMail({ submission, unit, roundTitle, department });
-  return { kind: 'receipt', ledgerKey: `RECEIPT#${submission.submissionId}`, provinceCode: submission.provinceCode, roundId: submission.roundId, unitCode: unit.code, offsetDays: null, to: unit.emails, ...mail };
+  return {
+    kind: 'receipt',
+    ledgerKey: `RECEIPT#${submission.submissionId}`,
+    provinceCode: submission.provinceCode,
+    roundId: submission.roundId,
+    unitCode: unit.code,
+    offsetDays: null,
+    to: unit.emails,
+    ...mail,
+  };
 }
 
 export interface ReceiptDeps extends DeliverDeps {
@@ -22,12 +36,20 @@ export interface ReceiptDeps extends DeliverDeps {
 }
 
 /** Sends the receipt of a stored submission once; throws on a transient failure, for a retry. */
-export async function sendReceipt(submission: Submission, deps: ReceiptDeps): Promise<DeliveryOutcome | 'no_contact'> {
+export async function sendReceipt(
+  submission: Submission,
+  deps: ReceiptDeps,
+): Promise<DeliveryOutcome | 'no_contact'> {
   const unit = deps.registry.byCode(submission.unitCode);
   if (!unit?.emails.length) return 'no_contact';
   const now = deps.now?.() ?? new Date();
-  const [rounds, department] = await Promise.all([provinceRounds(submission.provinceCode, deps, now), deps.departments.get(submission.provinceCode)]);
-  const title = rounds.find((r) => r.roundId === submission.roundId)?.title ?? `kỳ báo cáo ${submission.roundId}`;
+  const [rounds, department] = await Promise.all([
+    provinceRounds(submission.provinceCode, deps, now),
+    deps.departments.get(submission.provinceCode),
+  ]);
+  const title =
+    rounds.find((r) => r.roundId === submission.roundId)?.title ??
+    `kỳ báo cáo ${submission.roundId}`;
   const job = receiptJob(submission, unit, title, department);
   return job ? deliver(job, deps) : 'no_contact';
 }

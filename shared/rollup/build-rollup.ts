@@ -1,5 +1,5 @@
 import { daysFromDeadline } from '../rounds/deadline.js';
-import { Rollup } from '../schemas/rollup.js';
+import type { Rollup } from '../schemas/rollup.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
@@ -31,13 +31,23 @@ export function buildRollup(input: RollupInput): Rollup {
     schemaVersion: 1,
     provinceCode: input.provinceCode,
     scopeName: input.scopeName,
-    round: { roundId: round.roundId, title: round.title, deadline: round.deadline, requests: round.requests },
+    round: {
+      roundId: round.roundId,
+      title: round.title,
+      deadline: round.deadline,
+      requests: round.requests,
+    },
     builtAt: input.now.toISOString(),
     beforeDeadline: daysFromDeadline(input.now, round.deadline) <= 0,
     status: { ...countStates(rows), byLevel: countByLevel(rows) },
     units: rows,
     indicators: aggregateIndicators(accepted),
-    ...consolidateText(accepted.map((submission) => ({ submission, unitName: names.get(submission.unitCode) ?? submission.unitCode }))),
+    ...consolidateText(
+      accepted.map((submission) => ({
+        submission,
+        unitName: names.get(submission.unitCode) ?? submission.unitCode,
+      })),
+    ),
   };
   return rollup;
 }

@@ -10,7 +10,8 @@ const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 export const formatNumber = (n: number) => (Number.isInteger(n) ? integer : decimal).format(n);
 export const formatPercent = (n: number) => `${decimal.format(n)}%`;
 /** A 0..1 share as a percentage with one decimal. */
-export const formatShare = (x: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x * 100)}%`;
+export const formatShare = (x: number) =>
+  `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x * 100)}%`;
 
 export const STATE_TITLES: Record<UnitState, string> = {
   on_time: 'Đúng hạn',
@@ -24,16 +25,22 @@ export const LEVEL_TITLES = { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc k
 
 export const isNational = (r: Pick<Rollup, 'provinceCode'>) => r.provinceCode === NATIONAL;
 /** "tỉnh Nghệ An", "thành phố Huế", or "toàn quốc". */
-export const scopeTitle = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) => (isNational(r) ? 'toàn quốc' : provinceTitle(r.scopeName));
+export const scopeTitle = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) =>
+  isNational(r) ? 'toàn quốc' : provinceTitle(r.scopeName);
 /** "trên địa bàn tỉnh Nghệ An", or "trên cả nước". */
-export const scopeWhere = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) => (isNational(r) ? 'trên cả nước' : `trên địa bàn ${scopeTitle(r)}`);
+export const scopeWhere = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) =>
+  isNational(r) ? 'trên cả nước' : `trên địa bàn ${scopeTitle(r)}`;
 
 /** Each unit's name as the outputs print it ("Xã Diễn Châu"), by code. */
 export function unitNames(r: Pick<Rollup, 'units'>): Map<string, string> {
-  return new Map(r.units.map((u) => [u.unitCode, capitalize(unitLabel({ level: u.level, name: u.unitName }))]));
+  return new Map(
+    r.units.map((u) => [u.unitCode, capitalize(unitLabel({ level: u.level, name: u.unitName }))]),
+  );
 }
 
 /** Where a round's rollup files live in the bucket. */
-export const rollupPrefix = (provinceCode: string, roundId: string) => `rollups/${provinceCode}/${roundId}/`;
+export const rollupPrefix = (provinceCode: string, roundId: string) =>
+  `rollups/${provinceCode}/${roundId}/`;
 
-export const ROLLUP_FILE = (provinceCode: string, roundId: string, ext: string) => `tong-hop-${provinceCode}-${roundId}.${ext}`;
+export const ROLLUP_FILE = (provinceCode: string, roundId: string, ext: string) =>
+  `tong-hop-${provinceCode}-${roundId}.${ext}`;

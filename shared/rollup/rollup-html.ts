@@ -1,13 +1,27 @@
 import { escapeHtml as h } from '../mail/html.js';
 import { ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
 import type { IndicatorSummary, Rollup, StatusCounts, UnitState } from '../schemas/rollup.js';
-import { formatNumber, formatPercent, formatShare, LEVEL_TITLES, scopeTitle, STATE_TITLES, unitNames } from './format.js';
+import {
+  formatNumber,
+  formatPercent,
+  formatShare,
+  LEVEL_TITLES,
+  STATE_TITLES,
+  scopeTitle,
+  unitNames,
+} from './format.js';
 import { ADDRESSEE_TITLES, distinctQuotes, THEME_TITLES } from './themes.js';
 
 // One self-contained page: no script, no external file, charts as inline SVG that scale to a
 // phone's width.
 
-const COLORS: Record<UnitState, string> = { on_time: '#2e7d32', late: '#f9a825', needs_review: '#ef6c00', rejected: '#c62828', missing: '#9e9e9e' };
+const COLORS: Record<UnitState, string> = {
+  on_time: '#2e7d32',
+  late: '#f9a825',
+  needs_review: '#ef6c00',
+  rejected: '#c62828',
+  missing: '#9e9e9e',
+};
 const STATES: UnitState[] = ['on_time', 'late', 'needs_review', 'rejected', 'missing'];
 
 function legend(): string {
@@ -15,8 +29,13 @@ function legend(): string {
 }
 
 /** One stacked bar per group: how many units are in each state. */
-function statusBars(rows: Array<{ title: string; counts: Record<UnitState, number>; total: number }>): string {
-  const W = 420, bar = 24, gap = 10, labelW = 80;
+function statusBars(
+  rows: Array<{ title: string; counts: Record<UnitState, number>; total: number }>,
+): string {
+  const W = 420,
+    bar = 24,
+    gap = 10,
+    labelW = 80;
   const height = rows.length * (bar + gap);
   const body = rows.map((r, i) => {
     let x = labelW;
@@ -34,23 +53,38 @@ function statusBars(rows: Array<{ title: string; counts: Record<UnitState, numbe
 
 /** Every unit as a small square coloured by its state, in code order: who is missing at a glance. */
 function unitGrid(r: Rollup, names: Map<string, string>): string {
-  const size = 14, per = r.units.length <= 200 ? 20 : 60;
+  const size = 14,
+    per = r.units.length <= 200 ? 20 : 60;
   const rows = Math.ceil(r.units.length / per);
-  const cells = r.units.map((u, i) => `<rect x="${(i % per) * (size + 2)}" y="${Math.floor(i / per) * (size + 2)}" width="${size}" height="${size}" fill="${COLORS[u.state]}"><title>${h(`${u.unitCode} ${names.get(u.unitCode)}: ${STATE_TITLES[u.state]}`)}</title></rect>`);
+  const cells = r.units.map(
+    (u, i) =>
+      `<rect x="${(i % per) * (size + 2)}" y="${Math.floor(i / per) * (size + 2)}" width="${size}" height="${size}" fill="${COLORS[u.state]}"><title>${h(`${u.unitCode} ${names.get(u.unitCode)}: ${STATE_TITLES[u.state]}`)}</title></rect>`,
+  );
   return `<svg viewBox="0 0 ${per * (size + 2)} ${rows * (size + 2)}" width="100%" role="img" aria-label="Tình trạng từng đơn vị">${cells.join('')}</svg>`;
 }
 
 /** The units' values of one indicator on one axis; the median marked, the province rate in red. */
 function distribution(i: IndicatorSummary): string {
   if (!i.spread) return '';
-  const W = 420, H = 50, pad = 34;
+  const W = 420,
+    H = 50,
+    pad = 34;
   const span = i.spread.max.value - i.spread.min.value;
-  const lo = i.spread.min.value - span * 0.05, hi = i.spread.max.value + span * 0.05;
+  const lo = i.spread.min.value - span * 0.05,
+    hi = i.spread.max.value + span * 0.05;
   const x = (v: number) => (span === 0 ? W / 2 : pad + ((v - lo) / (hi - lo)) * (W - 2 * pad));
-  const dots = i.values.map((v) => `<circle cx="${x(v.value).toFixed(1)}" cy="20" r="5" fill="#1565c0" fill-opacity="0.45"><title>${h(`${v.unitCode}: ${formatNumber(v.value)}`)}</title></circle>`);
+  const dots = i.values.map(
+    (v) =>
+      `<circle cx="${x(v.value).toFixed(1)}" cy="20" r="5" fill="#1565c0" fill-opacity="0.45"><title>${h(`${v.unitCode}: ${formatNumber(v.value)}`)}</title></circle>`,
+  );
   const median = `<line x1="${x(i.spread.median.value).toFixed(1)}" x2="${x(i.spread.median.value).toFixed(1)}" y1="8" y2="32" stroke="#333" stroke-dasharray="3 2"><title>${h(`Trung vị ${formatNumber(i.spread.median.value)}`)}</title></line>`;
-  const weighted = i.weighted ? `<line x1="${x(i.weighted.value).toFixed(1)}" x2="${x(i.weighted.value).toFixed(1)}" y1="4" y2="36" stroke="#c62828" stroke-width="2"><title>${h(`Tỷ lệ chung ${formatPercent(i.weighted.value)}`)}</title></line>` : '';
-  const ends = span === 0 ? '' : `<text x="${pad}" y="48" font-size="13" text-anchor="start">${h(formatNumber(i.spread.min.value))}</text><text x="${W - pad}" y="48" font-size="13" text-anchor="end">${h(formatNumber(i.spread.max.value))}</text>`;
+  const weighted = i.weighted
+    ? `<line x1="${x(i.weighted.value).toFixed(1)}" x2="${x(i.weighted.value).toFixed(1)}" y1="4" y2="36" stroke="#c62828" stroke-width="2"><title>${h(`Tỷ lệ chung ${formatPercent(i.weighted.value)}`)}</title></line>`
+    : '';
+  const ends =
+    span === 0
+      ? ''
+      : `<text x="${pad}" y="48" font-size="13" text-anchor="start">${h(formatNumber(i.spread.min.value))}</text><text x="${W - pad}" y="48" font-size="13" text-anchor="end">${h(formatNumber(i.spread.max.value))}</text>`;
   return `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${h(`Phân bố: ${i.name}`)}"><line x1="${pad}" x2="${W - pad}" y1="20" y2="20" stroke="#ccc"/>${dots.join('')}${median}${weighted}${ends}</svg>`;
 }
 
@@ -58,22 +92,38 @@ function table(head: string[], rows: string[][]): string {
   return `<div class="scroll"><table><thead><tr>${head.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
-function groups(list: Array<{ title: string; units: number; quotes: Rollup['difficulties'][number]['quotes'] }>, names: Map<string, string>): string {
-  return list.map((g) => {
-    const quotes = distinctQuotes(g.quotes);
-    return `<details><summary><b>${h(g.title)}</b> — ${g.units} đơn vị</summary><ul>${quotes.map((q) => `<li>“${h(q.text)}” <small>(${h(q.unitCodes.map((c) => names.get(c) ?? c).join(', '))})</small></li>`).join('')}</ul></details>`;
-  }).join('');
+function groups(
+  list: Array<{ title: string; units: number; quotes: Rollup['difficulties'][number]['quotes'] }>,
+  names: Map<string, string>,
+): string {
+  return list
+    .map((g) => {
+      const quotes = distinctQuotes(g.quotes);
+      return `<details><summary><b>${h(g.title)}</b> — ${g.units} đơn vị</summary><ul>${quotes.map((q) => `<li>“${h(q.text)}” <small>(${h(q.unitCodes.map((c) => names.get(c) ?? c).join(', '))})</small></li>`).join('')}</ul></details>`;
+    })
+    .join('');
 }
 
 export function rollupHtml(r: Rollup): string {
   const scope = scopeTitle(r);
   const names = unitNames(r);
   const s = r.status;
-  const counts = (c: StatusCounts) => ({ on_time: c.onTime, late: c.late, needs_review: c.needsReview, rejected: c.rejected, missing: c.missing });
+  const counts = (c: StatusCounts) => ({
+    on_time: c.onTime,
+    late: c.late,
+    needs_review: c.needsReview,
+    rejected: c.rejected,
+    missing: c.missing,
+  });
   const title = `Tổng hợp ${r.round.title} — ${scope}`;
   const notAccepted = r.units.filter((u) => u.state !== 'on_time' && u.state !== 'late');
   const reported = r.indicators.filter((i) => i.unitsReporting > 0);
-  const figure = (i: IndicatorSummary) => (i.kind === 'count' ? `${formatNumber(i.total ?? 0)} ${i.unit}` : i.weighted ? `${formatPercent(i.weighted.value)} (${formatNumber(i.weighted.numerator)}/${formatNumber(i.weighted.denominator)})` : '—');
+  const figure = (i: IndicatorSummary) =>
+    i.kind === 'count'
+      ? `${formatNumber(i.total ?? 0)} ${i.unit}`
+      : i.weighted
+        ? `${formatPercent(i.weighted.value)} (${formatNumber(i.weighted.numerator)}/${formatNumber(i.weighted.denominator)})`
+        : '—';
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(title)}</title>
@@ -98,14 +148,39 @@ ${legend()}
 ${statusBars([{ title: 'Tổng số', counts: counts(s), total: s.expected }, ...s.byLevel.map((l) => ({ title: LEVEL_TITLES[l.level], counts: counts(l), total: l.expected }))])}
 <p>Từng đơn vị (theo mã):</p>
 ${unitGrid(r, names)}
-${notAccepted.length ? `<details><summary>${notAccepted.length} đơn vị chưa có báo cáo hợp lệ</summary>${table(['Mã', 'Đơn vị', 'Tình trạng', 'Ghi chú'], notAccepted.map((u) => [u.unitCode, names.get(u.unitCode)!, STATE_TITLES[u.state], u.problems.join('; ')]))}</details>` : '<p>Tất cả các đơn vị đã nộp báo cáo hợp lệ.</p>'}
+${
+  notAccepted.length
+    ? `<details><summary>${notAccepted.length} đơn vị chưa có báo cáo hợp lệ</summary>${table(
+        ['Mã', 'Đơn vị', 'Tình trạng', 'Ghi chú'],
+        notAccepted.map((u) => [
+          u.unitCode,
+          names.get(u.unitCode)!,
+          STATE_TITLES[u.state],
+          u.problems.join('; '),
+        ]),
+      )}</details>`
+    : '<p>Tất cả các đơn vị đã nộp báo cáo hợp lệ.</p>'
+}
 <h2>II. Các chỉ tiêu</h2>
 <p class="note">Tỷ lệ chung = tổng tử số / tổng mẫu số của các đơn vị có số liệu gốc (vạch đỏ); chấm xanh là từng đơn vị, vạch đứt là trung vị.</p>
 ${reported.map((i) => `<div class="ind"><h3>${h(i.name)}</h3><p><b>${h(figure(i))}</b> · ${i.unitsReporting} đơn vị báo cáo · nhỏ nhất ${h(formatNumber(i.spread!.min.value))}, trung vị ${h(formatNumber(i.spread!.median.value))}, lớn nhất ${h(formatNumber(i.spread!.max.value))}</p>${distribution(i)}</div>`).join('\n')}
 <h2>III. Khó khăn, vướng mắc</h2>
-${groups(r.difficulties.map((g) => ({ ...g, title: THEME_TITLES[g.theme] })), names) || '<p>Không có.</p>'}
+${
+  groups(
+    r.difficulties.map((g) => ({ ...g, title: THEME_TITLES[g.theme] })),
+    names,
+  ) || '<p>Không có.</p>'
+}
 <h2>IV. Đề xuất, kiến nghị</h2>
-${groups(r.proposalsByAddressee.map((g) => ({ ...g, title: `Đối với ${ADDRESSEE_TITLES[g.addressee]}` })), names) || '<p>Không có.</p>'}
+${
+  groups(
+    r.proposalsByAddressee.map((g) => ({
+      ...g,
+      title: `Đối với ${ADDRESSEE_TITLES[g.addressee]}`,
+    })),
+    names,
+  ) || '<p>Không có.</p>'
+}
 <p class="note">Mỗi số liệu và trích dẫn ghi nguồn (tệp, phiên bản) trong tệp Excel và JSON kèm theo.</p>
 </body></html>
 `;

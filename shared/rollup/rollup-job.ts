@@ -35,7 +35,11 @@ export type OnStage = (stage: RollupStage, ms: number) => void;
 
 const LINK_DAYS = 7;
 
-async function timed<T>(stage: RollupStage, onStage: OnStage | undefined, f: () => Promise<T> | T): Promise<T> {
+async function timed<T>(
+  stage: RollupStage,
+  onStage: OnStage | undefined,
+  f: () => Promise<T> | T,
+): Promise<T> {
   const t0 = performance.now();
   const out = await f();
   onStage?.(stage, performance.now() - t0);
@@ -46,24 +50,48 @@ async function timed<T>(stage: RollupStage, onStage: OnStage | undefined, f: () 
  * The round as the Department defined it; for the whole country, the standing round of that id.
  * Looked up in the round's own year (its id starts with it), so that past years' rollups work.
  */
-export async function findRound(provinceCode: string, roundId: string, deps: Pick<RollupDeps, 'rounds'>): Promise<Round> {
+export async function findRound(
+  provinceCode: string,
+  roundId: string,
+  deps: Pick<RollupDeps, 'rounds'>,
+): Promise<Round> {
   const stored = provinceCode === NATIONAL ? [] : await deps.rounds.list(provinceCode);
-  const round = roundsOf(provinceCode, stored, new Date(`${roundId.slice(0, 4)}-07-01T00:00:00Z`)).find((r) => r.roundId === roundId);
-  if (!round) throw new Error(`Không có kỳ báo cáo ${roundId}${provinceCode === NATIONAL ? '' : ` của tỉnh ${provinceCode}`}.`);
+  const round = roundsOf(
+    provinceCode,
+    stored,
+    new Date(`${roundId.slice(0, 4)}-07-01T00:00:00Z`),
+  ).find((r) => r.roundId === roundId);
+  if (!round)
+    throw new Error(
+      `Không có kỳ báo cáo ${roundId}${provinceCode === NATIONAL ? '' : ` của tỉnh ${provinceCode}`}.`,
+    );
   return round;
 }
 
 /** Reads every expected unit and the round's submissions, one Query per province. */
-export async function buildRoundRollup(provinceCode: string, round: Round, deps: Pick<RollupDeps, 'units' | 'submissions'>, now: Date, onStage?: OnStage): Promise<Rollup> {
+export async function buildRoundRollup(
+  provinceCode: string,
+  round: Round,
+  deps: Pick<RollupDeps, 'units' | 'submissions'>,
+  now: Date,
+  onStage?: OnStage,
+): Promise<Rollup> {
   const { units, submissions } = await timed('read', onStage, async () => {
     const units = await deps.units.list(provinceCode === NATIONAL ? undefined : provinceCode);
     const provinces = [...new Set(units.map((u) => u.provinceCode))];
-    const lists = await Promise.all(provinces.map((p) => deps.submissions.listRound(p, round.roundId)));
+    const lists = await Promise.all(
+      provinces.map((p) => deps.submissions.listRound(p, round.roundId)),
+    );
     return { units, submissions: lists.flat() };
   });
-  if (!units.length) throw new Error(`Chưa có danh mục đơn vị của ${provinceCode === NATIONAL ? 'cả nước' : `tỉnh ${provinceCode}`}: chạy "tonghop units import" trước.`);
+  if (!units.length)
+    throw new Error(
+      `Chưa có danh mục đơn vị của ${provinceCode === NATIONAL ? 'cả nước' : `tỉnh ${provinceCode}`}: chạy "tonghop units import" trước.`,
+    );
   const scopeName = provinceCode === NATIONAL ? 'Toàn quốc' : units[0]!.provinceName;
-  return timed('aggregate', onStage, () => buildRollup({ provinceCode, scopeName, round, units, submissions, now }));
+  return timed('aggregate', onStage, () =>
+    buildRollup({ provinceCode, scopeName, round, units, submissions, now }),
+  );
 }
 
 /** The four files of a rollup; the JSON is checked against its schema before it is written. */
@@ -71,16 +99,36 @@ export async function renderRollup(rollup: Rollup, onStage?: OnStage): Promise<R
   const file = (ext: string) => ROLLUP_FILE(rollup.provinceCode, rollup.round.roundId, ext);
   // The DOCX and XLSX libraries load only when a rollup is rendered: on most scheduled runs no
   // round is open or just past its deadline, and the function returns without them.
-  const [{ rollupDocx }, { rollupXlsx }, { rollupHtml }] = await Promise.all([import('./rollup-docx.js'), import('./rollup-xlsx.js'), import('./rollup-html.js')]);
+  const [{ rollupDocx }, { rollupXlsx }, { rollupHtml }] = await Promise.all([
+    import('./rollup-docx.js'),
+    import('./rollup-xlsx.js'),
+    import('./rollup-html.js'),
+  ]);
   const docx = await timed('docx', onStage, () => rollupDocx(rollup));
   const xlsx = await timed('xlsx', onStage, () => rollupXlsx(rollup));
   const html = await timed('html', onStage, () => rollupHtml(rollup));
   const json = await timed('json', onStage, () => JSON.stringify(Rollup.parse(rollup), null, 2));
   return [
-    { name: file('docx'), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: docx },
-    { name: file('xlsx'), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: xlsx },
-    { name: file('html'), contentType: 'text/html; charset=utf-8', bytes: new TextEncoder().encode(html) },
-    { name: file('json'), contentType: 'application/json; charset=utf-8', bytes: new TextEncoder().encode(json) },
+    {
+      name: file('docx'),
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: docx,
+    },
+    {
+      name: file('xlsx'),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: xlsx,
+    },
+    {
+      name: file('html'),
+      contentType: 'text/html; charset=utf-8',
+      bytes: new TextEncoder().encode(html),
+    },
+    {
+      name: file('json'),
+      contentType: 'application/json; charset=utf-8',
+      bytes: new TextEncoder().encode(json),
+    },
   ];
 }
 
@@ -97,26 +145,62 @@ export interface PublishedFile {
  * Writes the files under rollups/<province>/<round>/ (the current draft, replaced by each
  * rebuild) and a copy under lich-su/<build time>/ (every earlier draft stays).
  */
-export async function publishRollup(rollup: Rollup, files: RollupFile[], objects: ObjectStore): Promise<PublishedFile[]> {
+export async function publishRollup(
+  rollup: Rollup,
+  files: RollupFile[],
+  objects: ObjectStore,
+): Promise<PublishedFile[]> {
   const prefix = rollupPrefix(rollup.provinceCode, rollup.round.roundId);
   const stamp = rollup.builtAt.replace(/[:.]/g, '-');
-  return Promise.all(files.map(async (f) => {
-    const key = `${prefix}${f.name}`;
-    const historyKey = `${prefix}lich-su/${stamp}/${f.name}`;
-    const [{ versionId }] = await Promise.all([objects.put(key, f.bytes, f.contentType), objects.put(historyKey, f.bytes, f.contentType)]);
-    return { name: f.name, key, versionId, historyKey, bytes: f.bytes.length };
-  }));
+  return Promise.all(
+    files.map(async (f) => {
+      const key = `${prefix}${f.name}`;
+      const historyKey = `${prefix}lich-su/${stamp}/${f.name}`;
+      const [{ versionId }] = await Promise.all([
+        objects.put(key, f.bytes, f.contentType),
+        objects.put(historyKey, f.bytes, f.contentType),
+      ]);
+      return { name: f.name, key, versionId, historyKey, bytes: f.bytes.length };
+    }),
+  );
 }
 
 export const rollupKey = (roundId: string) => `ROLLUP#${roundId}`;
 
 /** The Department's mail with pre-signed links to this build's files (its history copies, which no rebuild replaces). */
-export async function rollupMailJob(rollup: Rollup, published: PublishedFile[], deps: Pick<RollupDeps, 'departments' | 'objects'>, ledgerKey: string): Promise<MailJob | null> {
-  const department = rollup.provinceCode === NATIONAL ? null : await deps.departments.get(rollup.provinceCode);
+export async function rollupMailJob(
+  rollup: Rollup,
+  published: PublishedFile[],
+  deps: Pick<RollupDeps, 'departments' | 'objects'>,
+  ledgerKey: string,
+): Promise<MailJob | null> {
+  const department =
+    rollup.provinceCode === NATIONAL ? null : await deps.departments.get(rollup.provinceCode);
   if (!department?.emails.length) return null;
-  const links = await Promise.all(published.map(async (p) => ({ name: p.name, ...await deps.objects.link(p.historyKey, { expiresInSeconds: LINK_DAYS * 86_400, fileName: p.name }) })));
-  const mail = rollupMail({ rollup, links, until: new Date(Math.min(...links.map((l) => l.expiresAt.getTime()))) });
-  return { kind: 'rollup', ledgerKey, provinceCode: rollup.provinceCode, roundId: rollup.round.roundId, unitCode: null, offsetDays: null, to: department.emails, ...mail };
+  const links = await Promise.all(
+    published.map(async (p) => ({
+      name: p.name,
+      ...(await deps.objects.link(p.historyKey, {
+        expiresInSeconds: LINK_DAYS * 86_400,
+        fileName: p.name,
+      })),
+    })),
+  );
+  const mail = rollupMail({
+    rollup,
+    links,
+    until: new Date(Math.min(...links.map((l) => l.expiresAt.getTime()))),
+  });
+  return {
+    kind: 'rollup',
+    ledgerKey,
+    provinceCode: rollup.provinceCode,
+    roundId: rollup.round.roundId,
+    unitCode: null,
+    offsetDays: null,
+    to: department.emails,
+    ...mail,
+  };
 }
 
 export interface RollupRun {
@@ -128,10 +212,18 @@ export interface RollupRun {
 }
 
 /** One round's rollup built, written and (when asked) mailed to the Department. */
-export async function runRoundRollup(provinceCode: string, round: Round, now: Date, deps: RollupDeps, opts: { mailKey?: string; onStage?: OnStage } = {}): Promise<RollupRun> {
+export async function runRoundRollup(
+  provinceCode: string,
+  round: Round,
+  now: Date,
+  deps: RollupDeps,
+  opts: { mailKey?: string; onStage?: OnStage } = {},
+): Promise<RollupRun> {
   const rollup = await buildRoundRollup(provinceCode, round, deps, now, opts.onStage);
   const files = await renderRollup(rollup, opts.onStage);
-  const published = await timed('write', opts.onStage, () => publishRollup(rollup, files, deps.objects));
+  const published = await timed('write', opts.onStage, () =>
+    publishRollup(rollup, files, deps.objects),
+  );
   const mail = opts.mailKey ? await rollupMailJob(rollup, published, deps, opts.mailKey) : null;
   if (mail) await deps.outbox.enqueue([mail]);
   return { roundId: round.roundId, rollup, files, published, mail };
@@ -142,16 +234,31 @@ export async function runRoundRollup(provinceCode: string, round: Round, now: Da
  * grace). Morning: the rollup of each round whose deadline has passed, mailed to the Department
  * once (the ledger remembers).
  */
-export async function runScheduledRollups(provinceCode: string, kind: 'nightly' | 'morning', now: Date, deps: RollupDeps, onStage?: OnStage): Promise<RollupRun[]> {
+export async function runScheduledRollups(
+  provinceCode: string,
+  kind: 'nightly' | 'morning',
+  now: Date,
+  deps: RollupDeps,
+  onStage?: OnStage,
+): Promise<RollupRun[]> {
   const rounds = roundsOf(provinceCode, await deps.rounds.list(provinceCode), now);
   const runs: RollupRun[] = [];
   if (kind === 'nightly') {
-    for (const round of openRounds(rounds, (r) => daysFromDeadline(now, r.deadline))) runs.push(await runRoundRollup(provinceCode, round, now, deps, { onStage }));
+    for (const round of openRounds(rounds, (r) => daysFromDeadline(now, r.deadline)))
+      runs.push(await runRoundRollup(provinceCode, round, now, deps, { onStage }));
     return runs;
   }
   for (const round of rounds.filter((r) => justPastDeadline(r, now))) {
-    if (wasMailed(await deps.ledger.listRound(provinceCode, round.roundId), rollupKey(round.roundId))) continue;
-    runs.push(await runRoundRollup(provinceCode, round, now, deps, { mailKey: rollupKey(round.roundId), onStage }));
+    if (
+      wasMailed(await deps.ledger.listRound(provinceCode, round.roundId), rollupKey(round.roundId))
+    )
+      continue;
+    runs.push(
+      await runRoundRollup(provinceCode, round, now, deps, {
+        mailKey: rollupKey(round.roundId),
+        onStage,
+      }),
+    );
   }
   return runs;
 }

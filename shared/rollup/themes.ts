@@ -7,18 +7,39 @@ import { sourceOf } from './source-ref.js';
 // Patterns run on folded text (lower case, no diacritics) and tolerate the usual OCR damage
 // (o read as 0/6, "Sở" read as "S&"). An item may fall under several themes.
 const THEME_PATTERNS: Array<[Exclude<Theme, 'other'>, RegExp]> = [
-  ['funding', /kinh\s*phi|ngan\s*sach|nguon\s*(von|kinh|tai\s*chinh)|von\s*dau\s*tu|chi\s*phi|tai\s*chinh|bo\s*tri\s*v[o0]n/],
-  ['staff', /can\s*b[o0d6]|cong\s*chuc|nhan\s*(luc|su)|chuyen\s*trach|kiem\s*nhiem|trinh\s*do|chuyen\s*mon|boi\s*duong|vi\s*tri\s*viec\s*lam/],
-  ['infrastructure', /ha\s*tang|thiet\s*bi|may\s*(vi\s*)?tinh|may\s*chu|may\s*(scan|quet)|duong\s*truyen|internet|cap\s*quang|\b[45]g\b|song\s*(di\s*dong|dien\s*thoai)|phan\s*mem|co\s*s[o0]\s*vat\s*chat|mang\s*(luoi|lan|internet|vien\s*thong|di\s*dong|wan)|ket\s*noi|toc\s*do/],
-  ['guidance', /huong\s*dan|van\s*ban|quy\s*dinh|co\s*che|chinh\s*sach|sap\s*xep|sap\s*nhap|hop\s*nhat|(hai|2)\s*cap|chuc\s*nang|phap\s*ly|thong\s*tu|nghi\s*dinh|thong\s*nhat\s*(mau|bieu)/],
-  ['citizen_skills', /nguoi\s*dan|nhan\s*dan|nguoi\s*cao\s*tuoi|cong\s*dan|dien\s*thoai\s*thong\s*minh|smartphone|ho\s*gia\s*dinh|thoi\s*quen/],
+  [
+    'funding',
+    /kinh\s*phi|ngan\s*sach|nguon\s*(von|kinh|tai\s*chinh)|von\s*dau\s*tu|chi\s*phi|tai\s*chinh|bo\s*tri\s*v[o0]n/,
+  ],
+  [
+    'staff',
+    /can\s*b[o0d6]|cong\s*chuc|nhan\s*(luc|su)|chuyen\s*trach|kiem\s*nhiem|trinh\s*do|chuyen\s*mon|boi\s*duong|vi\s*tri\s*viec\s*lam/,
+  ],
+  [
+    'infrastructure',
+    /ha\s*tang|thiet\s*bi|may\s*(vi\s*)?tinh|may\s*chu|may\s*(scan|quet)|duong\s*truyen|internet|cap\s*quang|\b[45]g\b|song\s*(di\s*dong|dien\s*thoai)|phan\s*mem|co\s*s[o0]\s*vat\s*chat|mang\s*(luoi|lan|internet|vien\s*thong|di\s*dong|wan)|ket\s*noi|toc\s*do/,
+  ],
+  [
+    'guidance',
+    /huong\s*dan|van\s*ban|quy\s*dinh|co\s*che|chinh\s*sach|sap\s*xep|sap\s*nhap|hop\s*nhat|(hai|2)\s*cap|chuc\s*nang|phap\s*ly|thong\s*tu|nghi\s*dinh|thong\s*nhat\s*(mau|bieu)/,
+  ],
+  [
+    'citizen_skills',
+    /nguoi\s*dan|nhan\s*dan|nguoi\s*cao\s*tuoi|cong\s*dan|dien\s*thoai\s*thong\s*minh|smartphone|ho\s*gia\s*dinh|thoi\s*quen/,
+  ],
 ];
 
 const ADDRESSEE_PATTERNS: Array<[Exclude<Addressee, 'unspecified'>, RegExp]> = [
   ['so_khcn', /\bs[o0&]\s*(khoa\s*hoc|khcn|kh\s*&\s*cn)/],
   ['so_tai_chinh', /\bs[o0&]\s*tai\s*chinh/],
-  ['ubnd_tinh', /(ubnd|uy\s*ban\s*nhan\s*dan|hdnd|hoi\s*dong\s*nhan\s*dan)\s*tinh|\btinh\s*(uy|quan\s*tam|bo\s*tri|ho\s*tro)/],
-  ['trung_uong', /trung\s*uong|chinh\s*phu|thu\s*tuong|quoc\s*hoi|\bcac\s*bo\b|\bbo\s*,?\s*nganh|\bbo\s+(khoa\s*hoc|tai\s*chinh|noi\s*vu|cong\s*an|thong\s*tin)/],
+  [
+    'ubnd_tinh',
+    /(ubnd|uy\s*ban\s*nhan\s*dan|hdnd|hoi\s*dong\s*nhan\s*dan)\s*tinh|\btinh\s*(uy|quan\s*tam|bo\s*tri|ho\s*tro)/,
+  ],
+  [
+    'trung_uong',
+    /trung\s*uong|chinh\s*phu|thu\s*tuong|quoc\s*hoi|\bcac\s*bo\b|\bbo\s*,?\s*nganh|\bbo\s+(khoa\s*hoc|tai\s*chinh|noi\s*vu|cong\s*an|thong\s*tin)/,
+  ],
 ];
 
 export const THEME_TITLES: Record<Theme, string> = {
@@ -88,18 +109,40 @@ export interface Grouped<K extends string> {
   quotes: Quote[];
 }
 
-function group<K extends string>(order: readonly K[], titles: Record<K, string>, entries: Array<{ keys: K[]; quote: Quote }>): Array<Grouped<K>> {
+function group<K extends string>(
+  order: readonly K[],
+  titles: Record<K, string>,
+  entries: Array<{ keys: K[]; quote: Quote }>,
+): Array<Grouped<K>> {
   return order
     .map((key) => {
       const quotes = entries.filter((e) => e.keys.includes(key)).map((e) => e.quote);
-      return { key, title: titles[key], units: new Set(quotes.map((q) => q.unitCode)).size, quotes };
+      return {
+        key,
+        title: titles[key],
+        units: new Set(quotes.map((q) => q.unitCode)).size,
+        quotes,
+      };
     })
     .filter((g) => g.quotes.length > 0)
     .sort((a, b) => b.units - a.units || order.indexOf(a.key) - order.indexOf(b.key));
 }
 
-const THEME_ORDER: Theme[] = ['funding', 'staff', 'infrastructure', 'guidance', 'citizen_skills', 'other'];
-const ADDRESSEE_ORDER: Addressee[] = ['so_khcn', 'so_tai_chinh', 'ubnd_tinh', 'trung_uong', 'unspecified'];
+const THEME_ORDER: Theme[] = [
+  'funding',
+  'staff',
+  'infrastructure',
+  'guidance',
+  'citizen_skills',
+  'other',
+];
+const ADDRESSEE_ORDER: Addressee[] = [
+  'so_khcn',
+  'so_tai_chinh',
+  'ubnd_tinh',
+  'trung_uong',
+  'unspecified',
+];
 
 /**
  * Difficulties (with their causes) and proposals of the accepted reports, grouped by theme with
@@ -109,19 +152,45 @@ export function consolidateText(accepted: Array<{ submission: Submission; unitNa
   const difficulties: Array<{ keys: Theme[]; quote: Quote }> = [];
   const proposals: Array<{ keys: Theme[]; addressees: Addressee[]; quote: Quote }> = [];
   for (const { submission, unitName } of accepted) {
-    const quoteOf = (section: Section, text: string): Quote => ({ text: shorten(text), unitCode: submission.unitCode, unitName, section: section.heading, source: sourceOf(submission) });
+    const quoteOf = (section: Section, text: string): Quote => ({
+      text: shorten(text),
+      unitCode: submission.unitCode,
+      unitName,
+      section: section.heading,
+      source: sourceOf(submission),
+    });
     for (const section of submission.report?.sections ?? []) {
-      if (section.kind !== 'difficulties' && section.kind !== 'causes' && section.kind !== 'proposals') continue;
+      if (
+        section.kind !== 'difficulties' &&
+        section.kind !== 'causes' &&
+        section.kind !== 'proposals'
+      )
+        continue;
       for (const item of sectionItems(section.text)) {
-        if (section.kind === 'proposals') proposals.push({ keys: themesOf(item), addressees: addresseesOf(item), quote: quoteOf(section, item) });
+        if (section.kind === 'proposals')
+          proposals.push({
+            keys: themesOf(item),
+            addressees: addresseesOf(item),
+            quote: quoteOf(section, item),
+          });
         else difficulties.push({ keys: themesOf(item), quote: quoteOf(section, item) });
       }
     }
   }
   return {
-    difficulties: group(THEME_ORDER, THEME_TITLES, difficulties).map(({ key, ...g }) => ({ theme: key, ...g })),
-    proposals: group(THEME_ORDER, THEME_TITLES, proposals).map(({ key, ...g }) => ({ theme: key, ...g })),
-    proposalsByAddressee: group(ADDRESSEE_ORDER, ADDRESSEE_TITLES, proposals.map((p) => ({ keys: p.addressees, quote: p.quote }))).map(({ key, ...g }) => ({ addressee: key, ...g })),
+    difficulties: group(THEME_ORDER, THEME_TITLES, difficulties).map(({ key, ...g }) => ({
+      theme: key,
+      ...g,
+    })),
+    proposals: group(THEME_ORDER, THEME_TITLES, proposals).map(({ key, ...g }) => ({
+      theme: key,
+      ...g,
+    })),
+    proposalsByAddressee: group(
+      ADDRESSEE_ORDER,
+      ADDRESSEE_TITLES,
+      proposals.map((p) => ({ keys: p.addressees, quote: p.quote })),
+    ).map(({ key, ...g }) => ({ addressee: key, ...g })),
   };
 }
 
@@ -129,7 +198,9 @@ export function consolidateText(accepted: Array<{ submission: Submission; unitNa
 export function distinctQuotes(quotes: Quote[]): Array<{ text: string; unitCodes: string[] }> {
   const byText = new Map<string, { text: string; unitCodes: string[] }>();
   for (const q of quotes) {
-    const key = fold(q.text).replace(/[^a-z0-9]+/g, ' ').trim();
+    const key = fold(q.text)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     const entry = byText.get(key);
     if (entry) {
       if (!entry.unitCodes.includes(q.unitCode)) entry.unitCodes.push(q.unitCode);

@@ -15,16 +15,28 @@ export interface UnitStatus {
  * Each expected unit's state for the round. Timeliness is decided by the first accepted version
  * (a correction sent after the deadline keeps the unit on time); the figures come from the newest.
  */
-export function unitStatuses(units: Unit[], submissions: Submission[], deadline: string): UnitStatus[] {
+export function unitStatuses(
+  units: Unit[],
+  submissions: Submission[],
+  deadline: string,
+): UnitStatus[] {
   return roundStatus(units, submissions).map((status) => {
     const { unit, latest, latestAccepted, firstAccepted, versions } = status;
     const kind = statusOf(status); // never 'accepted' where timeliness is null
-    const state: UnitState = timelinessOf(status, deadline) ?? (kind === 'accepted' ? 'missing' : kind);
+    const state: UnitState =
+      timelinessOf(status, deadline) ?? (kind === 'accepted' ? 'missing' : kind);
     const shown = latestAccepted ?? latest;
     const problems = !latestAccepted && latest ? latest.diagnostics.map((d) => d.message) : [];
     const row: UnitStatusRow = {
-      unitCode: unit.code, unitName: unit.name, level: unit.level, provinceCode: unit.provinceCode, state,
-      receivedAt: (firstAccepted ?? latest)?.uploadedAt ?? null, versions, problems, source: shown ? sourceOf(shown) : null,
+      unitCode: unit.code,
+      unitName: unit.name,
+      level: unit.level,
+      provinceCode: unit.provinceCode,
+      state,
+      receivedAt: (firstAccepted ?? latest)?.uploadedAt ?? null,
+      versions,
+      problems,
+      source: shown ? sourceOf(shown) : null,
     };
     return { row, accepted: latestAccepted };
   });
@@ -36,7 +48,13 @@ export function countStates(rows: Array<Pick<UnitStatusRow, 'state'>>): StatusCo
   const expected = rows.length;
   const reported = n.on_time + n.late;
   return {
-    expected, reported, onTime: n.on_time, late: n.late, needsReview: n.needs_review, rejected: n.rejected, missing: n.missing,
+    expected,
+    reported,
+    onTime: n.on_time,
+    late: n.late,
+    needsReview: n.needs_review,
+    rejected: n.rejected,
+    missing: n.missing,
     reportingRate: expected ? reported / expected : 0,
     timelinessRate: expected ? n.on_time / expected : 0,
   };
@@ -45,5 +63,8 @@ export function countStates(rows: Array<Pick<UnitStatusRow, 'state'>>): StatusCo
 const LEVELS: UnitLevel[] = ['xa', 'phuong', 'dac_khu'];
 
 export function countByLevel(rows: UnitStatusRow[]): Array<StatusCounts & { level: UnitLevel }> {
-  return LEVELS.map((level) => ({ level, ...countStates(rows.filter((r) => r.level === level)) })).filter((c) => c.expected > 0);
+  return LEVELS.map((level) => ({
+    level,
+    ...countStates(rows.filter((r) => r.level === level)),
+  })).filter((c) => c.expected > 0);
 }

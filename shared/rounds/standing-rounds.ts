@@ -8,8 +8,24 @@ import { daysFromDeadline, deadlineOf } from './deadline.js';
  */
 export function standingRounds(provinceCode: string, year: number): Round[] {
   return [
-    { provinceCode, roundId: `${year}-H1`, title: `Báo cáo 6 tháng đầu năm ${year}`, deadline: deadlineOf(`${year}-06-10`), requests: [], reminderOffsets: DEFAULT_REMINDER_OFFSETS, kind: 'standing' },
-    { provinceCode, roundId: `${year}-FY`, title: `Báo cáo năm ${year}`, deadline: deadlineOf(`${year}-11-20`), requests: [], reminderOffsets: DEFAULT_REMINDER_OFFSETS, kind: 'standing' },
+    {
+      provinceCode,
+      roundId: `${year}-H1`,
+      title: `Báo cáo 6 tháng đầu năm ${year}`,
+      deadline: deadlineOf(`${year}-06-10`),
+      requests: [],
+      reminderOffsets: DEFAULT_REMINDER_OFFSETS,
+      kind: 'standing',
+    },
+    {
+      provinceCode,
+      roundId: `${year}-FY`,
+      title: `Báo cáo năm ${year}`,
+      deadline: deadlineOf(`${year}-11-20`),
+      requests: [],
+      reminderOffsets: DEFAULT_REMINDER_OFFSETS,
+      kind: 'standing',
+    },
   ];
 }
 
@@ -17,7 +33,8 @@ export function standingRounds(provinceCode: string, year: number): Round[] {
 export function roundsOf(provinceCode: string, stored: Round[], now: Date): Round[] {
   const year = now.getUTCFullYear();
   const byId = new Map<string, Round>();
-  for (const r of [year - 1, year, year + 1].flatMap((y) => standingRounds(provinceCode, y))) byId.set(r.roundId, r);
+  for (const r of [year - 1, year, year + 1].flatMap((y) => standingRounds(provinceCode, y)))
+    byId.set(r.roundId, r);
   for (const r of stored) byId.set(r.roundId, r);
   return [...byId.values()].sort((a, b) => a.deadline.localeCompare(b.deadline));
 }

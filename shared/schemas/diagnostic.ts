@@ -12,6 +12,16 @@ export const Diagnostic = z.object({
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
 export const diag = {
-  error: (field: string, message: string, code?: string): Diagnostic => ({ level: 'error', field, message, ...(code ? { code } : {}) }),
-  warning: (field: string, message: string, code?: string): Diagnostic => ({ level: 'warning', field, message, ...(code ? { code } : {}) }),
+  error: (field: string, message: string, code?: string): Diagnostic => ({
+    level: 'error',
+    field,
+    message,
+    ...(code ? { code } : {}),
+  }),
+  warning: (field: string, message: string, code?: string): Diagnostic => ({
+    level: 'warning',
+    field,
+    message,
+    ...(code ? { code } : {}),
+  }),
 };

@@ -12,7 +12,16 @@ export type UnitLevel = z.infer<typeof UnitLevel>;
 export const DocumentType = z.enum(['BAO_CAO', 'KE_HOACH', 'CONG_VAN', 'OTHER']);
 export type DocumentType = z.infer<typeof DocumentType>;
 
-export const SectionKind = z.enum(['results', 'difficulties', 'causes', 'proposals', 'plan', 'objectives', 'organization', 'other']);
+export const SectionKind = z.enum([
+  'results',
+  'difficulties',
+  'causes',
+  'proposals',
+  'plan',
+  'objectives',
+  'organization',
+  'other',
+]);
 export type SectionKind = z.infer<typeof SectionKind>;
 
 export const DocumentRef = z.object({

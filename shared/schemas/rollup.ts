@@ -77,17 +77,37 @@ export const IndicatorSummary = z.object({
   /** Counts: the province total. */
   total: z.number().nullable(),
   /** Rates: Σ numerators / Σ denominators over the units that gave both (percent). */
-  weighted: z.object({ value: z.number(), numerator: z.number(), denominator: z.number(), units: z.number().int().positive() }).nullable(),
+  weighted: z
+    .object({
+      value: z.number(),
+      numerator: z.number(),
+      denominator: z.number(),
+      units: z.number().int().positive(),
+    })
+    .nullable(),
   /** Min, median and max of the units' values, with the units behind each. */
   spread: z.object({ min: Extreme, median: Extreme, max: Extreme }).nullable(),
   values: z.array(IndicatorValue),
 });
 export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
 
-export const Theme = z.enum(['funding', 'staff', 'infrastructure', 'guidance', 'citizen_skills', 'other']);
+export const Theme = z.enum([
+  'funding',
+  'staff',
+  'infrastructure',
+  'guidance',
+  'citizen_skills',
+  'other',
+]);
 export type Theme = z.infer<typeof Theme>;
 
-export const Addressee = z.enum(['so_khcn', 'so_tai_chinh', 'ubnd_tinh', 'trung_uong', 'unspecified']);
+export const Addressee = z.enum([
+  'so_khcn',
+  'so_tai_chinh',
+  'ubnd_tinh',
+  'trung_uong',
+  'unspecified',
+]);
 export type Addressee = z.infer<typeof Addressee>;
 
 export const Quote = z.object({
@@ -112,7 +132,12 @@ export const Rollup = z.object({
   /** A province code, or "00" for the whole country. */
   provinceCode: z.string(),
   scopeName: z.string(),
-  round: z.object({ roundId: z.string(), title: z.string(), deadline: z.string(), requests: z.array(z.string()) }),
+  round: z.object({
+    roundId: z.string(),
+    title: z.string(),
+    deadline: z.string(),
+    requests: z.array(z.string()),
+  }),
   builtAt: z.string(),
   /** Built before the deadline passed: figures can still change. */
   beforeDeadline: z.boolean(),

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { ProvinceCode } from './unit.js';
 
-export const RoundId = z.string().regex(/^\d{4}-[A-Z0-9]{1,8}$/, 'kỳ báo cáo có dạng <năm>-<mã>, ví dụ 2026-H1, 2025-9M');
+export const RoundId = z
+  .string()
+  .regex(/^\d{4}-[A-Z0-9]{1,8}$/, 'kỳ báo cáo có dạng <năm>-<mã>, ví dụ 2026-H1, 2025-9M');
 
 /** Days relative to the deadline's day: negative before, 0 on the day, positive when overdue. */
 export const DEFAULT_REMINDER_OFFSETS = [-14, -7, -3, -1, 0, 1, 3, 7];

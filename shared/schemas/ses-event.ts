@@ -10,7 +10,18 @@ export const SesMailEvent = z.object({
     messageId: z.string(),
     tags: z.record(z.string(), z.array(z.string())).default({}),
   }),
-  bounce: z.object({ bounceType: z.string(), bounceSubType: z.string().optional(), bouncedRecipients: z.array(Recipient) }).optional(),
-  complaint: z.object({ complainedRecipients: z.array(Recipient), complaintFeedbackType: z.string().optional() }).optional(),
+  bounce: z
+    .object({
+      bounceType: z.string(),
+      bounceSubType: z.string().optional(),
+      bouncedRecipients: z.array(Recipient),
+    })
+    .optional(),
+  complaint: z
+    .object({
+      complainedRecipients: z.array(Recipient),
+      complaintFeedbackType: z.string().optional(),
+    })
+    .optional(),
 });
 export type SesMailEvent = z.infer<typeof SesMailEvent>;

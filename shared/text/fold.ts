@@ -48,7 +48,8 @@ export function fold(text: string): string {
     out[i] = code < 0x2000 ? t[code]! : foldOne(text[i]!).charCodeAt(0);
   }
   let s = '';
-  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
+  for (let i = 0; i < out.length; i += 8192)
+    s += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
   return s;
 }
 

@@ -7,28 +7,106 @@ export type LegacyEncoding = 'tcvn3' | 'vni';
 
 // TCVN 5712:1993 (VN3, the ABC ".VnTime" fonts): one byte per letter.
 export const TCVN3_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['µ', 'à'], ['¶', 'ả'], ['·', 'ã'], ['¸', 'á'], ['¹', 'ạ'],
-  ['¨', 'ă'], ['»', 'ằ'], ['¼', 'ẳ'], ['½', 'ẵ'], ['¾', 'ắ'], ['Æ', 'ặ'],
-  ['©', 'â'], ['Ç', 'ầ'], ['È', 'ẩ'], ['É', 'ẫ'], ['Ê', 'ấ'], ['Ë', 'ậ'],
-  ['Ì', 'è'], ['Î', 'ẻ'], ['Ï', 'ẽ'], ['Ð', 'é'], ['Ñ', 'ẹ'],
-  ['ª', 'ê'], ['Ò', 'ề'], ['Ó', 'ể'], ['Ô', 'ễ'], ['Õ', 'ế'], ['Ö', 'ệ'],
-  ['×', 'ì'], ['Ø', 'ỉ'], ['Ü', 'ĩ'], ['Ý', 'í'], ['Þ', 'ị'],
-  ['ß', 'ò'], ['á', 'ỏ'], ['â', 'õ'], ['ã', 'ó'], ['ä', 'ọ'],
-  ['«', 'ô'], ['å', 'ồ'], ['æ', 'ổ'], ['ç', 'ỗ'], ['è', 'ố'], ['é', 'ộ'],
-  ['¬', 'ơ'], ['ê', 'ờ'], ['ë', 'ở'], ['ì', 'ỡ'], ['í', 'ớ'], ['î', 'ợ'],
-  ['ï', 'ù'], ['ñ', 'ủ'], ['ò', 'ũ'], ['ó', 'ú'], ['ô', 'ụ'],
-  ['\u00AD', 'ư'], ['õ', 'ừ'], ['ö', 'ử'], ['÷', 'ữ'], ['ø', 'ứ'], ['ù', 'ự'],
-  ['ú', 'ỳ'], ['û', 'ỷ'], ['ü', 'ỹ'], ['ý', 'ý'], ['þ', 'ỵ'],
+  ['µ', 'à'],
+  ['¶', 'ả'],
+  ['·', 'ã'],
+  ['¸', 'á'],
+  ['¹', 'ạ'],
+  ['¨', 'ă'],
+  ['»', 'ằ'],
+  ['¼', 'ẳ'],
+  ['½', 'ẵ'],
+  ['¾', 'ắ'],
+  ['Æ', 'ặ'],
+  ['©', 'â'],
+  ['Ç', 'ầ'],
+  ['È', 'ẩ'],
+  ['É', 'ẫ'],
+  ['Ê', 'ấ'],
+  ['Ë', 'ậ'],
+  ['Ì', 'è'],
+  ['Î', 'ẻ'],
+  ['Ï', 'ẽ'],
+  ['Ð', 'é'],
+  ['Ñ', 'ẹ'],
+  ['ª', 'ê'],
+  ['Ò', 'ề'],
+  ['Ó', 'ể'],
+  ['Ô', 'ễ'],
+  ['Õ', 'ế'],
+  ['Ö', 'ệ'],
+  ['×', 'ì'],
+  ['Ø', 'ỉ'],
+  ['Ü', 'ĩ'],
+  ['Ý', 'í'],
+  ['Þ', 'ị'],
+  ['ß', 'ò'],
+  ['á', 'ỏ'],
+  ['â', 'õ'],
+  ['ã', 'ó'],
+  ['ä', 'ọ'],
+  ['«', 'ô'],
+  ['å', 'ồ'],
+  ['æ', 'ổ'],
+  ['ç', 'ỗ'],
+  ['è', 'ố'],
+  ['é', 'ộ'],
+  ['¬', 'ơ'],
+  ['ê', 'ờ'],
+  ['ë', 'ở'],
+  ['ì', 'ỡ'],
+  ['í', 'ớ'],
+  ['î', 'ợ'],
+  ['ï', 'ù'],
+  ['ñ', 'ủ'],
+  ['ò', 'ũ'],
+  ['ó', 'ú'],
+  ['ô', 'ụ'],
+  ['\u00AD', 'ư'],
+  ['õ', 'ừ'],
+  ['ö', 'ử'],
+  ['÷', 'ữ'],
+  ['ø', 'ứ'],
+  ['ù', 'ự'],
+  ['ú', 'ỳ'],
+  ['û', 'ỷ'],
+  ['ü', 'ỹ'],
+  ['ý', 'ý'],
+  ['þ', 'ỵ'],
   ['®', 'đ'],
-  ['¡', 'Ă'], ['¢', 'Â'], ['£', 'Ê'], ['¤', 'Ô'], ['¥', 'Ơ'], ['¦', 'Ư'], ['§', 'Đ'],
+  ['¡', 'Ă'],
+  ['¢', 'Â'],
+  ['£', 'Ê'],
+  ['¤', 'Ô'],
+  ['¥', 'Ơ'],
+  ['¦', 'Ư'],
+  ['§', 'Đ'],
 ];
 const TCVN3 = new Map(TCVN3_PAIRS);
 
 // VNI Windows: a base letter followed by one or two mark characters.
-const VNI_TONES: Record<string, string> = { 'ù': '\u0301', 'ø': '\u0300', 'û': '\u0309', 'õ': '\u0303', 'ï': '\u0323' };
+const VNI_TONES: Record<string, string> = {
+  ù: '\u0301',
+  ø: '\u0300',
+  û: '\u0309',
+  õ: '\u0303',
+  ï: '\u0323',
+};
 // Circumflex with a tone ("aá" = ấ) and breve with a tone ("aé" = ắ) are single mark characters.
-const VNI_CIRCUMFLEX_TONES: Record<string, string> = { 'á': '\u0301', 'à': '\u0300', 'å': '\u0309', 'ã': '\u0303', 'ä': '\u0323' };
-const VNI_BREVE_TONES: Record<string, string> = { 'é': '\u0301', 'è': '\u0300', 'ú': '\u0309', 'ü': '\u0303', 'ë': '\u0323' };
+const VNI_CIRCUMFLEX_TONES: Record<string, string> = {
+  á: '\u0301',
+  à: '\u0300',
+  å: '\u0309',
+  ã: '\u0303',
+  ä: '\u0323',
+};
+const VNI_BREVE_TONES: Record<string, string> = {
+  é: '\u0301',
+  è: '\u0300',
+  ú: '\u0309',
+  ü: '\u0303',
+  ë: '\u0323',
+};
 
 // Characters that no Vietnamese Unicode text contains, one set per encoding.
 // Only the lower-case letters count: OCR noise brings the odd "¢" or "§", never a run of "¸" and "µ".
@@ -59,7 +137,11 @@ function classTable(): Uint8Array {
   const vietnamese = new RegExp(VIETNAMESE_ONLY.source);
   for (let c = 0; c < table.length; c++) {
     const ch = String.fromCharCode(c);
-    table[c] = (tcvn3.test(ch) ? C_TCVN3 : 0) | (extra.test(ch) ? C_TCVN3_EXTRA : 0) | (vietnamese.test(ch) ? C_VIETNAMESE : 0) | (/\p{L}/u.test(ch) ? C_LETTER : 0);
+    table[c] =
+      (tcvn3.test(ch) ? C_TCVN3 : 0) |
+      (extra.test(ch) ? C_TCVN3_EXTRA : 0) |
+      (vietnamese.test(ch) ? C_VIETNAMESE : 0) |
+      (/\p{L}/u.test(ch) ? C_LETTER : 0);
   }
   classes = table;
   return table;
@@ -98,8 +180,22 @@ function convertTcvn3(text: string): string {
 
 // Letters VNI writes as one character of their own.
 const VNI_STANDALONE: Record<string, string> = {
-  'ô': 'ơ', 'Ô': 'Ơ', 'ö': 'ư', 'Ö': 'Ư', 'ñ': 'đ', 'Ñ': 'Đ',
-  'í': 'í', 'Í': 'Í', 'ì': 'ì', 'Ì': 'Ì', 'æ': 'ỉ', 'Æ': 'Ỉ', 'ó': 'ĩ', 'Ó': 'Ĩ', 'ò': 'ị', 'Ò': 'Ị',
+  ô: 'ơ',
+  Ô: 'Ơ',
+  ö: 'ư',
+  Ö: 'Ư',
+  ñ: 'đ',
+  Ñ: 'Đ',
+  í: 'í',
+  Í: 'Í',
+  ì: 'ì',
+  Ì: 'Ì',
+  æ: 'ỉ',
+  Æ: 'Ỉ',
+  ó: 'ĩ',
+  Ó: 'Ĩ',
+  ò: 'ị',
+  Ò: 'Ị',
 };
 
 function convertVni(text: string): string {
@@ -112,22 +208,37 @@ function convertVni(text: string): string {
     let toneable: boolean;
     if (standalone) {
       letter = standalone;
-      toneable = standalone === 'ơ' || standalone === 'Ơ' || standalone === 'ư' || standalone === 'Ư';
+      toneable =
+        standalone === 'ơ' || standalone === 'Ơ' || standalone === 'ư' || standalone === 'Ư';
     } else if ('aeouy'.includes(lower) && ch.length === 1) {
       letter = ch;
       toneable = true;
       const mark = (text[i + 1] ?? '').toLowerCase();
-      if ('aeo'.includes(lower) && mark === 'â') { letter += '\u0302'; i++; }
-      else if (lower === 'a' && mark === 'ê') { letter += '\u0306'; i++; }
-      else if ('aeo'.includes(lower) && VNI_CIRCUMFLEX_TONES[mark]) { letter += '\u0302' + VNI_CIRCUMFLEX_TONES[mark]; i++; toneable = false; }
-      else if (lower === 'a' && VNI_BREVE_TONES[mark]) { letter += '\u0306' + VNI_BREVE_TONES[mark]; i++; toneable = false; }
+      if ('aeo'.includes(lower) && mark === 'â') {
+        letter += '\u0302';
+        i++;
+      } else if (lower === 'a' && mark === 'ê') {
+        letter += '\u0306';
+        i++;
+      } else if ('aeo'.includes(lower) && VNI_CIRCUMFLEX_TONES[mark]) {
+        letter += `\u0302${VNI_CIRCUMFLEX_TONES[mark]}`;
+        i++;
+        toneable = false;
+      } else if (lower === 'a' && VNI_BREVE_TONES[mark]) {
+        letter += `\u0306${VNI_BREVE_TONES[mark]}`;
+        i++;
+        toneable = false;
+      }
     } else {
       out += ch;
       continue;
     }
     if (toneable) {
       const tone = VNI_TONES[(text[i + 1] ?? '').toLowerCase()];
-      if (tone) { letter += tone; i++; }
+      if (tone) {
+        letter += tone;
+        i++;
+      }
     }
     out += letter.normalize('NFC');
   }

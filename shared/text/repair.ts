@@ -8,9 +8,21 @@ export interface RepairedText {
 
 // Invisible characters go, ligatures open, dashes become "-"; anything else matched is a space.
 const CHAR_FIXES: Record<string, string> = {
-  '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\u00AD': '',
-  'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi', 'ﬄ': 'ffl',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2212': '-',
+  '\u200B': '',
+  '\u200C': '',
+  '\u200D': '',
+  '\u2060': '',
+  '\u00AD': '',
+  ﬀ: 'ff',
+  ﬁ: 'fi',
+  ﬂ: 'fl',
+  ﬃ: 'ffi',
+  ﬄ: 'ffl',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2212': '-',
 };
 
 /**
@@ -19,13 +31,22 @@ const CHAR_FIXES: Record<string, string> = {
  * turn "Số" into "S6", "Sé", "sb").
  */
 export function repairText(raw: string): RepairedText {
-  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
+  let text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n');
   const encoding = detectLegacyEncoding(text);
   if (encoding) text = convertLegacy(text, encoding);
   text = text
     .normalize('NFC')
     // One pass for all single-character fixes.
-    .replace(/[\u200B-\u200D\u2060\u00AD\u00A0\u2000-\u200A\u202F\u3000\tﬀﬁﬂﬃﬄ\u2010-\u2013\u2212]/g, (c) => CHAR_FIXES[c] ?? ' ')
-    .replace(/\b([Ss])(?:6|b|é|ô|0|ó|o)(\s*[:.]?\s*)(?=\d)/g, (_, s: string, gap: string) => `${s === 'S' ? 'Số' : 'số'}${gap}`);
+    .replace(
+      /[\u200B-\u200D\u2060\u00AD\u00A0\u2000-\u200A\u202F\u3000\tﬀﬁﬂﬃﬄ\u2010-\u2013\u2212]/g,
+      (c) => CHAR_FIXES[c] ?? ' ',
+    )
+    .replace(
+      /\b([Ss])(?:6|b|é|ô|0|ó|o)(\s*[:.]?\s*)(?=\d)/g,
+      (_, s: string, gap: string) => `${s === 'S' ? 'Số' : 'số'}${gap}`,
+    );
   return { text, encoding };
 }

@@ -11,8 +11,20 @@ interface NationalRow {
 
 /** Units from the national list's CSV (`province_code,province_name,unit_code,unit_name,unit_level`). */
 export function unitsFromNationalCsv(csv: string): Unit[] {
-  const rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as NationalRow[];
+  const rows = parse(csv, {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as NationalRow[];
   return rows.map((r) =>
-    Unit.parse({ code: r.unit_code, name: r.unit_name, level: r.unit_level, provinceCode: r.province_code, provinceName: r.province_name, emails: [] }),
+    Unit.parse({
+      code: r.unit_code,
+      name: r.unit_name,
+      level: r.unit_level,
+      provinceCode: r.province_code,
+      provinceName: r.province_name,
+      emails: [],
+    }),
   );
 }

@@ -1,6 +1,6 @@
-import { fold, foldKey } from '../text/fold.js';
-import type { Unit } from '../schemas/unit.js';
 import type { UnitLevel } from '../schemas/report.js';
+import type { Unit } from '../schemas/unit.js';
+import { fold, foldKey } from '../text/fold.js';
 
 export interface Province {
   code: string;
@@ -22,7 +22,30 @@ export type Resolution =
 
 // OCR confuses these pairs often enough that a swap costs less than a plain substitution:
 // "Đ" is read as "P" or "B", "ơ"/"ô" as "6" or "0", "l" as "1".
-const CHEAP_SWAPS = new Set(['pd', 'dp', 'bd', 'db', '6o', 'o6', '0o', 'o0', '1l', 'l1', '1i', 'i1', 'il', 'li', 'ce', 'ec', 'rn', 'nr', 'uy', 'yu', 'gc', 'cg']);
+const CHEAP_SWAPS = new Set([
+  'pd',
+  'dp',
+  'bd',
+  'db',
+  '6o',
+  'o6',
+  '0o',
+  'o0',
+  '1l',
+  'l1',
+  '1i',
+  'i1',
+  'il',
+  'li',
+  'ce',
+  'ec',
+  'rn',
+  'nr',
+  'uy',
+  'yu',
+  'gc',
+  'cg',
+]);
 
 function swapCost(a: string, b: string): number {
   if (a === b) return 0;
@@ -40,7 +63,11 @@ export function ocrDistance(a: string, b: string, limit = Infinity): number {
     curr[0] = i;
     let rowMin = curr[0];
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + swapCost(a[i - 1]!, b[j - 1]!));
+      const v = Math.min(
+        prev[j]! + 1,
+        curr[j - 1]! + 1,
+        prev[j - 1]! + swapCost(a[i - 1]!, b[j - 1]!),
+      );
       curr[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -55,9 +82,21 @@ function toneStyle(name: string): string {
   return name
     .normalize('NFC')
     .toLowerCase()
-    .replace(/oà/g, 'òa').replace(/oá/g, 'óa').replace(/oả/g, 'ỏa').replace(/oã/g, 'õa').replace(/oạ/g, 'ọa')
-    .replace(/uỳ/g, 'ùy').replace(/uý/g, 'úy').replace(/uỷ/g, 'ủy').replace(/uỹ/g, 'ũy').replace(/uỵ/g, 'ụy')
-    .replace(/oè/g, 'òe').replace(/oé/g, 'óe').replace(/oẻ/g, 'ỏe').replace(/oẽ/g, 'õe').replace(/oẹ/g, 'ọe');
+    .replace(/oà/g, 'òa')
+    .replace(/oá/g, 'óa')
+    .replace(/oả/g, 'ỏa')
+    .replace(/oã/g, 'õa')
+    .replace(/oạ/g, 'ọa')
+    .replace(/uỳ/g, 'ùy')
+    .replace(/uý/g, 'úy')
+    .replace(/uỷ/g, 'ủy')
+    .replace(/uỹ/g, 'ũy')
+    .replace(/uỵ/g, 'ụy')
+    .replace(/oè/g, 'òe')
+    .replace(/oé/g, 'óe')
+    .replace(/oẻ/g, 'ỏe')
+    .replace(/oẽ/g, 'õe')
+    .replace(/oẹ/g, 'ọe');
 }
 
 function nameKey(name: string): string {
@@ -130,7 +169,10 @@ export class UnitRegistry {
    * five words, exact folded names first, then OCR-tolerant ones; several units of the same name
    * are narrowed by level and province, and reported as ambiguous when that is not enough.
    */
-  resolveName(text: string, opts: { level?: UnitLevel | null; provinceCode?: string | null } = {}): Resolution {
+  resolveName(
+    text: string,
+    opts: { level?: UnitLevel | null; provinceCode?: string | null } = {},
+  ): Resolution {
     const words = nameKey(text).split(' ').filter(Boolean).slice(0, 5);
     const narrow = (units: Unit[]): Unit[] => {
       let out = units;
@@ -161,7 +203,12 @@ export class UnitRegistry {
         // Longer names must be close in proportion to their length; short ones must be nearly exact.
         if (d / key.length > 0.22) continue;
         if (!best || d < best.distance - 1e-9) best = { units: [unit], distance: d, words: n };
-        else if (Math.abs(d - best.distance) < 1e-9 && n === best.words && !best.units.includes(unit)) best.units.push(unit);
+        else if (
+          Math.abs(d - best.distance) < 1e-9 &&
+          n === best.words &&
+          !best.units.includes(unit)
+        )
+          best.units.push(unit);
       }
     }
     if (!best) return { kind: 'none' };
@@ -172,7 +219,11 @@ export class UnitRegistry {
       const exact = units.filter((u) => toneStyle(u.name) === typed);
       if (exact.length) units = exact;
     }
-    if (units.length === 1) return { kind: 'resolved', match: { unit: units[0]!, distance: best.distance, words: best.words } };
+    if (units.length === 1)
+      return {
+        kind: 'resolved',
+        match: { unit: units[0]!, distance: best.distance, words: best.words },
+      };
     return { kind: 'ambiguous', candidates: units };
   }
 }

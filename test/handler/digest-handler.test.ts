@@ -14,21 +14,41 @@ beforeAll(async () => {
   process.env.PROVINCE_CODE = '40';
   process.env.MAIL_QUEUE_URL = 'https://sqs.ap-southeast-1.amazonaws.com/111111111111/mail';
   stack = await startTestStack([]);
-  handler = (await import('../../functions/digest/handler.js')).handler as unknown as typeof handler;
+  handler = (await import('../../functions/digest/handler.js'))
+    .handler as unknown as typeof handler;
 });
 afterAll(async () => {
   delete process.env.POWERTOOLS_METRICS_DISABLED;
   await stack.stop();
 });
 
-const context = { functionName: 'digest', awsRequestId: 'r', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
+const context = {
+  functionName: 'digest',
+  awsRequestId: 'r',
+  getRemainingTimeInMillis: () => 60_000,
+} as unknown as Context;
 
 /** The CloudWatch embedded-metric-format lines the handler printed. */
-async function emfOf(run: () => Promise<unknown>): Promise<Array<Record<string, unknown> & { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string }> }> } }>> {
+async function emfOf(run: () => Promise<unknown>): Promise<
+  Array<
+    Record<string, unknown> & {
+      _aws: {
+        CloudWatchMetrics: Array<{
+          Namespace: string;
+          Dimensions: string[][];
+          Metrics: Array<{ Name: string }>;
+        }>;
+      };
+    }
+  >
+> {
   const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   try {
     await run();
-    return write.mock.calls.map(([chunk]) => String(chunk)).filter((l) => l.includes('"_aws"')).map((l) => JSON.parse(l));
+    return write.mock.calls
+      .map(([chunk]) => String(chunk))
+      .filter((l) => l.includes('"_aws"'))
+      .map((l) => JSON.parse(l));
   } finally {
     write.mockRestore();
   }
@@ -39,10 +59,16 @@ describe('digest handler', () => {
     // This province has no Department address in the table: the digest cannot go out.
     const [due] = await emfOf(() => handler({ now: '2026-06-11T08:30:00+07:00' }, context));
     expect(due).toMatchObject({ DigestsOverdue: 0, service: 'tonghop-digest' });
-    expect(due!._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'tonghop', Dimensions: [['service']], Metrics: [{ Name: 'DigestsOverdue' }] });
+    expect(due!._aws.CloudWatchMetrics[0]).toMatchObject({
+      Namespace: 'tonghop',
+      Dimensions: [['service']],
+      Metrics: [{ Name: 'DigestsOverdue' }],
+    });
 
     let result: { overdue: string[] } | undefined;
-    const [late] = await emfOf(async () => { result = await handler({ now: '2026-06-12T08:30:00+07:00' }, context); });
+    const [late] = await emfOf(async () => {
+      result = await handler({ now: '2026-06-12T08:30:00+07:00' }, context);
+    });
     expect(result!.overdue).toEqual(['2026-H1']);
     expect(late).toMatchObject({ DigestsOverdue: 1, service: 'tonghop-digest' });
   });

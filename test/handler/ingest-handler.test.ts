@@ -5,9 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import type { LocalStack } from '../../local/stack.js';
+import { reportText } from '../../scripts/report-text.js';
 import { encodeEventKey } from '../../shared/ingest/upload-key.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { reportText } from '../../scripts/report-text.js';
 import { startTestStack } from '../helpers/stack.js';
 
 // DynamoDB is the embedded dynalite (idempotency and the submission store need a real table);
@@ -19,7 +19,8 @@ let store: DynamoSubmissionStore;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  handler = (await import('../../functions/ingest/handler.js')).handler as unknown as typeof handler;
+  handler = (await import('../../functions/ingest/handler.js'))
+    .handler as unknown as typeof handler;
   store = new DynamoSubmissionStore(dynamoDocumentClient(), stack.table);
 });
 afterAll(async () => {
@@ -28,29 +29,74 @@ afterAll(async () => {
 });
 beforeEach(() => s3.reset());
 
-const context = { functionName: 'ingest', awsRequestId: 'r', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
+const context = {
+  functionName: 'ingest',
+  awsRequestId: 'r',
+  getRemainingTimeInMillis: () => 60_000,
+} as unknown as Context;
 const body = (bytes: Uint8Array) => ({ transformToByteArray: async () => bytes }) as never;
-const throttled = () => Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown', $fault: 'server', $metadata: { httpStatusCode: 503 } });
+const throttled = () =>
+  Object.assign(new Error('Please reduce your request rate.'), {
+    name: 'SlowDown',
+    $fault: 'server',
+    $metadata: { httpStatusCode: 503 },
+  });
 
 function s3Event(key: string, eTag: string): string {
   return JSON.stringify({
-    Records: [{
-      eventVersion: '2.1', eventSource: 'aws:s3', awsRegion: 'ap-southeast-1', eventTime: '2026-06-08T02:00:00.000Z', eventName: 'ObjectCreated:Put',
-      userIdentity: { principalId: 'AWS:X' }, requestParameters: { sourceIPAddress: '127.0.0.1' }, responseElements: { 'x-amz-request-id': 'a', 'x-amz-id-2': 'b' },
-      s3: { s3SchemaVersion: '1.0', configurationId: 'inbox', bucket: { name: stack.bucket, ownerIdentity: { principalId: 'X' }, arn: `arn:aws:s3:::${stack.bucket}` }, object: { key: encodeEventKey(key), size: 1200, eTag, versionId: `v-${eTag}`, sequencer: '0A1B' } },
-    }],
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: 'ap-southeast-1',
+        eventTime: '2026-06-08T02:00:00.000Z',
+        eventName: 'ObjectCreated:Put',
+        userIdentity: { principalId: 'AWS:X' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': 'a', 'x-amz-id-2': 'b' },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'inbox',
+          bucket: {
+            name: stack.bucket,
+            ownerIdentity: { principalId: 'X' },
+            arn: `arn:aws:s3:::${stack.bucket}`,
+          },
+          object: {
+            key: encodeEventKey(key),
+            size: 1200,
+            eTag,
+            versionId: `v-${eTag}`,
+            sequencer: '0A1B',
+          },
+        },
+      },
+    ],
   });
 }
 
 const sqs = (...bodies: string[]): SQSEvent => ({
   Records: bodies.map((b, i) => ({
-    messageId: `m${i}`, receiptHandle: `h${i}`, body: b, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:ap-southeast-1:1:ingest', awsRegion: 'ap-southeast-1', messageAttributes: {},
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
+    messageId: `m${i}`,
+    receiptHandle: `h${i}`,
+    body: b,
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:ap-southeast-1:1:ingest',
+    awsRegion: 'ap-southeast-1',
+    messageAttributes: {},
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '0',
+      SenderId: 'x',
+      ApproximateFirstReceiveTimestamp: '0',
+    },
   })),
 });
 
 const registry = registry2025();
-const text = (code: string, computers = 42) => new TextEncoder().encode(reportText(registry.byCode(code)!, { computers }));
+const text = (code: string, computers = 42) =>
+  new TextEncoder().encode(reportText(registry.byCode(code)!, { computers }));
 
 describe('ingest handler', () => {
   it('records one submission when S3 and SQS deliver the same upload twice', async () => {
@@ -69,15 +115,24 @@ describe('ingest handler', () => {
   });
 
   it('reports only the throttled message as failed, and the retry records it once', async () => {
-    s3.on(GetObjectCommand, { Key: 'inbox/40/2026-H1/17464/bc.txt' }).rejectsOnce(throttled()).resolves({ Body: body(text('17464')) });
-    s3.on(GetObjectCommand, { Key: 'inbox/40/2026-H1/17506/bc.txt' }).resolves({ Body: body(text('17506')) });
-    const event = sqs(s3Event('inbox/40/2026-H1/17464/bc.txt', 'e2'), s3Event('inbox/40/2026-H1/17506/bc.txt', 'e3'));
+    s3.on(GetObjectCommand, { Key: 'inbox/40/2026-H1/17464/bc.txt' })
+      .rejectsOnce(throttled())
+      .resolves({ Body: body(text('17464')) });
+    s3.on(GetObjectCommand, { Key: 'inbox/40/2026-H1/17506/bc.txt' }).resolves({
+      Body: body(text('17506')),
+    });
+    const event = sqs(
+      s3Event('inbox/40/2026-H1/17464/bc.txt', 'e2'),
+      s3Event('inbox/40/2026-H1/17506/bc.txt', 'e3'),
+    );
     const first = await handler(event, context);
     expect(first.batchItemFailures).toEqual([{ itemIdentifier: 'm0' }]);
     const retry = await handler({ Records: [event.Records[0]!] }, context);
     expect(retry.batchItemFailures).toEqual([]);
     const subs = await store.listRound('40', '2026-H1');
-    expect(subs.filter((s) => s.unitCode === '17464').map((s) => [s.status, s.version])).toEqual([['accepted', 1]]);
+    expect(subs.filter((s) => s.unitCode === '17464').map((s) => [s.status, s.version])).toEqual([
+      ['accepted', 1],
+    ]);
     expect(subs.filter((s) => s.unitCode === '17506')).toHaveLength(1);
   });
 
@@ -91,7 +146,13 @@ describe('ingest handler', () => {
   });
 
   it('fails a message that is not an S3 event (it ends in the DLQ), ignores the S3 test event', async () => {
-    const res = await handler(sqs('{"hello":"world"}', JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: stack.bucket })), context);
+    const res = await handler(
+      sqs(
+        '{"hello":"world"}',
+        JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: stack.bucket }),
+      ),
+      context,
+    );
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'm0' }]);
   });
 });
@@ -99,18 +160,45 @@ describe('ingest handler', () => {
 describe('DynamoSubmissionStore', () => {
   it('reuses the version number taken by a write that crashed before storing its record', async () => {
     const s = {
-      submissionId: 'crash-test-1', provinceCode: '40', roundId: '2026-CRASH', unitCode: '16941', status: 'accepted' as const, report: null, diagnostics: [],
-      file: { bucket: 'b', key: 'k', versionId: null, name: 'k', size: 1, sha256: null, format: 'txt' as const }, uploadedAt: '2026-06-08T02:00:00.000Z', processedAt: '2026-06-08T02:00:01.000Z',
+      submissionId: 'crash-test-1',
+      provinceCode: '40',
+      roundId: '2026-CRASH',
+      unitCode: '16941',
+      status: 'accepted' as const,
+      report: null,
+      diagnostics: [],
+      file: {
+        bucket: 'b',
+        key: 'k',
+        versionId: null,
+        name: 'k',
+        size: 1,
+        sha256: null,
+        format: 'txt' as const,
+      },
+      uploadedAt: '2026-06-08T02:00:00.000Z',
+      processedAt: '2026-06-08T02:00:01.000Z',
     };
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     // The first attempt took number 1 and then the Lambda died.
-    await dynamoDocumentClient().send(new UpdateCommand({ TableName: stack.table, Key: { PK: 'ROUND#40#2026-CRASH', SK: 'COUNTER#16941' }, UpdateExpression: 'SET n = :one, lastId = :sid', ExpressionAttributeValues: { ':one': 1, ':sid': s.submissionId } }));
+    await dynamoDocumentClient().send(
+      new UpdateCommand({
+        TableName: stack.table,
+        Key: { PK: 'ROUND#40#2026-CRASH', SK: 'COUNTER#16941' },
+        UpdateExpression: 'SET n = :one, lastId = :sid',
+        ExpressionAttributeValues: { ':one': 1, ':sid': s.submissionId },
+      }),
+    );
     const retried = await store.record(s);
     const again = await store.record(s);
     const next = await store.record({ ...s, submissionId: 'crash-test-2' });
     expect([retried.created, retried.submission.version]).toEqual([true, 1]);
     expect([again.created, again.submission.version]).toEqual([false, 1]);
     expect(next.submission.version).toBe(2);
-    expect((await store.unitHistory('16941')).filter((x) => x.roundId === '2026-CRASH').map((x) => x.version)).toEqual([1, 2]);
+    expect(
+      (await store.unitHistory('16941'))
+        .filter((x) => x.roundId === '2026-CRASH')
+        .map((x) => x.version),
+    ).toEqual([1, 2]);
   });
 });

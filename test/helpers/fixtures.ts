@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { NATIONAL_UNITS_CSV, nationalRegistry } from '../../bin/registry.js';
 import type { UnitRegistry } from '../../shared/units/registry.js';
 
-export const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const fixturePath = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 export const readFixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 export const nationalCsv = () => readFileSync(NATIONAL_UNITS_CSV, 'utf8');
 

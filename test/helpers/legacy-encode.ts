@@ -8,7 +8,10 @@ export function encodeTcvn3(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     const direct = toTcvn3.get(ch);
-    if (direct) { out += direct; continue; }
+    if (direct) {
+      out += direct;
+      continue;
+    }
     const lower = ch.toLowerCase();
     const viaLower = toTcvn3.get(lower);
     out += viaLower ?? ch;
@@ -16,31 +19,73 @@ export function encodeTcvn3(text: string): string {
   return out;
 }
 
-const TONE: Record<string, string> = { '\u0301': 'ù', '\u0300': 'ø', '\u0309': 'û', '\u0303': 'õ', '\u0323': 'ï' };
-const CIRCUMFLEX_TONE: Record<string, string> = { '\u0301': 'á', '\u0300': 'à', '\u0309': 'å', '\u0303': 'ã', '\u0323': 'ä' };
-const BREVE_TONE: Record<string, string> = { '\u0301': 'é', '\u0300': 'è', '\u0309': 'ú', '\u0303': 'ü', '\u0323': 'ë' };
-const I_TONE: Record<string, string> = { '\u0301': 'í', '\u0300': 'ì', '\u0309': 'æ', '\u0303': 'ó', '\u0323': 'ò' };
+const TONE: Record<string, string> = {
+  '\u0301': 'ù',
+  '\u0300': 'ø',
+  '\u0309': 'û',
+  '\u0303': 'õ',
+  '\u0323': 'ï',
+};
+const CIRCUMFLEX_TONE: Record<string, string> = {
+  '\u0301': 'á',
+  '\u0300': 'à',
+  '\u0309': 'å',
+  '\u0303': 'ã',
+  '\u0323': 'ä',
+};
+const BREVE_TONE: Record<string, string> = {
+  '\u0301': 'é',
+  '\u0300': 'è',
+  '\u0309': 'ú',
+  '\u0303': 'ü',
+  '\u0323': 'ë',
+};
+const I_TONE: Record<string, string> = {
+  '\u0301': 'í',
+  '\u0300': 'ì',
+  '\u0309': 'æ',
+  '\u0303': 'ó',
+  '\u0323': 'ò',
+};
 
 /** Unicode → VNI Windows as Windows-1252 look-alikes ("Việt" → "Vieät"). */
 export function encodeVni(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
-    if (ch === 'đ') { out += 'ñ'; continue; }
-    if (ch === 'Đ') { out += 'Ñ'; continue; }
+    if (ch === 'đ') {
+      out += 'ñ';
+      continue;
+    }
+    if (ch === 'Đ') {
+      out += 'Ñ';
+      continue;
+    }
     const parts = [...ch.normalize('NFD')];
     const base = parts[0]!;
     const marks = parts.slice(1);
-    if (!marks.length || !/[aeiouyAEIOUY]/.test(base)) { out += ch; continue; }
+    if (!marks.length || !/[aeiouyAEIOUY]/.test(base)) {
+      out += ch;
+      continue;
+    }
     const upper = base !== base.toLowerCase();
     const up = (s: string) => (upper ? s.toUpperCase() : s);
     const tone = marks.find((m) => TONE[m]);
-    if (base.toLowerCase() === 'i') { out += tone ? up(I_TONE[tone]!) : base; continue; }
+    if (base.toLowerCase() === 'i') {
+      out += tone ? up(I_TONE[tone]!) : base;
+      continue;
+    }
     if (marks.includes('\u031B')) {
       out += up(base.toLowerCase() === 'o' ? 'ô' : 'ö') + (tone ? up(TONE[tone]!) : '');
       continue;
     }
-    if (marks.includes('\u0302')) { out += base + up(tone ? CIRCUMFLEX_TONE[tone]! : 'â'); continue; }
-    if (marks.includes('\u0306')) { out += base + up(tone ? BREVE_TONE[tone]! : 'ê'); continue; }
+    if (marks.includes('\u0302')) {
+      out += base + up(tone ? CIRCUMFLEX_TONE[tone]! : 'â');
+      continue;
+    }
+    if (marks.includes('\u0306')) {
+      out += base + up(tone ? BREVE_TONE[tone]! : 'ê');
+      continue;
+    }
     out += base + (tone ? up(TONE[tone]!) : '');
   }
   return out;

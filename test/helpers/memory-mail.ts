@@ -6,27 +6,62 @@ export class MemoryLedger implements MailLedger {
   readonly items = new Map<string, SentMail>();
   async claim(job: MailJob, now: Date, staleAfterMs: number) {
     const old = this.items.get(job.ledgerKey);
-    if (old && !(old.state === 'claimed' && old.at < new Date(now.getTime() - staleAfterMs).toISOString())) return false;
-    this.items.set(job.ledgerKey, { ledgerKey: job.ledgerKey, kind: job.kind, provinceCode: job.provinceCode, roundId: job.roundId, unitCode: job.unitCode, offsetDays: job.offsetDays, to: job.to, state: 'claimed', undeliverableTo: [], messageId: null, error: null, at: now.toISOString() });
+    if (
+      old &&
+      !(old.state === 'claimed' && old.at < new Date(now.getTime() - staleAfterMs).toISOString())
+    )
+      return false;
+    this.items.set(job.ledgerKey, {
+      ledgerKey: job.ledgerKey,
+      kind: job.kind,
+      provinceCode: job.provinceCode,
+      roundId: job.roundId,
+      unitCode: job.unitCode,
+      offsetDays: job.offsetDays,
+      to: job.to,
+      state: 'claimed',
+      undeliverableTo: [],
+      messageId: null,
+      error: null,
+      at: now.toISOString(),
+    });
     return true;
   }
   async markSent(job: MailJob, messageId: string, now: Date) {
-    this.items.set(job.ledgerKey, { ...this.items.get(job.ledgerKey)!, state: 'sent', messageId, at: now.toISOString() });
+    this.items.set(job.ledgerKey, {
+      ...this.items.get(job.ledgerKey)!,
+      state: 'sent',
+      messageId,
+      at: now.toISOString(),
+    });
   }
   async release(job: MailJob) {
     if (this.items.get(job.ledgerKey)?.state === 'claimed') this.items.delete(job.ledgerKey);
   }
   async markFailed(job: MailJob, error: string, now: Date) {
-    this.items.set(job.ledgerKey, { ...this.items.get(job.ledgerKey)!, state: 'failed', error, at: now.toISOString() });
+    this.items.set(job.ledgerKey, {
+      ...this.items.get(job.ledgerKey)!,
+      state: 'failed',
+      error,
+      at: now.toISOString(),
+    });
   }
   async markUndeliverable(ref: LedgerRef, problem: Undeliverable, now: Date) {
     const old = this.items.get(ref.ledgerKey);
     if (!old || old.provinceCode !== ref.provinceCode || old.roundId !== ref.roundId) return false;
-    this.items.set(ref.ledgerKey, { ...old, state: problem.state, undeliverableTo: problem.recipients, error: problem.reason, at: now.toISOString() });
+    this.items.set(ref.ledgerKey, {
+      ...old,
+      state: problem.state,
+      undeliverableTo: problem.recipients,
+      error: problem.reason,
+      at: now.toISOString(),
+    });
     return true;
   }
   async listRound(provinceCode: string, roundId: string) {
-    return [...this.items.values()].filter((m) => m.provinceCode === provinceCode && m.roundId === roundId);
+    return [...this.items.values()].filter(
+      (m) => m.provinceCode === provinceCode && m.roundId === roundId,
+    );
   }
 }
 

@@ -1,5 +1,9 @@
 import type { ObjectStore } from '../../shared/ports/object-store.js';
-import type { NewSubmission, RecordResult, SubmissionStore } from '../../shared/ports/submission-store.js';
+import type {
+  NewSubmission,
+  RecordResult,
+  SubmissionStore,
+} from '../../shared/ports/submission-store.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 
 /** Ports in memory, for domain tests that need no AWS wire protocol. */
@@ -17,16 +21,28 @@ export class MemoryObjects implements ObjectStore {
     return { versionId: null };
   }
   async link(key: string, opts: { expiresInSeconds: number }) {
-    return { url: `memory://${key}?expires=${opts.expiresInSeconds}`, expiresAt: new Date(Date.now() + opts.expiresInSeconds * 1000) };
+    return {
+      url: `memory://${key}?expires=${opts.expiresInSeconds}`,
+      expiresAt: new Date(Date.now() + opts.expiresInSeconds * 1000),
+    };
   }
 }
 
 export class MemorySubmissions implements SubmissionStore {
   readonly all: Submission[] = [];
   async record(s: NewSubmission): Promise<RecordResult> {
-    const same = this.all.find((x) => x.submissionId === s.submissionId && x.provinceCode === s.provinceCode && x.roundId === s.roundId);
+    const same = this.all.find(
+      (x) =>
+        x.submissionId === s.submissionId &&
+        x.provinceCode === s.provinceCode &&
+        x.roundId === s.roundId,
+    );
     if (same) return { created: false, submission: same };
-    const version = this.all.filter((x) => x.provinceCode === s.provinceCode && x.roundId === s.roundId && x.unitCode === s.unitCode).length + 1;
+    const version =
+      this.all.filter(
+        (x) =>
+          x.provinceCode === s.provinceCode && x.roundId === s.roundId && x.unitCode === s.unitCode,
+      ).length + 1;
     const submission = { ...s, version };
     this.all.push(submission);
     return { created: true, submission };

@@ -1,8 +1,8 @@
+import { type ReportTextOptions, reportText } from '../../scripts/report-text.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
 import type { Submission, SubmissionStatus } from '../../shared/schemas/submission.js';
 import type { Unit } from '../../shared/schemas/unit.js';
-import { reportText, type ReportTextOptions } from '../../scripts/report-text.js';
 import { registry2025 } from './fixtures.js';
 
 export const registry = registry2025();
@@ -10,15 +10,38 @@ export const round = standingRounds('40', 2026)[0]!;
 
 let seq = 0;
 /** A stored submission of a unit, its report read from text written like a real one. */
-export function submissionOf(unit: Unit, opts: ReportTextOptions & { status?: SubmissionStatus; uploadedAt?: string; version?: number } = {}): Submission {
+export function submissionOf(
+  unit: Unit,
+  opts: ReportTextOptions & {
+    status?: SubmissionStatus;
+    uploadedAt?: string;
+    version?: number;
+  } = {},
+): Submission {
   seq++;
   const report = readReport(reportText(unit, opts), { registry });
   return {
-    submissionId: `s${seq}`, provinceCode: unit.provinceCode, roundId: round.roundId, unitCode: unit.code, version: opts.version ?? 1,
+    submissionId: `s${seq}`,
+    provinceCode: unit.provinceCode,
+    roundId: round.roundId,
+    unitCode: unit.code,
+    version: opts.version ?? 1,
     status: opts.status ?? 'accepted',
-    diagnostics: opts.status && opts.status !== 'accepted' ? [{ level: 'error', field: 'issuer', message: 'Văn bản không ghi rõ đơn vị ban hành.' }] : [],
-    file: { bucket: 'b', key: `inbox/40/2026-H1/${unit.code}/bao-cao-${seq}.docx`, versionId: `v${seq}`, name: `bao-cao-${seq}.docx`, size: 1000, sha256: null, format: 'docx' },
-    uploadedAt: opts.uploadedAt ?? '2026-06-05T02:00:00.000Z', processedAt: opts.uploadedAt ?? '2026-06-05T02:00:01.000Z',
+    diagnostics:
+      opts.status && opts.status !== 'accepted'
+        ? [{ level: 'error', field: 'issuer', message: 'Văn bản không ghi rõ đơn vị ban hành.' }]
+        : [],
+    file: {
+      bucket: 'b',
+      key: `inbox/40/2026-H1/${unit.code}/bao-cao-${seq}.docx`,
+      versionId: `v${seq}`,
+      name: `bao-cao-${seq}.docx`,
+      size: 1000,
+      sha256: null,
+      format: 'docx',
+    },
+    uploadedAt: opts.uploadedAt ?? '2026-06-05T02:00:00.000Z',
+    processedAt: opts.uploadedAt ?? '2026-06-05T02:00:01.000Z',
     report,
   };
 }

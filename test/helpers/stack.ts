@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoUnitStore } from '../../adapters/dynamo-unit-store.js';
-import { startLocalStack, type LocalStack } from '../../local/stack.js';
+import { type LocalStack, startLocalStack } from '../../local/stack.js';
 import { registry2025 } from './fixtures.js';
 
 /** The embedded stack in a fresh directory, with the units of the given provinces loaded. */
@@ -12,6 +12,8 @@ export async function startTestStack(provinces: string[] = ['40', '44']): Promis
   process.env.TONGHOP_HOME = home;
   const stack = await startLocalStack(home);
   const registry = registry2025();
-  await new DynamoUnitStore(dynamoDocumentClient(), stack.table).put(provinces.flatMap((p) => registry.unitsOf(p)));
+  await new DynamoUnitStore(dynamoDocumentClient(), stack.table).put(
+    provinces.flatMap((p) => registry.unitsOf(p)),
+  );
   return stack;
 }

@@ -2,21 +2,38 @@ import { describe, expect, it } from 'vitest';
 import { deployContext } from '../../infra/context.js';
 
 const from = (values: Record<string, string>) => (name: string) => values[name];
-const good = { province: '40', senderEmail: 'tonghop@skhcn.nghean.gov.vn', departmentEmail: 'vanphong@skhcn.nghean.gov.vn' };
+const good = {
+  province: '40',
+  senderEmail: 'tonghop@skhcn.nghean.gov.vn',
+  departmentEmail: 'vanphong@skhcn.nghean.gov.vn',
+};
 
 describe('deploy context', () => {
   it('takes the province, the SES identity and the alarm address', () => {
-    expect(deployContext(from(good))).toEqual({ provinceCode: '40', senderEmail: 'tonghop@skhcn.nghean.gov.vn', departmentEmail: 'vanphong@skhcn.nghean.gov.vn', stackName: 'Tonghop-40' });
+    expect(deployContext(from(good))).toEqual({
+      provinceCode: '40',
+      senderEmail: 'tonghop@skhcn.nghean.gov.vn',
+      departmentEmail: 'vanphong@skhcn.nghean.gov.vn',
+      stackName: 'Tonghop-40',
+    });
   });
 
   it('says everything that is missing at once, with what to pass', () => {
-    expect(() => deployContext(from({}))).toThrow(/missing context "province": pass -c province=40[\s\S]*missing context "senderEmail"[\s\S]*missing context "departmentEmail"/);
+    expect(() => deployContext(from({}))).toThrow(
+      /missing context "province": pass -c province=40[\s\S]*missing context "senderEmail"[\s\S]*missing context "departmentEmail"/,
+    );
   });
 
   it('refuses a province code that is not one of the 34', () => {
-    expect(() => deployContext(from({ ...good, province: '99' }))).toThrow(/context "province" is "99": one of the 34 two-digit province codes/);
-    expect(() => deployContext(from({ ...good, departmentEmail: 'van phong' }))).toThrow(/context "departmentEmail" is "van phong"/);
+    expect(() => deployContext(from({ ...good, province: '99' }))).toThrow(
+      /context "province" is "99": one of the 34 two-digit province codes/,
+    );
+    expect(() => deployContext(from({ ...good, departmentEmail: 'van phong' }))).toThrow(
+      /context "departmentEmail" is "van phong"/,
+    );
     // A domain alone is no From address.
-    expect(() => deployContext(from({ ...good, senderEmail: 'skhcn.nghean.gov.vn' }))).toThrow(/context "senderEmail" is "skhcn.nghean.gov.vn": the From address/);
+    expect(() => deployContext(from({ ...good, senderEmail: 'skhcn.nghean.gov.vn' }))).toThrow(
+      /context "senderEmail" is "skhcn.nghean.gov.vn": the From address/,
+    );
   });
 });

@@ -7,24 +7,67 @@ let template: Template;
 beforeAll(() => {
   // Bundling is skipped: these tests read the template; lambda-package.test.ts checks what a bundle ships.
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new TonghopStack(app, 'Test', { provinceCode: '40', senderEmail: 'khcn@sokhcn.example.gov.vn', alarmEmail: 'vanphong@sokhcn.example.gov.vn', env: { account: '111111111111', region: 'ap-southeast-1' } }));
+  template = Template.fromStack(
+    new TonghopStack(app, 'Test', {
+      provinceCode: '40',
+      senderEmail: 'khcn@sokhcn.example.gov.vn',
+      alarmEmail: 'vanphong@sokhcn.example.gov.vn',
+      env: { account: '111111111111', region: 'ap-southeast-1' },
+    }),
+  );
 });
 
-const statements = () => Object.values(template.findResources('AWS::IAM::Policy')).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement);
+const statements = () =>
+  Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (p) =>
+      (
+        p as {
+          Properties: {
+            PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+          };
+        }
+      ).Properties.PolicyDocument.Statement,
+  );
 
 describe('storage', () => {
   it('moves uploads to Infrequent Access after the year, old versions after a month', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
-      LifecycleConfiguration: { Rules: [Match.objectLike({ Prefix: 'inbox/', Status: 'Enabled', Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 400 }], NoncurrentVersionTransitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }] })] },
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({
+            Prefix: 'inbox/',
+            Status: 'Enabled',
+            Transitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 400 }],
+            NoncurrentVersionTransitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+          }),
+        ],
+      },
     });
   });
 
   it('encrypts every queue and refuses plain HTTP to it', () => {
-    const queues = Object.values(template.findResources('AWS::SQS::Queue')).map((q) => (q as { Properties: { SqsManagedSseEnabled: boolean } }).Properties);
+    const queues = Object.values(template.findResources('AWS::SQS::Queue')).map(
+      (q) => (q as { Properties: { SqsManagedSseEnabled: boolean } }).Properties,
+    );
     expect(queues).toHaveLength(4);
     for (const q of queues) expect(q.SqsManagedSseEnabled).toBe(true);
-    expect(Object.keys(template.findResources('AWS::SQS::QueuePolicy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } } }))).toHaveLength(4);
+    expect(
+      Object.keys(
+        template.findResources('AWS::SQS::QueuePolicy', {
+          Properties: {
+            PolicyDocument: {
+              Statement: Match.arrayWith([
+                Match.objectLike({
+                  Effect: 'Deny',
+                  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+                }),
+              ]),
+            },
+          },
+        }),
+      ),
+    ).toHaveLength(4);
   });
 
   it('keeps uploads private, encrypted, versioned and retained', () => {
@@ -32,13 +75,29 @@ describe('storage', () => {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
         VersioningConfiguration: { Status: 'Enabled' },
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          ],
+        },
         LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'uploads/' }),
       }),
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
     });
   });
 
@@ -46,10 +105,26 @@ describe('storage', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
-        KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
-        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1', KeySchema: [{ AttributeName: 'GSI1PK', KeyType: 'HASH' }, { AttributeName: 'GSI1SK', KeyType: 'RANGE' }] })],
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          Match.objectLike({
+            IndexName: 'GSI1',
+            KeySchema: [
+              { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+              { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+            ],
+          }),
+        ],
         TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
-        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
       }),
     });
   });
@@ -57,19 +132,43 @@ describe('storage', () => {
 
 describe('every function', () => {
   it('runs arm64 Node.js 24 with its own memory, timeout, JSON logs kept 90 days and its metrics namespace', () => {
-    const fns = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^tonghop-') }) } } }))
-      .map((f) => (f as { Properties: Record<string, any> }).Properties);
-    expect(fns.map((f) => f.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual(['tonghop-digest', 'tonghop-ingest', 'tonghop-mail-events', 'tonghop-remind', 'tonghop-rollup', 'tonghop-send-mail']);
+    const fns = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({
+              POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^tonghop-'),
+            }),
+          },
+        },
+      }),
+    ).map((f) => (f as { Properties: Record<string, any> }).Properties);
+    expect(fns.map((f) => f.Environment.Variables.POWERTOOLS_SERVICE_NAME).sort()).toEqual([
+      'tonghop-digest',
+      'tonghop-ingest',
+      'tonghop-mail-events',
+      'tonghop-remind',
+      'tonghop-rollup',
+      'tonghop-send-mail',
+    ]);
     const groups = template.findResources('AWS::Logs::LogGroup');
     for (const f of fns) {
-      expect(f).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' } });
+      expect(f).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        LoggingConfig: { LogFormat: 'JSON' },
+      });
       expect(f.MemorySize).toBeGreaterThanOrEqual(256);
       expect(f.Timeout).toBeGreaterThan(0);
       expect(f.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe('tonghop');
-      const group = groups[f.LoggingConfig.LogGroup.Ref] as { Properties: { RetentionInDays: number } };
+      const group = groups[f.LoggingConfig.LogGroup.Ref] as {
+        Properties: { RetentionInDays: number };
+      };
       expect(group.Properties.RetentionInDays).toBe(90);
       // No secret travels in the environment: names, URLs and addresses only.
-      expect(Object.keys(f.Environment.Variables).filter((k) => /SECRET|PASSWORD|TOKEN|KEY/i.test(k))).toEqual([]);
+      expect(
+        Object.keys(f.Environment.Variables).filter((k) => /SECRET|PASSWORD|TOKEN|KEY/i.test(k)),
+      ).toEqual([]);
     }
   });
 });
@@ -78,16 +177,34 @@ describe('ingest path', () => {
   it('sends ObjectCreated events under inbox/ to the queue', () => {
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
-        QueueConfigurations: [{ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbox/' }] } }, QueueArn: Match.anyValue() }],
+        QueueConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbox/' }] } },
+            QueueArn: Match.anyValue(),
+          },
+        ],
       },
     });
   });
 
   it('dead-letters after 3 receives, with a visibility timeout of 6 × the function timeout', () => {
-    const queues = template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }) } });
+    const queues = template.findResources('AWS::SQS::Queue', {
+      Properties: { RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }) },
+    });
     expect(Object.keys(queues)).toHaveLength(1);
-    const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-ingest' }) } } }))[0] as { Properties: { Timeout: number } };
-    const queue = Object.values(queues)[0] as { Properties: { VisibilityTimeout: number; SqsManagedSseEnabled: boolean } };
+    const fn = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-ingest' }),
+          },
+        },
+      }),
+    )[0] as { Properties: { Timeout: number } };
+    const queue = Object.values(queues)[0] as {
+      Properties: { VisibilityTimeout: number; SqsManagedSseEnabled: boolean };
+    };
     expect(queue.Properties.VisibilityTimeout).toBe(fn.Properties.Timeout * 6);
     expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
   });
@@ -98,9 +215,18 @@ describe('ingest path', () => {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 1024,
-      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), BUCKET_NAME: Match.anyValue(), POWERTOOLS_SERVICE_NAME: 'tonghop-ingest' }) },
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.anyValue(),
+          BUCKET_NAME: Match.anyValue(),
+          POWERTOOLS_SERVICE_NAME: 'tonghop-ingest',
+        }),
+      },
     });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], BatchSize: 10 });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 10,
+    });
   });
 
   it('grants no wildcard action and never lets ingest delete uploads', () => {
@@ -114,7 +240,18 @@ describe('ingest path', () => {
 describe('reminders', () => {
   it('runs the reminder and digest jobs daily in Vietnam time through EventBridge Scheduler', () => {
     const schedules = template.findResources('AWS::Scheduler::Schedule');
-    const props = Object.values(schedules).map((s) => (s as { Properties: { ScheduleExpression: string; ScheduleExpressionTimezone: string; Target: { Arn: unknown } } }).Properties);
+    const props = Object.values(schedules).map(
+      (s) =>
+        (
+          s as {
+            Properties: {
+              ScheduleExpression: string;
+              ScheduleExpressionTimezone: string;
+              Target: { Arn: unknown };
+            };
+          }
+        ).Properties,
+    );
     expect(props.map((p) => [p.ScheduleExpression, p.ScheduleExpressionTimezone]).sort()).toEqual([
       ['cron(0 6 * * ? *)', 'Asia/Ho_Chi_Minh'],
       ['cron(0 8 * * ? *)', 'Asia/Ho_Chi_Minh'],
@@ -122,16 +259,51 @@ describe('reminders', () => {
       ['cron(30 8 * * ? *)', 'Asia/Ho_Chi_Minh'],
     ]);
     const targets = props.map((p) => JSON.stringify(p.Target.Arn));
-    const remind = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-remind' }) } } }))[0]!;
-    const digest = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-digest' }) } } }))[0]!;
+    const remind = Object.keys(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-remind' }),
+          },
+        },
+      }),
+    )[0]!;
+    const digest = Object.keys(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-digest' }),
+          },
+        },
+      }),
+    )[0]!;
     expect(targets.some((t) => t.includes(remind))).toBe(true);
     expect(targets.some((t) => t.includes(digest))).toBe(true);
   });
 
   it('fans mail out through an encrypted queue with a DLQ to a sender of bounded concurrency', () => {
-    const sender = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-send-mail', SENDER_EMAIL: 'khcn@sokhcn.example.gov.vn' }) } } }))[0]!;
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: sender }, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }), VisibilityTimeout: 180 });
+    const sender = Object.keys(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({
+              POWERTOOLS_SERVICE_NAME: 'tonghop-send-mail',
+              SENDER_EMAIL: 'khcn@sokhcn.example.gov.vn',
+            }),
+          },
+        },
+      }),
+    )[0]!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: sender },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
+      VisibilityTimeout: 180,
+    });
   });
 
   it('lets only the sender and ingest send mail, from the sender identity', () => {
@@ -145,9 +317,21 @@ describe('reminders', () => {
 
   it('sends SES bounces and complaints through EventBridge to the function that records them', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
-      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['BOUNCE', 'COMPLAINT'], EventBridgeDestination: { EventBusArn: Match.anyValue() } }),
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['BOUNCE', 'COMPLAINT'],
+        EventBridgeDestination: { EventBusArn: Match.anyValue() },
+      }),
     });
-    const fn = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-mail-events' }) } } }))[0]!;
+    const fn = Object.keys(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-mail-events' }),
+          },
+        },
+      }),
+    )[0]!;
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint'] },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] } })],
@@ -156,12 +340,42 @@ describe('reminders', () => {
 });
 
 describe('rollup', () => {
-  const rollupFn = () => Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-rollup' }) } } }))[0]!;
+  const rollupFn = () =>
+    Object.keys(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-rollup' }),
+          },
+        },
+      }),
+    )[0]!;
 
   it('runs nightly (draft) and the morning after a deadline, in Vietnam time, telling the function which', () => {
     const fn = rollupFn();
-    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map((s) => (s as { Properties: { ScheduleExpression: string; ScheduleExpressionTimezone: string; Target: { Arn: unknown; Input?: string } } }).Properties).filter((p) => JSON.stringify(p.Target.Arn).includes(fn));
-    expect(schedules.map((p) => [p.ScheduleExpression, p.ScheduleExpressionTimezone, JSON.parse(p.Target.Input!)]).sort()).toEqual([
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'))
+      .map(
+        (s) =>
+          (
+            s as {
+              Properties: {
+                ScheduleExpression: string;
+                ScheduleExpressionTimezone: string;
+                Target: { Arn: unknown; Input?: string };
+              };
+            }
+          ).Properties,
+      )
+      .filter((p) => JSON.stringify(p.Target.Arn).includes(fn));
+    expect(
+      schedules
+        .map((p) => [
+          p.ScheduleExpression,
+          p.ScheduleExpressionTimezone,
+          JSON.parse(p.Target.Input!),
+        ])
+        .sort(),
+    ).toEqual([
       ['cron(0 6 * * ? *)', 'Asia/Ho_Chi_Minh', { kind: 'morning' }],
       ['cron(30 23 * * ? *)', 'Asia/Ho_Chi_Minh', { kind: 'nightly' }],
     ]);
@@ -170,13 +384,27 @@ describe('rollup', () => {
 
 describe('least privilege', () => {
   const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
-  const CONSUME = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
+  const CONSUME = [
+    'sqs:ChangeMessageVisibility',
+    'sqs:DeleteMessage',
+    'sqs:GetQueueAttributes',
+    'sqs:GetQueueUrl',
+    'sqs:ReceiveMessage',
+  ];
   const SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
   const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
   const WRITE = ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
   // What each function's adapters call, and nothing else: a new grant must be added here on purpose.
   const expected: Record<string, string[]> = {
-    'tonghop-ingest': [...LOGS, ...CONSUME, ...READ, ...WRITE, 's3:GetObject', 's3:GetObjectVersion', 'ses:SendEmail'],
+    'tonghop-ingest': [
+      ...LOGS,
+      ...CONSUME,
+      ...READ,
+      ...WRITE,
+      's3:GetObject',
+      's3:GetObjectVersion',
+      'ses:SendEmail',
+    ],
     'tonghop-send-mail': [...LOGS, ...CONSUME, ...WRITE, 'ses:SendEmail'],
     'tonghop-remind': [...LOGS, ...READ, ...SEND],
     'tonghop-digest': [...LOGS, ...READ, ...SEND],
@@ -184,38 +412,85 @@ describe('least privilege', () => {
     'tonghop-rollup': [...LOGS, ...READ, ...SEND, 's3:GetObject', 's3:PutObject'],
   };
   const policyOf = (service: string) => {
-    const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
-    const [, fn] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service)!;
+    const resources = template.toJSON().Resources as Record<
+      string,
+      { Type: string; Properties: Record<string, any> }
+    >;
+    const [, fn] = Object.entries(resources).find(
+      ([, r]) =>
+        r.Type === 'AWS::Lambda::Function' &&
+        r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service,
+    )!;
     const role = fn.Properties.Role['Fn::GetAtt'][0] as string;
     const statements = Object.values(resources)
-      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(role))
-      .flatMap((r) => r.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+      .filter(
+        (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(role),
+      )
+      .flatMap(
+        (r) =>
+          r.Properties.PolicyDocument.Statement as Array<{
+            Action: string | string[];
+            Resource: unknown;
+          }>,
+      );
     return { statements, managed: resources[role]!.Properties.ManagedPolicyArns };
   };
 
-  it.each(Object.entries(expected))('%s has exactly the actions its adapters call', (service, actions) => {
-    const { statements, managed } = policyOf(service);
-    expect([...new Set(statements.flatMap((s) => [s.Action].flat()))].sort()).toEqual([...new Set(actions)].sort());
-    // Its own log group, not AWSLambdaBasicExecutionRole's every log group.
-    expect(managed).toBeUndefined();
-  });
+  it.each(Object.entries(expected))(
+    '%s has exactly the actions its adapters call',
+    (service, actions) => {
+      const { statements, managed } = policyOf(service);
+      expect([...new Set(statements.flatMap((s) => [s.Action].flat()))].sort()).toEqual(
+        [...new Set(actions)].sort(),
+      );
+      // Its own log group, not AWSLambdaBasicExecutionRole's every log group.
+      expect(managed).toBeUndefined();
+    },
+  );
 
   it('confines bucket access to a prefix: ingest reads inbox/, the rollup writes rollups/', () => {
-    const s3Resources = (service: string) => policyOf(service).statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:'))).map((s) => JSON.stringify(s.Resource));
+    const s3Resources = (service: string) =>
+      policyOf(service)
+        .statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')))
+        .map((s) => JSON.stringify(s.Resource));
     expect(s3Resources('tonghop-ingest')).toEqual([expect.stringContaining('/inbox/*')]);
     expect(s3Resources('tonghop-rollup')).toEqual([expect.stringContaining('/rollups/*')]);
   });
 });
 
 describe('observability', () => {
-  type AlarmProps = { AlarmName: string; MetricName: string; Namespace: string; Threshold: number; Period: number; TreatMissingData: string; Dimensions?: Array<{ Name: string; Value: unknown }>; AlarmActions: unknown[]; AlarmDescription: string };
-  const alarms = () => Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => (a as { Properties: AlarmProps }).Properties);
+  type AlarmProps = {
+    AlarmName: string;
+    MetricName: string;
+    Namespace: string;
+    Threshold: number;
+    Period: number;
+    TreatMissingData: string;
+    Dimensions?: Array<{ Name: string; Value: unknown }>;
+    AlarmActions: unknown[];
+    AlarmDescription: string;
+  };
+  const alarms = () =>
+    Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => (a as { Properties: AlarmProps }).Properties,
+    );
   const topic = () => Object.keys(template.findResources('AWS::SNS::Topic'))[0]!;
 
   it('sends alarms to an SSL-only topic the Department is subscribed to', () => {
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'vanphong@sokhcn.example.gov.vn', TopicArn: { Ref: topic() } });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'vanphong@sokhcn.example.gov.vn',
+      TopicArn: { Ref: topic() },
+    });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
     });
     for (const a of alarms()) {
       expect(a.AlarmActions).toEqual([{ Ref: topic() }]);
@@ -224,35 +499,71 @@ describe('observability', () => {
   });
 
   it('alarms when either dead-letter queue holds a message', () => {
-    const dlqs = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) => id.includes('DeadLetters'));
+    const dlqs = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) =>
+      id.includes('DeadLetters'),
+    );
     expect(dlqs).toHaveLength(2);
-    const watched = alarms().filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 1);
-    expect(watched.map((a) => JSON.stringify(a.Dimensions)).sort()).toEqual(dlqs.map((id) => JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }])).sort());
+    const watched = alarms().filter(
+      (a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 1,
+    );
+    expect(watched.map((a) => JSON.stringify(a.Dimensions)).sort()).toEqual(
+      dlqs
+        .map((id) =>
+          JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }]),
+        )
+        .sort(),
+    );
   });
 
   it('alarms on errors and throttles of every function', () => {
-    const fns = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_METRICS_NAMESPACE: 'tonghop' }) } } }));
+    const fns = Object.keys(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: { Variables: Match.objectLike({ POWERTOOLS_METRICS_NAMESPACE: 'tonghop' }) },
+        },
+      }),
+    );
     expect(fns).toHaveLength(6);
     for (const metric of ['Errors', 'Throttles']) {
-      const watched = alarms().filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric).map((a) => (a.Dimensions![0]!.Value as { Ref: string }).Ref);
+      const watched = alarms()
+        .filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric)
+        .map((a) => (a.Dimensions![0]!.Value as { Ref: string }).Ref);
       expect(watched.sort()).toEqual([...fns].sort());
     }
   });
 
   it('alarms before SES reviews the account for bounces or complaints', () => {
     const ses = alarms().filter((a) => a.Namespace === 'AWS/SES');
-    expect(ses.map((a) => [a.MetricName, a.Threshold])).toEqual([['Reputation.BounceRate', 0.04], ['Reputation.ComplaintRate', 0.0008]]);
+    expect(ses.map((a) => [a.MetricName, a.Threshold])).toEqual([
+      ['Reputation.BounceRate', 0.04],
+      ['Reputation.ComplaintRate', 0.0008],
+    ]);
   });
 
   it('alarms when a digest is overdue, or when no digest run reported that day', () => {
     const [digest] = alarms().filter((a) => a.MetricName === 'DigestsOverdue');
-    expect(digest).toMatchObject({ Namespace: 'tonghop', Dimensions: [{ Name: 'service', Value: 'tonghop-digest' }], Period: 86400, Threshold: 1, TreatMissingData: 'breaching' });
+    expect(digest).toMatchObject({
+      Namespace: 'tonghop',
+      Dimensions: [{ Name: 'service', Value: 'tonghop-digest' }],
+      Period: 86400,
+      Threshold: 1,
+      TreatMissingData: 'breaching',
+    });
   });
 
   it('has one dashboard for the province', () => {
-    const [board] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')).map((d) => (d as { Properties: { DashboardName: string; DashboardBody: unknown } }).Properties);
+    const [board] = Object.values(template.findResources('AWS::CloudWatch::Dashboard')).map(
+      (d) => (d as { Properties: { DashboardName: string; DashboardBody: unknown } }).Properties,
+    );
     expect(board!.DashboardName).toBe('tonghop-40');
     const body = JSON.stringify(board!.DashboardBody);
-    for (const metric of ['ReportsAccepted', 'RemindersQueued', 'MailsSent', 'RollupsPublished', 'DigestsOverdue']) expect(body).toContain(metric);
+    for (const metric of [
+      'ReportsAccepted',
+      'RemindersQueued',
+      'MailsSent',
+      'RollupsPublished',
+      'DigestsOverdue',
+    ])
+      expect(body).toContain(metric);
   });
 });

@@ -8,19 +8,22 @@ import { ingestFiles } from '../../bin/commands/ingest.js';
 import { importUnits } from '../../bin/commands/units.js';
 import { openTarget, type Target } from '../../bin/target.js';
 import { docxFromText } from '../../scripts/report-files.js';
+import { reportText } from '../../scripts/report-text.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { reportText } from '../../scripts/report-text.js';
 
 // The whole path on real wire protocols: s3rver upload → ObjectCreated event → disk queue →
 // the unchanged Lambda handler → dynalite. Units with a name unique in the province, so that the
 // "_" folder (unit read from the header) always resolves.
 const registry = registry2025();
-const units40 = registry.unitsOf('40').filter((u, _, all) => all.filter((x) => x.name === u.name).length === 1);
+const units40 = registry
+  .unitsOf('40')
+  .filter((u, _, all) => all.filter((x) => x.name === u.name).length === 1);
 
 function writeReports(dir: string, units: Unit[], computers = 42): string {
   mkdirSync(dir, { recursive: true });
-  for (const u of units) writeFileSync(join(dir, `bao-cao-${u.code}.txt`), reportText(u, { computers }));
+  for (const u of units)
+    writeFileSync(join(dir, `bao-cao-${u.code}.txt`), reportText(u, { computers }));
   return dir;
 }
 
@@ -56,11 +59,22 @@ describe('embedded stack: ingest', () => {
     const u = units40[0]!;
     const dir = join(home, 'fix');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'Báo cáo sửa lần 2.docx'), await docxFromText(reportText(u, { computers: 50 })));
-    const [r] = await ingestFiles(target, [dir], { province: '40', round: '2026-H1', unit: u.code });
+    writeFileSync(
+      join(dir, 'Báo cáo sửa lần 2.docx'),
+      await docxFromText(reportText(u, { computers: 50 })),
+    );
+    const [r] = await ingestFiles(target, [dir], {
+      province: '40',
+      round: '2026-H1',
+      unit: u.code,
+    });
     expect(r).toMatchObject({ unitCode: u.code, status: 'accepted', version: 2 });
-    const history = (await target.submissions.unitHistory(u.code)).filter((s) => s.roundId === '2026-H1');
-    expect(history.map((s) => s.report?.indicators.find((i) => i.key === 'computers')?.value).sort()).toEqual([42, 50]);
+    const history = (await target.submissions.unitHistory(u.code)).filter(
+      (s) => s.roundId === '2026-H1',
+    );
+    expect(
+      history.map((s) => s.report?.indicators.find((i) => i.key === 'computers')?.value).sort(),
+    ).toEqual([42, 50]);
     const original = await target.objects.get(history.find((s) => s.version === 2)!.file.key);
     expect(original.bytes.length).toBe(history.find((s) => s.version === 2)!.file.size);
   });
@@ -80,13 +94,21 @@ describe('embedded stack: ingest', () => {
 
 describe('embedded stack: a CLI run killed mid-way', () => {
   const cli = fileURLToPath(new URL('../../bin/tonghop.js', import.meta.url));
-  const run = (args: string[], env: NodeJS.ProcessEnv) => spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawn(process.execPath, [cli, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
 
   it('leaves exactly one record per file after the rerun', async () => {
     // The other tests' stack holds this home's database lock; this one gets its own.
     const killHome = mkdtempSync(join(tmpdir(), 'tonghop-kill-'));
     const dir = writeReports(join(killHome, 'in'), units40.slice(0, 60));
-    const env = { TONGHOP_HOME: killHome, TONGHOP_VISIBILITY_MS: '500', TONGHOP_RETRY_DELAY_MS: '20' };
+    const env = {
+      TONGHOP_HOME: killHome,
+      TONGHOP_VISIBILITY_MS: '500',
+      TONGHOP_RETRY_DELAY_MS: '20',
+    };
     const args = ['ingest', dir, '--province', '40', '--round', '2026-FY', '--json'];
     const messages = join(killHome, 'queues', 'ingest', 'messages');
 
@@ -97,7 +119,11 @@ describe('embedded stack: a CLI run killed mid-way', () => {
     for (let i = 0; i < 600; i++) {
       await new Promise((r) => setTimeout(r, 50));
       let left = -1;
-      try { left = readdirSync(messages).filter((f) => f.endsWith('.json')).length; } catch { /* not yet created */ }
+      try {
+        left = readdirSync(messages).filter((f) => f.endsWith('.json')).length;
+      } catch {
+        /* not yet created */
+      }
       if (left >= 55) sawQueue = true;
       if (sawQueue && left < 45) break;
     }

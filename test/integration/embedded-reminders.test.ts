@@ -25,9 +25,24 @@ beforeAll(async () => {
   expect(units).toHaveLength(130);
   for (const u of units.slice(0, 100)) {
     await target.submissions.record({
-      submissionId: `seed-${u.code}`, provinceCode: '40', roundId: '2026-H1', unitCode: u.code, status: 'accepted', report: null, diagnostics: [],
-      file: { bucket: 'b', key: `inbox/40/2026-H1/${u.code}/bc.docx`, versionId: null, name: 'bc.docx', size: 1, sha256: null, format: 'docx' },
-      uploadedAt: '2026-06-01T02:00:00.000Z', processedAt: '2026-06-01T02:00:01.000Z',
+      submissionId: `seed-${u.code}`,
+      provinceCode: '40',
+      roundId: '2026-H1',
+      unitCode: u.code,
+      status: 'accepted',
+      report: null,
+      diagnostics: [],
+      file: {
+        bucket: 'b',
+        key: `inbox/40/2026-H1/${u.code}/bc.docx`,
+        versionId: null,
+        name: 'bc.docx',
+        size: 1,
+        sha256: null,
+        format: 'docx',
+      },
+      uploadedAt: '2026-06-01T02:00:00.000Z',
+      processedAt: '2026-06-01T02:00:01.000Z',
     });
   }
 });
@@ -50,7 +65,10 @@ describe('embedded stack: reminders', () => {
       expect(s.messageId).toBeTruthy();
     }
 
-    const again = await remind(target, { province: '40', now: new Date('2026-06-03T09:00:00+07:00') });
+    const again = await remind(target, {
+      province: '40',
+      now: new Date('2026-06-03T09:00:00+07:00'),
+    });
     expect(again.sent).toHaveLength(0);
 
     const mails = await receivedMail(sesUrl);
@@ -66,9 +84,15 @@ describe('embedded stack: reminders', () => {
     const dir = join(process.env.TONGHOP_HOME!, 'receipt');
     mkdirSync(dir);
     writeFileSync(join(dir, 'bao-cao.txt'), reportText(unit));
-    const [result] = await ingestFiles(target, [dir], { province: '40', round: '2026-H1', unit: unit.code });
+    const [result] = await ingestFiles(target, [dir], {
+      province: '40',
+      round: '2026-H1',
+      unit: unit.code,
+    });
     expect(result!.status).toBe('accepted');
-    const receipts = (await receivedMail(sesUrl)).filter((m) => m.subject.startsWith('[tonghop] Đã nhận báo cáo'));
+    const receipts = (await receivedMail(sesUrl)).filter((m) =>
+      m.subject.startsWith('[tonghop] Đã nhận báo cáo'),
+    );
     expect(receipts.map((m) => m.destination.to)).toEqual([unit.emails]);
     expect(receipts[0]!.body.text).toContain('Trạng thái: đã tiếp nhận');
   });
@@ -76,10 +100,15 @@ describe('embedded stack: reminders', () => {
   it('sends the Department its digest the day after the deadline, once', async () => {
     const after = new Date('2026-06-11T08:30:00+07:00');
     const first = await digest(target, { province: '40', now: after });
-    const second = await digest(target, { province: '40', now: new Date('2026-06-12T08:30:00+07:00') });
+    const second = await digest(target, {
+      province: '40',
+      now: new Date('2026-06-12T08:30:00+07:00'),
+    });
     expect(first.sent).toHaveLength(1);
     expect(second.sent).toHaveLength(0);
-    const [mail] = (await receivedMail(sesUrl)).filter((m) => m.subject.startsWith('[tonghop] Tổng hợp'));
+    const [mail] = (await receivedMail(sesUrl)).filter((m) =>
+      m.subject.startsWith('[tonghop] Tổng hợp'),
+    );
     expect(mail!.destination.to).toEqual(['sokhcn@nghean.example']);
     // 100 seeded on 1 June; the receipt test's upload happened today, after the deadline.
     expect(mail!.subject).toContain('100 đúng hạn, 1 muộn, 29 chưa nộp');

@@ -23,7 +23,10 @@ beforeAll(async () => {
   await importUnits(target, EXAMPLE_CONTACTS);
   const units = await target.units.list('40');
   for (const [i, u] of units.slice(0, 40).entries()) {
-    const { version: _v, ...s } = submissionOf(u, { computers: 10 + i, difficulties: ['Kinh phí cho chuyển đổi số còn hạn chế.'] });
+    const { version: _v, ...s } = submissionOf(u, {
+      computers: 10 + i,
+      difficulties: ['Kinh phí cho chuyển đổi số còn hạn chế.'],
+    });
     await target.submissions.record(s);
   }
 });
@@ -35,26 +38,54 @@ const deps = () => ({ ...target.jobs, objects: target.objects });
 
 describe('embedded stack: rollup', () => {
   it('builds from the table, writes the files to S3 and --out, and mails the Department download links', async () => {
-    const result = await rollup(target, { province: '40', round: '2026-H1', out, now: new Date('2026-06-11T06:00:00+07:00'), mail: true });
-    expect(result.run.rollup.status).toMatchObject({ expected: 130, reported: 40, onTime: 40, missing: 90 });
-    expect(result.written.map((p) => p.replace(out, ''))).toEqual(['/tong-hop-40-2026-H1.docx', '/tong-hop-40-2026-H1.xlsx', '/tong-hop-40-2026-H1.html', '/tong-hop-40-2026-H1.json']);
+    const result = await rollup(target, {
+      province: '40',
+      round: '2026-H1',
+      out,
+      now: new Date('2026-06-11T06:00:00+07:00'),
+      mail: true,
+    });
+    expect(result.run.rollup.status).toMatchObject({
+      expected: 130,
+      reported: 40,
+      onTime: 40,
+      missing: 90,
+    });
+    expect(result.written.map((p) => p.replace(out, ''))).toEqual([
+      '/tong-hop-40-2026-H1.docx',
+      '/tong-hop-40-2026-H1.xlsx',
+      '/tong-hop-40-2026-H1.html',
+      '/tong-hop-40-2026-H1.json',
+    ]);
     const json = Rollup.parse(JSON.parse(readFileSync(result.written[3]!, 'utf8')));
     expect(json.indicators.find((i) => i.key === 'computers')!.total).toBe(40 * 10 + (39 * 40) / 2);
 
     const stored = await target.objects.get('rollups/40/2026-H1/tong-hop-40-2026-H1.docx');
-    expect(Buffer.from(stored.bytes).equals(Buffer.from(readFileSync(result.written[0]!)))).toBe(true);
-    expect(result.run.published[0]!.historyKey).toMatch(/^rollups\/40\/2026-H1\/lich-su\/2026-06-10T23-00-00-000Z\//);
+    expect(Buffer.from(stored.bytes).equals(Buffer.from(readFileSync(result.written[0]!)))).toBe(
+      true,
+    );
+    expect(result.run.published[0]!.historyKey).toMatch(
+      /^rollups\/40\/2026-H1\/lich-su\/2026-06-10T23-00-00-000Z\//,
+    );
 
-    const mail = (await receivedMail(target.local!.endpoints.ses)).find((m) => m.subject.includes('Dự thảo báo cáo tổng hợp'))!;
+    const mail = (await receivedMail(target.local!.endpoints.ses)).find((m) =>
+      m.subject.includes('Dự thảo báo cáo tổng hợp'),
+    )!;
     expect(mail.destination.to).toEqual(['sokhcn@nghean.example']);
     expect(mail.body.text).toContain('40/130 đơn vị');
     const link = /tong-hop-40-2026-H1\.xlsx: (\S+)/.exec(mail.body.text ?? '')![1]!;
     expect(link).toContain('X-Amz-Expires=604800');
     // Signed with the emulator's static keys, the link lasts the whole week, and the mail says until when.
-    expect(mail.body.text).toMatch(/liên kết dùng được đến [^;]*\d{1,2}\/\d{1,2}\/20\d\d; sau đó, lấy các tệp trong thư mục rollups\/40\/2026-H1\//);
+    expect(mail.body.text).toMatch(
+      /liên kết dùng được đến [^;]*\d{1,2}\/\d{1,2}\/20\d\d; sau đó, lấy các tệp trong thư mục rollups\/40\/2026-H1\//,
+    );
     const download = await fetch(link);
     expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer()).subarray(0, 2).toString()).toBe('PK'); // a zip: the workbook
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK'); // a zip: the workbook
   });
 
   it('mails the morning rollup once; nightly drafts replace the current files and keep the earlier ones', async () => {
@@ -62,17 +93,32 @@ describe('embedded stack: rollup', () => {
     const first = await runScheduledRollups('40', 'morning', morning, deps());
     expect(first.map((r) => [r.roundId, Boolean(r.mail)])).toEqual([['2026-H1', true]]);
     await target.sendMail();
-    expect(await runScheduledRollups('40', 'morning', new Date('2026-06-12T06:00:00+07:00'), deps())).toEqual([]);
+    expect(
+      await runScheduledRollups('40', 'morning', new Date('2026-06-12T06:00:00+07:00'), deps()),
+    ).toEqual([]);
 
-    const nightly = await runScheduledRollups('40', 'nightly', new Date('2026-06-05T23:30:00+07:00'), deps());
-    expect(nightly.map((r) => [r.roundId, r.mail, r.rollup.beforeDeadline])).toEqual([['2026-H1', null, true]]);
-    const current = JSON.parse(new TextDecoder().decode((await target.objects.get('rollups/40/2026-H1/tong-hop-40-2026-H1.json')).bytes));
+    const nightly = await runScheduledRollups(
+      '40',
+      'nightly',
+      new Date('2026-06-05T23:30:00+07:00'),
+      deps(),
+    );
+    expect(nightly.map((r) => [r.roundId, r.mail, r.rollup.beforeDeadline])).toEqual([
+      ['2026-H1', null, true],
+    ]);
+    const current = JSON.parse(
+      new TextDecoder().decode(
+        (await target.objects.get('rollups/40/2026-H1/tong-hop-40-2026-H1.json')).bytes,
+      ),
+    );
     expect(current.builtAt).toBe('2026-06-05T16:30:00.000Z');
     const earlier = await target.objects.get(first[0]!.published[3]!.historyKey);
     expect(JSON.parse(new TextDecoder().decode(earlier.bytes)).builtAt).toBe(morning.toISOString());
   });
 
   it('says in Vietnamese when the round does not exist', async () => {
-    await expect(rollup(target, { province: '40', round: '2026-Q3', now: new Date() })).rejects.toThrow('Không có kỳ báo cáo 2026-Q3 của tỉnh 40.');
+    await expect(
+      rollup(target, { province: '40', round: '2026-Q3', now: new Date() }),
+    ).rejects.toThrow('Không có kỳ báo cáo 2026-Q3 của tỉnh 40.');
   });
 });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysFromDeadline, deadlineOf, ictDate, isOnTime, isWeekend, vietnameseDay } from '../../shared/rounds/deadline.js';
+import {
+  daysFromDeadline,
+  deadlineOf,
+  ictDate,
+  isOnTime,
+  isWeekend,
+  vietnameseDay,
+} from '../../shared/rounds/deadline.js';
 import { openRounds, roundsOf, standingRounds } from '../../shared/rounds/standing-rounds.js';
 
 const H1_2026 = deadlineOf('2026-06-10');
@@ -30,7 +37,9 @@ describe('deadline', () => {
   it('knows leap years: 29 February exists in 2028, not in 2027', () => {
     expect(deadlineOf('2028-02-29')).toBe('2028-02-29T23:59:59+07:00');
     expect(() => deadlineOf('2027-02-29')).toThrow(/no such day/);
-    expect(daysFromDeadline(new Date('2028-03-01T08:00:00+07:00'), deadlineOf('2028-02-28'))).toBe(2);
+    expect(daysFromDeadline(new Date('2028-03-01T08:00:00+07:00'), deadlineOf('2028-02-28'))).toBe(
+      2,
+    );
   });
 
   it('does not move a weekend deadline, and names its weekday', () => {
@@ -44,19 +53,39 @@ describe('deadline', () => {
   });
 
   it('on time ⇔ the Vietnam day is not after the deadline day (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }), (delta) => {
-      const at = new Date(new Date(H1_2026).getTime() + delta);
-      expect(isOnTime(at, H1_2026)).toBe(daysFromDeadline(at, H1_2026) <= 0);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }), (delta) => {
+        const at = new Date(new Date(H1_2026).getTime() + delta);
+        expect(isOnTime(at, H1_2026)).toBe(daysFromDeadline(at, H1_2026) <= 0);
+      }),
+    );
   });
 });
 
 describe('rounds', () => {
   it('has the two standing rounds each year, and stored ad-hoc ones beside them', () => {
-    const adhoc = { provinceCode: '40', roundId: '2026-9M', title: 'Báo cáo 9 tháng', deadline: deadlineOf('2026-10-05'), requests: ['1464/SKHCN-KH&ĐMST'], reminderOffsets: [-3, 0], kind: 'adhoc' as const };
+    const adhoc = {
+      provinceCode: '40',
+      roundId: '2026-9M',
+      title: 'Báo cáo 9 tháng',
+      deadline: deadlineOf('2026-10-05'),
+      requests: ['1464/SKHCN-KH&ĐMST'],
+      reminderOffsets: [-3, 0],
+      kind: 'adhoc' as const,
+    };
     const rounds = roundsOf('40', [adhoc], new Date('2026-09-01T00:00:00Z'));
-    expect(rounds.map((r) => r.roundId)).toEqual(['2025-H1', '2025-FY', '2026-H1', '2026-9M', '2026-FY', '2027-H1', '2027-FY']);
-    const open = openRounds(rounds, (r) => daysFromDeadline(new Date('2026-10-02T08:00:00+07:00'), r.deadline));
+    expect(rounds.map((r) => r.roundId)).toEqual([
+      '2025-H1',
+      '2025-FY',
+      '2026-H1',
+      '2026-9M',
+      '2026-FY',
+      '2027-H1',
+      '2027-FY',
+    ]);
+    const open = openRounds(rounds, (r) =>
+      daysFromDeadline(new Date('2026-10-02T08:00:00+07:00'), r.deadline),
+    );
     expect(open.map((r) => r.roundId)).toEqual(['2026-9M']);
   });
 });

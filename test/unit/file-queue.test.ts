@@ -46,15 +46,20 @@ describe('drainQueue (the local event source mapping)', () => {
     for (const body of ['ok-1', 'flaky', 'ok-2', 'never']) q.send(body);
     const seen: string[] = [];
     let flakyFailures = 0;
-    const stats = await drainQueue(q, async (event: SQSEvent) => {
-      const failures = [];
-      for (const r of event.Records) {
-        seen.push(r.body);
-        expect(r.eventSource).toBe('aws:sqs');
-        if (r.body === 'never' || (r.body === 'flaky' && flakyFailures++ < 1)) failures.push({ itemIdentifier: r.messageId });
-      }
-      return { batchItemFailures: failures };
-    }, { retryDelayMs: 1 });
+    const stats = await drainQueue(
+      q,
+      async (event: SQSEvent) => {
+        const failures = [];
+        for (const r of event.Records) {
+          seen.push(r.body);
+          expect(r.eventSource).toBe('aws:sqs');
+          if (r.body === 'never' || (r.body === 'flaky' && flakyFailures++ < 1))
+            failures.push({ itemIdentifier: r.messageId });
+        }
+        return { batchItemFailures: failures };
+      },
+      { retryDelayMs: 1 },
+    );
     expect(stats).toMatchObject({ delivered: 3, deadLettered: 1 });
     expect(seen.filter((b) => b === 'ok-1')).toHaveLength(1);
     expect(seen.filter((b) => b === 'flaky')).toHaveLength(2);
@@ -67,10 +72,14 @@ describe('drainQueue (the local event source mapping)', () => {
     q.send('x');
     q.send('y');
     let calls = 0;
-    const stats = await drainQueue(q, async () => {
-      if (calls++ === 0) throw new Error('timeout');
-      return { batchItemFailures: [] };
-    }, { retryDelayMs: 1 });
+    const stats = await drainQueue(
+      q,
+      async () => {
+        if (calls++ === 0) throw new Error('timeout');
+        return { batchItemFailures: [] };
+      },
+      { retryDelayMs: 1 },
+    );
     expect(stats).toMatchObject({ delivered: 2, retried: 2, deadLettered: 0 });
     expect(calls).toBeGreaterThanOrEqual(2);
   });

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { docxFromText, pdfFromText, pdfWithoutText, zipBomb } from '../../scripts/report-files.js';
+import { reportText } from '../../scripts/report-text.js';
+import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
 import { buildUploadKey } from '../../shared/ingest/upload-key.js';
-import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
-import { docxFromText, pdfFromText, pdfWithoutText, zipBomb } from '../../scripts/report-files.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
-import { reportText } from '../../scripts/report-text.js';
 
 const registry = registry2025();
 const nghiaDan = registry.byCode('16941')!;
@@ -20,21 +20,48 @@ beforeEach(() => {
   submissions = new MemorySubmissions();
 });
 
-const deps = () => ({ objects, submissions, registry, now: () => new Date('2026-06-08T03:00:00Z') });
+const deps = () => ({
+  objects,
+  submissions,
+  registry,
+  now: () => new Date('2026-06-08T03:00:00Z'),
+});
 
 async function upload(key: string, bytes: Uint8Array, extra: Partial<ObjectRef> = {}) {
   await objects.put(key, bytes);
-  return ingestObject({ bucket: 'b', key, size: bytes.length, versionId: null, eTag: null, sequencer: null, eventTime: '2026-06-08T02:00:00.000Z', ...extra }, deps());
+  return ingestObject(
+    {
+      bucket: 'b',
+      key,
+      size: bytes.length,
+      versionId: null,
+      eTag: null,
+      sequencer: null,
+      eventTime: '2026-06-08T02:00:00.000Z',
+      ...extra,
+    },
+    deps(),
+  );
 }
 
-const key = (unitCode: string, fileName: string, provinceCode = '40') => buildUploadKey({ provinceCode, roundId: '2026-H1', unitCode, fileName });
-const codes = (r: { submission: { diagnostics: Array<{ code?: string | undefined }> } }) => r.submission.diagnostics.map((d) => d.code);
+const key = (unitCode: string, fileName: string, provinceCode = '40') =>
+  buildUploadKey({ provinceCode, roundId: '2026-H1', unitCode, fileName });
+const codes = (r: { submission: { diagnostics: Array<{ code?: string | undefined }> } }) =>
+  r.submission.diagnostics.map((d) => d.code);
 
 describe('ingestObject: good reports', () => {
   it('accepts a DOCX report of the unit that sent it and keeps its figures', async () => {
-    const r = await upload(key('16941', 'bao cao 6 tháng.docx'), await docxFromText(reportText(nghiaDan)));
+    const r = await upload(
+      key('16941', 'bao cao 6 tháng.docx'),
+      await docxFromText(reportText(nghiaDan)),
+    );
     expect(r.submission.status).toBe('accepted');
-    expect(r.submission).toMatchObject({ unitCode: '16941', provinceCode: '40', roundId: '2026-H1', version: 1 });
+    expect(r.submission).toMatchObject({
+      unitCode: '16941',
+      provinceCode: '40',
+      roundId: '2026-H1',
+      version: 1,
+    });
     expect(r.submission.report?.issuer.code).toBe('16941');
     expect(r.submission.report?.indicators.find((i) => i.key === 'computers')?.value).toBe(42);
     expect(r.submission.file).toMatchObject({ name: 'bao cao 6 tháng.docx', format: 'docx' });
@@ -49,33 +76,80 @@ describe('ingestObject: good reports', () => {
 
   it('reads a text PDF', async () => {
     // Without an embedded font pdfkit writes Latin-1 only: the OCR-like text a scanner yields.
-    const r = await upload(key('17464', 'bc.pdf'), await pdfFromText('UY BAN NHAN DAN\nXA DIEN CHAU\nS6: 12/BC-UBND\nDien Chau, ngay 2 thang 6 nam 2026\nBAO CAO\nKet qua chuyen doi so\nI. KET QUA\nCo 15 may tinh.'));
+    const r = await upload(
+      key('17464', 'bc.pdf'),
+      await pdfFromText(
+        'UY BAN NHAN DAN\nXA DIEN CHAU\nS6: 12/BC-UBND\nDien Chau, ngay 2 thang 6 nam 2026\nBAO CAO\nKet qua chuyen doi so\nI. KET QUA\nCo 15 may tinh.',
+      ),
+    );
     expect(r.submission.status).toBe('accepted');
     expect(r.submission.report?.number).toBe('12/BC-UBND');
   });
 
   it('accepts a Report given as JSON', async () => {
     const first = await upload(key('16941', 'a.txt'), enc(reportText(nghiaDan)));
-    const r = await upload(key('16941', 'bao-cao.json'), enc(JSON.stringify(first.submission.report)));
+    const r = await upload(
+      key('16941', 'bao-cao.json'),
+      enc(JSON.stringify(first.submission.report)),
+    );
     expect(r.submission.status).toBe('accepted');
     expect(r.submission.file.format).toBe('json');
   });
 });
 
 describe('ingestObject: the round from the request letter', () => {
-  const adhoc = { provinceCode: '40', roundId: '2026-9M', title: 'Báo cáo 9 tháng', deadline: '2026-10-05T23:59:59+07:00', requests: ['1464/SKHCN-KH&ĐMST'], reminderOffsets: [-3], kind: 'adhoc' as const };
-  const answer = (unit = nghiaDan) => reportText(unit).replace('Kính gửi: Sở Khoa học và Công nghệ.', 'Kính gửi: Sở Khoa học và Công nghệ.\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:');
-  const roundKey = (fileName: string) => buildUploadKey({ provinceCode: '40', roundId: '_', unitCode: '16941', fileName });
+  const adhoc = {
+    provinceCode: '40',
+    roundId: '2026-9M',
+    title: 'Báo cáo 9 tháng',
+    deadline: '2026-10-05T23:59:59+07:00',
+    requests: ['1464/SKHCN-KH&ĐMST'],
+    reminderOffsets: [-3],
+    kind: 'adhoc' as const,
+  };
+  const answer = (unit = nghiaDan) =>
+    reportText(unit).replace(
+      'Kính gửi: Sở Khoa học và Công nghệ.',
+      'Kính gửi: Sở Khoa học và Công nghệ.\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:',
+    );
+  const roundKey = (fileName: string) =>
+    buildUploadKey({ provinceCode: '40', roundId: '_', unitCode: '16941', fileName });
 
   it('places a file sent to the "_" round folder in the round its letter opened', async () => {
     await objects.put(roundKey('bc.txt'), enc(answer()));
-    const r = await ingestObject({ bucket: 'b', key: roundKey('bc.txt'), size: 1, versionId: null, eTag: null, sequencer: null, eventTime: '2026-09-28T02:00:00Z' }, { ...deps(), rounds: async () => [adhoc] });
-    expect(r.submission).toMatchObject({ roundId: '2026-9M', status: 'accepted', unitCode: '16941' });
+    const r = await ingestObject(
+      {
+        bucket: 'b',
+        key: roundKey('bc.txt'),
+        size: 1,
+        versionId: null,
+        eTag: null,
+        sequencer: null,
+        eventTime: '2026-09-28T02:00:00Z',
+      },
+      { ...deps(), rounds: async () => [adhoc] },
+    );
+    expect(r.submission).toMatchObject({
+      roundId: '2026-9M',
+      status: 'accepted',
+      unitCode: '16941',
+    });
   });
 
   it('rejects it, saying why, when no round matches', async () => {
     await objects.put(roundKey('bc.txt'), enc(reportText(nghiaDan)));
-    const r = await ingestObject({ bucket: 'b', key: roundKey('bc.txt'), size: 1, versionId: null, eTag: null, sequencer: null, eventTime: '2026-09-28T02:00:00Z' }, { ...deps(), rounds: async () => [adhoc] });
+    const r = await ingestObject(
+      {
+        bucket: 'b',
+        key: roundKey('bc.txt'),
+        size: 1,
+        versionId: null,
+        eTag: null,
+        sequencer: null,
+        eventTime: '2026-09-28T02:00:00Z',
+      },
+      { ...deps(), rounds: async () => [adhoc] },
+    );
     expect(r.submission.status).toBe('rejected');
     expect(codes(r)).toContain('round.unresolved');
   });
@@ -95,19 +169,72 @@ describe('ingestObject: the same file again, and re-uploads', () => {
     await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { computers: 40 })));
     const r = await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { computers: 44 })));
     expect(r.submission.version).toBe(2);
-    expect(submissions.all.map((s) => s.report?.indicators.find((i) => i.key === 'computers')?.value)).toEqual([40, 44]);
+    expect(
+      submissions.all.map((s) => s.report?.indicators.find((i) => i.key === 'computers')?.value),
+    ).toEqual([40, 44]);
   });
 });
 
 describe('ingestObject: bad input is recorded with a Vietnamese reason, never lost', () => {
-  const cases: Array<[string, () => Promise<{ name: string; bytes: Uint8Array; unit?: string }>, 'rejected' | 'needs_review', RegExp]> = [
-    ['an empty file', async () => ({ name: 'bc.txt', bytes: new Uint8Array() }), 'rejected', /rỗng|trống/i],
-    ['binary junk named .docx', async () => ({ name: 'bc.docx', bytes: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251) }), 'rejected', /hỏng|không phải tệp Word/],
-    ['a ZIP bomb named .docx', async () => ({ name: 'bc.docx', bytes: await zipBomb(30) }), 'rejected', /giải nén|quá lớn|bất thường/],
-    ['a password-protected PDF', async () => ({ name: 'bc.pdf', bytes: await pdfFromText('BAO CAO', { userPassword: 'mat-khau' }) }), 'rejected', /mật khẩu/],
-    ['a scanned PDF without text', async () => ({ name: 'scan.pdf', bytes: await pdfWithoutText() }), 'needs_review', /OCR/],
-    ['an unsupported format', async () => ({ name: 'bc.xlsx', bytes: enc('PK\u0003\u0004 not really') }), 'rejected', /định dạng|không hỗ trợ/i],
-    ['binary junk named .txt', async () => ({ name: 'bc.txt', bytes: Uint8Array.from({ length: 2048 }, (_, i) => (i * 31) % 256) }), 'rejected', /không phải văn bản|nhị phân|không đọc được/i],
+  const cases: Array<
+    [
+      string,
+      () => Promise<{ name: string; bytes: Uint8Array; unit?: string }>,
+      'rejected' | 'needs_review',
+      RegExp,
+    ]
+  > = [
+    [
+      'an empty file',
+      async () => ({ name: 'bc.txt', bytes: new Uint8Array() }),
+      'rejected',
+      /rỗng|trống/i,
+    ],
+    [
+      'binary junk named .docx',
+      async () => ({
+        name: 'bc.docx',
+        bytes: Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251),
+      }),
+      'rejected',
+      /hỏng|không phải tệp Word/,
+    ],
+    [
+      'a ZIP bomb named .docx',
+      async () => ({ name: 'bc.docx', bytes: await zipBomb(30) }),
+      'rejected',
+      /giải nén|quá lớn|bất thường/,
+    ],
+    [
+      'a password-protected PDF',
+      async () => ({
+        name: 'bc.pdf',
+        bytes: await pdfFromText('BAO CAO', { userPassword: 'mat-khau' }),
+      }),
+      'rejected',
+      /mật khẩu/,
+    ],
+    [
+      'a scanned PDF without text',
+      async () => ({ name: 'scan.pdf', bytes: await pdfWithoutText() }),
+      'needs_review',
+      /OCR/,
+    ],
+    [
+      'an unsupported format',
+      async () => ({ name: 'bc.xlsx', bytes: enc('PK\u0003\u0004 not really') }),
+      'rejected',
+      /định dạng|không hỗ trợ/i,
+    ],
+    [
+      'binary junk named .txt',
+      async () => ({
+        name: 'bc.txt',
+        bytes: Uint8Array.from({ length: 2048 }, (_, i) => (i * 31) % 256),
+      }),
+      'rejected',
+      /không phải văn bản|nhị phân|không đọc được/i,
+    ],
   ];
   for (const [what, make, status, message] of cases) {
     it(`${what} → ${status}`, async () => {
@@ -123,7 +250,18 @@ describe('ingestObject: bad input is recorded with a Vietnamese reason, never lo
 
   it('a file over 20 MB is rejected without being downloaded', async () => {
     const k = key('16941', 'lon.pdf');
-    const r = await ingestObject({ bucket: 'b', key: k, size: MAX_FILE_BYTES + 1, versionId: null, eTag: 'e', sequencer: null, eventTime: '2026-06-08T02:00:00Z' }, deps());
+    const r = await ingestObject(
+      {
+        bucket: 'b',
+        key: k,
+        size: MAX_FILE_BYTES + 1,
+        versionId: null,
+        eTag: 'e',
+        sequencer: null,
+        eventTime: '2026-06-08T02:00:00Z',
+      },
+      deps(),
+    );
     expect(r.submission.status).toBe('rejected');
     expect(r.submission.diagnostics[0]?.message).toMatch(/20 MB/);
     expect(objects.gets).toBe(0);
@@ -132,7 +270,9 @@ describe('ingestObject: bad input is recorded with a Vietnamese reason, never lo
   it('a file outside the inbox layout is rejected with the expected layout', async () => {
     const r = await upload('tai-len/bc.docx', enc('x'));
     expect(r.submission.status).toBe('rejected');
-    expect(r.submission.diagnostics[0]?.message).toContain('inbox/<mã tỉnh>/<kỳ báo cáo>/<mã đơn vị>/<tên tệp>');
+    expect(r.submission.diagnostics[0]?.message).toContain(
+      'inbox/<mã tỉnh>/<kỳ báo cáo>/<mã đơn vị>/<tên tệp>',
+    );
   });
 
   it('an unknown unit code is rejected', async () => {
@@ -144,24 +284,36 @@ describe('ingestObject: bad input is recorded with a Vietnamese reason, never lo
   it('a unit of another province is rejected, naming both provinces', async () => {
     const r = await upload(key('19742', 'bc.txt'), enc(reportText(conCo)));
     expect(r.submission.status).toBe('rejected');
-    expect(r.submission.diagnostics[0]?.message).toBe('Đặc khu Cồn Cỏ thuộc tỉnh Quảng Trị, không thuộc tỉnh Nghệ An.');
+    expect(r.submission.diagnostics[0]?.message).toBe(
+      'Đặc khu Cồn Cỏ thuộc tỉnh Quảng Trị, không thuộc tỉnh Nghệ An.',
+    );
   });
 
   it('a document of another province sent to "_" says where it belongs', async () => {
     const r = await upload(key('_', 'bc.txt'), enc(reportText(conCo)));
     expect(r.submission.status).toBe('rejected');
     expect(codes(r)).toContain('unit.otherProvince');
-    expect(r.submission.diagnostics.at(-1)?.message).toMatch(/tỉnh Quảng Trị.*không thuộc tỉnh Nghệ An/);
+    expect(r.submission.diagnostics.at(-1)?.message).toMatch(
+      /tỉnh Quảng Trị.*không thuộc tỉnh Nghệ An/,
+    );
   });
 
   it('a header naming another unit needs review', async () => {
-    const r = await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { headerUnit: dienChau })));
+    const r = await upload(
+      key('16941', 'bc.txt'),
+      enc(reportText(nghiaDan, { headerUnit: dienChau })),
+    );
     expect(r.submission.status).toBe('needs_review');
-    expect(r.submission.diagnostics.map((d) => d.message)).toContain('Đơn vị trong văn bản (xã Diễn Châu) khác đơn vị nộp (xã Nghĩa Đàn).');
+    expect(r.submission.diagnostics.map((d) => d.message)).toContain(
+      'Đơn vị trong văn bản (xã Diễn Châu) khác đơn vị nộp (xã Nghĩa Đàn).',
+    );
   });
 
   it('a document dated after its upload needs review', async () => {
-    const r = await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { date: { day: 1, month: 9, year: 2026 } })));
+    const r = await upload(
+      key('16941', 'bc.txt'),
+      enc(reportText(nghiaDan, { date: { day: 1, month: 9, year: 2026 } })),
+    );
     expect(r.submission.status).toBe('needs_review');
     expect(codes(r)).toContain('issuedOn.future');
   });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../shared/reader/read-report.js';
 import { Report } from '../../shared/schemas/report.js';
-import { encodeTcvn3, encodeVni } from '../helpers/legacy-encode.js';
 import { readFixture, registry2025 } from '../helpers/fixtures.js';
+import { encodeTcvn3, encodeVni } from '../helpers/legacy-encode.js';
 
 const read = (name: string, provinceCode?: string) => {
-  const report = readReport(readFixture(`reports/${name}`), { registry: registry2025(), provinceCode });
+  const report = readReport(readFixture(`reports/${name}`), {
+    registry: registry2025(),
+    provinceCode,
+  });
   expect(Report.safeParse(report).success).toBe(true);
   return report;
 };
@@ -23,10 +26,22 @@ describe('readReport on an OCR-damaged xã report (two-column header merged, "S6
     expect(r.recipients[0]).toMatch(/Khoa hoc va Cong nghé/);
   });
   it('reads the request document with its date and issuer', () => {
-    expect(r.requestedBy).toEqual([{ number: '812/SKHCN-QLCN', issuedOn: '2026-05-12', kind: 'Công văn', issuer: expect.stringMatching(/^S& Khoa hoc va Cong nghé tinh Nghé An$/) }]);
+    expect(r.requestedBy).toEqual([
+      {
+        number: '812/SKHCN-QLCN',
+        issuedOn: '2026-05-12',
+        kind: 'Công văn',
+        issuer: expect.stringMatching(/^S& Khoa hoc va Cong nghé tinh Nghé An$/),
+      },
+    ]);
   });
   it('reads OCR-damaged Roman numerals ("|.", "I1.", "I11.") as sections I–IV', () => {
-    expect(r.sections.map((s) => s.kind)).toEqual(['results', 'difficulties', 'causes', 'proposals']);
+    expect(r.sections.map((s) => s.kind)).toEqual([
+      'results',
+      'difficulties',
+      'causes',
+      'proposals',
+    ]);
     expect(r.sections[3]!.text).toMatch(/bd tri kinh phi dau tu ha tang mang/);
   });
   it('reads the signer through the merged "Nơi nhận" column', () => {
@@ -36,11 +51,26 @@ describe('readReport on an OCR-damaged xã report (two-column header merged, "S6
   it('reads figures in every number format and maps them to the catalogue', () => {
     expect(figure(r, 'community_digital_teams')).toMatchObject({ value: 32, unit: 'tổ' });
     expect(figure(r, 'tthc_received_total')).toMatchObject({ value: 2415, unit: 'hồ sơ' });
-    expect(figure(r, 'tthc_digitized_input_rate')).toMatchObject({ value: 97.5, unit: '%', numerator: 2355, denominator: 2415 });
-    expect(figure(r, 'tthc_resolved_on_time_rate')).toMatchObject({ value: 98.76, numerator: null });
+    expect(figure(r, 'tthc_digitized_input_rate')).toMatchObject({
+      value: 97.5,
+      unit: '%',
+      numerator: 2355,
+      denominator: 2415,
+    });
+    expect(figure(r, 'tthc_resolved_on_time_rate')).toMatchObject({
+      value: 98.76,
+      numerator: null,
+    });
     expect(figure(r, 'digital_certificates')).toMatchObject({ value: 41 });
-    expect(figure(r, 'vneid_activation_rate')).toMatchObject({ value: 89.63, numerator: 18204, denominator: 20310 });
-    expect(figure(r, 'cashless_payment_rate')).toMatchObject({ numerator: 1102, denominator: 1250 });
+    expect(figure(r, 'vneid_activation_rate')).toMatchObject({
+      value: 89.63,
+      numerator: 18204,
+      denominator: 20310,
+    });
+    expect(figure(r, 'cashless_payment_rate')).toMatchObject({
+      numerator: 1102,
+      denominator: 1250,
+    });
     expect(figure(r, 'stin_budget_share')).toMatchObject({ value: 2.1, unit: '%' });
   });
   it('does not take "4G", dates or document numbers for figures', () => {
@@ -55,9 +85,16 @@ describe('readReport on an OCR-damaged xã report (two-column header merged, "S6
 describe('readReport on a clean KẾ HOẠCH of a phường', () => {
   const r = read('phuong-truong-vinh-ke-hoach.txt');
   it('reads type, number, date and the stacked header', () => {
-    expect(r).toMatchObject({ documentType: 'KE_HOACH', number: '10/KH-UBND', issuedOn: '2026-01-20', place: 'Trường Vinh' });
+    expect(r).toMatchObject({
+      documentType: 'KE_HOACH',
+      number: '10/KH-UBND',
+      issuedOn: '2026-01-20',
+      place: 'Trường Vinh',
+    });
     expect(r.issuer).toEqual({ level: 'phuong', name: 'Trường Vinh', code: '16690' });
-    expect(r.title).toBe('Chuyển đổi số và phát triển khoa học, công nghệ, đổi mới sáng tạo trên địa bàn phường năm 2026');
+    expect(r.title).toBe(
+      'Chuyển đổi số và phát triển khoa học, công nghệ, đổi mới sáng tạo trên địa bàn phường năm 2026',
+    );
   });
   it('keeps "Căn cứ" documents as the basis, not as requests', () => {
     expect(r.requestedBy).toEqual([]);
@@ -96,14 +133,20 @@ describe('readReport on a report whose first page is cut off', () => {
   it('invents no number or date, and says so', () => {
     expect(r.number).toBeNull();
     expect(r.issuedOn).toBeNull();
-    expect(r.diagnostics.map((d) => d.field)).toEqual(expect.arrayContaining(['number', 'issuedOn']));
+    expect(r.diagnostics.map((d) => d.field)).toEqual(
+      expect.arrayContaining(['number', 'issuedOn']),
+    );
   });
   it('takes the type from the closing "Trên đây là báo cáo"', () => {
     expect(r.documentType).toBe('BAO_CAO');
   });
   it('warns about an OCR-damaged year ("06/8/20255") instead of guessing a date', () => {
-    expect(r.requestedBy).toEqual([expect.objectContaining({ number: '640/SKHCN-QLKH', issuedOn: null })]);
-    expect(r.diagnostics.some((d) => d.field === 'requestedBy' && d.message.includes('06/8/20255'))).toBe(true);
+    expect(r.requestedBy).toEqual([
+      expect.objectContaining({ number: '640/SKHCN-QLKH', issuedOn: null }),
+    ]);
+    expect(
+      r.diagnostics.some((d) => d.field === 'requestedBy' && d.message.includes('06/8/20255')),
+    ).toBe(true);
   });
   it('tells "Vinh Hưng" from "Vĩnh Hưng" by its diacritics', () => {
     expect(r.issuer).toEqual({ level: 'phuong', name: 'Vinh Hưng', code: '17920' });
@@ -125,20 +168,28 @@ describe('readReport with the legacy encodings', () => {
     expect(r.issuedOn).toBe('2026-11-12');
     expect(r.requestedBy.map((q) => q.number)).toEqual(['2231/SKHCN-KHTC']);
     expect(r.sections.map((s) => s.kind)).toEqual(['results', 'difficulties', 'proposals']);
-    expect(r.indicators.map((i) => [i.key, i.value])).toEqual(expected.indicators.map((i) => [i.key, i.value]));
+    expect(r.indicators.map((i) => [i.key, i.value])).toEqual(
+      expected.indicators.map((i) => [i.key, i.value]),
+    );
     expect(r.diagnostics.some((d) => d.code === 'text.legacyEncoding')).toBe(true);
   });
 });
 
 describe('unit resolution', () => {
   it('reports a name shared by several provinces rather than guessing', () => {
-    const r = readReport('ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nSố: 3/BC-UBND\nBÁO CÁO\nKết quả chuyển đổi số', { registry: registry2025() });
+    const r = readReport(
+      'ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nSố: 3/BC-UBND\nBÁO CÁO\nKết quả chuyển đổi số',
+      { registry: registry2025() },
+    );
     expect(r.issuer.name).toBeNull();
     expect(r.issuer.code).toBeNull();
     expect(r.diagnostics.find((d) => d.code === 'issuer.ambiguous')?.message).toMatch(/Tân An/);
   });
   it('resolves the same name with the province given by the upload', () => {
-    const r = readReport('ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nSố: 3/BC-UBND\nBÁO CÁO\nKết quả chuyển đổi số', { registry: registry2025(), provinceCode: '40' });
+    const r = readReport(
+      'ỦY BAN NHÂN DÂN\nXÃ TÂN AN\nSố: 3/BC-UBND\nBÁO CÁO\nKết quả chuyển đổi số',
+      { registry: registry2025(), provinceCode: '40' },
+    );
     expect(r.issuer).toEqual({ level: 'xa', name: 'Tân An', code: '17305' });
     expect(r.province).toBe('Nghệ An');
   });

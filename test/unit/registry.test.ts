@@ -9,7 +9,11 @@ describe('the 2025 national unit list', () => {
     expect(registry.size).toBe(3321);
     expect(registry.unitsOf('40')).toHaveLength(130);
     expect(registry.unitsOf('79')).toHaveLength(168);
-    expect(registry.byCode('16941')).toMatchObject({ name: 'Nghĩa Đàn', level: 'xa', provinceName: 'Nghệ An' });
+    expect(registry.byCode('16941')).toMatchObject({
+      name: 'Nghĩa Đàn',
+      level: 'xa',
+      provinceName: 'Nghệ An',
+    });
   });
 
   it.each([

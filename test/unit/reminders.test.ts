@@ -1,18 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MailRejected } from '../../shared/ports/mail.js';
-import { deadlineOf } from '../../shared/rounds/deadline.js';
-import { standingRounds } from '../../shared/rounds/standing-rounds.js';
-import { deliver } from '../../shared/reminders/deliver.js';
-import { runDigestJob, type JobDeps } from '../../shared/reminders/jobs.js';
-import { digestJob, digestRows } from '../../shared/reminders/plan-digest.js';
-import type { Department } from '../../shared/schemas/unit.js';
-import { recordMailEvent } from '../../shared/reminders/mail-events.js';
-import { SesMailEvent } from '../../shared/schemas/ses-event.js';
-import { dueOffset, planReminders } from '../../shared/reminders/plan-reminders.js';
-import { roundForReport } from '../../shared/rounds/round-for-report.js';
-import type { MailJob } from '../../shared/schemas/mail.js';
-import type { Unit } from '../../shared/schemas/unit.js';
 import { readReport } from '../../shared/reader/read-report.js';
+import { deliver } from '../../shared/reminders/deliver.js';
+import { type JobDeps, runDigestJob } from '../../shared/reminders/jobs.js';
+import { recordMailEvent } from '../../shared/reminders/mail-events.js';
+import { digestJob, digestRows } from '../../shared/reminders/plan-digest.js';
+import { dueOffset, planReminders } from '../../shared/reminders/plan-reminders.js';
+import { deadlineOf } from '../../shared/rounds/deadline.js';
+import { roundForReport } from '../../shared/rounds/round-for-report.js';
+import { standingRounds } from '../../shared/rounds/standing-rounds.js';
+import type { MailJob } from '../../shared/schemas/mail.js';
+import { SesMailEvent } from '../../shared/schemas/ses-event.js';
+import type { Department, Unit } from '../../shared/schemas/unit.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { MemoryLedger, ScriptedMailer } from '../helpers/memory-mail.js';
 import { MemorySubmissions } from '../helpers/memory-stores.js';
@@ -20,8 +19,15 @@ import { MemorySubmissions } from '../helpers/memory-stores.js';
 const registry = registry2025();
 const [h1] = standingRounds('40', 2026);
 const round = h1!;
-const units: Unit[] = registry.unitsOf('40').slice(0, 5).map((u) => ({ ...u, emails: [`vp.${u.code}@xa.example`] }));
-const department = { provinceCode: '40', name: 'Sở Khoa học và Công nghệ tỉnh Nghệ An', emails: ['sokhcn@nghean.example'] };
+const units: Unit[] = registry
+  .unitsOf('40')
+  .slice(0, 5)
+  .map((u) => ({ ...u, emails: [`vp.${u.code}@xa.example`] }));
+const department = {
+  provinceCode: '40',
+  name: 'Sở Khoa học và Công nghệ tỉnh Nghệ An',
+  emails: ['sokhcn@nghean.example'],
+};
 
 let submissions: MemorySubmissions;
 let ledger: MemoryLedger;
@@ -30,11 +36,34 @@ beforeEach(() => {
   ledger = new MemoryLedger();
 });
 
-function submit(unit: Unit, status: 'accepted' | 'needs_review' | 'rejected', uploadedAt = '2026-06-01T03:00:00.000Z', message = 'Đơn vị trong văn bản (xã A) khác đơn vị nộp (xã B).') {
+function submit(
+  unit: Unit,
+  status: 'accepted' | 'needs_review' | 'rejected',
+  uploadedAt = '2026-06-01T03:00:00.000Z',
+  message = 'Đơn vị trong văn bản (xã A) khác đơn vị nộp (xã B).',
+) {
   return submissions.record({
-    submissionId: `${unit.code}-${status}-${uploadedAt}`, provinceCode: '40', roundId: '2026-H1', unitCode: unit.code, status, report: null,
-    diagnostics: status === 'accepted' ? [] : [{ field: 'issuer', level: 'error', message, code: 'unit.mismatch' }],
-    file: { bucket: 'b', key: 'k', versionId: null, name: 'bao-cao.docx', size: 1, sha256: null, format: 'docx' }, uploadedAt, processedAt: uploadedAt,
+    submissionId: `${unit.code}-${status}-${uploadedAt}`,
+    provinceCode: '40',
+    roundId: '2026-H1',
+    unitCode: unit.code,
+    status,
+    report: null,
+    diagnostics:
+      status === 'accepted'
+        ? []
+        : [{ field: 'issuer', level: 'error', message, code: 'unit.mismatch' }],
+    file: {
+      bucket: 'b',
+      key: 'k',
+      versionId: null,
+      name: 'bao-cao.docx',
+      size: 1,
+      sha256: null,
+      format: 'docx',
+    },
+    uploadedAt,
+    processedAt: uploadedAt,
   });
 }
 
@@ -58,8 +87,15 @@ describe('planReminders', () => {
     await submit(units[1]!, 'needs_review');
     await submit(units[2]!, 'rejected');
     await submit(units[2]!, 'accepted', '2026-06-02T03:00:00.000Z');
-    const plan = await planReminders(round, units, department, at('2026-06-03T08:00:00+07:00'), { submissions, ledger });
-    expect(plan.jobs.map((j) => j.unitCode)).toEqual([units[1]!.code, units[3]!.code, units[4]!.code]);
+    const plan = await planReminders(round, units, department, at('2026-06-03T08:00:00+07:00'), {
+      submissions,
+      ledger,
+    });
+    expect(plan.jobs.map((j) => j.unitCode)).toEqual([
+      units[1]!.code,
+      units[3]!.code,
+      units[4]!.code,
+    ]);
     expect(plan.jobs.every((j) => j.offsetDays === -7 && j.to.length === 1)).toBe(true);
     const review = plan.jobs[0]!;
     expect(review.to).toEqual([`vp.${units[1]!.code}@xa.example`]);
@@ -73,23 +109,53 @@ describe('planReminders', () => {
   it('plans nothing again once the ledger has the reminder, and lists units with no address', async () => {
     const noMail = { ...units[4]!, emails: [] };
     const now = at('2026-06-03T08:00:00+07:00');
-    const first = await planReminders(round, [...units.slice(0, 4), noMail], department, now, { submissions, ledger });
+    const first = await planReminders(round, [...units.slice(0, 4), noMail], department, now, {
+      submissions,
+      ledger,
+    });
     expect(first.noContact).toEqual([{ roundId: '2026-H1', unitCode: noMail.code }]);
-    for (const job of first.jobs) await deliver(job, { mailer: new ScriptedMailer(), ledger, now: () => now });
-    const second = await planReminders(round, units.slice(0, 4), department, at('2026-06-03T15:00:00+07:00'), { submissions, ledger });
+    for (const job of first.jobs)
+      await deliver(job, { mailer: new ScriptedMailer(), ledger, now: () => now });
+    const second = await planReminders(
+      round,
+      units.slice(0, 4),
+      department,
+      at('2026-06-03T15:00:00+07:00'),
+      { submissions, ledger },
+    );
     expect(second.jobs).toEqual([]);
   });
 
   it('writes the overdue mail once the deadline has passed', async () => {
-    const plan = await planReminders(round, units.slice(0, 1), department, at('2026-06-11T08:00:00+07:00'), { submissions, ledger });
+    const plan = await planReminders(
+      round,
+      units.slice(0, 1),
+      department,
+      at('2026-06-11T08:00:00+07:00'),
+      { submissions, ledger },
+    );
     expect(plan.jobs[0]!.subject).toMatch(/^\[tonghop\] Quá hạn:/);
     expect(plan.jobs[0]!.text).toContain('đã quá hạn 1 ngày');
   });
 });
 
 describe('deliver: each mail at most once', () => {
-  const job = (): MailJob => ({ kind: 'reminder', ledgerKey: 'REMIND#2026-H1#16941#-7', provinceCode: '40', roundId: '2026-H1', unitCode: '16941', offsetDays: -7, to: ['a@b.example'], subject: 's', text: 't', html: '<p>t</p>' });
-  const throttled = () => Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' });
+  const job = (): MailJob => ({
+    kind: 'reminder',
+    ledgerKey: 'REMIND#2026-H1#16941#-7',
+    provinceCode: '40',
+    roundId: '2026-H1',
+    unitCode: '16941',
+    offsetDays: -7,
+    to: ['a@b.example'],
+    subject: 's',
+    text: 't',
+    html: '<p>t</p>',
+  });
+  const throttled = () =>
+    Object.assign(new Error('Maximum sending rate exceeded.'), {
+      name: 'TooManyRequestsException',
+    });
 
   it('sends once when the same job is delivered twice', async () => {
     const mailer = new ScriptedMailer();
@@ -112,8 +178,22 @@ describe('deliver: each mail at most once', () => {
     const t0 = at('2026-06-03T01:00:00Z');
     await ledger.claim(job(), t0, 120_000); // the sender that died
     const mailer = new ScriptedMailer();
-    expect(await deliver(job(), { mailer, ledger, now: () => new Date(t0.getTime() + 60_000), staleClaimMs: 120_000 })).toBe('skipped');
-    expect(await deliver(job(), { mailer, ledger, now: () => new Date(t0.getTime() + 180_000), staleClaimMs: 120_000 })).toBe('sent');
+    expect(
+      await deliver(job(), {
+        mailer,
+        ledger,
+        now: () => new Date(t0.getTime() + 60_000),
+        staleClaimMs: 120_000,
+      }),
+    ).toBe('skipped');
+    expect(
+      await deliver(job(), {
+        mailer,
+        ledger,
+        now: () => new Date(t0.getTime() + 180_000),
+        staleClaimMs: 120_000,
+      }),
+    ).toBe('sent');
     expect(mailer.sent).toHaveLength(1);
   });
 
@@ -121,7 +201,10 @@ describe('deliver: each mail at most once', () => {
     const mailer = new ScriptedMailer();
     mailer.failures = [new MailRejected('MessageRejected: Email address is not verified.')];
     expect(await deliver(job(), { mailer, ledger })).toBe('failed');
-    expect([...ledger.items.values()][0]).toMatchObject({ state: 'failed', error: 'MessageRejected: Email address is not verified.' });
+    expect([...ledger.items.values()][0]).toMatchObject({
+      state: 'failed',
+      error: 'MessageRejected: Email address is not verified.',
+    });
   });
 });
 
@@ -135,10 +218,23 @@ describe('digest and rounds', () => {
   });
 
   it('attaches a report to the round its request letter opened', () => {
-    const adhoc = { provinceCode: '40', roundId: '2026-9M', title: 'Báo cáo 9 tháng', deadline: deadlineOf('2026-10-05'), requests: ['1464/SKHCN-KH&ĐMST'], reminderOffsets: [-3], kind: 'adhoc' as const };
-    const report = readReport('UBND XÃ NGHĨA ĐÀN\nSố: 9/BC-UBND\nBÁO CÁO\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:\nI. KẾT QUẢ', { registry });
+    const adhoc = {
+      provinceCode: '40',
+      roundId: '2026-9M',
+      title: 'Báo cáo 9 tháng',
+      deadline: deadlineOf('2026-10-05'),
+      requests: ['1464/SKHCN-KH&ĐMST'],
+      reminderOffsets: [-3],
+      kind: 'adhoc' as const,
+    };
+    const report = readReport(
+      'UBND XÃ NGHĨA ĐÀN\nSố: 9/BC-UBND\nBÁO CÁO\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:\nI. KẾT QUẢ',
+      { registry },
+    );
     expect(roundForReport(report, [round, adhoc])?.roundId).toBe('2026-9M');
-    expect(roundForReport(readReport('BÁO CÁO\nI. KẾT QUẢ', { registry }), [round, adhoc])).toBeNull();
+    expect(
+      roundForReport(readReport('BÁO CÁO\nI. KẾT QUẢ', { registry }), [round, adhoc]),
+    ).toBeNull();
   });
 });
 
@@ -148,8 +244,13 @@ describe('a digest not sent', () => {
     rounds: { list: async () => [], put: async () => {} },
     units: { list: async () => units, put: async () => 0 },
     departments: { get: async () => dept, put: async () => {} },
-    submissions, ledger,
-    outbox: { enqueue: async (jobs) => { queued.push(...jobs); } },
+    submissions,
+    ledger,
+    outbox: {
+      enqueue: async (jobs) => {
+        queued.push(...jobs);
+      },
+    },
   });
   const day1 = at('2026-06-11T01:30:00Z');
   const day2 = at('2026-06-12T01:30:00Z');
@@ -176,25 +277,64 @@ describe('a digest not sent', () => {
 
 describe('bounces and complaints', () => {
   // The shape SES puts in an EventBridge event's detail for a hard bounce.
-  const bounce = (tags: Record<string, string[]>, bounceType = 'Permanent') => SesMailEvent.parse({
-    eventType: 'Bounce',
-    mail: { messageId: 'ses-1', timestamp: '2026-06-03T01:00:01Z', tags: { 'ses:configuration-set': ['tonghop'], ...tags } },
-    bounce: { bounceType, bounceSubType: 'General', bouncedRecipients: [{ emailAddress: units[0]!.emails[0], diagnosticCode: 'smtp; 550 5.1.1 user unknown' }] },
-  });
+  const bounce = (tags: Record<string, string[]>, bounceType = 'Permanent') =>
+    SesMailEvent.parse({
+      eventType: 'Bounce',
+      mail: {
+        messageId: 'ses-1',
+        timestamp: '2026-06-03T01:00:01Z',
+        tags: { 'ses:configuration-set': ['tonghop'], ...tags },
+      },
+      bounce: {
+        bounceType,
+        bounceSubType: 'General',
+        bouncedRecipients: [
+          { emailAddress: units[0]!.emails[0], diagnosticCode: 'smtp; 550 5.1.1 user unknown' },
+        ],
+      },
+    });
 
   it('finds the mail by its SES tag, marks it bounced, and the digest names the address to correct', async () => {
     const mailer = new ScriptedMailer();
-    const job: MailJob = { kind: 'reminder', ledgerKey: `REMIND#2026-H1#${units[0]!.code}#-7`, provinceCode: '40', roundId: '2026-H1', unitCode: units[0]!.code, offsetDays: -7, to: units[0]!.emails, subject: 's', text: 't', html: '<p>t</p>' };
+    const job: MailJob = {
+      kind: 'reminder',
+      ledgerKey: `REMIND#2026-H1#${units[0]!.code}#-7`,
+      provinceCode: '40',
+      roundId: '2026-H1',
+      unitCode: units[0]!.code,
+      offsetDays: -7,
+      to: units[0]!.emails,
+      subject: 's',
+      text: 't',
+      html: '<p>t</p>',
+    };
     await deliver(job, { mailer, ledger });
-    const tags = Object.fromEntries(Object.entries(mailer.sent[0]!.tags!).map(([k, v]) => [k, [v]]));
+    const tags = Object.fromEntries(
+      Object.entries(mailer.sent[0]!.tags!).map(([k, v]) => [k, [v]]),
+    );
     expect(Object.values(mailer.sent[0]!.tags!)[0]).toMatch(/^[A-Za-z0-9_-]+$/); // what SES allows in a tag
 
-    expect(await recordMailEvent(bounce(tags, 'Transient'), ledger, at('2026-06-03T01:05:00Z'))).toBe('ignored');
-    expect(await recordMailEvent(bounce(tags), ledger, at('2026-06-03T01:05:00Z'))).toBe('recorded');
-    expect(ledger.items.get(job.ledgerKey)).toMatchObject({ state: 'bounced', undeliverableTo: units[0]!.emails, error: 'smtp; 550 5.1.1 user unknown' });
+    expect(
+      await recordMailEvent(bounce(tags, 'Transient'), ledger, at('2026-06-03T01:05:00Z')),
+    ).toBe('ignored');
+    expect(await recordMailEvent(bounce(tags), ledger, at('2026-06-03T01:05:00Z'))).toBe(
+      'recorded',
+    );
+    expect(ledger.items.get(job.ledgerKey)).toMatchObject({
+      state: 'bounced',
+      undeliverableTo: units[0]!.emails,
+      error: 'smtp; 550 5.1.1 user unknown',
+    });
     expect(await recordMailEvent(bounce({}), ledger, new Date())).toBe('unknown_mail');
 
-    const digest = digestJob({ round, units, submissions: [], department, now: at('2026-06-11T01:30:00Z'), ledger: [...ledger.items.values()] })!;
+    const digest = digestJob({
+      round,
+      units,
+      submissions: [],
+      department,
+      now: at('2026-06-11T01:30:00Z'),
+      ledger: [...ledger.items.values()],
+    })!;
     expect(digest.text).toContain(`bị trả lại`);
     expect(digest.text).toContain(`${units[0]!.code}): ${units[0]!.emails[0]}`);
   });

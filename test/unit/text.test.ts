@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { toIsoDate } from '../../shared/reader/dates.js';
+import { findDocNumbers } from '../../shared/reader/doc-number.js';
+import { parseVnNumber } from '../../shared/reader/numbers.js';
+import { fold } from '../../shared/text/fold.js';
 import { convertLegacy, detectLegacyEncoding } from '../../shared/text/legacy-encoding.js';
 import { repairText } from '../../shared/text/repair.js';
-import { fold } from '../../shared/text/fold.js';
-import { parseVnNumber } from '../../shared/reader/numbers.js';
-import { findDocNumbers } from '../../shared/reader/doc-number.js';
-import { toIsoDate } from '../../shared/reader/dates.js';
 
 describe('legacy encodings, on strings as old government files carry them', () => {
   it.each([
     ['tcvn3', 'Céng hoµ x· héi chñ nghÜa ViÖt Nam', 'Cộng hoà xã hội chủ nghĩa Việt Nam'],
     ['tcvn3', '§éc lËp - Tù do - H¹nh phóc', 'Độc lập - Tự do - Hạnh phúc'],
-    ['tcvn3', 'B¸o c¸o kÕt qu¶ chuyÓn ®æi sè cña x· NghÜa §µn', 'Báo cáo kết quả chuyển đổi số của xã Nghĩa Đàn'],
+    [
+      'tcvn3',
+      'B¸o c¸o kÕt qu¶ chuyÓn ®æi sè cña x· NghÜa §µn',
+      'Báo cáo kết quả chuyển đổi số của xã Nghĩa Đàn',
+    ],
     ['vni', 'Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam', 'Cộng hòa xã hội chủ nghĩa Việt Nam'],
     ['vni', 'Ñoäc laäp - Töï do - Haïnh phuùc', 'Độc lập - Tự do - Hạnh phúc'],
     ['vni', 'Sôû Khoa hoïc vaø Coâng ngheä ñöôïc', 'Sở Khoa học và Công nghệ được'],
@@ -20,8 +24,12 @@ describe('legacy encodings, on strings as old government files carry them', () =
   });
 
   it('leaves Unicode Vietnamese and OCR noise alone', () => {
-    expect(detectLegacyEncoding('Cộng hòa xã hội chủ nghĩa Việt Nam, toàn bộ hồ sơ đã số hóa')).toBeNull();
-    expect(detectLegacyEncoding('S¢ Khoa hoc va Cong ngh¢ tinh Quang Ngdi; Tong §6 ho S0 tiép nhan')).toBeNull();
+    expect(
+      detectLegacyEncoding('Cộng hòa xã hội chủ nghĩa Việt Nam, toàn bộ hồ sơ đã số hóa'),
+    ).toBeNull();
+    expect(
+      detectLegacyEncoding('S¢ Khoa hoc va Cong ngh¢ tinh Quang Ngdi; Tong §6 ho S0 tiép nhan'),
+    ).toBeNull();
   });
 });
 
@@ -48,8 +56,16 @@ describe('fold', () => {
 
 describe('parseVnNumber', () => {
   it.each([
-    ['33.099', 33099], ['99,77', 99.77], ['94.75', 94.75], ['1.866', 1866], ['98,17,', 98.17],
-    ['2.000.000', 2000000], ['1.234,5', 1234.5], ['1,234.5', 1234.5], ['12', 12], ['0,5', 0.5],
+    ['33.099', 33099],
+    ['99,77', 99.77],
+    ['94.75', 94.75],
+    ['1.866', 1866],
+    ['98,17,', 98.17],
+    ['2.000.000', 2000000],
+    ['1.234,5', 1234.5],
+    ['1,234.5', 1234.5],
+    ['12', 12],
+    ['0,5', 0.5],
   ])('%s is %d', (raw, value) => expect(parseVnNumber(raw)).toBe(value));
   it('refuses what is no number', () => {
     expect(parseVnNumber('1.2.3')).toBeNull();
@@ -59,8 +75,16 @@ describe('parseVnNumber', () => {
 
 describe('findDocNumbers', () => {
   it('reads state and Party numbers, OCR spaces and slips included', () => {
-    const found = findDocNumbers('Số974/BC-UBND; 1464/SKHCN -KH&DMST ngày 09/8/2025; 57-NQ/TW; 1059/0D-UBND; 107/NQ-\nCP').map((m) => m.number);
-    expect(found).toEqual(['974/BC-UBND', '1464/SKHCN-KH&ĐMST', '57-NQ/TW', '1059/QĐ-UBND', '107/NQ-CP']);
+    const found = findDocNumbers(
+      'Số974/BC-UBND; 1464/SKHCN -KH&DMST ngày 09/8/2025; 57-NQ/TW; 1059/0D-UBND; 107/NQ-\nCP',
+    ).map((m) => m.number);
+    expect(found).toEqual([
+      '974/BC-UBND',
+      '1464/SKHCN-KH&ĐMST',
+      '57-NQ/TW',
+      '1059/QĐ-UBND',
+      '107/NQ-CP',
+    ]);
   });
   it('does not take a date or a fraction for a document number', () => {
     expect(findDocNumbers('ngày 09/8/2025, đạt 33.099/33.174')).toEqual([]);

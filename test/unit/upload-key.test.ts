@@ -1,32 +1,50 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildUploadKey, decodeEventKey, encodeEventKey, parseUploadKey } from '../../shared/ingest/upload-key.js';
+import {
+  buildUploadKey,
+  decodeEventKey,
+  encodeEventKey,
+  parseUploadKey,
+} from '../../shared/ingest/upload-key.js';
 
 describe('S3 event keys', () => {
   it('decodes the key S3 writes for a Vietnamese file name with spaces', () => {
     // What S3 put in a real event for "inbox/40/2026-H1/16941/Báo cáo 6 tháng (1).docx".
-    expect(decodeEventKey('inbox/40/2026-H1/16941/B%C3%A1o+c%C3%A1o+6+th%C3%A1ng+%281%29.docx')).toBe('inbox/40/2026-H1/16941/Báo cáo 6 tháng (1).docx');
+    expect(
+      decodeEventKey('inbox/40/2026-H1/16941/B%C3%A1o+c%C3%A1o+6+th%C3%A1ng+%281%29.docx'),
+    ).toBe('inbox/40/2026-H1/16941/Báo cáo 6 tháng (1).docx');
   });
 
   it('keeps a literal plus, which S3 encodes as %2B', () => {
-    expect(decodeEventKey('inbox/40/2026-H1/16941/a%2Bb.txt')).toBe('inbox/40/2026-H1/16941/a+b.txt');
+    expect(decodeEventKey('inbox/40/2026-H1/16941/a%2Bb.txt')).toBe(
+      'inbox/40/2026-H1/16941/a+b.txt',
+    );
   });
 
   it('does not throw on a malformed escape', () => {
-    expect(decodeEventKey('inbox/40/2026-H1/16941/100%.txt')).toBe('inbox/40/2026-H1/16941/100%.txt');
+    expect(decodeEventKey('inbox/40/2026-H1/16941/100%.txt')).toBe(
+      'inbox/40/2026-H1/16941/100%.txt',
+    );
   });
 
   it('round-trips any key, including decomposed diacritics and reserved characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (name) => {
-      const key = `inbox/40/2026-H1/16941/${name}`;
-      expect(decodeEventKey(encodeEventKey(key))).toBe(key);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (name) => {
+        const key = `inbox/40/2026-H1/16941/${name}`;
+        expect(decodeEventKey(encodeEventKey(key))).toBe(key);
+      }),
+    );
   });
 });
 
 describe('upload layout', () => {
   it('reads province, round, unit and file name', () => {
-    const k = { provinceCode: '40', roundId: '2026-H1', unitCode: '16941', fileName: 'Báo cáo.docx' };
+    const k = {
+      provinceCode: '40',
+      roundId: '2026-H1',
+      unitCode: '16941',
+      fileName: 'Báo cáo.docx',
+    };
     expect(parseUploadKey(buildUploadKey(k))).toEqual({ ok: true, key: k });
   });
 
