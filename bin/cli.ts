@@ -1,14 +1,19 @@
 import { Command } from 'commander';
-import { demo } from './commands/demo.js';
-import { formatDlq, listDlq } from './commands/dlq.js';
-import { formatResults, ingestFiles } from './commands/ingest.js';
-import { parseCommand } from './commands/parse.js';
-import { digest, formatReminders, remind } from './commands/remind.js';
-import { formatRollup, rollup } from './commands/rollup.js';
-import { formatRounds, listRounds, openRound } from './commands/rounds.js';
-import { formatStatus, roundStatusRows } from './commands/status.js';
-import { formatImport, importUnits } from './commands/units.js';
-import { openTarget, type Target } from './target.js';
+import type { Target } from './target.js';
+
+// Each command's module loads only when that command runs, so `--help` and `parse` never load the
+// AWS SDK, the emulators or the rollup renderers (CLI start-up is measured in the bench).
+const load = {
+  demo: () => import('./commands/demo.js'),
+  dlq: () => import('./commands/dlq.js'),
+  ingest: () => import('./commands/ingest.js'),
+  parse: () => import('./commands/parse.js'),
+  remind: () => import('./commands/remind.js'),
+  rollup: () => import('./commands/rollup.js'),
+  rounds: () => import('./commands/rounds.js'),
+  status: () => import('./commands/status.js'),
+  units: () => import('./commands/units.js'),
+};
 
 const program = new Command()
   .name('tonghop')
@@ -16,6 +21,7 @@ const program = new Command()
   .option('--aws', 'dùng hệ thống đã triển khai trên AWS thay cho hệ thống chạy trên máy');
 
 async function withTarget<T>(fn: (t: Target) => Promise<T>): Promise<T> {
+  const { openTarget } = await import('./target.js');
   const target = await openTarget(program.opts<{ aws?: boolean }>());
   try {
     return await fn(target);
@@ -33,6 +39,7 @@ program
   .option('--json', 'in JSON (hợp đồng của tonghop parse)')
   .option('--province <code>', 'mã tỉnh, để phân biệt các đơn vị trùng tên')
   .action(async (file: string, opts: { json?: boolean; province?: string }) => {
+    const { parseCommand } = await load.parse();
     process.exitCode = await parseCommand(file, opts);
   });
 
@@ -48,6 +55,7 @@ program
       paths: string[],
       opts: { province: string; round: string; unit?: string; json?: boolean },
     ) => {
+      const { ingestFiles, formatResults } = await load.ingest();
       const results = await withTarget((t) =>
         ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY }),
       );
@@ -63,6 +71,7 @@ program
   .requiredOption('--round <id>', 'kỳ báo cáo')
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; round: string; json?: boolean }) => {
+    const { formatStatus, roundStatusRows } = await load.status();
     const rows = await withTarget((t) => roundStatusRows(t, opts.province, opts.round));
     print(opts.json, rows, formatStatus(rows));
   });
@@ -75,6 +84,7 @@ units
   )
   .option('--json', 'in JSON')
   .action(async (csv: string | undefined, opts: { json?: boolean }) => {
+    const { formatImport, importUnits } = await load.units();
     const summary = await withTarget((t) => importUnits(t, csv));
     print(opts.json, summary, formatImport(summary));
     if (summary.problems.length) process.exitCode = 1;
@@ -87,6 +97,7 @@ dlq
   .command('list')
   .option('--json', 'in JSON')
   .action(async (opts: { json?: boolean }) => {
+    const { listDlq, formatDlq } = await load.dlq();
     const entries = await withTarget(listDlq);
     print(opts.json, entries, formatDlq(entries));
   });
@@ -137,6 +148,7 @@ rounds
       offsets?: string;
       json?: boolean;
     }) => {
+      const { openRound, formatRounds } = await load.rounds();
       const round = await withTarget((t) => openRound(t, opts));
       print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
     },
@@ -146,6 +158,7 @@ rounds
   .requiredOption('--province <code>', 'mã tỉnh')
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; json?: boolean }) => {
+    const { listRounds, formatRounds } = await load.rounds();
     const list = await withTarget((t) => listRounds(t, opts.province));
     print(opts.json, list, formatRounds(list));
   });
@@ -160,6 +173,7 @@ program
   .option('--dry-run', 'chỉ liệt kê, không gửi')
   .option('--json', 'in JSON: [{ roundId, unitCode, offsetDays, to, messageId }]')
   .action(async (opts: { province: string; now?: string; dryRun?: boolean; json?: boolean }) => {
+    const { formatReminders, remind } = await load.remind();
     const result = await withTarget((t) =>
       remind(t, { province: opts.province, now: nowOption(opts.now), dryRun: opts.dryRun }),
     );
@@ -174,6 +188,7 @@ program
   .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; round?: string; now?: string; json?: boolean }) => {
+    const { digest } = await load.remind();
     const result = await withTarget((t) =>
       digest(t, { province: opts.province, round: opts.round, now: nowOption(opts.now) }),
     );
@@ -208,6 +223,7 @@ program
       now?: string;
       json?: boolean;
     }) => {
+      const { rollup, formatRollup } = await load.rollup();
       const result = await withTarget((t) =>
         rollup(t, {
           province: opts.province,
@@ -225,6 +241,7 @@ program
   .command('demo')
   .description('Chạy toàn bộ quy trình trên máy với các báo cáo mẫu (npm start)')
   .action(async () => {
+    const { demo } = await load.demo();
     await withTarget((t) => demo(t));
   });
 
