@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { INGEST_SHIPPED_FILES } from '../infra/ingest.js';
 import { esbuildOptions } from '../infra/lambda-function.js';
+import { atMost, type Bench, type BenchSection } from './bench.js';
 
 const root = join(import.meta.dirname, '..');
 // Files shipped beside a bundle, not in it, as infra ships them.
@@ -23,9 +24,10 @@ const ENV = {
  * Each handler bundled as `cdk synth` bundles it (esbuild, ESM, minified, node22), its size, and
  * the time a fresh Node process takes to import it: the module-load part of a cold start.
  */
-export async function bundleBench(out: (s?: string) => void): Promise<void> {
+async function runBundles(b: Bench): Promise<void> {
+  const { out } = b;
   out(
-    '## Lambda bundles (esbuild as in infra/lambda-function.ts; load = import in a fresh Node process, median of 5)',
+    'esbuild as in infra/lambda-function.ts; load = import in a fresh Node process, median of 5.',
   );
   out('');
   out('| function | bundle | load | of which AWS SDK |');
@@ -60,15 +62,23 @@ export async function bundleBench(out: (s?: string) => void): Promise<void> {
     const sdkTime = await loadTime(
       `await Promise.all(${JSON.stringify(sdk)}.map((m) => import(m)))`,
     );
+    const load = b.figure(
+      `${handler} module load`,
+      await loadTime(`await import(${JSON.stringify(outfile)})`),
+      'ms',
+      { target: atMost(200) },
+    );
+    b.figure(`${handler} bundle`, statSync(outfile).size / 1024, 'KB');
     out(
-      `| ${handler} | ${kb(statSync(outfile).size)} | ${(await loadTime(`await import(${JSON.stringify(outfile)})`)).toFixed(0)} ms | ${sdkTime.toFixed(0)} ms |`,
+      `| ${handler} | ${kb(statSync(outfile).size)} | ${b.show(load)} | ${sdkTime.toFixed(0)} ms |`,
     );
     const lazy = await lazyPart(handler, dir);
     // Loaded on first use, once per container; most scheduled runs of the rollup never need it.
-    if (lazy)
-      out(
-        `| ${handler}, ${lazy.label} | + ${kb(lazy.bytes)} | + ${(await loadTime(lazy.files.map((f) => `await import(${JSON.stringify(f)})`).join('; '))).toFixed(0)} ms | |`,
-      );
+    if (lazy) {
+      const imports = lazy.files.map((f) => `await import(${JSON.stringify(f)})`).join('; ');
+      const ms = await loadTime(imports);
+      b.row(`${handler}, ${lazy.label}`, `+ ${kb(lazy.bytes)}`, `+ ${ms.toFixed(0)} ms`, '');
+    }
   }
   out('');
   out(
@@ -109,3 +119,9 @@ async function lazyPart(
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+
+export const bundleSection: BenchSection = {
+  id: 'bundles',
+  title: 'Lambda bundles and their cold-start module load',
+  run: runBundles,
+};

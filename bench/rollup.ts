@@ -10,14 +10,15 @@ import { reportText } from '../scripts/report-text.js';
 import { syntheticReport } from '../scripts/synthetic-round.js';
 import { readReport } from '../shared/reader/read-report.js';
 import { NATIONAL } from '../shared/rollup/build-rollup.js';
+import { atMost, type Bench, type BenchSection } from './bench.js';
 import { fmt } from './format.js';
 
 /**
  * Rollups of 168 units (Hồ Chí Minh, the largest province) and 3,321 (the country) on the
  * embedded stack, each built in a fresh process like a Lambda invocation.
  */
-export async function rollupBench(out: (s?: string) => void, quick: boolean): Promise<void> {
-  out('## Rollup (embedded stack; read → aggregate → DOCX, XLSX, HTML, JSON → write to S3)');
+async function runRollup(b: Bench): Promise<void> {
+  const { out, quick } = b;
   process.env.TONGHOP_HOME = mkdtempSync(join(tmpdir(), 'tonghop-bench-rollup-'));
   const target = await openTarget({});
   try {
@@ -58,12 +59,15 @@ export async function rollupBench(out: (s?: string) => void, quick: boolean): Pr
         }
       }),
     );
+    const seedSeconds = fmt((performance.now() - t0) / 1000, 1);
     out(
-      `Seeded ${fmt(seeded.length)} accepted reports of ~${fmt(chars / 1000)} KB text (of ${fmt(all.length)} units) in ${fmt((performance.now() - t0) / 1000, 1)} s.`,
+      `Seeded ${fmt(seeded.length)} accepted reports of ~${fmt(chars / 1000)} KB text ` +
+        `(of ${fmt(all.length)} units) in ${seedSeconds} s.`,
     );
     out('');
-    out(
-      '| scope | units | total | read | aggregate | docx | xlsx | html | json | write | peak RSS | DOCX / XLSX / HTML / JSON size |',
+    b.row(
+      ...['scope', 'units', 'total', 'read', 'aggregate', 'docx', 'xlsx', 'html', 'json'],
+      ...['write', 'peak RSS', 'DOCX / XLSX / HTML / JSON size'],
     );
     out('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const [scope, label] of [
@@ -84,10 +88,20 @@ export async function rollupBench(out: (s?: string) => void, quick: boolean): Pr
         reported: number;
         bytes: Record<string, number>;
       };
+      const national = scope === NATIONAL;
+      b.figure(`rollup ${label} time`, r.totalMs, 'ms', { target: atMost(national ? 2000 : 500) });
+      b.figure(`rollup ${label} peak RSS`, r.maxRssMb, 'MB', {
+        ...(national && { target: atMost(256) }),
+      });
       const ms = (k: string) => `${fmt(r.stages[k] ?? 0)} ms`;
       const kb = (k: string) => fmt((r.bytes[k] ?? 0) / 1024);
-      out(
-        `| ${label} | ${fmt(r.units)} (${fmt(r.reported)} reported) | ${fmt(r.totalMs)} ms | ${ms('read')} | ${ms('aggregate')} | ${ms('docx')} | ${ms('xlsx')} | ${ms('html')} | ${ms('json')} | ${ms('write')} | ${fmt(r.maxRssMb)} MB | ${kb('docx')} / ${kb('xlsx')} / ${kb('html')} / ${kb('json')} KB |`,
+      b.row(
+        label,
+        `${fmt(r.units)} (${fmt(r.reported)} reported)`,
+        `${fmt(r.totalMs)} ms`,
+        ...['read', 'aggregate', 'docx', 'xlsx', 'html', 'json', 'write'].map(ms),
+        `${fmt(r.maxRssMb)} MB`,
+        `${['docx', 'xlsx', 'html', 'json'].map(kb).join(' / ')} KB`,
       );
     }
     out('');
@@ -98,3 +112,9 @@ export async function rollupBench(out: (s?: string) => void, quick: boolean): Pr
     await target.close();
   }
 }
+
+export const rollupSection: BenchSection = {
+  id: 'rollup',
+  title: 'Rollup (embedded stack; read → aggregate → DOCX, XLSX, HTML, JSON → write to S3)',
+  run: runRollup,
+};

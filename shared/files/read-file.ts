@@ -1,6 +1,4 @@
 import { Report } from '../schemas/report.js';
-import { decodeDocx } from './decode-docx.js';
-import { decodePdf } from './decode-pdf.js';
 import { decodeText } from './decode-text.js';
 import { fileProblem } from './file-problem.js';
 import { MAX_FILE_BYTES } from './limits.js';
@@ -49,9 +47,18 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
     case 'txt':
       return { kind: 'text', format, text: decodeText(bytes) };
     case 'docx':
-      return { kind: 'text', format, text: await decodeDocx(bytes) };
+      // The decoders load on first use: a text file never pays for mammoth or pdf.js.
+      return {
+        kind: 'text',
+        format,
+        text: await (await import('./decode-docx.js')).decodeDocx(bytes),
+      };
     case 'pdf':
-      return { kind: 'text', format, text: (await decodePdf(bytes)).text };
+      return {
+        kind: 'text',
+        format,
+        text: (await (await import('./decode-pdf.js')).decodePdf(bytes)).text,
+      };
     case 'json': {
       let data: unknown;
       try {

@@ -1,0 +1,15 @@
+import type { BenchSection } from './bench.js';
+import { bundleSection } from './bundles.js';
+import { cliStartSection } from './cli-start.js';
+import { ingestSection } from './ingest.js';
+import { readerSection } from './reader.js';
+import { rollupSection } from './rollup.js';
+
+/** Every section of `npm run bench`, in the order printed; add a new one here. */
+export const sections: BenchSection[] = [
+  cliStartSection,
+  readerSection,
+  ingestSection,
+  rollupSection,
+  bundleSection,
+];
