@@ -30,8 +30,8 @@ async function runBundles(b: Bench): Promise<void> {
     'esbuild as in infra/lambda-function.ts; load = import in a fresh Node process, median of 5.',
   );
   out('');
-  out('| function | bundle | load | of which AWS SDK |');
-  out('|---|---:|---:|---:|');
+  b.row('function', 'bundle', 'load');
+  b.row('---', '---:', '---:');
   const dir = join(root, '.tonghop', 'bundles');
   const loadTime = async (code: string): Promise<number> => {
     const times: number[] = [];
@@ -57,11 +57,6 @@ async function runBundles(b: Bench): Promise<void> {
       outfile,
       ...esbuildOptions(SHIPPED[handler]),
     });
-    // The SDK clients a bundle imports, alone: the part of the load no bundling choice changes.
-    const sdk = [...new Set(readFileSync(outfile, 'utf8').match(/@aws-sdk\/[a-z0-9-]+/g) ?? [])];
-    const sdkTime = await loadTime(
-      `await Promise.all(${JSON.stringify(sdk)}.map((m) => import(m)))`,
-    );
     const load = b.figure(
       `${handler} module load`,
       await loadTime(`await import(${JSON.stringify(outfile)})`),
@@ -69,21 +64,17 @@ async function runBundles(b: Bench): Promise<void> {
       { target: atMost(200) },
     );
     b.figure(`${handler} bundle`, statSync(outfile).size / 1024, 'KB');
-    out(
-      `| ${handler} | ${kb(statSync(outfile).size)} | ${b.show(load)} | ${sdkTime.toFixed(0)} ms |`,
-    );
+    b.row(handler, kb(statSync(outfile).size), b.show(load));
     const lazy = await lazyPart(handler, dir);
     // Loaded on first use, once per container; most scheduled runs of the rollup never need it.
     if (lazy) {
       const imports = lazy.files.map((f) => `await import(${JSON.stringify(f)})`).join('; ');
       const ms = await loadTime(imports);
-      b.row(`${handler}, ${lazy.label}`, `+ ${kb(lazy.bytes)}`, `+ ${ms.toFixed(0)} ms`, '');
+      b.row(`${handler}, ${lazy.label}`, `+ ${kb(lazy.bytes)}`, `+ ${ms.toFixed(0)} ms`);
     }
   }
   out('');
-  out(
-    'Load includes the AWS SDK clients the handler imports (from node_modules here, from the runtime on Lambda).',
-  );
+  out('The AWS SDK clients are bundled in (infra/lambda-function.ts says why).');
 }
 
 /** What a handler imports lazily: pdf.js (shipped beside the ingest bundle), the rollup's renderers. */
