@@ -18,9 +18,3 @@ export function lazyClient<T>(make: () => T): () => T {
 export function resetClients(): void {
   for (const reset of resets) reset();
 }
-
-export function requiredEnv(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`environment variable ${name} is not set`);
-  return v;
-}

@@ -5,8 +5,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { LedgerRef } from '../shared/mail/ledger-tag.js';
-import type { MailLedger, Undeliverable } from '../shared/ports/mail.js';
+import type { LedgerRef, MailLedger, Undeliverable } from '../shared/ports/mail.js';
 import { type MailJob, SentMail } from '../shared/schemas/mail.js';
 import { queryItems } from './query-items.js';
 import { mailSk, roundPk } from './table-keys.js';

@@ -1,8 +1,9 @@
 import type { MailOutbox } from '../shared/ports/mail.js';
 import type { JobDeps } from '../shared/reminders/jobs.js';
 import { dynamoDocumentClient } from './dynamo-client.js';
+import { DynamoDepartmentStore } from './dynamo-department-store.js';
 import { DynamoMailLedger } from './dynamo-mail-ledger.js';
-import { DynamoDepartmentStore, DynamoRoundStore } from './dynamo-round-store.js';
+import { DynamoRoundStore } from './dynamo-round-store.js';
 import { DynamoSubmissionStore } from './dynamo-submission-store.js';
 import { DynamoUnitStore } from './dynamo-unit-store.js';
 

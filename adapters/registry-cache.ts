@@ -1,7 +1,7 @@
 import { UnitRegistry } from '../shared/units/registry.js';
-import { requiredEnv } from './aws-clients.js';
 import { dynamoDocumentClient } from './dynamo-client.js';
 import { DynamoUnitStore } from './dynamo-unit-store.js';
+import { requiredEnv } from './env.js';
 
 const TTL_MS = 5 * 60_000;
 let cached: { at: number; registry: Promise<UnitRegistry> } | undefined;

@@ -2,7 +2,7 @@
 // The PDFs embed DejaVu Sans from the system (Debian fonts-dejavu-core) for Vietnamese glyphs.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeTcvn3, encodeVni } from '../test/helpers/legacy-encode.js';
+import { encodeTcvn3, encodeVni } from './legacy-encode.js';
 import { docxFromText, pdfFromText, pdfWithoutText } from './report-files.js';
 
 const src = (n: string) => readFileSync(join('examples/sources', n), 'utf8');

@@ -7,9 +7,9 @@ import {
   findRound,
   type OnStage,
   type RollupRun,
-  rollupKey,
   runRoundRollup,
 } from '../../shared/rollup/rollup-job.js';
+import { rollupKey } from '../../shared/rollup/rollup-mail.js';
 import type { Target } from '../target.js';
 
 export interface RollupResult {

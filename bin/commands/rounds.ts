@@ -1,5 +1,5 @@
-import { provinceRounds } from '../../shared/reminders/jobs.js';
 import { deadlineOf, ictDate, vietnameseDay } from '../../shared/rounds/deadline.js';
+import { provinceRounds } from '../../shared/rounds/rounds.js';
 import { DEFAULT_REMINDER_OFFSETS, Round } from '../../shared/schemas/round.js';
 import type { Target } from '../target.js';
 
@@ -36,7 +36,7 @@ export async function listRounds(
   province: string,
   now = new Date(),
 ): Promise<Round[]> {
-  return provinceRounds(province, target.jobs, now);
+  return provinceRounds(target.jobs.rounds, province, now);
 }
 
 export function formatRounds(rounds: Round[]): string {

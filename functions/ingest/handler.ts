@@ -7,11 +7,12 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { requiredEnv } from '../../adapters/aws-clients.js';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
+import { DynamoDepartmentStore } from '../../adapters/dynamo-department-store.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
-import { DynamoDepartmentStore, DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
+import { DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
+import { requiredEnv } from '../../adapters/env.js';
 import { cachedRegistry } from '../../adapters/registry-cache.js';
 import { s3 } from '../../adapters/s3-client.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
@@ -19,8 +20,8 @@ import { ses } from '../../adapters/ses-client.js';
 import { SesMailer } from '../../adapters/ses-mailer.js';
 import { IDEMPOTENCY_PK } from '../../adapters/table-keys.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
-import { provinceRounds } from '../../shared/reminders/jobs.js';
-import { sendReceipt } from '../../shared/reminders/receipt.js';
+import { sendReceipt } from '../../shared/mail/receipt.js';
+import { provinceRounds } from '../../shared/rounds/rounds.js';
 import { objectRefsOf } from './object-refs.js';
 
 const logger = new Logger({ serviceName: 'tonghop-ingest' });
@@ -53,8 +54,6 @@ const idempotency = new IdempotencyConfig({
 const objects = new S3ObjectStore(s3(), bucket);
 const submissions = new DynamoSubmissionStore(db, table);
 const rounds = new DynamoRoundStore(db, table);
-const provinceRoundsNow = (provinceCode: string) =>
-  provinceRounds(provinceCode, { rounds }, new Date());
 const receipts = sender
   ? {
       mailer: new SesMailer(ses(), sender),
@@ -71,7 +70,7 @@ const ingestOnce = makeIdempotent(
       objects,
       submissions,
       registry,
-      rounds: provinceRoundsNow,
+      rounds: (provinceCode) => provinceRounds(rounds, provinceCode, new Date()),
     });
     logger.info('submission recorded', {
       key: ref.key,

@@ -3,10 +3,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { EventBridgeEnvelope } from '@aws-lambda-powertools/parser/envelopes/eventbridge';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { requiredEnv } from '../../adapters/aws-clients.js';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
-import { recordMailEvent } from '../../shared/reminders/mail-events.js';
+import { requiredEnv } from '../../adapters/env.js';
+import { recordMailEvent } from '../../shared/mail/mail-events.js';
 import { SesMailEvent } from '../../shared/schemas/ses-event.js';
 
 const logger = new Logger({ serviceName: 'tonghop-mail-events' });

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { requiredEnv } from '../../adapters/aws-clients.js';
+import { requiredEnv } from '../../adapters/env.js';
 import { tableJobDeps } from '../../adapters/job-deps.js';
 import { sqs } from '../../adapters/sqs-client.js';
 import { SqsOutbox } from '../../adapters/sqs-outbox.js';

@@ -5,12 +5,12 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { requiredEnv } from '../../adapters/aws-clients.js';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
+import { requiredEnv } from '../../adapters/env.js';
 import { ses } from '../../adapters/ses-client.js';
 import { SesMailer } from '../../adapters/ses-mailer.js';
-import { deliver } from '../../shared/reminders/deliver.js';
+import { deliver } from '../../shared/mail/deliver.js';
 import { MailJob } from '../../shared/schemas/mail.js';
 
 const logger = new Logger({ serviceName: 'tonghop-send-mail' });

@@ -1,13 +1,8 @@
+import type { LedgerRef } from '../ports/mail.js';
 import type { MailJob } from '../schemas/mail.js';
 
 /** The SES message tag that carries a mail's ledger entry, so a bounce can find it again. */
 export const LEDGER_TAG = 'tonghop_ledger';
-
-export interface LedgerRef {
-  provinceCode: string;
-  roundId: string;
-  ledgerKey: string;
-}
 
 // SES tag values allow only letters, digits, "_" and "-": the reference travels as base64url.
 export function ledgerTagValue(

@@ -1,15 +1,5 @@
 import { capitalize, unitLabel } from '../ingest/rules.js';
-import {
-  formatNumber,
-  formatPercent,
-  formatShare,
-  rollupPrefix,
-  scopeTitle,
-  scopeWhere,
-} from '../rollup/format.js';
-import { THEME_TITLES } from '../rollup/themes.js';
 import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
-import type { Rollup } from '../schemas/rollup.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
@@ -151,40 +141,4 @@ export function digestMail(input: {
   };
   const text = `${[...paragraphs, '', ...table.rows.map((r) => r.join('\t'))].join('\n')}\n`;
   return { subject, text, html: htmlPage(subject, paragraphs, table) };
-}
-
-/** The Department's copy of a rollup: the headline figures and where to download the files. */
-export function rollupMail(input: {
-  rollup: Rollup;
-  links: Array<{ name: string; url: string }>;
-  until: Date;
-}): RenderedMail {
-  const { rollup: r, links } = input;
-  const s = r.status;
-  const scope = scopeTitle(r);
-  const subject = `[tonghop] Dự thảo báo cáo tổng hợp ${r.round.title} — ${scope}: ${s.reported}/${s.expected} đơn vị đã nộp`;
-  const counted = r.indicators
-    .filter((i) => i.unitsReporting > 0)
-    .slice(0, 6)
-    .map(
-      (i) =>
-        `${i.name}: ${i.kind === 'count' ? `${formatNumber(i.total ?? 0)} ${i.unit}` : i.weighted ? formatPercent(i.weighted.value) : `${formatNumber(i.spread!.min.value)}–${formatNumber(i.spread!.max.value)}%`} (${i.unitsReporting} đơn vị)`,
-    );
-  const paragraphs = [
-    `Dự thảo báo cáo tổng hợp ${r.round.title} của các xã, phường, đặc khu ${scopeWhere(r)}, số liệu đến ${vietnamTime(new Date(r.builtAt))}.`,
-    `Đã nộp hợp lệ ${s.reported}/${s.expected} đơn vị (${formatShare(s.reportingRate)}): đúng hạn ${s.onTime}, muộn ${s.late}. Cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
-    ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
-    ...(r.difficulties.length
-      ? [
-          `Khó khăn được nêu nhiều nhất: ${r.difficulties
-            .slice(0, 3)
-            .map((t) => `${THEME_TITLES[t.theme].toLocaleLowerCase('vi')} (${t.units} đơn vị)`)
-            .join('; ')}.`,
-        ]
-      : []),
-    `Tải các tệp (liên kết dùng được đến ${vietnamTime(input.until)}; sau đó, lấy các tệp trong thư mục ${rollupPrefix(r.provinceCode, r.round.roundId)} của kho lưu trữ hoặc bằng lệnh tonghop rollup):\n${links.map((l) => `${l.name}: ${l.url}`).join('\n')}`,
-    'Tệp .docx là dự thảo theo thể thức Nghị định 30/2020/NĐ-CP để Sở chỉnh sửa, trình ký.',
-  ];
-  const text = `${paragraphs.join('\n\n')}\n`;
-  return { subject, text, html: htmlPage(subject, paragraphs) };
 }

@@ -1,5 +1,11 @@
-import type { LedgerRef } from '../mail/ledger-tag.js';
 import type { MailJob, SentMail } from '../schemas/mail.js';
+
+/** Which ledger entry a mail is: what a bounce or complaint event carries back to us. */
+export interface LedgerRef {
+  provinceCode: string;
+  roundId: string;
+  ledgerKey: string;
+}
 
 export interface OutgoingMail {
   to: string[];

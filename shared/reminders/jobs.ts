@@ -1,11 +1,13 @@
+import { wasMailed } from '../mail/was-mailed.js';
 import type { DepartmentStore } from '../ports/department-store.js';
 import type { MailLedger, MailOutbox } from '../ports/mail.js';
 import type { RoundStore } from '../ports/round-store.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
 import type { UnitStore } from '../ports/unit-store.js';
 import { daysFromDeadline } from '../rounds/deadline.js';
-import { justPastDeadline, openRounds, roundsOf } from '../rounds/standing-rounds.js';
-import type { MailJob, SentMail } from '../schemas/mail.js';
+import { provinceRounds } from '../rounds/rounds.js';
+import { justPastDeadline, openRounds } from '../rounds/standing-rounds.js';
+import type { MailJob } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
 import { digestJob, digestKey } from './plan-digest.js';
 import { planReminders } from './plan-reminders.js';
@@ -25,18 +27,6 @@ export interface ReminderRun {
   noContact: Array<{ roundId: string; unitCode: string }>;
 }
 
-/** A once-only mail (digest, rollup) already went out, or is going: not again. */
-export const wasMailed = (ledger: SentMail[], ledgerKey: string) =>
-  ledger.some((m) => m.ledgerKey === ledgerKey && m.state !== 'failed');
-
-export async function provinceRounds(
-  provinceCode: string,
-  deps: Pick<JobDeps, 'rounds'>,
-  now: Date,
-): Promise<Round[]> {
-  return roundsOf(provinceCode, await deps.rounds.list(provinceCode), now);
-}
-
 /** The daily reminder run of one province: plans what is due and hands it to the mail queue. */
 export async function runReminderJob(
   provinceCode: string,
@@ -44,7 +34,7 @@ export async function runReminderJob(
   deps: JobDeps,
   opts: { dryRun?: boolean } = {},
 ): Promise<ReminderRun> {
-  const open = openRounds(await provinceRounds(provinceCode, deps, now), (r) =>
+  const open = openRounds(await provinceRounds(deps.rounds, provinceCode, now), (r) =>
     daysFromDeadline(now, r.deadline),
   );
   const run: ReminderRun = { rounds: open.map((r) => r.roundId), jobs: [], noContact: [] };
@@ -86,7 +76,7 @@ export async function runDigestJob(
   deps: JobDeps,
   opts: { roundId?: string; dryRun?: boolean } = {},
 ): Promise<DigestRun> {
-  const rounds = await provinceRounds(provinceCode, deps, now);
+  const rounds = await provinceRounds(deps.rounds, provinceCode, now);
   const chosen = opts.roundId
     ? rounds.filter((r) => r.roundId === opts.roundId)
     : rounds.filter((r) => justPastDeadline(r, now));

@@ -42,5 +42,6 @@ export function unitNames(r: Pick<Rollup, 'units'>): Map<string, string> {
 export const rollupPrefix = (provinceCode: string, roundId: string) =>
   `rollups/${provinceCode}/${roundId}/`;
 
-export const ROLLUP_FILE = (provinceCode: string, roundId: string, ext: string) =>
+/** A rollup file's name: "tong-hop-40-2026-H1.docx". */
+export const rollupFileName = (provinceCode: string, roundId: string, ext: string) =>
   `tong-hop-${provinceCode}-${roundId}.${ext}`;

@@ -1,18 +1,19 @@
-import { rollupMail } from '../mail/templates.js';
+import { wasMailed } from '../mail/was-mailed.js';
 import type { DepartmentStore } from '../ports/department-store.js';
 import type { MailLedger, MailOutbox } from '../ports/mail.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { RoundStore } from '../ports/round-store.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
 import type { UnitStore } from '../ports/unit-store.js';
-import { wasMailed } from '../reminders/jobs.js';
 import { daysFromDeadline } from '../rounds/deadline.js';
-import { justPastDeadline, openRounds, roundsOf } from '../rounds/standing-rounds.js';
+import { provinceRounds, roundById } from '../rounds/rounds.js';
+import { justPastDeadline, openRounds } from '../rounds/standing-rounds.js';
 import type { MailJob } from '../schemas/mail.js';
 import { Rollup } from '../schemas/rollup.js';
 import type { Round } from '../schemas/round.js';
 import { buildRollup, NATIONAL } from './build-rollup.js';
-import { ROLLUP_FILE, rollupPrefix } from './format.js';
+import { rollupFileName, rollupPrefix } from './format.js';
+import { rollupKey, rollupMailJob } from './rollup-mail.js';
 
 export interface RollupDeps {
   units: UnitStore;
@@ -32,8 +33,6 @@ export interface RollupFile {
 
 export type RollupStage = 'read' | 'aggregate' | 'docx' | 'xlsx' | 'html' | 'json' | 'write';
 export type OnStage = (stage: RollupStage, ms: number) => void;
-
-const LINK_DAYS = 7;
 
 async function timed<T>(
   stage: RollupStage,
@@ -55,12 +54,11 @@ export async function findRound(
   roundId: string,
   deps: Pick<RollupDeps, 'rounds'>,
 ): Promise<Round> {
-  const stored = provinceCode === NATIONAL ? [] : await deps.rounds.list(provinceCode);
-  const round = roundsOf(
+  const round = await roundById(
+    provinceCode === NATIONAL ? null : deps.rounds,
     provinceCode,
-    stored,
-    new Date(`${roundId.slice(0, 4)}-07-01T00:00:00Z`),
-  ).find((r) => r.roundId === roundId);
+    roundId,
+  );
   if (!round)
     throw new Error(
       `Không có kỳ báo cáo ${roundId}${provinceCode === NATIONAL ? '' : ` của tỉnh ${provinceCode}`}.`,
@@ -96,7 +94,7 @@ export async function buildRoundRollup(
 
 /** The four files of a rollup; the JSON is checked against its schema before it is written. */
 export async function renderRollup(rollup: Rollup, onStage?: OnStage): Promise<RollupFile[]> {
-  const file = (ext: string) => ROLLUP_FILE(rollup.provinceCode, rollup.round.roundId, ext);
+  const file = (ext: string) => rollupFileName(rollup.provinceCode, rollup.round.roundId, ext);
   // The DOCX and XLSX libraries load only when a rollup is rendered: on most scheduled runs no
   // round is open or just past its deadline, and the function returns without them.
   const [{ rollupDocx }, { rollupXlsx }, { rollupHtml }] = await Promise.all([
@@ -165,44 +163,6 @@ export async function publishRollup(
   );
 }
 
-export const rollupKey = (roundId: string) => `ROLLUP#${roundId}`;
-
-/** The Department's mail with pre-signed links to this build's files (its history copies, which no rebuild replaces). */
-export async function rollupMailJob(
-  rollup: Rollup,
-  published: PublishedFile[],
-  deps: Pick<RollupDeps, 'departments' | 'objects'>,
-  ledgerKey: string,
-): Promise<MailJob | null> {
-  const department =
-    rollup.provinceCode === NATIONAL ? null : await deps.departments.get(rollup.provinceCode);
-  if (!department?.emails.length) return null;
-  const links = await Promise.all(
-    published.map(async (p) => ({
-      name: p.name,
-      ...(await deps.objects.link(p.historyKey, {
-        expiresInSeconds: LINK_DAYS * 86_400,
-        fileName: p.name,
-      })),
-    })),
-  );
-  const mail = rollupMail({
-    rollup,
-    links,
-    until: new Date(Math.min(...links.map((l) => l.expiresAt.getTime()))),
-  });
-  return {
-    kind: 'rollup',
-    ledgerKey,
-    provinceCode: rollup.provinceCode,
-    roundId: rollup.round.roundId,
-    unitCode: null,
-    offsetDays: null,
-    to: department.emails,
-    ...mail,
-  };
-}
-
 export interface RollupRun {
   roundId: string;
   rollup: Rollup;
@@ -241,7 +201,7 @@ export async function runScheduledRollups(
   deps: RollupDeps,
   onStage?: OnStage,
 ): Promise<RollupRun[]> {
-  const rounds = roundsOf(provinceCode, await deps.rounds.list(provinceCode), now);
+  const rounds = await provinceRounds(deps.rounds, provinceCode, now);
   const runs: RollupRun[] = [];
   if (kind === 'nightly') {
     for (const round of openRounds(rounds, (r) => daysFromDeadline(now, r.deadline)))

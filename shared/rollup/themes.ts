@@ -30,14 +30,14 @@ const THEME_PATTERNS: Array<[Exclude<Theme, 'other'>, RegExp]> = [
 ];
 
 const ADDRESSEE_PATTERNS: Array<[Exclude<Addressee, 'unspecified'>, RegExp]> = [
-  ['so_khcn', /\bs[o0&]\s*(khoa\s*hoc|khcn|kh\s*&\s*cn)/],
-  ['so_tai_chinh', /\bs[o0&]\s*tai\s*chinh/],
+  ['science_department', /\bs[o0&]\s*(khoa\s*hoc|khcn|kh\s*&\s*cn)/],
+  ['finance_department', /\bs[o0&]\s*tai\s*chinh/],
   [
-    'ubnd_tinh',
+    'provincial_committee',
     /(ubnd|uy\s*ban\s*nhan\s*dan|hdnd|hoi\s*dong\s*nhan\s*dan)\s*tinh|\btinh\s*(uy|quan\s*tam|bo\s*tri|ho\s*tro)/,
   ],
   [
-    'trung_uong',
+    'central_government',
     /trung\s*uong|chinh\s*phu|thu\s*tuong|quoc\s*hoi|\bcac\s*bo\b|\bbo\s*,?\s*nganh|\bbo\s+(khoa\s*hoc|tai\s*chinh|noi\s*vu|cong\s*an|thong\s*tin)/,
   ],
 ];
@@ -52,10 +52,10 @@ export const THEME_TITLES: Record<Theme, string> = {
 };
 
 export const ADDRESSEE_TITLES: Record<Addressee, string> = {
-  so_khcn: 'Sở Khoa học và Công nghệ',
-  so_tai_chinh: 'Sở Tài chính',
-  ubnd_tinh: 'UBND tỉnh',
-  trung_uong: 'Trung ương (Chính phủ, các bộ, ngành)',
+  science_department: 'Sở Khoa học và Công nghệ',
+  finance_department: 'Sở Tài chính',
+  provincial_committee: 'UBND tỉnh',
+  central_government: 'Trung ương (Chính phủ, các bộ, ngành)',
   unspecified: 'Chưa nêu cơ quan',
 };
 
@@ -137,10 +137,10 @@ const THEME_ORDER: Theme[] = [
   'other',
 ];
 const ADDRESSEE_ORDER: Addressee[] = [
-  'so_khcn',
-  'so_tai_chinh',
-  'ubnd_tinh',
-  'trung_uong',
+  'science_department',
+  'finance_department',
+  'provincial_committee',
+  'central_government',
   'unspecified',
 ];
 

@@ -102,10 +102,10 @@ export const Theme = z.enum([
 export type Theme = z.infer<typeof Theme>;
 
 export const Addressee = z.enum([
-  'so_khcn',
-  'so_tai_chinh',
-  'ubnd_tinh',
-  'trung_uong',
+  'science_department',
+  'finance_department',
+  'provincial_committee',
+  'central_government',
   'unspecified',
 ]);
 export type Addressee = z.infer<typeof Addressee>;

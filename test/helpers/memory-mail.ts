@@ -1,5 +1,10 @@
-import type { LedgerRef } from '../../shared/mail/ledger-tag.js';
-import type { Mailer, MailLedger, OutgoingMail, Undeliverable } from '../../shared/ports/mail.js';
+import type {
+  LedgerRef,
+  Mailer,
+  MailLedger,
+  OutgoingMail,
+  Undeliverable,
+} from '../../shared/ports/mail.js';
 import type { MailJob, SentMail } from '../../shared/schemas/mail.js';
 
 export class MemoryLedger implements MailLedger {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { encodeTcvn3, encodeVni } from '../../scripts/legacy-encode.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import { Report } from '../../shared/schemas/report.js';
 import { readFixture, registry2025 } from '../helpers/fixtures.js';
-import { encodeTcvn3, encodeVni } from '../helpers/legacy-encode.js';
 
 const read = (name: string, provinceCode?: string) => {
   const report = readReport(readFixture(`reports/${name}`), {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { deliver } from '../../shared/mail/deliver.js';
+import { recordMailEvent } from '../../shared/mail/mail-events.js';
 import { MailRejected } from '../../shared/ports/mail.js';
 import { readReport } from '../../shared/reader/read-report.js';
-import { deliver } from '../../shared/reminders/deliver.js';
 import { type JobDeps, runDigestJob } from '../../shared/reminders/jobs.js';
-import { recordMailEvent } from '../../shared/reminders/mail-events.js';
 import { digestJob, digestRows } from '../../shared/reminders/plan-digest.js';
 import { dueOffset, planReminders } from '../../shared/reminders/plan-reminders.js';
 import { deadlineOf } from '../../shared/rounds/deadline.js';

@@ -173,7 +173,12 @@ describe('difficulties and proposals', () => {
     );
     expect(r.difficulties.find((t) => t.theme === 'citizen_skills')!.units).toBe(1);
     const to = Object.fromEntries(r.proposalsByAddressee.map((g) => [g.addressee, g.units]));
-    expect(to).toEqual({ ubnd_tinh: 1, so_tai_chinh: 1, trung_uong: 1, so_khcn: 1 }); // c's report keeps the standard proposal to the Department
+    expect(to).toEqual({
+      provincial_committee: 1,
+      finance_department: 1,
+      central_government: 1,
+      science_department: 1,
+    }); // c's report keeps the standard proposal to the Department
     // The recipients block after the last section is no proposal.
     expect(r.proposals.flatMap((t) => t.quotes).some((q) => /Nơi nhận|Lưu/.test(q.text))).toBe(
       false,
@@ -189,7 +194,7 @@ describe('difficulties and proposals', () => {
     ).toEqual(['infrastructure']);
     expect(
       addresseesOf('Dé nghi S& Khoa hoc va Cong nghé hd tro tap huén ky nang s6 cho can bo.'),
-    ).toEqual(['so_khcn']);
+    ).toEqual(['science_department']);
     expect(themesOf('Công tác phối hợp giữa các thôn còn chậm.')).toEqual(['other']);
     expect(
       sectionItems(

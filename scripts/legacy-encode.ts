@@ -1,9 +1,12 @@
 // Encoders into the legacy Vietnamese encodings, to make test files in the form offices send them.
-import { TCVN3_PAIRS } from '../../shared/text/legacy-encoding.js';
+import { TCVN3_PAIRS } from '../shared/text/legacy-encoding.js';
 
 const toTcvn3 = new Map(TCVN3_PAIRS.map(([legacy, uni]) => [uni, legacy]));
 
-/** Unicode → TCVN3 as Windows-1252 look-alikes; capitals with tone marks are typed in lower case (as .VnTimeH users did). */
+/**
+ * Unicode → TCVN3 as Windows-1252 look-alikes; capitals with tone marks are typed in lower case
+ * (as .VnTimeH users did).
+ */
 export function encodeTcvn3(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {

@@ -1,7 +1,7 @@
-import { LEDGER_TAG, ledgerTagValue } from '../mail/ledger-tag.js';
 import type { Mailer, MailLedger } from '../ports/mail.js';
 import { MailRejected } from '../ports/mail.js';
 import type { MailJob } from '../schemas/mail.js';
+import { LEDGER_TAG, ledgerTagValue } from './ledger-tag.js';
 
 export interface DeliverDeps {
   mailer: Mailer;

@@ -1,12 +1,12 @@
-import { receiptMail } from '../mail/templates.js';
 import type { DepartmentStore } from '../ports/department-store.js';
 import type { RoundStore } from '../ports/round-store.js';
+import { roundById } from '../rounds/rounds.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { type DeliverDeps, type DeliveryOutcome, deliver } from './deliver.js';
-import { provinceRounds } from './jobs.js';
+import { receiptMail } from './templates.js';
 
 /** The receipt for a stored submission, or null when the unit has no contact to send it to. */
 export function receiptJob(
@@ -42,14 +42,11 @@ export async function sendReceipt(
 ): Promise<DeliveryOutcome | 'no_contact'> {
   const unit = deps.registry.byCode(submission.unitCode);
   if (!unit?.emails.length) return 'no_contact';
-  const now = deps.now?.() ?? new Date();
-  const [rounds, department] = await Promise.all([
-    provinceRounds(submission.provinceCode, deps, now),
+  const [round, department] = await Promise.all([
+    roundById(deps.rounds, submission.provinceCode, submission.roundId),
     deps.departments.get(submission.provinceCode),
   ]);
-  const title =
-    rounds.find((r) => r.roundId === submission.roundId)?.title ??
-    `kỳ báo cáo ${submission.roundId}`;
+  const title = round?.title ?? `kỳ báo cáo ${submission.roundId}`;
   const job = receiptJob(submission, unit, title, department);
   return job ? deliver(job, deps) : 'no_contact';
 }

@@ -1,6 +1,6 @@
-import { LEDGER_TAG, readLedgerTag } from '../mail/ledger-tag.js';
 import type { MailLedger, Undeliverable } from '../ports/mail.js';
 import type { SesMailEvent } from '../schemas/ses-event.js';
+import { LEDGER_TAG, readLedgerTag } from './ledger-tag.js';
 
 export type MailEventOutcome = 'recorded' | 'ignored' | 'unknown_mail';
 
