@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import * as sesModule from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
@@ -185,5 +186,10 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
         },
       ],
     }),
+  );
+  // dynalite answers CreateTable before the table is ACTIVE; a write in between is refused.
+  await waitUntilTableExists(
+    { client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 },
+    { TableName: table },
   );
 }
