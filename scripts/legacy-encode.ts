@@ -93,3 +93,36 @@ export function encodeVni(text: string): string {
   }
   return out;
 }
+
+let cp1258: Map<string, number> | undefined;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/**
+ * Unicode → Windows-1258 bytes (tones as separate marks), shown as the Windows-1252 look-alikes a
+ * text decoder hands on ("Việt" → "Viêòt", "đường" → "ðýõÌng").
+ */
+export function encodeCp1258(text: string): string {
+  if (!cp1258) {
+    const chars = new TextDecoder('windows-1258').decode(new Uint8Array(256).map((_, i) => i));
+    cp1258 = new Map([...chars].map((ch, i) => [ch, i]));
+  }
+  const bytes: number[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const direct = cp1258.get(ch);
+    if (direct !== undefined) {
+      bytes.push(direct);
+      continue;
+    }
+    const parts = [...ch.normalize('NFD')];
+    const tone = parts.find((p) => TONE_MARKS.test(p));
+    const base = parts
+      .filter((p) => p !== tone)
+      .join('')
+      .normalize('NFC');
+    const b = cp1258.get(base);
+    const t = tone ? cp1258.get(tone) : undefined;
+    if (b === undefined || (tone && t === undefined)) bytes.push(0x3f);
+    else bytes.push(b, ...(t === undefined ? [] : [t]));
+  }
+  return new TextDecoder('windows-1252').decode(Uint8Array.from(bytes));
+}

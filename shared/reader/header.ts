@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../schemas/diagnostic.js';
 import { diag } from '../schemas/diagnostic.js';
 import type { DocumentType } from '../schemas/report.js';
+import { SPACE, trimEndOf } from '../text/trim.js';
 import { findDate } from './dates.js';
 import { findDocNumbers, isOwnDocumentSymbol } from './doc-number.js';
 import { joinLines, type Line } from './lines.js';
@@ -67,7 +68,7 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
       const l = lines[i]!;
       if (isTitleStop(l)) break;
       if (
-        /(u[yỷ]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*[:.]?\s*\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/.test(
+        /(u[yỷ]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*(?:[:.]\s*)?\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/.test(
           l.folded,
         ) ||
         NATIONAL_MOTTO.test(l.folded)
@@ -84,7 +85,7 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
   for (const l of headerLines) {
     for (const m of findDocNumbers(l.text)) {
       const before = l.folded.slice(Math.max(0, m.index - 6), m.index);
-      if (/s[o0]\s*[:.]?\s*$/.test(before) || isOwnDocumentSymbol(m.number)) {
+      if (/s[o0]\s*(?:[:.]\s*)?$/.test(before) || isOwnDocumentSymbol(m.number)) {
         number = m.number;
         break;
       }
@@ -107,7 +108,7 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
           'date.invalid',
         ),
       );
-    let left = l.text.slice(0, d.index).replace(/[,\s]+$/, '');
+    let left = trimEndOf(l.text.slice(0, d.index), `,${SPACE}`);
     const nums = findDocNumbers(left);
     const lastNum = nums[nums.length - 1];
     if (lastNum) left = left.slice(lastNum.index + lastNum.length);
@@ -149,12 +150,7 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
       }
     }
   }
-  if (title)
-    title =
-      title
-        .replace(/^["“]|["”]$/g, '')
-        .replace(/[;,.]+$/, '')
-        .trim() || null;
+  if (title) title = trimEndOf(title.replace(/^["“]|["”]$/g, ''), ';,.').trim() || null;
 
   // Kính gửi: one line, or a list under it.
   const recipients: string[] = [];

@@ -90,19 +90,20 @@ function nounAfter(folded: string): { unit: string; length: number } | null {
   return null;
 }
 
-const NUM = String.raw`\d(?:[\d.,]*\d)?`;
+// Bounded: a run of digits longer than any figure is not one, and cannot cost more than its length.
+const NUM = String.raw`\d(?:[\d.,]{0,24}\d)?`;
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/-])(${NUM})(?:\s*/\s*(${NUM})(?![\d/]|\s*/\s*\d))?(\s*[,.]?\s*%)?`,
+  String.raw`(?<![\p{L}\d.,/-])(${NUM})(?:\s*/\s*(${NUM})(?![\d/]|\s*/\s*\d))?(\s*(?:[,.]\s*)?%)?`,
   'gu',
 );
 const PERCENT_AFTER = new RegExp(
-  String.raw`^[^;\n]{0,40}?(?:dat|chiem|bang|=)?\s*(?:ty\s*l\S{0,2}\s*)?(${NUM})\s*[,.]?\s*%`,
+  String.raw`^[^;\n]{0,40}?(?:dat|chiem|bang|=)?\s*(?:ty\s*l\S{0,2}\s*)?(${NUM})\s*(?:[,.]\s*)?%`,
 );
 const FRACTION_AFTER = new RegExp(String.raw`^\s*\(\s*(${NUM})\s*/\s*(${NUM})(?![\d/])`);
 // Dates, articles and document numbers are not figures.
 // "Tỷ lệ" read by OCR as "Ty 18": the digits are the word "lệ".
 const NOT_A_FIGURE_BEFORE =
-  /(ngay|thang|nam|den|tu|dieu|khoan|so|muc|giai\s+doan|quy|lan|phien|\bty)\s*[:.]?\s*$/;
+  /(ngay|thang|nam|den|tu|dieu|khoan|so|muc|giai\s+doan|quy|lan|phien|\bty)\s*(?:[:.]\s*)?$/;
 // Where a label stops, reading backwards: a clause break, a bullet, a bracket.
 const LABEL_BREAK = /;\s|\n\s*[-+•]|\(|\.\s+(?=\p{L})|:\s|\n\s*\n/gu;
 

@@ -30,6 +30,23 @@ function cutRightColumn(l: Line): Line {
   return { ...l, text: l.text.slice(0, m.index), folded: l.folded.slice(0, m.index) };
 }
 
+// A unit's name is a few words: the text after the level word is read this far, no further, so
+// that a line repeating the phrase costs its length and not the square of it.
+const NAME_WINDOW = 80;
+// Each candidate is compared with every unit of the registry: past this many the text is noise.
+const MAX_CANDIDATES = 8;
+const COMMITTEE_BEFORE = new RegExp(`${PEOPLES_COMMITTEE.source}$`);
+const COMMITTEE_ANYWHERE = new RegExp(PEOPLES_COMMITTEE.source);
+const BARE_UBND =
+  /(?<![a-z])ubnd\s+(?!x[a4&3]\s|ph\w{0,2}[o0]\w{0,2}ng\s|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g;
+
+/** The name that starts at `from`: up to a word that ends it, or the first punctuation. */
+function nameAt(l: Line, from: number): string {
+  const text = l.text.slice(from, from + NAME_WINDOW);
+  const stop = l.folded.slice(from, from + NAME_WINDOW).search(NAME_STOP);
+  return (stop >= 0 ? text.slice(0, stop) : text).split(/[,;:.()]/)[0]!.trim();
+}
+
 function candidatesIn(
   l: Line,
   source: Candidate['source'],
@@ -38,15 +55,25 @@ function candidatesIn(
   const out: Candidate[] = [];
   const line = cutRightColumn(l);
   for (const m of line.folded.matchAll(LEVEL_WORD)) {
+    if (out.length >= MAX_CANDIDATES) break;
     const before = line.folded.slice(Math.max(0, m.index - 20), m.index);
-    if (requireCommittee && !new RegExp(`${PEOPLES_COMMITTEE.source}$`).test(before)) continue;
+    if (requireCommittee && !COMMITTEE_BEFORE.test(before)) continue;
     if (/c[o0]ng\s+h[o0]a\s*$/.test(before)) continue;
-    const from = m.index + m[0].length;
-    let text = line.text.slice(from);
-    const stop = line.folded.slice(from).search(NAME_STOP);
-    if (stop >= 0) text = text.slice(0, stop);
-    text = text.split(/[,;:.()]/)[0]!.trim();
+    const text = nameAt(line, m.index + m[0].length);
     if (text) out.push({ level: levelOf(m[1]!), text, source });
+  }
+  return out;
+}
+
+/** "UBND Hồng Lộc" without the level word, as closings often have it. */
+function bareCommitteeNames(body: Line[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const l of body) {
+    for (const m of l.folded.matchAll(BARE_UBND)) {
+      if (out.length >= MAX_CANDIDATES) return out;
+      const text = nameAt(l, m.index + m[0].length);
+      if (text && /^\p{Lu}/u.test(text)) out.push({ level: null, text, source: 'body' });
+    }
   }
   return out;
 }
@@ -67,26 +94,13 @@ export function readIssuer(
   header.forEach((l, i) => {
     const prev = header[i - 1];
     const afterCommittee =
-      PEOPLES_COMMITTEE.test(l.folded) ||
-      (prev && new RegExp(PEOPLES_COMMITTEE.source).test(`${prev.folded} `));
-    PEOPLES_COMMITTEE.lastIndex = 0;
-    candidates.push(...candidatesIn(l, 'header', false).filter(() => afterCommittee || i < 4));
+      COMMITTEE_ANYWHERE.test(l.folded) ||
+      (prev !== undefined && COMMITTEE_ANYWHERE.test(`${prev.folded} `));
+    if (afterCommittee || i < 4) candidates.push(...candidatesIn(l, 'header', false));
   });
   for (const l of body) candidates.push(...candidatesIn(l, 'body', true));
-  // "UBND Hồng Lộc" without the level word, as closings often have it.
-  for (const l of body) {
-    for (const m of l.folded.matchAll(
-      /(?<![a-z])ubnd\s+(?!x[a4&3]\s|ph\w{0,2}[o0]\w{0,2}ng\s|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g,
-    )) {
-      const from = m.index + m[0].length;
-      const stop = l.folded.slice(from).search(NAME_STOP);
-      const text = l.text
-        .slice(from, stop >= 0 ? from + stop : undefined)
-        .split(/[,;:.()]/)[0]!
-        .trim();
-      if (text && /^\p{Lu}/u.test(text)) candidates.push({ level: null, text, source: 'body' });
-    }
-  }
+  candidates.push(...bareCommitteeNames(body));
+  candidates.splice(MAX_CANDIDATES * 2);
 
   let ambiguous: Unit[] | null = null;
   if (registry) {

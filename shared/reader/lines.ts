@@ -71,7 +71,8 @@ export function joinLines(lines: readonly string[]): string {
     const l = raw.trim();
     if (!l) continue;
     if (!out) out = l;
-    else if (/[A-ZĐ0-9]-$/.test(out) && /^[A-ZĐ]/.test(l)) out += l;
+    // Only the last two characters are looked at: `out` grows with every line.
+    else if (/^[A-ZĐ0-9]-$/.test(out.slice(-2)) && /^[A-ZĐ]/.test(l)) out += l;
     else out += ` ${l}`;
   }
   return out.replace(/\s+/g, ' ').trim();

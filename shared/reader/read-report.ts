@@ -1,5 +1,6 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
+import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { repairText } from '../text/repair.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { readHeader } from './header.js';
@@ -18,11 +19,15 @@ export interface ReadContext {
 }
 
 const MAX_CHARS = 2_000_000;
+const MAX_PROVINCE_MENTIONS = 24;
 
 /** The province the text names most often ("tỉnh Nghệ An"), to tell apart units of the same name. */
 function provinceMentioned(text: string, folded: string, registry: UnitRegistry): string | null {
   const counts = new Map<string, number>();
+  let seen = 0;
   for (const m of folded.matchAll(/(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=\S)/g)) {
+    // A few dozen mentions settle it; a text repeating the phrase must not cost a look-up each.
+    if (++seen > MAX_PROVINCE_MENTIONS) break;
     const from = m.index + m[0].length;
     const p = registry.resolveProvince(text.slice(from, from + 24));
     if (p) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
@@ -30,6 +35,33 @@ function provinceMentioned(text: string, folded: string, registry: UnitRegistry)
   let best: string | null = null;
   for (const [code, n] of counts) if (!best || n > counts.get(best)!) best = code;
   return best;
+}
+
+const ENCODING_NAME: Record<LegacyEncoding, string> = {
+  tcvn3: 'TCVN3 (ABC, phông .VnTime)',
+  vni: 'VNI',
+  cp1258: 'Windows-1258',
+};
+
+function encodingDiagnostics(encoding: LegacyEncoding | null, confidence: number): Diagnostic[] {
+  if (!encoding) return [];
+  const name = ENCODING_NAME[encoding];
+  if (confidence < CONFIDENT_SHARE)
+    return [
+      diag.error(
+        'text',
+        `Văn bản dùng bảng mã cũ nhưng không xác định chắc chắn là bảng mã nào (gần nhất: ${name}); ` +
+          'cần cán bộ kiểm tra. Đơn vị nên lưu lại tệp ở dạng Unicode (UTF-8) rồi gửi lại.',
+        'text.encodingUncertain',
+      ),
+    ];
+  return [
+    diag.warning(
+      'text',
+      `Văn bản dùng bảng mã cũ ${name}; đã chuyển sang Unicode.`,
+      'text.legacyEncoding',
+    ),
+  ];
 }
 
 /**
@@ -50,17 +82,8 @@ export function readReport(input: string, context: ReadContext = {}): Report {
       ),
     );
   }
-  const { text, encoding } = repairText(raw);
-  if (encoding) {
-    const name = encoding === 'tcvn3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI';
-    diagnostics.push(
-      diag.warning(
-        'text',
-        `Văn bản dùng bảng mã cũ ${name}; đã chuyển sang Unicode.`,
-        'text.legacyEncoding',
-      ),
-    );
-  }
+  const { text, encoding, encodingConfidence } = repairText(raw);
+  diagnostics.push(...encodingDiagnostics(encoding, encodingConfidence));
   const doc = toDoc(text);
   const lines = contentLines(doc);
 

@@ -17,6 +17,7 @@ const KIND_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 // Where the list of documents a clause names ends: "về việc", the first ";", a full stop.
+const CLAUSE_MAX = 600;
 const CLAUSE_END = /\bv[eé]\s+vi[a-z]{1,2}c?\b|\bv\s*\/\s*v\b|;\s|\.\s+\p{Lu}|\n\s*\n/u;
 
 /**
@@ -36,8 +37,9 @@ export function readReferences(
   const openers = new RegExp(opener.source, 'g');
   for (const start of folded.matchAll(openers)) {
     const from = start.index + start[0].length;
-    const end = folded.slice(from).search(CLAUSE_END);
-    const clause = preamble.slice(from, end < 0 ? from + 600 : from + end);
+    // A clause is read within a bounded window, so a preamble repeating openers stays linear.
+    const end = folded.slice(from, from + CLAUSE_MAX).search(CLAUSE_END);
+    const clause = preamble.slice(from, end < 0 ? from + CLAUSE_MAX : from + end);
     const clauseFolded = folded.slice(from, from + clause.length);
     const numbers = findDocNumbers(clause);
     numbers.forEach((m, k) => {
@@ -45,7 +47,7 @@ export function readReferences(
       seen.add(m.number);
       const before = clauseFolded
         .slice(Math.max(0, m.index - 24), m.index)
-        .replace(/\s*s[o0]\s*[:.]?\s*$/, '');
+        .replace(/\s*s[o0]\s*(?:[:.]\s*)?$/, '');
       const kind = KIND_WORDS.find(([re]) => re.test(before))?.[1] ?? null;
       const nextAt = numbers[k + 1]?.index ?? clause.length;
       const tailFolded = clauseFolded.slice(m.index + m.length, nextAt);
@@ -83,5 +85,5 @@ export function readReferences(
 }
 
 export const REQUEST_OPENER =
-  /(?:^|[.;:]\s+)th[uyw][a-z]?c\s+hi[a-z]n\s+(?=[a-z&]+\s*[a-z]*\s*(?:s[o0]\s*[:.]?\s*)?\d)/;
+  /(?:^|[.;:]\s+)th[uyw][a-z]?c\s+hi[a-z]n\s+(?=[a-z&]{1,12}\s{0,3}[a-z]{0,12}\s{0,3}(?:s[o0]\s{0,3}[:.]?\s{0,3})?\d)/;
 export const BASIS_OPENER = /(?:^|[.;:]\s+)c[a-z]n\s+c[uw]\s+/;

@@ -1,3 +1,4 @@
+import { SPACE, trimEndOf } from '../text/trim.js';
 import type { Line } from './lines.js';
 
 export interface SignatureBlock {
@@ -8,7 +9,7 @@ export interface SignatureBlock {
 
 // Titles in a commune's signature block, most specific first; written back in proper Vietnamese.
 const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bkt\s*[.,]?\s*ch[uủ]?\s*t[i1]ch\b/, 'KT. CHỦ TỊCH'],
+  [/\bkt\s{0,3}[.,]?\s{0,3}ch[uủ]?\s*t[i1]ch\b/, 'KT. CHỦ TỊCH'],
   [/\bq\s*\.\s*ch[uủ]?\s*t[i1]ch\b/, 'Q. CHỦ TỊCH'],
   [/\bph[o0]\s+ch[uủ]?\s*t[i1]ch\b/, 'PHÓ CHỦ TỊCH'],
   [/\bch[uủ]\s*t[i1]ch\b/, 'CHỦ TỊCH'],
@@ -20,7 +21,7 @@ const SIGNATURE_NOISE =
   /(tm\s*\.|kt\s*\.|ch[uủ]?\s*t[i1]ch|uy\s+ban|nh[a-z]n\s+d[a-z]n|\(?da\s+ky\)?|\bky\s+ten\b)/;
 
 function isPersonName(text: string): boolean {
-  const t = text.replace(/[.,;:]+$/, '').trim();
+  const t = trimEndOf(text, '.,;:').trim();
   if (t.length < 4 || t.length > 40) return false;
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
@@ -54,7 +55,7 @@ export function readSignature(lines: Line[]): SignatureBlock {
       if (NOI_NHAN.test(l.folded) || /^[-+]/.test(l.text)) continue;
       if (SIGNATURE_NOISE.test(l.folded)) continue;
       if (isPersonName(l.text)) {
-        name = l.text.replace(/[.,;:]+$/, '').trim();
+        name = trimEndOf(l.text, '.,;:').trim();
         break;
       }
     }
@@ -74,7 +75,7 @@ export function readSignature(lines: Line[]): SignatureBlock {
       const f = l.folded.slice(l.text.length - item.length);
       const cut = f.search(/\s(tm\s*\.|kt\s*\.|ph[o0]\s+ch[uủ]|ch[uủ]\s*t[i1]ch)/);
       if (cut >= 0) item = item.slice(0, cut);
-      item = item.replace(/[;.,\s]+$/, '').trim();
+      item = trimEndOf(item, `;.,${SPACE}`).trim();
       if (item) distribution.push(item);
     }
   }

@@ -74,7 +74,7 @@ export const Report = z.object({
   distribution: z.array(z.string()),
   sections: z.array(Section),
   indicators: z.array(Indicator),
-  encoding: z.enum(['unicode', 'tcvn3', 'vni']),
+  encoding: z.enum(['unicode', 'tcvn3', 'vni', 'cp1258']),
   diagnostics: z.array(Diagnostic),
 });
 export type Report = z.infer<typeof Report>;

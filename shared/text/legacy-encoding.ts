@@ -1,9 +1,13 @@
 // Government files still carry text typed in the pre-Unicode Vietnamese encodings. Word and PDF
 // extraction hand it to us as Windows-1252 look-alikes ("B¸o c¸o" for "Báo cáo" in TCVN3,
 // "Baùo caùo" in VNI). Each encoding is recognised by characters that never occur in Vietnamese
-// Unicode text, then converted.
+// Unicode text, then converted. Windows-1258 (Microsoft's Vietnamese code page, tones as separate
+// marks) arrives the same way and shares look-alikes with TCVN3: when the characters alone do not
+// settle it, each table is tried and the one that yields Vietnamese syllables wins.
 
-export type LegacyEncoding = 'tcvn3' | 'vni';
+import { vietnameseShare } from './syllables.js';
+
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'cp1258';
 
 // TCVN 5712:1993 (VN3, the ABC ".VnTime" fonts): one byte per letter.
 export const TCVN3_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -127,6 +131,8 @@ const C_TCVN3 = 1;
 const C_TCVN3_EXTRA = 2;
 const C_VIETNAMESE = 4;
 const C_LETTER = 8;
+// "ð" is Windows-1258's đ; no other table writes it.
+const C_CP1258 = 16;
 let classes: Uint8Array | undefined;
 
 function classTable(): Uint8Array {
@@ -141,18 +147,26 @@ function classTable(): Uint8Array {
       (tcvn3.test(ch) ? C_TCVN3 : 0) |
       (extra.test(ch) ? C_TCVN3_EXTRA : 0) |
       (vietnamese.test(ch) ? C_VIETNAMESE : 0) |
-      (/\p{L}/u.test(ch) ? C_LETTER : 0);
+      (/\p{L}/u.test(ch) ? C_LETTER : 0) |
+      (ch === 'ð' || ch === 'Ð' ? C_CP1258 : 0);
   }
   classes = table;
   return table;
 }
 
-/** Which legacy encoding the text is in, if any; judged on the whole text. */
-export function detectLegacyEncoding(text: string): LegacyEncoding | null {
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+interface Signals {
+  tcvn3: number;
+  vni: number;
+  cp1258: number;
+  vietnamese: number;
+  letters: number;
+}
+
+function signals(sample: string): Signals {
   const table = classTable();
   let tcvn3Only = 0;
   let tcvn3Extra = 0;
+  let cp1258 = 0;
   let vietnamese = 0;
   let letters = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -161,15 +175,52 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
     const k = c < 0x2000 ? table[c]! : /\p{L}/u.test(sample[i]!) ? C_LETTER : 0;
     if (k & C_TCVN3) tcvn3Only++;
     if (k & C_TCVN3_EXTRA) tcvn3Extra++;
+    if (k & C_CP1258) cp1258++;
     if (k & C_VIETNAMESE) vietnamese++;
     if (k & C_LETTER) letters++;
   }
   const vni = tcvn3Extra || tcvn3Only ? count(sample, VNI_ONLY) : 0;
   const tcvn3 = tcvn3Only + (vni ? 0 : tcvn3Extra / 2);
-  const best = Math.max(tcvn3, vni);
+  return { tcvn3, vni, cp1258, vietnamese, letters };
+}
+
+export interface EncodingJudgement {
+  /** The legacy encoding the text is in; null for Unicode text. */
+  encoding: LegacyEncoding | null;
+  /**
+   * Share (0–1) of the decoded text's marked words that are Vietnamese syllables; 1 for Unicode
+   * text that shows no legacy characters.
+   */
+  confidence: number;
+}
+
+// Below this share of Vietnamese syllables, no table read the text well enough to trust it.
+export const CONFIDENT_SHARE = 0.8;
+const JUDGED_CHARS = 20_000;
+
+/** Which legacy encoding the text is in, if any, and how well the chosen table reads it. */
+export function judgeEncoding(text: string): EncodingJudgement {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const s = signals(sample);
+  const best = Math.max(s.tcvn3, s.vni, s.cp1258);
   // Real legacy text has a marked letter every few words; stray symbols in OCR output do not.
-  if (best < 2 || best <= vietnamese || best * 100 < letters) return null;
-  return tcvn3 >= vni ? 'tcvn3' : 'vni';
+  if (best < 2 || best <= s.vietnamese || best * 100 < s.letters)
+    return { encoding: null, confidence: 1 };
+  // The characters' own verdict, for texts too short to judge by their syllables.
+  const bySignals: LegacyEncoding =
+    s.cp1258 > s.tcvn3 && s.cp1258 > s.vni ? 'cp1258' : s.tcvn3 >= s.vni ? 'tcvn3' : 'vni';
+  const head = sample.slice(0, JUDGED_CHARS);
+  let choice: EncodingJudgement = { encoding: bySignals, confidence: -1 };
+  for (const encoding of [bySignals, 'tcvn3', 'vni', 'cp1258'] as const) {
+    const share = vietnameseShare(convertLegacy(head, encoding));
+    if (share !== null && share > choice.confidence) choice = { encoding, confidence: share };
+  }
+  return choice.confidence < 0 ? { encoding: bySignals, confidence: 1 } : choice;
+}
+
+/** Which legacy encoding the text is in, if any; judged on the whole text. */
+export function detectLegacyEncoding(text: string): LegacyEncoding | null {
+  return judgeEncoding(text).encoding;
 }
 
 function convertTcvn3(text: string): string {
@@ -245,6 +296,36 @@ function convertVni(text: string): string {
   return out;
 }
 
+// Windows-1258 read as Windows-1252: back to the bytes, then through the real table. The tones
+// are combining marks there, composed by NFC.
+let cp1252Bytes: Map<string, number> | undefined;
+
+function convertCp1258(text: string): string {
+  if (!cp1252Bytes) {
+    const all = new Uint8Array(256).map((_, i) => i);
+    const chars = new TextDecoder('windows-1252').decode(all);
+    cp1252Bytes = new Map([...chars].map((ch, i) => [ch, i]));
+  }
+  const decoder = new TextDecoder('windows-1258');
+  let out = '';
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length) out += decoder.decode(Uint8Array.from(run));
+    run = [];
+  };
+  for (const ch of text) {
+    const b = cp1252Bytes.get(ch);
+    if (b === undefined) {
+      flush();
+      out += ch;
+    } else run.push(b);
+  }
+  flush();
+  return out.normalize('NFC');
+}
+
 export function convertLegacy(text: string, encoding: LegacyEncoding): string {
-  return encoding === 'tcvn3' ? convertTcvn3(text) : convertVni(text);
+  if (encoding === 'tcvn3') return convertTcvn3(text);
+  if (encoding === 'vni') return convertVni(text);
+  return convertCp1258(text);
 }

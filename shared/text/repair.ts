@@ -1,9 +1,11 @@
-import { convertLegacy, detectLegacyEncoding, type LegacyEncoding } from './legacy-encoding.js';
+import { convertLegacy, judgeEncoding, type LegacyEncoding } from './legacy-encoding.js';
 
 export interface RepairedText {
   text: string;
   /** The legacy encoding that was found and converted, if any. */
   encoding: LegacyEncoding | null;
+  /** How well the chosen table reads the text (share of Vietnamese syllables, 0–1); 1 for Unicode. */
+  encodingConfidence: number;
 }
 
 // Invisible characters go, ligatures open, dashes become "-"; anything else matched is a space.
@@ -35,7 +37,7 @@ export function repairText(raw: string): RepairedText {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\f/g, '\n');
-  const encoding = detectLegacyEncoding(text);
+  const { encoding, confidence } = judgeEncoding(text);
   if (encoding) text = convertLegacy(text, encoding);
   text = text
     .normalize('NFC')
@@ -45,8 +47,8 @@ export function repairText(raw: string): RepairedText {
       (c) => CHAR_FIXES[c] ?? ' ',
     )
     .replace(
-      /\b([Ss])(?:6|b|é|ô|0|ó|o)(\s*[:.]?\s*)(?=\d)/g,
+      /\b([Ss])(?:6|b|é|ô|0|ó|o)(\s{0,4}[:.]?\s{0,4})(?=\d)/g,
       (_, s: string, gap: string) => `${s === 'S' ? 'Số' : 'số'}${gap}`,
     );
-  return { text, encoding };
+  return { text, encoding, encodingConfidence: confidence };
 }
