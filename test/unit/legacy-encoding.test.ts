@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeCp1258, encodeTcvn3, encodeVni } from '../../scripts/legacy-encode.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import { convertLegacy, judgeEncoding } from '../../shared/text/legacy-encoding.js';
 import { isVietnameseSyllable } from '../../shared/text/syllables.js';
-import { encodeCp1258, encodeTcvn3, encodeVni } from '../helpers/legacy-encode.js';
 
 // Sentences of the project's own making, in the register of a commune report.
 const SENTENCES = [
