@@ -4,11 +4,13 @@ import { cliStartSection } from './cli-start.js';
 import { ingestSection } from './ingest.js';
 import { readerSection } from './reader.js';
 import { rollupSection } from './rollup.js';
+import { wordsSection } from './words.js';
 
 /** Every section of `npm run bench`, in the order printed; add a new one here. */
 export const sections: BenchSection[] = [
   cliStartSection,
   readerSection,
+  wordsSection,
   ingestSection,
   rollupSection,
   bundleSection,

@@ -1,0 +1,101 @@
+import { reportText } from '../scripts/report-text.js';
+import {
+  CLEAN_TEXTS,
+  type Damage,
+  damageText,
+  HELD_OUT_TEXTS,
+  syllableAccuracy,
+} from '../scripts/word-fixtures.js';
+import { readReport } from '../shared/reader/read-report.js';
+import { domainWordModel } from '../shared/text/words/domain-model.js';
+import { repairWords, textShape } from '../shared/text/words/repair-words.js';
+import type { WordModel } from '../shared/text/words/word-model.js';
+import type { BenchSection } from './bench.js';
+import { fmt } from './format.js';
+import { benchUnits } from './units.js';
+
+const SEEDS = [1, 2, 3, 4, 5];
+const DAMAGES: Damage[] = ['stripped', 'ocr-light', 'ocr-heavy'];
+
+/** Mean syllable accuracy before and after repair, in per cent. */
+function accuracy(texts: readonly string[], damage: Damage, model: WordModel): [number, number] {
+  const clean = texts.join('\n');
+  let before = 0;
+  let after = 0;
+  for (const seed of SEEDS) {
+    const damaged = damageText(clean, damage, seed);
+    before += syllableAccuracy(clean, damaged);
+    after += syllableAccuracy(clean, repairWords(damaged, model).text);
+  }
+  return [(100 * before) / SEEDS.length, (100 * after) / SEEDS.length];
+}
+
+function best(fn: () => void, runs: number): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+/** Word repair: syllable accuracy on the project's damaged fixtures, and its cost per report. */
+export const wordsSection: BenchSection = {
+  id: 'words',
+  title: 'Word repair (syllable accuracy before → after, 5 seeds; time on one core)',
+  async run(b) {
+    const t0 = performance.now();
+    const model = domainWordModel();
+    b.out(
+      `Word model built in ${b.show(b.figure('word model build', performance.now() - t0, 'ms'))}.`,
+    );
+    b.out();
+    b.out('| damage | tuned fixtures | held-out fixtures |');
+    b.out('|---|---:|---:|');
+    for (const damage of DAMAGES) {
+      const cells = (
+        [
+          ['tuned', CLEAN_TEXTS],
+          ['held-out', HELD_OUT_TEXTS],
+        ] as const
+      ).map(([name, texts]) => {
+        const [before, after] = accuracy(texts, damage, model);
+        b.figure(`syllable accuracy ${damage} ${name}`, after, '%', {
+          note: `before ${fmt(before, 1)} %`,
+        });
+        return `${fmt(before, 1)} % → ${fmt(after, 1)} %`;
+      });
+      b.row(damage, ...cells);
+    }
+    const text = damageText(
+      reportText(benchUnits()[0]!, { targetChars: 30 * 1024 }),
+      'ocr-heavy',
+      9,
+    );
+    const report = readReport(text);
+    const display = [
+      report.title ?? '',
+      report.signer.name ?? '',
+      ...report.sections.map((s) => s.heading),
+      ...report.sections.filter((s) => s.kind !== 'results').map((s) => s.text),
+    ];
+    const shape = textShape(text);
+    const repairAll = () => {
+      for (const d of display) repairWords(d, model, { shape });
+    };
+    const cold = b.figure('repair display texts, first', best(repairAll, 1), 'ms');
+    const warm = b.figure('repair display texts, again', best(repairAll, 20), 'ms');
+    const whole = b.figure(
+      'repair whole 30 KB text',
+      best(() => repairWords(text, model), 5),
+      'ms',
+    );
+    const chars = display.reduce((n, d) => n + d.length, 0);
+    b.out();
+    b.out(
+      `30 KB OCR-damaged report, display texts (${fmt(chars)} characters): ${b.show(cold, 1)} first,`,
+    );
+    b.out(`${b.show(warm, 2)} again; the whole text: ${b.show(whole, 1)}.`);
+  },
+};

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CLEAN_TEXTS,
+  type Damage,
+  damageText,
+  syllableAccuracy,
+} from '../../scripts/word-fixtures.js';
+import { domainWordModel } from '../../shared/text/words/domain-model.js';
+import { repairWords } from '../../shared/text/words/repair-words.js';
+
+// The syllable accuracy of word repair on the project's own texts, damaged by a seeded model of
+// what scanners and plain keyboards do. The README quotes the same figures from `npm run bench`.
+const model = domainWordModel();
+const clean = CLEAN_TEXTS.join('\n');
+const SEEDS = [1, 2, 3, 4, 5];
+
+function measure(damage: Damage) {
+  let before = 0;
+  let after = 0;
+  for (const seed of SEEDS) {
+    const damaged = damageText(clean, damage, seed);
+    before += syllableAccuracy(clean, damaged);
+    after += syllableAccuracy(clean, repairWords(damaged, model).text);
+  }
+  return { before: before / SEEDS.length, after: after / SEEDS.length };
+}
+
+describe('syllable accuracy of word repair on damaged fixtures', () => {
+  it.each([
+    ['stripped', 0.93, 0.8],
+    ['ocr-light', 0.95, 0.15],
+    ['ocr-heavy', 0.9, 0.35],
+  ] as const)('%s: at least %d after repair, gaining at least %d', (damage, floor, gain) => {
+    const { before, after } = measure(damage);
+    expect(after).toBeGreaterThanOrEqual(floor);
+    expect(after - before).toBeGreaterThanOrEqual(gain);
+  });
+
+  it('the damage model damages: every seed changes the text, differently', () => {
+    const a = damageText(clean, 'ocr-heavy', 1);
+    expect(a).not.toBe(clean);
+    expect(damageText(clean, 'ocr-heavy', 2)).not.toBe(a);
+    expect(damageText(clean, 'ocr-heavy', 1)).toBe(a);
+  });
+});
