@@ -59,12 +59,6 @@ export const CLEAN_TEXTS: readonly string[] = [
   'Tăng cường công tác kiểm tra, giám sát việc bảo đảm an toàn thông tin mạng tại cơ quan, đơn vị.',
   'Phối hợp với công an xã đẩy mạnh cấp căn cước và kích hoạt tài khoản định danh điện ' +
     'tử cho người dân.',
-];
-
-/**
- * Texts written after the word model was tuned and never used to tune it: the fair figure.
- */
-export const HELD_OUT_TEXTS: readonly string[] = [
   'Báo cáo tình hình ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước năm 2026',
   'Ủy ban nhân dân phường đã chỉ đạo công chức chuyên môn rà soát, cập nhật dữ liệu hộ ' +
     'gia đình vào hệ thống.',
@@ -81,6 +75,23 @@ export const HELD_OUT_TEXTS: readonly string[] = [
     'xuyên của đơn vị.',
   'Phấn đấu đến cuối năm có ít nhất tám mươi phần trăm hồ sơ được nộp qua dịch vụ công trực tuyến.',
   'Lê Thị Minh Nguyệt',
+];
+
+/**
+ * Texts written after the word model was last tuned and never used to tune it: the fair figure.
+ * (An earlier held-out set was used for tuning once seen; it now sits among CLEAN_TEXTS.)
+ */
+export const HELD_OUT_TEXTS: readonly string[] = [
+  'Kế hoạch số hóa tài liệu lưu trữ của xã được xây dựng từ đầu năm nhưng tiến độ còn chậm.',
+  'Nhiều hộ dân ở các bản vùng cao vẫn chưa biết cách tra cứu kết quả giải quyết hồ sơ trên mạng.',
+  'Công chức tư pháp đã hướng dẫn người dân đăng ký khai sinh, kết hôn qua cổng dịch vụ công.',
+  'Hệ thống camera an ninh được lắp đặt tại các ngã ba, ngã tư và khu vực chợ trung tâm.',
+  'Do thiếu máy chủ riêng, dữ liệu của xã đang được lưu tạm trên máy tính cá nhân của cán bộ.',
+  'Xã kiến nghị tỉnh sớm cấp bổ sung chữ ký số cho các chức danh mới sau khi kiện toàn bộ máy.',
+  'Hội Liên hiệp Phụ nữ phối hợp mở lớp hướng dẫn chị em bán hàng trên mạng xã hội.',
+  'Trạm y tế đã triển khai khám chữa bệnh bằng căn cước, giảm thời gian chờ đợi của người bệnh.',
+  'Giá cước internet ở vùng biên giới còn cao so với thu nhập của phần đông người lao động.',
+  'Phạm Quốc Toàn',
 ];
 
 /** mulberry32: a small seeded generator, so every run damages the texts the same way. */

@@ -1,5 +1,6 @@
 import { RANKED_SYLLABLES } from './common-syllables.js';
 import { DOMAIN_PHRASES } from './domain-phrases.js';
+import { GENERAL_PHRASES } from './general-phrases.js';
 import { buildWordModel, type WordModel, type WordSource } from './word-model.js';
 
 /**
@@ -7,5 +8,9 @@ import { buildWordModel, type WordModel, type WordSource } from './word-model.js
  * plus whatever the caller knows (the unit registry's names, the indicator catalogue's labels).
  */
 export function domainWordModel(extra: WordSource[] = []): WordModel {
-  return buildWordModel(RANKED_SYLLABLES, [{ phrases: DOMAIN_PHRASES, weight: 1 }, ...extra]);
+  return buildWordModel(RANKED_SYLLABLES, [
+    { phrases: DOMAIN_PHRASES, weight: 1 },
+    { phrases: GENERAL_PHRASES, weight: 1 },
+    ...extra,
+  ]);
 }
