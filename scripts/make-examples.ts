@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeTcvn3, encodeVni } from './legacy-encode.js';
-import { docxFromText, pdfFromText, pdfWithoutText } from './report-files.js';
+import { docxFromText, pdfFromText } from './report-files.js';
+import { damagePage, rasterise, scanPdf } from './scan-damage.js';
 
 const src = (n: string) => readFileSync(join('examples/sources', n), 'utf8');
 const out = 'examples/reports';
@@ -44,8 +45,15 @@ write(
   'dac-khu-con-co-quang-tri.pdf',
   await pdfFromText(src('dac-khu-con-co.txt'), { fontPath: font }),
 );
-// A scan with no text layer: needs OCR, kept for review.
-write('bao-cao-scan-khong-co-chu.pdf', await pdfWithoutText());
+// A signed paper report scanned at 200 dpi, grey, slightly skewed: a PDF without a text layer.
+const scanned = await rasterise(src('xa-do-luong-bao-cao-scan.txt'), 200);
+write(
+  'bao-cao-scan-khong-co-chu.pdf',
+  await scanPdf(scanned.map((p, i) => damagePage(p, 'skewed', i + 3).bytes)),
+);
+// The same kind of report photographed with a phone: slanted, lit from one side.
+const [photo] = await rasterise(src('phuong-cua-lo-anh-chup.txt'), 200);
+write('phuong-cua-lo-anh-chup.jpg', damagePage(photo!, 'photo', 7).bytes);
 // Damaged: not a Word file at all.
 write(
   'bao-cao-hong.docx',

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { TesseractOcr } from '../../adapters/tesseract-ocr.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
-import { readFileContent } from '../../shared/files/read-file.js';
-import { readReport } from '../../shared/reader/read-report.js';
+import { readDocument } from '../../shared/ocr/read-document.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { nationalRegistry } from '../registry.js';
 
@@ -12,21 +12,19 @@ export async function parseCommand(
 ): Promise<number> {
   const bytes = await readFile(file);
   let report: Report;
+  // Workers start only when a page needs OCR.
+  const ocr = new TesseractOcr();
   try {
-    const content = await readFileContent(basename(file), bytes);
-    report =
-      content.kind === 'report'
-        ? content.report
-        : readReport(content.text, {
-            registry: nationalRegistry(),
-            provinceCode: opts.province ?? null,
-          });
+    const context = { registry: nationalRegistry(), provinceCode: opts.province ?? null };
+    report = (await readDocument(basename(file), bytes, context, ocr)).report;
   } catch (e) {
     if (e instanceof FileProblem) {
       process.stderr.write(`${basename(file)}: ${e.diagnostic.message}\n`);
       return 1;
     }
     throw e;
+  } finally {
+    await ocr.close();
   }
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

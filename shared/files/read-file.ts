@@ -3,16 +3,39 @@ import { decodeText } from './decode-text.js';
 import { fileProblem } from './file-problem.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
-export type FileFormat = 'txt' | 'docx' | 'pdf' | 'json';
+/** `image`: a scan or photo (.jpg .jpeg .png .tif .tiff); `zip`: the photos of one report's pages. */
+export type FileFormat = 'txt' | 'docx' | 'pdf' | 'json' | 'image' | 'zip';
 
 export type FileContent =
-  | { kind: 'text'; format: Exclude<FileFormat, 'json'>; text: string }
+  | {
+      kind: 'text';
+      format: Exclude<FileFormat, 'json'>;
+      text: string;
+      /** A PDF's text page by page, to find the scanned pages among typed ones. */
+      pages?: string[];
+    }
   | { kind: 'report'; format: 'json'; report: Report };
 
+export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff'];
+
 export function formatOf(fileName: string): FileFormat | null {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  return ext === 'txt' || ext === 'docx' || ext === 'pdf' || ext === 'json' ? ext : null;
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (IMAGE_EXTENSIONS.includes(ext)) return 'image';
+  return ext === 'txt' || ext === 'docx' || ext === 'pdf' || ext === 'json' || ext === 'zip'
+    ? ext
+    : null;
 }
+
+/** The FileProblem of a file that only OCR can read: the ingest path hands it to the OCR function. */
+export const NEEDS_OCR = 'file.needsOcr';
+const needsOcr = (what: string) =>
+  fileProblem(
+    'needs_review',
+    'file',
+    NEEDS_OCR,
+    `${what}: cần nhận dạng ký tự (OCR) để đọc; hệ thống đang xử lý.`,
+    'needs ocr',
+  );
 
 export function checkSize(size: number): void {
   if (size > MAX_FILE_BYTES) {
@@ -36,7 +59,7 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
       'rejected',
       'file',
       'file.unsupported',
-      `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; chỉ nhận .docx, .pdf, .txt, .json.${hint}`,
+      `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; chỉ nhận .docx, .pdf, .txt, .json, ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh.${hint}`,
       `unsupported extension ${ext}`,
     );
   }
@@ -53,12 +76,14 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
         format,
         text: await (await import('./decode-docx.js')).decodeDocx(bytes),
       };
-    case 'pdf':
-      return {
-        kind: 'text',
-        format,
-        text: (await (await import('./decode-pdf.js')).decodePdf(bytes)).text,
-      };
+    case 'pdf': {
+      const pdf = await (await import('./decode-pdf.js')).decodePdf(bytes);
+      return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts };
+    }
+    case 'image':
+      throw needsOcr('Tệp ảnh chụp hoặc bản quét');
+    case 'zip':
+      throw needsOcr('Tệp .zip chứa ảnh chụp các trang');
     case 'json': {
       let data: unknown;
       try {

@@ -50,6 +50,9 @@ export const Indicator = z.object({
   key: z.string().nullable(),
   /** 1-based line of the text where the figure stands. */
   line: z.number().int().positive(),
+  /** Page of the uploaded file, and the figure's line on the page image (pixels) when read by OCR. */
+  page: z.number().int().positive().optional(),
+  box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }).optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

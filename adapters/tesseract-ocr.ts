@@ -1,0 +1,109 @@
+import { availableParallelism, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import type { OcrEngine, OcrLine, OcrPage, PageImage } from '../shared/ports/ocr-engine.js';
+
+const require = createRequire(import.meta.url);
+
+/** Where the Vietnamese model lies: in node_modules locally, beside the bundle on Lambda. */
+export function vieLangPath(): string {
+  const dir = process.env.TONGHOP_OCR_LANG_PATH;
+  if (dir) return dir;
+  return (require('@tesseract.js-data/vie') as { langPath: string }).langPath;
+}
+
+interface TessBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface TessWord {
+  text: string;
+  confidence: number;
+  bbox: TessBox;
+}
+interface TessLine {
+  bbox: TessBox;
+  words: TessWord[];
+}
+interface TessBlock {
+  paragraphs: { lines: TessLine[] }[];
+}
+
+function linesOf(blocks: TessBlock[] | null): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of blocks ?? [])
+    for (const para of block.paragraphs)
+      for (const line of para.lines) {
+        const words = line.words
+          .filter((w) => w.text.trim())
+          .map((w) => ({ text: w.text, confidence: w.confidence, box: { ...w.bbox } }));
+        if (words.length) lines.push({ words, box: { ...line.bbox } });
+      }
+  return lines;
+}
+
+/**
+ * tesseract.js (Tesseract 5 compiled to WebAssembly) with the Vietnamese LSTM model read from disk:
+ * nothing is downloaded. Workers start on first use, one per core up to `workers`, and are reused
+ * for every page until `close()`.
+ */
+export class TesseractOcr implements OcrEngine {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: ((w: Worker) => void)[] = [];
+  private started = 0;
+  private readonly max: number;
+
+  constructor(opts: { workers?: number } = {}) {
+    this.max = Math.max(1, opts.workers ?? availableParallelism());
+  }
+
+  private async acquire(): Promise<Worker> {
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.started < this.max) {
+      this.started++;
+      try {
+        return await createWorker('vie', OEM.LSTM_ONLY, {
+          langPath: vieLangPath(),
+          cachePath: tmpdir(),
+          cacheMethod: 'none',
+          gzip: true,
+        });
+      } catch (e) {
+        this.started--;
+        throw e;
+      }
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(worker: Worker): void {
+    const next = this.waiting.shift();
+    if (next) next(worker);
+    else this.idle.push(worker);
+  }
+
+  async recognize(page: PageImage): Promise<OcrPage> {
+    const worker = await this.acquire();
+    try {
+      // A worker keeps parameters between pages: 0 lets Tesseract read the image's own resolution.
+      await worker.setParameters({ user_defined_dpi: String(Math.round(page.dpi ?? 0)) });
+      const result = await worker.recognize(
+        Buffer.from(page.image),
+        { rotateAuto: true },
+        { text: false, blocks: true },
+      );
+      return { page: page.page, lines: linesOf(result.data.blocks as TessBlock[] | null) };
+    } finally {
+      this.release(worker);
+    }
+  }
+
+  async close(): Promise<void> {
+    const workers = this.idle.splice(0);
+    this.started -= workers.length;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,64 @@
+import type { PageImage } from '../ports/ocr-engine.js';
+import { loadPdfJs, openPdf, type PdfPage } from './decode-pdf.js';
+import { type RawImage, toPgm } from './pnm.js';
+
+/** A page image smaller than this (in pixels) is a logo or a stamp, not a scanned page. */
+const MIN_PAGE_PIXELS = 400 * 400;
+
+function objectOf(page: PdfPage, name: string): Promise<RawImage | null> {
+  const store = name.startsWith('g_') ? page.commonObjs : page.objs;
+  return new Promise((resolve) => {
+    try {
+      store.get(name, (img: RawImage | null) => resolve(img?.data ? img : null));
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+/**
+ * The scanned image of one page: the largest image the page paints, decoded by pdf.js (JPEG, Flate,
+ * CCITT fax and JBIG2 alike), as a grey PGM with the resolution it is drawn at. A page drawn as
+ * vector shapes has none (it would need a renderer): null.
+ */
+async function scannedImage(page: PdfPage): Promise<PageImage | null> {
+  const { OPS } = await loadPdfJs();
+  const ops = await page.getOperatorList();
+  let best: RawImage | null = null;
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const arg = ops.argsArray[i]?.[0];
+    let img: RawImage | null = null;
+    if (fn === OPS.paintImageXObject && typeof arg === 'string') img = await objectOf(page, arg);
+    else if (fn === OPS.paintInlineImageXObject && arg?.data) img = arg as RawImage;
+    if (img && img.width * img.height > (best ? best.width * best.height : MIN_PAGE_PIXELS - 1))
+      best = img;
+  }
+  if (!best) return null;
+  const [, , widthPt, heightPt] = page.view;
+  const inches = Math.max(widthPt ?? 0, heightPt ?? 0) / 72;
+  const dpi = inches > 0 ? Math.max(best.width, best.height) / inches : undefined;
+  return { page: page.pageNumber, image: toPgm(best), ...(dpi ? { dpi } : {}) };
+}
+
+/**
+ * The page images of the given pages (all when omitted), one at a time so that a long scan never
+ * holds all its pixels at once; pages without a scanned image are left out.
+ */
+export async function* pdfPageImages(
+  bytes: Uint8Array,
+  pages?: number[],
+): AsyncGenerator<PageImage> {
+  const doc = await openPdf(bytes);
+  try {
+    const wanted = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    for (const p of wanted) {
+      const page = await doc.getPage(p);
+      const image = await scannedImage(page);
+      page.cleanup();
+      if (image) yield image;
+    }
+  } finally {
+    await doc.destroy();
+  }
+}

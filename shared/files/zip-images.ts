@@ -1,0 +1,74 @@
+import yauzl from 'yauzl';
+import { fileProblem } from './file-problem.js';
+import { MAX_DOCX_UNPACKED_BYTES } from './limits.js';
+
+/** More photos than this in one .zip is not one report. */
+export const MAX_ZIP_PAGES = 60;
+const IMAGE = /\.(jpe?g|png|tiff?)$/i;
+
+/** Page order by name as people number photos: "2.jpg" before "10.jpg". */
+export const byPageName = (a: string, b: string) =>
+  a.localeCompare(b, 'vi', { numeric: true, sensitivity: 'base' });
+
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error('no stream'));
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+      stream.on('error', reject);
+    });
+  });
+}
+
+function unpack(bytes: Uint8Array): Promise<{ name: string; bytes: Buffer }[]> {
+  return new Promise((resolve, reject) => {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('no zip'));
+      const out: { name: string; bytes: Buffer }[] = [];
+      let unpacked = 0;
+      zip.on('entry', (e: yauzl.Entry) => {
+        const base = e.fileName.split('/').pop() ?? '';
+        if (!IMAGE.test(base) || base.startsWith('.') || e.fileName.startsWith('__MACOSX/'))
+          return zip.readEntry();
+        unpacked += e.uncompressedSize;
+        if (unpacked > MAX_DOCX_UNPACKED_BYTES || out.length >= MAX_ZIP_PAGES)
+          return reject(new Error(`zip over limits: ${out.length} images, ${unpacked} bytes`));
+        readEntry(zip, e).then((b) => {
+          out.push({ name: e.fileName, bytes: b });
+          zip.readEntry();
+        }, reject);
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/** The photos in an uploaded .zip, in page order by file name. */
+export async function zipImages(bytes: Uint8Array): Promise<{ name: string; bytes: Buffer }[]> {
+  let images: { name: string; bytes: Buffer }[];
+  try {
+    images = await unpack(bytes);
+  } catch (e) {
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.zipInvalid',
+      `Tệp .zip bị hỏng hoặc quá lớn (tối đa ${MAX_ZIP_PAGES} ảnh, ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB khi giải nén).`,
+      `zip unreadable: ${(e as Error).message}`,
+    );
+  }
+  if (!images.length)
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.zipEmpty',
+      'Tệp .zip không chứa ảnh nào (.jpg, .png, .tif); vui lòng nén ảnh chụp các trang báo cáo.',
+      'zip without images',
+    );
+  return images.sort((a, b) => byPageName(a.name, b.name));
+}

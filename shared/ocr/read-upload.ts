@@ -1,0 +1,79 @@
+import { lettersOf } from '../files/decode-pdf.js';
+import { FileProblem } from '../files/file-problem.js';
+import { MIN_LETTERS_PER_PAGE } from '../files/limits.js';
+import { pdfPageImages } from '../files/pdf-page-images.js';
+import { type FileContent, formatOf, NEEDS_OCR, readFileContent } from '../files/read-file.js';
+import { zipImages } from '../files/zip-images.js';
+import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
+import { type PageContent, type ScanText, scanText } from './scan-text.js';
+
+/** An upload's content; `scan` when some or all of its pages were read by OCR. */
+export type UploadContent = FileContent & { scan?: ScanText };
+
+/** How many pages are recognised at once: the engine queues them on its workers. */
+const IN_FLIGHT = 4;
+
+async function recognizeAll(
+  images: AsyncIterable<PageImage> | Iterable<PageImage>,
+  ocr: OcrEngine,
+): Promise<OcrPage[]> {
+  const pages: OcrPage[] = [];
+  const running = new Set<Promise<void>>();
+  for await (const image of images) {
+    const job: Promise<void> = ocr.recognize(image).then((p) => {
+      pages.push(p);
+      running.delete(job);
+    });
+    job.catch(() => undefined);
+    running.add(job);
+    if (running.size >= IN_FLIGHT) await Promise.race(running);
+  }
+  await Promise.all(running);
+  return pages;
+}
+
+function imagesOf(fileName: string, bytes: Uint8Array): Promise<PageImage[]> | PageImage[] {
+  if (formatOf(fileName) === 'zip')
+    return zipImages(bytes).then((files) => files.map((f, i) => ({ page: i + 1, image: f.bytes })));
+  return [{ page: 1, image: bytes }];
+}
+
+const scanBody = (scan: ScanText) => ({ text: scan.text, scan });
+
+function scanned(pages: OcrPage[], typed: PageContent[] = []): ScanText {
+  return scanText([...typed, ...pages]);
+}
+
+/**
+ * Reads an upload like readFileContent, and with an OCR engine also what only OCR can read: photos
+ * and scans (.jpg .png .tif, a .zip of page photos), image-only PDFs, and the scanned pages of a
+ * PDF whose other pages are typed (a signed last page). Without an engine such a file stays the
+ * FileProblem `file.needsOcr`.
+ */
+export async function readUpload(
+  fileName: string,
+  bytes: Uint8Array,
+  ocr?: OcrEngine,
+): Promise<UploadContent> {
+  let content: FileContent;
+  try {
+    content = await readFileContent(fileName, bytes);
+  } catch (e) {
+    if (!ocr || !(e instanceof FileProblem) || e.diagnostic.code !== NEEDS_OCR) throw e;
+    const format = formatOf(fileName);
+    const images = format === 'pdf' ? pdfPageImages(bytes) : await imagesOf(fileName, bytes);
+    const scan = scanned(await recognizeAll(images, ocr));
+    if (!scan.scannedPages.length) throw e;
+    return { kind: 'text', format: format === 'zip' || format === 'pdf' ? format : 'image', ...scanBody(scan) };
+  }
+  if (!ocr || content.kind !== 'text' || !content.pages) return content;
+  const pages = content.pages;
+  const bare = pages.flatMap((t, i) => (lettersOf(t) < MIN_LETTERS_PER_PAGE ? [i + 1] : []));
+  if (!bare.length) return content;
+  const ocrPages = await recognizeAll(pdfPageImages(bytes, bare), ocr);
+  if (!ocrPages.length) return content;
+  const done = new Set(ocrPages.map((p) => p.page));
+  const typed = pages.flatMap((text, i) => (done.has(i + 1) ? [] : [{ page: i + 1, text }]));
+  const scan = scanned(ocrPages, typed);
+  return { ...content, text: scan.text, scan };
+}

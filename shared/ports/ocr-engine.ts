@@ -1,0 +1,39 @@
+/** A rectangle on a page image, in pixels from its top left corner. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface OcrWord {
+  text: string;
+  /** 0–100, the engine's own confidence in this word. */
+  confidence: number;
+  box: Box;
+}
+
+export interface OcrLine {
+  words: OcrWord[];
+  box: Box;
+}
+
+/** What the engine read on one page. */
+export interface OcrPage {
+  /** 1-based page of the uploaded document. */
+  page: number;
+  lines: OcrLine[];
+}
+
+/** One page as an encoded image the engine decodes itself (PNG, JPEG, TIFF, PNM). */
+export interface PageImage {
+  page: number;
+  image: Uint8Array;
+  /** Resolution when known (a PDF page's image, a TIFF header); the engine scales its text model by it. */
+  dpi?: number;
+}
+
+/** Optical character recognition of Vietnamese page images (Tesseract on AWS and locally). */
+export interface OcrEngine {
+  recognize(image: PageImage): Promise<OcrPage>;
+}
