@@ -1,5 +1,5 @@
-import { availableParallelism, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrPage, PageImage } from '../shared/ports/ocr-engine.js';
 

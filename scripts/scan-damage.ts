@@ -77,8 +77,8 @@ export function damagePage(png: Buffer, damage: Damage, seed = 1): { bytes: Buff
         bytes: convert(
           png,
           [
-            '-resample',
-            '200',
+            '-background',
+            'white',
             '-rotate',
             (Number(angle) / 2).toFixed(2),
             '-threshold',
@@ -100,7 +100,12 @@ function photo(png: Buffer, seed: number): Buffer {
   const size = execFileSync('identify', ['-format', '%w %h', 'png:-'], { input: png }).toString();
   const [w, h] = size.split(' ').map(Number) as [number, number];
   const d = Math.round(w * (0.02 + rand(seed + 1) * 0.03));
-  const persp = `0,0 ${d},${d}  ${w},0 ${w - d / 2},${d / 3}  0,${h} ${d / 2},${h - d / 2}  ${w},${h} ${w - d},${h - d}`;
+  const persp = [
+    `0,0 ${d},${d}`,
+    `${w},0 ${w - d / 2},${d / 3}`,
+    `0,${h} ${d / 2},${h - d / 2}`,
+    `${w},${h} ${w - d},${h - d}`,
+  ].join('  ');
   return execFileSync(
     'convert',
     [

@@ -58,7 +58,8 @@ export async function zipImages(bytes: Uint8Array): Promise<{ name: string; byte
       'rejected',
       'file',
       'file.zipInvalid',
-      `Tệp .zip bị hỏng hoặc quá lớn (tối đa ${MAX_ZIP_PAGES} ảnh, ${MAX_DOCX_UNPACKED_BYTES / 1048576} MB khi giải nén).`,
+      `Tệp .zip bị hỏng hoặc quá lớn (tối đa ${MAX_ZIP_PAGES} ảnh, ` +
+        `${MAX_DOCX_UNPACKED_BYTES / 1048576} MB khi giải nén); vui lòng nén lại ảnh chụp các trang.`,
       `zip unreadable: ${(e as Error).message}`,
     );
   }

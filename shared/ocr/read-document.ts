@@ -3,8 +3,8 @@ import type { OcrEngine } from '../ports/ocr-engine.js';
 import { type ReadContext, readReport } from '../reader/read-report.js';
 import type { Report } from '../schemas/report.js';
 import { readUpload } from './read-upload.js';
-import type { ScanText } from './scan-text.js';
 import { reviewScan } from './scan-review.js';
+import type { ScanText } from './scan-text.js';
 
 /**
  * One uploaded file read into a Report, OCR included when an engine is given: the text of typed

@@ -64,7 +64,11 @@ export async function readUpload(
     const images = format === 'pdf' ? pdfPageImages(bytes) : await imagesOf(fileName, bytes);
     const scan = scanned(await recognizeAll(images, ocr));
     if (!scan.scannedPages.length) throw e;
-    return { kind: 'text', format: format === 'zip' || format === 'pdf' ? format : 'image', ...scanBody(scan) };
+    return {
+      kind: 'text',
+      format: format === 'zip' || format === 'pdf' ? format : 'image',
+      ...scanBody(scan),
+    };
   }
   if (!ocr || content.kind !== 'text' || !content.pages) return content;
   const pages = content.pages;

@@ -1,4 +1,5 @@
 import type { Box, OcrPage, OcrWord } from '../ports/ocr-engine.js';
+import { repairHeadingNumerals } from './roman-headings.js';
 
 /** Where one line of the text the reader gets came from. */
 export interface LineSource {
@@ -25,7 +26,10 @@ export function scanText(pages: PageContent[]): ScanText {
   const out: string[] = [];
   const lines: LineSource[] = [];
   const scannedPages: number[] = [];
-  for (const p of [...pages].sort((a, b) => a.page - b.page)) {
+  const sorted = [...pages].sort((a, b) => a.page - b.page);
+  const ocrLines = repairHeadingNumerals(sorted.flatMap((p) => ('text' in p ? [] : p.lines)));
+  let next = 0;
+  for (const p of sorted) {
     if ('text' in p) {
       for (const line of p.text.split('\n')) {
         out.push(line);
@@ -34,7 +38,9 @@ export function scanText(pages: PageContent[]): ScanText {
       continue;
     }
     scannedPages.push(p.page);
-    for (const line of p.lines) {
+    const pageLines = ocrLines.slice(next, next + p.lines.length);
+    next += p.lines.length;
+    for (const line of pageLines) {
       out.push(line.words.map((w) => w.text).join(' '));
       lines.push({ page: p.page, box: line.box, words: line.words });
     }
