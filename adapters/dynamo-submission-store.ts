@@ -8,6 +8,8 @@ import {
 import type {
   NewSubmission,
   RecordResult,
+  ReviewChange,
+  SubmissionRef,
   SubmissionStore,
 } from '../shared/ports/submission-store.js';
 import { Submission } from '../shared/schemas/submission.js';
@@ -22,9 +24,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
     private readonly table: string,
   ) {}
 
-  private async get(
-    s: Pick<NewSubmission, 'provinceCode' | 'roundId' | 'unitCode' | 'submissionId'>,
-  ): Promise<Submission | undefined> {
+  private async read(s: SubmissionRef): Promise<Submission | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.table,
@@ -44,7 +44,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
    * a crash between the two writes reuses that number instead of taking another.
    */
   async record(s: NewSubmission): Promise<RecordResult> {
-    const existing = await this.get(s);
+    const existing = await this.read(s);
     if (existing) return { created: false, submission: existing };
     const pk = roundPk(s.provinceCode, s.roundId);
     let version: number;
@@ -90,7 +90,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       return { created: true, submission };
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      const again = await this.get(s);
+      const again = await this.read(s);
       if (!again) throw e;
       return { created: false, submission: again };
     }
@@ -130,5 +130,43 @@ export class DynamoSubmissionStore implements SubmissionStore {
       key: TABLE_KEYS.gsi1pk,
       value: unitHistoryPk(unitCode),
     });
+  }
+
+  async get(ref: SubmissionRef): Promise<Submission | null> {
+    return (await this.read(ref)) ?? null;
+  }
+
+  /** One conditional update: the status and the audit list change together or not at all. */
+  async applyReview(ref: SubmissionRef, change: ReviewChange): Promise<Submission | null> {
+    const { seen } = change;
+    try {
+      const res = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: {
+            PK: roundPk(ref.provinceCode, ref.roundId),
+            SK: submissionSk(ref.unitCode, ref.submissionId),
+          },
+          UpdateExpression:
+            'SET #status = :to, #audit = list_append(if_not_exists(#audit, :none), :entry)',
+          ConditionExpression: `attribute_exists(PK) AND #status = :from AND ${
+            seen.decisions === 0 ? 'attribute_not_exists(#audit)' : 'size(#audit) = :n'
+          }`,
+          ExpressionAttributeNames: { '#status': 'status', '#audit': 'audit' },
+          ExpressionAttributeValues: {
+            ':to': change.status,
+            ':from': seen.status,
+            ':none': [],
+            ':entry': [change.entry],
+            ...(seen.decisions === 0 ? {} : { ':n': seen.decisions }),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip(res.Attributes ?? {});
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return null;
+      throw e;
+    }
   }
 }

@@ -146,6 +146,7 @@ const STATUS_VI: Record<IngestResult['status'], string> = {
   accepted: 'đã nhận',
   needs_review: 'cần xem lại',
   rejected: 'bị từ chối',
+  returned: 'bị Sở trả lại để sửa',
   pending: 'đang xử lý',
 };
 

@@ -63,6 +63,7 @@ const VI = {
   accepted: 'đã nhận',
   needs_review: 'cần xem lại',
   rejected: 'bị từ chối',
+  returned: 'bị trả lại để sửa',
   missing: 'chưa nộp',
 } as const;
 
@@ -77,7 +78,7 @@ export function formatStatus(report: RoundReport, opts: { onlyReported?: boolean
   );
   lines.push(
     '',
-    `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} đã nhận, ${counts.needs_review} cần xem lại, ${counts.rejected} bị từ chối, ${counts.missing} chưa nộp.`,
+    `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} đã nhận, ${counts.needs_review} cần xem lại, ${counts.rejected} bị từ chối, ${counts.returned ? `${counts.returned} bị trả lại để sửa, ` : ''}${counts.missing} chưa nộp.`,
   );
   if (report.unresolvedFiles)
     lines.push(

@@ -30,6 +30,8 @@ const STATUS_METRIC = {
   accepted: 'ReportsAccepted',
   needs_review: 'ReportsNeedingReview',
   rejected: 'ReportsRejected',
+  // Only a file delivered again after the Department returned it comes back in this state.
+  returned: 'ReportsReturned',
 } as const;
 const table = requiredEnv('TABLE_NAME');
 const bucket = requiredEnv('BUCKET_NAME');

@@ -29,9 +29,14 @@ export function roundStatus(units: Unit[], submissions: Submission[]): UnitRound
     let latest: Submission | null = null;
     let latestAccepted: Submission | null = null;
     let firstAccepted: Submission | null = null;
+    let returned: Submission | null = null;
     for (const s of list) {
       if (!latest || newer(s, latest)) latest = s;
-      if (s.status !== 'accepted') continue;
+      if (s.status === 'returned' && (!returned || newer(s, returned))) returned = s;
+    }
+    for (const s of list) {
+      // A report sent back for correction voids what came before it: only a later one counts.
+      if (s.status !== 'accepted' || (returned && !newer(s, returned))) continue;
       if (!latestAccepted || newer(s, latestAccepted)) latestAccepted = s;
       if (!firstAccepted || newer(firstAccepted, s)) firstAccepted = s;
     }
@@ -53,7 +58,10 @@ export function timelinessOf(
 
 export type RoundStatusKind = SubmissionStatus | 'missing';
 
-/** A unit counts as accepted once any version is accepted; otherwise by its latest submission. */
+/**
+ * A unit counts as accepted once any version is accepted (and not voided by a later return);
+ * otherwise by its latest submission.
+ */
 export function statusOf(r: UnitRoundStatus): RoundStatusKind {
   return r.latestAccepted ? 'accepted' : (r.latest?.status ?? 'missing');
 }
@@ -61,7 +69,7 @@ export function statusOf(r: UnitRoundStatus): RoundStatusKind {
 export function countByStatus(
   statuses: Iterable<RoundStatusKind>,
 ): Record<RoundStatusKind, number> {
-  const out = { accepted: 0, needs_review: 0, rejected: 0, missing: 0 };
+  const out = { accepted: 0, needs_review: 0, rejected: 0, returned: 0, missing: 0 };
   for (const s of statuses) out[s]++;
   return out;
 }

@@ -1,5 +1,6 @@
 import { capitalize, unitLabel } from '../ingest/rules.js';
 import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
+import { returnMessage } from '../schemas/audit.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
@@ -15,6 +16,7 @@ const STATUS_VI = {
   accepted: 'đã tiếp nhận',
   needs_review: 'cần xem lại',
   rejected: 'bị từ chối',
+  returned: 'bị Sở trả lại để sửa',
 } as const;
 
 function uploadHint(round: Round, unit: Unit): string {
@@ -50,7 +52,11 @@ export function reminderMail(input: {
     `${round.title}${round.requests.length ? ` (theo ${round.requests.join('; ')})` : ''} có hạn nộp là 23 giờ 59 phút ${deadline}; ${when(round, now)}.`,
   ];
   if (latest && latest.status !== 'accepted') {
-    const problems = latest.diagnostics.map((d) => `- ${d.message}`);
+    const returned = returnMessage(latest);
+    const problems = [
+      ...(returned ? [`- Sở KHCN: ${returned}`] : []),
+      ...latest.diagnostics.map((d) => `- ${d.message}`),
+    ];
     paragraphs.push(
       `Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${latest.file.name}") ${STATUS_VI[latest.status]}${problems.length ? ':' : '.'}${problems.length ? `\n${problems.join('\n')}` : ''}`,
     );

@@ -1,4 +1,5 @@
-import type { Submission } from '../schemas/submission.js';
+import type { AuditEntry } from '../schemas/audit.js';
+import type { Submission, SubmissionStatus } from '../schemas/submission.js';
 
 export type NewSubmission = Omit<Submission, 'version'>;
 
@@ -6,6 +7,20 @@ export interface RecordResult {
   /** False when this exact file was already recorded for the unit and round. */
   created: boolean;
   submission: Submission;
+}
+
+/** What names one stored submission (its table key). */
+export type SubmissionRef = Pick<
+  Submission,
+  'provinceCode' | 'roundId' | 'unitCode' | 'submissionId'
+>;
+
+/** A reviewer's decision: the new status and its audit entry, applied only to what was seen. */
+export interface ReviewChange {
+  status: SubmissionStatus;
+  entry: AuditEntry;
+  /** The status and number of audit entries the reviewer saw; anything else means someone was first. */
+  seen: { status: SubmissionStatus; decisions: number };
 }
 
 /** The submissions table; one adapter (DynamoDB) implements it. */
@@ -16,4 +31,10 @@ export interface SubmissionStore {
   listRound(provinceCode: string, roundId: string): Promise<Submission[]>;
   /** One unit's submissions across rounds, oldest first. */
   unitHistory(unitCode: string): Promise<Submission[]>;
+  get(ref: SubmissionRef): Promise<Submission | null>;
+  /**
+   * Sets the status and appends the audit entry in one conditional write; null when the
+   * submission is gone or no longer as `seen` (another reviewer decided meanwhile).
+   */
+  applyReview(ref: SubmissionRef, change: ReviewChange): Promise<Submission | null>;
 }

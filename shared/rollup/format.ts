@@ -18,6 +18,7 @@ export const STATE_TITLES: Record<UnitState, string> = {
   late: 'Muộn',
   needs_review: 'Cần xem lại',
   rejected: 'Bị từ chối',
+  returned: 'Trả lại để sửa',
   missing: 'Chưa nộp',
 };
 

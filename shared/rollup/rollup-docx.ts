@@ -212,9 +212,7 @@ export async function rollupDocx(r: Rollup): Promise<Uint8Array> {
   const s = r.status;
   const deadline = vietnameseDay(ictDate(new Date(r.round.deadline)));
   const asOf = vietnameseDay(ictDate(new Date(r.builtAt)));
-  const notAccepted = r.units.filter(
-    (u) => u.state === 'missing' || u.state === 'needs_review' || u.state === 'rejected',
-  );
+  const notAccepted = r.units.filter((u) => u.state !== 'on_time' && u.state !== 'late');
 
   const children: Array<Paragraph | Table> = [
     header(r, province),
@@ -240,7 +238,7 @@ export async function rollupDocx(r: Rollup): Promise<Uint8Array> {
 
     heading('I. TÌNH HÌNH NỘP BÁO CÁO'),
     para(
-      `Tổng số đơn vị phải báo cáo: ${s.expected}. Đã nộp báo cáo hợp lệ: ${s.reported} đơn vị (${formatShare(s.reportingRate)}), trong đó đúng hạn ${s.onTime} đơn vị (${formatShare(s.timelinessRate)} tổng số), muộn ${s.late} đơn vị. Báo cáo cần xem lại: ${s.needsReview}; bị từ chối: ${s.rejected}; chưa nộp: ${s.missing} đơn vị.`,
+      `Tổng số đơn vị phải báo cáo: ${s.expected}. Đã nộp báo cáo hợp lệ: ${s.reported} đơn vị (${formatShare(s.reportingRate)}), trong đó đúng hạn ${s.onTime} đơn vị (${formatShare(s.timelinessRate)} tổng số), muộn ${s.late} đơn vị${s.approvedByStaff ? ` (${s.approvedByStaff} báo cáo do Sở duyệt)` : ''}. Báo cáo cần xem lại: ${s.needsReview}; trả lại để sửa: ${s.returned}; bị từ chối: ${s.rejected}; chưa nộp: ${s.missing} đơn vị.`,
     ),
     table(
       [
@@ -248,7 +246,7 @@ export async function rollupDocx(r: Rollup): Promise<Uint8Array> {
         'Phải nộp',
         'Đúng hạn',
         'Muộn',
-        'Cần xem lại / từ chối',
+        'Cần xem lại / trả lại / từ chối',
         'Chưa nộp',
         'Tỷ lệ đã nộp',
       ],
@@ -260,7 +258,7 @@ export async function rollupDocx(r: Rollup): Promise<Uint8Array> {
         String(l.expected),
         String(l.onTime),
         String(l.late),
-        String(l.needsReview + l.rejected),
+        String(l.needsReview + l.returned + l.rejected),
         String(l.missing),
         formatShare(l.reportingRate),
       ]),

@@ -20,9 +20,10 @@ const COLORS: Record<UnitState, string> = {
   late: '#f9a825',
   needs_review: '#ef6c00',
   rejected: '#c62828',
+  returned: '#6a1b9a',
   missing: '#9e9e9e',
 };
-const STATES: UnitState[] = ['on_time', 'late', 'needs_review', 'rejected', 'missing'];
+const STATES: UnitState[] = ['on_time', 'late', 'needs_review', 'returned', 'rejected', 'missing'];
 
 function legend(): string {
   return `<p class="legend">${STATES.map((s) => `<span><i style="background:${COLORS[s]}"></i>${h(STATE_TITLES[s])}</span>`).join(' ')}</p>`;
@@ -113,6 +114,7 @@ export function rollupHtml(r: Rollup): string {
     late: c.late,
     needs_review: c.needsReview,
     rejected: c.rejected,
+    returned: c.returned,
     missing: c.missing,
   });
   const title = `Tổng hợp ${r.round.title} — ${scope}`;
@@ -141,7 +143,7 @@ details{margin:6px 0}.ind{border-top:1px solid #eee}.ind h3{font-size:1em;margin
 <div class="cards">
 <div class="card">Phải nộp<b>${s.expected}</b></div><div class="card">Đã nộp hợp lệ<b>${s.reported}</b>${formatShare(s.reportingRate)}</div>
 <div class="card">Đúng hạn<b>${s.onTime}</b>${formatShare(s.timelinessRate)}</div><div class="card">Muộn<b>${s.late}</b></div>
-<div class="card">Cần xem lại / từ chối<b>${s.needsReview + s.rejected}</b></div><div class="card">Chưa nộp<b>${s.missing}</b></div>
+<div class="card">Cần xem lại / trả lại / từ chối<b>${s.needsReview + s.returned + s.rejected}</b></div><div class="card">Chưa nộp<b>${s.missing}</b></div>
 </div>
 <h2>I. Tình hình nộp báo cáo</h2>
 ${legend()}

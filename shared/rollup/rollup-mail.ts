@@ -46,7 +46,7 @@ export function rollupMail(input: {
       `số liệu đến ${vietnamTime(new Date(r.builtAt))}.`,
     `Đã nộp hợp lệ ${s.reported}/${s.expected} đơn vị (${formatShare(s.reportingRate)}): ` +
       `đúng hạn ${s.onTime}, muộn ${s.late}. Cần xem lại ${s.needsReview}, ` +
-      `bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
+      `${s.returned ? `trả lại để sửa ${s.returned}, ` : ''}bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
     ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
     ...(r.difficulties.length
       ? [

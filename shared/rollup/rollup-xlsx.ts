@@ -101,6 +101,8 @@ export async function rollupXlsx(r: Rollup): Promise<Uint8Array> {
       ['Muộn', 'late', 8],
       ['Cần xem lại', 'needsReview', 12],
       ['Bị từ chối', 'rejected', 11],
+      ['Trả lại để sửa', 'returned', 12],
+      ['Sở duyệt', 'approvedByStaff', 10],
       ['Chưa nộp', 'missing', 10],
       ['Tỷ lệ đã nộp', 'reportingRate', 13],
       ['Tỷ lệ đúng hạn', 'timelinessRate', 14],

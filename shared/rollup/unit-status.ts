@@ -1,4 +1,5 @@
 import { roundStatus, statusOf, timelinessOf } from '../ingest/round-status.js';
+import { acceptedBy, returnMessage } from '../schemas/audit.js';
 import type { UnitLevel } from '../schemas/report.js';
 import type { StatusCounts, UnitState, UnitStatusRow } from '../schemas/rollup.js';
 import type { Submission } from '../schemas/submission.js';
@@ -26,7 +27,9 @@ export function unitStatuses(
     const state: UnitState =
       timelinessOf(status, deadline) ?? (kind === 'accepted' ? 'missing' : kind);
     const shown = latestAccepted ?? latest;
+    const returned = latestAccepted ? null : latest && returnMessage(latest);
     const problems = !latestAccepted && latest ? latest.diagnostics.map((d) => d.message) : [];
+    if (returned) problems.unshift(`Sở trả lại để sửa: ${returned}`);
     const row: UnitStatusRow = {
       unitCode: unit.code,
       unitName: unit.name,
@@ -36,15 +39,22 @@ export function unitStatuses(
       receivedAt: (firstAccepted ?? latest)?.uploadedAt ?? null,
       versions,
       problems,
+      acceptedBy: latestAccepted ? acceptedBy(latestAccepted) : null,
       source: shown ? sourceOf(shown) : null,
     };
     return { row, accepted: latestAccepted };
   });
 }
 
-export function countStates(rows: Array<Pick<UnitStatusRow, 'state'>>): StatusCounts {
-  const n = { on_time: 0, late: 0, needs_review: 0, rejected: 0, missing: 0 };
-  for (const r of rows) n[r.state]++;
+export function countStates(
+  rows: Array<Pick<UnitStatusRow, 'state'> & Partial<Pick<UnitStatusRow, 'acceptedBy'>>>,
+): StatusCounts {
+  const n = { on_time: 0, late: 0, needs_review: 0, rejected: 0, returned: 0, missing: 0 };
+  let approvedByStaff = 0;
+  for (const r of rows) {
+    n[r.state]++;
+    if (r.acceptedBy === 'staff') approvedByStaff++;
+  }
   const expected = rows.length;
   const reported = n.on_time + n.late;
   return {
@@ -54,6 +64,8 @@ export function countStates(rows: Array<Pick<UnitStatusRow, 'state'>>): StatusCo
     late: n.late,
     needsReview: n.needs_review,
     rejected: n.rejected,
+    returned: n.returned,
+    approvedByStaff,
     missing: n.missing,
     reportingRate: expected ? reported / expected : 0,
     timelinessRate: expected ? n.on_time / expected : 0,

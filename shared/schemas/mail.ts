@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 /** One e-mail, rendered, waiting for the sender. `ledgerKey` makes it go out at most once. */
 export const MailJob = z.object({
-  kind: z.enum(['reminder', 'receipt', 'digest', 'rollup']),
+  kind: z.enum(['reminder', 'receipt', 'digest', 'rollup', 'review']),
   ledgerKey: z.string().min(1),
   provinceCode: z.string(),
   roundId: z.string(),

@@ -16,7 +16,14 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
-export const UnitState = z.enum(['on_time', 'late', 'needs_review', 'rejected', 'missing']);
+export const UnitState = z.enum([
+  'on_time',
+  'late',
+  'needs_review',
+  'rejected',
+  'returned',
+  'missing',
+]);
 export type UnitState = z.infer<typeof UnitState>;
 
 const Rate = z.number().min(0).max(1);
@@ -29,6 +36,10 @@ export const StatusCounts = z.object({
   late: z.number().int().nonnegative(),
   needsReview: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
+  /** Sent back to the unit for correction by the Department: not counted until corrected. */
+  returned: z.number().int().nonnegative(),
+  /** Of `reported`, how many the Department's staff approved (the rest passed ingest's checks). */
+  approvedByStaff: z.number().int().nonnegative(),
   missing: z.number().int().nonnegative(),
   /** reported / expected, as DHIS2's reporting rate. */
   reportingRate: Rate,
@@ -46,8 +57,10 @@ export const UnitStatusRow = z.object({
   /** When the first accepted version arrived (it decides timeliness); else the latest upload. */
   receivedAt: z.string().nullable(),
   versions: z.number().int().nonnegative(),
-  /** What is wrong with the latest file, for needs_review and rejected. */
+  /** What is wrong with the latest file, for needs_review, rejected and returned. */
   problems: z.array(z.string()),
+  /** For a counted report: passed ingest's checks, or approved by the Department's staff. */
+  acceptedBy: z.enum(['automatic', 'staff']).nullable().default(null),
   /** The version whose figures the rollup uses (the newest accepted), or the latest upload. */
   source: SourceRef.nullable(),
 });

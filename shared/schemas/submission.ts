@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { AuditEntry } from './audit.js';
 import { Diagnostic } from './diagnostic.js';
 import { Report } from './report.js';
+import { SubmissionStatus } from './submission-status.js';
 
-export const SubmissionStatus = z.enum(['accepted', 'needs_review', 'rejected']);
-export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
+export { SubmissionStatus };
 
 /** One uploaded file as ingest recorded it; never deleted, re-uploads become new versions. */
 export const Submission = z.object({
@@ -29,5 +30,7 @@ export const Submission = z.object({
   uploadedAt: z.string(),
   processedAt: z.string(),
   report: Report.nullable(),
+  /** The Department's decisions on this file, oldest first; absent until the first one. */
+  audit: z.array(AuditEntry).optional(),
 });
 export type Submission = z.infer<typeof Submission>;

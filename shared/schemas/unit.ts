@@ -13,6 +13,9 @@ export const Unit = z.object({
   provinceName: z.string().min(1),
   /** Contact addresses for receipts and reminders; from the province's own CSV. */
   emails: z.array(z.string().email()).default([]),
+  /** Who to call about the unit's reports, from the contact list's `name` and `phone`. */
+  contactName: z.string().optional(),
+  phone: z.string().optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 

@@ -2,6 +2,8 @@ import type { ObjectStore } from '../../shared/ports/object-store.js';
 import type {
   NewSubmission,
   RecordResult,
+  ReviewChange,
+  SubmissionRef,
   SubmissionStore,
 } from '../../shared/ports/submission-store.js';
 import type { Submission } from '../../shared/schemas/submission.js';
@@ -52,5 +54,26 @@ export class MemorySubmissions implements SubmissionStore {
   }
   async unitHistory(unitCode: string) {
     return this.all.filter((x) => x.unitCode === unitCode);
+  }
+  private index(ref: SubmissionRef): number {
+    return this.all.findIndex(
+      (x) =>
+        x.submissionId === ref.submissionId &&
+        x.provinceCode === ref.provinceCode &&
+        x.roundId === ref.roundId &&
+        x.unitCode === ref.unitCode,
+    );
+  }
+  async get(ref: SubmissionRef) {
+    return this.all[this.index(ref)] ?? null;
+  }
+  async applyReview(ref: SubmissionRef, change: ReviewChange) {
+    const i = this.index(ref);
+    const s = this.all[i];
+    if (!s || s.status !== change.seen.status) return null;
+    if ((s.audit?.length ?? 0) !== change.seen.decisions) return null;
+    const next = { ...s, status: change.status, audit: [...(s.audit ?? []), change.entry] };
+    this.all[i] = next;
+    return next;
   }
 }

@@ -1,0 +1,8 @@
+import * as z from 'zod';
+
+/**
+ * What became of one uploaded file. Ingest decides the first three; `returned` is only ever set
+ * by the Department (sent back for correction), and a reviewer may move a file between them.
+ */
+export const SubmissionStatus = z.enum(['accepted', 'needs_review', 'rejected', 'returned']);
+export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
