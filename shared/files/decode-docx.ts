@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import { fileProblem } from './file-problem.js';
+import { htmlToText } from './html-text.js';
 import { MAX_DOCX_RATIO, MAX_DOCX_UNPACKED_BYTES } from './limits.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -90,10 +91,11 @@ export async function decodeDocx(bytes: Uint8Array): Promise<string> {
     );
   }
   try {
-    const result = await mammoth.extractRawText({
+    // HTML keeps manual line breaks and table cells, which extractRawText drops or glues.
+    const result = await mammoth.convertToHtml({
       buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     });
-    return result.value;
+    return htmlToText(result.value);
   } catch (e) {
     throw fileProblem(
       'rejected',

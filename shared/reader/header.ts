@@ -38,12 +38,85 @@ function documentTypeOf(
   // The type word stands alone in capitals; a short line, possibly followed by the subject.
   const letters = l.text.replace(/[^\p{L}]/gu, '');
   if (!letters || letters.length > 40) return null;
-  const upper = letters === letters.toUpperCase();
+  // Not the letter case: legacy capitals fonts (.VnTimeH) convert to lower case.
   for (const [re, type] of DOCUMENT_TYPE_LINE) {
     const m = re.exec(l.folded);
-    if (m && upper && l.folded.slice(m[0].length).trim().length < 3) return { type, rest: '' };
+    if (m && l.folded.slice(m[0].length).trim().length < 3) return { type, rest: '' };
   }
   return null;
+}
+
+/** The header's lines, each joined with the next where a Word table broke "Số:" or a date. */
+function withNext(lines: Line[], i: number): Line {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  if (!next) return l;
+  return { ...l, text: `${l.text} ${next.text}`, folded: `${l.folded} ${next.folded}` };
+}
+
+/**
+ * Number and symbol: "Số: 72/BC-UBND"; without "Số" only a symbol of the commune's own kind. A
+ * number written by hand above a typed "Số:      /BC-UBND" counts when it stands alone on its
+ * line; a cited decree ("107/NQ-CP") never does.
+ */
+function readNumber(headerLines: Line[]): string | null {
+  for (let i = 0; i < headerLines.length; i++) {
+    const l = /^s[o0]\s*[:.]?\s*$/.test(headerLines[i]!.folded)
+      ? withNext(headerLines, i)
+      : headerLines[i]!;
+    for (const m of findDocNumbers(l.text)) {
+      const before = l.folded.slice(Math.max(0, m.index - 6), m.index);
+      if (/s[o0]\s*(?:[:.]\s*)?$/.test(before) || isOwnDocumentSymbol(m.number)) return m.number;
+    }
+    const blank = /^s[o0]\s*[:.]?\s*\/\s*([a-z]{1,5}\s*-\s*[a-z]{1,8})\b/.exec(l.folded);
+    const above = headerLines[i - 1]?.text.trim() ?? '';
+    if (blank && /^\d{1,4}$/.test(above)) {
+      const symbol = l.text
+        .slice(l.text.indexOf('/') + 1)
+        .trim()
+        .split(/\s/)[0]!;
+      if (isOwnDocumentSymbol(`${above}/${symbol}`)) return `${above}/${symbol}`;
+    }
+  }
+  return null;
+}
+
+/** Place and date: "Kiến Thụy, ngày 8 tháng 8 năm 2025", the year possibly on the next line. */
+function readDatePlace(
+  headerLines: Line[],
+  diagnostics: Diagnostic[],
+): { issuedOn: string | null; place: string | null } {
+  for (let i = 0; i < headerLines.length; i++) {
+    let l = headerLines[i]!;
+    let d = findDate(l.folded);
+    if (!d && /ng[a-z]{1,2}y\s*\d/.test(l.folded)) {
+      l = withNext(headerLines, i);
+      d = findDate(l.folded);
+    }
+    if (!d || !/ng[a-z]{1,2}y/.test(l.folded.slice(d.index, d.index + 6))) continue;
+    let issuedOn: string | null = null;
+    if (d.reading.ok) issuedOn = d.reading.iso;
+    else
+      diagnostics.push(
+        diag.warning(
+          'issuedOn',
+          `Ngày ban hành không hợp lệ (${d.reading.raw}); bỏ qua.`,
+          'date.invalid',
+        ),
+      );
+    return { issuedOn, place: placeBefore(l, d.index) };
+  }
+  return { issuedOn: null, place: null };
+}
+
+function placeBefore(l: Line, dateAt: number): string | null {
+  let left = trimEndOf(l.text.slice(0, dateAt), `,${SPACE}`);
+  const nums = findDocNumbers(left);
+  const lastNum = nums[nums.length - 1];
+  if (lastNum) left = left.slice(lastNum.index + lastNum.length);
+  if (NATIONAL_MOTTO.exec(l.folded.slice(0, dateAt))) left = '';
+  left = left.replace(/^[\s:.,-]+/, '').trim();
+  return left && left.length <= 40 && /^\p{Lu}/u.test(left) ? left : null;
 }
 
 export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagnostic[]): Header {
@@ -80,44 +153,8 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
   if (typeAt < 0 && lines[headerEnd] && /^v\s*\/\s*v\b/.test(lines[headerEnd]!.folded)) headerEnd++;
   const headerLines = lines.slice(0, headerEnd);
 
-  // Number and symbol: "Số: 72/BC-UBND"; without "Số" only a symbol of the commune's own kind.
-  let number: string | null = null;
-  for (const l of headerLines) {
-    for (const m of findDocNumbers(l.text)) {
-      const before = l.folded.slice(Math.max(0, m.index - 6), m.index);
-      if (/s[o0]\s*(?:[:.]\s*)?$/.test(before) || isOwnDocumentSymbol(m.number)) {
-        number = m.number;
-        break;
-      }
-    }
-    if (number) break;
-  }
-
-  // Place and date: "Kiến Thụy, ngày 8 tháng 8 năm 2025".
-  let issuedOn: string | null = null;
-  let place: string | null = null;
-  for (const l of headerLines) {
-    const d = findDate(l.folded);
-    if (!d || !/ng[a-z]{1,2}y/.test(l.folded.slice(d.index, d.index + 6))) continue;
-    if (d.reading.ok) issuedOn = d.reading.iso;
-    else
-      diagnostics.push(
-        diag.warning(
-          'issuedOn',
-          `Ngày ban hành không hợp lệ (${d.reading.raw}); bỏ qua.`,
-          'date.invalid',
-        ),
-      );
-    let left = trimEndOf(l.text.slice(0, d.index), `,${SPACE}`);
-    const nums = findDocNumbers(left);
-    const lastNum = nums[nums.length - 1];
-    if (lastNum) left = left.slice(lastNum.index + lastNum.length);
-    const motto = NATIONAL_MOTTO.exec(l.folded.slice(0, d.index));
-    if (motto) left = '';
-    left = left.replace(/^[\s:.,-]+/, '').trim();
-    if (left && left.length <= 40 && /^\p{Lu}/u.test(left)) place = left;
-    break;
-  }
+  const number = readNumber(headerLines);
+  const { issuedOn, place } = readDatePlace(headerLines, diagnostics);
 
   // Title (trích yếu): the lines under the type word, or "V/v …" in a công văn header.
   let title: string | null = null;

@@ -96,8 +96,10 @@ const FIGURE = new RegExp(
   String.raw`(?<![\p{L}\d.,/-])(${NUM})(?:\s*/\s*(${NUM})(?![\d/]|\s*/\s*\d))?(\s*(?:[,.]\s*)?%)?`,
   'gu',
 );
+// Any character of the same item: a wrapped line continues it, a new bullet does not.
+const SAME_ITEM = String.raw`(?:[^;\n]|\n(?![ \t]*[-+•]))`;
 const PERCENT_AFTER = new RegExp(
-  String.raw`^[^;\n]{0,40}?(?:dat|chiem|bang|=)?\s*(?:ty\s*l\S{0,2}\s*)?(${NUM})\s*(?:[,.]\s*)?%`,
+  String.raw`^${SAME_ITEM}{0,40}?(?:dat|chiem|bang|=)?\s*(?:ty\s*l\S{0,2}\s*)?(${NUM})\s*(?:[,.]\s*)?%`,
 );
 const FRACTION_AFTER = new RegExp(String.raw`^\s*\(\s*(${NUM})\s*/\s*(${NUM})(?![\d/])`);
 // Dates, articles and document numbers are not figures.

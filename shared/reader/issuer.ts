@@ -41,9 +41,10 @@ const BARE_UBND =
   /(?<![a-z])ubnd\s+(?!x[a4&3]\s|ph\w{0,2}[o0]\w{0,2}ng\s|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g;
 
 /** The name that starts at `from`: up to a word that ends it, or the first punctuation. */
-function nameAt(l: Line, from: number): string {
+function nameAt(l: Line, from: number, stopWords = true): string {
   const text = l.text.slice(from, from + NAME_WINDOW);
-  const stop = l.folded.slice(from, from + NAME_WINDOW).search(NAME_STOP);
+  // In the header the name fills its line: "Đà" there is part of it, not "đã".
+  const stop = stopWords ? l.folded.slice(from, from + NAME_WINDOW).search(NAME_STOP) : -1;
   return (stop >= 0 ? text.slice(0, stop) : text).split(/[,;:.()]/)[0]!.trim();
 }
 
@@ -59,7 +60,7 @@ function candidatesIn(
     const before = line.folded.slice(Math.max(0, m.index - 20), m.index);
     if (requireCommittee && !COMMITTEE_BEFORE.test(before)) continue;
     if (/c[o0]ng\s+h[o0]a\s*$/.test(before)) continue;
-    const text = nameAt(line, m.index + m[0].length);
+    const text = nameAt(line, m.index + m[0].length, source === 'body');
     if (text) out.push({ level: levelOf(m[1]!), text, source });
   }
   return out;

@@ -18,7 +18,7 @@ export const NATIONAL_MOTTO =
 
 /** A line that opens the body: the request clause, the basis, the addressee, "Kính gửi". */
 export const BODY_OPENER =
-  /^(th[uyw]c\s+hi[a-z]n|c[a-z]n\s+c[uw]|k[i1l]nh\s+g[a-z]{1,3}\b|trich\s+yeu)/;
+  /^(th[uyw]c\s+hi[a-z]n|c[a-z]n\s+c[uw](?![a-z])|k[i1l]nh\s+g[a-z]{1,3}\b|trich\s+yeu)/;
 
 /** Document-type words on a line of their own. */
 export const DOCUMENT_TYPE_LINE: ReadonlyArray<

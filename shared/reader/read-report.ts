@@ -134,7 +134,7 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     }
   }
 
-  const signature = readSignature(lines);
+  const signature = readSignature(lines.slice(header.bodyStart));
   if (!signature.title)
     diagnostics.push(
       diag.warning('signer', 'Không tìm thấy khối chữ ký (chức vụ người ký).', 'signer.missing'),

@@ -13,7 +13,7 @@ const KIND_KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['proposals', /(?:^|[^a-z])[a-z][e¢€]\s+(?:xu[a-z]t|ngh[i1])\b|\bki[e€]n\s+ngh[i1]/],
   [
     'plan',
-    /\b(nhi[e€]m\s+v[uy]|ph[uw][o0]ng\s+h[uw][o0]ng|k[e&]\s+ho[a-z]ch|gi[a-z]i\s+ph[a-z]p|th[o0]i\s+gian\s+t[o0]i|tr[o0]ng\s+t[a-z]m)/,
+    /\b(nhi[e€]m\s+v[uy]|ph[uw][o0]ng\s+h[uw][o0]ng|d[i1]nh\s+h[uw][o0]ng|k[e&]\s+ho[a-z]ch|gi[a-z]i\s+ph[a-z]p|th[o0]i\s+gian\s+t[o0]i|tr[o0]ng\s+t[a-z]m)/,
   ],
   ['objectives', /\b(m[uy]c\s+ti[e€]u|m[uy]c\s+d[i1]ch|y[e€]u\s+c[a-z]u)/],
   ['organization', /\bt[o06]\s+ch[a-z]{1,3}c\s+th[uwy]c\s+hi[e€]n/],
@@ -32,7 +32,7 @@ export function kindsOf(heading: string): SectionKind[] {
   return kinds;
 }
 
-const ROMAN = /^(?:ph[a-z]n\s+(?:thu\s+)?)?([ivxl|1]{1,5})\s*[.:)-]\s*(?=\S)/;
+const ROMAN = /^(?:ph[a-z]n\s+(?:thu\s+)?)?([ivxl|1]{1,5})(\s*[.:)-]\s*|\s+)(?=\S)/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
 function romanValue(token: string): number | null {
@@ -62,22 +62,49 @@ interface RawSection {
  * ("KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN") is split at its numbered sub-sections, so that each
  * part carries the kind it is about.
  */
+function isUpper(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toUpperCase();
+}
+
+/**
+ * The numeral of a top-level heading on this line, or null. The numeral expected next always
+ * counts; a repeated or skipped one (typists slip), OCR's "1"/"11" for "I"/"II" and a missing dot
+ * count when the heading's own words name a kind of section.
+ */
+function headingValue(l: Line, expected: number, first: boolean): number | null {
+  const m = ROMAN.exec(l.folded);
+  if (!m) return null;
+  const classified = kindsOf(l.folded.slice(m[0].length)).length > 0;
+  const strong = classified && (isUpper(l.text) || /[.:)-]/.test(m[2]!));
+  if (!/[.:)-]/.test(m[2]!) && !(classified && isUpper(l.text))) return null;
+  const token = m[1]!;
+  const value = /^1{1,3}$/.test(token)
+    ? strong && isUpper(l.text)
+      ? token.length
+      : null
+    : romanValue(token);
+  if (value === null) return null;
+  if (value === expected || (first && value <= 2)) return value;
+  return strong && Math.abs(value - expected) <= 1 ? value : null;
+}
+
+/**
+ * Top-level sections (I., II., … or PHẦN I) with their text. A heading that joins several kinds
+ * ("KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN") is split at its numbered sub-sections, so that each
+ * part carries the kind it is about.
+ */
 export function readSections(lines: Line[], from: number): Section[] {
   const raw: RawSection[] = [];
   let expected = 1;
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
-    const m = ROMAN.exec(l.folded);
-    const value = m ? romanValue(m[1]!) : null;
-    if (m && value !== null && (value === expected || (raw.length === 0 && value <= 2))) {
+    const value = headingValue(l, expected, raw.length === 0);
+    if (value !== null) {
       let heading = l.text;
       let foldedHeading = l.folded;
       // A heading in capitals may wrap onto a second line in capitals.
       const next = lines[i + 1];
-      const isUpper = (s: string) => {
-        const letters = s.replace(/[^\p{L}]/gu, '');
-        return letters.length > 3 && letters === letters.toUpperCase();
-      };
       if (
         next &&
         isUpper(l.text) &&
@@ -95,7 +122,11 @@ export function readSections(lines: Line[], from: number): Section[] {
     }
     raw[raw.length - 1]?.lines.push(l);
   }
+  return splitJoined(raw);
+}
 
+/** Each section with its kind; a heading naming several kinds split at its sub-sections. */
+function splitJoined(raw: RawSection[]): Section[] {
   const out: Section[] = [];
   for (const s of raw) {
     const kinds = kindsOf(s.foldedHeading);

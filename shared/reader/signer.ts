@@ -1,5 +1,7 @@
+import { isVietnameseSyllable } from '../text/syllables.js';
 import { SPACE, trimEndOf } from '../text/trim.js';
 import type { Line } from './lines.js';
+import { REPORT_CLOSING } from './patterns.js';
 
 export interface SignatureBlock {
   name: string | null;
@@ -8,17 +10,37 @@ export interface SignatureBlock {
 }
 
 // Titles in a commune's signature block, most specific first; written back in proper Vietnamese.
+// The committee itself may sign ("TM. ỦY BAN NHÂN DÂN" over the name); OCR garbles the "TM."
+// prefix into a symbol ("™.", "IM.", "T.M"), so only what follows it is required.
 const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bkt\s{0,3}[.,]?\s{0,3}ch[uủ]?\s*t[i1]ch\b/, 'KT. CHỦ TỊCH'],
-  [/\bq\s*\.\s*ch[uủ]?\s*t[i1]ch\b/, 'Q. CHỦ TỊCH'],
-  [/\bph[o0]\s+ch[uủ]?\s*t[i1]ch\b/, 'PHÓ CHỦ TỊCH'],
-  [/\bch[uủ]\s*t[i1]ch\b/, 'CHỦ TỊCH'],
+  // "KT." (ký thay): a deputy signs for the chairman, whatever OCR left of the next line.
+  [/\bkt\s{0,3}[.,]?\s{0,3}ch[u]?\s*t[i1j]ch\b/, 'PHÓ CHỦ TỊCH'],
+  [/\bq\s*\.\s*ch[u]?\s*t[i1j]ch\b/, 'Q. CHỦ TỊCH'],
+  [/\bph[o0]\s+ch[u]?\s*t[i1j]ch\b/, 'PHÓ CHỦ TỊCH'],
+  [/\bch[u]\s*t[i1j]ch\b/, 'CHỦ TỊCH'],
   [/\bch[a-z]nh\s+v[a-z]n\s+ph[o0]ng\b/, 'CHÁNH VĂN PHÒNG'],
+  [/^\S{1,4}\s{0,2}[.,]?\s{0,2}(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)\b/, 'TM. ỦY BAN NHÂN DÂN'],
 ];
 
 const NOI_NHAN = /\bn[o0][i1]\s+nh[a-z]{1,2}n\s*:?/;
 const SIGNATURE_NOISE =
-  /(tm\s*\.|kt\s*\.|ch[uủ]?\s*t[i1]ch|uy\s+ban|nh[a-z]n\s+d[a-z]n|\(?da\s+ky\)?|\bky\s+ten\b)/;
+  /(tm\s*\.|kt\s*\.|ch[u]?\s*t[i1]ch|uy\s+ban|nh[a-z]n\s+d[a-z]n|\(?da\s+ky\)?|\bky\s+ten\b|dong\s+dau)/;
+// Capitals that are no name: the headings that may follow a signature.
+const NOT_A_NAME = /\b(phu\s+luc|bieu|bang|danh\s+sach|so\s+lieu|noi\s+nhan|bao\s+cao|thon)\b/;
+// How far below its title a signer's name may stand (the seal, "(Đã ký)", blank space).
+const NAME_REACH = 8;
+// How far below the closing sentence the block may start.
+const BLOCK_REACH = 25;
+
+// OCR reads letters of names as digits ("Th1" for "Thị", "H0ng" for "Hồng"): inside a word of
+// letters only these are restored.
+const NAME_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '6': 'ô' };
+
+function repairNameDigits(text: string): string {
+  return text.replace(/\p{L}*\d\p{L}*/gu, (w) =>
+    /\p{L}/u.test(w) ? w.replace(/[016]/g, (d) => NAME_DIGITS[d]!) : w,
+  );
+}
 
 function isPersonName(text: string): boolean {
   const t = trimEndOf(text, '.,;:').trim();
@@ -31,53 +53,80 @@ function isPersonName(text: string): boolean {
   );
 }
 
-/** The signer's title and name, and the "Nơi nhận" list, from the last lines of the text. */
-export function readSignature(lines: Line[]): SignatureBlock {
-  const from = Math.max(0, lines.length - 40);
-  const tail = lines.slice(from);
-  let title: string | null = null;
-  let titleAt = -1;
-  tail.forEach((l, i) => {
-    for (const [re, t] of TITLES) {
-      if (re.test(l.folded)) {
-        // "KT. CHỦ TỊCH" is followed by the deputy's own title; the later line is who signed.
-        title = t;
-        titleAt = i;
-        break;
-      }
-    }
-  });
+/** The right-hand column of a line that holds both ("- Lưu: VT.        Nguyễn Văn A"). */
+function rightColumn(l: Line): { text: string; folded: string } {
+  const gap = /\S(\s{3,})(?=\S)(?!.*\S\s{3,}\S)/.exec(l.text.length > 200 ? '' : l.text);
+  if (!gap) return { text: l.text, folded: l.folded };
+  const at = gap.index + 1 + gap[1]!.length;
+  return { text: l.text.slice(at), folded: l.folded.slice(at) };
+}
 
-  let name: string | null = null;
-  if (titleAt >= 0) {
-    for (let i = titleAt + 1; i < Math.min(tail.length, titleAt + 8); i++) {
-      const l = tail[i]!;
-      if (NOI_NHAN.test(l.folded) || /^[-+]/.test(l.text)) continue;
-      if (SIGNATURE_NOISE.test(l.folded)) continue;
-      if (isPersonName(l.text)) {
-        name = trimEndOf(l.text, '.,;:').trim();
-        break;
-      }
-    }
+function titleOf(folded: string): string | null {
+  for (const [re, t] of TITLES) if (re.test(folded)) return t;
+  return null;
+}
+
+/** Where the signature block is looked for: after the closing sentence, else the last lines. */
+function blockLines(lines: Line[]): Line[] {
+  let closing = -1;
+  for (let i = lines.length - 1; i >= 0 && closing < 0; i--)
+    if (REPORT_CLOSING.test(lines[i]!.folded) || /^tren\s+day\s+la\b/.test(lines[i]!.folded))
+      closing = i;
+  if (closing >= 0) return lines.slice(closing + 1, closing + 1 + BLOCK_REACH);
+  return lines.slice(Math.max(0, lines.length - 40));
+}
+
+function nameAfter(tail: Line[], titleAt: number): string | null {
+  for (let i = titleAt + 1; i < Math.min(tail.length, titleAt + NAME_REACH); i++) {
+    const col = rightColumn(tail[i]!);
+    if (NOI_NHAN.test(col.folded) || /^[-+]/.test(col.text)) continue;
+    if (SIGNATURE_NOISE.test(col.folded) || NOT_A_NAME.test(col.folded)) continue;
+    const text = trimEndOf(repairNameDigits(col.text), '.,;:').trim();
+    // A name OCR left unpronounceable ("Thwy", "Blnh") is not given: null, never a guess.
+    if (isPersonName(text)) return text.split(/\s+/).every(isVietnameseSyllable) ? text : null;
   }
+  return null;
+}
 
+function distributionOf(tail: Line[]): string[] {
   const distribution: string[] = [];
   const start = tail.findIndex((l) => NOI_NHAN.test(l.folded));
-  if (start >= 0) {
-    for (let i = start + 1; i < tail.length; i++) {
-      const l = tail[i]!;
-      if (!/^[-+•]/.test(l.text)) {
-        if (distribution.length) break;
-        continue;
-      }
-      // The signature column sits on the same line in merged OCR: cut it off.
-      let item = l.text.replace(/^[-+•]\s*/, '');
-      const f = l.folded.slice(l.text.length - item.length);
-      const cut = f.search(/\s(tm\s*\.|kt\s*\.|ph[o0]\s+ch[uủ]|ch[uủ]\s*t[i1]ch)/);
-      if (cut >= 0) item = item.slice(0, cut);
-      item = trimEndOf(item, `;.,${SPACE}`).trim();
-      if (item) distribution.push(item);
+  if (start < 0) return distribution;
+  for (let i = start + 1; i < tail.length; i++) {
+    const l = tail[i]!;
+    if (!/^[-+•]/.test(l.text)) {
+      if (distribution.length) break;
+      continue;
     }
+    // The signature column sits on the same line in merged OCR: cut it off.
+    let item = l.text.replace(/^[-+•]\s*/, '');
+    const f = l.folded.slice(l.text.length - item.length);
+    const cut = f.search(/\s(tm\s*\.|kt\s*\.|ph[o0]\s+ch[u]|ch[u]\s*t[i1]ch)|\s{3,}\S/);
+    if (cut >= 0) item = item.slice(0, cut);
+    item = trimEndOf(item, `;.,${SPACE}`).trim();
+    if (item) distribution.push(item);
   }
-  return { name, title, distribution };
+  return distribution;
+}
+
+/**
+ * The signer's title and name, and the "Nơi nhận" list. The block follows the closing sentence
+ * ("Trên đây là báo cáo …"), wherever that is: an appendix may come after it.
+ */
+export function readSignature(lines: Line[]): SignatureBlock {
+  const tail = blockLines(lines);
+  let title: string | null = null;
+  let titleAt = -1;
+  for (let i = 0; i < tail.length; i++) {
+    const l = tail[i]!;
+    const t = titleOf(rightColumn(l).folded) ?? titleOf(l.folded);
+    if (!t) continue;
+    // A later title a few lines down belongs to the same block ("KT. CHỦ TỊCH" over "PHÓ CHỦ
+    // TỊCH": the later one is who signed); one further down starts another block.
+    if (title && i - titleAt > 3) break;
+    if (!(title && t === 'TM. ỦY BAN NHÂN DÂN')) title = t;
+    titleAt = i;
+  }
+  const name = titleAt >= 0 ? nameAfter(tail, titleAt) : null;
+  return { name, title, distribution: distributionOf(tail) };
 }

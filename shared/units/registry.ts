@@ -101,7 +101,10 @@ function toneStyle(name: string): string {
 
 function nameKey(name: string): string {
   // Tone-mark styles ("Hòa"/"Hoà") fold to the same key; apostrophes in Central Highlands names too.
-  return foldKey(name).replace(/[^a-z0-9' ]/g, '');
+  // Collapsed again: "Lang Biang - Đà Lạt" loses its dash, not a word boundary.
+  return foldKey(name)
+    .replace(/[^a-z0-9' ]/g, '')
+    .replace(/ {2,}/g, ' ');
 }
 
 /** The national list of commune-level units, searchable by code, province and (damaged) name. */

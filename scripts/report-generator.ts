@@ -1,0 +1,416 @@
+// Commune reports of the project's own making with known truth: header layouts, request lists,
+// sections in varying orders and numbering, catalogue wordings, signature blocks. The truth is
+// written in the shape of the evaluation's expected.json, so generated sets can be scored the
+// same way as real reports.
+import type { Unit } from '../shared/schemas/unit.js';
+
+export type Rng = () => number;
+
+/** A small deterministic generator (mulberry32), so that a seed names a document. */
+export function rngOf(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pick = <T>(rng: Rng, items: readonly T[]): T =>
+  items[Math.floor(rng() * items.length)]!;
+const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+
+export interface Truth {
+  documentType: 'BAO_CAO' | 'KE_HOACH' | 'CONG_VAN';
+  number: string | null;
+  issuedOn: string | null;
+  issuer: { level: Unit['level']; name: string };
+  province: string;
+  titleContains: string;
+  requestedBy: string[];
+  signer: { name: string | null; titleContains: string };
+  sectionKinds: string[];
+  indicatorValues: number[];
+  indicatorFractions: Array<[number, number]>;
+  /** Catalogue keys the figures must be filed under. */
+  indicatorKeys: Record<string, number>;
+}
+
+export interface GeneratedReport {
+  text: string;
+  truth: Truth;
+  /** Where the parts are, for damage that must keep some of them intact. */
+  layout: { header: string; signatureAtEnd: boolean };
+}
+
+const LEVEL_WORD = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
+
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Phan',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+];
+const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Hữu', 'Quang', 'Thanh', 'Ngọc', 'Xuân', 'Viết'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hà',
+  'Hải',
+  'Hùng',
+  'Lan',
+  'Long',
+  'Nam',
+  'Phúc',
+  'Quý',
+  'Sơn',
+  'Thủy',
+  'Tuấn',
+  'Việt',
+];
+
+function personName(rng: Rng): string {
+  const parts = [pick(rng, FAMILY), pick(rng, MIDDLE)];
+  if (rng() < 0.3) parts.push(pick(rng, MIDDLE));
+  parts.push(pick(rng, GIVEN));
+  return [...new Set(parts)].join(' ');
+}
+
+function upper(s: string): string {
+  return s.toUpperCase();
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+// --- Header -----------------------------------------------------------------------------------
+
+const MOTTO_1 = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO_2 = 'Độc lập - Tự do - Hạnh phúc';
+
+export const HEADER_LAYOUTS = ['columns', 'stacked', 'split', 'handwritten', 'no-number'] as const;
+
+function headerLines(
+  rng: Rng,
+  unit: Unit,
+  number: string | null,
+  date: { d: number; m: number; y: number },
+  layout: (typeof HEADER_LAYOUTS)[number],
+  symbol: string,
+): string[] {
+  const committee = pick(rng, ['ỦY BAN NHÂN DÂN', 'UỶ BAN NHÂN DÂN']);
+  const unitLine = upper(`${LEVEL_WORD[unit.level]} ${unit.name}`);
+  const place = unit.name;
+  const dateText = `${place}, ngày ${date.d} tháng ${date.m} năm ${date.y}`;
+  const numberText = number ? `Số: ${number}` : `Số:      /${symbol}`;
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(2, w - s.length));
+  switch (layout) {
+    case 'columns':
+      return [
+        pad(committee, 36) + MOTTO_1,
+        pad(unitLine, 36) + MOTTO_2,
+        pad(numberText, 36) + dateText,
+      ];
+    case 'stacked':
+      return [committee, unitLine, numberText, MOTTO_1, MOTTO_2, dateText];
+    case 'split':
+      // A header copied out of a Word table: the number and the date each broken over two lines.
+      return [
+        committee,
+        unitLine,
+        'Số:',
+        number ?? `/${symbol}`,
+        MOTTO_1,
+        MOTTO_2,
+        `${place}, ngày ${date.d} tháng ${date.m}`,
+        `năm ${date.y}`,
+      ];
+    case 'handwritten': {
+      const [n] = (number ?? '').split('/');
+      return [committee, unitLine, n ?? '', `Số:        /${symbol}`, MOTTO_1, MOTTO_2, dateText];
+    }
+    case 'no-number':
+      return [committee, unitLine, `Số:      /${symbol}`, MOTTO_1, MOTTO_2, dateText];
+  }
+}
+
+// --- Title and preamble -----------------------------------------------------------------------
+
+const SUBJECTS = [
+  'Kết quả thực hiện chuyển đổi số năm 2025',
+  'Kết quả thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công nghệ',
+  'Tình hình thực hiện Nghị quyết số 107/NQ-CP ngày 20/4/2025 của Chính phủ',
+  'Kết quả triển khai Đề án 06 và chuyển đổi số 6 tháng đầu năm 2025',
+  'Kết quả phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quý III năm 2025',
+];
+
+const SENDERS = [
+  ['SKHCN-QLKH', 'Sở Khoa học và Công nghệ tỉnh'],
+  ['SKHCN-KH&ĐMST', 'Sở Khoa học và Công nghệ'],
+  ['UBND-KGVX', 'Ủy ban nhân dân tỉnh'],
+  ['SKHCN-CĐS', 'Sở Khoa học và Công nghệ'],
+] as const;
+
+function requestClause(
+  rng: Rng,
+  count: number,
+  province: string,
+): { text: string; numbers: string[] } {
+  const numbers: string[] = [];
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const [symbol, body] = pick(rng, SENDERS);
+    const n = `${int(rng, 10, 4999)}/${symbol}`;
+    if (numbers.includes(n)) continue;
+    numbers.push(n);
+    const kind = pick(rng, ['Công văn', 'Văn bản', 'Công văn']);
+    const doubled = rng() < 0.2 ? `${kind} ` : '';
+    parts.push(
+      `${doubled}${kind} số ${n} ngày ${int(rng, 1, 28)}/${int(rng, 1, 10)}/2025 ` +
+        `của ${body} ${province} về việc báo cáo kết quả thực hiện`,
+    );
+  }
+  const opener = rng() < 0.15 ? 'Thực hiện thực hiện' : 'Thực hiện';
+  return { text: `${opener} ${parts.join('; ')}`, numbers };
+}
+
+// --- Sections ---------------------------------------------------------------------------------
+
+const HEADINGS: Record<string, readonly string[]> = {
+  results: [
+    'KẾT QUẢ THỰC HIỆN',
+    'TÌNH HÌNH TRIỂN KHAI THỰC HIỆN',
+    'KẾT QUẢ ĐẠT ĐƯỢC',
+    'Kết quả thực hiện',
+  ],
+  difficulties: [
+    'KHÓ KHĂN, VƯỚNG MẮC',
+    'TỒN TẠI, HẠN CHẾ',
+    'NHỮNG KHÓ KHĂN, HẠN CHẾ',
+    'Khó khăn, vướng mắc',
+  ],
+  causes: ['NGUYÊN NHÂN', 'NGUYÊN NHÂN CỦA TỒN TẠI'],
+  proposals: ['ĐỀ XUẤT, KIẾN NGHỊ', 'KIẾN NGHỊ', 'ĐỀ XUẤT', 'Đề xuất, kiến nghị'],
+  plan: [
+    'ĐỊNH HƯỚNG NHIỆM VỤ THỜI GIAN TỚI',
+    'PHƯƠNG HƯỚNG, NHIỆM VỤ',
+    'NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM',
+    'Phương hướng, nhiệm vụ thời gian tới',
+  ],
+};
+
+const SECTION_ORDERS = [
+  ['results', 'difficulties', 'proposals'],
+  ['results', 'difficulties', 'causes', 'proposals'],
+  ['results', 'difficulties', 'plan', 'proposals'],
+  ['results', 'difficulties', 'causes', 'plan', 'proposals'],
+  ['results', 'plan', 'proposals'],
+] as const;
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+
+/** Numbering as typists and scanners leave it: repeated or skipped numerals. */
+function numerals(rng: Rng, count: number): string[] {
+  const out = ROMAN.slice(0, count);
+  const slip = rng();
+  if (slip < 0.15 && count > 2) out[2] = out[1]!;
+  else if (slip < 0.3 && count > 2) return [out[0]!, ...ROMAN.slice(2, count + 1)];
+  return out;
+}
+
+interface Figure {
+  text: string;
+  key: string;
+  value: number;
+  fraction?: [number, number];
+}
+
+function vn(n: number, decimals = 0): string {
+  const [i, f] = n.toFixed(decimals).split('.');
+  const grouped = i!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return f ? `${grouped},${f}` : grouped;
+}
+
+function rateFigure(rng: Rng, label: string, noun: string, key: string): Figure {
+  const total = int(rng, 500, 40_000);
+  const done = int(rng, Math.floor(total * 0.6), total);
+  const pct = Math.round((done / total) * 10_000) / 100;
+  return {
+    text: `${label}: ${vn(done)}/${vn(total)} ${noun}, đạt ${vn(pct, 2)}%`,
+    key,
+    value: pct,
+    fraction: [done, total],
+  };
+}
+
+/** Figures in the wordings officers use, one generator per catalogue entry. */
+const FIGURES: ReadonlyArray<(rng: Rng) => Figure> = [
+  (rng) =>
+    rateFigure(
+      rng,
+      pick(rng, [
+        'Cấp thẻ căn cước công dân',
+        'Cấp thẻ căn cước',
+        'Số CCCD đã cấp',
+        'Đã cấp căn cước công dân',
+      ]),
+      pick(rng, ['thẻ', 'trường hợp']),
+      'cccd_issued_rate',
+    ),
+  (rng) =>
+    rateFigure(
+      rng,
+      pick(rng, ['Kích hoạt tài khoản định danh điện tử', 'Số tài khoản VNeID đã kích hoạt']),
+      'tài khoản',
+      'vneid_activation_rate',
+    ),
+  (rng) =>
+    rateFigure(
+      rng,
+      pick(rng, ['Hồ sơ nộp trực tuyến', 'Tỷ lệ hồ sơ dịch vụ công trực tuyến']),
+      'hồ sơ',
+      'online_public_service_rate',
+    ),
+  (rng) => {
+    const n = int(rng, 3, 60);
+    return {
+      text: `Thành lập ${n} tổ công nghệ số cộng đồng tại các thôn`,
+      key: 'community_digital_teams',
+      value: n,
+    };
+  },
+  (rng) => {
+    const n = int(rng, 200, 9_000);
+    return {
+      text: `Tổng số hồ sơ tiếp nhận: ${vn(n)} hồ sơ`,
+      key: 'tthc_received_total',
+      value: n,
+    };
+  },
+];
+
+const FILLER = [
+  'Ủy ban nhân dân đã ban hành kế hoạch và phân công nhiệm vụ cho từng bộ phận.',
+  'Hạ tầng mạng tại trụ sở được nâng cấp, đường truyền ổn định.',
+  'Công tác tuyên truyền được thực hiện thường xuyên trên hệ thống loa truyền thanh.',
+  'Kinh phí dành cho chuyển đổi số còn hạn chế, thiết bị đã cũ.',
+  'Một bộ phận người dân lớn tuổi chưa sử dụng thành thạo điện thoại thông minh.',
+  'Đề nghị cấp trên quan tâm bố trí kinh phí và tổ chức tập huấn cho cán bộ.',
+];
+
+function sectionBody(rng: Rng, kind: string, figures: Figure[]): string[] {
+  const lines = [pick(rng, FILLER)];
+  if (kind === 'results') for (const f of figures) lines.push(`- ${f.text}.`);
+  lines.push(pick(rng, FILLER));
+  return lines;
+}
+
+// --- Signature --------------------------------------------------------------------------------
+
+const SIGNER_TITLES = [
+  { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], contains: 'chu tich' },
+  { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
+  { lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
+  { lines: ['TM. ỦY BAN NHÂN DÂN'], contains: 'uy ban nhan dan' },
+] as const;
+
+function signatureLines(
+  rng: Rng,
+  name: string,
+  merged: boolean,
+): { lines: string[]; contains: string } {
+  const t = pick(rng, SIGNER_TITLES);
+  const right = [...t.lines, pick(rng, ['(Đã ký)', '(Đã ký và đóng dấu)', '']), name].filter(
+    Boolean,
+  );
+  const left = ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'];
+  if (!merged) return { lines: [...left, ...right], contains: t.contains };
+  const lines: string[] = [];
+  for (let i = 0; i < Math.max(left.length, right.length); i++)
+    lines.push(`${(left[i] ?? '').padEnd(40)}${right[i] ?? ''}`.trimEnd());
+  return { lines, contains: t.contains };
+}
+
+const APPENDIX = [
+  'PHỤ LỤC',
+  'SỐ LIỆU CHI TIẾT THEO THÔN',
+  'STT | Thôn | Số hộ | Ghi chú',
+  '1 | Thôn Đông | 312 | ',
+  '2 | Thôn Tây | 287 | ',
+  '3 | Thôn Nam | 199 | ',
+];
+
+/** One report with its truth. */
+export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedReport {
+  const unit = pick(rng, units);
+  const layout = pick(rng, HEADER_LAYOUTS);
+  const date = { d: int(rng, 1, 28), m: int(rng, 1, 12), y: 2025 };
+  const hasNumber = layout !== 'no-number';
+  const number = hasNumber ? `${int(rng, 1, 999)}/BC-UBND` : null;
+  const subject = pick(rng, SUBJECTS);
+  const title = ['BÁO CÁO', subject];
+  const recipient = `Kính gửi: Sở Khoa học và Công nghệ tỉnh ${unit.provinceName}.`;
+  const req = requestClause(rng, int(rng, 1, 3), unit.provinceName);
+  const basis =
+    rng() < 0.4
+      ? `Căn cứ Kế hoạch số ${int(rng, 1, 99)}/KH-UBND ngày 5/3/2025 của Ủy ban nhân dân ${LEVEL_WORD[unit.level]}; `
+      : '';
+  const preamble = `${basis}${req.text}, Ủy ban nhân dân ${LEVEL_WORD[unit.level]} ${unit.name} báo cáo như sau:`;
+
+  const order = pick(rng, SECTION_ORDERS);
+  const marks = numerals(rng, order.length);
+  const figures = [...FIGURES]
+    .sort(() => rng() - 0.5)
+    .slice(0, int(rng, 1, 4))
+    .map((f) => f(rng));
+  const body: string[] = [];
+  order.forEach((kind, i) => {
+    body.push(`${marks[i]}. ${pick(rng, HEADINGS[kind]!)}`);
+    body.push(...sectionBody(rng, kind, figures));
+  });
+  const closing = 'Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân.';
+  const signer = personName(rng);
+  const signature = signatureLines(rng, signer, rng() < 0.5);
+  const appendix = rng() < 0.3;
+  const text = [
+    ...headerLines(rng, unit, number, date, layout, 'BC-UBND'),
+    '',
+    ...title,
+    '',
+    recipient,
+    preamble,
+    ...body,
+    closing,
+    ...signature.lines,
+    ...(appendix ? APPENDIX : []),
+  ].join('\n');
+
+  const truth: Truth = {
+    documentType: 'BAO_CAO',
+    number,
+    issuedOn: isoDate(date.y, date.m, date.d),
+    issuer: { level: unit.level, name: unit.name },
+    province: unit.provinceName,
+    titleContains: subject,
+    requestedBy: req.numbers,
+    signer: { name: signer, titleContains: signature.contains },
+    sectionKinds: [...new Set(order)],
+    indicatorValues: figures.map((f) => f.value),
+    indicatorFractions: figures.flatMap((f) => (f.fraction ? [f.fraction] : [])),
+    indicatorKeys: Object.fromEntries(figures.map((f) => [f.key, f.value])),
+  };
+  return { text, truth, layout: { header: layout, signatureAtEnd: !appendix } };
+}
