@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoundStore } from '../shared/ports/round-store.js';
 import { Round } from '../shared/schemas/round.js';
@@ -20,11 +21,25 @@ export class DynamoRoundStore implements RoundStore {
   }
 
   async put(round: Round): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { PK: roundsPk(round.provinceCode), SK: round.roundId, type: 'round', ...round },
-      }),
-    );
+    await this.db.send(new PutCommand(this.item(round)));
+  }
+
+  async create(round: Round): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({ ...this.item(round), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
+  private item(round: Round) {
+    return {
+      TableName: this.table,
+      Item: { PK: roundsPk(round.provinceCode), SK: round.roundId, type: 'round', ...round },
+    };
   }
 }

@@ -1,6 +1,7 @@
-import { deadlineOf, ictDate, vietnameseDay } from '../../shared/rounds/deadline.js';
+import { ictDate, vietnameseDay } from '../../shared/rounds/deadline.js';
+import { openAdhocRound, parseOffsets } from '../../shared/rounds/manage-rounds.js';
 import { provinceRounds } from '../../shared/rounds/rounds.js';
-import { DEFAULT_REMINDER_OFFSETS, Round } from '../../shared/schemas/round.js';
+import type { Round } from '../../shared/schemas/round.js';
 import type { Target } from '../target.js';
 
 export interface OpenRoundOptions {
@@ -12,23 +13,16 @@ export interface OpenRoundOptions {
   offsets?: string;
 }
 
-/** Opens an ad-hoc round, as the Department does by official letter. */
+/** Opens an ad-hoc round, as the Department does by official letter; an existing id is refused. */
 export async function openRound(target: Target, o: OpenRoundOptions): Promise<Round> {
-  const parsed = Round.safeParse({
+  return openAdhocRound(target.jobs.rounds, {
     provinceCode: o.province,
     roundId: o.id,
-    title: o.title ?? `Báo cáo theo ${o.request?.join('; ') ?? `kỳ ${o.id}`}`,
-    deadline: /^\d{4}-\d{2}-\d{2}$/.test(o.deadline) ? deadlineOf(o.deadline) : o.deadline,
+    title: o.title,
+    deadline: o.deadline,
     requests: o.request ?? [],
-    reminderOffsets: o.offsets ? o.offsets.split(',').map(Number) : DEFAULT_REMINDER_OFFSETS,
-    kind: 'adhoc',
+    reminderOffsets: o.offsets ? parseOffsets(o.offsets) : undefined,
   });
-  if (!parsed.success)
-    throw new Error(
-      `Kỳ báo cáo không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  await target.jobs.rounds.put(parsed.data);
-  return parsed.data;
 }
 
 export async function listRounds(
@@ -43,7 +37,7 @@ export function formatRounds(rounds: Round[]): string {
   return `${rounds
     .map(
       (r) =>
-        `${r.roundId.padEnd(9)} hạn ${vietnameseDay(ictDate(new Date(r.deadline))).padEnd(24)} ${r.kind === 'standing' ? 'định kỳ ' : 'đột xuất'}  ${r.title}${r.requests.length ? ` (${r.requests.join('; ')})` : ''}`,
+        `${r.roundId.padEnd(9)} hạn ${vietnameseDay(ictDate(new Date(r.deadline))).padEnd(24)} ${r.kind === 'standing' ? 'định kỳ ' : 'đột xuất'}  ${r.title}${r.closedAt ? ' [đã đóng]' : ''}${r.requests.length ? ` (${r.requests.join('; ')})` : ''}`,
     )
     .join('\n')}\n`;
 }

@@ -4,4 +4,6 @@ import type { Round } from '../schemas/round.js';
 export interface RoundStore {
   list(provinceCode: string): Promise<Round[]>;
   put(round: Round): Promise<void>;
+  /** Stores a round only if none of that id is stored; false when one is. */
+  create(round: Round): Promise<boolean>;
 }

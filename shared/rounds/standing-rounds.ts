@@ -39,9 +39,10 @@ export function roundsOf(provinceCode: string, stored: Round[], now: Date): Roun
   return [...byId.values()].sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
-/** Rounds whose reminder window contains today. */
+/** Rounds not closed whose reminder window contains today. */
 export function openRounds(rounds: Round[], daysFrom: (r: Round) => number): Round[] {
   return rounds.filter((r) => {
+    if (r.closedAt) return false;
     const d = daysFrom(r);
     // A week of grace after the last reminder day, so that a job down on that day catches up.
     return d >= Math.min(...r.reminderOffsets) && d <= Math.max(...r.reminderOffsets) + 7;

@@ -27,7 +27,9 @@ function same(a: Unit, b: Unit): boolean {
     a.level === b.level &&
     a.provinceCode === b.provinceCode &&
     a.provinceName === b.provinceName &&
-    a.emails.join(';') === b.emails.join(';')
+    a.emails.join(';') === b.emails.join(';') &&
+    a.contactName === b.contactName &&
+    a.phone === b.phone
   );
 }
 
@@ -45,51 +47,72 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
   const byCode = new Map(existing.map((u) => [u.code, u]));
   const changed: Unit[] = [];
   let unchanged = 0;
-  const problems: ContactProblem[] = [];
 
   if (header.includes('province_code')) {
     for (const u of unitsFromNationalCsv(csv)) {
       const old = byCode.get(u.code);
-      const next = { ...u, emails: old?.emails ?? [] };
+      const next = {
+        ...u,
+        emails: old?.emails ?? [],
+        ...(old?.contactName ? { contactName: old.contactName } : {}),
+        ...(old?.phone ? { phone: old.phone } : {}),
+      };
       if (old && same(old, next)) unchanged++;
       else changed.push(next);
     }
-    return { kind: 'national', changed, unchanged, problems, departments: [] };
+    return { kind: 'national', changed, unchanged, problems: [], departments: [] };
   }
 
   if (!/\bunit_code\b/.test(header) || !/\bemail\b/.test(header)) {
     throw new Error(
-      'CSV không đúng mẫu: cần cột province_code,province_name,unit_code,unit_name,unit_level (danh mục quốc gia) hoặc unit_code,email,name (danh sách liên hệ của tỉnh).',
+      'CSV không đúng mẫu: cần cột province_code,province_name,unit_code,unit_name,unit_level (danh mục quốc gia) hoặc unit_code,email,name,phone (danh sách liên hệ của tỉnh).',
     );
   }
   const rows = parse(csv, {
-    columns: true,
+    columns: (head: string[]) => head.map((h) => h.trim().toLowerCase()),
     skip_empty_lines: true,
     trim: true,
     bom: true,
     relax_column_count: true,
-  }) as Array<Record<string, string>>;
-  const emailsByUnit = new Map<string, string[]>();
-  const departments: Department[] = [];
+  }) as ContactRow[];
+  return planContacts(rows, existing);
+}
+
+/** One row of a contact list, by lower-case column name: unit_code, email, name, phone. */
+export type ContactRow = Record<string, string | undefined>;
+
+function validEmails(raw: string, line: number, unitCode: string, problems: ContactProblem[]) {
+  return raw
+    .split(/[;,\s]+/)
+    .filter(Boolean)
+    .map((e) => e.toLowerCase())
+    .filter((email) => {
+      const ok = Email.safeParse(email).success;
+      if (!ok)
+        problems.push({
+          line,
+          unitCode,
+          message: `Địa chỉ thư "${email}" không hợp lệ; không gửi tới địa chỉ này.`,
+        });
+      return ok;
+    });
+}
+
+interface ContactOfUnit {
+  emails: string[];
+  contactName?: string;
+  phone?: string;
+}
+
+/** A contact list's rows into each unit's addresses, contact name and phone (first given wins). */
+function contactsOf(rows: ContactRow[], existing: Unit[], problems: ContactProblem[]) {
+  const byCode = new Map(existing.map((u) => [u.code, u]));
   const provinceNames = new Map(existing.map((u) => [u.provinceCode, u.provinceName]));
-  const validEmails = (raw: string, line: number, unitCode: string) =>
-    raw
-      .split(/[;,\s]+/)
-      .filter(Boolean)
-      .map((e) => e.toLowerCase())
-      .filter((email) => {
-        const ok = Email.safeParse(email).success;
-        if (!ok)
-          problems.push({
-            line,
-            unitCode,
-            message: `Địa chỉ thư "${email}" không hợp lệ; không gửi tới địa chỉ này.`,
-          });
-        return ok;
-      });
+  const units = new Map<string, ContactOfUnit>();
+  const departments: Department[] = [];
   rows.forEach((row, i) => {
     const line = i + 2;
-    const raw = (row.unit_code ?? '').trim();
+    const raw = String(row.unit_code ?? '').trim();
     if (/^\d{2}$/.test(raw)) {
       const province = provinceNames.get(raw);
       if (!province)
@@ -97,14 +120,13 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
       else
         departments.push({
           provinceCode: raw,
-          name: row.name || `Sở Khoa học và Công nghệ tỉnh ${province}`,
-          emails: validEmails(row.email ?? '', line, raw),
+          name: row.name?.trim() || `Sở Khoa học và Công nghệ tỉnh ${province}`,
+          emails: validEmails(row.email ?? '', line, raw, problems),
         });
       return;
     }
     const code = raw.padStart(5, '0');
-    const unit = byCode.get(code);
-    if (!unit) {
+    if (!byCode.has(code)) {
       problems.push({
         line,
         unitCode: code,
@@ -112,15 +134,34 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
       });
       return;
     }
-    const list = emailsByUnit.get(code) ?? [];
-    for (const email of validEmails(row.email ?? '', line, code))
-      if (!list.includes(email)) list.push(email);
-    emailsByUnit.set(code, list);
+    const c = units.get(code) ?? { emails: [] };
+    for (const email of validEmails(row.email ?? '', line, code, problems))
+      if (!c.emails.includes(email)) c.emails.push(email);
+    c.contactName ??= row.name?.trim() || undefined;
+    c.phone ??= row.phone?.trim() || undefined;
+    units.set(code, c);
   });
-  for (const [code, emails] of emailsByUnit) {
-    const old = byCode.get(code)!;
-    const next = { ...old, emails };
-    if (same(old, next)) unchanged++;
+  return { units, departments, byCode };
+}
+
+/**
+ * A province's contact list (from a CSV or an XLSX sheet) onto the units already known: their
+ * addresses, contact name and phone. Invalid addresses and unknown units are reported, not written.
+ */
+export function planContacts(rows: ContactRow[], existing: Unit[]): ImportPlan {
+  const problems: ContactProblem[] = [];
+  const { units, departments, byCode } = contactsOf(rows, existing, problems);
+  const changed: Unit[] = [];
+  let unchanged = 0;
+  for (const [code, c] of units) {
+    const { contactName: _n, phone: _p, ...old } = byCode.get(code)!;
+    const next: Unit = {
+      ...old,
+      emails: c.emails,
+      ...(c.contactName ? { contactName: c.contactName } : {}),
+      ...(c.phone ? { phone: c.phone } : {}),
+    };
+    if (same(byCode.get(code)!, next)) unchanged++;
     else changed.push(next);
   }
   return { kind: 'contacts', changed, unchanged, problems, departments };

@@ -241,7 +241,7 @@ describe('digest and rounds', () => {
 describe('a digest not sent', () => {
   const queued: MailJob[] = [];
   const deps = (dept: Department | null): JobDeps => ({
-    rounds: { list: async () => [], put: async () => {} },
+    rounds: { list: async () => [], put: async () => {}, create: async () => true },
     units: { list: async () => units, put: async () => 0 },
     departments: { get: async () => dept, put: async () => {} },
     submissions,
