@@ -71,8 +71,12 @@ describe('opening an ad-hoc round from a request letter', () => {
       letter,
     });
     expect(store.stored).toEqual([round]);
-    const text =
-      'ỦY BAN NHÂN DÂN XÃ NGHĨA ĐÀN\nSố: 12/BC-UBND\nBÁO CÁO\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ';
+    const text = [
+      'ỦY BAN NHÂN DÂN XÃ NGHĨA ĐÀN',
+      'Số: 12/BC-UBND',
+      'BÁO CÁO',
+      'Thực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ',
+    ].join('\n');
     const report = readReport(text, { registry: registry2025(), provinceCode: '40' });
     const rounds = await provinceRounds(store, '40', new Date('2026-09-25T00:00:00Z'));
     expect(roundForReport(report, rounds)?.roundId).toBe('2026-9M');
