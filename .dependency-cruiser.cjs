@@ -5,7 +5,7 @@ const tiers = [
   ['ports', 'files', 'reader', 'units', 'rounds'],
   ['ingest', 'ocr'],
   ['mail'],
-  ['reminders', 'rollup', 'review'],
+  ['reminders', 'rollup', 'review', 'accounts'],
 ];
 const folder = (names) => `^shared/(${names.join('|')})/`;
 

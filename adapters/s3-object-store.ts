@@ -13,7 +13,7 @@ export class S3ObjectStore implements ObjectStore {
       new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId ?? undefined }),
     );
     const bytes = await res.Body!.transformToByteArray();
-    return { bytes, versionId: res.VersionId ?? null };
+    return { bytes, versionId: res.VersionId ?? null, metadata: res.Metadata ?? {} };
   }
 
   async put(key: string, bytes: Uint8Array, contentType?: string) {

@@ -11,6 +11,7 @@ const load = {
   remind: () => import('./commands/remind.js'),
   rollup: () => import('./commands/rollup.js'),
   rounds: () => import('./commands/rounds.js'),
+  serve: () => import('./commands/serve.js'),
   status: () => import('./commands/status.js'),
   units: () => import('./commands/units.js'),
 };
@@ -236,6 +237,20 @@ program
       print(opts.json, result.run.rollup, formatRollup(result, Boolean(opts.mail)));
     },
   );
+
+program
+  .command('serve')
+  .description('Mở cổng nộp báo cáo trên máy (Ctrl-C để dừng)')
+  .option('--port <port>', 'cổng HTTP', '8080')
+  .action(async (opts: { port: string }) => {
+    const { servePortal, servingText, untilInterrupted } = await load.serve();
+    await withTarget(async (t) => {
+      const serving = await servePortal(t, Number(opts.port));
+      process.stdout.write(servingText(serving.url, t));
+      await untilInterrupted();
+      await serving.stop();
+    });
+  });
 
 program
   .command('demo')

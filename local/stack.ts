@@ -15,14 +15,16 @@ import S3rver from 's3rver';
 import { resetClients } from '../adapters/aws-clients.js';
 import { TABLE_KEYS } from '../adapters/table-keys.js';
 import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
+import { startCognito } from './cognito.js';
 import { FileQueue } from './file-queue.js';
+import { installPostPolicy, LOCAL_CORS } from './s3-post.js';
 import { saveMail } from './saved-mail.js';
 
 export interface LocalStack {
   home: string;
   table: string;
   bucket: string;
-  endpoints: { dynamodb: string; s3: string; ses: string };
+  endpoints: { dynamodb: string; s3: string; ses: string; cognito: string };
   ingestQueue: FileQueue;
   mailQueue: FileQueue;
   /** Where received mail is saved as .eml files when the stack stops. */
@@ -86,22 +88,34 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
       `cannot open the local database in ${home} (is another tonghop command running?): ${(e as Error).message}`,
     );
   }
+  installPostPolicy();
   const s3rver = new S3rver({
     port: 0,
     address: '127.0.0.1',
     directory: join(home, 's3'),
     silent: true,
-    configureBuckets: [{ name: LOCAL_BUCKET }],
+    configureBuckets: [{ name: LOCAL_BUCKET, configs: [LOCAL_CORS] }],
   });
   const s3Address = await s3rver.run();
   const ses = await startSes({ host: '127.0.0.1', port: 0 });
   const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
 
-  const endpoints = { dynamodb: dynamoUrl, s3: `http://127.0.0.1:${s3Address.port}`, ses: sesUrl };
+  const cognito = await startCognito(home);
+  const endpoints = {
+    dynamodb: dynamoUrl,
+    s3: `http://127.0.0.1:${s3Address.port}`,
+    ses: sesUrl,
+    cognito: cognito.url,
+  };
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+    COGNITO_USER_POOL_ID: cognito.userPoolId,
+    COGNITO_CLIENT_ID: cognito.clientId,
+    COGNITO_ISSUER: cognito.issuer,
+    COGNITO_JWKS_URI: cognito.jwksUri,
     AWS_REGION: 'ap-southeast-1',
     // s3rver checks request signatures against these fixed local credentials.
     AWS_ACCESS_KEY_ID: 'S3RVER',
@@ -146,6 +160,7 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     async stop() {
       await saveMail(sesUrl, mailDir);
       await s3rver.close();
+      await cognito.stop();
       await new Promise<void>((r) => ses.close(() => r()));
       await new Promise<void>((r) => dynamo.close(() => r()));
       resetClients();

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import type { Invitation } from '../../shared/accounts/invite-contacts.js';
 import { planImport } from '../../shared/units/import-units.js';
 import { NATIONAL_UNITS_CSV } from '../registry.js';
 import type { Target } from '../target.js';
+import { formatInvitations, invite } from './invite.js';
 
 export interface ImportSummary {
   kind: 'national' | 'contacts';
@@ -9,6 +11,8 @@ export interface ImportSummary {
   unchanged: number;
   problems: Array<{ line: number; unitCode: string; message: string }>;
   departments: string[];
+  /** Portal accounts made for the imported contacts (null: no user pool configured). */
+  invitations: Invitation[] | null;
 }
 
 /** Imports the national list (default) or a province's contact CSV into the unit table. */
@@ -20,12 +24,20 @@ export async function importUnits(
   const plan = planImport(csv, await target.units.list());
   const written = await target.units.put(plan.changed);
   for (const d of plan.departments) await target.jobs.departments.put(d);
+  const invitations =
+    plan.kind === 'contacts'
+      ? await invite(
+          plan.changed.filter((u) => u.emails.length),
+          plan.departments,
+        )
+      : [];
   return {
     kind: plan.kind,
     written,
     unchanged: plan.unchanged,
     problems: plan.problems,
     departments: plan.departments.map((d) => `${d.name} <${d.emails.join(', ')}>`),
+    invitations,
   };
 }
 
@@ -40,6 +52,7 @@ export function formatImport(s: ImportSummary): string {
     `Đã nhập ${what}: ${s.written} đơn vị ghi mới hoặc cập nhật, ${s.unchanged} không đổi.`,
   ];
   for (const d of s.departments) lines.push(`Địa chỉ của Sở: ${d}`);
+  lines.push(...formatInvitations(s.invitations));
   for (const p of s.problems) lines.push(`  ! dòng ${p.line} (${p.unitCode}): ${p.message}`);
   return `${lines.join('\n')}\n`;
 }

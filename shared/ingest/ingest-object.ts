@@ -9,9 +9,11 @@ import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
 import type { Round } from '../schemas/round.js';
 import type { SubmissionStatus } from '../schemas/submission.js';
+import { UPLOADER_METADATA, type Uploader } from '../schemas/uploader.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { checkReport, checkUnit, unitLabel } from './rules.js';
 import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT } from './upload-key.js';
+import { checkUploader, jsonReportProblem } from './uploader-rules.js';
 
 /** One uploaded object as an S3 event names it (key already decoded). */
 export interface ObjectRef {
@@ -97,6 +99,7 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
   ) => {
     const s: NewSubmission = {
       ...base,
+      ...(uploadedBy ? { uploadedBy } : {}),
       submissionId: submissionId([provinceCode, roundId, unitCode, identity]),
       provinceCode,
       roundId,
@@ -107,6 +110,7 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
     lap('validate');
     return deps.submissions.record(s).finally(() => lap('store'));
   };
+  let uploadedBy: Uploader | undefined;
   const objectIdentity = `${ref.key}\u0000${ref.versionId ?? ref.eTag ?? ref.sequencer ?? ''}`;
 
   if (!layout.ok) {
@@ -142,17 +146,28 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
     return record(provinceCode, roundId, unitCode, e.status, null, objectIdentity);
   }
 
-  const { bytes, versionId } = await deps.objects.get(ref.key, ref.versionId);
+  const { bytes, versionId, metadata } = await deps.objects.get(ref.key, ref.versionId);
   base.file.versionId = versionId ?? ref.versionId;
   base.file.size = bytes.length;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   base.file.sha256 = sha256;
   lap('read');
+  const allowed = checkUploader(metadata?.[UPLOADER_METADATA], { provinceCode, unitCode });
+  if (!allowed.ok) {
+    diagnostics.push(allowed.problem);
+    return record(provinceCode, roundId, unitCode, 'rejected', null, sha256);
+  }
+  uploadedBy = allowed.uploader;
 
   let report: Report;
   try {
     const content = await readFileContent(fileName, bytes);
     lap('decode');
+    const notAllowed = content.kind === 'report' ? jsonReportProblem(uploadedBy) : null;
+    if (notAllowed) {
+      diagnostics.push(notAllowed);
+      return record(provinceCode, roundId, unitCode, 'rejected', null, sha256);
+    }
     report =
       content.kind === 'report'
         ? content.report

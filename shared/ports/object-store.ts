@@ -3,7 +3,12 @@ export interface ObjectStore {
   get(
     key: string,
     versionId?: string | null,
-  ): Promise<{ bytes: Uint8Array; versionId: string | null }>;
+  ): Promise<{
+    bytes: Uint8Array;
+    versionId: string | null;
+    /** User metadata (x-amz-meta-*, names without the prefix, lower case). */
+    metadata?: Record<string, string>;
+  }>;
   put(key: string, bytes: Uint8Array, contentType?: string): Promise<{ versionId: string | null }>;
   /**
    * A time-limited download address (S3 pre-signed GET) for someone without credentials. It stops

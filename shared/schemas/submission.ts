@@ -3,6 +3,7 @@ import { AuditEntry } from './audit.js';
 import { Diagnostic } from './diagnostic.js';
 import { Report } from './report.js';
 import { SubmissionStatus } from './submission-status.js';
+import { Uploader } from './uploader.js';
 
 export { SubmissionStatus };
 
@@ -32,5 +33,7 @@ export const Submission = z.object({
   report: Report.nullable(),
   /** The Department's decisions on this file, oldest first; absent until the first one. */
   audit: z.array(AuditEntry).optional(),
+  /** Who uploaded it through the portal; absent for files written with AWS credentials. */
+  uploadedBy: Uploader.optional(),
 });
 export type Submission = z.infer<typeof Submission>;

@@ -1,0 +1,60 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  type CognitoIdentityProviderClient,
+  CreateGroupCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { AccountDirectory, AccountSpec } from '../shared/ports/accounts.js';
+import { PROVINCE_ATTRIBUTE, staffGroupName, UNIT_ATTRIBUTE } from './cognito-pool.js';
+
+const isNamed = (e: unknown, name: string) => (e as Error | undefined)?.name === name;
+
+/** Portal accounts in the Cognito user pool; tonghop mails the invitation itself. */
+export class CognitoAccounts implements AccountDirectory {
+  constructor(
+    private readonly client: CognitoIdentityProviderClient,
+    private readonly userPoolId: string,
+  ) {}
+
+  async create(spec: AccountSpec, temporaryPassword: string): Promise<{ created: boolean }> {
+    const attributes = [
+      { Name: 'email', Value: spec.email },
+      { Name: 'email_verified', Value: 'true' },
+      { Name: PROVINCE_ATTRIBUTE, Value: spec.provinceCode },
+      ...(spec.unitCode ? [{ Name: UNIT_ATTRIBUTE, Value: spec.unitCode }] : []),
+    ];
+    try {
+      await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: spec.email.toLowerCase(),
+          TemporaryPassword: temporaryPassword,
+          // Cognito's own mail is capped at 50 a day per account; tonghop sends through SES.
+          MessageAction: 'SUPPRESS',
+          UserAttributes: attributes,
+        }),
+      );
+    } catch (e) {
+      if (isNamed(e, 'UsernameExistsException')) return { created: false };
+      throw e;
+    }
+    if (spec.role === 'staff') await this.addToStaff(spec.email, spec.provinceCode);
+    return { created: true };
+  }
+
+  private async addToStaff(email: string, provinceCode: string): Promise<void> {
+    const GroupName = staffGroupName(provinceCode);
+    try {
+      await this.client.send(new CreateGroupCommand({ UserPoolId: this.userPoolId, GroupName }));
+    } catch (e) {
+      if (!isNamed(e, 'GroupExistsException')) throw e;
+    }
+    await this.client.send(
+      new AdminAddUserToGroupCommand({
+        UserPoolId: this.userPoolId,
+        Username: email.toLowerCase(),
+        GroupName,
+      }),
+    );
+  }
+}

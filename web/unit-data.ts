@@ -1,0 +1,69 @@
+import { roundStatus, statusOf, timelinessOf } from '../shared/ingest/round-status.js';
+import { daysFromDeadline } from '../shared/rounds/deadline.js';
+import { roundsOf } from '../shared/rounds/standing-rounds.js';
+import type { Round } from '../shared/schemas/round.js';
+import type { Submission } from '../shared/schemas/submission.js';
+import type { Unit } from '../shared/schemas/unit.js';
+import type { PortalDeps } from './deps.js';
+
+export async function findUnit(deps: PortalDeps, code: string): Promise<Unit | null> {
+  if (!/^\d{5}$/.test(code)) return null;
+  const provinces = deps.config.provinces;
+  // Units are listed per province: the portal of one province never reads another's.
+  const scope = provinces === 'all' ? undefined : provinces;
+  const lists = scope
+    ? await Promise.all(scope.map((p) => deps.units.list(p)))
+    : [await deps.units.list()];
+  return lists.flat().find((u) => u.code === code) ?? null;
+}
+
+export async function unitRounds(deps: PortalDeps, unit: Unit, now: Date): Promise<Round[]> {
+  return roundsOf(unit.provinceCode, await deps.rounds.list(unit.provinceCode), now);
+}
+
+export async function roundOf(
+  deps: PortalDeps,
+  unit: Unit,
+  roundId: string,
+  now: Date,
+): Promise<Round | undefined> {
+  return (await unitRounds(deps, unit, now)).find((r) => r.roundId === roundId);
+}
+
+export interface RoundView {
+  round: Round;
+  status: ReturnType<typeof statusOf>;
+  timeliness: ReturnType<typeof timelinessOf>;
+  /** Newest first. */
+  versions: Submission[];
+  /** The version that counts: the newest accepted one, else the newest. */
+  counted: Submission | null;
+}
+
+export function roundView(unit: Unit, round: Round, history: Submission[]): RoundView {
+  const mine = history.filter((s) => s.roundId === round.roundId && s.unitCode === unit.code);
+  const [row] = roundStatus([unit], mine);
+  const versions = [...mine].sort(
+    (a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || b.version - a.version,
+  );
+  return {
+    round,
+    status: row ? statusOf(row) : 'missing',
+    timeliness: row ? timelinessOf(row, round.deadline) : null,
+    versions,
+    counted: row?.latestAccepted ?? null,
+  };
+}
+
+/**
+ * The rounds a commune sees: those still open or just past (late reports are still taken),
+ * and earlier ones it reported in.
+ */
+export function splitRounds(views: RoundView[], now: Date) {
+  const open = views.filter((v) => {
+    const d = daysFromDeadline(now, v.round.deadline);
+    return d >= -200 && d <= 30;
+  });
+  const earlier = views.filter((v) => !open.includes(v) && v.versions.length > 0);
+  return { open, earlier: earlier.reverse() };
+}

@@ -1,0 +1,48 @@
+import type { Diagnostic } from '../../shared/schemas/diagnostic.js';
+
+// What the commune officer should do about each finding, in plain words. The diagnostic's own
+// message says what is wrong; this says what to do next. Matched by code, then by field.
+const BY_CODE: Record<string, string> = {
+  'file.needsOcr':
+    'Tệp là ảnh chụp hoặc bản quét: Sở sẽ đọc lại giúp. ' +
+    'Nếu có bản DOCX hoặc PDF xuất từ máy tính, hãy nộp thêm bản đó.',
+  'file.tooLarge':
+    'Hãy giảm dung lượng (chụp ảnh ở độ phân giải thấp hơn, hoặc lưu PDF nén) rồi nộp lại.',
+  'file.unsupported': 'Hãy lưu văn bản thành DOCX hoặc PDF rồi nộp lại.',
+  'file.empty': 'Tệp không có nội dung: hãy mở lại tệp trên máy để kiểm tra rồi nộp lại.',
+  'file.docxEncrypted': 'Hãy bỏ mật khẩu của tệp (hoặc lưu thành PDF) rồi nộp lại.',
+  'file.pdfEncrypted': 'Hãy bỏ mật khẩu của tệp rồi nộp lại.',
+  'file.docxDamaged': 'Tệp bị hỏng: hãy mở lại trên máy, lưu thành tệp mới rồi nộp lại.',
+  'file.pdfDamaged': 'Tệp bị hỏng: hãy xuất lại PDF rồi nộp lại.',
+  'unit.mismatch':
+    'Kiểm tra lại tên đơn vị ở đầu văn bản. ' +
+    'Nếu nộp nhầm văn bản của đơn vị khác, hãy nộp lại đúng văn bản của đơn vị mình.',
+  'issuedOn.future':
+    'Kiểm tra lại ngày tháng ở đầu văn bản; sửa nếu gõ nhầm rồi nộp lại bản đã sửa.',
+  'uploader.notAllowed': 'Hãy đăng nhập bằng tài khoản của đúng đơn vị rồi nộp lại.',
+  'uploader.jsonNotAllowed': 'Hãy nộp văn bản đã ký (DOCX, PDF hoặc ảnh chụp).',
+  'text.legacyEncoding':
+    'Không cần làm gì: văn bản gõ bằng bảng mã cũ đã được chuyển sang Unicode.',
+};
+
+const BY_FIELD: Record<string, string> = {
+  number:
+    'Văn bản cần có số, ký hiệu ở đầu (ví dụ "Số: 25/BC-UBND"). Bổ sung rồi nộp lại bản đã sửa.',
+  issuedOn:
+    'Văn bản cần ghi ngày ban hành (ví dụ "ngày 05 tháng 6 năm 2026"). Bổ sung rồi nộp lại.',
+  signer: 'Văn bản cần có chức vụ và họ tên người ký ở cuối. Bổ sung rồi nộp lại bản đã ký.',
+  issuer: 'Đầu văn bản cần ghi rõ "UBND xã/phường …" của đơn vị mình. Bổ sung rồi nộp lại.',
+  title: 'Văn bản cần có tên loại và trích yếu (ví dụ "BÁO CÁO Kết quả …"). Bổ sung rồi nộp lại.',
+  sections:
+    'Báo cáo cần có các phần kết quả, khó khăn, đề xuất theo mẫu của Sở. Bổ sung rồi nộp lại.',
+};
+
+export function adviceFor(d: Diagnostic): string {
+  return (
+    (d.code && BY_CODE[d.code]) ??
+    BY_FIELD[d.field] ??
+    (d.level === 'error'
+      ? 'Hãy sửa văn bản theo nội dung trên rồi nộp lại; nếu chưa rõ, liên hệ Sở KHCN.'
+      : 'Chỉ để lưu ý; báo cáo vẫn được tiếp nhận.')
+  );
+}

@@ -1,0 +1,46 @@
+import {
+  daysFromDeadline,
+  ictDate,
+  vietnameseDay,
+  vietnamTime,
+} from '../../shared/rounds/deadline.js';
+import type { Round } from '../../shared/schemas/round.js';
+
+export const STATUS_LABEL = {
+  accepted: 'Đã tiếp nhận',
+  needs_review: 'Sở cần xem lại',
+  rejected: 'Bị từ chối',
+  returned: 'Sở trả lại để sửa',
+  missing: 'Chưa nộp',
+} as const;
+
+export function deadlineText(round: Round): string {
+  return `23 giờ 59 phút ${vietnameseDay(ictDate(new Date(round.deadline)))}`;
+}
+
+export function daysLeftText(round: Round, now: Date): string {
+  const d = daysFromDeadline(now, round.deadline);
+  if (d < 0) return `còn ${-d} ngày`;
+  if (d === 0) return 'hôm nay là hạn cuối';
+  return `đã quá hạn ${d} ngày`;
+}
+
+export const when = (iso: string) => vietnamTime(new Date(iso));
+
+/** 1.234.567,5 as Vietnamese writes it. */
+export const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+export function dateText(iso: string | null): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The name a person gave the file (keys carry an upload folder before it). */
+export const shownFileName = (key: string) => key.slice(key.lastIndexOf('/') + 1);
+
+export function fileSize(bytes: number): string {
+  return bytes >= 1048576
+    ? `${(bytes / 1048576).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
