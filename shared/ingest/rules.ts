@@ -37,6 +37,15 @@ export function checkUnit(
   return { unit };
 }
 
+const NOT_A_REPORT = {
+  KE_HOACH:
+    'Văn bản gửi lên là kế hoạch, không phải báo cáo kết quả; số liệu trong đó chưa được tính. ' +
+    'Đơn vị vui lòng gửi báo cáo kết quả thực hiện.',
+  CONG_VAN:
+    'Văn bản gửi lên là công văn, không phải báo cáo kết quả; số liệu trong đó chưa được tính. ' +
+    'Đơn vị vui lòng gửi báo cáo kết quả thực hiện.',
+} as const;
+
 /**
  * Business rules on a report read from a file sent for `unit`: the unit named in the document
  * must be the sender, the document date may not lie in the future, and reading errors need a
@@ -69,6 +78,12 @@ export function checkReport(
         'issuedOn.future',
       ),
     );
+    status = 'needs_review';
+  }
+  const notReport = NOT_A_REPORT[report.documentType as keyof typeof NOT_A_REPORT];
+  if (notReport) {
+    // Its figures are targets or requests, not results: a person decides, the rollup skips it.
+    diagnostics.push(diag.error('documentType', notReport, 'documentType.notReport'));
     status = 'needs_review';
   }
   if (report.diagnostics.some((d) => d.level === 'error')) status = 'needs_review';

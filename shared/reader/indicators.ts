@@ -1,40 +1,10 @@
+export { type CatalogueEntry, INDICATOR_CATALOGUE } from './catalogue.js';
+
 import type { Indicator } from '../schemas/report.js';
 import { fold } from '../text/fold.js';
-import catalogueData from './indicator-catalogue.json' with { type: 'json' };
+import { keyFor } from './catalogue.js';
 import { type Doc, lineAt } from './lines.js';
 import { parseVnNumber } from './numbers.js';
-
-export interface CatalogueEntry {
-  key: string;
-  name: string;
-  unit: string;
-  kind: 'rate' | 'count';
-  aggregate: 'sum' | 'ratio';
-  match: string[];
-  exclude?: string[];
-}
-
-export const INDICATOR_CATALOGUE: readonly CatalogueEntry[] =
-  catalogueData.indicators as CatalogueEntry[];
-
-const COMPILED = INDICATOR_CATALOGUE.map((e) => ({
-  entry: e,
-  match: e.match.map((p) => new RegExp(p)),
-  exclude: (e.exclude ?? []).map((p) => new RegExp(p)),
-}));
-
-/** The catalogue entry a figure's folded label names, if exactly one kind fits. */
-export function keyFor(foldedLabel: string, kind: 'rate' | 'count'): string | null {
-  for (const c of COMPILED) {
-    if (c.entry.kind !== kind) continue;
-    if (
-      c.match.every((re) => re.test(foldedLabel)) &&
-      !c.exclude.some((re) => re.test(foldedLabel))
-    )
-      return c.entry.key;
-  }
-  return null;
-}
 
 // Counted things after a number, on folded text, with the unit written back properly. OCR
 // mangles "hồ sơ" into "hd 80", "h?) so"; "tổ" into "t6"; "lớp" into "16p".
@@ -54,6 +24,7 @@ const NOUNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^thu\s+tuc/, 'thủ tục'],
   [/^dich\s+vu/, 'dịch vụ'],
   [/^ch[uw]ng\s+th[uw]/, 'chứng thư'],
+  [/^ch[uw]\s+k[yi]\s+s[o0]/, 'chữ ký số'],
   [/^tai\s+khoan/, 'tài khoản'],
   [/^diem\b/, 'điểm'],
   [/^thon\b/, 'thôn'],
@@ -104,8 +75,19 @@ const PERCENT_AFTER = new RegExp(
 const FRACTION_AFTER = new RegExp(String.raw`^\s*\(\s*(${NUM})\s*/\s*(${NUM})(?![\d/])`);
 // Dates, articles and document numbers are not figures.
 // "Tỷ lệ" read by OCR as "Ty 18": the digits are the word "lệ".
-const NOT_A_FIGURE_BEFORE =
-  /(ngay|thang|nam|den|tu|dieu|khoan|so|muc|giai\s+doan|quy|lan|phien|\bty)\s*(?:[:.]\s*)?$/;
+// Whole words only: "điện tử" and "hồ sơ" fold to words that also mean "from" and "number".
+// "số 12" is a number's name, "số: 12" a label's end.
+const NOT_A_FIGURE_BEFORE = new RegExp(
+  String.raw`(?<![a-z])(ngay|thang|nam|den|tu|dieu|khoan|muc|giai\s+doan|quy|lan|phien|ty)\s*(?:[:.]\s*)?$` +
+    String.raw`|(?<![a-z])so\s*\.?\s*$`,
+);
+const NOT_A_GUARD = /(?<![a-z])(dien\s+tu|ho\s+so|co\s+so|s[o0]\s+hoa)\s*(?:[:.]\s*)?$/;
+const DATE_RANGE_BEFORE = /(?<![a-z])(ngay|den|tu|thang)\s*$/;
+
+/** Whether the words before a number make it a date, an article, a range end: not a figure. */
+function guardedBefore(before: string, guard: RegExp): boolean {
+  return guard.test(before) && !NOT_A_GUARD.test(before);
+}
 // Where a label stops, reading backwards: a clause break, a bullet, a bracket.
 const LABEL_BREAK = /;\s|\n\s*[-+•]|\(|\.\s+(?=\p{L})|:\s|\n\s*\n/gu;
 
@@ -168,7 +150,7 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
 
     if (m[2] !== undefined) {
       const b = parseVnNumber(m[2]);
-      if (b === null || b === 0 || a > b || /(ngay|den|tu|thang)\s*$/.test(before)) continue;
+      if (b === null || b === 0 || a > b || guardedBefore(before, DATE_RANGE_BEFORE)) continue;
       numerator = a;
       denominator = b;
       kind = 'rate';
@@ -202,7 +184,7 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
         }
       }
     } else {
-      if (NOT_A_FIGURE_BEFORE.test(before)) continue;
+      if (guardedBefore(before, NOT_A_FIGURE_BEFORE)) continue;
       const noun = nounAfter(after);
       const afterColon = /:[ \t]*$/.test(before);
       if (!noun && !afterColon) continue;
@@ -227,7 +209,13 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
       /(phan\s+dau|chi\s+tieu)/.test(before);
     const key = isTarget
       ? null
-      : keyFor(`${fold(label)} ${unit ? fold(unit) : ''} ${fold(labelAfter(doc, end))}`, kind);
+      : keyFor(
+          // What stands between the figure and its percentage names it too ("2.000/2.011 thẻ
+          // căn cước công dân, đạt 99,45%").
+          `${fold(label)} ${unit ? fold(unit) : ''} ${f.slice(start + m[0].length, end)} ` +
+            fold(labelAfter(doc, end)),
+          kind,
+        );
     out.push({ label, value: value!, unit, numerator, denominator, key, line: lineAt(doc, start) });
     floor = end;
     FIGURE.lastIndex = end;
