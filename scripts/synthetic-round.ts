@@ -27,6 +27,7 @@ export function syntheticReport(i: number, targetChars?: number): ReportTextOpti
     results: [
       `3. Kích hoạt tài khoản định danh điện tử: ${(8000 + i * 37).toLocaleString('vi-VN')}/${(10000 + i * 41).toLocaleString('vi-VN')} tài khoản.`,
       `4. Tiếp nhận ${(1500 + (i % 900)).toLocaleString('vi-VN')} hồ sơ thủ tục hành chính; đã cấp ${20 + (i % 30)} chứng thư số cho cán bộ.`,
+      `5. Đã cấp ${(2000 + i).toLocaleString('vi-VN')}/${(2011 + i).toLocaleString('vi-VN')} thẻ căn cước công dân, đạt ${(((2000 + i) / (2011 + i)) * 100).toFixed(2).replace('.', ',')} %.`,
     ],
     difficulties: pick(DIFFICULTIES, 1 + (i % 3)),
     proposals: pick(PROPOSALS, 1 + (i % 2)),

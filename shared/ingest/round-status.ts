@@ -2,23 +2,29 @@ import { isOnTime } from '../rounds/deadline.js';
 import type { Submission, SubmissionStatus } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
 
-export interface UnitRoundStatus {
+/** What status needs of a submission: the full one, or the rollup's compact view of it. */
+export type StatusFields = Pick<Submission, 'unitCode' | 'uploadedAt' | 'version' | 'status'>;
+
+export interface UnitRoundStatus<S extends StatusFields = Submission> {
   unit: Unit;
-  latest: Submission | null;
-  latestAccepted: Submission | null;
+  latest: S | null;
+  latestAccepted: S | null;
   /** The earliest accepted upload: when the unit first met the round (a correction keeps the date). */
-  firstAccepted: Submission | null;
+  firstAccepted: S | null;
   versions: number;
 }
 
 /** Newest first by upload time, then version: out-of-order processing does not change "latest". */
-function newer(a: Submission, b: Submission): boolean {
+function newer(a: StatusFields, b: StatusFields): boolean {
   return a.uploadedAt > b.uploadedAt || (a.uploadedAt === b.uploadedAt && a.version > b.version);
 }
 
 /** Every unit of a province with its latest and latest accepted submission for one round. */
-export function roundStatus(units: Unit[], submissions: Submission[]): UnitRoundStatus[] {
-  const byUnit = new Map<string, Submission[]>();
+export function roundStatus<S extends StatusFields = Submission>(
+  units: Unit[],
+  submissions: S[],
+): UnitRoundStatus<S>[] {
+  const byUnit = new Map<string, S[]>();
   for (const s of submissions) {
     const list = byUnit.get(s.unitCode);
     if (list) list.push(s);
@@ -26,10 +32,10 @@ export function roundStatus(units: Unit[], submissions: Submission[]): UnitRound
   }
   return units.map((unit) => {
     const list = byUnit.get(unit.code) ?? [];
-    let latest: Submission | null = null;
-    let latestAccepted: Submission | null = null;
-    let firstAccepted: Submission | null = null;
-    let returned: Submission | null = null;
+    let latest: S | null = null;
+    let latestAccepted: S | null = null;
+    let firstAccepted: S | null = null;
+    let returned: S | null = null;
     for (const s of list) {
       if (!latest || newer(s, latest)) latest = s;
       if (s.status === 'returned' && (!returned || newer(s, returned))) returned = s;
@@ -49,7 +55,7 @@ export function roundStatus(units: Unit[], submissions: Submission[]): UnitRound
  * date); null while nothing is accepted.
  */
 export function timelinessOf(
-  r: Pick<UnitRoundStatus, 'firstAccepted'>,
+  r: { firstAccepted: Pick<StatusFields, 'uploadedAt'> | null },
   deadline: string,
 ): 'on_time' | 'late' | null {
   if (!r.firstAccepted) return null;
@@ -62,7 +68,9 @@ export type RoundStatusKind = SubmissionStatus | 'missing';
  * A unit counts as accepted once any version is accepted (and not voided by a later return);
  * otherwise by its latest submission.
  */
-export function statusOf(r: UnitRoundStatus): RoundStatusKind {
+export function statusOf(
+  r: Pick<UnitRoundStatus<StatusFields>, 'latest' | 'latestAccepted'>,
+): RoundStatusKind {
   return r.latestAccepted ? 'accepted' : (r.latest?.status ?? 'missing');
 }
 

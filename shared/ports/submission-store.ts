@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../schemas/audit.js';
+import type { RollupSubmission } from '../schemas/rollup-view.js';
 import type { Submission, SubmissionStatus } from '../schemas/submission.js';
 
 export type NewSubmission = Omit<Submission, 'version'>;
@@ -29,6 +30,11 @@ export interface SubmissionStore {
   record(submission: NewSubmission): Promise<RecordResult>;
   /** All submissions of a province and round (one Query). */
   listRound(provinceCode: string, roundId: string): Promise<Submission[]>;
+  /**
+   * The same submissions as the rollup reads them (their compact views, kilobytes each, kept
+   * beside the full ones): a store without views leaves it out and the rollup reads listRound.
+   */
+  listRoundViews?(provinceCode: string, roundId: string): Promise<RollupSubmission[]>;
   /** One unit's submissions across rounds, oldest first. */
   unitHistory(unitCode: string): Promise<Submission[]>;
   get(ref: SubmissionRef): Promise<Submission | null>;

@@ -1,11 +1,14 @@
 import { daysFromDeadline } from '../rounds/deadline.js';
 import type { Rollup } from '../schemas/rollup.js';
+import type { RollupSubmission } from '../schemas/rollup-view.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
 import { aggregateIndicators } from './aggregate-indicators.js';
-import { consolidateText } from './themes.js';
-import { countByLevel, countStates, unitStatuses } from './unit-status.js';
+import { asView } from './rollup-view.js';
+import { sourcesOf } from './source-ref.js';
+import { consolidateText, type Repair } from './themes.js';
+import { countByLevel, countStates, otherDocuments, unitStatuses } from './unit-status.js';
 
 export const NATIONAL = '00';
 
@@ -16,19 +19,33 @@ export interface RollupInput {
   round: Pick<Round, 'roundId' | 'title' | 'deadline' | 'requests'>;
   /** Every unit expected to report. */
   units: Unit[];
-  submissions: Submission[];
+  /** The round's submissions, full or as their rollup views. */
+  submissions: Array<Submission | RollupSubmission>;
   now: Date;
+  /** How quoted points are repaired for display (the original is kept beside). */
+  repair?: Repair;
+}
+
+/** Every submission id the rollup names, for its sources table. */
+function named(r: Omit<Rollup, 'sources'>): string[] {
+  return [
+    ...r.units.map((u) => u.submissionId ?? ''),
+    ...r.indicators.flatMap((i) => i.values.map((v) => v.submissionId)),
+    ...r.difficulties.flatMap((g) => g.quotes.map((q) => q.submissionId)),
+    ...r.proposals.flatMap((g) => g.quotes.map((q) => q.submissionId)),
+    ...r.otherDocuments.map((d) => d.submissionId),
+  ];
 }
 
 /** The consolidated report of one round, from the stored submissions alone. */
 export function buildRollup(input: RollupInput): Rollup {
   const { round, units } = input;
-  const statuses = unitStatuses(units, input.submissions, round.deadline);
+  const submissions = input.submissions.map(asView);
+  const statuses = unitStatuses(units, submissions, round.deadline);
   const rows = statuses.map((s) => s.row);
   const accepted = statuses.flatMap((s) => (s.accepted ? [s.accepted] : []));
-  const names = new Map(units.map((u) => [u.code, u.name]));
-  const rollup: Rollup = {
-    schemaVersion: 1,
+  const rollup: Omit<Rollup, 'sources'> = {
+    schemaVersion: 2,
     provinceCode: input.provinceCode,
     scopeName: input.scopeName,
     round: {
@@ -42,12 +59,8 @@ export function buildRollup(input: RollupInput): Rollup {
     status: { ...countStates(rows), byLevel: countByLevel(rows) },
     units: rows,
     indicators: aggregateIndicators(accepted),
-    ...consolidateText(
-      accepted.map((submission) => ({
-        submission,
-        unitName: names.get(submission.unitCode) ?? submission.unitCode,
-      })),
-    ),
+    ...consolidateText(accepted, input.repair),
+    otherDocuments: otherDocuments(submissions),
   };
-  return rollup;
+  return { ...rollup, sources: sourcesOf(submissions, named(rollup)) };
 }

@@ -9,6 +9,11 @@ const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 export const formatNumber = (n: number) => (Number.isInteger(n) ? integer : decimal).format(n);
 export const formatPercent = (n: number) => `${decimal.format(n)}%`;
+/** "10/6/2026": a day in formal text, never with its weekday. */
+export function formalDate(ymd: string): string {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return `${d}/${m}/${y}`;
+}
 /** A 0..1 share as a percentage with one decimal. */
 export const formatShare = (x: number) =>
   `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x * 100)}%`;
@@ -32,6 +37,13 @@ export const scopeTitle = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) =>
 export const scopeWhere = (r: Pick<Rollup, 'provinceCode' | 'scopeName'>) =>
   isNational(r) ? 'trên cả nước' : `trên địa bàn ${scopeTitle(r)}`;
 
+/** "xã, phường, đặc khu" as far as the scope has them: "đặc khu" only where one exists. */
+export function levelsOf(r: Pick<Rollup, 'status'>): string {
+  const names = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
+  const present = r.status.byLevel.map((l) => names[l.level]);
+  return present.length ? present.join(', ') : 'xã, phường';
+}
+
 /** Each unit's name as the outputs print it ("Xã Diễn Châu"), by code. */
 export function unitNames(r: Pick<Rollup, 'units'>): Map<string, string> {
   return new Map(
@@ -46,3 +58,12 @@ export const rollupPrefix = (provinceCode: string, roundId: string) =>
 /** A rollup file's name: "tong-hop-40-2026-H1.docx". */
 export const rollupFileName = (provinceCode: string, roundId: string, ext: string) =>
   `tong-hop-${provinceCode}-${roundId}.${ext}`;
+
+/** "6 tháng đầu năm 2026" from the round's title "Báo cáo 6 tháng đầu năm 2026". */
+export const periodOf = (r: Pick<Rollup, 'round'>) =>
+  r.round.title
+    .replace(/^\s*báo\s+cáo\s+/i, '')
+    .replace(/^\p{Lu}/u, (c) => c.toLocaleLowerCase('vi'));
+
+/** "của các xã, phường trên địa bàn tỉnh Nghệ An". */
+export const unitsWhere = (r: Rollup) => `của các ${levelsOf(r)} ${scopeWhere(r)}`;

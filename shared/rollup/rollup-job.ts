@@ -10,7 +10,10 @@ import { provinceRounds, roundById } from '../rounds/rounds.js';
 import { justPastDeadline, openRounds } from '../rounds/standing-rounds.js';
 import type { MailJob } from '../schemas/mail.js';
 import { Rollup } from '../schemas/rollup.js';
+import type { RollupSubmission } from '../schemas/rollup-view.js';
 import type { Round } from '../schemas/round.js';
+import type { Submission } from '../schemas/submission.js';
+import type { Department } from '../schemas/unit.js';
 import { buildRollup, NATIONAL } from './build-rollup.js';
 import { rollupFileName, rollupPrefix } from './format.js';
 import { rollupKey, rollupMailJob } from './rollup-mail.js';
@@ -66,6 +69,20 @@ export async function findRound(
   return round;
 }
 
+/**
+ * The round's submissions of one province as the rollup reads them: their compact views (one
+ * Query of kilobytes per unit) where the store keeps them, else the full submissions.
+ */
+function readRound(
+  submissions: SubmissionStore,
+  provinceCode: string,
+  roundId: string,
+): Promise<Array<Submission | RollupSubmission>> {
+  return submissions.listRoundViews
+    ? submissions.listRoundViews(provinceCode, roundId)
+    : submissions.listRound(provinceCode, roundId);
+}
+
 /** Reads every expected unit and the round's submissions, one Query per province. */
 export async function buildRoundRollup(
   provinceCode: string,
@@ -78,13 +95,14 @@ export async function buildRoundRollup(
     const units = await deps.units.list(provinceCode === NATIONAL ? undefined : provinceCode);
     const provinces = [...new Set(units.map((u) => u.provinceCode))];
     const lists = await Promise.all(
-      provinces.map((p) => deps.submissions.listRound(p, round.roundId)),
+      provinces.map((p) => readRound(deps.submissions, p, round.roundId)),
     );
     return { units, submissions: lists.flat() };
   });
   if (!units.length)
     throw new Error(
-      `Chưa có danh mục đơn vị của ${provinceCode === NATIONAL ? 'cả nước' : `tỉnh ${provinceCode}`}: chạy "tonghop units import" trước.`,
+      `Chưa có danh mục đơn vị của ${provinceCode === NATIONAL ? 'cả nước' : `tỉnh ${provinceCode}`}: ` +
+        'chạy "tonghop units import" trước.',
     );
   const scopeName = provinceCode === NATIONAL ? 'Toàn quốc' : units[0]!.provinceName;
   return timed('aggregate', onStage, () =>
@@ -93,7 +111,11 @@ export async function buildRoundRollup(
 }
 
 /** The four files of a rollup; the JSON is checked against its schema before it is written. */
-export async function renderRollup(rollup: Rollup, onStage?: OnStage): Promise<RollupFile[]> {
+export async function renderRollup(
+  rollup: Rollup,
+  onStage?: OnStage,
+  department: Department | null = null,
+): Promise<RollupFile[]> {
   const file = (ext: string) => rollupFileName(rollup.provinceCode, rollup.round.roundId, ext);
   // The DOCX and XLSX libraries load only when a rollup is rendered: on most scheduled runs no
   // round is open or just past its deadline, and the function returns without them.
@@ -102,8 +124,8 @@ export async function renderRollup(rollup: Rollup, onStage?: OnStage): Promise<R
     import('./rollup-xlsx.js'),
     import('./rollup-html.js'),
   ]);
-  const docx = await timed('docx', onStage, () => rollupDocx(rollup));
-  const xlsx = await timed('xlsx', onStage, () => rollupXlsx(rollup));
+  const docx = await timed('docx', onStage, () => rollupDocx(rollup, department));
+  const xlsx = await timed('xlsx', onStage, () => rollupXlsx(rollup, department?.name));
   const html = await timed('html', onStage, () => rollupHtml(rollup));
   const json = await timed('json', onStage, () => JSON.stringify(Rollup.parse(rollup), null, 2));
   return [
@@ -179,12 +201,17 @@ export async function runRoundRollup(
   deps: RollupDeps,
   opts: { mailKey?: string; onStage?: OnStage } = {},
 ): Promise<RollupRun> {
-  const rollup = await buildRoundRollup(provinceCode, round, deps, now, opts.onStage);
-  const files = await renderRollup(rollup, opts.onStage);
+  const [rollup, department] = await Promise.all([
+    buildRoundRollup(provinceCode, round, deps, now, opts.onStage),
+    provinceCode === NATIONAL ? null : deps.departments.get(provinceCode),
+  ]);
+  const files = await renderRollup(rollup, opts.onStage, department);
   const published = await timed('write', opts.onStage, () =>
     publishRollup(rollup, files, deps.objects),
   );
-  const mail = opts.mailKey ? await rollupMailJob(rollup, published, deps, opts.mailKey) : null;
+  const mail = opts.mailKey
+    ? await rollupMailJob(rollup, published, deps.objects, opts.mailKey, department)
+    : null;
   if (mail) await deps.outbox.enqueue([mail]);
   return { roundId: round.roundId, rollup, files, published, mail };
 }

@@ -1,36 +1,52 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { vietnamTime } from '../rounds/deadline.js';
-import type { Rollup, SourceRef } from '../schemas/rollup.js';
+import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
 import { LEVEL_TITLES, STATE_TITLES, unitNames } from './format.js';
+import { indicatorHeadline } from './headline.js';
 import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
 
 type Sheet = ExcelJS.Worksheet;
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+/** A column: header, key, width and how its numbers or dates show. */
+type Column = [header: string, key: string, width: number, format?: Format];
+type Format = 'int' | 'dec' | 'pct' | 'date' | 'wrap';
 
-function sheet(
-  book: ExcelJS.Workbook,
-  name: string,
-  columns: Array<[header: string, key: string, width: number]>,
-  opts: { wrap?: string; headerHeight?: number; percent?: string[] } = {},
-): Sheet {
-  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map(([header, key, width]) => ({
+const NUM_FMT: Record<Exclude<Format, 'wrap'>, string> = {
+  int: '#,##0',
+  dec: '#,##0.##',
+  pct: '0.00%',
+  date: 'dd/mm/yyyy hh:mm',
+};
+const ICT_MS = 7 * 3_600_000;
+
+function sheet(book: Book, name: string, columns: Column[], opts: { tallHeader?: boolean } = {}) {
+  const wide = columns.reduce((a, c) => a + c[2], 0) > 100;
+  const ws = book.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: wide ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
+  ws.columns = columns.map(([header, key, width, format]) => ({
     header,
     key,
     width,
     style:
-      key === opts.wrap
+      format === 'wrap'
         ? { alignment: { wrapText: true, vertical: 'top' } }
-        : opts.percent?.includes(key)
-          ? { numFmt: '0.0%' }
+        : format
+          ? { numFmt: NUM_FMT[format] }
           : undefined,
   }));
   const head = ws.getRow(1);
   head.font = { bold: true };
-  if (opts.headerHeight) {
-    head.height = opts.headerHeight;
-    head.alignment = { wrapText: true, vertical: 'top' };
-  }
+  head.alignment = { wrapText: true, vertical: 'top' };
+  if (opts.tallHeader) head.height = 60;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   head.commit();
   return ws;
@@ -38,18 +54,252 @@ function sheet(
 
 // Rows are committed as they are written: the streaming writer keeps neither them nor a
 // shared-string table in memory, which is what makes 3,321 units' sheets cheap.
-const add = (ws: Sheet, row: Record<string, unknown>) => ws.addRow(row).commit();
+function add(ws: Sheet, row: Record<string, unknown>, formats: Record<string, Format> = {}) {
+  const added = ws.addRow(row);
+  for (const [key, f] of Object.entries(formats))
+    if (f !== 'wrap') added.getCell(key).numFmt = NUM_FMT[f];
+  added.commit();
+}
+/** A date cell that shows Vietnam's time (Excel dates carry no zone). */
+const ictCell = (iso: string | null) => (iso ? new Date(Date.parse(iso) + ICT_MS) : undefined);
+/** Rates as fractions, so that Excel shows them as percentages and sums them right. */
+const share = (i: Pick<IndicatorSummary, 'kind'>, v: number | undefined) =>
+  v === undefined ? undefined : i.kind === 'rate' ? v / 100 : v;
 
-const sourceCells = (s: SourceRef | null) =>
-  s
-    ? { file: s.fileName, version: s.version, submissionId: s.submissionId, fileKey: s.fileKey }
-    : {};
+function summarySheets(book: Book, r: Rollup) {
+  const s = r.status;
+  const summary = sheet(book, 'Tổng hợp', [
+    ['Nhóm', 'group', 14],
+    ['Phải nộp', 'expected', 10, 'int'],
+    ['Đã nộp hợp lệ', 'reported', 12, 'int'],
+    ['Đúng hạn', 'onTime', 10, 'int'],
+    ['Muộn', 'late', 8, 'int'],
+    ['Cần xem lại', 'needsReview', 10, 'int'],
+    ['Bị từ chối', 'rejected', 10, 'int'],
+    ['Trả lại để sửa', 'returned', 10, 'int'],
+    ['Sở duyệt', 'approvedByStaff', 9, 'int'],
+    ['Chưa nộp', 'missing', 10, 'int'],
+    ['Tỷ lệ đã nộp', 'reportingRate', 11, 'pct'],
+    ['Tỷ lệ đúng hạn', 'timelinessRate', 11, 'pct'],
+  ]);
+  for (const row of [
+    { group: 'Tổng số', ...s },
+    ...s.byLevel.map((l) => ({ group: LEVEL_TITLES[l.level], ...l })),
+  ])
+    add(summary, row);
+  const totals = sheet(book, 'Chỉ tiêu tổng hợp', [
+    ['Chỉ tiêu', 'name', 44, 'wrap'],
+    ['Mã chỉ tiêu', 'key', 24],
+    ['Đơn vị tính', 'unit', 10],
+    ['Số đơn vị báo cáo', 'units', 10, 'int'],
+    ['Kết quả tổng hợp', 'headline', 44, 'wrap'],
+    ['Tổng (số lượng)', 'total', 12, 'dec'],
+    ['Tỷ lệ chung (Σ tử / Σ mẫu)', 'weighted', 12, 'pct'],
+    ['Σ tử số', 'numerator', 12, 'int'],
+    ['Σ mẫu số', 'denominator', 12, 'int'],
+    ['Số đơn vị có số liệu gốc', 'rawUnits', 11, 'int'],
+    ['Nhỏ nhất', 'min', 10, 'dec'],
+    ['Trung vị', 'median', 10, 'dec'],
+    ['Lớn nhất', 'max', 10, 'dec'],
+  ]);
+  for (const i of r.indicators) {
+    const pct = i.kind === 'rate';
+    add(totals, {
+      name: i.name,
+      key: i.key,
+      unit: i.unit,
+      units: i.unitsReporting,
+      headline: indicatorHeadline(i, { count: false }),
+      total: i.total ?? undefined,
+      weighted: share(i, i.weighted?.value),
+      numerator: i.weighted?.numerator,
+      denominator: i.weighted?.denominator,
+      rawUnits: pct ? i.unitsWithRawFigures : undefined,
+      min: i.spread?.min.value,
+      median: i.spread?.median.value,
+      max: i.spread?.max.value,
+    });
+  }
+}
+
+function statusSheet(book: Book, r: Rollup, label: (code: string) => string) {
+  const status = sheet(book, 'Tình hình nộp', [
+    ['Mã', 'code', 8],
+    ['Đơn vị', 'unit', 26],
+    ['Loại', 'level', 8],
+    ['Tình trạng', 'state', 12],
+    ['Nhận lúc', 'receivedAt', 16, 'date'],
+    ['Số lần nộp', 'versions', 8, 'int'],
+    ['Vấn đề', 'problems', 50, 'wrap'],
+    ['Mã hồ sơ', 'submissionId', 22],
+  ]);
+  for (const u of r.units)
+    add(status, {
+      code: u.unitCode,
+      unit: label(u.unitCode),
+      level: LEVEL_TITLES[u.level],
+      state: STATE_TITLES[u.state],
+      receivedAt: ictCell(u.receivedAt),
+      versions: u.versions,
+      problems: u.problems.join('; '),
+      submissionId: u.submissionId ?? undefined,
+    });
+}
+
+// One row per unit, one column per indicator: the table staff used to copy by hand.
+function perUnitSheet(book: Book, r: Rollup, label: (code: string) => string) {
+  const reporting = r.indicators.filter((i) => i.unitsReporting > 0);
+  const ws = sheet(
+    book,
+    'Chỉ tiêu theo đơn vị',
+    [
+      ['Mã', 'code', 8],
+      ['Đơn vị', 'unit', 26],
+      ...reporting.map((i): Column => [i.name, i.key, 16, i.kind === 'rate' ? 'pct' : 'dec']),
+    ],
+    { tallHeader: true },
+  );
+  const byUnit = new Map<string, Record<string, number | undefined>>();
+  for (const i of reporting)
+    for (const v of i.values) {
+      const row = byUnit.get(v.unitCode) ?? {};
+      row[i.key] = share(i, v.value);
+      byUnit.set(v.unitCode, row);
+    }
+  for (const u of r.units)
+    if (byUnit.has(u.unitCode))
+      add(ws, { code: u.unitCode, unit: label(u.unitCode), ...byUnit.get(u.unitCode) });
+}
+
+function figuresSheet(book: Book, r: Rollup, label: (code: string) => string) {
+  const ws = sheet(book, 'Nguồn số liệu', [
+    ['Chỉ tiêu', 'name', 36],
+    ['Mã chỉ tiêu', 'key', 22],
+    ['Mã', 'code', 8],
+    ['Đơn vị', 'unit', 24],
+    ['Giá trị', 'value', 11, 'dec'],
+    ['Tử số', 'numerator', 11, 'int'],
+    ['Mẫu số', 'denominator', 11, 'int'],
+    ['Giá trị khác trong báo cáo', 'also', 14],
+    ['Dòng', 'line', 6, 'int'],
+    ['Mã hồ sơ', 'submissionId', 22],
+  ]);
+  for (const i of r.indicators)
+    for (const v of i.values)
+      add(
+        ws,
+        {
+          name: i.name,
+          key: i.key,
+          code: v.unitCode,
+          unit: label(v.unitCode),
+          value: share(i, v.value),
+          numerator: v.numerator ?? undefined,
+          denominator: v.denominator ?? undefined,
+          also: v.alsoReported.join('; '),
+          line: v.line,
+          submissionId: v.submissionId,
+        },
+        i.kind === 'rate' ? { value: 'pct' } : {},
+      );
+}
+
+const QUOTE_COLUMNS: Column[] = [
+  ['Mã', 'code', 8],
+  ['Đơn vị', 'unit', 24],
+  ['Nội dung', 'text', 60, 'wrap'],
+  ['Nguyên văn trong báo cáo', 'original', 60, 'wrap'],
+  ['Mục', 'section', 24, 'wrap'],
+  ['Mã hồ sơ', 'submissionId', 22],
+];
+
+// Every quote with all its units: the document names a few per point, this sheet all of them.
+function quoteSheets(book: Book, r: Rollup, label: (code: string) => string) {
+  const quote = (q: Rollup['difficulties'][number]['quotes'][number]) => ({
+    code: q.unitCode,
+    unit: label(q.unitCode),
+    text: q.text,
+    original: q.original,
+    section: q.section,
+    submissionId: q.submissionId,
+  });
+  const difficulties = sheet(book, 'Khó khăn', [
+    ['Nhóm vấn đề', 'theme', 26, 'wrap'],
+    ['Số đơn vị nêu', 'units', 9, 'int'],
+    ...QUOTE_COLUMNS,
+  ]);
+  for (const g of r.difficulties)
+    for (const q of g.quotes)
+      add(difficulties, { theme: THEME_TITLES[g.theme], units: g.units, ...quote(q) });
+  const proposals = sheet(book, 'Kiến nghị', [
+    ['Kiến nghị tới', 'to', 26, 'wrap'],
+    ['Số đơn vị', 'units', 9, 'int'],
+    ...QUOTE_COLUMNS,
+  ]);
+  for (const g of r.proposalsByAddressee)
+    for (const q of g.quotes)
+      add(proposals, { to: ADDRESSEE_TITLES[g.addressee], units: g.units, ...quote(q) });
+}
+
+const DOCUMENT_KINDS = {
+  BAO_CAO: 'Báo cáo',
+  KE_HOACH: 'Kế hoạch',
+  CONG_VAN: 'Công văn',
+  OTHER: 'Văn bản khác',
+};
+
+function sourceSheets(book: Book, r: Rollup, label: (code: string) => string) {
+  if (r.otherDocuments.length) {
+    const others = sheet(book, 'Văn bản không phải báo cáo', [
+      ['Mã', 'code', 8],
+      ['Đơn vị', 'unit', 24],
+      ['Loại văn bản', 'kind', 14],
+      ['Số, ký hiệu', 'number', 16],
+      ['Trích yếu', 'title', 60, 'wrap'],
+      ['Mã hồ sơ', 'submissionId', 22],
+    ]);
+    for (const d of r.otherDocuments)
+      add(others, {
+        code: d.unitCode,
+        unit: label(d.unitCode),
+        kind: DOCUMENT_KINDS[d.documentType],
+        number: d.number ?? '',
+        title: d.title ?? '',
+        submissionId: d.submissionId,
+      });
+  }
+  const sources = sheet(book, 'Hồ sơ nguồn', [
+    ['Mã hồ sơ', 'submissionId', 22],
+    ['Mã', 'code', 8],
+    ['Đơn vị', 'unit', 24],
+    ['Lần nộp', 'version', 8, 'int'],
+    ['Nộp lúc', 'uploadedAt', 16, 'date'],
+    ['Tệp', 'file', 30],
+    ['Khóa tệp', 'fileKey', 50],
+    ['Phiên bản tệp', 'fileVersionId', 20],
+  ]);
+  for (const s of Object.values(r.sources))
+    add(sources, {
+      submissionId: s.submissionId,
+      code: s.unitCode,
+      unit: label(s.unitCode),
+      version: s.version,
+      uploadedAt: ictCell(s.uploadedAt),
+      file: s.fileName,
+      fileKey: s.fileKey,
+      fileVersionId: s.fileVersionId ?? '',
+    });
+}
 
 /**
- * The rollup as a workbook: status, indicator totals, every unit's figures, difficulties,
- * proposals and the source of each. Numbers stay numbers, so that staff can sort and sum.
+ * The rollup as a workbook, summary first: totals, status, every unit's figures, difficulties,
+ * proposals with every unit that raised each, and the file behind every figure. Numbers stay
+ * numbers (rates as percentages, dates as dates), so that staff can sort, sum and print.
  */
-export async function rollupXlsx(r: Rollup): Promise<Uint8Array> {
+export async function rollupXlsx(
+  r: Rollup,
+  creator = 'Sở Khoa học và Công nghệ',
+): Promise<Uint8Array> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -58,189 +308,16 @@ export async function rollupXlsx(r: Rollup): Promise<Uint8Array> {
     useStyles: true,
     useSharedStrings: false,
   });
-  book.creator = 'tonghop';
+  book.creator = creator;
   book.created = new Date(r.builtAt);
   const names = unitNames(r);
   const label = (code: string) => names.get(code) ?? code;
-
-  const status = sheet(book, 'Tình hình nộp', [
-    ['Mã', 'code', 9],
-    ['Đơn vị', 'unit', 28],
-    ['Loại', 'level', 9],
-    ['Tình trạng', 'state', 13],
-    ['Nhận lúc', 'receivedAt', 18],
-    ['Số lần nộp', 'versions', 10],
-    ['Vấn đề', 'problems', 50],
-    ['Tệp', 'file', 30],
-    ['Phiên bản', 'version', 9],
-    ['Mã hồ sơ', 'submissionId', 20],
-    ['Khóa tệp', 'fileKey', 50],
-  ]);
-  for (const u of r.units) {
-    add(status, {
-      code: u.unitCode,
-      unit: label(u.unitCode),
-      level: LEVEL_TITLES[u.level],
-      state: STATE_TITLES[u.state],
-      receivedAt: u.receivedAt ? vietnamTime(new Date(u.receivedAt)) : '',
-      versions: u.versions,
-      problems: u.problems.join('; '),
-      ...sourceCells(u.source),
-    });
-  }
-
-  const s = r.status;
-  const summary = sheet(
-    book,
-    'Tổng hợp tình hình',
-    [
-      ['Nhóm', 'group', 14],
-      ['Phải nộp', 'expected', 10],
-      ['Đã nộp hợp lệ', 'reported', 14],
-      ['Đúng hạn', 'onTime', 10],
-      ['Muộn', 'late', 8],
-      ['Cần xem lại', 'needsReview', 12],
-      ['Bị từ chối', 'rejected', 11],
-      ['Trả lại để sửa', 'returned', 12],
-      ['Sở duyệt', 'approvedByStaff', 10],
-      ['Chưa nộp', 'missing', 10],
-      ['Tỷ lệ đã nộp', 'reportingRate', 13],
-      ['Tỷ lệ đúng hạn', 'timelinessRate', 14],
-    ],
-    { percent: ['reportingRate', 'timelinessRate'] },
-  );
-  for (const row of [
-    { group: 'Tổng số', ...s },
-    ...s.byLevel.map((l) => ({ group: LEVEL_TITLES[l.level], ...l })),
-  ])
-    add(summary, row);
-
-  const totals = sheet(book, 'Chỉ tiêu tổng hợp', [
-    ['Mã chỉ tiêu', 'key', 26],
-    ['Chỉ tiêu', 'name', 50],
-    ['Đơn vị tính', 'unit', 11],
-    ['Số đơn vị báo cáo', 'units', 12],
-    ['Tổng (số lượng)', 'total', 14],
-    ['Tỷ lệ chung (%)', 'weighted', 14],
-    ['Σ tử số', 'numerator', 12],
-    ['Σ mẫu số', 'denominator', 12],
-    ['Số đơn vị có số liệu gốc', 'rawUnits', 14],
-    ['Nhỏ nhất', 'min', 10],
-    ['Trung vị', 'median', 10],
-    ['Lớn nhất', 'max', 10],
-    ['Đơn vị nhỏ nhất', 'minUnits', 30],
-    ['Đơn vị lớn nhất', 'maxUnits', 30],
-  ]);
-  for (const i of r.indicators) {
-    add(totals, {
-      key: i.key,
-      name: i.name,
-      unit: i.unit,
-      units: i.unitsReporting,
-      total: i.total ?? undefined,
-      weighted: i.weighted?.value,
-      numerator: i.weighted?.numerator,
-      denominator: i.weighted?.denominator,
-      rawUnits: i.weighted?.units,
-      min: i.spread?.min.value,
-      median: i.spread?.median.value,
-      max: i.spread?.max.value,
-      minUnits: i.spread?.min.unitCodes.map(label).join(', '),
-      maxUnits: i.spread?.max.unitCodes.map(label).join(', '),
-    });
-  }
-
-  // One row per unit, one column per indicator: the table staff used to copy by hand.
-  const reporting = r.indicators.filter((i) => i.unitsReporting > 0);
-  const perUnit = sheet(
-    book,
-    'Chỉ tiêu theo đơn vị',
-    [
-      ['Mã', 'code', 9],
-      ['Đơn vị', 'unit', 28],
-      ...reporting.map((i): [string, string, number] => [`${i.name} (${i.unit})`, i.key, 16]),
-    ],
-    { headerHeight: 60 },
-  );
-  const byUnit = new Map<string, Record<string, number>>();
-  for (const i of reporting)
-    for (const v of i.values)
-      byUnit.set(v.unitCode, { ...byUnit.get(v.unitCode), [i.key]: v.value });
-  for (const u of r.units)
-    if (byUnit.has(u.unitCode))
-      add(perUnit, { code: u.unitCode, unit: label(u.unitCode), ...byUnit.get(u.unitCode) });
-
-  const figures = sheet(book, 'Nguồn số liệu', [
-    ['Mã chỉ tiêu', 'key', 26],
-    ['Mã', 'code', 9],
-    ['Đơn vị', 'unit', 28],
-    ['Giá trị', 'value', 12],
-    ['Tử số', 'numerator', 12],
-    ['Mẫu số', 'denominator', 12],
-    ['Giá trị khác trong báo cáo', 'also', 18],
-    ['Dòng', 'line', 7],
-    ['Tệp', 'file', 30],
-    ['Phiên bản', 'version', 9],
-    ['Mã hồ sơ', 'submissionId', 20],
-    ['Khóa tệp', 'fileKey', 50],
-  ]);
-  for (const i of reporting)
-    for (const v of i.values)
-      add(figures, {
-        key: i.key,
-        code: v.unitCode,
-        unit: label(v.unitCode),
-        value: v.value,
-        numerator: v.numerator ?? undefined,
-        denominator: v.denominator ?? undefined,
-        also: v.alsoReported.join('; '),
-        line: v.line,
-        ...sourceCells(v.source),
-      });
-
-  const quoteColumns: Array<[string, string, number]> = [
-    ['Mã', 'code', 9],
-    ['Đơn vị', 'unit', 28],
-    ['Nội dung', 'text', 80],
-    ['Mục', 'section', 28],
-    ['Tệp', 'file', 30],
-    ['Phiên bản', 'version', 9],
-    ['Mã hồ sơ', 'submissionId', 20],
-  ];
-  const difficulties = sheet(
-    book,
-    'Khó khăn',
-    [['Nhóm vấn đề', 'theme', 30], ['Số đơn vị nêu', 'units', 12], ...quoteColumns],
-    { wrap: 'text' },
-  );
-  for (const g of r.difficulties)
-    for (const q of g.quotes)
-      add(difficulties, {
-        theme: THEME_TITLES[g.theme],
-        units: g.units,
-        code: q.unitCode,
-        unit: label(q.unitCode),
-        text: q.text,
-        section: q.section,
-        ...sourceCells(q.source),
-      });
-  const proposals = sheet(
-    book,
-    'Kiến nghị',
-    [['Kiến nghị tới', 'to', 28], ['Số đơn vị', 'units', 10], ...quoteColumns],
-    { wrap: 'text' },
-  );
-  for (const g of r.proposalsByAddressee)
-    for (const q of g.quotes)
-      add(proposals, {
-        to: ADDRESSEE_TITLES[g.addressee],
-        units: g.units,
-        code: q.unitCode,
-        unit: label(q.unitCode),
-        text: q.text,
-        section: q.section,
-        ...sourceCells(q.source),
-      });
+  summarySheets(book, r);
+  statusSheet(book, r, label);
+  perUnitSheet(book, r, label);
+  figuresSheet(book, r, label);
+  quoteSheets(book, r, label);
+  sourceSheets(book, r, label);
   await book.commit();
   return new Uint8Array(Buffer.concat(chunks));
 }

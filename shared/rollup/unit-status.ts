@@ -1,34 +1,77 @@
 import { roundStatus, statusOf, timelinessOf } from '../ingest/round-status.js';
 import { acceptedBy, returnMessage } from '../schemas/audit.js';
 import type { UnitLevel } from '../schemas/report.js';
-import type { StatusCounts, UnitState, UnitStatusRow } from '../schemas/rollup.js';
+import type { OtherDocument, StatusCounts, UnitState, UnitStatusRow } from '../schemas/rollup.js';
+import type { RollupSubmission } from '../schemas/rollup-view.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
-import { sourceOf } from './source-ref.js';
+import { asView } from './rollup-view.js';
 
 export interface UnitStatus {
   row: UnitStatusRow;
-  /** The newest accepted version: the one whose figures and text the rollup uses. */
-  accepted: Submission | null;
+  /** The newest accepted report: the one whose figures and text the rollup uses. */
+  accepted: RollupSubmission | null;
+}
+
+const DOCUMENT_TITLES: Record<OtherDocument['documentType'], string> = {
+  BAO_CAO: 'báo cáo',
+  KE_HOACH: 'kế hoạch',
+  CONG_VAN: 'công văn',
+  OTHER: 'văn bản',
+};
+
+/**
+ * Only a báo cáo reports results: a plan's targets or a letter are never counted as results. A
+ * file the Department's staff approved is a report by their decision, and one with no reading
+ * at all (nothing says what it is) is not set aside.
+ */
+export const isReport = (s: RollupSubmission) =>
+  !s.view || s.view.documentType === 'BAO_CAO' || acceptedBy(s) === 'staff';
+
+/** Accepted documents that are not reports, listed apart. */
+export function otherDocuments(submissions: RollupSubmission[]): OtherDocument[] {
+  return submissions
+    .filter((s) => s.status === 'accepted' && !isReport(s))
+    .map((s) => ({
+      unitCode: s.unitCode,
+      documentType: s.view?.documentType ?? 'OTHER',
+      number: s.view?.number ?? null,
+      title: s.view?.title ?? null,
+      submissionId: s.submissionId,
+    }))
+    .sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
+}
+
+/** "Đã nộp kế hoạch số 10/KH-UBND, không phải báo cáo." for a unit whose only document is one. */
+export function otherDocumentNote(d: OtherDocument): string {
+  const what = `${DOCUMENT_TITLES[d.documentType]}${d.number ? ` số ${d.number}` : ''}`;
+  return `Đã nộp ${what}, không phải báo cáo kết quả.`;
 }
 
 /**
- * Each expected unit's state for the round. Timeliness is decided by the first accepted version
- * (a correction sent after the deadline keeps the unit on time); the figures come from the newest.
+ * Each expected unit's state for the round, judged on its reports only. Timeliness is decided by
+ * the first accepted report (a correction sent after the deadline keeps the unit on time); the
+ * figures come from the newest.
  */
 export function unitStatuses(
   units: Unit[],
-  submissions: Submission[],
+  given: Array<Submission | RollupSubmission>,
   deadline: string,
 ): UnitStatus[] {
-  return roundStatus(units, submissions).map((status) => {
-    const { unit, latest, latestAccepted, firstAccepted, versions } = status;
+  const submissions = given.map(asView);
+  const reports = submissions.filter((s) => s.status !== 'accepted' || isReport(s));
+  const others = new Map(otherDocuments(submissions).map((d) => [d.unitCode, d]));
+  const versions = new Map<string, number>();
+  for (const s of submissions) versions.set(s.unitCode, (versions.get(s.unitCode) ?? 0) + 1);
+  return roundStatus(units, reports).map((status) => {
+    const { unit, latest, latestAccepted, firstAccepted } = status;
     const kind = statusOf(status); // never 'accepted' where timeliness is null
     const state: UnitState =
       timelinessOf(status, deadline) ?? (kind === 'accepted' ? 'missing' : kind);
-    const shown = latestAccepted ?? latest;
-    const returned = latestAccepted ? null : latest && returnMessage(latest);
+    const other = others.get(unit.code);
     const problems = !latestAccepted && latest ? latest.diagnostics.map((d) => d.message) : [];
+    if (!latestAccepted && other) problems.push(otherDocumentNote(other));
+    const returned = latestAccepted ? null : latest && returnMessage(latest);
     if (returned) problems.unshift(`Sở trả lại để sửa: ${returned}`);
     const row: UnitStatusRow = {
       unitCode: unit.code,
@@ -37,10 +80,10 @@ export function unitStatuses(
       provinceCode: unit.provinceCode,
       state,
       receivedAt: (firstAccepted ?? latest)?.uploadedAt ?? null,
-      versions,
+      versions: versions.get(unit.code) ?? 0,
       problems,
       acceptedBy: latestAccepted ? acceptedBy(latestAccepted) : null,
-      source: shown ? sourceOf(shown) : null,
+      submissionId: (latestAccepted ?? latest)?.submissionId ?? other?.submissionId ?? null,
     };
     return { row, accepted: latestAccepted };
   });

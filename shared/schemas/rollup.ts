@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { UnitLevel } from './report.js';
+import { DocumentType, UnitLevel } from './report.js';
 
 // The consolidated report of one round, for a province or the whole country. Every figure and
-// quote carries the submission it came from; `tonghop rollup --json` prints this object.
+// quote carries the id of the submission it came from, described once in `sources`;
+// `tonghop rollup --json` prints this object.
 
 export const SourceRef = z.object({
   submissionId: z.string(),
@@ -61,8 +62,8 @@ export const UnitStatusRow = z.object({
   problems: z.array(z.string()),
   /** For a counted report: passed ingest's checks, or approved by the Department's staff. */
   acceptedBy: z.enum(['automatic', 'staff']).nullable().default(null),
-  /** The version whose figures the rollup uses (the newest accepted), or the latest upload. */
-  source: SourceRef.nullable(),
+  /** The version whose figures the rollup uses (the newest accepted report), or the latest upload. */
+  submissionId: z.string().nullable(),
 });
 export type UnitStatusRow = z.infer<typeof UnitStatusRow>;
 
@@ -75,7 +76,7 @@ export const IndicatorValue = z.object({
   /** Other figures the same report gave for the indicator (only the first is used). */
   alsoReported: z.array(z.number()),
   line: z.number().int().positive(),
-  source: SourceRef,
+  submissionId: z.string(),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
@@ -87,6 +88,13 @@ export const IndicatorSummary = z.object({
   unit: z.string(),
   kind: z.enum(['rate', 'count']),
   unitsReporting: z.number().int().nonnegative(),
+  /** Rates: how many of the reporting units gave the raw figures (numerator and denominator). */
+  unitsWithRawFigures: z.number().int().nonnegative(),
+  /**
+   * Rates: what the headline states. "weighted" (Σ numerators / Σ denominators) only when the
+   * units with raw figures are the large majority of those reporting; else "median".
+   */
+  headline: z.enum(['weighted', 'median']).nullable(),
   /** Counts: the province total. */
   total: z.number().nullable(),
   /** Rates: Σ numerators / Σ denominators over the units that gave both (percent). */
@@ -124,12 +132,14 @@ export const Addressee = z.enum([
 export type Addressee = z.infer<typeof Addressee>;
 
 export const Quote = z.object({
+  /** The point as shown: OCR damage repaired, spacing normalised, shortened for a table cell. */
   text: z.string(),
+  /** The point exactly as the report gives it. */
+  original: z.string(),
   unitCode: z.string(),
-  unitName: z.string(),
   /** The heading of the section it was taken from. */
   section: z.string(),
-  source: SourceRef,
+  submissionId: z.string(),
 });
 export type Quote = z.infer<typeof Quote>;
 
@@ -140,8 +150,18 @@ export const QuoteGroup = z.object({
   quotes: z.array(Quote),
 });
 
+/** An accepted document that is not a report (a plan, a letter): listed, never counted. */
+export const OtherDocument = z.object({
+  unitCode: z.string(),
+  documentType: DocumentType,
+  number: z.string().nullable(),
+  title: z.string().nullable(),
+  submissionId: z.string(),
+});
+export type OtherDocument = z.infer<typeof OtherDocument>;
+
 export const Rollup = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   /** A province code, or "00" for the whole country. */
   provinceCode: z.string(),
   scopeName: z.string(),
@@ -160,5 +180,8 @@ export const Rollup = z.object({
   difficulties: z.array(QuoteGroup.extend({ theme: Theme })),
   proposals: z.array(QuoteGroup.extend({ theme: Theme })),
   proposalsByAddressee: z.array(QuoteGroup.extend({ addressee: Addressee })),
+  otherDocuments: z.array(OtherDocument),
+  /** Every submission a figure, quote or unit row names, by submission id. */
+  sources: z.record(z.string(), SourceRef),
 });
 export type Rollup = z.infer<typeof Rollup>;

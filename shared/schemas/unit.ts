@@ -24,5 +24,13 @@ export const Department = z.object({
   provinceCode: ProvinceCode,
   name: z.string().min(1),
   emails: z.array(z.string().email()).default([]),
+  /**
+   * Who signs the rollup: the Director ("GIÁM ĐỐC"), or a Deputy on the Director's behalf
+   * ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"); the name goes under the signature.
+   */
+  signer: z.object({ name: z.string().min(1), deputy: z.boolean() }).optional(),
+  /** The Department's contact for the signature of its mails. */
+  phone: z.string().optional(),
+  address: z.string().optional(),
 });
 export type Department = z.infer<typeof Department>;

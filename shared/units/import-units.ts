@@ -33,6 +33,17 @@ function same(a: Unit, b: Unit): boolean {
   );
 }
 
+/** Optional columns of the Department's row: signer_name, signer_title, phone, address. */
+function departmentExtras(row: Record<string, string | undefined>): Partial<Department> {
+  const name = row.signer_name?.trim();
+  const deputy = /ph[oó]/i.test(row.signer_title ?? '');
+  return {
+    ...(name ? { signer: { name, deputy } } : {}),
+    ...(row.phone?.trim() ? { phone: row.phone.trim() } : {}),
+    ...(row.address?.trim() ? { address: row.address.trim() } : {}),
+  };
+}
+
 /**
  * What `tonghop units import` writes: the national list (province_code,…,unit_level) adds and
  * renames units but keeps their contacts; a province's contact list (unit_code,email,name) sets
@@ -122,6 +133,7 @@ function contactsOf(rows: ContactRow[], existing: Unit[], problems: ContactProbl
           provinceCode: raw,
           name: row.name?.trim() || `Sở Khoa học và Công nghệ tỉnh ${province}`,
           emails: validEmails(row.email ?? '', line, raw, problems),
+          ...departmentExtras(row),
         });
       return;
     }

@@ -1,6 +1,7 @@
 import { type ReportTextOptions, reportText } from '../../scripts/report-text.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
+import type { RollupSubmission, RollupView } from '../../shared/schemas/rollup-view.js';
 import type { Submission, SubmissionStatus } from '../../shared/schemas/submission.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import { registry2025 } from './fixtures.js';
@@ -43,5 +44,42 @@ export function submissionOf(
     uploadedAt: opts.uploadedAt ?? '2026-06-05T02:00:00.000Z',
     processedAt: opts.uploadedAt ?? '2026-06-05T02:00:01.000Z',
     report,
+  };
+}
+
+/** A submission as the rollup reads it, its view given directly (the reader's output). */
+export function viewSubmissionOf(
+  unit: Unit,
+  view: Partial<RollupView>,
+  opts: { status?: SubmissionStatus; uploadedAt?: string } = {},
+): RollupSubmission {
+  seq++;
+  return {
+    submissionId: `v${seq}`,
+    provinceCode: unit.provinceCode,
+    roundId: round.roundId,
+    unitCode: unit.code,
+    version: 1,
+    status: opts.status ?? 'accepted',
+    diagnostics: [],
+    file: {
+      bucket: 'b',
+      key: `inbox/40/2026-H1/${unit.code}/bao-cao-${seq}.pdf`,
+      versionId: null,
+      name: `bao-cao-${seq}.pdf`,
+      size: 1000,
+      sha256: null,
+      format: 'pdf',
+    },
+    uploadedAt: opts.uploadedAt ?? '2026-06-05T02:00:00.000Z',
+    processedAt: opts.uploadedAt ?? '2026-06-05T02:00:01.000Z',
+    view: {
+      documentType: 'BAO_CAO',
+      number: `${seq}/BC-UBND`,
+      title: 'Kết quả thực hiện chuyển đổi số 6 tháng đầu năm 2026',
+      indicators: [],
+      points: [],
+      ...view,
+    },
   };
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRollup } from '../../shared/rollup/build-rollup.js';
+import { unitNames } from '../../shared/rollup/format.js';
 import { type RollupFile, renderRollup } from '../../shared/rollup/rollup-job.js';
 import { Rollup } from '../../shared/schemas/rollup.js';
 import { registry, round, submissionOf } from '../helpers/rollup-fixtures.js';
@@ -53,10 +54,11 @@ describe('rollup files, opened again', () => {
       'I. TÌNH HÌNH NỘP BÁO CÁO',
       'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
       'III. KHÓ KHĂN, VƯỚNG MẮC',
-      'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+      'IV. KIẾN NGHỊ, ĐỀ XUẤT CỦA CÁC ĐƠN VỊ',
       'Nơi nhận:',
       'GIÁM ĐỐC',
-      'PHỤ LỤC',
+      'Phụ lục',
+      'DANH SÁCH CÁC ĐƠN VỊ CHƯA CÓ BÁO CÁO HỢP LỆ',
     ])
       expect(text).toContain(part);
     expect(text).toContain(
@@ -77,43 +79,61 @@ describe('rollup files, opened again', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(files.xlsx!.bytes) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([
-      'Tình hình nộp',
-      'Tổng hợp tình hình',
+      'Tổng hợp',
       'Chỉ tiêu tổng hợp',
+      'Tình hình nộp',
       'Chỉ tiêu theo đơn vị',
       'Nguồn số liệu',
       'Khó khăn',
       'Kiến nghị',
+      'Hồ sơ nguồn',
     ]);
     const status = book.getWorksheet('Tình hình nộp')!;
     expect(status.rowCount).toBe(13);
     expect(status.getRow(9).getCell(4).value).toBe('Muộn'); // units[7] came after the deadline
+    expect(status.getRow(9).getCell(5).value).toBeInstanceOf(Date); // dates are dates
+    expect(status.getRow(9).getCell(5).numFmt).toBe('dd/mm/yyyy hh:mm');
     const totals = book.getWorksheet('Chỉ tiêu tổng hợp')!;
-    const computers = totals
-      .getRows(2, totals.rowCount - 1)!
-      .find((r) => r.getCell(1).value === 'computers')!;
-    expect(computers.getCell(5).value).toBe(108);
-    const vneid = totals
-      .getRows(2, totals.rowCount - 1)!
-      .find((r) => r.getCell(1).value === 'vneid_activation_rate')!;
-    expect([vneid.getCell(6).value, vneid.getCell(7).value, vneid.getCell(8).value]).toEqual([
-      73.5, 5880, 8000,
+    const row = (key: string) =>
+      totals.getRows(2, totals.rowCount - 1)!.find((r) => r.getCell(2).value === key)!;
+    // Vietnamese names beside the keys; counts with thousands separators, rates as percentages.
+    expect(row('computers').getCell(1).value).toBe('Số máy vi tính phục vụ công tác');
+    expect(row('computers').getCell(6).value).toBe(108);
+    const vneid = row('vneid_activation_rate');
+    expect([vneid.getCell(7).value, vneid.getCell(8).value, vneid.getCell(9).value]).toEqual([
+      0.735, 5880, 8000,
     ]);
+    expect(vneid.getCell(7).numFmt).toBe('0.00%');
+    expect(vneid.getCell(8).numFmt).toBe('#,##0');
+    // Printed to the page's width with the header row on every page.
+    expect(totals.pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToWidth: 1,
+      orientation: 'landscape',
+    });
+    expect(totals.pageSetup.printTitlesRow).toBe('1:1');
     const perUnit = book.getWorksheet('Chỉ tiêu theo đơn vị')!;
     expect(perUnit.rowCount).toBe(9); // header + 8 accepted units
-    const sources = book.getWorksheet('Nguồn số liệu')!;
-    const first = sources.getRow(2);
-    expect(String(first.getCell(12).value)).toMatch(/^inbox\/40\/2026-H1\/\d{5}\//);
-    expect(book.getWorksheet('Khó khăn')!.rowCount).toBeGreaterThanOrEqual(9);
+    const sources = book.getWorksheet('Hồ sơ nguồn')!;
+    expect(String(sources.getRow(2).getCell(7).value)).toMatch(/^inbox\/40\/2026-H1\/\d{5}\//);
+    const difficulties = book.getWorksheet('Khó khăn')!;
+    expect(difficulties.rowCount).toBeGreaterThanOrEqual(9);
+    expect(difficulties.getRow(1).getCell(6).value).toBe('Nguyên văn trong báo cáo');
   });
 
   it('HTML is one self-contained page with SVG charts, readable on a phone', () => {
     const html = new TextDecoder().decode(files.html!.bytes);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).not.toMatch(/<script|<link |src="http/);
-    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(4); // status bars, unit grid, one per indicator
-    expect(html.match(/<rect [^>]*><title>/g)!.length).toBeGreaterThanOrEqual(12); // every unit in the grid
+    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(3); // status bars, one per indicator
+    // Charts drawn in CSS pixels, never scaled with the page.
+    expect(html).not.toMatch(/<svg[^>]*width="100%"/);
+    expect(html.match(/<svg width="\d+" height="\d+"/g)!.length).toBe(html.match(/<svg /g)!.length);
+    // Every unit by its name in the grid, not only on hover.
+    for (const u of units) expect(html).toContain(`>${unitNames(rollup).get(u.code)}</li>`);
     expect(html).toContain('73,5% (5.880/8.000)');
+    expect(html).toMatch(/>\d+(,\d+)? %</); // axes in %
+    expect(html).not.toMatch(/tonghop/i);
     expect(html).toContain('Kinh phí, nguồn lực tài chính');
   });
 

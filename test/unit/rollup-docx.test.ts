@@ -1,0 +1,96 @@
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleSubmissions } from '../../scripts/sample-rollup.js';
+import { buildRollup } from '../../shared/rollup/build-rollup.js';
+import { rollupDocx } from '../../shared/rollup/rollup-docx.js';
+import type { Rollup } from '../../shared/schemas/rollup.js';
+import { registry, round } from '../helpers/rollup-fixtures.js';
+
+// The document the Department signs, checked on its model (CI has no LibreOffice): the 130-unit
+// Nghệ An round of generated reports and the project's examples.
+const units = registry.unitsOf('40');
+let rollup: Rollup;
+let text: string;
+let xml: string;
+
+const rollupAt = (now: string) =>
+  buildRollup({
+    provinceCode: '40',
+    scopeName: 'Nghệ An',
+    round,
+    units,
+    submissions: sampleSubmissions(units),
+    now: new Date(now),
+  });
+const open = async (bytes: Uint8Array) => {
+  const zip = await JSZip.loadAsync(bytes);
+  const raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  return { xml: await zip.file('word/document.xml')!.async('string'), text: raw };
+};
+
+beforeAll(async () => {
+  rollup = rollupAt('2026-06-11T06:00:00+07:00');
+  ({ xml, text } = await open(await rollupDocx(rollup, { name: 'Sở KHCN Nghệ An' })));
+});
+
+describe('the rollup document', () => {
+  it('has a real title, no tool name, no weekday, no "ngày … ngày", no doubled "Báo cáo"', () => {
+    expect(text).toContain(
+      'Tổng hợp kết quả thực hiện khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số 6 tháng ' +
+        'đầu năm 2026 của các xã, phường trên địa bàn tỉnh Nghệ An',
+    );
+    expect(text).not.toMatch(/tonghop|dự thảo do/i);
+    expect(text).not.toMatch(/thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật/i);
+    expect(text).not.toMatch(/ngày\s+[^\n.;]{0,20}ngày/i);
+    expect(text).not.toMatch(/báo cáo\s+báo cáo/i);
+    expect(text).not.toMatch(/đặc khu/i); // Nghệ An has none
+  });
+
+  it("passes on the units' proposals without recommending anything to the Department itself", () => {
+    const part = text.slice(text.indexOf('IV. KIẾN NGHỊ'), text.indexOf('Trên đây là báo cáo'));
+    expect(part).not.toContain('Đối với Sở Khoa học và Công nghệ');
+    expect(part).toMatch(/Sở tiếp thu và giải quyết theo thẩm quyền/);
+  });
+
+  it('counts reports only: the plan is listed apart and its targets are not summed', () => {
+    const plan = rollup.otherDocuments.find((d) => d.documentType === 'KE_HOACH')!;
+    expect(plan.number).toBe('10/KH-UBND');
+    expect(rollup.units.find((u) => u.unitCode === plan.unitCode)!.state).toBe('missing');
+    expect(text).toContain('Đã nộp kế hoạch số 10/KH-UBND, không phải báo cáo kết quả.');
+  });
+
+  it('ends with the signature and the appendix in one section: no page left blank', () => {
+    expect(xml.match(/<w:sectPr/g)).toHaveLength(1);
+    // No paragraph holds a section break (the one that spilled onto a page of its own).
+    expect(xml).not.toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:sectPr/s);
+    expect(xml).toMatch(/<w:pageBreakBefore\/>(?:(?!<w:p[ >]).)*Phụ lục/s);
+    // Nothing after the appendix table but the section's properties.
+    expect(xml).toMatch(/<\/w:tbl><w:sectPr/);
+    expect(text).toContain('(Kèm theo Báo cáo số');
+    expect(text).toMatch(
+      /\/BC-SKHCN ngày\s+tháng 6 năm 2026 của Sở Khoa học và Công nghệ tỉnh Nghệ An\)/,
+    );
+  });
+
+  it('signs as the settings say: GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC with the name', async () => {
+    expect(text).toMatch(/GIÁM ĐỐC/);
+    expect(text).not.toMatch(/KT\. GIÁM ĐỐC/);
+    const deputy = await open(
+      await rollupDocx(rollup, { name: 'Sở', signer: { name: 'Trần Thị Bình', deputy: true } }),
+    );
+    expect(deputy.text).toMatch(/KT\. GIÁM ĐỐC\s+PHÓ GIÁM ĐỐC\s+Trần Thị Bình/);
+  });
+
+  it('right-aligns the numbers of its tables', () => {
+    const cell = (value: string) =>
+      new RegExp(`<w:jc w:val="(\\w+)"/>(?:(?!</w:p>).)*<w:t[^>]*>${value}</w:t>`, 's');
+    expect(cell(String(rollup.status.expected)).exec(xml)?.[1]).toBe('right');
+  });
+
+  it('marks a draft built before the deadline by its date, in words a Department would use', async () => {
+    const early = await open(await rollupDocx(rollupAt('2026-06-08T06:00:00+07:00')));
+    expect(early.text).toContain('(Dự thảo: số liệu đến ngày 8/6/2026, trước hạn nộp báo cáo)');
+    expect(text).not.toMatch(/Dự thảo/);
+  });
+});
