@@ -12,6 +12,8 @@ import type {
   SubmissionRef,
   SubmissionStore,
 } from '../shared/ports/submission-store.js';
+import { rollupView, toRollupSubmission } from '../shared/rollup/rollup-view.js';
+import { RollupSubmission } from '../shared/schemas/rollup-view.js';
 import { Submission } from '../shared/schemas/submission.js';
 import { queryItems, withoutKeys } from './query-items.js';
 import { counterSk, roundPk, submissionSk, TABLE_KEYS, unitHistoryPk } from './table-keys.js';
@@ -83,6 +85,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
             [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
             type: 'submission',
             ...submission,
+            // What the rollup reads (the ROLLUP index projects it, not the report).
+            view: submission.report ? rollupView(submission.report) : null,
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
@@ -122,6 +126,24 @@ export class DynamoSubmissionStore implements SubmissionStore {
       value: roundPk(provinceCode, roundId),
       prefix: 'SUB#',
     });
+  }
+
+  /**
+   * The round's submissions as the rollup reads them, from the ROLLUP index (metadata and
+   * compact view, no report). A submission stored before views existed is read in full, once.
+   */
+  async listRoundViews(provinceCode: string, roundId: string): Promise<RollupSubmission[]> {
+    const items = await queryItems(this.db, {
+      TableName: this.table,
+      IndexName: TABLE_KEYS.rollupIndex,
+      KeyConditionExpression: '#k = :v AND begins_with(#s, :p)',
+      ExpressionAttributeNames: { '#k': TABLE_KEYS.pk, '#s': TABLE_KEYS.sk },
+      ExpressionAttributeValues: { ':v': roundPk(provinceCode, roundId), ':p': 'SUB#' },
+    });
+    const views = items.filter((i) => i.view !== undefined).map((i) => RollupSubmission.parse(i));
+    if (views.length === items.length) return views;
+    const full = await this.listRound(provinceCode, roundId);
+    return full.map(toRollupSubmission);
   }
 
   unitHistory(unitCode: string): Promise<Submission[]> {

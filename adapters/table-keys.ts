@@ -8,6 +8,10 @@
 //   departments  PK DEPARTMENTS                SK <province>
 //   idempotency  PK IDEMPOTENCY                SK <hash>   (Powertools)
 
+// ROLLUP index: the table's own keys, projecting what the rollup reads of a submission (its
+// metadata and compact view, a few KB) and none of its full report: the country's rollup reads
+// kilobytes per unit. Submissions stored before views existed show there without one.
+
 export const TABLE_KEYS = {
   pk: 'PK',
   sk: 'SK',
@@ -15,7 +19,23 @@ export const TABLE_KEYS = {
   gsi1pk: 'GSI1PK',
   gsi1sk: 'GSI1SK',
   ttl: 'expiration',
+  rollupIndex: 'ROLLUP',
 } as const;
+
+/** The attributes the ROLLUP index projects besides the keys. */
+export const ROLLUP_INDEX_ATTRIBUTES = [
+  'submissionId',
+  'provinceCode',
+  'roundId',
+  'unitCode',
+  'version',
+  'status',
+  'diagnostics',
+  'file',
+  'uploadedAt',
+  'processedAt',
+  'view',
+];
 
 export const roundPk = (provinceCode: string, roundId: string) =>
   `ROUND#${provinceCode}#${roundId}`;

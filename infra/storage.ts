@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   BlockPublicAccess,
   Bucket,
@@ -8,7 +8,7 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { TABLE_KEYS } from '../adapters/table-keys.js';
+import { ROLLUP_INDEX_ATTRIBUTES, TABLE_KEYS } from '../adapters/table-keys.js';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 
 /**
@@ -58,6 +58,13 @@ export class Storage extends Construct {
           indexName: TABLE_KEYS.gsi1,
           partitionKey: { name: TABLE_KEYS.gsi1pk, type: AttributeType.STRING },
           sortKey: { name: TABLE_KEYS.gsi1sk, type: AttributeType.STRING },
+        },
+        {
+          indexName: TABLE_KEYS.rollupIndex,
+          partitionKey: { name: TABLE_KEYS.pk, type: AttributeType.STRING },
+          sortKey: { name: TABLE_KEYS.sk, type: AttributeType.STRING },
+          projectionType: ProjectionType.INCLUDE,
+          nonKeyAttributes: ROLLUP_INDEX_ATTRIBUTES,
         },
       ],
       billing: Billing.onDemand(),

@@ -13,7 +13,7 @@ import * as sesModule from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { resetClients } from '../adapters/aws-clients.js';
-import { TABLE_KEYS } from '../adapters/table-keys.js';
+import { ROLLUP_INDEX_ATTRIBUTES, TABLE_KEYS } from '../adapters/table-keys.js';
 import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { startCognito } from './cognito.js';
 import { FileQueue } from './file-queue.js';
@@ -198,6 +198,14 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
             { AttributeName: TABLE_KEYS.gsi1sk, KeyType: 'RANGE' },
           ],
           Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: TABLE_KEYS.rollupIndex,
+          KeySchema: [
+            { AttributeName: TABLE_KEYS.pk, KeyType: 'HASH' },
+            { AttributeName: TABLE_KEYS.sk, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ROLLUP_INDEX_ATTRIBUTES },
         },
       ],
     }),
