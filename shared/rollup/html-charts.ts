@@ -68,6 +68,32 @@ export function statusBars(
 const valueText = (i: IndicatorSummary, v: number) =>
   i.kind === 'rate' ? formatPercent(v) : `${formatNumber(v)} ${i.unit}`;
 
+// Beyond this many units a chart shows how many fall in each band, not a dot per unit.
+const MAX_DOTS = 120;
+const BANDS = 24;
+
+/** Bars of how many units' values fall in each of BANDS equal bands between lo and hi. */
+function histogram(i: IndicatorSummary, x: (v: number) => number, lo: number, hi: number) {
+  const width = (hi - lo) / BANDS || 1;
+  const counts = new Array<number>(BANDS).fill(0);
+  for (const v of i.values) counts[Math.min(BANDS - 1, Math.floor((v.value - lo) / width))]!++;
+  const most = Math.max(...counts);
+  return counts.map((n, k) => {
+    if (!n) return '';
+    const from = lo + k * width;
+    const height = Math.max(2, (26 * n) / most);
+    const r2 = (v: number) => Math.round(v * 100) / 100;
+    const band = `${formatNumber(r2(from))}–${valueText(i, r2(from + width))}`;
+    const box = { x: x(from).toFixed(1), y: (32 - height).toFixed(1), height: height.toFixed(1) };
+    const w = (x(from + width) - x(from) - 1).toFixed(1);
+    return tag(
+      'rect',
+      { ...box, width: w, fill: '#1565c0' },
+      tag('title', {}, h(`${band}: ${n} đơn vị`)),
+    );
+  });
+}
+
 /**
  * The units' values of one indicator on an axis in its unit (%, or the counted thing); the
  * median dashed, the weighted rate in red. One to three values are shown as numbers: a chart
@@ -111,7 +137,7 @@ export function distribution(i: IndicatorSummary, names: Map<string, string>): s
     );
   const body = [
     `<line x1="${pad}" x2="${W - pad}" y1="34" y2="34" stroke="#999"/>`,
-    ...i.values.map(dot),
+    ...(i.values.length > MAX_DOTS ? histogram(i, x, lo, hi) : i.values.map(dot)),
     mark(
       median.value,
       '#333',

@@ -127,7 +127,7 @@ export async function renderRollup(
   const docx = await timed('docx', onStage, () => rollupDocx(rollup, department));
   const xlsx = await timed('xlsx', onStage, () => rollupXlsx(rollup, department?.name));
   const html = await timed('html', onStage, () => rollupHtml(rollup));
-  const json = await timed('json', onStage, () => JSON.stringify(Rollup.parse(rollup), null, 2));
+  const json = await timed('json', onStage, () => JSON.stringify(Rollup.parse(rollup)));
   return [
     {
       name: file('docx'),

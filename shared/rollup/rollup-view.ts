@@ -1,9 +1,31 @@
-import type { Report } from '../schemas/report.js';
+import type { Indicator, Report } from '../schemas/report.js';
 import type { RollupPoint, RollupSubmission, RollupView } from '../schemas/rollup-view.js';
 import type { Submission } from '../schemas/submission.js';
 import { sectionItems } from './points.js';
 
 const POINT_KINDS = new Set<string>(['difficulties', 'causes', 'proposals']);
+const MAX_LABEL = 80;
+
+/**
+ * The catalogued figures the rollup can use: per indicator, the first figure with raw numbers,
+ * the first figure, and one figure for each other value the report gives (kept to show the
+ * disagreement); repeats of the same value go.
+ */
+function usableFigures(indicators: Indicator[]): Indicator[] {
+  const seen = new Set<string>();
+  const raw = new Set<string>();
+  const out: Indicator[] = [];
+  for (const i of indicators) {
+    if (i.key === null) continue;
+    const hasRaw = i.numerator !== null && i.denominator !== null;
+    const id = `${i.key}|${Math.round(i.value * 100)}`;
+    if (seen.has(id) && !(hasRaw && !raw.has(i.key))) continue;
+    seen.add(id);
+    if (hasRaw) raw.add(i.key);
+    out.push(i.label.length > MAX_LABEL ? { ...i, label: `${i.label.slice(0, MAX_LABEL)}…` } : i);
+  }
+  return out;
+}
 
 /**
  * What the rollup reads of a report: its kind, its catalogued figures and the points of its
@@ -21,7 +43,7 @@ export function rollupView(report: Report): RollupView {
     documentType: report.documentType,
     number: report.number,
     title: report.title,
-    indicators: report.indicators.filter((i) => i.key !== null),
+    indicators: usableFigures(report.indicators),
     points,
   };
 }

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
-import { LEVEL_TITLES, STATE_TITLES, unitNames } from './format.js';
+import { isNational, LEVEL_TITLES, STATE_TITLES, unitNames } from './format.js';
 import { indicatorHeadline } from './headline.js';
 import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
 
@@ -315,7 +315,9 @@ export async function rollupXlsx(
   summarySheets(book, r);
   statusSheet(book, r, label);
   perUnitSheet(book, r, label);
-  figuresSheet(book, r, label);
+  // The country's workbook leaves out the sheet of every figure's line (30,000 rows, most of its
+  // cost): the per-unit sheet holds the same values and "Hồ sơ nguồn" each unit's file.
+  if (!isNational(r)) figuresSheet(book, r, label);
   quoteSheets(book, r, label);
   sourceSheets(book, r, label);
   await book.commit();
