@@ -99,7 +99,8 @@ export function receiptMail(input: {
 
 export interface DigestRow {
   unit: Unit;
-  state: 'on_time' | 'late' | 'missing';
+  /** needs_review: a file came but a person must look at it; it is not "missing". */
+  state: 'on_time' | 'late' | 'needs_review' | 'missing';
   receivedAt: string | null;
   hasContact: boolean;
 }
@@ -119,7 +120,9 @@ export function digestMail(input: {
   const noContact = rows.filter((r) => r.state === 'missing' && !r.hasContact);
   const paragraphs = [
     `${round.title}, hạn nộp ${deadline}. Số liệu đến ${vietnameseDay(ictDate(now))}:`,
-    `Đúng hạn: ${count('on_time')} đơn vị. Nộp muộn: ${count('late')} đơn vị. Chưa nộp: ${count('missing')} đơn vị (trên tổng số ${rows.length}).`,
+    `Đúng hạn: ${count('on_time')} đơn vị. Nộp muộn: ${count('late')} đơn vị.`,
+    `Cần xem lại (đã gửi tệp, Sở cần kiểm tra): ${count('needs_review')} đơn vị.`,
+    `Chưa nộp: ${count('missing')} đơn vị (trên tổng số ${rows.length}).`,
     ...(noContact.length
       ? [
           `${noContact.length} đơn vị chưa nộp không có địa chỉ thư để nhắc: ${noContact.map((r) => `${unitLabel(r.unit)} (${r.unit.code})`).join(', ')}.`,
@@ -131,8 +134,13 @@ export function digestMail(input: {
         ]
       : []),
   ];
-  const label = { on_time: 'đúng hạn', late: 'muộn', missing: 'chưa nộp' } as const;
-  const order = { missing: 0, late: 1, on_time: 2 } as const;
+  const label = {
+    on_time: 'đúng hạn',
+    late: 'muộn',
+    needs_review: 'cần xem lại',
+    missing: 'chưa nộp',
+  } as const;
+  const order = { missing: 0, needs_review: 1, late: 2, on_time: 3 } as const;
   const sorted = [...rows].sort(
     (a, b) => order[a.state] - order[b.state] || a.unit.code.localeCompare(b.unit.code),
   );

@@ -1,15 +1,20 @@
-import { roundStatus, timelinessOf } from '../ingest/round-status.js';
+import { roundStatus, statusOf, timelinessOf } from '../ingest/round-status.js';
 import { type DigestRow, digestMail } from '../mail/templates.js';
 import type { MailJob, SentMail } from '../schemas/mail.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 
-/** On time, late or missing, judged on the first accepted version (a later correction keeps the date). */
+/**
+ * On time, late, needs review or missing, judged on the first accepted version (a later
+ * correction keeps the date); a unit whose file waits for a person is not "missing".
+ */
 export function digestRows(units: Unit[], submissions: Submission[], round: Round): DigestRow[] {
   return roundStatus(units, submissions).map((r) => ({
     unit: r.unit,
-    state: timelinessOf(r, round.deadline) ?? 'missing',
+    state:
+      timelinessOf(r, round.deadline) ??
+      (statusOf(r) === 'needs_review' ? 'needs_review' : 'missing'),
     receivedAt: r.firstAccepted?.uploadedAt ?? null,
     hasContact: r.unit.emails.length > 0,
   }));

@@ -69,9 +69,18 @@ describe('embedded stack: rollup', () => {
     );
 
     const mail = (await receivedMail(target.local!.endpoints.ses)).find((m) =>
-      m.subject.includes('Dự thảo báo cáo tổng hợp'),
+      m.subject.includes('dự thảo báo cáo tổng hợp'),
     )!;
     expect(mail.destination.to).toEqual(['sokhcn@nghean.example']);
+    // The subject names the Department, the links are links, the Department signs.
+    expect(mail.subject).toMatch(
+      /^Sở Khoa học và Công nghệ tỉnh Nghệ An: dự thảo báo cáo tổng hợp/,
+    );
+    expect(mail.subject).not.toContain('[tonghop]');
+    expect(mail.body.html).toMatch(/<a href="http[^"]+">tong-hop-40-2026-H1\.docx<\/a>/);
+    expect(mail.body.text).toMatch(
+      /--\nSở Khoa học và Công nghệ tỉnh Nghệ An\nThư điện tử: sokhcn@nghean/,
+    );
     expect(mail.body.text).toContain('40/130 đơn vị');
     const link = /tong-hop-40-2026-H1\.xlsx: (\S+)/.exec(mail.body.text ?? '')![1]!;
     expect(link).toContain('X-Amz-Expires=604800');

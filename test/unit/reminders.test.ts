@@ -217,6 +217,30 @@ describe('digest and rounds', () => {
     expect(rows.map((r) => r.state)).toEqual(['on_time', 'late', 'missing', 'missing', 'missing']);
   });
 
+  it('gives "cần xem lại" its own line, never merged into "chưa nộp"', async () => {
+    await submit(units[0]!, 'accepted', '2026-06-10T16:59:00.000Z');
+    await submit(units[1]!, 'needs_review', '2026-06-09T03:00:00.000Z');
+    await submit(units[2]!, 'rejected', '2026-06-09T03:00:00.000Z');
+    const rows = digestRows(units, await submissions.listRound('40', '2026-H1'), round);
+    expect(rows.map((r) => r.state)).toEqual([
+      'on_time',
+      'needs_review',
+      'missing',
+      'missing',
+      'missing',
+    ]);
+    const mail = digestJob({
+      round,
+      units,
+      submissions: await submissions.listRound('40', '2026-H1'),
+      department: { provinceCode: '40', name: 'Sở KHCN', emails: ['so@example.org'] },
+      now: new Date('2026-06-11T08:30:00+07:00'),
+    })!;
+    expect(mail.text).toMatch(/^Cần xem lại \(đã gửi tệp, Sở cần kiểm tra\): 1 đơn vị\.$/m);
+    expect(mail.text).toMatch(/^Chưa nộp: 3 đơn vị/m);
+    expect(mail.text).toMatch(/\tcần xem lại\t/);
+  });
+
   it('attaches a report to the round its request letter opened', () => {
     const adhoc = {
       provinceCode: '40',
