@@ -28,6 +28,15 @@ export function grantTable(
   return Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [table.tableArn] });
 }
 
+/** Query on one index of the table (the rollup reads submissions' views from ROLLUP). */
+export function grantIndexQuery(grantee: IGrantable, table: ITableV2, indexName: string): Grant {
+  return Grant.addToPrincipal({
+    grantee,
+    actions: ['dynamodb:Query'],
+    resourceArns: [`${table.tableArn}/index/${indexName}`],
+  });
+}
+
 /** Objects under one prefix of the bucket, with the given actions only. */
 export function grantObjects(
   grantee: IGrantable,

@@ -3,8 +3,9 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { TABLE_KEYS } from '../adapters/table-keys.js';
 import { DailySchedule } from './daily-schedule.js';
-import { grantObjects, grantTable, TABLE_READ } from './grants.js';
+import { grantIndexQuery, grantObjects, grantTable, TABLE_READ } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export interface RollupProps {
@@ -39,6 +40,7 @@ export class Rollup extends Construct {
     });
     // Reads the table by Query (never Scan); writes and links only under rollups/.
     grantTable(this.fn, props.table, [...TABLE_READ]);
+    grantIndexQuery(this.fn, props.table, TABLE_KEYS.rollupIndex);
     // GetObject: the mailed links are pre-signed GETs, allowed only if the signer may get the object.
     grantObjects(this.fn, props.uploads, ROLLUP_PREFIX, ['s3:PutObject', 's3:GetObject']);
     props.mailQueue.grantSendMessages(this.fn);

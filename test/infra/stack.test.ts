@@ -117,6 +117,18 @@ describe('storage', () => {
               { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
             ],
           }),
+          // What the rollup reads: the table's keys, the metadata and view, never the report.
+          Match.objectLike({
+            IndexName: 'ROLLUP',
+            KeySchema: [
+              { AttributeName: 'PK', KeyType: 'HASH' },
+              { AttributeName: 'SK', KeyType: 'RANGE' },
+            ],
+            Projection: {
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: Match.arrayWith(['status', 'uploadedAt', 'view']),
+            },
+          }),
         ],
         TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
         Replicas: [
