@@ -34,6 +34,7 @@ export const ROLLUP_INDEX_ATTRIBUTES = [
   'file',
   'uploadedAt',
   'processedAt',
+  'audit',
   'view',
 ];
 
