@@ -79,7 +79,7 @@ describe('embedded stack: rollup', () => {
     expect(mail.subject).not.toContain('[tonghop]');
     expect(mail.body.html).toMatch(/<a href="http[^"]+">tong-hop-40-2026-H1\.docx<\/a>/);
     expect(mail.body.text).toMatch(
-      /--\nSở Khoa học và Công nghệ tỉnh Nghệ An\nThư điện tử: sokhcn@nghean/,
+      /--\nSở Khoa học và Công nghệ tỉnh Nghệ An\nĐiện thoại: 0238 3844 500\nThư điện tử: sokhcn@nghean/,
     );
     expect(mail.body.text).toContain('40/130 đơn vị');
     const link = /tong-hop-40-2026-H1\.xlsx: (\S+)/.exec(mail.body.text ?? '')![1]!;
