@@ -26,53 +26,60 @@ export class DynamoSubmissionStore implements SubmissionStore {
     private readonly table: string,
   ) {}
 
-  private async read(s: SubmissionRef): Promise<Submission | undefined> {
+  private async getItem(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: {
-          PK: roundPk(s.provinceCode, s.roundId),
-          SK: submissionSk(s.unitCode, s.submissionId),
-        },
-        ConsistentRead: true,
-      }),
+      new GetCommand({ TableName: this.table, Key: { PK: pk, SK: sk }, ConsistentRead: true }),
     );
-    return Item ? strip(Item) : undefined;
+    return Item;
+  }
+
+  private async read(s: SubmissionRef): Promise<Submission | undefined> {
+    const item = await this.getItem(
+      roundPk(s.provinceCode, s.roundId),
+      submissionSk(s.unitCode, s.submissionId),
+    );
+    return item ? strip(item) : undefined;
   }
 
   /**
-   * Exactly one record per submission id, with gap-free versions per unit and round, without
-   * transactions: the counter remembers which submission took the last number, so a retry after
-   * a crash between the two writes reuses that number instead of taking another.
+   * The unit's next version number, taken once per submission id. The counter remembers which
+   * ids took which number (`ids[n - 1]`), so a retry after a crash between the two writes reuses
+   * its number: versions stay unique and gap-free per unit and round without transactions
+   * (dynalite has none), and the usual path is this one call.
    */
-  async record(s: NewSubmission): Promise<RecordResult> {
-    const existing = await this.read(s);
-    if (existing) return { created: false, submission: existing };
-    const pk = roundPk(s.provinceCode, s.roundId);
-    let version: number;
+  private async takeVersion(pk: string, s: NewSubmission): Promise<number> {
     try {
       const res = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: { PK: pk, SK: counterSk(s.unitCode) },
-          UpdateExpression: 'SET n = if_not_exists(n, :zero) + :one, lastId = :sid',
-          ConditionExpression: 'attribute_not_exists(lastId) OR lastId <> :sid',
-          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':sid': s.submissionId },
-          ReturnValues: 'ALL_NEW',
+          UpdateExpression:
+            'SET n = if_not_exists(n, :zero) + :one, ids = list_append(if_not_exists(ids, :none), :sid)',
+          ConditionExpression: 'attribute_not_exists(ids) OR NOT contains(ids, :id)',
+          ExpressionAttributeValues: {
+            ':zero': 0,
+            ':one': 1,
+            ':none': [],
+            ':sid': [s.submissionId],
+            ':id': s.submissionId,
+          },
+          ReturnValues: 'UPDATED_NEW',
         }),
       );
-      version = Number(res.Attributes?.n);
+      return Number(res.Attributes?.n);
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      const { Item } = await this.db.send(
-        new GetCommand({
-          TableName: this.table,
-          Key: { PK: pk, SK: counterSk(s.unitCode) },
-          ConsistentRead: true,
-        }),
-      );
-      version = Number(Item?.n ?? 1);
+      const counter = await this.getItem(pk, counterSk(s.unitCode));
+      const ids = (counter?.ids ?? []) as string[];
+      return ids.indexOf(s.submissionId) + 1;
     }
+  }
+
+  /** Two calls: the version number, then the record (never read back: it is what was written). */
+  async record(s: NewSubmission): Promise<RecordResult> {
+    const pk = roundPk(s.provinceCode, s.roundId);
+    const sk = submissionSk(s.unitCode, s.submissionId);
+    const version = await this.takeVersion(pk, s);
     const submission = Submission.parse({ ...s, version });
     try {
       await this.db.send(
@@ -80,7 +87,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
           TableName: this.table,
           Item: {
             [TABLE_KEYS.pk]: pk,
-            [TABLE_KEYS.sk]: submissionSk(s.unitCode, s.submissionId),
+            [TABLE_KEYS.sk]: sk,
             [TABLE_KEYS.gsi1pk]: unitHistoryPk(s.unitCode),
             [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
             type: 'submission',
@@ -94,6 +101,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       return { created: true, submission };
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      // The same upload delivered again: what the first delivery stored stands.
       const again = await this.read(s);
       if (!again) throw e;
       return { created: false, submission: again };

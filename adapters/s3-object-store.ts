@@ -1,31 +1,77 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NotFound,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStore } from '../shared/ports/object-store.js';
 
+/** Object metadata naming an emulated version (x-amz-meta-tonghop-version). */
+export const VERSION_METADATA = 'tonghop-version';
+
+/** A time-ordered id, as S3's own version ids sort by time. */
+export const newVersionId = () => `${Date.now().toString(36).padStart(9, '0')}.${randomUUID()}`;
+
+/**
+ * S3 on AWS (a versioned bucket) and on the embedded stack. s3rver has no versioning, so there
+ * `versionsPrefix` is set (OBJECT_VERSIONS_PREFIX) and versions are emulated: each put names its
+ * version in the object's metadata, the stack copies every object it stores to
+ * `<versionsPrefix><versionId>/<key>` (local/stack.ts), and a read of a version reads that copy.
+ * An earlier upload's bytes therefore stay readable locally as they do on AWS.
+ */
 export class S3ObjectStore implements ObjectStore {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
+    private readonly versionsPrefix = process.env.OBJECT_VERSIONS_PREFIX || undefined,
   ) {}
+
+  /** The S3 key and version id to ask for. */
+  private locate(key: string, versionId?: string | null) {
+    if (this.versionsPrefix && versionId)
+      return { Key: `${this.versionsPrefix}${versionId}/${key}`, VersionId: undefined };
+    return { Key: key, VersionId: versionId ?? undefined };
+  }
 
   async get(key: string, versionId?: string | null) {
     const res = await this.client.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId ?? undefined }),
+      new GetObjectCommand({ Bucket: this.bucket, ...this.locate(key, versionId) }),
     );
     const bytes = await res.Body!.transformToByteArray();
-    return { bytes, versionId: res.VersionId ?? null, metadata: res.Metadata ?? {} };
+    const emulated = this.versionsPrefix ? (res.Metadata?.[VERSION_METADATA] ?? null) : null;
+    return {
+      bytes,
+      versionId: res.VersionId ?? emulated ?? versionId ?? null,
+      metadata: res.Metadata ?? {},
+    };
+  }
+
+  async head(key: string) {
+    try {
+      const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const emulated = this.versionsPrefix ? (res.Metadata?.[VERSION_METADATA] ?? null) : null;
+      return { eTag: res.ETag?.replace(/"/g, '') ?? null, versionId: res.VersionId ?? emulated };
+    } catch (e) {
+      if (e instanceof NotFound || (e as { name?: string }).name === 'NotFound') return null;
+      throw e;
+    }
   }
 
   async put(key: string, bytes: Uint8Array, contentType?: string) {
+    const version = this.versionsPrefix ? newVersionId() : undefined;
     const res = await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
         Body: bytes,
         ContentType: contentType,
+        Metadata: version ? { [VERSION_METADATA]: version } : undefined,
       }),
     );
-    return { versionId: res.VersionId ?? null };
+    return { versionId: res.VersionId ?? version ?? null };
   }
 
   async link(
@@ -39,8 +85,7 @@ export class S3ObjectStore implements ObjectStore {
       this.client,
       new GetObjectCommand({
         Bucket: this.bucket,
-        Key: key,
-        VersionId: opts.versionId ?? undefined,
+        ...this.locate(key, opts.versionId),
         ResponseContentDisposition: disposition,
       }),
       { expiresIn: opts.expiresInSeconds },

@@ -31,6 +31,8 @@ async function withTarget<T>(fn: (t: Target) => Promise<T>): Promise<T> {
   }
 }
 
+const CATCH_UP_MS = Number(process.env.TONGHOP_CATCH_UP_MS ?? 10_000);
+
 const print = (json: boolean | undefined, data: unknown, text: string) =>
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text);
 
@@ -57,10 +59,13 @@ program
       opts: { province: string; round: string; unit?: string; json?: boolean },
     ) => {
       const { ingestFiles, formatResults } = await load.ingest();
-      const results = await withTarget((t) =>
-        ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY }),
-      );
-      print(opts.json, results, formatResults(results));
+      const results = await withTarget(async (t) => {
+        const own = await ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY });
+        print(opts.json, own, formatResults(own));
+        // Then a bounded turn for messages older runs left behind (retried with backoff).
+        await t.settle(undefined, { stopAt: Date.now() + CATCH_UP_MS });
+        return own;
+      });
       if (results.some((r) => r.status === 'pending')) process.exitCode = 2;
     },
   );

@@ -13,6 +13,7 @@ import { s3 } from '../adapters/s3-client.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
 import { sqs as sqsClient } from '../adapters/sqs-client.js';
 import { SqsOutbox } from '../adapters/sqs-outbox.js';
+import { objectRefsOf } from '../functions/ingest/object-refs.js';
 import { type DeliveryStats, drainQueue } from '../local/delivery.js';
 import { FileQueueOutbox } from '../local/file-queue-outbox.js';
 import { type LocalStack, startLocalStack } from '../local/stack.js';
@@ -39,14 +40,38 @@ export interface Target {
   jobs: JobDeps;
   /** Sends what is in the mail queue (locally; on AWS the sender function does it). */
   sendMail(): Promise<DeliveryStats | null>;
-  /** Runs the ingest pipeline on what was uploaded (locally) and returns when the queue is empty. */
-  settle(onProgress?: (s: DeliveryStats) => void): Promise<DeliveryStats | null>;
+  /**
+   * Runs the ingest pipeline on what was uploaded (locally) and returns when the queue is empty,
+   * or when the uploads `only` names are done (older messages do not hold them up), or at `stopAt`.
+   */
+  settle(
+    onProgress?: (s: DeliveryStats) => void,
+    opts?: { only?: UploadRef[]; stopAt?: number },
+  ): Promise<DeliveryStats | null>;
   deadLetters(): Promise<DeadLetter[]>;
   redrive(): Promise<number>;
   close(): Promise<void>;
 }
 
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+/** One upload: its key and the version the object store gave it. */
+export interface UploadRef {
+  key: string;
+  versionId: string | null;
+}
+
+/** Whether a queued S3 event announces one of `uploads`. */
+function announces(uploads: UploadRef[]): (m: { body: string }) => boolean {
+  const wanted = new Set(uploads.map((u) => `${u.key}\u0000${u.versionId ?? ''}`));
+  return (m) => {
+    try {
+      return objectRefsOf(m.body).some((r) => wanted.has(`${r.key}\u0000${r.versionId ?? ''}`));
+    } catch {
+      return false;
+    }
+  };
+}
 
 async function openLocal(): Promise<Target> {
   const stack = await startLocalStack();
@@ -76,12 +101,17 @@ async function openLocal(): Promise<Target> {
         queueArn: 'arn:aws:sqs:local:000000000000:tonghop-mail',
       });
     },
-    async settle(onProgress) {
+    async settle(onProgress, opts = {}) {
       forgetRegistry();
       return drainQueue(
         stack.ingestQueue,
         await ingestHandler(),
-        { retryDelayMs, visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000) },
+        {
+          retryDelayMs,
+          visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000),
+          select: opts.only && announces(opts.only),
+          stopAt: opts.stopAt,
+        },
         onProgress,
       );
     },

@@ -17,7 +17,8 @@ new TonghopStack(app, ctx.stackName, {
   alarmEmail: ctx.departmentEmail,
   env: {
     account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-1',
+    // Pinned, not the CLI profile's default: SES identities are verified per region.
+    region: ctx.region,
   },
 });
 // The AWS Solutions rules run on every synth and stop it on a finding nobody acknowledged; the

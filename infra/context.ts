@@ -8,7 +8,11 @@ export interface DeployContext {
   senderEmail: string;
   departmentEmail: string;
   stackName: string;
+  /** The SES identities of the README's walkthrough live here; `-c region=…` to deploy elsewhere. */
+  region: string;
 }
+
+export const DEFAULT_REGION = 'ap-southeast-1';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const csv = fileURLToPath(new URL('../data/vn-admin-units-2025.csv', import.meta.url));
@@ -56,6 +60,14 @@ export function deployContext(get: (name: string) => unknown): DeployContext {
     'the address that receives alarms',
   );
   const stackName = get('stackName');
+  const region = get('region');
+  if (
+    region !== undefined &&
+    (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+  )
+    problems.push(
+      `context "region" is ${JSON.stringify(region)}: an AWS region, e.g. -c region=ap-southeast-1`,
+    );
   if (problems.length)
     throw new Error(
       `tonghop cannot deploy yet (see README, "Deploy to AWS"):\n  - ${problems.join('\n  - ')}`,
@@ -65,5 +77,6 @@ export function deployContext(get: (name: string) => unknown): DeployContext {
     senderEmail,
     departmentEmail,
     stackName: typeof stackName === 'string' && stackName ? stackName : `Tonghop-${provinceCode}`,
+    region: typeof region === 'string' ? region : DEFAULT_REGION,
   };
 }

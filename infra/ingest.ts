@@ -10,7 +10,15 @@ import { grantObjects, grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 import { acknowledge } from './nag.js';
 
-export const INGEST_TIMEOUT = Duration.seconds(60);
+/**
+ * The longest one file may take within the limits of shared/files/limits.ts: a PDF's text layer
+ * has 20 s at most, mammoth needs about 1 s per MB of XML (8 MB at most), plus S3 and DynamoDB.
+ * `npm run bench` measures the worst cases allowed (README, "Performance").
+ */
+export const FILE_WORST_CASE = Duration.seconds(40);
+/** Records per invocation, so that a batch of worst-case files still ends within the timeout. */
+export const INGEST_BATCH_SIZE = 3;
+export const INGEST_TIMEOUT = Duration.seconds(FILE_WORST_CASE.toSeconds() * INGEST_BATCH_SIZE);
 export const MAX_RECEIVE_COUNT = 3;
 /** pdf.js, loaded on the first PDF (shared/files/decode-pdf.ts), ships beside the bundle. */
 export const INGEST_SHIPPED_FILES = ['unpdf/package.json', 'unpdf/dist/pdfjs.mjs', 'unpdf/LICENSE'];
@@ -49,7 +57,8 @@ export class Ingest extends Construct {
       acknowledge(
         notifications,
         'IAM4',
-        "CDK's own handler that sets the bucket notification at deploy time; it runs only then and needs only its log stream (AWSLambdaBasicExecutionRole).",
+        "CDK's own handler that sets the bucket notification at deploy time; it runs only then " +
+          'and needs only its log stream (AWSLambdaBasicExecutionRole).',
         'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
       );
 
@@ -61,6 +70,8 @@ export class Ingest extends Construct {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.uploads.bucketName,
         SENDER_EMAIL: props.senderEmail,
+        // The handler records a file on its last receive, before the queue dead-letters it.
+        MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
       },
       shipFiles: INGEST_SHIPPED_FILES,
     });
@@ -69,7 +80,9 @@ export class Ingest extends Construct {
     grantTable(this.fn, props.table, [...TABLE_READ, ...TABLE_WRITE]);
     this.fn.addEventSource(
       new SqsEventSource(this.queue, {
-        batchSize: 10,
+        // A poison file can cost its batch at most its own worst case (see FILE_WORST_CASE), and
+        // failures are reported per record (processPartialResponse), so others are not retried.
+        batchSize: INGEST_BATCH_SIZE,
         maxBatchingWindow: Duration.seconds(5),
         reportBatchItemFailures: true,
         maxConcurrency: 5,

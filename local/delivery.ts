@@ -14,6 +14,10 @@ export interface DeliveryOptions {
   retryDelayMs?: number;
   functionName?: string;
   queueArn?: string;
+  /** Only these messages (an `ingest` run waits for its own uploads, not for older ones). */
+  select?: (m: QueuedMessage) => boolean;
+  /** Start no batch after this time (epoch ms): a bounded catch-up on other messages. */
+  stopAt?: number;
 }
 
 export interface DeliveryStats {
@@ -60,6 +64,9 @@ function toRecord(m: QueuedMessage, arn: string) {
   };
 }
 
+/** Doubling delays, so that a message that keeps failing takes ever less of the queue's time. */
+const backoff = (base: number, receives: number) => base * 2 ** Math.min(receives - 1, 10);
+
 /**
  * The Lambda event source mapping, locally: polls the queue, invokes the handler with SQS batch
  * events, deletes what succeeded, and lets `batchItemFailures` (or a thrown error) come back
@@ -77,11 +84,13 @@ export async function drainQueue(
   const arn = opts.queueArn ?? 'arn:aws:sqs:local:000000000000:tonghop-ingest';
   const stats: DeliveryStats = { invocations: 0, delivered: 0, retried: 0, deadLettered: 0 };
   for (;;) {
-    const batch = queue.receive(batchSize, visibilityMs);
+    if (opts.stopAt !== undefined && Date.now() >= opts.stopAt) return stats;
+    const batch = queue.receive(batchSize, visibilityMs, Date.now(), opts.select);
     if (!batch.length) {
-      const next = queue.nextVisibleAt();
+      const next = queue.nextVisibleAt(opts.select);
       if (next === null) return stats;
-      await new Promise((r) => setTimeout(r, Math.max(10, Math.min(next - Date.now(), 1000))));
+      const until = Math.min(next, opts.stopAt ?? next);
+      await new Promise((r) => setTimeout(r, Math.max(10, Math.min(until - Date.now(), 1000))));
       continue;
     }
     stats.invocations++;
@@ -99,7 +108,8 @@ export async function drainQueue(
       if (!failed.has(m.messageId)) {
         queue.delete(m.messageId);
         stats.delivered++;
-      } else if (queue.fail(m, retryDelayMs * m.receiveCount) === 'dlq') stats.deadLettered++;
+      } else if (queue.fail(m, backoff(retryDelayMs, m.receiveCount)) === 'dlq')
+        stats.deadLettered++;
       else stats.retried++;
     }
     onBatch?.(stats);

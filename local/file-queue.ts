@@ -71,10 +71,15 @@ export class FileQueue {
     return messageId;
   }
 
-  /** Up to `max` visible messages, made invisible for `visibilityMs`. */
-  receive(max: number, visibilityMs: number, now = Date.now()): QueuedMessage[] {
+  /** Up to `max` visible messages (of those `select` admits), made invisible for `visibilityMs`. */
+  receive(
+    max: number,
+    visibilityMs: number,
+    now = Date.now(),
+    select: (m: QueuedMessage) => boolean = () => true,
+  ): QueuedMessage[] {
     const batch = this.readAll(this.live)
-      .filter((m) => m.visibleAt <= now)
+      .filter((m) => m.visibleAt <= now && select(m))
       .slice(0, max);
     for (const m of batch) {
       m.receiveCount++;
@@ -104,8 +109,8 @@ export class FileQueue {
     return this.readAll(this.live).length;
   }
 
-  nextVisibleAt(): number | null {
-    const all = this.readAll(this.live);
+  nextVisibleAt(select: (m: QueuedMessage) => boolean = () => true): number | null {
+    const all = this.readAll(this.live).filter(select);
     return all.length ? Math.min(...all.map((m) => m.visibleAt)) : null;
   }
 

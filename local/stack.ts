@@ -17,6 +17,7 @@ import { ROLLUP_INDEX_ATTRIBUTES, TABLE_KEYS } from '../adapters/table-keys.js';
 import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { startCognito } from './cognito.js';
 import { FileQueue } from './file-queue.js';
+import { keepVersion, LOCAL_VERSIONS_PREFIX } from './object-versions.js';
 import { installPostPolicy, LOCAL_CORS } from './s3-post.js';
 import { saveMail } from './saved-mail.js';
 
@@ -41,6 +42,8 @@ const startSes: StartSes = typeof sesExport === 'function' ? sesExport : sesExpo
 export const LOCAL_TABLE = 'tonghop';
 export const LOCAL_BUCKET = 'tonghop-uploads';
 export const LOCAL_SENDER = 'khcn@tonghop.local';
+/** As the deployed ingest queue's maxReceiveCount (infra/ingest.ts). */
+const INGEST_MAX_RECEIVES = 3;
 
 export function tonghopHome(): string {
   return resolve(process.env.TONGHOP_HOME ?? '.tonghop');
@@ -89,10 +92,11 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     );
   }
   installPostPolicy();
+  const s3Dir = join(home, 's3');
   const s3rver = new S3rver({
     port: 0,
     address: '127.0.0.1',
-    directory: join(home, 's3'),
+    directory: s3Dir,
     silent: true,
     configureBuckets: [{ name: LOCAL_BUCKET, configs: [LOCAL_CORS] }],
   });
@@ -123,6 +127,8 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     TABLE_NAME: LOCAL_TABLE,
     BUCKET_NAME: LOCAL_BUCKET,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? LOCAL_SENDER,
+    MAX_RECEIVE_COUNT: String(INGEST_MAX_RECEIVES),
+    OBJECT_VERSIONS_PREFIX: LOCAL_VERSIONS_PREFIX,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // No CloudWatch here: metrics would only print their EMF lines into the CLI's output.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
@@ -131,18 +137,22 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
   delete process.env.AWS_PROFILE;
   resetClients();
 
-  const ingestQueue = new FileQueue(join(home, 'queues', 'ingest'), 3);
+  const ingestQueue = new FileQueue(join(home, 'queues', 'ingest'), INGEST_MAX_RECEIVES);
   const mailQueue = new FileQueue(join(home, 'queues', 'mail'), 3);
   const mailDir = join(home, 'mail');
   s3rver.on('event', (event: S3rverEvent) => {
     for (const r of event.Records) {
-      if (!r.eventName.startsWith('ObjectCreated') || !r.s3.object.key.startsWith(INBOX_PREFIX))
+      const { key } = r.s3.object;
+      if (!r.eventName.startsWith('ObjectCreated') || key.startsWith(LOCAL_VERSIONS_PREFIX))
         continue;
-      const record = {
-        ...r,
-        awsRegion: 'ap-southeast-1',
-        s3: { ...r.s3, object: { ...r.s3.object, key: encodeEventKey(r.s3.object.key) } },
+      const versionId = keepVersion(s3Dir, r.s3.bucket.name, key);
+      if (!key.startsWith(INBOX_PREFIX)) continue;
+      const object = {
+        ...r.s3.object,
+        key: encodeEventKey(key),
+        ...(versionId ? { versionId } : {}),
       };
+      const record = { ...r, awsRegion: 'ap-southeast-1', s3: { ...r.s3, object } };
       ingestQueue.send(JSON.stringify({ Records: [record] }));
     }
   });

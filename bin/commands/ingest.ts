@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
-import { buildUploadKey, UNRESOLVED_UNIT } from '../../shared/ingest/upload-key.js';
+import {
+  buildUploadKey,
+  parseUploadKey,
+  UNRESOLVED_ROUND,
+  UNRESOLVED_UNIT,
+} from '../../shared/ingest/upload-key.js';
+import { provinceRounds } from '../../shared/rounds/rounds.js';
 import type { Diagnostic } from '../../shared/schemas/diagnostic.js';
 import type { Submission, SubmissionStatus } from '../../shared/schemas/submission.js';
 import type { Target } from '../target.js';
@@ -50,9 +56,45 @@ async function mapLimit<T>(
   );
 }
 
+interface Upload {
+  path: string;
+  key: string;
+  versionId: string | null;
+}
+
 /**
- * Uploads files into the inbox layout and waits until ingest has recorded each one. Running it
- * again with the same files adds nothing: the same content for the same unit is one submission.
+ * Puts one file into the inbox, unless the object there already holds these very bytes (a rerun
+ * after an interrupted command): then the upload that holds them is the one to report.
+ */
+async function uploadOne(target: Target, path: string, opts: IngestOptions): Promise<Upload> {
+  const bytes = await readFile(path);
+  const key = buildUploadKey({
+    provinceCode: opts.province,
+    roundId: opts.round,
+    unitCode: opts.unit ?? UNRESOLVED_UNIT,
+    fileName: basename(path),
+  });
+  const md5 = createHash('md5').update(bytes).digest('hex');
+  const there = await target.objects.head(key);
+  if (there?.versionId && there.eTag === md5) return { path, key, versionId: there.versionId };
+  const { versionId } = await target.objects.put(key, bytes);
+  return { path, key, versionId };
+}
+
+const bar = (show: boolean | undefined, total: number, label: string) => {
+  if (!show || total <= 3) return undefined;
+  const b = new cliProgress.SingleBar(
+    { format: `${label} {bar} {value}/{total}`, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  b.start(total, 0);
+  return b;
+};
+
+/**
+ * Uploads files into the inbox layout, waits until ingest has recorded each of these uploads
+ * (not older messages still in the queue), and reports what each upload became: the submission
+ * of that object version, found by key and version id, never by content.
  */
 export async function ingestFiles(
   target: Target,
@@ -61,85 +103,80 @@ export async function ingestFiles(
 ): Promise<IngestResult[]> {
   await ensureUnits(target);
   const files = await expand(paths);
-  const uploads: Array<{ path: string; key: string; sha256: string }> = [];
-  const bar =
-    opts.progress && files.length > 3
-      ? new cliProgress.SingleBar(
-          { format: 'Tải lên  {bar} {value}/{total}', stream: process.stderr },
-          cliProgress.Presets.shades_classic,
-        )
-      : undefined;
-  bar?.start(files.length, 0);
+  const uploads: Upload[] = [];
+  const uploading = bar(opts.progress, files.length, 'Tải lên ');
   await mapLimit(files, 4, async (path) => {
-    const bytes = await readFile(path);
-    const key = buildUploadKey({
-      provinceCode: opts.province,
-      roundId: opts.round,
-      unitCode: opts.unit ?? UNRESOLVED_UNIT,
-      fileName: basename(path),
-    });
-    await target.objects.put(key, bytes);
-    uploads.push({ path, key, sha256: createHash('sha256').update(bytes).digest('hex') });
-    bar?.increment();
+    uploads.push(await uploadOne(target, path, opts));
+    uploading?.increment();
   });
-  bar?.stop();
+  uploading?.stop();
 
-  const processing =
-    opts.progress && files.length > 3
-      ? new cliProgress.SingleBar(
-          { format: 'Xử lý    {bar} {value}/{total}', stream: process.stderr },
-          cliProgress.Presets.shades_classic,
-        )
-      : undefined;
-  processing?.start(files.length, 0);
-  await target.settle((s) =>
-    processing?.update(Math.min(files.length, s.delivered + s.deadLettered)),
+  const processing = bar(opts.progress, files.length, 'Xử lý   ');
+  await target.settle(
+    (s) => processing?.update(Math.min(files.length, s.delivered + s.deadLettered)),
+    { only: uploads },
   );
   processing?.stop();
 
   const submissions = await waitForSubmissions(
     target,
-    opts,
     uploads,
     target.kind === 'aws' ? 300_000 : 0,
   );
-  return uploads
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .map((u) => {
-      const s =
-        submissions.find(
-          (x) =>
-            x.file.sha256 === u.sha256 && (x.file.key === u.key || x.unitCode !== UNRESOLVED_UNIT),
-        ) ??
-        submissions
-          .filter((x) => x.file.key === u.key)
-          .sort((a, b) => b.processedAt.localeCompare(a.processedAt))[0];
-      return {
-        file: u.path,
-        unitCode: s && s.unitCode !== UNRESOLVED_UNIT ? s.unitCode : null,
-        status: s?.status ?? 'pending',
-        diagnostics: s?.diagnostics ?? [],
-        submissionId: s?.submissionId ?? null,
-        version: s?.version ?? null,
-      };
-    });
+  return uploads.sort((a, b) => a.path.localeCompare(b.path)).map((u) => resultOf(u, submissions));
 }
 
+/** The submissions an upload created; the newest first (a redrive after a failure record). */
+const createdBy = (u: Upload, all: Submission[]) =>
+  all
+    .filter((s) => s.file.key === u.key && s.file.versionId === u.versionId)
+    .sort((a, b) => b.version - a.version);
+
+function resultOf(u: Upload, submissions: Submission[]): IngestResult {
+  const s = createdBy(u, submissions)[0];
+  return {
+    file: u.path,
+    unitCode: s && s.unitCode !== UNRESOLVED_UNIT ? s.unitCode : null,
+    status: s?.status ?? 'pending',
+    diagnostics: s?.diagnostics ?? [],
+    submissionId: s?.submissionId ?? null,
+    version: s?.version ?? null,
+  };
+}
+
+/**
+ * The submissions of the uploads' keys. A file may land in another round (the "_" folder) or
+ * under no unit, so the search is by key across the rounds the uploads can reach.
+ */
 async function waitForSubmissions(
   target: Target,
-  opts: IngestOptions,
-  uploads: Array<{ key: string; sha256: string }>,
+  uploads: Upload[],
   timeoutMs: number,
 ): Promise<Submission[]> {
   const started = Date.now();
   for (;;) {
-    const all = await target.submissions.listRound(opts.province, opts.round);
-    const done = uploads.every((u) =>
-      all.some((s) => s.file.sha256 === u.sha256 || s.file.key === u.key),
-    );
+    const all = await submissionsOfKeys(target, uploads);
+    const done = uploads.every((u) => createdBy(u, all).length > 0);
     if (done || Date.now() - started >= timeoutMs) return all;
     await new Promise((r) => setTimeout(r, 2000));
   }
+}
+
+async function submissionsOfKeys(target: Target, uploads: Upload[]): Promise<Submission[]> {
+  const places = new Set<string>();
+  for (const u of uploads) {
+    const k = parseUploadKey(u.key);
+    if (!k.ok) continue;
+    places.add(`${k.key.provinceCode}/${k.key.roundId}`);
+    // Sent to the "_" round folder: the file lands in the round its letter names.
+    if (k.key.roundId === UNRESOLVED_ROUND)
+      for (const r of await provinceRounds(target.jobs.rounds, k.key.provinceCode, new Date()))
+        places.add(`${k.key.provinceCode}/${r.roundId}`);
+  }
+  const lists = await Promise.all(
+    [...places].map((p) => target.submissions.listRound(...(p.split('/') as [string, string]))),
+  );
+  return lists.flat();
 }
 
 const STATUS_VI: Record<IngestResult['status'], string> = {
@@ -152,7 +189,8 @@ const STATUS_VI: Record<IngestResult['status'], string> = {
 
 export function formatResults(results: IngestResult[]): string {
   const lines = results.map((r) => {
-    const head = `${basename(r.file).padEnd(40)} ${(r.unitCode ?? '—').padEnd(6)} ${STATUS_VI[r.status]}${r.version && r.unitCode ? ` (bản ${r.version})` : ''}`;
+    const version = r.version && r.unitCode ? ` (bản ${r.version})` : '';
+    const head = `${basename(r.file).padEnd(40)} ${(r.unitCode ?? '—').padEnd(6)} ${STATUS_VI[r.status]}${version}`;
     const notes = r.diagnostics
       .filter((d) => d.level === 'error' || r.status !== 'accepted')
       .map((d) => `    - ${d.message}`);
@@ -161,7 +199,9 @@ export function formatResults(results: IngestResult[]): string {
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
   lines.push(
     '',
-    `Tổng: ${results.length} tệp — ${count('accepted')} đã nhận, ${count('needs_review')} cần xem lại, ${count('rejected')} bị từ chối${count('pending') ? `, ${count('pending')} đang xử lý` : ''}.`,
+    `Tổng: ${results.length} tệp — ${count('accepted')} đã nhận, ${count('needs_review')} ` +
+      `cần xem lại, ${count('rejected')} bị từ chối` +
+      `${count('pending') ? `, ${count('pending')} đang xử lý` : ''}.`,
   );
   return `${'Tệp'.padEnd(40)} ${'Mã ĐV'.padEnd(6)} Trạng thái\n${lines.join('\n')}\n`;
 }

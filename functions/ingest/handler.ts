@@ -19,7 +19,12 @@ import { S3ObjectStore } from '../../adapters/s3-object-store.js';
 import { ses } from '../../adapters/ses-client.js';
 import { SesMailer } from '../../adapters/ses-mailer.js';
 import { IDEMPOTENCY_PK } from '../../adapters/table-keys.js';
-import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
+import {
+  type IngestDeps,
+  ingestObject,
+  type ObjectRef,
+  recordUnprocessed,
+} from '../../shared/ingest/ingest-object.js';
 import { sendReceipt } from '../../shared/mail/receipt.js';
 import { provinceRounds } from '../../shared/rounds/rounds.js';
 import { objectRefsOf } from './object-refs.js';
@@ -65,15 +70,26 @@ const receipts = sender
     }
   : null;
 
+// The queue's maxReceiveCount: the receive that reaches it is the last chance to record a file.
+const maxReceiveCount = Number(process.env.MAX_RECEIVE_COUNT ?? 3);
+
+async function ingestDeps(): Promise<IngestDeps> {
+  return {
+    objects,
+    submissions,
+    registry: await cachedRegistry(),
+    rounds: (provinceCode) => provinceRounds(rounds, provinceCode, new Date()),
+    onFault: (error) => logger.error('recorded instead of retried', { error: error as Error }),
+  };
+}
+
+/** The upload, and whether this receive is the queue's last (the idempotency key ignores it). */
+type Delivery = ObjectRef & { lastAttempt: boolean };
+
 const ingestOnce = makeIdempotent(
-  async (ref: ObjectRef) => {
-    const registry = await cachedRegistry();
-    const { created, submission } = await ingestObject(ref, {
-      objects,
-      submissions,
-      registry,
-      rounds: (provinceCode) => provinceRounds(rounds, provinceCode, new Date()),
-    });
+  async (ref: Delivery) => {
+    const deps = await ingestDeps();
+    const { created, submission } = await ingestObject(ref, deps);
     logger.info('submission recorded', {
       key: ref.key,
       submissionId: submission.submissionId,
@@ -83,10 +99,18 @@ const ingestOnce = makeIdempotent(
     });
     if (created) metrics.addMetric(STATUS_METRIC[submission.status], MetricUnit.Count, 1);
     // The receipt is part of the effect: a transient SES failure retries the whole record, and
-    // the mail ledger keeps the receipt to one.
+    // the mail ledger keeps the receipt to one. On the last receive the record stands alone.
     if (receipts) {
-      const receipt = await sendReceipt(submission, { ...receipts, registry });
-      logger.info('receipt', { submissionId: submission.submissionId, receipt });
+      try {
+        const receipt = await sendReceipt(submission, { ...receipts, registry: deps.registry });
+        logger.info('receipt', { submissionId: submission.submissionId, receipt });
+      } catch (e) {
+        if (!ref.lastAttempt) throw e;
+        logger.error('receipt not sent', {
+          submissionId: submission.submissionId,
+          error: e as Error,
+        });
+      }
     }
     return {
       submissionId: submission.submissionId,
@@ -98,8 +122,24 @@ const ingestOnce = makeIdempotent(
   { persistenceStore, config: idempotency },
 );
 
+/**
+ * A fault that outlasts every retry still leaves a record (so the unit is not shown as missing);
+ * the message then goes on to the DLQ, from where a redrive can process the file for real.
+ */
 async function recordHandler(record: SQSRecord): Promise<void> {
-  for (const ref of objectRefsOf(record.body)) await ingestOnce(ref);
+  const attempts = Number(record.attributes.ApproximateReceiveCount ?? 1);
+  const lastAttempt = attempts >= maxReceiveCount;
+  for (const ref of objectRefsOf(record.body)) {
+    try {
+      await ingestOnce({ ...ref, lastAttempt });
+    } catch (e) {
+      if (!lastAttempt) throw e;
+      const { submission } = await recordUnprocessed(ref, await ingestDeps(), e, attempts);
+      const id = submission.submissionId;
+      logger.error('retries exhausted, recorded', { key: ref.key, error: e as Error, id });
+      throw e;
+    }
+  }
 }
 
 export const handler = middy(async (event: SQSEvent, context: Context) => {

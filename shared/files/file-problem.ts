@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../schemas/diagnostic.js';
+import { MAX_TEXT_CHARS } from './limits.js';
 
 /**
  * A file that cannot be read for a reason that will not change on retry (damaged, encrypted,
@@ -26,4 +27,14 @@ export const fileProblem = (
     status,
     { level: status === 'rejected' ? 'error' : 'warning', field, message, code },
     log,
+  );
+
+export const textTooLong = (chars: number) =>
+  fileProblem(
+    'rejected',
+    'file',
+    'file.textTooLong',
+    `Tệp có hơn ${MAX_TEXT_CHARS.toLocaleString('vi-VN')} ký tự, quá dài đối ` +
+      `với một báo cáo; vui lòng gửi riêng bản báo cáo, không kèm dữ liệu thô.`,
+    `text of ${chars} characters`,
   );

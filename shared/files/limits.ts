@@ -1,8 +1,21 @@
+// Every limit on what one upload may cost. They are chosen so that the largest allowed file stays
+// well inside the ingest function's 1,024 MB and its timeout (`npm run bench` measures the worst
+// cases: the largest DOCX and PDF allowed, a zip bomb that lies, a PDF of 10,000 pages).
+
 /** An upload larger than this is refused before it is read. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** A DOCX whose parts would unpack to more than this is treated as a zip bomb. */
+/** All parts of a DOCX together, counted in real bytes while inflating (not the declared sizes). */
 export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** The XML parts the text is read from (mammoth needs ~40× their size in memory). */
+export const MAX_DOCX_XML_BYTES = 8 * 1024 * 1024;
 /** …or whose parts compress better than this: real Word files stay far below it. */
 export const MAX_DOCX_RATIO = 200;
+/** Text of any file: a report is 10–40 KB of text; a million characters is no report. */
+export const MAX_TEXT_CHARS = 1_000_000;
+/** Pages of a PDF: a report has a few dozen at most. */
+export const MAX_PDF_PAGES = 300;
+/** Time for reading the text layer of one PDF page, and of the whole file. */
+export const MAX_PDF_PAGE_MS = 5_000;
+export const MAX_PDF_TOTAL_MS = 20_000;
 /** A PDF page with fewer letters than this has no usable text layer (a scan). */
 export const MIN_LETTERS_PER_PAGE = 40;

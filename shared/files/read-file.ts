@@ -1,7 +1,7 @@
 import { Report } from '../schemas/report.js';
 import { decodeText } from './decode-text.js';
-import { fileProblem } from './file-problem.js';
-import { MAX_FILE_BYTES } from './limits.js';
+import { fileProblem, textTooLong } from './file-problem.js';
+import { MAX_FILE_BYTES, MAX_TEXT_CHARS } from './limits.js';
 
 /** `image`: a scan or photo (.jpg .jpeg .png .tif .tiff); `zip`: the photos of one report's pages. */
 export type FileFormat = 'txt' | 'docx' | 'pdf' | 'json' | 'image' | 'zip';
@@ -49,6 +49,12 @@ export function checkSize(size: number): void {
   }
 }
 
+/** The reader's work is linear in the text; the text itself is bounded. */
+function boundText(text: string): string {
+  if (text.length > MAX_TEXT_CHARS) throw textTooLong(text.length);
+  return text;
+}
+
 /** The text of an uploaded file (or, for .json, the Report it already is). */
 export async function readFileContent(fileName: string, bytes: Uint8Array): Promise<FileContent> {
   const format = formatOf(fileName);
@@ -59,7 +65,9 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
       'rejected',
       'file',
       'file.unsupported',
-      `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; chỉ nhận .docx, .pdf, .txt, .json, ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh.${hint}`,
+      `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; ` +
+        'chỉ nhận .docx, .pdf, .txt, .json, ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh.' +
+        hint,
       `unsupported extension ${ext}`,
     );
   }
@@ -68,13 +76,13 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
     throw fileProblem('rejected', 'file', 'file.empty', 'Tệp rỗng (0 byte).', 'empty file');
   switch (format) {
     case 'txt':
-      return { kind: 'text', format, text: decodeText(bytes) };
+      return { kind: 'text', format, text: boundText(decodeText(bytes)) };
     case 'docx':
       // The decoders load on first use: a text file never pays for mammoth or pdf.js.
       return {
         kind: 'text',
         format,
-        text: await (await import('./decode-docx.js')).decodeDocx(bytes),
+        text: boundText(await (await import('./decode-docx.js')).decodeDocx(bytes)),
       };
     case 'pdf': {
       const pdf = await (await import('./decode-pdf.js')).decodePdf(bytes);
@@ -104,7 +112,8 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
           'rejected',
           issue?.path.join('.') || 'file',
           'file.jsonSchema',
-          `Tệp .json không đúng cấu trúc báo cáo: trường "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}.`,
+          `Tệp .json không đúng cấu trúc báo cáo: ` +
+            `trường "${issue?.path.join('.') ?? ''}" ${issue?.message ?? ''}.`,
           'json does not match Report schema',
         );
       }

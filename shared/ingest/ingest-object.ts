@@ -8,11 +8,14 @@ import { roundForReport } from '../rounds/round-for-report.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
 import type { Round } from '../schemas/round.js';
-import type { SubmissionStatus } from '../schemas/submission.js';
+import type { Submission, SubmissionStatus } from '../schemas/submission.js';
+import type { Unit } from '../schemas/unit.js';
 import { UPLOADER_METADATA, type Uploader } from '../schemas/uploader.js';
 import type { UnitRegistry } from '../units/registry.js';
+import { describeFault, isTransientFault } from './fault.js';
 import { checkReport, checkUnit, unitLabel } from './rules.js';
-import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT } from './upload-key.js';
+import { boundDiagnostics, boundReport } from './storage-bounds.js';
+import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT, type UploadKey } from './upload-key.js';
 import { checkUploader, jsonReportProblem } from './uploader-rules.js';
 
 /** One uploaded object as an S3 event names it (key already decoded). */
@@ -38,192 +41,294 @@ export interface IngestDeps {
   rounds?: (provinceCode: string) => Promise<Round[]>;
   /** Told how long each stage took (for metrics and the benchmark). */
   onStage?: (stage: IngestStage, ms: number) => void;
+  /** Told of every failure recorded instead of retried (for the logs). */
+  onFault?: (error: unknown) => void;
 }
 
-// Reports can be large; what the table keeps of each section's text is capped so that an item
-// stays far below DynamoDB's 400 KB. The original file stays in S3.
-const MAX_SECTION_CHARS = 12_000;
-
-function trimForStorage(report: Report): Report {
-  return {
-    ...report,
-    sections: report.sections.map((s) =>
-      s.text.length > MAX_SECTION_CHARS
-        ? { ...s, text: `${s.text.slice(0, MAX_SECTION_CHARS)} …` }
-        : s,
-    ),
-  };
+/** Where a file belongs and what became of it: everything a submission needs besides the file. */
+interface Outcome {
+  provinceCode: string;
+  roundId: string;
+  unitCode: string;
+  status: SubmissionStatus;
+  report: Report | null;
+  diagnostics: Diagnostic[];
 }
 
-function submissionId(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
+/** The upload being ingested; `file` is completed as the object is read. */
+interface Upload {
+  ref: ObjectRef;
+  layout: ReturnType<typeof parseUploadKey>;
+  file: Submission['file'];
+  /** Names this upload (object version) and nothing else: a redelivered event is one submission. */
+  identity: string;
+  /** Who uploaded it through the portal (its object metadata), once read. */
+  uploadedBy?: Uploader;
 }
 
-/**
- * Reads, checks and records one uploaded file. Permanent problems (bad place, unknown unit,
- * unreadable file) become a `rejected` or `needs_review` submission, never an exception;
- * transient ones (S3 or DynamoDB unavailable, throttled) throw, so that the queue retries.
- */
-export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<RecordResult> {
-  const now = deps.now?.() ?? new Date();
-  let mark = performance.now();
-  const lap = (stage: IngestStage) => {
-    const t = performance.now();
-    deps.onStage?.(stage, t - mark);
-    mark = t;
-  };
-  const diagnostics: Diagnostic[] = [];
+function describeUpload(ref: ObjectRef): Upload {
   const layout = parseUploadKey(ref.key);
-  const fileName = layout.ok ? layout.key.fileName : (layout.partial.fileName ?? ref.key);
-  const base = {
-    diagnostics,
+  const name = layout.ok ? layout.key.fileName : (layout.partial.fileName ?? ref.key);
+  return {
+    ref,
+    layout,
     file: {
       bucket: ref.bucket,
       key: ref.key,
       versionId: ref.versionId,
-      name: fileName,
+      name,
       size: ref.size,
-      sha256: null as string | null,
-      format: formatOf(fileName),
+      sha256: null,
+      format: formatOf(name),
     },
-    uploadedAt: ref.eventTime,
-    processedAt: now.toISOString(),
+    identity: [ref.key, ref.versionId ?? '', ref.eTag ?? '', ref.sequencer ?? ''].join('\u0000'),
   };
-  const record = (
-    provinceCode: string,
-    roundId: string,
-    unitCode: string,
-    status: SubmissionStatus,
-    report: Report | null,
-    identity: string,
-  ) => {
-    const s: NewSubmission = {
-      ...base,
-      ...(uploadedBy ? { uploadedBy } : {}),
-      submissionId: submissionId([provinceCode, roundId, unitCode, identity]),
-      provinceCode,
-      roundId,
-      unitCode,
-      status,
-      report: report && trimForStorage(report),
-    };
-    lap('validate');
-    return deps.submissions.record(s).finally(() => lap('store'));
-  };
-  let uploadedBy: Uploader | undefined;
-  const objectIdentity = `${ref.key}\u0000${ref.versionId ?? ref.eTag ?? ref.sequencer ?? ''}`;
+}
 
-  if (!layout.ok) {
-    diagnostics.push(diag.error('key', layout.message, 'key.layout'));
-    return record(
-      layout.partial.provinceCode ?? UNRESOLVED_UNIT,
-      layout.partial.roundId ?? UNRESOLVED_ROUND,
-      layout.partial.unitCode ?? UNRESOLVED_UNIT,
-      'rejected',
-      null,
-      objectIdentity,
-    );
+function stageClock(onStage: IngestDeps['onStage']) {
+  let mark = performance.now();
+  return (stage: IngestStage) => {
+    const t = performance.now();
+    onStage?.(stage, t - mark);
+    mark = t;
+  };
+}
+
+/** Where the path puts the file, as far as it can be read: used by every early ending. */
+function placeOf(upload: Upload): Pick<Outcome, 'provinceCode' | 'roundId' | 'unitCode'> {
+  const k: Partial<UploadKey> = upload.layout.ok ? upload.layout.key : upload.layout.partial;
+  return {
+    provinceCode: k.provinceCode ?? UNRESOLVED_UNIT,
+    roundId: k.roundId ?? UNRESOLVED_ROUND,
+    unitCode: k.unitCode ?? UNRESOLVED_UNIT,
+  };
+}
+
+const ending = (
+  upload: Upload,
+  status: SubmissionStatus,
+  diagnostics: Diagnostic[],
+  report: Report | null = null,
+): Outcome => ({ ...placeOf(upload), status, report, diagnostics });
+
+/**
+ * Reads, checks and records one uploaded file. Every failure that would fail again (bad place,
+ * unknown unit, unreadable file, and any unexpected error of reading or storing) becomes a
+ * `rejected` or `needs_review` submission with a Vietnamese diagnostic; only transient faults
+ * (throttling, timeouts, server errors, network) throw, so that the queue retries them.
+ */
+export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<RecordResult> {
+  const lap = stageClock(deps.onStage);
+  const upload = describeUpload(ref);
+  let outcome: Outcome;
+  try {
+    outcome = await assess(upload, deps, lap);
+  } catch (e) {
+    if (isTransientFault(e)) throw e;
+    deps.onFault?.(e);
+    outcome = ending(upload, 'needs_review', [unexpectedFault(e)]);
   }
-  const { provinceCode } = layout.key;
-  let roundId = layout.key.roundId;
-  let unitCode = layout.key.unitCode;
+  lap('validate');
+  try {
+    return await store(upload, outcome, deps);
+  } finally {
+    lap('store');
+  }
+}
 
-  let unit = null;
-  if (unitCode !== UNRESOLVED_UNIT) {
-    const checked = checkUnit(unitCode, provinceCode, deps.registry);
-    if ('problem' in checked) {
-      diagnostics.push(checked.problem);
-      return record(provinceCode, roundId, unitCode, 'rejected', null, objectIdentity);
-    }
+/**
+ * Records an upload that could not be processed after all its retries (the queue's last receive),
+ * so that the unit is not counted as missing: a submission of its own, separate from the one a
+ * later redrive may still create.
+ */
+export function recordUnprocessed(
+  ref: ObjectRef,
+  deps: IngestDeps,
+  error: unknown,
+  attempts: number,
+): Promise<RecordResult> {
+  const upload = describeUpload(ref);
+  upload.identity += '\u0000unprocessed';
+  const message =
+    `Hệ thống chưa xử lý được tệp sau ${attempts} lần thử do sự cố tạm thời ` +
+    `(${describeFault(error).slice(0, 120)}). Tệp gốc vẫn được lưu; đơn vị ` +
+    `không cần gửi lại, Sở KHCN sẽ cho xử lý lại (tonghop dlq redrive).`;
+  const outcome = ending(upload, 'needs_review', [
+    diag.error('file', message, 'ingest.retriesExhausted'),
+  ]);
+  return store(upload, outcome, deps);
+}
+
+function unexpectedFault(e: unknown): Diagnostic {
+  return diag.error(
+    'file',
+    `Hệ thống gặp lỗi khi đọc tệp này (${describeFault(e).slice(0, 120)}). ` +
+      `Tệp gốc vẫn được lưu; cán bộ Sở KHCN sẽ xem lại, đơn vị chưa cần gửi lại.`,
+    'ingest.unexpected',
+  );
+}
+
+function submissionOf(upload: Upload, outcome: Outcome, deps: IngestDeps): NewSubmission {
+  const { provinceCode, roundId, unitCode } = outcome;
+  return {
+    ...(upload.uploadedBy ? { uploadedBy: upload.uploadedBy } : {}),
+    submissionId: createHash('sha256')
+      .update([provinceCode, roundId, unitCode, upload.identity].join('\u0000'))
+      .digest('hex')
+      .slice(0, 24),
+    provinceCode,
+    roundId,
+    unitCode,
+    status: outcome.status,
+    diagnostics: boundDiagnostics(outcome.diagnostics),
+    file: upload.file,
+    uploadedAt: upload.ref.eventTime,
+    processedAt: (deps.now?.() ?? new Date()).toISOString(),
+    report: outcome.report,
+  };
+}
+
+/** Bounds what the table keeps; a store failure that will not pass on retry is recorded too. */
+async function store(upload: Upload, outcome: Outcome, deps: IngestDeps): Promise<RecordResult> {
+  const bounded = boundReport(outcome.report);
+  const kept: Outcome = {
+    ...outcome,
+    report: bounded.report,
+    diagnostics: [...outcome.diagnostics, ...bounded.diagnostics],
+    status:
+      bounded.diagnostics.length && outcome.status === 'accepted' ? 'needs_review' : outcome.status,
+  };
+  try {
+    return await deps.submissions.record(submissionOf(upload, kept, deps));
+  } catch (e) {
+    if (isTransientFault(e)) throw e;
+    deps.onFault?.(e);
+    const bare = { ...kept, status: 'needs_review' as const, report: null };
+    bare.diagnostics = [...kept.diagnostics, unexpectedFault(e)];
+    return deps.submissions.record(submissionOf(upload, bare, deps));
+  }
+}
+
+/** The stages of one upload; FileProblem and the business rules end it early as an Outcome. */
+async function assess(
+  upload: Upload,
+  deps: IngestDeps,
+  lap: (s: IngestStage) => void,
+): Promise<Outcome> {
+  const { layout } = upload;
+  if (!layout.ok)
+    return ending(upload, 'rejected', [diag.error('key', layout.message, 'key.layout')]);
+  let unit: Unit | null = null;
+  if (layout.key.unitCode !== UNRESOLVED_UNIT) {
+    const checked = checkUnit(layout.key.unitCode, layout.key.provinceCode, deps.registry);
+    if ('problem' in checked) return ending(upload, 'rejected', [checked.problem]);
     unit = checked.unit;
   }
-
-  try {
-    checkSize(ref.size);
-  } catch (e) {
-    if (!(e instanceof FileProblem)) throw e;
-    diagnostics.push(e.diagnostic);
-    return record(provinceCode, roundId, unitCode, e.status, null, objectIdentity);
-  }
-
-  const { bytes, versionId, metadata } = await deps.objects.get(ref.key, ref.versionId);
-  base.file.versionId = versionId ?? ref.versionId;
-  base.file.size = bytes.length;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  base.file.sha256 = sha256;
-  lap('read');
-  const allowed = checkUploader(metadata?.[UPLOADER_METADATA], { provinceCode, unitCode });
-  if (!allowed.ok) {
-    diagnostics.push(allowed.problem);
-    return record(provinceCode, roundId, unitCode, 'rejected', null, sha256);
-  }
-  uploadedBy = allowed.uploader;
-
   let report: Report;
   try {
-    const content = await readFileContent(fileName, bytes);
-    lap('decode');
-    const notAllowed = content.kind === 'report' ? jsonReportProblem(uploadedBy) : null;
-    if (notAllowed) {
-      diagnostics.push(notAllowed);
-      return record(provinceCode, roundId, unitCode, 'rejected', null, sha256);
-    }
-    report =
-      content.kind === 'report'
-        ? content.report
-        : readReport(content.text, { registry: deps.registry, provinceCode });
-    lap('parse');
+    checkSize(upload.ref.size);
+    const { bytes, metadata } = await readObject(upload, deps);
+    lap('read');
+    const allowed = checkUploader(metadata?.[UPLOADER_METADATA], layout.key);
+    if (!allowed.ok) return ending(upload, 'rejected', [allowed.problem]);
+    upload.uploadedBy = allowed.uploader;
+    report = await readContent(upload, bytes, layout.key.provinceCode, deps, lap);
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
-    diagnostics.push(e.diagnostic);
-    return record(provinceCode, roundId, unitCode, e.status, null, sha256);
+    return ending(upload, e.status, [e.diagnostic]);
   }
-  diagnostics.push(...report.diagnostics);
+  return place(upload, report, unit, deps);
+}
 
-  if (roundId === UNRESOLVED_ROUND) {
+async function readObject(upload: Upload, deps: IngestDeps) {
+  const { bytes, versionId, metadata } = await deps.objects.get(
+    upload.ref.key,
+    upload.ref.versionId,
+  );
+  upload.file.versionId = versionId ?? upload.ref.versionId;
+  upload.file.size = bytes.length;
+  upload.file.sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { bytes, metadata };
+}
+
+/** Decoding and reading; throws FileProblem for a file that cannot be read. */
+async function readContent(
+  upload: Upload,
+  bytes: Uint8Array,
+  provinceCode: string,
+  deps: IngestDeps,
+  lap: (s: IngestStage) => void,
+): Promise<Report> {
+  const content = await readFileContent(upload.file.name, bytes);
+  lap('decode');
+  const notAllowed = content.kind === 'report' ? jsonReportProblem(upload.uploadedBy) : null;
+  if (notAllowed) throw new FileProblem('rejected', notAllowed, 'json report from a commune');
+  const report =
+    content.kind === 'report'
+      ? content.report
+      : readReport(content.text, { registry: deps.registry, provinceCode });
+  lap('parse');
+  return report;
+}
+
+/** Round and unit of a readable report, then the business rules. */
+async function place(
+  upload: Upload,
+  report: Report,
+  pathUnit: Unit | null,
+  deps: IngestDeps,
+): Promise<Outcome> {
+  const provinceCode = (upload.layout.ok && upload.layout.key.provinceCode) || UNRESOLVED_UNIT;
+  const diagnostics = [...report.diagnostics];
+  const here = { ...placeOf(upload), report, diagnostics };
+  if (here.roundId === UNRESOLVED_ROUND) {
     const round = roundForReport(report, (await deps.rounds?.(provinceCode)) ?? []);
     if (!round) {
-      diagnostics.push(
-        diag.error(
-          'requestedBy',
-          'Không xác định được kỳ báo cáo: văn bản không dẫn công văn yêu cầu của kỳ báo cáo nào; vui lòng nộp vào thư mục kỳ báo cáo (ví dụ 2026-H1).',
-          'round.unresolved',
-        ),
-      );
-      return record(provinceCode, roundId, unitCode, 'rejected', report, sha256);
+      const message =
+        'Không xác định được kỳ báo cáo: văn bản không dẫn công văn yêu cầu của ' +
+        'kỳ báo cáo nào; vui lòng nộp vào thư mục kỳ báo cáo (ví dụ 2026-H1).';
+      diagnostics.push(diag.error('requestedBy', message, 'round.unresolved'));
+      return { ...here, status: 'rejected' };
     }
-    roundId = round.roundId;
+    here.roundId = round.roundId;
   }
-
-  if (!unit) {
-    // Sent without a unit folder: the document's own header must name a unit of this province.
-    const named = report.issuer.code ? deps.registry.byCode(report.issuer.code) : undefined;
-    if (!named) {
-      diagnostics.push(
-        diag.error(
-          'issuer',
-          'Không xác định được đơn vị gửi báo cáo từ văn bản; vui lòng nộp vào thư mục mã đơn vị.',
-          'unit.unresolved',
-        ),
-      );
-      return record(provinceCode, roundId, UNRESOLVED_UNIT, 'rejected', report, sha256);
-    }
-    if (named.provinceCode !== provinceCode) {
-      const here = deps.registry.province(provinceCode)?.name ?? provinceCode;
-      diagnostics.push(
-        diag.error(
-          'issuer',
-          `Văn bản của ${unitLabel(named)} (tỉnh ${named.provinceName}), không thuộc tỉnh ${here}; vui lòng gửi đến Sở KHCN tỉnh ${named.provinceName}.`,
-          'unit.otherProvince',
-        ),
-      );
-      return record(provinceCode, roundId, UNRESOLVED_UNIT, 'rejected', report, sha256);
-    }
-    unit = named;
-    unitCode = named.code;
-  }
-
-  const checked = checkReport(report, unit, new Date(ref.eventTime), deps.registry);
+  const unit = pathUnit ?? unitFromHeader(report, provinceCode, deps.registry, diagnostics);
+  if (!unit) return { ...here, unitCode: UNRESOLVED_UNIT, status: 'rejected' };
+  const checked = checkReport(report, unit, new Date(upload.ref.eventTime), deps.registry);
   diagnostics.push(...checked.diagnostics);
-  return record(provinceCode, roundId, unitCode, checked.status, report, sha256);
+  return { ...here, unitCode: unit.code, status: checked.status };
+}
+
+/** Sent without a unit folder: the document's own header must name a unit of this province. */
+function unitFromHeader(
+  report: Report,
+  provinceCode: string,
+  registry: UnitRegistry,
+  diagnostics: Diagnostic[],
+): Unit | null {
+  const named = report.issuer.code ? registry.byCode(report.issuer.code) : undefined;
+  if (!named) {
+    diagnostics.push(
+      diag.error(
+        'issuer',
+        'Không xác định được đơn vị gửi báo cáo từ văn bản; ' +
+          'vui lòng nộp vào thư mục mã đơn vị.',
+        'unit.unresolved',
+      ),
+    );
+    return null;
+  }
+  if (named.provinceCode !== provinceCode) {
+    const here = registry.province(provinceCode)?.name ?? provinceCode;
+    diagnostics.push(
+      diag.error(
+        'issuer',
+        `Văn bản của ${unitLabel(named)} (tỉnh ${named.provinceName}), không thuộc ` +
+          `tỉnh ${here}; vui lòng gửi đến Sở KHCN tỉnh ${named.provinceName}.`,
+        'unit.otherProvince',
+      ),
+    );
+    return null;
+  }
+  return named;
 }

@@ -86,8 +86,25 @@ export function checkReport(
     diagnostics.push(diag.error('documentType', notReport, 'documentType.notReport'));
     status = 'needs_review';
   }
+  const header = headerProblem(report);
+  if (header) {
+    diagnostics.push(header);
+    status = 'needs_review';
+  }
   if (report.diagnostics.some((d) => d.level === 'error')) status = 'needs_review';
   return { status, diagnostics };
+}
+
+/** Two of the header's three parts (issuer, number, date) missing: not a readable header. */
+function headerProblem(report: Report): Diagnostic | null {
+  const missing = [report.issuer.name, report.number, report.issuedOn].filter((x) => !x).length;
+  if (missing < 2) return null;
+  return diag.error(
+    'header',
+    'Không đọc được phần đầu văn bản (tên đơn vị ban hành, số văn bản, ngày ban hành); ' +
+      'vui lòng gửi báo cáo đúng thể thức Nghị định 30/2020 hoặc bản quét rõ nét hơn.',
+    'header.unreadable',
+  );
 }
 
 export function formatDate(iso: string): string {

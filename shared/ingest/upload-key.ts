@@ -38,8 +38,31 @@ export function encodeEventKey(key: string): string {
   return encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
 }
 
+/**
+ * File names are kept to this many UTF-8 bytes in keys: disks limit a name to 255 bytes, and the
+ * embedded stack's S3 adds a suffix of its own to each stored file.
+ */
+export const MAX_FILE_NAME_BYTES = 180;
+
+/** A name over the limit: its start and extension kept, with a short hash of the whole between. */
+export function fitFileName(name: string): string {
+  const utf8 = new TextEncoder();
+  if (utf8.encode(name).length <= MAX_FILE_NAME_BYTES) return name;
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
+  let hash = 0x811c9dc5;
+  for (const ch of name) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  const tail = `~${hash.toString(16).padStart(8, '0')}${ext}`;
+  let stem = '';
+  for (const ch of name.slice(0, name.length - ext.length)) {
+    if (utf8.encode(stem + ch + tail).length > MAX_FILE_NAME_BYTES) break;
+    stem += ch;
+  }
+  return stem + tail;
+}
+
 export function buildUploadKey(k: UploadKey): string {
-  return `${INBOX_PREFIX}${k.provinceCode}/${k.roundId}/${k.unitCode}/${k.fileName}`;
+  const name = fitFileName(k.fileName);
+  return `${INBOX_PREFIX}${k.provinceCode}/${k.roundId}/${k.unitCode}/${name}`;
 }
 
 export function parseUploadKey(key: string): UploadKeyReading {

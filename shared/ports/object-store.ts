@@ -10,6 +10,8 @@ export interface ObjectStore {
     metadata?: Record<string, string>;
   }>;
   put(key: string, bytes: Uint8Array, contentType?: string): Promise<{ versionId: string | null }>;
+  /** The current object's entity tag (MD5 of a single-part upload) and version, or null. */
+  head(key: string): Promise<{ eTag: string | null; versionId: string | null } | null>;
   /**
    * A time-limited download address (S3 pre-signed GET) for someone without credentials. It stops
    * working at `expiresAt`: the lifetime asked for, or sooner if the credentials that signed it

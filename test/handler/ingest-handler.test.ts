@@ -185,8 +185,8 @@ describe('DynamoSubmissionStore', () => {
       new UpdateCommand({
         TableName: stack.table,
         Key: { PK: 'ROUND#40#2026-CRASH', SK: 'COUNTER#16941' },
-        UpdateExpression: 'SET n = :one, lastId = :sid',
-        ExpressionAttributeValues: { ':one': 1, ':sid': s.submissionId },
+        UpdateExpression: 'SET n = :one, ids = :ids',
+        ExpressionAttributeValues: { ':one': 1, ':ids': [s.submissionId] },
       }),
     );
     const retried = await store.record(s);

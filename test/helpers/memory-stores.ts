@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ObjectStore } from '../../shared/ports/object-store.js';
 import type {
   NewSubmission,
@@ -21,6 +22,10 @@ export class MemoryObjects implements ObjectStore {
   async put(key: string, bytes: Uint8Array) {
     this.files.set(key, bytes);
     return { versionId: null };
+  }
+  async head(key: string) {
+    const bytes = this.files.get(key);
+    return bytes ? { eTag: createHash('md5').update(bytes).digest('hex'), versionId: null } : null;
   }
   async link(key: string, opts: { expiresInSeconds: number }) {
     return {

@@ -15,7 +15,21 @@ describe('deploy context', () => {
       senderEmail: 'tonghop@skhcn.nghean.gov.vn',
       departmentEmail: 'vanphong@skhcn.nghean.gov.vn',
       stackName: 'Tonghop-40',
+      region: 'ap-southeast-1',
     });
+  });
+
+  it('deploys to the region of the README walkthrough, whatever the CLI profile says', () => {
+    process.env.CDK_DEFAULT_REGION = 'us-east-1';
+    try {
+      expect(deployContext(from(good)).region).toBe('ap-southeast-1');
+      expect(deployContext(from({ ...good, region: 'eu-west-1' })).region).toBe('eu-west-1');
+      expect(() => deployContext(from({ ...good, region: 'singapore' }))).toThrow(
+        /context "region"/,
+      );
+    } finally {
+      delete process.env.CDK_DEFAULT_REGION;
+    }
   });
 
   it('says everything that is missing at once, with what to pass', () => {

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FILE_WORST_CASE, INGEST_BATCH_SIZE } from '../../infra/ingest.js';
 import { TonghopStack } from '../../infra/tonghop-stack.js';
 
 let template: Template;
@@ -237,8 +238,16 @@ describe('ingest path', () => {
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BatchSize: 10,
+      BatchSize: INGEST_BATCH_SIZE,
     });
+    // A batch of worst-case files fits the function's timeout.
+    const ingestFn = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'tonghop-ingest',
+    )!;
+    expect(ingestFn.Properties.Timeout).toBeGreaterThanOrEqual(
+      INGEST_BATCH_SIZE * FILE_WORST_CASE.toSeconds(),
+    );
+    expect(ingestFn.Properties.Environment.Variables.MAX_RECEIVE_COUNT).toBe('3');
   });
 
   it('grants no wildcard action and never lets ingest delete uploads', () => {

@@ -27,6 +27,7 @@ const deps = () => ({
   now: () => new Date('2026-06-08T03:00:00Z'),
 });
 
+let uploads = 0;
 async function upload(key: string, bytes: Uint8Array, extra: Partial<ObjectRef> = {}) {
   await objects.put(key, bytes);
   return ingestObject(
@@ -34,7 +35,8 @@ async function upload(key: string, bytes: Uint8Array, extra: Partial<ObjectRef> 
       bucket: 'b',
       key,
       size: bytes.length,
-      versionId: null,
+      // As S3 gives every upload to a versioned bucket its own version id.
+      versionId: `v${++uploads}`,
       eTag: null,
       sequencer: null,
       eventTime: '2026-06-08T02:00:00.000Z',
@@ -156,13 +158,24 @@ describe('ingestObject: the round from the request letter', () => {
 });
 
 describe('ingestObject: the same file again, and re-uploads', () => {
-  it('records the same content for the same unit once, however often it arrives', async () => {
+  it('records one upload once, however often its event arrives', async () => {
+    const bytes = enc(reportText(nghiaDan));
+    const a = await upload(key('16941', 'bc.txt'), bytes, { versionId: 'same' });
+    const b = await upload(key('16941', 'bc.txt'), bytes, { versionId: 'same' });
+    expect([a.created, b.created]).toEqual([true, false]);
+    expect(submissions.all).toHaveLength(1);
+  });
+
+  it('makes every upload a version, the same bytes sent again included', async () => {
     const bytes = enc(reportText(nghiaDan));
     const a = await upload(key('16941', 'bc.txt'), bytes);
     const b = await upload(key('16941', 'bc.txt'), bytes);
     const c = await upload(key('16941', 'ten-khac.txt'), bytes);
-    expect([a.created, b.created, c.created]).toEqual([true, false, false]);
-    expect(submissions.all).toHaveLength(1);
+    expect([a, b, c].map((r) => [r.created, r.submission.version])).toEqual([
+      [true, 1],
+      [true, 2],
+      [true, 3],
+    ]);
   });
 
   it('keeps the old version when a corrected report is sent', async () => {

@@ -4,6 +4,8 @@ import {
   buildUploadKey,
   decodeEventKey,
   encodeEventKey,
+  fitFileName,
+  MAX_FILE_NAME_BYTES,
   parseUploadKey,
 } from '../../shared/ingest/upload-key.js';
 
@@ -59,5 +61,25 @@ describe('upload layout', () => {
     const r = parseUploadKey(key);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
+  });
+});
+
+describe('fitFileName', () => {
+  it('keeps any name within the byte limit, its extension and its identity', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.constantFrom('.docx', '.pdf', ''),
+        (stem, ext) => {
+          const name = stem + ext;
+          const fitted = fitFileName(name);
+          expect(new TextEncoder().encode(fitted).length).toBeLessThanOrEqual(MAX_FILE_NAME_BYTES);
+          if (new TextEncoder().encode(name).length <= MAX_FILE_NAME_BYTES)
+            expect(fitted).toBe(name);
+          else if (ext) expect(fitted.endsWith(ext)).toBe(true);
+          expect(fitFileName(name)).toBe(fitted);
+        },
+      ),
+    );
   });
 });
