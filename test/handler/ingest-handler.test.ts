@@ -19,6 +19,8 @@ let store: DynamoSubmissionStore;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // S3 is mocked here with AWS's own versioning: no emulated versions of the embedded stack.
+  delete process.env.OBJECT_VERSIONS_PREFIX;
   handler = (await import('../../functions/ingest/handler.js'))
     .handler as unknown as typeof handler;
   store = new DynamoSubmissionStore(dynamoDocumentClient(), stack.table);
