@@ -3,6 +3,7 @@ import type { Report } from '../schemas/report.js';
 import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { repairText } from '../text/repair.js';
 import type { UnitRegistry } from '../units/registry.js';
+import { withDisplayText } from './display-text.js';
 import { readHeader } from './header.js';
 import { readIndicators } from './indicators.js';
 import { readIssuer } from './issuer.js';
@@ -155,7 +156,7 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const bodyOffset = lines[header.bodyStart]?.start ?? 0;
   const indicators = readIndicators(doc, bodyOffset);
 
-  return {
+  const read: Report = {
     documentType: header.documentType,
     number: header.number,
     issuedOn: header.issuedOn,
@@ -174,4 +175,5 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     encoding: encoding ?? 'unicode',
     diagnostics,
   };
+  return withDisplayText(read, text, context.registry);
 }

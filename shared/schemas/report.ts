@@ -37,6 +37,9 @@ export const Section = z.object({
   kind: SectionKind,
   /** The section's text, kept for the rollup's quotes. */
   text: z.string(),
+  /** The heading and text as read, when word repair changed them (see shared/text/words). */
+  headingOriginal: z.string().optional(),
+  textOriginal: z.string().optional(),
 });
 export type Section = z.infer<typeof Section>;
 
@@ -70,10 +73,17 @@ export const Report = z.object({
   province: z.string().nullable(),
   provinceCode: z.string().nullable(),
   title: z.string().nullable(),
+  /** The title as read, when word repair changed it. */
+  titleOriginal: z.string().optional(),
   recipients: z.array(z.string()),
   requestedBy: z.array(DocumentRef),
   basedOn: z.array(DocumentRef),
-  signer: z.object({ name: z.string().nullable(), title: z.string().nullable() }),
+  signer: z.object({
+    name: z.string().nullable(),
+    title: z.string().nullable(),
+    /** The name as read, when word repair changed it. */
+    nameOriginal: z.string().optional(),
+  }),
   distribution: z.array(z.string()),
   sections: z.array(Section),
   indicators: z.array(Indicator),

@@ -22,7 +22,8 @@ describe('readReport on an OCR-damaged xã report (two-column header merged, "S6
     expect(r.issuedOn).toBe('2026-06-03');
     expect(r.issuer).toEqual({ level: 'xa', name: 'Diễn Châu', code: '17464' });
     expect(r.province).toBe('Nghệ An');
-    expect(r.title).toMatch(/^Két qua thuc hién nhiém vu .* 6 thang dau nam 2026$/);
+    expect(r.titleOriginal).toMatch(/^Két qua thuc hién nhiém vu .* 6 thang dau nam 2026$/);
+    expect(r.title).toMatch(/^Kết quả thực hiện nhiệm vụ .* đổi mới .* 6 tháng đầu năm 2026$/);
     expect(r.recipients[0]).toMatch(/Khoa hoc va Cong nghé/);
   });
   it('reads the request document with its date and issuer', () => {
@@ -42,10 +43,15 @@ describe('readReport on an OCR-damaged xã report (two-column header merged, "S6
       'causes',
       'proposals',
     ]);
-    expect(r.sections[3]!.text).toMatch(/bd tri kinh phi dau tu ha tang mang/);
+    expect(r.sections[3]!.textOriginal).toMatch(/bd tri kinh phi dau tu ha tang mang/);
+    expect(r.sections[3]!.text).toMatch(/bố trí kinh phí đầu tư hạ tầng/);
   });
   it('reads the signer through the merged "Nơi nhận" column', () => {
-    expect(r.signer).toEqual({ name: 'Nguyén Van Thanh', title: 'PHÓ CHỦ TỊCH' });
+    expect(r.signer).toEqual({
+      name: 'Nguyễn Văn Thanh',
+      nameOriginal: 'Nguyén Van Thanh',
+      title: 'PHÓ CHỦ TỊCH',
+    });
     expect(r.distribution).toEqual(['S& KHCN tinh Nghé An', 'Luu: VT, VHXH']);
   });
   it('reads figures in every number format and maps them to the catalogue', () => {

@@ -103,9 +103,15 @@ export function syllableInventory(): Inventory {
   const byToneless = new Map<string, Syllable>();
   const leads = new Set<string>();
   const trails = new Set<string>();
-  for (const text of generateSyllables()) {
-    const [toneless, tone] = splitTone(text)!;
-    const s = describe(text, tone);
+  const shapes = new Map<string, Syllable>();
+  for (const { text, toneless, tone } of generateSyllables()) {
+    // Syllables that differ only by tone share lead, vowels and trail: describe each shape once.
+    let shape = shapes.get(toneless);
+    if (!shape) {
+      shape = describe(toneless, 0);
+      shapes.set(toneless, shape);
+    }
+    const s: Syllable = { ...shape, text, tone };
     byToneless.set(`${toneless}${tone}`, s);
     const family = families.get(`${s.leadD}${toneless}`);
     if (family) family.syllables.push(s);

@@ -191,6 +191,9 @@ const TONE_SWAPS: Record<string, number> = {
   '21': 0.45,
   '34': 0.4,
   '43': 0.4,
+  // A hook or tilde stacked on a circumflex ("ổ", "ễ") is often read as an acute ("déi").
+  '23': 0.55,
+  '24': 0.55,
 };
 
 /** The cost of a candidate's tone given the tone read (0 when none was read). */

@@ -48,29 +48,44 @@ export interface TextShape {
   damage: number;
 }
 
-/** How a text looks: typed Vietnamese, stripped of diacritics, or damaged by OCR. */
+const SHAPE_SAMPLE = 400;
+
+function nonAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+/**
+ * How a text looks: typed Vietnamese, stripped of diacritics, or damaged by OCR. Judged on its
+ * first 400 words: a document does not change its look halfway, and the reader pays for this
+ * on every report.
+ */
 export function textShape(text: string): TextShape {
   let words = 0;
   let marked = 0;
   let invalid = 0;
   for (const m of text.matchAll(/[\p{L}\p{M}0-9&€¢¥]+/gu)) {
     const w = m[0];
-    if (!/\p{Ll}/u.test(w) || /^\d/.test(w)) continue;
+    const lower = w.toLowerCase();
+    // Words in capitals (headings, abbreviations) and numbers say little about the hand.
+    if (w === w.toUpperCase() || w.charCodeAt(0) < 0x3a) continue;
     words++;
-    if (/[^a-zA-Z0-9]/.test(w)) marked++;
-    if (!canonicalSyllable(w.toLowerCase())) invalid++;
+    if (nonAscii(w)) marked++;
+    if (!canonicalSyllable(lower)) invalid++;
+    if (words >= SHAPE_SAMPLE) break;
   }
   return words ? { density: marked / words, damage: invalid / words } : { density: 0, damage: 0 };
 }
 
 // Roman numerals and abbreviations in capitals ("II", "KT", "KH&CN") are not damaged words.
-const CAPITALS_CODE = /^(?:[IVXLC]+|[BCDĐGHKLMNPQRSTVX]+)$/;
+// OCR reads the numeral "II" as "I1", "Il" or "|I": those are numerals too.
+const CAPITALS_CODE = /^(?:[IVXLCl1|]+|[BCDĐGHKLMNPQRSTVX]+)$/;
 
 function abbreviation(word: string): boolean {
-  if (word !== word.toUpperCase() || word.length < 2) return false;
   if (CAPITALS_CODE.test(word)) return true;
-  const vowels = word.replace(/[^AĂÂEÊIOÔƠUƯY\u00C0-\u1EF9]/g, '').length;
-  return word.length >= 4 && vowels <= 1 && /[^\p{L}]/u.test(word);
+  if (word !== word.toUpperCase() || word.length < 2) return false;
+  // "KH&CN", "KH&ĐT": an ampersand between capitals joins an abbreviation.
+  return /\p{L}&\p{L}/u.test(word);
 }
 
 function repairable(word: string): boolean {

@@ -97,28 +97,43 @@ function allowedOnset(onset: string, rhyme: string): boolean {
   return true;
 }
 
+// Each vowel with each tone, composed once: generating the inventory then needs no normalize().
+const TONED = new Map<string, string>();
+for (const v of VOWELS)
+  TONE_MARKS.forEach((mark, tone) => {
+    TONED.set(`${v}${tone}`, `${v}${mark}`.normalize('NFC'));
+  });
+
 /** The written syllable: "gi" + "in" is "gin", the tone on its vowel. */
 export function compose(onset: string, rhyme: string, tone: Tone): string {
   const lead = onset === 'gi' && rhyme[0] === 'i' ? 'g' : onset;
   const [vowels, coda] = splitRhyme(rhyme);
   const at = toneIndex(vowels, coda);
-  const marked = `${vowels.slice(0, at + 1)}${TONE_MARKS[tone]}${vowels.slice(at + 1)}`;
-  return `${lead}${marked}${coda}`.normalize('NFC');
+  return `${lead}${vowels.slice(0, at)}${TONED.get(`${vowels[at]}${tone}`)}${vowels.slice(at + 1)}${coda}`;
+}
+
+export interface Generated {
+  text: string;
+  /** The same syllable without its tone. */
+  toneless: string;
+  tone: Tone;
 }
 
 /** Every syllable the grammar allows, each once, in NFC. */
-export function generateSyllables(): string[] {
-  const out = new Set<string>();
+export function generateSyllables(): Generated[] {
+  const out = new Map<string, Generated>();
   for (const onset of ONSETS)
     for (const rhyme of RHYMES) {
       if (!allowedOnset(onset, rhyme)) continue;
       const stop = STOP_CODAS.test(rhyme);
+      const toneless = compose(onset, rhyme, 0);
       for (const tone of [0, 1, 2, 3, 4, 5] as Tone[]) {
         if (stop && tone !== 2 && tone !== 5) continue;
-        out.add(compose(onset, rhyme, tone));
+        const text = compose(onset, rhyme, tone);
+        if (!out.has(text)) out.set(text, { text, toneless, tone });
       }
     }
-  return [...out];
+  return [...out.values()];
 }
 
 const TONE_OF = new Map<string, Tone>(TONE_MARKS.map((m, i) => [m, i as Tone]));

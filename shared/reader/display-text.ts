@@ -1,0 +1,77 @@
+import type { Report, Section } from '../schemas/report.js';
+import { domainWordModel } from '../text/words/domain-model.js';
+import { repairWords, type TextShape, textShape } from '../text/words/repair-words.js';
+import type { WordModel } from '../text/words/word-model.js';
+import type { UnitRegistry } from '../units/registry.js';
+import { INDICATOR_CATALOGUE } from './indicators.js';
+
+// What people read of a report (its title, the signer's name, section headings, and the
+// difficulties and proposals the rollup quotes) goes through word repair, so the Department's
+// document does not quote OCR damage; the text as read is kept beside each repaired field.
+
+const models = new WeakMap<UnitRegistry, WordModel>();
+let withoutRegistry: WordModel | undefined;
+
+/** The domain word model plus the registry's unit and province names and the catalogue's labels. */
+export function readerWordModel(registry?: UnitRegistry): WordModel {
+  const cached = registry ? models.get(registry) : withoutRegistry;
+  if (cached) return cached;
+  const labels = { phrases: INDICATOR_CATALOGUE.map((e) => e.name), weight: 1 };
+  const names = registry
+    ? registry
+        .provinces()
+        .flatMap((p) => [`tỉnh ${p.name}`, ...registry.unitsOf(p.code).map((u) => u.name)])
+    : [];
+  const model = domainWordModel([labels, { phrases: names, weight: 2 }]);
+  if (registry) models.set(registry, model);
+  else withoutRegistry = model;
+  return model;
+}
+
+const QUOTED = new Set<Section['kind']>(['difficulties', 'causes', 'proposals']);
+
+/**
+ * Typed Vietnamese: most words carry diacritics and almost none is invalid (a loanword, an
+ * abbreviation). Its words are what the author wrote; repair is for scans and plain keyboards.
+ */
+const typed = (shape: TextShape) => shape.density >= 0.6 && shape.damage < 0.02;
+
+/**
+ * The report with its display fields repaired. `documentText` is the whole text read: whether it
+ * is typed, stripped of diacritics or OCR-damaged is judged on all of it, not on one heading.
+ */
+export function withDisplayText(
+  report: Report,
+  documentText: string,
+  registry?: UnitRegistry,
+): Report {
+  const shape = textShape(documentText);
+  if (typed(shape)) return report;
+  const model = readerWordModel(registry);
+  const fix = (text: string) => repairWords(text, model, { shape }).text;
+  const title = report.title === null ? null : fix(report.title);
+  const name = report.signer.name;
+  const signerName = name === null ? null : fix(name);
+  const sections = report.sections.map((s) => {
+    const heading = fix(s.heading);
+    const text = QUOTED.has(s.kind) ? fix(s.text) : s.text;
+    return {
+      ...s,
+      heading,
+      text,
+      ...(heading !== s.heading && { headingOriginal: s.heading }),
+      ...(text !== s.text && { textOriginal: s.text }),
+    };
+  });
+  return {
+    ...report,
+    title,
+    ...(report.title !== null && title !== report.title && { titleOriginal: report.title }),
+    signer: {
+      ...report.signer,
+      name: signerName,
+      ...(name !== null && signerName !== name && { nameOriginal: name }),
+    },
+    sections,
+  };
+}
