@@ -49,9 +49,11 @@ export function withDisplayText(
   if (typed(shape)) return report;
   const model = readerWordModel(registry);
   const fix = (text: string) => repairWords(text, model, { shape }).text;
+  // A name is spelled as its bearer spells it: restore its diacritics, never its letters.
+  const fixName = (text: string) => repairWords(text, model, { shape, lettersFixed: true }).text;
   const title = report.title === null ? null : fix(report.title);
   const name = report.signer.name;
-  const signerName = name === null ? null : fix(name);
+  const signerName = name === null ? null : fixName(name);
   const sections = report.sections.map((s) => {
     const heading = fix(s.heading);
     const text = QUOTED.has(s.kind) ? fix(s.text) : s.text;

@@ -123,6 +123,11 @@ export interface Costs {
   markAdd: number;
   /** A tone the candidate has and the reading lacks. */
   toneAdd: number;
+  /**
+   * The letters are as written and only diacritics may be lost (text typed or scanned without
+   * them; a person's name): candidates keep the word's letters.
+   */
+  lettersFixed: boolean;
 }
 
 const INSERT = 0.6;

@@ -1,3 +1,4 @@
+import { fold } from '../fold.js';
 import { type Candidate, candidatesOf } from './candidates.js';
 import { canonicalSyllable } from './inventory.js';
 import type { Costs } from './ocr-cost.js';
@@ -95,6 +96,11 @@ function repairable(word: string): boolean {
   return !DIGIT.test(word[0]!) && VOWEL_DIGITS.test(word);
 }
 
+// Characters no Vietnamese word has: where they stand, even a word with fixed letters may change.
+const STAND_IN = /[^a-zđ\u00c0-\u1ef9'’w]/;
+/** A word's letters without diacritics, "w" and an apostrophe read as the horn they stand for. */
+const skeleton = (s: string) => fold(s).replace(/w/g, 'u').replace(/['’]/g, '');
+
 interface Option {
   text: string;
   id: number;
@@ -120,7 +126,7 @@ function readingOf(lower: string, model: WordModel, costs: Costs): Reading {
     cache = new Map();
     readings.set(model, cache);
   }
-  const key = `${costs.markAdd}|${lower}`;
+  const key = `${costs.markAdd}|${costs.lettersFixed}|${lower}`;
   const found = cache.get(key);
   if (found) return found;
   if (cache.size > 50_000) cache.clear();
@@ -141,7 +147,9 @@ function readingOf(lower: string, model: WordModel, costs: Costs): Reading {
   // A valid word with diacritics may only become a word OCR confuses it with ("két"/"kết"), not
   // any word the phrases would like better ("về"/"và").
   const known = self !== null && marked && model.prior((self as Option).id) > 0;
+  const letters = skeleton(lower);
   const ranked = all
+    .filter((o) => !costs.lettersFixed || STAND_IN.test(lower) || skeleton(o.text) === letters)
     .filter((o) => !known || o.cost <= MARKED_SWAP)
     .sort((a, b) => b.score - a.score);
   const reading = { ranked: ranked.slice(0, BEAM), self, marked };
@@ -232,6 +240,9 @@ function inCaseOf(read: string, repaired: string): string {
 export interface RepairOptions {
   /** The shape of the whole document, when the text is one field of it. */
   shape?: TextShape;
+  /** Keep each word's letters, restore only diacritics and stand-ins (names); by default, only
+   * in text without diacritics. */
+  lettersFixed?: boolean;
 }
 
 /**
@@ -246,8 +257,12 @@ export function repairWords(
   options: RepairOptions = {},
 ): RepairedWords {
   const { density, damage } = options.shape ?? textShape(text);
-  const costs: Costs =
-    density < 0.2 ? { markAdd: 0.1, toneAdd: 0.1 } : { markAdd: 0.3, toneAdd: 0.3 };
+  const stripped = density < 0.2;
+  const costs: Costs = {
+    markAdd: stripped ? 0.1 : 0.3,
+    toneAdd: stripped ? 0.1 : 0.3,
+    lettersFixed: options.lettersFixed ?? stripped,
+  };
   const keep: Keep = {
     plain: density >= 0.6 ? KEEP_PLAIN : 4 * density * density,
     // In typed text a valid word no list knows ("phấn đấu") is meant; in OCR text it may be
