@@ -4,31 +4,16 @@ import {
   type Damage,
   damageText,
   HELD_OUT_TEXTS,
-  syllableAccuracy,
+  repairAccuracy,
 } from '../scripts/word-fixtures.js';
 import { readReport } from '../shared/reader/read-report.js';
 import { domainWordModel } from '../shared/text/words/domain-model.js';
 import { repairWords, textShape } from '../shared/text/words/repair-words.js';
-import type { WordModel } from '../shared/text/words/word-model.js';
 import type { BenchSection } from './bench.js';
 import { fmt } from './format.js';
 import { benchUnits } from './units.js';
 
-const SEEDS = [1, 2, 3, 4, 5];
 const DAMAGES: Damage[] = ['stripped', 'ocr-light', 'ocr-heavy'];
-
-/** Mean syllable accuracy before and after repair, in per cent. */
-function accuracy(texts: readonly string[], damage: Damage, model: WordModel): [number, number] {
-  const clean = texts.join('\n');
-  let before = 0;
-  let after = 0;
-  for (const seed of SEEDS) {
-    const damaged = damageText(clean, damage, seed);
-    before += syllableAccuracy(clean, damaged);
-    after += syllableAccuracy(clean, repairWords(damaged, model).text);
-  }
-  return [(100 * before) / SEEDS.length, (100 * after) / SEEDS.length];
-}
 
 function best(fn: () => void, runs: number): number {
   let min = Number.POSITIVE_INFINITY;
@@ -60,7 +45,8 @@ export const wordsSection: BenchSection = {
           ['held-out', HELD_OUT_TEXTS],
         ] as const
       ).map(([name, texts]) => {
-        const [before, after] = accuracy(texts, damage, model);
+        const accuracy = repairAccuracy(texts, damage, (t) => repairWords(t, model).text);
+        const [before, after] = [100 * accuracy.before, 100 * accuracy.after];
         b.figure(`syllable accuracy ${damage} ${name}`, after, '%', {
           note: `before ${fmt(before, 1)} %`,
         });

@@ -1,6 +1,7 @@
 // Clean report texts written for tonghop's word-repair measurements (none copied from real
 // reports), a seeded damage model that does to them what scanners and typists do, and the
 // syllable accuracy of a repair. Used by test/unit/words-accuracy.test.ts and `npm run bench`.
+import { rngOf } from './report-generator.js';
 
 export const CLEAN_TEXTS: readonly string[] = [
   'BÁO CÁO Kết quả thực hiện chuyển đổi số sáu tháng đầu năm 2026',
@@ -94,18 +95,6 @@ export const HELD_OUT_TEXTS: readonly string[] = [
   'Phạm Quốc Toàn',
 ];
 
-/** mulberry32: a small seeded generator, so every run damages the texts the same way. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const stripChar = (c: string) =>
   c === 'đ' ? 'd' : c === 'Đ' ? 'D' : c.normalize('NFD').replace(/[\u0300-\u036f]/g, '') || c;
 
@@ -171,7 +160,7 @@ function damageWord(word: string, damage: Damage, rnd: () => number): string {
 
 /** The text as a scanner or a typist without a Vietnamese keyboard would leave it; spaces kept. */
 export function damageText(text: string, damage: Damage, seed: number): string {
-  const rnd = seeded(seed);
+  const rnd = rngOf(seed);
   return text.replace(/[^\s.,;:()]+/g, (w) => damageWord(w, damage, rnd));
 }
 
@@ -188,4 +177,22 @@ export function syllableAccuracy(clean: string, candidate: string): number {
     if (w.normalize('NFC') === b[i]!.normalize('NFC')) right++;
   });
   return total ? right / total : 1;
+}
+
+/** Mean syllable accuracy of `repair` on the texts before and after, over damage seeds. */
+export function repairAccuracy(
+  texts: readonly string[],
+  damage: Damage,
+  repair: (text: string) => string,
+  seeds: readonly number[] = [1, 2, 3, 4, 5],
+): { before: number; after: number } {
+  const clean = texts.join('\n');
+  let before = 0;
+  let after = 0;
+  for (const seed of seeds) {
+    const damaged = damageText(clean, damage, seed);
+    before += syllableAccuracy(clean, damaged);
+    after += syllableAccuracy(clean, repair(damaged));
+  }
+  return { before: before / seeds.length, after: after / seeds.length };
 }

@@ -4,7 +4,7 @@ import {
   type Damage,
   damageText,
   HELD_OUT_TEXTS,
-  syllableAccuracy,
+  repairAccuracy,
 } from '../../scripts/word-fixtures.js';
 import { domainWordModel } from '../../shared/text/words/domain-model.js';
 import { repairWords } from '../../shared/text/words/repair-words.js';
@@ -12,19 +12,8 @@ import { repairWords } from '../../shared/text/words/repair-words.js';
 // The syllable accuracy of word repair on the project's own texts, damaged by a seeded model of
 // what scanners and plain keyboards do. The README quotes the same figures from `npm run bench`.
 const model = domainWordModel();
-const SEEDS = [1, 2, 3, 4, 5];
-
-function measure(damage: Damage, texts: readonly string[] = CLEAN_TEXTS) {
-  const clean = texts.join('\n');
-  let before = 0;
-  let after = 0;
-  for (const seed of SEEDS) {
-    const damaged = damageText(clean, damage, seed);
-    before += syllableAccuracy(clean, damaged);
-    after += syllableAccuracy(clean, repairWords(damaged, model).text);
-  }
-  return { before: before / SEEDS.length, after: after / SEEDS.length };
-}
+const measure = (damage: Damage, texts: readonly string[] = CLEAN_TEXTS) =>
+  repairAccuracy(texts, damage, (t) => repairWords(t, model).text);
 
 describe('syllable accuracy of word repair on damaged fixtures', () => {
   it.each([
