@@ -67,3 +67,20 @@ export const periodOf = (r: Pick<Rollup, 'round'>) =>
 
 /** "của các xã, phường trên địa bàn tỉnh Nghệ An". */
 export const unitsWhere = (r: Rollup) => `của các ${levelsOf(r)} ${scopeWhere(r)}`;
+
+/**
+ * A unit's problems as the Department's document states them: what is wrong, without the
+ * sentences addressed to the unit ("Đơn vị vui lòng …"), one clause each.
+ */
+export function problemNote(problems: string[]): string {
+  return problems
+    .map((p) =>
+      p
+        .split(/(?<=\.)\s+/)
+        .filter((s) => !/vui lòng/i.test(s))
+        .join(' ')
+        .replace(/[\s.;]+$/, ''),
+    )
+    .filter(Boolean)
+    .join('; ');
+}

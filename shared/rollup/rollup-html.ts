@@ -5,6 +5,7 @@ import {
   formalDate,
   formatShare,
   LEVEL_TITLES,
+  problemNote,
   STATE_TITLES,
   scopeTitle,
   unitNames,
@@ -107,7 +108,7 @@ function statusPart(r: Rollup, names: Map<string, string>): string {
           u.unitCode,
           names.get(u.unitCode)!,
           STATE_TITLES[u.state],
-          u.problems.join('; '),
+          problemNote(u.problems),
         ]),
       )}</details>`
     : '<p>Tất cả các đơn vị đã nộp báo cáo hợp lệ.</p>';

@@ -2,6 +2,7 @@ import type { Addressee, Quote, Rollup, Theme } from '../schemas/rollup.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
 import { fold } from '../text/fold.js';
 import { shorten } from './points.js';
+import { repairQuote } from './repair-quotes.js';
 import { addresseesOf, themeOf } from './theme-patterns.js';
 
 export const THEME_TITLES: Record<Theme, string> = {
@@ -65,7 +66,7 @@ function group<K extends string>(
     .sort((a, b) => b.units - a.units || order.indexOf(a.key) - order.indexOf(b.key));
 }
 
-/** How a point is shown: repaired (OCR damage, when a repair is given), one line, table-sized. */
+/** How a point is shown: OCR damage repaired, one line, table-sized. */
 export type Repair = (text: string) => string;
 
 type TextPart = Pick<Rollup, 'difficulties' | 'proposals' | 'proposalsByAddressee'>;
@@ -75,7 +76,10 @@ type TextPart = Pick<Rollup, 'difficulties' | 'proposals' | 'proposalsByAddresse
  * the number of units raising each; proposals also by whom they address. Quotes show the
  * repaired text and keep the original.
  */
-export function consolidateText(accepted: RollupSubmission[], repair: Repair = (t) => t): TextPart {
+export function consolidateText(
+  accepted: RollupSubmission[],
+  repair: Repair = repairQuote,
+): TextPart {
   const difficulties: Array<{ keys: Theme[]; quote: Quote }> = [];
   const proposals: Array<{ keys: Theme[]; addressees: Addressee[]; quote: Quote }> = [];
   for (const s of accepted) {

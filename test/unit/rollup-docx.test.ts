@@ -60,6 +60,9 @@ describe('the rollup document', () => {
     const teams = rollup.indicators.find((i) => i.key === 'community_digital_teams')!;
     expect(teams.values.map((v) => v.unitCode)).not.toContain(plan.code);
     expect(text).toMatch(/kế hoạch(?: số 10\/KH-UBND)?, không phải báo cáo kết quả/);
+    // The appendix states what is wrong, not the request addressed to the unit.
+    const appendix = text.slice(text.indexOf('DANH SÁCH CÁC ĐƠN VỊ CHƯA CÓ BÁO CÁO HỢP LỆ'));
+    expect(appendix).not.toMatch(/vui lòng|\.;/i);
   });
 
   it('ends with the signature and the appendix in one section: no page left blank', () => {
