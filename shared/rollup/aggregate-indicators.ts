@@ -123,6 +123,7 @@ function summary(entry: CatalogueEntry, values: IndicatorValue[]): IndicatorSumm
     headline,
     total: !rate && values.length ? round2(values.reduce((a, v) => a + v.value, 0)) : null,
     weighted,
+    previous: null,
     spread: spreadOf(values),
     values,
   };

@@ -10,7 +10,7 @@ import {
   levelsOf,
   unitNames as unitNamesOf,
 } from './format.js';
-import { indicatorHeadline } from './headline.js';
+import { indicatorHeadline, trendText } from './headline.js';
 import { distinctQuotes } from './themes.js';
 
 type Block = Paragraph | Table;
@@ -104,7 +104,7 @@ export function indicatorsPart(r: Rollup): Block[] {
         String(n + 1),
         i.name,
         formatNumber(i.unitsReporting),
-        indicatorHeadline(i, { count: false }).replace(/^tổng số /, ''),
+        indicatorHeadline(i, { count: false }).replace(/^tổng số /, '') + trendText(i),
         spreadText(i),
       ]),
       [6, 34, 11, 27, 22],

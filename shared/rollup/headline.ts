@@ -45,3 +45,10 @@ export function indicatorHeadline(i: Summary, opts: { count?: boolean } = {}): s
     : '';
   return [...reporting, median, raw].filter(Boolean).join('; ');
 }
+
+/** "(kỳ trước: 97,5%)": the same figure in the previous round of the same kind. */
+export function trendText(i: Pick<IndicatorSummary, 'previous' | 'kind'>): string {
+  if (!i.previous) return '';
+  const v = i.kind === 'rate' ? formatPercent(i.previous.value) : formatNumber(i.previous.value);
+  return `\n(kỳ trước: ${v})`;
+}

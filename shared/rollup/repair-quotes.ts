@@ -12,12 +12,14 @@ const repaired = new Map<string, string>();
  * from many units are repaired once.
  */
 export function repairQuote(text: string): string {
-  const shape = textShape(text);
-  if (shape.damage === 0 && shape.density >= 0.4) return text;
   const known = repaired.get(text);
   if (known !== undefined) return known;
-  model ??= domainWordModel();
-  const out = repairWords(text, model, { shape }).text;
-  if (repaired.size < 10_000) repaired.set(text, out);
+  const shape = textShape(text);
+  let out = text;
+  if (shape.damage > 0 || shape.density < 0.4) {
+    model ??= domainWordModel();
+    out = repairWords(text, model, { shape }).text;
+  }
+  if (repaired.size < 20_000) repaired.set(text, out);
   return out;
 }

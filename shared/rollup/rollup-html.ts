@@ -10,7 +10,7 @@ import {
   scopeTitle,
   unitNames,
 } from './format.js';
-import { indicatorHeadline } from './headline.js';
+import { indicatorHeadline, trendText } from './headline.js';
 import { COLORS, distribution, legend, statusBars, tag } from './html-charts.js';
 import { ADDRESSEE_TITLES, distinctQuotes, THEME_TITLES } from './themes.js';
 
@@ -79,7 +79,8 @@ function groups(
 
 function indicator(i: IndicatorSummary, names: Map<string, string>): string {
   const chart = tag('div', { class: 'chart' }, distribution(i, names));
-  return `<div class="ind"><h3>${h(i.name)}</h3><p><b>${h(indicatorHeadline(i))}</b></p>${chart}</div>`;
+  const figure = `<b>${h(indicatorHeadline(i))}</b>${h(trendText(i).replace('\n', ' '))}`;
+  return `<div class="ind"><h3>${h(i.name)}</h3><p>${figure}</p>${chart}</div>`;
 }
 
 function statusPart(r: Rollup, names: Map<string, string>): string {

@@ -17,6 +17,7 @@ import type { Department } from '../schemas/unit.js';
 import { buildRollup, NATIONAL } from './build-rollup.js';
 import { rollupFileName, rollupPrefix } from './format.js';
 import { rollupKey, rollupMailJob } from './rollup-mail.js';
+import { readPrevious, withTrend } from './trend.js';
 
 export interface RollupDeps {
   units: UnitStore;
@@ -201,10 +202,12 @@ export async function runRoundRollup(
   deps: RollupDeps,
   opts: { mailKey?: string; onStage?: OnStage } = {},
 ): Promise<RollupRun> {
-  const [rollup, department] = await Promise.all([
+  const [built, department, previous] = await Promise.all([
     buildRoundRollup(provinceCode, round, deps, now, opts.onStage),
     provinceCode === NATIONAL ? null : deps.departments.get(provinceCode),
+    readPrevious(deps.objects, provinceCode, round.roundId),
   ]);
+  const rollup = previous ? withTrend(built, previous) : built;
   const files = await renderRollup(rollup, opts.onStage, department);
   const published = await timed('write', opts.onStage, () =>
     publishRollup(rollup, files, deps.objects),

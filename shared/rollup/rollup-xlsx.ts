@@ -101,24 +101,30 @@ function summarySheets(book: Book, r: Rollup) {
     ['Nhỏ nhất', 'min', 10, 'dec'],
     ['Trung vị', 'median', 10, 'dec'],
     ['Lớn nhất', 'max', 10, 'dec'],
+    ['Kỳ trước (cùng kỳ năm trước)', 'previous', 12, 'dec'],
   ]);
   for (const i of r.indicators) {
     const pct = i.kind === 'rate';
-    add(totals, {
-      name: i.name,
-      key: i.key,
-      unit: i.unit,
-      units: i.unitsReporting,
-      headline: indicatorHeadline(i, { count: false }),
-      total: i.total ?? undefined,
-      weighted: share(i, i.weighted?.value),
-      numerator: i.weighted?.numerator,
-      denominator: i.weighted?.denominator,
-      rawUnits: pct ? i.unitsWithRawFigures : undefined,
-      min: i.spread?.min.value,
-      median: i.spread?.median.value,
-      max: i.spread?.max.value,
-    });
+    add(
+      totals,
+      {
+        name: i.name,
+        key: i.key,
+        unit: i.unit,
+        units: i.unitsReporting,
+        headline: indicatorHeadline(i, { count: false }),
+        total: i.total ?? undefined,
+        weighted: share(i, i.weighted?.value),
+        numerator: i.weighted?.numerator,
+        denominator: i.weighted?.denominator,
+        rawUnits: pct ? i.unitsWithRawFigures : undefined,
+        min: i.spread?.min.value,
+        median: i.spread?.median.value,
+        max: i.spread?.max.value,
+        previous: i.previous ? share(i, i.previous.value) : undefined,
+      },
+      i.kind === 'rate' ? { previous: 'pct' } : {},
+    );
   }
 }
 

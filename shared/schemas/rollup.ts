@@ -106,6 +106,8 @@ export const IndicatorSummary = z.object({
       units: z.number().int().positive(),
     })
     .nullable(),
+  /** The same figure in the previous round of the same kind (a year before), when it was built. */
+  previous: z.object({ roundId: z.string(), value: z.number() }).nullable().default(null),
   /** Min, median and max of the units' values, with the units behind each. */
   spread: z.object({ min: Extreme, median: Extreme, max: Extreme }).nullable(),
   values: z.array(IndicatorValue),

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LARGE_MAJORITY } from '../../shared/rollup/aggregate-indicators.js';
 import { buildRollup } from '../../shared/rollup/build-rollup.js';
-import { indicatorHeadline } from '../../shared/rollup/headline.js';
+import { indicatorHeadline, trendText } from '../../shared/rollup/headline.js';
 import { beforeClosing, sectionItems } from '../../shared/rollup/points.js';
 import { rollupView } from '../../shared/rollup/rollup-view.js';
 import { themeOf } from '../../shared/rollup/theme-patterns.js';
+import { previousRoundId, withTrend } from '../../shared/rollup/trend.js';
 import type { Indicator } from '../../shared/schemas/report.js';
 import { Rollup } from '../../shared/schemas/rollup.js';
 import type { RollupSubmission } from '../../shared/schemas/rollup-view.js';
@@ -223,5 +224,39 @@ describe('quoted points', () => {
     expect(view.indicators.every((i) => i.key !== null)).toBe(true);
     // A view is a few kilobytes whatever the report's length.
     expect(JSON.stringify(view).length).toBeLessThan(4000);
+  });
+});
+
+describe('the trend', () => {
+  it('sets each indicator beside the same round a year before, by the rule its headline used', () => {
+    expect(previousRoundId('2026-H1')).toBe('2025-H1');
+    const now = build(
+      units
+        .slice(0, 5)
+        .map((u) => viewSubmissionOf(u, { indicators: [rate(ON_TIME, 0, [95, 100])] })),
+    );
+    // An earlier rollup of either schema: the weighted rate stood where it had no headline rule.
+    const earlier = {
+      round: { roundId: '2025-H1' },
+      indicators: [
+        {
+          key: ON_TIME,
+          kind: 'rate' as const,
+          total: null,
+          spread: null,
+          weighted: { value: 91.5, numerator: 915, denominator: 1000, units: 5 },
+        },
+        { key: 'computers', kind: 'count' as const, total: 300, weighted: null, spread: null },
+      ],
+    };
+    const r = withTrend(now, earlier);
+    expect(r.indicators.find((i) => i.key === ON_TIME)!.previous).toEqual({
+      roundId: '2025-H1',
+      value: 91.5,
+    });
+    // No figure this round, no trend: a previous value alone says nothing.
+    expect(r.indicators.find((i) => i.key === 'computers')!.previous).toBeNull();
+    expect(trendText(r.indicators.find((i) => i.key === ON_TIME)!)).toBe('\n(kỳ trước: 91,5%)');
+    expect(withTrend(now, {})).toBe(now);
   });
 });
