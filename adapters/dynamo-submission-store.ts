@@ -20,6 +20,18 @@ import { counterSk, roundPk, submissionSk, TABLE_KEYS, unitHistoryPk } from './t
 
 const strip = (item: Record<string, unknown>) => Submission.parse(withoutKeys(item));
 
+/** A submission as the table holds it: by round and unit, and in the unit's history index. */
+const itemOf = (s: Submission) => ({
+  [TABLE_KEYS.pk]: roundPk(s.provinceCode, s.roundId),
+  [TABLE_KEYS.sk]: submissionSk(s.unitCode, s.submissionId),
+  [TABLE_KEYS.gsi1pk]: unitHistoryPk(s.unitCode),
+  [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
+  type: 'submission',
+  ...s,
+  // What the rollup reads (the ROLLUP index projects it, not the report).
+  view: s.report ? rollupView(s.report) : null,
+});
+
 export class DynamoSubmissionStore implements SubmissionStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -85,16 +97,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: {
-            [TABLE_KEYS.pk]: pk,
-            [TABLE_KEYS.sk]: sk,
-            [TABLE_KEYS.gsi1pk]: unitHistoryPk(s.unitCode),
-            [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
-            type: 'submission',
-            ...submission,
-            // What the rollup reads (the ROLLUP index projects it, not the report).
-            view: submission.report ? rollupView(submission.report) : null,
-          },
+          Item: itemOf(submission),
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -104,7 +107,32 @@ export class DynamoSubmissionStore implements SubmissionStore {
       // The same upload delivered again: what the first delivery stored stands.
       const again = await this.read(s);
       if (!again) throw e;
+      if (again.status === 'ocr_pending' && s.status !== 'ocr_pending')
+        return this.settle(again, s);
       return { created: false, submission: again };
+    }
+  }
+
+  /**
+   * A scan recorded `ocr_pending` gets its final reading in place, with the same version; only
+   * once (the condition), however often the OCR run is retried.
+   */
+  private async settle(pending: Submission, s: NewSubmission): Promise<RecordResult> {
+    const submission = Submission.parse({ ...s, version: pending.version });
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: itemOf(submission),
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'ocr_pending' },
+        }),
+      );
+      return { created: true, submission };
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      return { created: false, submission: (await this.read(s)) ?? pending };
     }
   }
 

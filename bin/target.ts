@@ -13,6 +13,7 @@ import { s3 } from '../adapters/s3-client.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
 import { sqs as sqsClient } from '../adapters/sqs-client.js';
 import { SqsOutbox } from '../adapters/sqs-outbox.js';
+import { TesseractOcr } from '../adapters/tesseract-ocr.js';
 import { objectRefsOf } from '../functions/ingest/object-refs.js';
 import { type DeliveryStats, drainQueue } from '../local/delivery.js';
 import { FileQueueOutbox } from '../local/file-queue-outbox.js';
@@ -80,8 +81,16 @@ async function openLocal(): Promise<Target> {
   // Handlers read their environment when loaded: only after the stack has set it.
   let ingest: Handler | undefined;
   let sendMail: Handler | undefined;
-  const ingestHandler = async () =>
-    (ingest ??= (await import('../functions/ingest/handler.js')).handler as unknown as Handler);
+  // No OCR function here: scans are read inside the ingest handler, by the same code, with
+  // workers that start on the first scan and stop with the stack.
+  const ocr = new TesseractOcr();
+  const ingestHandler = async () => {
+    if (ingest) return ingest;
+    const mod = await import('../functions/ingest/handler.js');
+    mod.readScansInProcess(ocr);
+    ingest = mod.handler as unknown as Handler;
+    return ingest;
+  };
   const mailHandler = async () =>
     (sendMail ??= (await import('../functions/send-mail/handler.js'))
       .handler as unknown as Handler);
@@ -123,7 +132,10 @@ async function openLocal(): Promise<Target> {
     async redrive() {
       return stack.ingestQueue.redrive();
     },
-    close: () => stack.stop(),
+    close: async () => {
+      await ocr.close();
+      await stack.stop();
+    },
   };
 }
 

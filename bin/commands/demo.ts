@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { EXAMPLE_CONTACTS, EXAMPLES_DIR } from '../example-files.js';
 import type { Target } from '../target.js';
 import { formatResults, ingestFiles } from './ingest.js';
 import { digest, formatReminders, remind } from './remind.js';
@@ -6,10 +6,8 @@ import { formatRollup, rollup } from './rollup.js';
 import { formatStatus, roundStatusRows } from './status.js';
 import { formatImport, importUnits } from './units.js';
 
-export const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/reports', import.meta.url));
-export const EXAMPLE_CONTACTS = fileURLToPath(
-  new URL('../../examples/contacts-nghe-an.csv', import.meta.url),
-);
+export { EXAMPLE_CONTACTS, EXAMPLES_DIR };
+
 // The demo replays the round's calendar: uploads a week before the deadline, reminders that
 // morning, the Department's digest the day after the deadline.
 const REMIND_AT = new Date('2026-06-03T08:00:00+07:00');

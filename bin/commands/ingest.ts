@@ -184,6 +184,7 @@ const STATUS_VI: Record<IngestResult['status'], string> = {
   needs_review: 'cần xem lại',
   rejected: 'bị từ chối',
   returned: 'bị Sở trả lại để sửa',
+  ocr_pending: 'đang nhận dạng bản quét',
   pending: 'đang xử lý',
 };
 
@@ -201,7 +202,8 @@ export function formatResults(results: IngestResult[]): string {
     '',
     `Tổng: ${results.length} tệp — ${count('accepted')} đã nhận, ${count('needs_review')} ` +
       `cần xem lại, ${count('rejected')} bị từ chối` +
-      `${count('pending') ? `, ${count('pending')} đang xử lý` : ''}.`,
+      `${count('pending') ? `, ${count('pending')} đang xử lý` : ''}` +
+      `${count('ocr_pending') ? `, ${count('ocr_pending')} đang nhận dạng bản quét` : ''}.`,
   );
   return `${'Tệp'.padEnd(40)} ${'Mã ĐV'.padEnd(6)} Trạng thái\n${lines.join('\n')}\n`;
 }

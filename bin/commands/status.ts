@@ -62,6 +62,7 @@ function toRow(r: UnitRoundStatus): StatusRow {
 const VI = {
   accepted: 'đã nhận',
   needs_review: 'cần xem lại',
+  ocr_pending: 'đang nhận dạng bản quét',
   rejected: 'bị từ chối',
   returned: 'bị trả lại để sửa',
   missing: 'chưa nộp',
@@ -78,7 +79,7 @@ export function formatStatus(report: RoundReport, opts: { onlyReported?: boolean
   );
   lines.push(
     '',
-    `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} đã nhận, ${counts.needs_review} cần xem lại, ${counts.rejected} bị từ chối, ${counts.returned ? `${counts.returned} bị trả lại để sửa, ` : ''}${counts.missing} chưa nộp.`,
+    `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} đã nhận, ${counts.needs_review} cần xem lại, ${counts.rejected} bị từ chối, ${counts.returned ? `${counts.returned} bị trả lại để sửa, ` : ''}${counts.missing} chưa nộp${counts.ocr_pending ? ` (${counts.ocr_pending} bản quét đang được nhận dạng)` : ''}.`,
   );
   if (report.unresolvedFiles)
     lines.push(

@@ -18,6 +18,8 @@ import { s3 } from '../../adapters/s3-client.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
 import { ses } from '../../adapters/ses-client.js';
 import { SesMailer } from '../../adapters/ses-mailer.js';
+import { sqs } from '../../adapters/sqs-client.js';
+import { SqsOcrQueue } from '../../adapters/sqs-ocr-queue.js';
 import { IDEMPOTENCY_PK } from '../../adapters/table-keys.js';
 import {
   type IngestDeps,
@@ -26,6 +28,7 @@ import {
   recordUnprocessed,
 } from '../../shared/ingest/ingest-object.js';
 import { sendReceipt } from '../../shared/mail/receipt.js';
+import type { OcrEngine } from '../../shared/ports/ocr-engine.js';
 import { provinceRounds } from '../../shared/rounds/rounds.js';
 import { objectRefsOf } from './object-refs.js';
 
@@ -37,6 +40,7 @@ const STATUS_METRIC = {
   rejected: 'ReportsRejected',
   // Only a file delivered again after the Department returned it comes back in this state.
   returned: 'ReportsReturned',
+  ocr_pending: 'ScansQueuedForOcr',
 } as const;
 const table = requiredEnv('TABLE_NAME');
 const bucket = requiredEnv('BUCKET_NAME');
@@ -80,7 +84,24 @@ async function ingestDeps(): Promise<IngestDeps> {
     registry: await cachedRegistry(),
     rounds: (provinceCode) => provinceRounds(rounds, provinceCode, new Date()),
     onFault: (error) => logger.error('recorded instead of retried', { error: error as Error }),
+    ...scanReading(),
   };
+}
+
+const ocrQueueUrl = process.env.OCR_QUEUE_URL;
+let inProcess: OcrEngine | undefined;
+
+/**
+ * The embedded stack gives this handler an engine and scans are read here, in-process; on AWS
+ * (OCR_QUEUE_URL) they are handed to the OCR queue and recorded `ocr_pending` meanwhile.
+ */
+export function readScansInProcess(engine: OcrEngine | undefined): void {
+  inProcess = engine;
+}
+
+function scanReading(): Pick<IngestDeps, 'ocr' | 'ocrQueue'> {
+  if (ocrQueueUrl) return { ocrQueue: new SqsOcrQueue(sqs(), ocrQueueUrl) };
+  return inProcess ? { ocr: inProcess } : {};
 }
 
 /** The upload, and whether this receive is the queue's last (the idempotency key ignores it). */
@@ -100,7 +121,8 @@ const ingestOnce = makeIdempotent(
     if (created) metrics.addMetric(STATUS_METRIC[submission.status], MetricUnit.Count, 1);
     // The receipt is part of the effect: a transient SES failure retries the whole record, and
     // the mail ledger keeps the receipt to one. On the last receive the record stands alone.
-    if (receipts) {
+    // A scan waiting for OCR gets its receipt once it is read.
+    if (receipts && submission.status !== 'ocr_pending') {
       try {
         const receipt = await sendReceipt(submission, { ...receipts, registry: deps.registry });
         logger.info('receipt', { submissionId: submission.submissionId, receipt });

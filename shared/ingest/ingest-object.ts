@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { FileProblem } from '../files/file-problem.js';
-import { checkSize, formatOf, readFileContent } from '../files/read-file.js';
+import { checkSize, formatOf, NEEDS_OCR } from '../files/read-file.js';
+import { reportOf } from '../ocr/read-document.js';
+import { readUpload } from '../ocr/read-upload.js';
 import type { ObjectStore } from '../ports/object-store.js';
+import type { OcrEngine } from '../ports/ocr-engine.js';
 import type { NewSubmission, RecordResult, SubmissionStore } from '../ports/submission-store.js';
-import { readReport } from '../reader/read-report.js';
 import { roundForReport } from '../rounds/round-for-report.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
@@ -13,6 +15,7 @@ import type { Unit } from '../schemas/unit.js';
 import { UPLOADER_METADATA, type Uploader } from '../schemas/uploader.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { describeFault, isTransientFault } from './fault.js';
+import { OCR_PENDING_MESSAGE, type OcrQueue } from './ocr-handoff.js';
 import { checkReport, checkUnit, unitLabel } from './rules.js';
 import { boundDiagnostics, boundReport } from './storage-bounds.js';
 import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT, type UploadKey } from './upload-key.js';
@@ -43,6 +46,12 @@ export interface IngestDeps {
   onStage?: (stage: IngestStage, ms: number) => void;
   /** Told of every failure recorded instead of retried (for the logs). */
   onFault?: (error: unknown) => void;
+  /** Reads scans and photos in this process (the OCR function; the embedded stack). */
+  ocr?: OcrEngine;
+  /** Without `ocr`: where a scan goes to be read; it is recorded `ocr_pending` meanwhile. */
+  ocrQueue?: OcrQueue<ObjectRef>;
+  /** This run reads a file recorded `ocr_pending` by an earlier one (the OCR function). */
+  settlesPending?: boolean;
 }
 
 /** Where a file belongs and what became of it: everything a submission needs besides the file. */
@@ -199,7 +208,9 @@ async function store(upload: Upload, outcome: Outcome, deps: IngestDeps): Promis
       bounded.diagnostics.length && outcome.status === 'accepted' ? 'needs_review' : outcome.status,
   };
   try {
-    return await deps.submissions.record(submissionOf(upload, kept, deps));
+    const result = await deps.submissions.record(submissionOf(upload, kept, deps));
+    if (deps.settlesPending) await settleMovedPending(upload, kept, deps);
+    return result;
   } catch (e) {
     if (isTransientFault(e)) throw e;
     deps.onFault?.(e);
@@ -207,6 +218,23 @@ async function store(upload: Upload, outcome: Outcome, deps: IngestDeps): Promis
     bare.diagnostics = [...kept.diagnostics, unexpectedFault(e)];
     return deps.submissions.record(submissionOf(upload, bare, deps));
   }
+}
+
+/**
+ * A scan sent to a "_" folder waited as `ocr_pending` under that folder; once OCR found its unit
+ * or round it is recorded there, and the waiting record is settled with a pointer to it.
+ */
+async function settleMovedPending(upload: Upload, outcome: Outcome, deps: IngestDeps) {
+  const waiting = placeOf(upload);
+  if (waiting.roundId === outcome.roundId && waiting.unitCode === outcome.unitCode) return;
+  const where = `đơn vị ${outcome.unitCode}, kỳ ${outcome.roundId}`;
+  const note = diag.warning(
+    'file',
+    `Bản quét đã được đọc và ghi nhận cho ${where}.`,
+    'ocr.recordedAs',
+  );
+  const settled = { ...waiting, status: outcome.status, report: null, diagnostics: [note] };
+  await deps.submissions.record(submissionOf(upload, settled, deps));
 }
 
 /** The stages of one upload; FileProblem and the business rules end it early as an Outcome. */
@@ -235,6 +263,13 @@ async function assess(
     report = await readContent(upload, bytes, layout.key.provinceCode, deps, lap);
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
+    if (e.diagnostic.code === NEEDS_OCR && deps.ocrQueue) {
+      // Queued before it is recorded: a crash in between retries both, never leaves a scan unread.
+      await deps.ocrQueue.send(upload.ref);
+      return ending(upload, 'ocr_pending', [
+        diag.warning('file', OCR_PENDING_MESSAGE, 'ocr.pending'),
+      ]);
+    }
     return ending(upload, e.status, [e.diagnostic]);
   }
   return place(upload, report, unit, deps);
@@ -259,14 +294,11 @@ async function readContent(
   deps: IngestDeps,
   lap: (s: IngestStage) => void,
 ): Promise<Report> {
-  const content = await readFileContent(upload.file.name, bytes);
+  const content = await readUpload(upload.file.name, bytes, deps.ocr);
   lap('decode');
   const notAllowed = content.kind === 'report' ? jsonReportProblem(upload.uploadedBy) : null;
   if (notAllowed) throw new FileProblem('rejected', notAllowed, 'json report from a commune');
-  const report =
-    content.kind === 'report'
-      ? content.report
-      : readReport(content.text, { registry: deps.registry, provinceCode });
+  const report = reportOf(content, { registry: deps.registry, provinceCode });
   lap('parse');
   return report;
 }

@@ -77,7 +77,14 @@ export function statusOf(
 export function countByStatus(
   statuses: Iterable<RoundStatusKind>,
 ): Record<RoundStatusKind, number> {
-  const out = { accepted: 0, needs_review: 0, rejected: 0, returned: 0, missing: 0 };
+  const out = {
+    accepted: 0,
+    needs_review: 0,
+    rejected: 0,
+    returned: 0,
+    ocr_pending: 0,
+    missing: 0,
+  };
   for (const s of statuses) out[s]++;
   return out;
 }

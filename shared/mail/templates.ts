@@ -17,6 +17,7 @@ const STATUS_VI = {
   needs_review: 'cần xem lại',
   rejected: 'bị từ chối',
   returned: 'bị Sở trả lại để sửa',
+  ocr_pending: 'đang nhận dạng bản quét',
 } as const;
 
 function uploadHint(round: Round, unit: Unit): string {

@@ -2,7 +2,7 @@ import type { FileFormat } from '../files/read-file.js';
 import type { OcrEngine } from '../ports/ocr-engine.js';
 import { type ReadContext, readReport } from '../reader/read-report.js';
 import type { Report } from '../schemas/report.js';
-import { readUpload } from './read-upload.js';
+import { readUpload, type UploadContent } from './read-upload.js';
 import { reviewScan } from './scan-review.js';
 import type { ScanText } from './scan-text.js';
 
@@ -18,9 +18,13 @@ export async function readDocument(
   ocr?: OcrEngine,
 ): Promise<{ report: Report; format: FileFormat; scan: ScanText | null }> {
   const content = await readUpload(fileName, bytes, ocr);
-  if (content.kind === 'report')
-    return { report: content.report, format: content.format, scan: null };
+  const scan = content.kind === 'text' ? (content.scan ?? null) : null;
+  return { report: reportOf(content, context), format: content.format, scan };
+}
+
+/** The Report of an upload's content: a .json as it is, text through the reader and the scan review. */
+export function reportOf(content: UploadContent, context: ReadContext): Report {
+  if (content.kind === 'report') return content.report;
   const report = readReport(content.text, context);
-  const scan = content.scan ?? null;
-  return { report: scan ? reviewScan(report, scan) : report, format: content.format, scan };
+  return content.scan ? reviewScan(report, content.scan) : report;
 }

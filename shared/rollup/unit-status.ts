@@ -67,7 +67,8 @@ export function unitStatuses(
     const { unit, latest, latestAccepted, firstAccepted } = status;
     const kind = statusOf(status); // never 'accepted' where timeliness is null
     const state: UnitState =
-      timelinessOf(status, deadline) ?? (kind === 'accepted' ? 'missing' : kind);
+      timelinessOf(status, deadline) ??
+      (kind === 'accepted' ? 'missing' : kind === 'ocr_pending' ? 'needs_review' : kind);
     const other = others.get(unit.code);
     const problems = !latestAccepted && latest ? latest.diagnostics.map((d) => d.message) : [];
     if (!latestAccepted && other) problems.push(otherDocumentNote(other));

@@ -44,6 +44,11 @@ export class MemorySubmissions implements SubmissionStore {
         x.provinceCode === s.provinceCode &&
         x.roundId === s.roundId,
     );
+    if (same?.status === 'ocr_pending' && s.status !== 'ocr_pending') {
+      const settled = { ...s, version: same.version };
+      this.all[this.all.indexOf(same)] = settled;
+      return { created: true, submission: settled };
+    }
     if (same) return { created: false, submission: same };
     const version =
       this.all.filter(

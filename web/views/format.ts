@@ -11,6 +11,7 @@ export const STATUS_LABEL = {
   needs_review: 'Sở cần xem lại',
   rejected: 'Bị từ chối',
   returned: 'Sở trả lại để sửa',
+  ocr_pending: 'Đang nhận dạng bản quét',
   missing: 'Chưa nộp',
 } as const;
 

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { reportText } from '../../scripts/report-text.js';
+import {
+  type IngestDeps,
+  ingestObject,
+  type ObjectRef,
+} from '../../shared/ingest/ingest-object.js';
+import { buildUploadKey } from '../../shared/ingest/upload-key.js';
+import type { OcrEngine, OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
+import { registry2025 } from '../helpers/fixtures.js';
+import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
+
+const registry = registry2025();
+const doLuong = registry.byCode('17662')!;
+const box = { x0: 0, y0: 0, x1: 1, y1: 1 };
+
+/** Reads a "photo" whose bytes are the report's text, every word sure. */
+const engine: OcrEngine = {
+  async recognize(img: PageImage): Promise<OcrPage> {
+    const lines = new TextDecoder().decode(img.image).split('\n');
+    return {
+      page: img.page,
+      lines: lines.map((l) => ({
+        words: l.split(' ').map((text) => ({ text, confidence: 95, box })),
+        box,
+      })),
+    };
+  },
+};
+
+function setup() {
+  const objects = new MemoryObjects();
+  const submissions = new MemorySubmissions();
+  const queued: ObjectRef[] = [];
+  const deps: IngestDeps = {
+    objects,
+    submissions,
+    registry,
+    now: () => new Date('2026-06-08T03:00:00Z'),
+    ocrQueue: { send: async (ref) => void queued.push(ref) },
+  };
+  return { objects, submissions, queued, deps };
+}
+
+async function uploadPhoto(env: ReturnType<typeof setup>, unitFolder: string) {
+  const key = buildUploadKey({
+    provinceCode: '40',
+    roundId: '2026-H1',
+    unitCode: unitFolder,
+    fileName: 'anh-bao-cao.jpg',
+  });
+  const bytes = new TextEncoder().encode(reportText(doLuong));
+  await env.objects.put(key, bytes);
+  const ref: ObjectRef = {
+    bucket: 'b',
+    key,
+    size: bytes.length,
+    versionId: null,
+    eTag: null,
+    sequencer: null,
+    eventTime: '2026-06-08T02:00:00.000Z',
+  };
+  return ingestObject(ref, env.deps);
+}
+
+describe('a scan handed from ingest to the OCR function', () => {
+  it('waits as ocr_pending, then gets its final status in place (same id, same version)', async () => {
+    const env = setup();
+    const pending = await uploadPhoto(env, '17662');
+    expect(pending.submission.status).toBe('ocr_pending');
+    expect(pending.submission.diagnostics.map((d) => d.code)).toEqual(['ocr.pending']);
+    expect(env.queued).toHaveLength(1);
+
+    const ocrDeps = { ...env.deps, ocr: engine, settlesPending: true, ocrQueue: undefined };
+    const done = await ingestObject(env.queued[0]!, ocrDeps);
+    expect(done.created).toBe(true);
+    expect(done.submission).toMatchObject({
+      submissionId: pending.submission.submissionId,
+      version: 1,
+      status: 'accepted',
+      unitCode: '17662',
+    });
+    expect(done.submission.report?.indicators.every((i) => i.page === 1)).toBe(true);
+    // A retried OCR message changes nothing.
+    const again = await ingestObject(env.queued[0]!, ocrDeps);
+    expect(again.created).toBe(false);
+    expect(await env.submissions.listRound('40', '2026-H1')).toHaveLength(1);
+  });
+
+  it('sent to the "_" unit folder: recorded for the unit the scan names, the waiting record says where', async () => {
+    const env = setup();
+    const pending = await uploadPhoto(env, '_');
+    expect(pending.submission).toMatchObject({ status: 'ocr_pending', unitCode: '_' });
+    const ocrDeps = { ...env.deps, ocr: engine, settlesPending: true, ocrQueue: undefined };
+    const done = await ingestObject(env.queued[0]!, ocrDeps);
+    expect(done.submission).toMatchObject({ unitCode: '17662', status: 'accepted' });
+    const all = await env.submissions.listRound('40', '2026-H1');
+    const moved = all.find((s) => s.unitCode === '_');
+    expect(moved?.status).toBe('accepted');
+    expect(moved?.diagnostics[0]?.message).toContain('17662');
+    expect(all.filter((s) => s.status === 'ocr_pending')).toHaveLength(0);
+  });
+});
