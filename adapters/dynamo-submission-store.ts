@@ -90,7 +90,6 @@ export class DynamoSubmissionStore implements SubmissionStore {
   /** Two calls: the version number, then the record (never read back: it is what was written). */
   async record(s: NewSubmission): Promise<RecordResult> {
     const pk = roundPk(s.provinceCode, s.roundId);
-    const sk = submissionSk(s.unitCode, s.submissionId);
     const version = await this.takeVersion(pk, s);
     const submission = Submission.parse({ ...s, version });
     try {
