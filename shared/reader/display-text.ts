@@ -1,4 +1,5 @@
 import type { Report, Section } from '../schemas/report.js';
+import { fold } from '../text/fold.js';
 import { domainWordModel } from '../text/words/domain-model.js';
 import { repairWords, type TextShape, textShape } from '../text/words/repair-words.js';
 import type { WordModel } from '../text/words/word-model.js';
@@ -22,10 +23,36 @@ export function readerWordModel(registry?: UnitRegistry): WordModel {
         .provinces()
         .flatMap((p) => [`tỉnh ${p.name}`, ...registry.unitsOf(p.code).map((u) => u.name)])
     : [];
-  const model = domainWordModel([labels, { phrases: names, weight: 2 }]);
+  const model = domainWordModel([labels, { phrases: names, weight: 2, priorWeight: 0.05 }]);
   if (registry) models.set(registry, model);
   else withoutRegistry = model;
   return model;
+}
+
+/**
+ * The document's own names (its unit, its province) spelled as the registry spells them wherever
+ * the text has them without their diacritics ("xa Dién Chau" → "xa Diễn Châu"): repair then keeps
+ * them, instead of reading them as common words ("Dân Chủ").
+ */
+function pinNames(text: string, names: string[]): string {
+  let out = text;
+  const folded = fold(text);
+  for (const name of names) {
+    const key = fold(name);
+    if (key.length < 3) continue;
+    let at = folded.indexOf(key);
+    while (at >= 0) {
+      const before = folded[at - 1];
+      const after = folded[at + key.length];
+      if (!(before && /[a-z0-9]/.test(before)) && !(after && /[a-z0-9]/.test(after))) {
+        const span = out.slice(at, at + key.length);
+        const spelled = span === span.toUpperCase() ? name.toUpperCase() : name;
+        out = out.slice(0, at) + spelled + out.slice(at + key.length);
+      }
+      at = folded.indexOf(key, at + key.length);
+    }
+  }
+  return out;
 }
 
 const QUOTED = new Set<Section['kind']>(['difficulties', 'causes', 'proposals']);
@@ -48,7 +75,8 @@ export function withDisplayText(
   const shape = textShape(documentText);
   if (typed(shape)) return report;
   const model = readerWordModel(registry);
-  const fix = (text: string) => repairWords(text, model, { shape }).text;
+  const names = [report.issuer.name, report.province].filter((n): n is string => !!n);
+  const fix = (text: string) => repairWords(pinNames(text, names), model, { shape }).text;
   // A name is spelled as its bearer spells it: restore its diacritics, never its letters.
   const fixName = (text: string) => repairWords(text, model, { shape, lettersFixed: true }).text;
   const title = report.title === null ? null : fix(report.title);

@@ -55,6 +55,12 @@ người, mọi người, nhiều người, người làm, người đứng đ�
 làm, làm việc, việc làm, làm tốt, thực hiện, làm rõ, làm chủ
 có, có thể, đã có, chưa có, không có, có nhiều, có ít, có được
 không, không có, không được, không phải, không chỉ, không còn, không ngừng
+nơi, nhiều nơi, một số nơi, có nơi, nơi làm việc, mọi nơi
+sóng, có sóng, phủ sóng, sóng điện thoại, sóng yếu, vùng lõm sóng, mất sóng
+mạng, hạ tầng mạng, mạng viễn thông, mạng cáp quang, nhà mạng, vùng cao, vùng thấp, vùng núi
+phân tán, dân cư phân tán, phân bố, phân loại, phân cấp, phân quyền
+nguồn lực, nguồn lực đầu tư, nguồn lực hạn chế, huy động nguồn lực
+hỗ trợ, hỗ trợ tập huấn, hỗ trợ kinh phí, hỗ trợ kỹ thuật, được hỗ trợ
 được, được giao, được cấp, được đầu tư, được bố trí, được triển khai, được tổ chức
 `;
 

@@ -33,6 +33,7 @@ const KEEP_PLAIN = 2;
 const KEEP_UNREAD = 1.3 * LAMBDA;
 const BEAM = 6;
 const MARKED_SWAP = 0.45;
+const UNLISTED_IN_BEAM = 2;
 
 interface Token {
   index: number;
@@ -152,7 +153,12 @@ function readingOf(lower: string, model: WordModel, costs: Costs): Reading {
     .filter((o) => !costs.lettersFixed || STAND_IN.test(lower) || skeleton(o.text) === letters)
     .filter((o) => !known || o.cost <= MARKED_SWAP)
     .sort((a, b) => b.score - a.score);
-  const reading = { ranked: ranked.slice(0, BEAM), self, marked };
+  // The beam keeps syllables the lists know first: spellings no list has ("pè", "đé") are rarely
+  // the word meant, however cheap, and would crowd out "đề" that the phrase "đề xuất" wants.
+  const listed = ranked.filter((o) => o.id >= 0);
+  const unlisted = ranked.filter((o) => o.id < 0).slice(0, UNLISTED_IN_BEAM);
+  const beam = [...listed.slice(0, BEAM - unlisted.length), ...unlisted];
+  const reading = { ranked: beam, self, marked };
   cache.set(key, reading);
   return reading;
 }

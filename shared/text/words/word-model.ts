@@ -19,8 +19,13 @@ export interface WordModel {
 export interface WordSource {
   /** Phrases, one per entry; punctuation splits a phrase. */
   phrases: Iterable<string>;
-  /** What one occurrence adds to a syllable's and a pair's weight. */
+  /** What one occurrence adds to a pair's weight, and to a syllable's unless `priorWeight` says. */
   weight?: number;
+  /**
+   * What one occurrence adds to a syllable's weight. Names repeat their syllables ("An" stands in
+   * hundreds of unit names) without making them common words.
+   */
+  priorWeight?: number;
 }
 
 const PAIR_BASE = 2.5;
@@ -58,13 +63,13 @@ export function buildWordModel(ranked: readonly string[], sources: WordSource[])
   ranked.forEach((s, rank) => {
     weights[idOf(canonicalSyllable(s.toLowerCase())?.text ?? s)]! += ZIPF / (rank + 8);
   });
-  for (const { phrases, weight = 1 } of sources)
+  for (const { phrases, weight = 1, priorWeight = weight } of sources)
     for (const phrase of phrases)
       for (const part of syllablesOf(phrase)) {
         let prev = -1;
         for (const s of part) {
           const id = idOf(s);
-          weights[id]! += weight;
+          weights[id]! += priorWeight;
           if (prev >= 0)
             bigram.set(prev * 0x100000 + id, (bigram.get(prev * 0x100000 + id) ?? 0) + weight);
           prev = id;
