@@ -1,6 +1,7 @@
 import { nationalRegistry } from '../bin/registry.js';
 import { reportText } from '../scripts/report-text.js';
 import { readReport } from '../shared/reader/read-report.js';
+import { fold } from '../shared/text/fold.js';
 import { atLeast, type BenchSection } from './bench.js';
 import { fmt } from './format.js';
 import { benchUnits } from './units.js';
@@ -17,6 +18,25 @@ export function rate(fn: () => void, ms: number): number {
   return (n * 1000) / (performance.now() - start);
 }
 
+// The shapes that once made reading quadratic (issue 13, item 3), at about 100 KB each: their
+// cost per KB must stay that of an ordinary report.
+const ADVERSARIAL: ReadonlyArray<readonly [string, (n: number) => string]> = [
+  ['"So" + spaces', (n) => `So${' '.repeat(n)}x`],
+  [
+    'issuer phrase repeated',
+    (n) => `ỦY BAN NHÂN DÂN\n${'UBND xã Hồng Lộc '.repeat(n / 17)}\nBÁO CÁO\nvề x`,
+  ],
+  ['". Căn cứ a" repeated', (n) => `BÁO CÁO\nvề việc\n${'. Căn cứ a'.repeat(n / 10)}`],
+  [
+    'spaces in a date line',
+    (n) => `UBND XÃ A\nHà Nội,${' '.repeat(n / 2)}x${' '.repeat(n / 2)}, ngày 1 tháng 2 năm 2025`,
+  ],
+  [
+    'dots after a signer title',
+    (n) => `BÁO CÁO\nx\nI. Kết quả\nCHỦ TỊCH\nNguyễn Văn A${'.'.repeat(n)}x`,
+  ],
+];
+
 export const readerSection: BenchSection = {
   id: 'reader',
   title: 'Reader (readReport alone, one core)',
@@ -24,18 +44,30 @@ export const readerSection: BenchSection = {
     const registry = nationalRegistry();
     const ctx = { registry, provinceCode: '40' };
     const u = benchUnits()[0]!;
-    b.out('| size | reports/s | ms/report | µs/KB | figures |');
-    b.out('|---:|---:|---:|---:|---:|');
-    for (const kb of [10, 30, 100, 1000]) {
-      const text = reportText(u, { targetChars: kb * 1024 });
-      const perSec = rate(() => readReport(text, ctx), b.quick ? 500 : kb >= 1000 ? 4000 : 2000);
-      const figures = readReport(text, ctx).indicators.length;
-      const f = b.figure(`reader ${kb} KB`, perSec, 'reports/s', {
-        ...(kb === 30 && { target: atLeast(2000) }),
+    const ms = (kb: number) => (b.quick ? 500 : kb >= 1000 ? 4000 : 2000);
+    b.out(
+      '| input | size | reports/s | ms/report | µs/KB | NFC + fold passes/s | reader ÷ one pass |',
+    );
+    b.out('|---|---:|---:|---:|---:|---:|---:|');
+    const line = (name: string, text: string, kb: number, target?: number) => {
+      const perSec = rate(() => readReport(text, ctx), ms(kb));
+      const passes = rate(() => fold(text.normalize('NFC')), ms(kb) / 4);
+      const f = b.figure(`reader ${name} ${kb} KB`, perSec, 'reports/s', {
+        ...(target && { target: atLeast(target) }),
       });
-      b.out(
-        `| ${kb} KB | ${b.show(f, 1)} | ${fmt(1000 / perSec, 2)} | ${fmt(1e6 / perSec / kb, 1)} | ${figures} |`,
+      b.figure(`reader ÷ NFC+fold pass, ${name} ${kb} KB`, passes / perSec, '×');
+      b.row(
+        name,
+        `${kb} KB`,
+        b.show(f, 1),
+        fmt(1000 / perSec, 2),
+        fmt(1e6 / perSec / kb, 1),
+        fmt(passes, 0),
+        fmt(passes / perSec, 1),
       );
-    }
+    };
+    for (const kb of [10, 30, 100, 1000])
+      line('report', reportText(u, { targetChars: kb * 1024 }), kb, kb === 30 ? 2000 : undefined);
+    for (const [name, make] of ADVERSARIAL) line(name, make(100 * 1024), 100);
   },
 };

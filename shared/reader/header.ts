@@ -5,7 +5,14 @@ import { SPACE, trimEndOf } from '../text/trim.js';
 import { findDate } from './dates.js';
 import { findDocNumbers, isOwnDocumentSymbol } from './doc-number.js';
 import { joinLines, type Line } from './lines.js';
-import { BODY_OPENER, DOCUMENT_TYPE_LINE, NATIONAL_MOTTO, REPORT_CLOSING } from './patterns.js';
+import {
+  BODY_OPENER,
+  DOCUMENT_TYPES,
+  KINH_GUI,
+  NATIONAL_MOTTO,
+  REPORT_CLOSING,
+  SUBJECT_VV,
+} from './patterns.js';
 
 export interface Header {
   /** Lines before the document-type line or the body (the two-column header block). */
@@ -32,16 +39,14 @@ function isTitleStop(l: Line): boolean {
   );
 }
 
-function documentTypeOf(
-  l: Line,
-): { type: 'BAO_CAO' | 'KE_HOACH' | 'CONG_VAN'; rest: string } | null {
-  // The type word stands alone in capitals; a short line, possibly followed by the subject.
+/** The type a line names when the type word stands alone on it (a short line). */
+function documentTypeOf(l: Line): { type: DocumentType } | null {
   const letters = l.text.replace(/[^\p{L}]/gu, '');
   if (!letters || letters.length > 40) return null;
   // Not the letter case: legacy capitals fonts (.VnTimeH) convert to lower case.
-  for (const [re, type] of DOCUMENT_TYPE_LINE) {
-    const m = re.exec(l.folded);
-    if (m && l.folded.slice(m[0].length).trim().length < 3) return { type, rest: '' };
+  for (const [type, t] of Object.entries(DOCUMENT_TYPES)) {
+    const m = t.line.exec(l.folded);
+    if (m && l.folded.slice(m[0].length).trim().length < 3) return { type: type as DocumentType };
   }
   return null;
 }
@@ -119,117 +124,132 @@ function placeBefore(l: Line, dateAt: number): string | null {
   return left && left.length <= 40 && /^\p{Lu}/u.test(left) ? left : null;
 }
 
-export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagnostic[]): Header {
+/** The line with the document-type word, if any, before the body begins. */
+function findTypeLine(lines: Line[]): { typeAt: number; documentType: DocumentType } {
   const scan = Math.min(lines.length, 40);
-  let typeAt = -1;
-  let documentType: DocumentType = 'OTHER';
   for (let i = 0; i < scan; i++) {
     const t = documentTypeOf(lines[i]!);
-    if (t) {
-      typeAt = i;
-      documentType = t.type;
-      break;
-    }
-    if (i > 0 && isTitleStop(lines[i]!) && !/^k[i1l]nh/.test(lines[i]!.folded)) break;
+    if (t) return { typeAt: i, documentType: t.type };
+    if (i > 0 && isTitleStop(lines[i]!) && !KINH_GUI.test(lines[i]!.folded)) break;
   }
+  return { typeAt: -1, documentType: 'OTHER' };
+}
 
-  // The header block: before the type line, or (no type line) before the first body line.
-  let headerEnd = typeAt;
-  if (headerEnd < 0) {
-    headerEnd = 0;
-    for (let i = 0; i < Math.min(lines.length, 15); i++) {
-      const l = lines[i]!;
-      if (isTitleStop(l)) break;
-      if (
-        /(u[yỷ]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*(?:[:.]\s*)?\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/.test(
-          l.folded,
-        ) ||
-        NATIONAL_MOTTO.test(l.folded)
-      )
-        headerEnd = i + 1;
-    }
+const HEADER_LINE =
+  /(u[y]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*(?:[:.]\s*)?\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/;
+
+/** The header block: before the type line, or (no type line) before the first body line. */
+function headerEndOf(lines: Line[], typeAt: number): number {
+  if (typeAt >= 0) return typeAt;
+  let headerEnd = 0;
+  for (let i = 0; i < Math.min(lines.length, 15); i++) {
+    const l = lines[i]!;
+    if (isTitleStop(l)) break;
+    if (HEADER_LINE.test(l.folded) || NATIONAL_MOTTO.test(l.folded)) headerEnd = i + 1;
   }
   // A công văn's subject ("V/v …") sits right under its number.
-  if (typeAt < 0 && lines[headerEnd] && /^v\s*\/\s*v\b/.test(lines[headerEnd]!.folded)) headerEnd++;
-  const headerLines = lines.slice(0, headerEnd);
+  if (lines[headerEnd] && SUBJECT_VV.test(lines[headerEnd]!.folded)) headerEnd++;
+  return headerEnd;
+}
 
-  const number = readNumber(headerLines);
-  const { issuedOn, place } = readDatePlace(headerLines, diagnostics);
-
-  // Title (trích yếu): the lines under the type word, or "V/v …" in a công văn header.
-  let title: string | null = null;
-  let bodyStart = headerEnd;
-  if (typeAt >= 0) {
-    const titleLines: string[] = [];
-    let i = typeAt + 1;
-    for (; i < lines.length && titleLines.length < TITLE_MAX_LINES; i++) {
-      if (isTitleStop(lines[i]!)) break;
-      titleLines.push(lines[i]!.text);
-    }
-    bodyStart = i;
-    if (titleLines.length) title = joinLines(titleLines);
-  } else {
-    const vv = headerLines.find((l) => /^v\s*\/\s*v\b/.test(l.folded));
-    if (vv) {
-      title = vv.text.replace(/^V\s*\/\s*v\.?\s*/i, '');
-      documentType = 'CONG_VAN';
-    } else {
-      // No type word (a page cut off): the subject is the short run of lines before the body.
-      const titleLines: string[] = [];
-      let i = headerEnd;
-      for (; i < lines.length && titleLines.length <= 6; i++) {
-        if (isTitleStop(lines[i]!)) break;
-        titleLines.push(lines[i]!.text);
-      }
-      if (titleLines.length && titleLines.length <= 6 && i < lines.length) {
-        title = joinLines(titleLines);
-        bodyStart = i;
-      }
-    }
+/** Lines from `from` up to the body, at most `max`; null when the body never starts. */
+function titleRun(lines: Line[], from: number, max: number): { text: string[]; end: number } {
+  const text: string[] = [];
+  let i = from;
+  for (; i < lines.length && text.length < max; i++) {
+    if (isTitleStop(lines[i]!)) break;
+    text.push(lines[i]!.text);
   }
-  if (title) title = trimEndOf(title.replace(/^["“]|["”]$/g, ''), ';,.').trim() || null;
+  return { text, end: i };
+}
 
-  // Kính gửi: one line, or a list under it.
-  const recipients: string[] = [];
-  for (let i = bodyStart; i < Math.min(lines.length, bodyStart + 6); i++) {
+/** Title (trích yếu): the lines under the type word, or "V/v …" in a công văn header. */
+function readTitle(
+  lines: Line[],
+  headerLines: Line[],
+  typeAt: number,
+): { title: string | null; bodyStart: number; congVan: boolean } {
+  const headerEnd = headerLines.length;
+  if (typeAt >= 0) {
+    const run = titleRun(lines, typeAt + 1, TITLE_MAX_LINES);
+    return { title: cleanTitle(joinLines(run.text)), bodyStart: run.end, congVan: false };
+  }
+  const vv = headerLines.find((l) => SUBJECT_VV.test(l.folded));
+  if (vv) {
+    const title = cleanTitle(vv.text.replace(/^V\s*\/\s*v\.?\s*/i, ''));
+    return { title, bodyStart: headerEnd, congVan: true };
+  }
+  // No type word (a page cut off): the subject is the short run of lines before the body.
+  const run = titleRun(lines, headerEnd, 7);
+  if (run.text.length && run.text.length <= 6 && run.end < lines.length)
+    return { title: cleanTitle(joinLines(run.text)), bodyStart: run.end, congVan: false };
+  return { title: null, bodyStart: headerEnd, congVan: false };
+}
+
+function cleanTitle(title: string): string | null {
+  return trimEndOf(title.replace(/^["“]|["”]$/g, ''), ';,.').trim() || null;
+}
+
+/** "Kính gửi": one line, or a list under it; the body begins after it. */
+function readRecipients(lines: Line[], from: number): { recipients: string[]; bodyStart: number } {
+  const clean = (s: string) => s.replace(/^[-+]\s*/, '').replace(/[;.]$/, '');
+  for (let i = from; i < Math.min(lines.length, from + 6); i++) {
     const l = lines[i]!;
-    const m = /^k[i1l]nh\s*g[a-z]{1,3}\s*:?/.exec(l.folded);
+    const m = KINH_GUI.exec(l.folded);
     if (!m) continue;
+    const recipients: string[] = [];
     const rest = l.text
       .slice(m[0].length)
       .replace(/^[\s:]+/, '')
       .trim();
-    if (rest) recipients.push(rest.replace(/^[-+]\s*/, '').replace(/[;.]$/, ''));
+    if (rest) recipients.push(clean(rest));
     for (let j = i + 1; j < lines.length && /^[-+]\s/.test(lines[j]!.text); j++)
-      recipients.push(lines[j]!.text.replace(/^[-+]\s*/, '').replace(/[;.]$/, ''));
-    bodyStart = i + 1;
-    break;
+      recipients.push(clean(lines[j]!.text));
+    return { recipients, bodyStart: i + 1 };
   }
+  return { recipients: [], bodyStart: from };
+}
 
-  if (documentType === 'OTHER') {
-    if (number && /\/BC-/.test(number)) documentType = 'BAO_CAO';
-    else if (number && /\/KH-/.test(number)) documentType = 'KE_HOACH';
-    else if (REPORT_CLOSING.test(fullFolded)) documentType = 'BAO_CAO';
-  }
+/** Without a type word, the number's symbol ("/BC-") or the closing sentence tells the type. */
+function inferType(number: string | null, fullFolded: string): DocumentType {
+  for (const [type, t] of Object.entries(DOCUMENT_TYPES))
+    if (number && t.symbol?.test(number)) return type as DocumentType;
+  return REPORT_CLOSING.test(fullFolded) ? 'BAO_CAO' : 'OTHER';
+}
 
-  if (!number)
-    diagnostics.push(
-      diag.warning('number', 'Không đọc được số, ký hiệu văn bản.', 'number.missing'),
+function headerDiagnostics(h: Header): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const missing = (field: string, message: string) =>
+    out.push(
+      diag.warning(field, message, `${field}.${field === 'documentType' ? 'unknown' : 'missing'}`),
     );
-  if (!issuedOn)
-    diagnostics.push(
-      diag.warning('issuedOn', 'Không đọc được ngày ban hành văn bản.', 'issuedOn.missing'),
-    );
-  if (!title)
-    diagnostics.push(diag.warning('title', 'Không đọc được trích yếu văn bản.', 'title.missing'));
-  if (documentType === 'OTHER')
-    diagnostics.push(
-      diag.warning(
-        'documentType',
-        'Không xác định được loại văn bản (báo cáo, kế hoạch, công văn).',
-        'documentType.unknown',
-      ),
-    );
+  if (!h.number) missing('number', 'Không đọc được số, ký hiệu văn bản.');
+  if (!h.issuedOn) missing('issuedOn', 'Không đọc được ngày ban hành văn bản.');
+  if (!h.title) missing('title', 'Không đọc được trích yếu văn bản.');
+  if (h.documentType === 'OTHER')
+    missing('documentType', 'Không xác định được loại văn bản (báo cáo, kế hoạch, công văn).');
+  return out;
+}
 
-  return { headerLines, bodyStart, documentType, number, issuedOn, place, title, recipients };
+export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagnostic[]): Header {
+  const found = findTypeLine(lines);
+  const headerLines = lines.slice(0, headerEndOf(lines, found.typeAt));
+  const number = readNumber(headerLines);
+  const { issuedOn, place } = readDatePlace(headerLines, diagnostics);
+  const t = readTitle(lines, headerLines, found.typeAt);
+  const { recipients, bodyStart } = readRecipients(lines, t.bodyStart);
+  let documentType = t.congVan && found.documentType === 'OTHER' ? 'CONG_VAN' : found.documentType;
+  if (documentType === 'OTHER') documentType = inferType(number, fullFolded);
+  const header: Header = {
+    headerLines,
+    bodyStart,
+    documentType,
+    number,
+    issuedOn,
+    place,
+    title: t.title,
+    recipients,
+  };
+  diagnostics.push(...headerDiagnostics(header));
+  return header;
 }

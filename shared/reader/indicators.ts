@@ -114,6 +114,116 @@ function labelAfter(doc: Doc, end: number): string {
   return cleanLabel(stop >= 0 ? window.slice(0, stop) : window);
 }
 
+interface Parsed {
+  value: number;
+  unit: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  kind: 'rate' | 'count';
+  /** Characters read past the match (the percentage after a fraction, the fraction after it). */
+  extra: number;
+}
+
+/** "33.099/33.174 CCCD, đạt 99,77%": a fraction, with its percentage when one follows. */
+function fractionFigure(a: number, rawB: string, before: string, after: string): Parsed | null {
+  const b = parseVnNumber(rawB);
+  if (b === null || b === 0 || a > b || guardedBefore(before, DATE_RANGE_BEFORE)) return null;
+  const pct = PERCENT_AFTER.exec(after);
+  const p = pct ? parseVnNumber(pct[1]!) : null;
+  if (pct && p !== null && p <= 100 && Math.abs(p - (a / b) * 100) < 1.5)
+    return {
+      value: p,
+      unit: '%',
+      numerator: a,
+      denominator: b,
+      kind: 'rate',
+      extra: pct[0].length,
+    };
+  const unit = nounAfter(after)?.unit ?? null;
+  return { value: a, unit, numerator: a, denominator: b, kind: 'rate', extra: 0 };
+}
+
+/** "95,5% (1.500/1.570)": a percentage, with the fraction in brackets when one follows. */
+function percentFigure(a: number, after: string): Parsed | null {
+  if (a > 1000) return null;
+  const out: Parsed = {
+    value: a,
+    unit: '%',
+    numerator: null,
+    denominator: null,
+    kind: 'rate',
+    extra: 0,
+  };
+  const frac = FRACTION_AFTER.exec(after);
+  const n = frac ? parseVnNumber(frac[1]!) : null;
+  const d = frac ? parseVnNumber(frac[2]!) : null;
+  if (frac && n !== null && d && n <= d)
+    return { ...out, numerator: n, denominator: d, extra: frac[0].length };
+  return out;
+}
+
+/** "25 tổ công nghệ số", "Tổng số hồ sơ tiếp nhận: 1.866": a count of a named thing. */
+function countFigure(a: number, before: string, after: string): Parsed | null {
+  if (guardedBefore(before, NOT_A_FIGURE_BEFORE)) return null;
+  const noun = nounAfter(after);
+  if (!noun && (!/:[ \t]*$/.test(before) || /^\s*(gio|phut|h\d)/.test(after.slice(0, 6))))
+    return null;
+  return {
+    value: a,
+    unit: noun?.unit ?? null,
+    numerator: null,
+    denominator: null,
+    kind: 'count',
+    extra: 0,
+  };
+}
+
+function figureOf(m: RegExpExecArray, before: string, after: string): Parsed | null {
+  const next = after.slice(0, 2);
+  if (/^\/\s*[a-z]/i.test(next) || /^-\s*[a-z]/i.test(next) || /^[a-z]/.test(next)) return null;
+  // A list marker ("1. Tỷ lệ …") is not a figure.
+  if (
+    m[2] === undefined &&
+    m[3] === undefined &&
+    /(^|\n)[ \t]*$/.test(before) &&
+    /^[.)]\s/.test(next)
+  )
+    return null;
+  const a = parseVnNumber(m[1]!);
+  if (a === null) return null;
+  if (m[2] !== undefined) return fractionFigure(a, m[2], before, after);
+  if (m[3] !== undefined) return percentFigure(a, after);
+  return countFigure(a, before, after);
+}
+
+function labelOf(doc: Doc, start: number, end: number, before: string, floor: number): string {
+  // "Tổng số hồ sơ tiếp nhận: 1.866 hồ sơ": the label is what stands before the colon.
+  const at = /:[ \t]*$/.test(before) ? doc.text.lastIndexOf(':', start) : start;
+  const label = labelBefore(doc, at, floor);
+  if (label.replace(/[^\p{L}]/gu, '').length >= 6) return label;
+  return cleanLabel(`${label} ${labelAfter(doc, end)}`);
+}
+
+/**
+ * The catalogue key, matched on the label, the unit, what stands between the figure and its
+ * percentage ("2.000/2.011 thẻ căn cước công dân, đạt 99,45%") and the rest of the clause
+ * ("chiếm 3,5% tổng chi ngân sách"). A target ("phấn đấu 100% …") joins no canonical figure.
+ */
+function catalogueKey(
+  doc: Doc,
+  label: string,
+  p: Parsed,
+  span: [number, number, number],
+  before: string,
+) {
+  const [, matchEnd, end] = span;
+  const folded = fold(label);
+  if (/(phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach\s+dat)\s*$/.test(folded)) return null;
+  if (/(phan\s+dau|chi\s+tieu)/.test(before)) return null;
+  const context = `${folded} ${p.unit ? fold(p.unit) : ''} ${doc.folded.slice(matchEnd, end)} `;
+  return keyFor(context + fold(labelAfter(doc, end)), p.kind);
+}
+
 /**
  * Every stated figure: percentages, fractions ("33.099/33.174 CCCD, đạt 99,77%" is one figure
  * with its numerator and denominator), and counts of named things ("25 tổ công nghệ số",
@@ -123,102 +233,21 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
   const out: Indicator[] = [];
   const f = doc.folded;
   let floor = from;
-  FIGURE.lastIndex = from;
-  for (let m = FIGURE.exec(f); m; m = FIGURE.exec(f)) {
+  for (const m of f.matchAll(FIGURE)) {
+    // Skipped: the header, and what the previous figure read past its match.
+    if (m.index < floor) continue;
     const start = m.index;
-    let end = start + m[0].length;
+    const matchEnd = start + m[0].length;
     const before = f.slice(Math.max(0, start - 16), start);
-    const next = f.slice(end, end + 2);
     // Look-aheads are bounded so that the cost stays linear in the text length.
-    const after = f.slice(end, end + 160);
-    if (/^\/\s*[a-z]/i.test(next) || /^-\s*[a-z]/i.test(next) || /^[a-z]/.test(next)) continue;
-    // A list marker ("1. Tỷ lệ …") is not a figure.
-    if (
-      m[2] === undefined &&
-      m[3] === undefined &&
-      /(^|\n)[ \t]*$/.test(before) &&
-      /^[.)]\s/.test(next)
-    )
-      continue;
-    const a = parseVnNumber(m[1]!);
-    if (a === null) continue;
-    let value: number | null = null;
-    let unit: string | null = null;
-    let numerator: number | null = null;
-    let denominator: number | null = null;
-    let kind: 'rate' | 'count' = 'count';
-
-    if (m[2] !== undefined) {
-      const b = parseVnNumber(m[2]);
-      if (b === null || b === 0 || a > b || guardedBefore(before, DATE_RANGE_BEFORE)) continue;
-      numerator = a;
-      denominator = b;
-      kind = 'rate';
-      const pct = PERCENT_AFTER.exec(after);
-      const noun = nounAfter(after);
-      if (pct) {
-        const p = parseVnNumber(pct[1]!);
-        if (p !== null && p <= 100 && Math.abs(p - (a / b) * 100) < 1.5) {
-          value = p;
-          unit = '%';
-          end += pct[0].length;
-        }
-      }
-      if (value === null) {
-        value = a;
-        unit = noun?.unit ?? null;
-      }
-    } else if (m[3] !== undefined) {
-      if (a > 1000) continue;
-      value = a;
-      unit = '%';
-      kind = 'rate';
-      const frac = FRACTION_AFTER.exec(after);
-      if (frac) {
-        const n = parseVnNumber(frac[1]!);
-        const d = parseVnNumber(frac[2]!);
-        if (n !== null && d && n <= d) {
-          numerator = n;
-          denominator = d;
-          end += frac[0].length;
-        }
-      }
-    } else {
-      if (guardedBefore(before, NOT_A_FIGURE_BEFORE)) continue;
-      const noun = nounAfter(after);
-      const afterColon = /:[ \t]*$/.test(before);
-      if (!noun && !afterColon) continue;
-      if (!noun && /^\s*(gio|phut|h\d)/.test(f.slice(end, end + 6))) continue;
-      value = a;
-      unit = noun?.unit ?? null;
-    }
-
-    let label = labelBefore(doc, start, floor);
-    if (/:[ \t]*$/.test(before)) {
-      // "Tổng số hồ sơ tiếp nhận: 1.866 hồ sơ": the label is what stands before the colon.
-      const colonAt = doc.text.lastIndexOf(':', start);
-      label = labelBefore(doc, colonAt, floor);
-    }
-    if (label.replace(/[^\p{L}]/gu, '').length < 6)
-      label = cleanLabel(`${label} ${labelAfter(doc, end)}`);
-    // The catalogue is matched on the label, the unit and the rest of the clause after the figure
-    // ("32 tổ công nghệ số", "chiếm 3,5% tổng chi ngân sách").
-    // A target ("phấn đấu 100% …", "chỉ tiêu") is not a result and joins no canonical figure.
-    const isTarget =
-      /(phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach\s+dat)\s*$/.test(fold(label)) ||
-      /(phan\s+dau|chi\s+tieu)/.test(before);
-    const key = isTarget
-      ? null
-      : keyFor(
-          // What stands between the figure and its percentage names it too ("2.000/2.011 thẻ
-          // căn cước công dân, đạt 99,45%").
-          `${fold(label)} ${unit ? fold(unit) : ''} ${f.slice(start + m[0].length, end)} ` +
-            fold(labelAfter(doc, end)),
-          kind,
-        );
-    out.push({ label, value: value!, unit, numerator, denominator, key, line: lineAt(doc, start) });
+    const p = figureOf(m, before, f.slice(matchEnd, matchEnd + 160));
+    if (!p) continue;
+    const end = matchEnd + p.extra;
+    const label = labelOf(doc, start, end, before, floor);
+    const key = catalogueKey(doc, label, p, [start, matchEnd, end], before);
+    const { value, unit, numerator, denominator } = p;
+    out.push({ label, value, unit, numerator, denominator, key, line: lineAt(doc, start) });
     floor = end;
-    FIGURE.lastIndex = end;
   }
   return out;
 }

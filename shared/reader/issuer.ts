@@ -91,6 +91,32 @@ export function readIssuer(
   provinceHint: string | null,
   diagnostics: Diagnostic[],
 ): Issuer {
+  const candidates = candidatesOf(header, body);
+  const found = registry ? resolve(candidates, registry, provinceHint) : { ambiguous: null };
+  if ('unit' in found) {
+    const u = found.unit;
+    return {
+      level: u.level,
+      name: u.name,
+      unit: u,
+      provinceCode: u.provinceCode,
+      province: u.provinceName,
+    };
+  }
+  const { ambiguous } = found;
+  if (ambiguous) {
+    const where = ambiguous
+      .slice(0, 5)
+      .map((u) => `${u.name} (${u.provinceName})`)
+      .join(', ');
+    const message = `Tên đơn vị trùng ở nhiều nơi: ${where}; cần biết tỉnh để xác định.`;
+    diagnostics.push(diag.warning('issuer.name', message, 'issuer.ambiguous'));
+  }
+  return unresolved(candidates[0], ambiguous !== null, diagnostics);
+}
+
+/** The header's "ỦY BAN NHÂN DÂN / XÃ …" first, then "UBND xã …" and "UBND Hồng Lộc" in the body. */
+function candidatesOf(header: Line[], body: Line[]): Candidate[] {
   const candidates: Candidate[] = [];
   header.forEach((l, i) => {
     const prev = header[i - 1];
@@ -101,66 +127,45 @@ export function readIssuer(
   });
   for (const l of body) candidates.push(...candidatesIn(l, 'body', true));
   candidates.push(...bareCommitteeNames(body));
-  candidates.splice(MAX_CANDIDATES * 2);
+  return candidates.slice(0, MAX_CANDIDATES * 2);
+}
 
+/** The first candidate the registry resolves; else the first ambiguity met, if any. */
+function resolve(
+  candidates: Candidate[],
+  registry: UnitRegistry,
+  provinceCode: string | null,
+): { unit: Unit } | { ambiguous: Unit[] | null } {
   let ambiguous: Unit[] | null = null;
-  if (registry) {
-    for (const c of candidates) {
-      const r = registry.resolveName(c.text, { level: c.level, provinceCode: provinceHint });
-      if (r.kind === 'resolved') {
-        const u = r.match.unit;
-        if (c.level && u.level !== c.level && r.match.distance > 0) continue;
-        return {
-          level: u.level,
-          name: u.name,
-          unit: u,
-          provinceCode: u.provinceCode,
-          province: u.provinceName,
-        };
-      }
-      if (r.kind === 'ambiguous' && !ambiguous) ambiguous = r.candidates;
+  for (const c of candidates) {
+    const r = registry.resolveName(c.text, { level: c.level, provinceCode });
+    if (r.kind === 'resolved') {
+      const u = r.match.unit;
+      if (c.level && u.level !== c.level && r.match.distance > 0) continue;
+      return { unit: u };
     }
+    if (r.kind === 'ambiguous' && !ambiguous) ambiguous = r.candidates;
   }
-  const first = candidates[0];
-  if (ambiguous) {
-    const where = ambiguous
-      .slice(0, 5)
-      .map((u) => `${u.name} (${u.provinceName})`)
-      .join(', ');
-    diagnostics.push(
-      diag.warning(
-        'issuer.name',
-        `Tên đơn vị trùng ở nhiều nơi: ${where}; cần biết tỉnh để xác định.`,
-        'issuer.ambiguous',
-      ),
-    );
-  }
+  return { ambiguous };
+}
+
+/** Unresolved: a name is kept only where the text has its diacritics, so that it is no guess. */
+function unresolved(
+  first: Candidate | undefined,
+  ambiguous: boolean,
+  diagnostics: Diagnostic[],
+): Issuer {
   if (!first) {
-    diagnostics.push(
-      diag.warning(
-        'issuer',
-        'Không tìm thấy tên đơn vị ban hành (UBND xã/phường/đặc khu).',
-        'issuer.missing',
-      ),
-    );
+    const message = 'Không tìm thấy tên đơn vị ban hành (UBND xã/phường/đặc khu).';
+    diagnostics.push(diag.warning('issuer', message, 'issuer.missing'));
     return { level: null, name: null, unit: null, provinceCode: null, province: null };
   }
-  // Unresolved: keep a name only where the text has its diacritics, so that it is not a guess.
   const words = first.text.split(/\s+/).slice(0, 4).join(' ');
   const clean = /[^\p{ASCII}]/u.test(words) && words.split(' ').every((w) => /^\p{Lu}/u.test(w));
-  if (!ambiguous)
-    diagnostics.push(
-      diag.warning(
-        'issuer.name',
-        `Không tìm thấy đơn vị "${words}" trong danh mục đơn vị hành chính.`,
-        'issuer.unknown',
-      ),
-    );
-  return {
-    level: first.level,
-    name: clean && !ambiguous ? words : null,
-    unit: null,
-    provinceCode: null,
-    province: null,
-  };
+  if (!ambiguous) {
+    const message = `Không tìm thấy đơn vị "${words}" trong danh mục đơn vị hành chính.`;
+    diagnostics.push(diag.warning('issuer.name', message, 'issuer.unknown'));
+  }
+  const name = clean && !ambiguous ? words : null;
+  return { level: first.level, name, unit: null, provinceCode: null, province: null };
 }

@@ -1,3 +1,5 @@
+import type { DocumentType } from '../schemas/report.js';
+
 // Patterns on folded text (lower case, no diacritics) that tolerate the usual OCR damage.
 
 /** "xã" (OCR: "xa", "x4", "x&", "x3"), "phường" ("phuong", "phuodng", "phudng"), "đặc khu". */
@@ -10,7 +12,7 @@ export function levelOf(word: string): 'xa' | 'phuong' | 'dac_khu' {
 }
 
 /** "Ủy ban nhân dân" or "UBND", as OCR leaves them ("Uy ban nhan dan", "UY BAN NHAN DAN"). */
-export const PEOPLES_COMMITTEE = /(?<![a-z])(?:u[yỷ]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)\s+/g;
+export const PEOPLES_COMMITTEE = /(?<![a-z])(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)\s+/g;
 
 /** The right column of the header: the national name and motto, cut away to read the left one. */
 export const NATIONAL_MOTTO =
@@ -18,16 +20,28 @@ export const NATIONAL_MOTTO =
 
 /** A line that opens the body: the request clause, the basis, the addressee, "Kính gửi". */
 export const BODY_OPENER =
-  /^(th[uyw]c\s+hi[a-z]n|c[a-z]n\s+c[uw](?![a-z])|k[i1l]nh\s+g[a-z]{1,3}\b|trich\s+yeu)/;
+  /^(th[uyw]c\s+hi[a-z]n|c[a-z]n\s+c[uw](?![a-z])|k[i1l]nh\s*g[a-z]{1,3}\b|trich\s+yeu)/;
 
-/** Document-type words on a line of their own. */
-export const DOCUMENT_TYPE_LINE: ReadonlyArray<
-  readonly [RegExp, 'BAO_CAO' | 'KE_HOACH' | 'CONG_VAN']
-> = [
-  [/^b[a-z0-9]{1,2}o\s*c[a-z0-9]{1,2}o\b/, 'BAO_CAO'],
-  [/^k[e&a-z]\s*ho[a-z]{1,2}ch\b/, 'KE_HOACH'],
-  [/^c[o0]ng\s*v[a-z]n\b/, 'CONG_VAN'],
-];
+/**
+ * Every document type the reader tells apart, in one place: the type word on a line of its own
+ * (OCR-tolerant, any letter case) and the symbol code its number carries ("72/BC-UBND"). A new
+ * type is added to the schema's enum and here; the compiler asks for the entry.
+ */
+export const DOCUMENT_TYPES: Record<
+  Exclude<DocumentType, 'OTHER'>,
+  { line: RegExp; symbol: RegExp | null; name: string }
+> = {
+  BAO_CAO: { line: /^b[a-z0-9]{1,2}o\s*c[a-z0-9]{1,2}o\b/, symbol: /\/BC-/, name: 'báo cáo' },
+  KE_HOACH: { line: /^k[e&a-z]\s*ho[a-z]{1,2}ch\b/, symbol: /\/KH-/, name: 'kế hoạch' },
+  // A công văn's number names the office, not the type ("45/UBND-VHXH").
+  CONG_VAN: { line: /^c[o0]ng\s*v[a-z]n\b/, symbol: null, name: 'công văn' },
+};
+
+/** "Kính gửi:" opening the addressee line (OCR: "Kinh gùi", "K1nh gui"). */
+export const KINH_GUI = /^k[i1l]nh\s*g[a-z]{1,3}\b\s*:?/;
+
+/** "V/v …", a công văn's subject line. */
+export const SUBJECT_VV = /^v\s*\/\s*v\b/;
 
 /** "Trên đây là báo cáo …" closing, OCR-tolerant ("Tyén day 1a bao céo"). */
 export const REPORT_CLOSING =

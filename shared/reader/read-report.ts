@@ -1,16 +1,16 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
-import type { Report } from '../schemas/report.js';
+import type { DocumentRef, DocumentType, Indicator, Report, Section } from '../schemas/report.js';
 import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { repairText } from '../text/repair.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { withDisplayText } from './display-text.js';
-import { readHeader } from './header.js';
+import { type Header, readHeader } from './header.js';
 import { readIndicators } from './indicators.js';
-import { readIssuer } from './issuer.js';
-import { contentLines, joinLines, toDoc } from './lines.js';
+import { type Issuer, readIssuer } from './issuer.js';
+import { contentLines, type Doc, joinLines, type Line, toDoc } from './lines.js';
 import { BASIS_OPENER, REQUEST_OPENER, readReferences } from './requests.js';
 import { readSections } from './sections.js';
-import { readSignature } from './signer.js';
+import { readSignature, type SignatureBlock } from './signer.js';
 
 export interface ReadContext {
   /** The national unit list; without it names are not resolved (no diacritics restored). */
@@ -72,6 +72,47 @@ function encodingDiagnostics(encoding: LegacyEncoding | null, confidence: number
  */
 export function readReport(input: string, context: ReadContext = {}): Report {
   const diagnostics: Diagnostic[] = [];
+  const { text, encoding } = prepareText(input, diagnostics);
+  const doc = toDoc(text);
+  const lines = contentLines(doc);
+  const header = readHeader(lines, doc.folded, diagnostics);
+  const sections = readSections(lines, header.bodyStart);
+  const preambleLines = preambleOf(lines, header.bodyStart, sections);
+  const preamble = joinLines(preambleLines.map((l) => l.text));
+  const requestedBy = readReferences(preamble, REQUEST_OPENER, 'requestedBy', diagnostics);
+  const basedOn = readReferences(preamble, BASIS_OPENER, 'basedOn', diagnostics).filter(
+    (b) => !requestedBy.some((r) => r.number === b.number),
+  );
+  const bodyForIssuer = [
+    ...preambleLines,
+    ...lines.slice(Math.max(header.bodyStart, lines.length - 30)),
+  ];
+  const issuer = issuerOf(doc, header.headerLines, bodyForIssuer, context, diagnostics);
+  const signature = readSignature(lines.slice(header.bodyStart));
+  diagnostics.push(...structureDiagnostics(signature, sections.length, header.documentType));
+  const indicators = readIndicators(doc, lines[header.bodyStart]?.start ?? 0);
+  return presentReport(
+    {
+      header,
+      issuer,
+      requestedBy,
+      basedOn,
+      signature,
+      sections,
+      indicators,
+      encoding,
+      diagnostics,
+    },
+    text,
+    context.registry,
+  );
+}
+
+/** The text as the reader wants it, with what was done to it said in diagnostics. */
+function prepareText(
+  input: string,
+  diagnostics: Diagnostic[],
+): { text: string; encoding: LegacyEncoding | null } {
   let raw = input;
   if (raw.length > MAX_CHARS) {
     raw = raw.slice(0, MAX_CHARS);
@@ -85,95 +126,99 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   }
   const { text, encoding, encodingConfidence } = repairText(raw);
   diagnostics.push(...encodingDiagnostics(encoding, encodingConfidence));
-  const doc = toDoc(text);
-  const lines = contentLines(doc);
-
-  if (!/\p{L}{3}/u.test(text)) {
+  if (!/\p{L}{3}/u.test(text))
     diagnostics.push(diag.error('text', 'Tệp không có nội dung chữ đọc được.', 'text.empty'));
-  }
+  return { text, encoding };
+}
 
-  const header = readHeader(lines, doc.folded, diagnostics);
-  const sections = readSections(lines, header.bodyStart);
-
-  // The preamble: between the title and the first section; it names the request documents.
-  const firstSectionLine = sections.length
-    ? lines.findIndex(
-        (l, i) => i >= header.bodyStart && l.text.startsWith(sections[0]!.heading.slice(0, 12)),
-      )
+/** The preamble: between the title and the first section; it names the request documents. */
+function preambleOf(lines: Line[], bodyStart: number, sections: Section[]): Line[] {
+  const first = sections[0];
+  const firstSectionLine = first
+    ? lines.findIndex((l, i) => i >= bodyStart && l.text.startsWith(first.heading.slice(0, 12)))
     : -1;
-  const preambleLines = lines.slice(
-    header.bodyStart,
-    firstSectionLine > 0 ? firstSectionLine : Math.min(lines.length, header.bodyStart + 12),
+  return lines.slice(
+    bodyStart,
+    firstSectionLine > 0 ? firstSectionLine : Math.min(lines.length, bodyStart + 12),
   );
-  const preamble = joinLines(preambleLines.map((l) => l.text));
-  const requestedBy = readReferences(preamble, REQUEST_OPENER, 'requestedBy', diagnostics);
-  const basedOn = readReferences(preamble, BASIS_OPENER, 'basedOn', diagnostics).filter(
-    (b) => !requestedBy.some((r) => r.number === b.number),
-  );
+}
 
-  const bodyForIssuer = [
-    ...preambleLines,
-    ...lines.slice(Math.max(header.bodyStart, lines.length - 30)),
-  ];
-  const provinceHint =
-    context.provinceCode ??
-    (context.registry ? provinceMentioned(doc.text, doc.folded, context.registry) : null);
-  const issuer = readIssuer(
-    header.headerLines,
-    bodyForIssuer,
-    context.registry,
-    provinceHint,
-    diagnostics,
-  );
-  let province = issuer.province;
-  let provinceCode = issuer.provinceCode;
-  if (!province && context.registry && context.provinceCode) {
-    const p = context.registry.province(context.provinceCode);
-    if (p) {
-      province = p.name;
-      provinceCode = p.code;
-    }
-  }
+/** The issuer, and its province from the registry, the text or the upload's province. */
+function issuerOf(
+  doc: Doc,
+  headerLines: Line[],
+  body: Line[],
+  context: ReadContext,
+  diagnostics: Diagnostic[],
+): Issuer {
+  const { registry, provinceCode: given } = context;
+  const hint = given ?? (registry ? provinceMentioned(doc.text, doc.folded, registry) : null);
+  const issuer = readIssuer(headerLines, body, registry, hint, diagnostics);
+  if (issuer.province || !registry || !given) return issuer;
+  const p = registry.province(given);
+  return p ? { ...issuer, province: p.name, provinceCode: p.code } : issuer;
+}
 
-  const signature = readSignature(lines.slice(header.bodyStart));
+function structureDiagnostics(
+  signature: SignatureBlock,
+  sectionCount: number,
+  documentType: DocumentType,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
   if (!signature.title)
-    diagnostics.push(
+    out.push(
       diag.warning('signer', 'Không tìm thấy khối chữ ký (chức vụ người ký).', 'signer.missing'),
     );
   else if (!signature.name)
-    diagnostics.push(
-      diag.warning('signer.name', 'Không đọc được họ tên người ký.', 'signer.nameMissing'),
-    );
-  if (!sections.length && header.documentType !== 'CONG_VAN')
-    diagnostics.push(
+    out.push(diag.warning('signer.name', 'Không đọc được họ tên người ký.', 'signer.nameMissing'));
+  if (!sectionCount && documentType !== 'CONG_VAN')
+    out.push(
       diag.warning(
         'sections',
         'Không tìm thấy các phần I, II, III… của báo cáo.',
         'sections.missing',
       ),
     );
+  return out;
+}
 
-  const bodyOffset = lines[header.bodyStart]?.start ?? 0;
-  const indicators = readIndicators(doc, bodyOffset);
+interface Parts {
+  header: Header;
+  issuer: Issuer;
+  requestedBy: DocumentRef[];
+  basedOn: DocumentRef[];
+  signature: SignatureBlock;
+  sections: Section[];
+  indicators: Indicator[];
+  encoding: LegacyEncoding | null;
+  diagnostics: Diagnostic[];
+}
 
+/**
+ * The one place where what people read is assembled: the title, the issuer's and signer's
+ * names, section headings and texts. A repair of OCR-damaged words belongs here, with the
+ * original kept beside it (display-text.ts); figures, dates and document numbers pass through untouched.
+ */
+function presentReport(p: Parts, text: string, registry?: UnitRegistry): Report {
+  const { header, issuer, signature } = p;
   const read: Report = {
     documentType: header.documentType,
     number: header.number,
     issuedOn: header.issuedOn,
     place: header.place,
     issuer: { level: issuer.level, name: issuer.name, code: issuer.unit?.code ?? null },
-    province,
-    provinceCode,
+    province: issuer.province,
+    provinceCode: issuer.provinceCode,
     title: header.title,
     recipients: header.recipients,
-    requestedBy,
-    basedOn,
+    requestedBy: p.requestedBy,
+    basedOn: p.basedOn,
     signer: { name: signature.name, title: signature.title },
     distribution: signature.distribution,
-    sections,
-    indicators,
-    encoding: encoding ?? 'unicode',
-    diagnostics,
+    sections: p.sections,
+    indicators: p.indicators,
+    encoding: p.encoding ?? 'unicode',
+    diagnostics: p.diagnostics,
   };
-  return withDisplayText(read, text, context.registry);
+  return withDisplayText(read, text, registry);
 }

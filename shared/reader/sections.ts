@@ -13,7 +13,10 @@ const KIND_KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['proposals', /(?:^|[^a-z])[a-z][e¢€]\s+(?:xu[a-z]t|ngh[i1])\b|\bki[e€]n\s+ngh[i1]/],
   [
     'plan',
-    /\b(nhi[e€]m\s+v[uy]|ph[uw][o0]ng\s+h[uw][o0]ng|d[i1]nh\s+h[uw][o0]ng|k[e&]\s+ho[a-z]ch|gi[a-z]i\s+ph[a-z]p|th[o0]i\s+gian\s+t[o0]i|tr[o0]ng\s+t[a-z]m)/,
+    new RegExp(
+      String.raw`\b(nhi[e€]m\s+v[uy]|ph[uw][o0]ng\s+h[uw][o0]ng|d[i1]nh\s+h[uw][o0]ng|k[e&]\s+ho[a-z]ch` +
+        String.raw`|gi[a-z]i\s+ph[a-z]p|th[o0]i\s+gian\s+t[o0]i|tr[o0]ng\s+t[a-z]m)`,
+    ),
   ],
   ['objectives', /\b(m[uy]c\s+ti[e€]u|m[uy]c\s+d[i1]ch|y[e€]u\s+c[a-z]u)/],
   ['organization', /\bt[o06]\s+ch[a-z]{1,3}c\s+th[uwy]c\s+hi[e€]n/],
