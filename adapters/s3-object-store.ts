@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NotFound,
   PutObjectCommand,
   type S3Client,
@@ -74,19 +75,46 @@ export class S3ObjectStore implements ObjectStore {
     return { versionId: res.VersionId ?? version ?? null };
   }
 
+  async list(prefix: string) {
+    const out: Array<{ key: string; size: number; lastModified: string | null }> = [];
+    let token: string | undefined;
+    do {
+      const res = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const o of res.Contents ?? [])
+        if (o.Key)
+          out.push({
+            key: o.Key,
+            size: o.Size ?? 0,
+            lastModified: o.LastModified?.toISOString() ?? null,
+          });
+      token = res.IsTruncated ? res.NextContinuationToken : undefined;
+    } while (token);
+    return out;
+  }
+
   async link(
     key: string,
-    opts: { versionId?: string | null; expiresInSeconds: number; fileName?: string },
+    opts: {
+      versionId?: string | null;
+      expiresInSeconds: number;
+      fileName?: string;
+      inline?: string;
+    },
   ) {
-    const disposition = opts.fileName
-      ? `attachment; filename="${opts.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"`
-      : undefined;
+    const disposition = opts.inline
+      ? 'inline'
+      : opts.fileName
+        ? `attachment; filename="${opts.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"`
+        : undefined;
     const url = await getSignedUrl(
       this.client,
       new GetObjectCommand({
         Bucket: this.bucket,
         ...this.locate(key, opts.versionId),
         ResponseContentDisposition: disposition,
+        ResponseContentType: opts.inline,
       }),
       { expiresIn: opts.expiresInSeconds },
     );

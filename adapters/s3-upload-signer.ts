@@ -51,6 +51,15 @@ export class S3UploadSigner {
     });
   }
 
+  async inline(key: string, versionId: string | null, contentType: string): Promise<string> {
+    const link = await this.objects.link(key, {
+      versionId,
+      expiresInSeconds: DOWNLOAD_SECONDS,
+      inline: contentType,
+    });
+    return link.url;
+  }
+
   async download(key: string, versionId: string | null, fileName: string): Promise<string> {
     const link = await this.objects.link(key, {
       versionId,

@@ -5,6 +5,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type PortalEnv, session } from './middleware/session.js';
 import { homeRoutes } from './routes/home.js';
 import { signInRoutes } from './routes/sign-in.js';
+import { staffRoutes } from './routes/staff.js';
 import { staticRoutes } from './routes/static.js';
 import { unitRoutes } from './routes/unit.js';
 import { uploadRoutes } from './routes/upload.js';
@@ -27,6 +28,7 @@ export function createPortal(
   app.route('/', homeRoutes(deps));
   app.route('/', unitRoutes(deps) as never);
   app.route('/', uploadRoutes(deps) as never);
+  app.route('/', staffRoutes(deps));
   for (const area of areas) app.route('/', area(deps));
   app.notFound((c) =>
     c.html(errorPage(c.get('csrf') ?? '', c.get('identity') ?? null, 'notFound'), 404),

@@ -2,6 +2,7 @@ import type { SignInService } from '../shared/ports/accounts.js';
 import type { RoundStore } from '../shared/ports/round-store.js';
 import type { SubmissionStore } from '../shared/ports/submission-store.js';
 import type { UnitStore } from '../shared/ports/unit-store.js';
+import type { DeskDeps } from './desk/desk-deps.js';
 import type { Identity } from './identity.js';
 
 /** A browser-to-S3 upload form: where to POST and the signed fields to send with the file. */
@@ -23,6 +24,8 @@ export interface UploadSigner {
   }): Promise<UploadForm>;
   /** A download of one stored version, signed at the moment of the click. */
   download(key: string, versionId: string | null, fileName: string): Promise<string>;
+  /** The same, to be shown in the page (a PDF in a frame): inline, with its content type. */
+  inline(key: string, versionId: string | null, contentType: string): Promise<string>;
 }
 
 export interface PortalConfig {
@@ -43,5 +46,7 @@ export interface PortalDeps {
   rounds: RoundStore;
   submissions: SubmissionStore;
   uploads: UploadSigner;
+  /** The Department's desk (web/routes/staff-*); absent in tests of the communes' pages alone. */
+  desk?: DeskDeps;
   now?: () => Date;
 }

@@ -9,6 +9,7 @@ import { s3 } from '../adapters/s3-client.js';
 import { S3UploadSigner } from '../adapters/s3-upload-signer.js';
 import { tokenVerifier } from '../adapters/token-verifier.js';
 import type { PortalDeps } from './deps.js';
+import { deskDeps, sqsOutbox } from './desk/desk-deps.js';
 import { identityOf } from './identity.js';
 
 /** Where the browser uploads: the bucket's S3 endpoint (path style on the emulator). */
@@ -42,5 +43,6 @@ export function portalDeps(env: NodeJS.ProcessEnv = process.env): PortalDeps {
     rounds: new DynamoRoundStore(db, table),
     submissions: new DynamoSubmissionStore(db, table),
     uploads: new S3UploadSigner(s3(), bucket),
+    desk: deskDeps(env, sqsOutbox(env), { db, table, bucket }),
   };
 }

@@ -17,7 +17,7 @@ export interface Serving {
 export async function servePortal(target: Target, port = DEFAULT_LOCAL_PORT): Promise<Serving> {
   if (!target.local)
     throw new Error('tonghop serve chạy trên máy; trên AWS cổng là hàm Lambda đã triển khai.');
-  const { server, url } = await listen(port);
+  const { server, url } = await listen(port, target);
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
@@ -46,12 +46,16 @@ async function freePort(): Promise<number> {
 
 async function listen(
   wanted: number,
+  target: Target,
 ): Promise<{ server: ReturnType<typeof nodeServe>; url: string }> {
   const port = wanted || (await freePort());
   const url = `http://127.0.0.1:${port}`;
   // Known before the app is made: cookies, the CSRF origin check and upload redirects use it.
   process.env.PORTAL_URL = url;
-  const app = createPortal(portalDeps());
+  const deps = portalDeps();
+  // The desk's mail (returned or assigned files) goes to the local mail queue the loop drains.
+  if (deps.desk) deps.desk.outbox = target.jobs.outbox;
+  const app = createPortal(deps);
   return new Promise((ok, fail) => {
     const server = nodeServe({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () =>
       ok({ server, url }),

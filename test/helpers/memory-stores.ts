@@ -27,6 +27,12 @@ export class MemoryObjects implements ObjectStore {
     const bytes = this.files.get(key);
     return bytes ? { eTag: createHash('md5').update(bytes).digest('hex'), versionId: null } : null;
   }
+  async list(prefix: string) {
+    return [...this.files.keys()]
+      .filter((k) => k.startsWith(prefix))
+      .sort()
+      .map((key) => ({ key, size: this.files.get(key)!.length, lastModified: null }));
+  }
   async link(key: string, opts: { expiresInSeconds: number }) {
     return {
       url: `memory://${key}?expires=${opts.expiresInSeconds}`,

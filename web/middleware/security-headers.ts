@@ -19,6 +19,8 @@ export function securityHeaders(deps: PortalDeps): MiddlewareHandler {
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
       objectSrc: ["'none'"],
+      // The Department's desk shows an original PDF in a frame, by a link signed for the page.
+      frameSrc: [upload],
     },
     strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     referrerPolicy: 'same-origin',

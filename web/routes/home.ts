@@ -15,6 +15,7 @@ export function homeRoutes(deps: PortalDeps) {
   app.get('/', requireIdentity, async (c) => {
     const who = c.get('identity')!;
     if (who.role === 'commune') return c.redirect(unitPath(who.unitCode!), 303);
+    if (deps.desk) return c.redirect('/so', 303);
     const units = await deps.units.list(who.provinceCode);
     return c.html(
       page(

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { DESK_CSS } from '../static/desk-css.js';
 import { PORTAL_CSS } from '../static/portal-css.js';
 import { PORTAL_JS } from '../static/portal-script.js';
 
 const ASSETS: Record<string, { type: string; body: string }> = {
-  'portal.css': { type: 'text/css; charset=utf-8', body: PORTAL_CSS },
+  'portal.css': { type: 'text/css; charset=utf-8', body: PORTAL_CSS + DESK_CSS },
   'portal.js': { type: 'text/javascript; charset=utf-8', body: PORTAL_JS },
 };
 

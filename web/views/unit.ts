@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import { unitLabel } from '../../shared/ingest/rules.js';
+import { returnMessage } from '../../shared/schemas/audit.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import type { UploadForm } from '../deps.js';
@@ -103,6 +104,14 @@ export function roundPage(input: RoundPageInput): Html {
   const timely = view.timeliness
     ? ` · ${view.timeliness === 'on_time' ? 'đúng hạn' : 'nộp muộn'}`
     : '';
+  const returned = shown ? returnMessage(shown) : null;
+  const sentBack = returned
+    ? notice(
+        'error',
+        html`<strong>Sở KHCN trả lại báo cáo để sửa:</strong> ${returned}<br>
+        Vui lòng sửa và nộp lại bên dưới; bản mới sẽ thay thế bản bị trả lại.`,
+      )
+    : '';
   const counted =
     view.counted && view.counted !== shown
       ? notice('info', `Bản đang được tính là lần nộp ${view.counted.version}.`)
@@ -123,6 +132,7 @@ export function roundPage(input: RoundPageInput): Html {
 <p>Hạn nộp: ${deadlineText(view.round)} (${daysLeftText(view.round, now)}).
 Trạng thái: <span class="status ${view.status}">${STATUS_LABEL[view.status]}</span>${timely}</p>
 ${waiting}
+${sentBack}
 ${counted}
 ${shown ? readingOf(shown) : ''}
 ${uploadForm(input.form, `${roundPath(unit.code, view.round.roundId)}/tai-len`, input.csrf)}

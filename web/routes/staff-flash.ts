@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+
+// After an action the desk redirects (POST → GET) with a short code in the query; the page shows
+// the fixed text of that code. Free text never travels in an address: a link cannot put words
+// into the Department's pages.
+const FLASH = {
+  approve: ['ok', 'Đã duyệt: báo cáo được tính.'],
+  return: ['ok', 'Đã trả lại để sửa; đơn vị nhận được thư kèm lời nhắn và đường dẫn trang nộp.'],
+  assign: ['ok', 'Đã gán cho đơn vị; tệp được tính là báo cáo của đơn vị, đơn vị đã được báo.'],
+  not_report: ['ok', 'Đã đánh dấu không phải báo cáo.'],
+  no_mail: [
+    'error',
+    'Đã lưu quyết định, nhưng đơn vị chưa có địa chỉ thư: hãy báo đơn vị bằng cách khác.',
+  ],
+  built: ['ok', 'Đã lập lại báo cáo tổng hợp.'],
+} as const satisfies Record<string, readonly ['ok' | 'error', string]>;
+
+export type FlashCode = keyof typeof FLASH;
+
+export const flashQuery = (code: FlashCode) => `xong=${code}`;
+
+export function flashOf(c: Context): { kind: 'ok' | 'error'; text: string } | null {
+  const code = c.req.query('xong');
+  if (!code || !(code in FLASH)) return null;
+  const [kind, text] = FLASH[code as FlashCode];
+  return { kind, text };
+}

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { PortalDeps } from '../deps.js';
+import type { PortalEnv } from '../middleware/session.js';
+import { staffBoardRoutes } from './staff-board.js';
+import { staffReviewRoutes } from './staff-review.js';
+import { staffRollupRoutes } from './staff-rollups.js';
+
+/** The Department's desk under /so: mounted when the portal has its dependencies. */
+export function staffRoutes(deps: PortalDeps): Hono<PortalEnv> {
+  const app = new Hono<PortalEnv>();
+  const desk = deps.desk;
+  if (!desk) return app;
+  const full = { ...deps, desk };
+  for (const area of [staffBoardRoutes, staffReviewRoutes, staffRollupRoutes])
+    app.route('/', area(full) as never);
+  return app;
+}

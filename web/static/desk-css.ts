@@ -1,0 +1,46 @@
+// The Department's desk, appended to /static/portal.css: wide tables scroll on a phone; on a
+// desktop the original and what was read stand side by side.
+export const DESK_CSS = `
+nav.desk{display:flex;flex-wrap:wrap;gap:.25rem;margin:0 0 1rem;border-bottom:1px solid #d5dbe1}
+nav.desk a{padding:.5rem .75rem;text-decoration:none;border-radius:.35rem .35rem 0 0}
+nav.desk a[aria-current=page]{background:#fff;border:1px solid #d5dbe1;border-bottom-color:#fff;margin-bottom:-1px;
+  font-weight:600;color:#1b1f24}
+.stats{display:grid;grid-template-columns:repeat(2,1fr);gap:.5rem;margin:0 0 .75rem}
+.stat{background:#fff;border:1px solid #d5dbe1;border-radius:.5rem;padding:.5rem .75rem;
+  display:flex;flex-direction:column}
+.stat b{font-size:1.5rem;line-height:1.2}
+.stat small{color:#4a5560}
+.note{color:#4a5560;font-size:.9rem}
+.state{display:inline-block;padding:.05rem .5rem;border-radius:1rem;font-size:.85rem;font-weight:600;background:#e9ecef}
+.state.on_time{background:#d3f0dc;color:#14532d}
+.state.late{background:#fff1c2;color:#6b4e00}
+.state.needs_review{background:#ffe0b2;color:#7a3e00}
+.state.returned{background:#ead7f5;color:#4a1772}
+.state.rejected{background:#fcd9d6;color:#7f1d1d}
+.state.missing{background:#e9ecef;color:#333}
+.bounced{color:#b3261e}
+.problems{margin:0;padding-left:1rem;font-size:.9rem}
+table.board{min-width:52rem;font-size:.92rem}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 .75rem}
+.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9rem}
+.filters label.check{flex-direction:row;gap:.35rem;align-items:center}
+select,textarea{font:inherit;padding:.5rem;border:1px solid #7a8691;border-radius:.35rem;max-width:100%;background:#fff}
+textarea{width:100%}
+.queue{list-style:none;padding:0;margin:0}
+.queue-item{display:flex;flex-direction:column;gap:.15rem}
+.queue-item .why{color:#4a5560;font-size:.9rem}
+.review{display:grid;grid-template-columns:1fr;gap:1rem}
+iframe.pdf{width:100%;height:70vh;min-height:24rem;border:1px solid #d5dbe1;border-radius:.35rem;background:#fff}
+.actions{display:grid;grid-template-columns:1fr;gap:1rem}
+.actions form{max-width:none;border:1px solid #d5dbe1;border-radius:.5rem;padding:.75rem}
+.action.return button,.action.not_report button{background:#8a1c14}
+.action.assign button{background:#4a1772}
+.audit{padding-left:1.25rem}
+.audit li{margin-bottom:.75rem}
+blockquote{margin:.25rem 0 0;padding:.25rem .75rem;border-left:.25rem solid #d5dbe1;background:#f9fbfc;
+  white-space:pre-wrap}
+.rollup form{margin:0 0 .75rem}
+details summary{cursor:pointer;font-weight:600}
+@media (min-width:40rem){.stats{grid-template-columns:repeat(4,1fr)}.actions{grid-template-columns:repeat(2,1fr)}}
+@media (min-width:64rem){main:has(.review){max-width:90rem}.review{grid-template-columns:1fr 1fr}}
+`;

@@ -1,0 +1,155 @@
+import { html } from 'hono/html';
+import type {
+  BoardFilter,
+  BoardRow,
+  BoardSort,
+  RoundBoard,
+} from '../../shared/review/round-board.js';
+import { LEVEL_TITLES, STATE_TITLES } from '../../shared/rollup/format.js';
+import type { StatusCounts, UnitState } from '../../shared/schemas/rollup.js';
+import type { Round } from '../../shared/schemas/round.js';
+import type { Identity } from '../identity.js';
+import { deadlineText, when } from './format.js';
+import type { Html } from './layout.js';
+import { staffPage } from './staff-layout.js';
+import { submissionPath } from './staff-review.js';
+
+const pct = (x: number) => `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+
+const STATES: UnitState[] = ['on_time', 'late', 'needs_review', 'returned', 'rejected', 'missing'];
+
+function cards(c: StatusCounts): Html {
+  const card = (label: string, value: number, extra = '') =>
+    html`<div class="stat"><span>${label}</span><b>${value}</b>${extra ? html`<small>${extra}</small>` : ''}</div>`;
+  return html`<div class="stats">
+    ${card('Phải nộp', c.expected)}
+    ${card('Đã nộp hợp lệ', c.reported, `tỷ lệ ${pct(c.reportingRate)}`)}
+    ${card('Đúng hạn', c.onTime, `tỷ lệ ${pct(c.timelinessRate)}`)}
+    ${card('Muộn', c.late)}
+    ${card('Cần xem lại', c.needsReview)}
+    ${card('Trả lại để sửa', c.returned)}
+    ${card('Bị từ chối', c.rejected)}
+    ${card('Chưa nộp', c.missing)}
+  </div>
+  <p class="note">Đã nộp hợp lệ: báo cáo được tiếp nhận tự động hoặc được Sở duyệt${
+    c.approvedByStaff ? ` (${c.approvedByStaff} do Sở duyệt)` : ''
+  }; báo cáo bị trả lại hoặc đang chờ xem xét không được tính.</p>`;
+}
+
+function levels(board: RoundBoard): Html {
+  const row = (title: string, c: StatusCounts) => html`<tr><th scope="row">${title}</th>
+    <td class="num">${c.expected}</td><td class="num">${c.reported}</td><td class="num">${c.onTime}</td>
+    <td class="num">${pct(c.reportingRate)}</td><td class="num">${pct(c.timelinessRate)}</td></tr>`;
+  return html`<div class="scroll"><table class="levels"><caption>Theo loại đơn vị</caption>
+  <thead><tr><th scope="col">Loại</th><th scope="col">Phải nộp</th><th scope="col">Đã nộp</th>
+    <th scope="col">Đúng hạn</th><th scope="col">Tỷ lệ nộp</th><th scope="col">Tỷ lệ đúng hạn</th></tr></thead>
+  <tbody>${board.byLevel.map((l) => row(LEVEL_TITLES[l.level], l))}${row('Tổng số', board.counts)}</tbody>
+  </table></div>`;
+}
+
+export interface BoardQuery {
+  filter: BoardFilter;
+  sort: BoardSort;
+  descending: boolean;
+}
+
+function filters(round: Round, q: BoardQuery, rounds: Round[]): Html {
+  const opt = (value: string, label: string, current: string | undefined) =>
+    html`<option value="${value}"${value === (current ?? 'all') ? ' selected' : ''}>${label}</option>`;
+  return html`<form method="get" action="/so" class="filters">
+  <label>Kỳ <select name="ky">${rounds.map((r) =>
+    opt(r.roundId, `${r.title} (${r.roundId})`, round.roundId),
+  )}</select></label>
+  <label>Trạng thái <select name="trang-thai">${opt('all', 'Tất cả', q.filter.state)}${STATES.map(
+    (s) => opt(s, STATE_TITLES[s], q.filter.state),
+  )}</select></label>
+  <label>Loại <select name="loai">${opt('all', 'Tất cả', q.filter.level)}${Object.entries(
+    LEVEL_TITLES,
+  ).map(([k, v]) => opt(k, v, q.filter.level))}</select></label>
+  <label>Tìm <input type="text" name="tim" value="${q.filter.text ?? ''}" placeholder="tên hoặc mã"></label>
+  <label class="check"><input type="checkbox" name="bi-tra-thu" value="1"${
+    q.filter.bounced ? ' checked' : ''
+  }> Địa chỉ bị trả thư</label>
+  <input type="hidden" name="sap-xep" value="${q.sort}">
+  <button type="submit">Lọc</button>
+</form>`;
+}
+
+function sortLink(label: string, key: BoardSort, q: BoardQuery, base: URLSearchParams): Html {
+  const p = new URLSearchParams(base);
+  p.set('sap-xep', key);
+  const active = q.sort === key;
+  p.set('giam', active && !q.descending ? '1' : '0');
+  const mark = active ? (q.descending ? ' ▼' : ' ▲') : '';
+  const sorted = active ? html` aria-sort="${q.descending ? 'descending' : 'ascending'}"` : '';
+  return html`<a href="/so?${p.toString()}"${sorted}>${label}${mark}</a>`;
+}
+
+function unitRow(r: BoardRow): Html {
+  const contact = [r.unit.contactName, r.unit.phone].filter(Boolean).join(' · ');
+  const last = r.lastUpload;
+  const bounced = r.undeliverable;
+  return html`<tr>
+    <td>${LEVEL_TITLES[r.unit.level]} ${r.unit.name}<br><small>${r.unit.code}</small></td>
+    <td><span class="state ${r.state}">${STATE_TITLES[r.state]}</span>${
+      r.acceptedBy === 'staff' ? html`<br><small>Sở duyệt</small>` : ''
+    }</td>
+    <td>${last ? html`<a href="${submissionPath(last)}">${when(last.uploadedAt)}</a>` : '—'}</td>
+    <td>${r.problems.length ? html`<ul class="problems">${r.problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}</td>
+    <td>${r.lastReminder ? when(r.lastReminder.at) : '—'}</td>
+    <td>${contact}${contact ? html`<br>` : ''}${r.unit.emails.join(', ') || html`<em>chưa có địa chỉ thư</em>`}
+      ${bounced.length ? html`<br><strong class="bounced">Bị trả thư: ${bounced.join(', ')}</strong>` : ''}
+    </td>
+  </tr>`;
+}
+
+export function boardPage(input: {
+  identity: Identity;
+  csrf: string;
+  board: RoundBoard;
+  rows: BoardRow[];
+  rounds: Round[];
+  query: BoardQuery;
+  queueSize: number;
+}): Html {
+  const { board, query } = input;
+  const closed = board.round.closedAt ? ' · đã đóng' : '';
+  const unmatched = board.unmatched
+    ? ` (trong đó ${board.unmatched} tệp chưa xác định đơn vị)`
+    : '';
+  const waiting = input.queueSize
+    ? html`<p class="notice info"><a href="/so/xem-xet">${input.queueSize} hồ sơ cần xem xét</a>${unmatched}.</p>`
+    : '';
+  const base = new URLSearchParams({ ky: board.round.roundId });
+  if (query.filter.state && query.filter.state !== 'all')
+    base.set('trang-thai', query.filter.state);
+  if (query.filter.level && query.filter.level !== 'all') base.set('loai', query.filter.level);
+  if (query.filter.text) base.set('tim', query.filter.text);
+  if (query.filter.bounced) base.set('bi-tra-thu', '1');
+  return staffPage(
+    {
+      title: `Tình hình nộp — ${board.round.title}`,
+      identity: input.identity,
+      csrf: input.csrf,
+      area: 'board',
+    },
+    html`<h1>${board.round.title}<small>Hạn nộp ${deadlineText(board.round)}${closed}</small></h1>
+${waiting}
+${cards(board.counts)}
+${levels(board)}
+<h2>Các đơn vị <small>${input.rows.length}/${board.rows.length}</small></h2>
+${filters(board.round, query, input.rounds)}
+<p><a href="/so/ky/${board.round.roundId}/bang-theo-doi.xlsx">Tải bảng (XLSX)</a></p>
+<div class="scroll"><table class="board">
+  <thead><tr>
+    <th scope="col">${sortLink('Đơn vị', 'unit', query, base)}</th>
+    <th scope="col">${sortLink('Trạng thái', 'state', query, base)}</th>
+    <th scope="col">${sortLink('Lần nộp cuối', 'lastUpload', query, base)}</th>
+    <th scope="col">Vấn đề</th>
+    <th scope="col">${sortLink('Nhắc hạn gần nhất', 'lastReminder', query, base)}</th>
+    <th scope="col">Liên hệ</th>
+  </tr></thead>
+  <tbody>${input.rows.map(unitRow)}</tbody>
+</table></div>`,
+  );
+}

@@ -1,0 +1,39 @@
+import { html } from 'hono/html';
+import { unitLabel } from '../../shared/ingest/rules.js';
+import type { Unit } from '../../shared/schemas/unit.js';
+import type { Identity } from '../identity.js';
+import { type Html, notice, page } from './layout.js';
+
+export type DeskArea = 'board' | 'queue' | 'rollups';
+
+const AREAS: Array<[DeskArea, string, string]> = [
+  ['board', '/so', 'Tình hình nộp'],
+  ['queue', '/so/xem-xet', 'Cần xem xét'],
+  ['rollups', '/so/tong-hop', 'Tổng hợp'],
+];
+
+export interface StaffPageOptions {
+  title: string;
+  identity: Identity;
+  csrf: string;
+  area: DeskArea;
+  /** A message after an action: what was done, or why it was not. */
+  flash?: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+/** Every page of the Department's desk: the portal's frame with the desk's own navigation. */
+export function staffPage(opts: StaffPageOptions, body: Html): Html {
+  const nav = html`<nav class="desk" aria-label="Bàn làm việc của Sở">${AREAS.map(
+    ([area, href, label]) =>
+      html`<a href="${href}"${area === opts.area ? html` aria-current="page"` : ''}>${label}</a>`,
+  )}</nav>`;
+  const flash = opts.flash ? notice(opts.flash.kind, opts.flash.text) : '';
+  return page(
+    { title: opts.title, identity: opts.identity, csrf: opts.csrf },
+    html`${nav}${flash}${body}`,
+  );
+}
+
+/** "xã Nghĩa Đàn (16941)", or what an unmatched file is called. */
+export const unitName = (unit: Unit | undefined, code: string) =>
+  unit ? `${unitLabel(unit)} (${code})` : code === '_' ? 'Chưa xác định đơn vị' : code;
