@@ -11,6 +11,7 @@ import {
 } from '../../shared/rollup/rollup-job.js';
 import { rollupKey } from '../../shared/rollup/rollup-mail.js';
 import type { Target } from '../target.js';
+import { portalUrl } from './invite.js';
 
 export interface RollupResult {
   run: RollupRun;
@@ -32,7 +33,7 @@ export async function rollup(
   },
 ): Promise<RollupResult> {
   const province = opts.province === 'all' ? NATIONAL : opts.province;
-  const deps = { ...target.jobs, objects: target.objects };
+  const deps = { ...target.jobs, objects: target.objects, portalUrl: portalUrl() };
   const round = await findRound(province, opts.round, deps);
   const run = await runRoundRollup(province, round, opts.now, deps, {
     mailKey: opts.mail ? `${rollupKey(round.roundId)}#${opts.now.toISOString()}` : undefined,

@@ -21,6 +21,8 @@ const metrics = new Metrics({ serviceName: 'tonghop-rollup' });
 const deps = {
   ...tableJobDeps(requiredEnv('TABLE_NAME'), new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL'))),
   objects: new S3ObjectStore(s3(), requiredEnv('BUCKET_NAME')),
+  // The Department's mail links to the portal's rollups page (the stack sets PORTAL_URL).
+  portalUrl: process.env.PORTAL_URL ?? null,
 };
 
 type RollupEvent = { kind?: 'nightly' | 'morning'; roundId?: string; now?: string };

@@ -27,6 +27,8 @@ export interface RollupDeps {
   objects: ObjectStore;
   ledger: MailLedger;
   outbox: MailOutbox;
+  /** The portal's address: the Department's mail links to its rollups page. */
+  portalUrl?: string | null;
 }
 
 export interface RollupFile {
@@ -213,7 +215,7 @@ export async function runRoundRollup(
     publishRollup(rollup, files, deps.objects),
   );
   const mail = opts.mailKey
-    ? await rollupMailJob(rollup, published, deps.objects, opts.mailKey, department)
+    ? rollupMailJob(rollup, opts.mailKey, department, deps.portalUrl ?? null)
     : null;
   if (mail) await deps.outbox.enqueue([mail]);
   return { roundId: round.roundId, rollup, files, published, mail };

@@ -1,6 +1,5 @@
 import { escapeHtml } from '../mail/html.js';
 import type { RenderedMail } from '../mail/templates.js';
-import type { ObjectStore } from '../ports/object-store.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Rollup } from '../schemas/rollup.js';
@@ -10,7 +9,9 @@ import { formatShare, periodOf, rollupPrefix, scopeTitle, unitsWhere } from './f
 import { indicatorHeadline } from './headline.js';
 import { THEME_TITLES } from './themes.js';
 
-const LINK_DAYS = 7;
+/** The rollups page of the portal, at this round: every download there is signed at the click. */
+export const rollupsPageUrl = (portalUrl: string, roundId: string) =>
+  `${portalUrl.replace(/\/+$/, '')}/so/tong-hop#ky-${encodeURIComponent(roundId)}`;
 
 /** The Department's name and contact, closing its mail. */
 function signature(d: Department | null): string[] {
@@ -26,14 +27,12 @@ function signature(d: Department | null): string[] {
 function mailHtml(
   subject: string,
   paragraphs: string[],
-  links: Array<{ name: string; url: string }>,
+  link: string | null,
   sign: string[],
 ): string {
   const p = (t: string) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`;
-  const list = links
-    .map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.name)}</a></li>`)
-    .join('');
-  const body = [...paragraphs.slice(0, -1).map(p), `<ul>${list}</ul>`, p(paragraphs.at(-1)!)];
+  const a = link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : '';
+  const body = [...paragraphs.slice(0, -1).map(p), a, p(paragraphs.at(-1)!)];
   if (sign.length) body.push(`<p>--<br>${sign.map(escapeHtml).join('<br>')}</p>`);
   return (
     `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(subject)}` +
@@ -44,15 +43,18 @@ function mailHtml(
 
 /**
  * The Department's copy of a rollup: the headline figures (the same rule as the document's),
- * the download links as links, and the Department's own signature.
+ * a link to the portal's rollups page (never a pre-signed address: one lives hours when a Lambda
+ * signs it; the page signs each download at the click), and the Department's own signature.
  */
 export function rollupMail(input: {
   rollup: Rollup;
-  links: Array<{ name: string; url: string }>;
-  until: Date;
+  /** The portal's address; without a portal the mail says where the files are kept. */
+  portalUrl: string | null;
   department?: Department | null;
 }): RenderedMail {
-  const { rollup: r, links } = input;
+  const { rollup: r } = input;
+  const link = input.portalUrl ? rollupsPageUrl(input.portalUrl, r.round.roundId) : null;
+  const where = rollupPrefix(r.provinceCode, r.round.roundId);
   const s = r.status;
   const sender = input.department?.name ?? `Sở Khoa học và Công nghệ ${scopeTitle(r)}`;
   const subject =
@@ -73,53 +75,38 @@ export function rollupMail(input: {
       `${s.returned ? `trả lại để sửa ${s.returned}, ` : ''}bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
     ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
     ...(themes.length ? [`Khó khăn được nêu nhiều nhất: ${themes.join('; ')}.`] : []),
-    `Tải các tệp (liên kết dùng được đến ${vietnamTime(input.until)}; sau đó, lấy các tệp ` +
-      `trong thư mục ${rollupPrefix(r.provinceCode, r.round.roundId)} của kho lưu trữ):`,
+    link
+      ? 'Xem và tải các tệp (DOCX, XLSX, HTML, JSON) của bản này và các bản trước tại trang Tổng hợp ' +
+        'trên cổng tonghop (đăng nhập bằng tài khoản của Sở):'
+      : `Các tệp (DOCX, XLSX, HTML, JSON) nằm trong thư mục ${where} của kho lưu trữ; ` +
+        `tải bằng lệnh "tonghop --aws rollup --province ${r.provinceCode} --round ${r.round.roundId}".`,
     'Tệp .docx là dự thảo theo thể thức Nghị định 30/2020/NĐ-CP để Sở điền số, ký và ban hành.',
   ];
   const sign = signature(input.department ?? null);
   const textParts = [
     ...paragraphs.slice(0, -1),
-    links.map((l) => `${l.name}: ${l.url}`).join('\n'),
+    ...(link ? [link] : []),
     paragraphs.at(-1)!,
     ...(sign.length ? [`--\n${sign.join('\n')}`] : []),
   ];
   return {
     subject,
     text: `${textParts.join('\n\n')}\n`,
-    html: mailHtml(subject, paragraphs, links, sign),
+    html: mailHtml(subject, paragraphs, link, sign),
   };
 }
 
 export const rollupKey = (roundId: string) => `ROLLUP#${roundId}`;
 
-/**
- * The Department's mail with pre-signed links to this build's files (its history copies, which
- * no rebuild replaces).
- */
-export async function rollupMailJob(
+/** The Department's mail of one build: its figures and where the files are. */
+export function rollupMailJob(
   rollup: Rollup,
-  published: Array<{ name: string; historyKey: string }>,
-  objects: ObjectStore,
   ledgerKey: string,
   department: Department | null,
-): Promise<MailJob | null> {
+  portalUrl: string | null,
+): MailJob | null {
   if (!department?.emails.length) return null;
-  const links = await Promise.all(
-    published.map(async (p) => ({
-      name: p.name,
-      ...(await objects.link(p.historyKey, {
-        expiresInSeconds: LINK_DAYS * 86_400,
-        fileName: p.name,
-      })),
-    })),
-  );
-  const mail = rollupMail({
-    rollup,
-    department,
-    links,
-    until: new Date(Math.min(...links.map((l) => l.expiresAt.getTime()))),
-  });
+  const mail = rollupMail({ rollup, department, portalUrl });
   return {
     kind: 'rollup',
     ledgerKey,

@@ -51,6 +51,7 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     objects: deps.desk.objects,
     ledger: deps.desk.ledger,
     outbox: deps.desk.outbox,
+    portalUrl: deps.config.portalUrl,
   };
   app.use('/so/tong-hop', staffOnly);
   app.use('/so/tong-hop/*', staffOnly);
