@@ -154,7 +154,8 @@ export async function decodePdf(
         'needs_review',
         'file',
         'file.needsOcr',
-        'Tệp PDF là bản quét, không có lớp chữ: cần nhận dạng ký tự (OCR) để đọc; hệ thống đang xử lý.',
+        'Tệp PDF là bản quét, không có lớp chữ: cần nhận dạng ký tự (OCR) để đọc; ' +
+          'tệp đã được lưu, cán bộ Sở KHCN sẽ xem, đơn vị không cần gửi lại.',
         `pdf has ${letters} letters on ${doc.numPages} pages`,
       );
     }

@@ -33,7 +33,7 @@ const needsOcr = (what: string) =>
     'needs_review',
     'file',
     NEEDS_OCR,
-    `${what}: cần nhận dạng ký tự (OCR) để đọc; hệ thống đang xử lý.`,
+    `${what}: cần nhận dạng ký tự (OCR) để đọc; tệp đã được lưu, cán bộ Sở KHCN sẽ xem, đơn vị không cần gửi lại.`,
     'needs ocr',
   );
 
