@@ -1,4 +1,6 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { check, NowArg, PathsArg, ProvinceArg, RoundArg, UsageError, unitArg } from './args.js';
+import { describeError, EXIT, vietnameseCommander, wantsJson, writeError } from './cli-output.js';
 import type { Target } from './target.js';
 
 // Each command's module loads only when that command runs, so `--help` and `parse` never load the
@@ -16,7 +18,7 @@ const load = {
   units: () => import('./commands/units.js'),
 };
 
-const program = new Command()
+const program = vietnameseCommander(new Command())
   .name('tonghop')
   .description('Tổng hợp báo cáo KHCN, ĐMST và chuyển đổi số của UBND cấp xã gửi Sở KHCN.')
   .option('--aws', 'dùng hệ thống đã triển khai trên AWS thay cho hệ thống chạy trên máy');
@@ -58,15 +60,20 @@ program
       paths: string[],
       opts: { province: string; round: string; unit?: string; json?: boolean },
     ) => {
+      check('--province', ProvinceArg, opts.province);
+      check('--round', RoundArg, opts.round);
+      if (opts.unit !== undefined) check('--unit', unitArg(opts.province), opts.unit);
+      check('<paths>', PathsArg, paths);
       const { ingestFiles, formatResults } = await load.ingest();
       const results = await withTarget(async (t) => {
+        await requireRound(t, opts.province, opts.round);
         const own = await ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY });
         print(opts.json, own, formatResults(own));
         // Then a bounded turn for messages older runs left behind (retried with backoff).
         await t.settle(undefined, { stopAt: Date.now() + CATCH_UP_MS });
         return own;
       });
-      if (results.some((r) => r.status === 'pending')) process.exitCode = 2;
+      if (results.some((r) => r.status === 'pending')) process.exitCode = EXIT.failed;
     },
   );
 
@@ -77,8 +84,13 @@ program
   .requiredOption('--round <id>', 'kỳ báo cáo')
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; round: string; json?: boolean }) => {
+    check('--province', ProvinceArg, opts.province);
+    check('--round', RoundArg, opts.round);
     const { formatStatus, roundStatusRows } = await load.status();
-    const rows = await withTarget((t) => roundStatusRows(t, opts.province, opts.round));
+    const rows = await withTarget(async (t) => {
+      await requireRound(t, opts.province, opts.round);
+      return roundStatusRows(t, opts.province, opts.round);
+    });
     print(opts.json, rows, formatStatus(rows));
   });
 
@@ -90,6 +102,7 @@ units
   )
   .option('--json', 'in JSON')
   .action(async (csv: string | undefined, opts: { json?: boolean }) => {
+    if (csv !== undefined) check('<csv>', PathsArg, [csv]);
     const { formatImport, importUnits } = await load.units();
     const summary = await withTarget((t) => importUnits(t, csv));
     print(opts.json, summary, formatImport(summary));
@@ -124,12 +137,20 @@ dlq
     );
   });
 
-const nowOption = (v?: string) => {
-  const d = v ? new Date(v) : new Date();
-  if (Number.isNaN(d.getTime()))
-    throw new Error(`--now "${v}" không phải thời điểm hợp lệ (ví dụ 2026-06-03T08:00:00+07:00).`);
-  return d;
-};
+const nowOption = (v?: string) => (v === undefined ? new Date() : check('--now', NowArg, v));
+
+/** A round the province has (standing or opened by letter); "_" lets ingest find it. */
+async function requireRound(t: Target, province: string, roundId: string): Promise<void> {
+  if (roundId === '_') return;
+  const { provinceRounds, roundById } = await import('../shared/rounds/rounds.js');
+  if (await roundById(t.jobs.rounds, province, roundId)) return;
+  const known = (await provinceRounds(t.jobs.rounds, province, new Date())).map((r) => r.roundId);
+  throw new UsageError(
+    '--round',
+    `Tỉnh ${province} không có kỳ báo cáo ${roundId}; các kỳ hiện có: ${known.join(', ')} ` +
+      '(kỳ đột xuất mở bằng "tonghop rounds open").',
+  );
+}
 
 const rounds = program
   .command('rounds')
@@ -154,8 +175,13 @@ rounds
       offsets?: string;
       json?: boolean;
     }) => {
+      check('--province', ProvinceArg, opts.province);
       const { openRound, formatRounds } = await load.rounds();
-      const round = await withTarget((t) => openRound(t, opts));
+      const { checkNewRound } = await import('./round-checks.js');
+      const round = await withTarget(async (t) => {
+        await checkNewRound(t, opts);
+        return openRound(t, opts);
+      });
       print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
     },
   );
@@ -164,6 +190,7 @@ rounds
   .requiredOption('--province <code>', 'mã tỉnh')
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; json?: boolean }) => {
+    check('--province', ProvinceArg, opts.province);
     const { listRounds, formatRounds } = await load.rounds();
     const list = await withTarget((t) => listRounds(t, opts.province));
     print(opts.json, list, formatRounds(list));
@@ -179,9 +206,11 @@ program
   .option('--dry-run', 'chỉ liệt kê, không gửi')
   .option('--json', 'in JSON: [{ roundId, unitCode, offsetDays, to, messageId }]')
   .action(async (opts: { province: string; now?: string; dryRun?: boolean; json?: boolean }) => {
+    check('--province', ProvinceArg, opts.province);
+    const now = nowOption(opts.now);
     const { formatReminders, remind } = await load.remind();
     const result = await withTarget((t) =>
-      remind(t, { province: opts.province, now: nowOption(opts.now), dryRun: opts.dryRun }),
+      remind(t, { province: opts.province, now, dryRun: opts.dryRun }),
     );
     print(opts.json, result.sent, formatReminders(result, Boolean(opts.dryRun)));
   });
@@ -194,10 +223,14 @@ program
   .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
   .option('--json', 'in JSON')
   .action(async (opts: { province: string; round?: string; now?: string; json?: boolean }) => {
+    check('--province', ProvinceArg, opts.province);
+    if (opts.round !== undefined) check('--round', RoundArg, opts.round);
+    const now = nowOption(opts.now);
     const { digest } = await load.remind();
-    const result = await withTarget((t) =>
-      digest(t, { province: opts.province, round: opts.round, now: nowOption(opts.now) }),
-    );
+    const result = await withTarget(async (t) => {
+      if (opts.round !== undefined) await requireRound(t, opts.province, opts.round);
+      return digest(t, { province: opts.province, round: opts.round, now });
+    });
     const text =
       (result.jobs.length
         ? `${result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n')}\n`
@@ -229,16 +262,20 @@ program
       now?: string;
       json?: boolean;
     }) => {
+      if (opts.province !== 'all') check('--province', ProvinceArg, opts.province);
+      check('--round', RoundArg, opts.round);
+      const now = nowOption(opts.now);
       const { rollup, formatRollup } = await load.rollup();
-      const result = await withTarget((t) =>
-        rollup(t, {
+      const result = await withTarget(async (t) => {
+        if (opts.province !== 'all') await requireRound(t, opts.province, opts.round);
+        return rollup(t, {
           province: opts.province,
           round: opts.round,
           out: opts.out,
           mail: opts.mail,
-          now: nowOption(opts.now),
-        }),
-      );
+          now,
+        });
+      });
       print(opts.json, result.run.rollup, formatRollup(result, Boolean(opts.mail)));
     },
   );
@@ -268,6 +305,18 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  process.stderr.write(`tonghop: ${(e as Error).message}\n`);
-  process.exitCode = 1;
+  process.exitCode = exitCodeOf(e);
+}
+
+/** Reports a thrown error (commander has already written its own) and picks the exit code. */
+function exitCodeOf(e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help') return EXIT.ok;
+    if (e.code === 'commander.version') return EXIT.ok;
+    return EXIT.usage;
+  }
+  const usage = e instanceof UsageError || (e as Error)?.name === 'RoundRefused';
+  const { message, field } = describeError(e);
+  writeError(message, field, wantsJson());
+  return usage ? EXIT.usage : EXIT.failed;
 }

@@ -98,7 +98,9 @@ export async function drainQueue(
     try {
       const res = await handler(
         { Records: batch.map((m) => toRecord(m, arn)) } as SQSEvent,
-        lambdaContext(opts.functionName ?? 'tonghop-ingest', 60_000),
+        // As on AWS (visibility ≥ timeout), a run cannot outlast its messages' invisibility: an
+        // idempotency claim of a killed run has expired by the time its message is seen again.
+        lambdaContext(opts.functionName ?? 'tonghop-ingest', Math.min(60_000, visibilityMs)),
       );
       failed = new Set((res?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch {

@@ -155,7 +155,8 @@ async function recordHandler(record: SQSRecord): Promise<void> {
     try {
       await ingestOnce({ ...ref, lastAttempt });
     } catch (e) {
-      if (!lastAttempt) throw e;
+      // Another invocation holds this very upload (its record is on the way): nothing to add.
+      if (!lastAttempt || (e as Error).name === 'IdempotencyAlreadyInProgressError') throw e;
       const { submission } = await recordUnprocessed(ref, await ingestDeps(), e, attempts);
       const id = submission.submissionId;
       logger.error('retries exhausted, recorded', { key: ref.key, error: e as Error, id });
