@@ -33,8 +33,6 @@ async function withTarget<T>(fn: (t: Target) => Promise<T>): Promise<T> {
   }
 }
 
-const CATCH_UP_MS = Number(process.env.TONGHOP_CATCH_UP_MS ?? 10_000);
-
 const print = (json: boolean | undefined, data: unknown, text: string) =>
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text);
 
@@ -69,8 +67,6 @@ program
         await requireRound(t, opts.province, opts.round);
         const own = await ingestFiles(t, paths, { ...opts, progress: process.stderr.isTTY });
         print(opts.json, own, formatResults(own));
-        // Then a bounded turn for messages older runs left behind (retried with backoff).
-        await t.settle(undefined, { stopAt: Date.now() + CATCH_UP_MS });
         return own;
       });
       if (results.some((r) => r.status === 'pending')) process.exitCode = EXIT.failed;
