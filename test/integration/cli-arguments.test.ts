@@ -21,7 +21,7 @@ beforeAll(() => {
 function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], {
-      env: { ...process.env, TONGHOP_HOME: home, },
+      env: { ...process.env, TONGHOP_HOME: home },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
