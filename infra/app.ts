@@ -15,6 +15,8 @@ new TonghopStack(app, ctx.stackName, {
   provinceCode: ctx.provinceCode,
   senderEmail: ctx.senderEmail,
   alarmEmail: ctx.departmentEmail,
+  // Optional: the portal's own domain once mapped to its API (README, "The portal").
+  portalDomain: (app.node.tryGetContext('portalDomain') as string | undefined) || undefined,
   env: {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     // Pinned, not the CLI profile's default: SES identities are verified per region.

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Ingest } from './ingest.js';
 import { Observability } from './observability.js';
+import { Portal } from './portal.js';
 import { Reminders } from './reminders.js';
 import { Rollup } from './rollup.js';
 import { Storage } from './storage.js';
@@ -13,6 +14,8 @@ export interface TonghopStackProps extends StackProps {
   senderEmail: string;
   /** Who receives the alarms (the Department's or IT centre's address). */
   alarmEmail: string;
+  /** The portal's own domain, when one is mapped to its API (README: custom domain). */
+  portalDomain?: string;
 }
 
 /** One province's tonghop: storage, the ingest path, reminders, the rollup, and what watches them. */
@@ -22,6 +25,7 @@ export class TonghopStack extends Stack {
   readonly reminders: Reminders;
   readonly rollup: Rollup;
   readonly observability: Observability;
+  readonly portal: Portal;
 
   constructor(scope: Construct, id: string, props: TonghopStackProps) {
     super(scope, id, props);
@@ -45,6 +49,13 @@ export class TonghopStack extends Stack {
       provinceCode: props.provinceCode,
     });
 
+    this.portal = new Portal(this, 'Portal', {
+      table: this.storage.table,
+      uploads: this.storage.uploads,
+      provinceCode: props.provinceCode,
+      portalDomain: props.portalDomain,
+    });
+
     this.observability = new Observability(this, 'Observability', {
       provinceCode: props.provinceCode,
       alarmEmail: props.alarmEmail,
@@ -55,6 +66,7 @@ export class TonghopStack extends Stack {
         Digest: this.reminders.digest,
         MailEvents: this.reminders.mailEvents,
         Rollup: this.rollup.fn,
+        Portal: this.portal.fn,
       },
       ingestQueue: this.ingest.queue,
       ingestDeadLetters: this.ingest.deadLetters,
@@ -66,6 +78,8 @@ export class TonghopStack extends Stack {
     new CfnOutput(this, 'TonghopBucket', { value: this.storage.uploads.bucketName });
     new CfnOutput(this, 'TonghopDlqUrl', { value: this.ingest.deadLetters.queueUrl });
     new CfnOutput(this, 'TonghopMailQueueUrl', { value: this.reminders.mailQueue.queueUrl });
+    new CfnOutput(this, 'TonghopPortalUrl', { value: this.portal.url });
+    new CfnOutput(this, 'TonghopUserPoolId', { value: this.portal.userPool.userPoolId });
     new CfnOutput(this, 'TonghopDashboard', {
       value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/tonghop-${props.provinceCode}`,
     });

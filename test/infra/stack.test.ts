@@ -160,6 +160,7 @@ describe('every function', () => {
       'tonghop-digest',
       'tonghop-ingest',
       'tonghop-mail-events',
+      'tonghop-portal',
       'tonghop-remind',
       'tonghop-rollup',
       'tonghop-send-mail',
@@ -431,6 +432,8 @@ describe('least privilege', () => {
     'tonghop-digest': [...LOGS, ...READ, ...SEND],
     'tonghop-mail-events': [...LOGS, 'dynamodb:UpdateItem'],
     'tonghop-rollup': [...LOGS, ...READ, ...SEND, 's3:GetObject', 's3:PutObject'],
+    // Reads its table and GSI1; signs upload POSTs and original downloads under inbox/<province>/.
+    'tonghop-portal': [...LOGS, ...READ, 's3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
   };
   const policyOf = (service: string) => {
     const resources = template.toJSON().Resources as Record<
@@ -544,7 +547,7 @@ describe('observability', () => {
         },
       }),
     );
-    expect(fns).toHaveLength(6);
+    expect(fns).toHaveLength(7);
     for (const metric of ['Errors', 'Throttles']) {
       const watched = alarms()
         .filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric)

@@ -146,7 +146,7 @@ function start(): void {
     waitForResult(el);
 }
 
-/** What /static/portal.js serves. */
+/** What /static/portal.js serves; names may be minified (the Lambda bundle), hence start.name. */
 export const PORTAL_JS = `${[
   presign,
   sendFile,
@@ -157,4 +157,4 @@ export const PORTAL_JS = `${[
   start,
 ]
   .map((f) => f.toString())
-  .join('\n')}\nstart();\n`;
+  .join('\n')}\n${start.name}();\n`;

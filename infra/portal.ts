@@ -1,0 +1,159 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { POOL_NAME, staffGroupName } from '../adapters/cognito-pool.js';
+import { TABLE_KEYS } from '../adapters/table-keys.js';
+import { grantObjects, grantTable, TABLE_READ } from './grants.js';
+import { TonghopFunction } from './lambda-function.js';
+import { acknowledge } from './nag.js';
+
+export interface PortalProps {
+  table: TableV2;
+  uploads: Bucket;
+  provinceCode: string;
+  /** A custom domain already mapped to the API (see README); default: the API's own address. */
+  portalDomain?: string;
+}
+
+/**
+ * The communes' portal: a Cognito user pool (one account per unit contact, a group for the
+ * Department's staff), the portal function behind an HTTP API, and S3 CORS for its origin only.
+ * The function may sign uploads only under inbox/<province>/ and read its table.
+ */
+export class Portal extends Construct {
+  readonly fn: TonghopFunction;
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  readonly api: HttpApi;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: PortalProps) {
+    super(scope, id);
+    this.userPool = this.makeUserPool(props.provinceCode);
+    this.client = this.userPool.addClient('PortalClient', {
+      authFlows: { userPassword: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+    });
+    this.api = new HttpApi(this, 'Api', {
+      description: 'tonghop portal',
+      createDefaultStage: false,
+    });
+    this.url = props.portalDomain
+      ? `https://${props.portalDomain}`
+      : `https://${this.api.apiId}.execute-api.${this.api.stack.region}.${this.api.stack.urlSuffix}`;
+    this.fn = new TonghopFunction(this, 'Function', {
+      handler: 'portal',
+      memorySize: 512,
+      timeout: Duration.seconds(15),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.uploads.bucketName,
+        COGNITO_USER_POOL_ID: this.userPool.userPoolId,
+        COGNITO_CLIENT_ID: this.client.userPoolClientId,
+        PORTAL_URL: this.url,
+        PORTAL_PROVINCES: props.provinceCode,
+      },
+    });
+    this.grant(props);
+    this.route();
+    props.uploads.addCorsRule({
+      allowedOrigins: [this.url],
+      allowedMethods: [HttpMethods.POST],
+      allowedHeaders: ['*'],
+      maxAge: 3600,
+    });
+  }
+
+  private makeUserPool(provinceCode: string): UserPool {
+    const pool = new UserPool(this, 'Users', {
+      userPoolName: `${POOL_NAME}-${provinceCode}`,
+      selfSignUpEnabled: false,
+      signInCaseSensitive: false,
+      customAttributes: {
+        unit: new StringAttribute({ minLen: 5, maxLen: 5, mutable: true }),
+        province: new StringAttribute({ minLen: 2, maxLen: 2, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 8,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(7),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Threat protection (compromised credentials, risky sign-ins): about US$0.02 a month per
+      // active account, some US$3 for a province's 130 units.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new CfnUserPoolGroup(this, 'StaffGroup', {
+      userPoolId: pool.userPoolId,
+      groupName: staffGroupName(provinceCode),
+      description: 'Sở KHCN: cán bộ của tỉnh',
+    });
+    acknowledge(
+      pool,
+      'COG2',
+      'Commune officers sign in from shared office phones without authenticator apps; an account ' +
+        "only reads and uploads its own unit's reports, every upload is checked and kept.",
+    );
+    return pool;
+  }
+
+  private grant(props: PortalProps): void {
+    grantTable(this.fn, props.table, [...TABLE_READ]);
+    // A unit's history is read through GSI1 (one Query per page).
+    Grant.addToPrincipal({
+      grantee: this.fn,
+      actions: ['dynamodb:Query'],
+      resourceArns: [`${props.table.tableArn}/index/${TABLE_KEYS.gsi1}`],
+    });
+    // PutObject: the pre-signed POSTs it signs carry its permission; GetObject(Version): the
+    // downloads of originals it signs at the click. Only its province's inbox.
+    grantObjects(this.fn, props.uploads, `inbox/${props.provinceCode}/`, [
+      's3:PutObject',
+      's3:GetObject',
+      's3:GetObjectVersion',
+    ]);
+  }
+
+  private route(): void {
+    const logs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(logs) },
+    });
+    const integration = new HttpLambdaIntegration('Portal', this.fn);
+    this.api.addRoutes({ path: '/', integration });
+    this.api.addRoutes({ path: '/{proxy+}', integration });
+    acknowledge(
+      this.api,
+      'APIG4',
+      'The portal checks every request itself (Cognito ID token in an HttpOnly cookie, verified by ' +
+        'aws-jwt-verify): the sign-in page and static files must be reachable without a token.',
+    );
+  }
+}

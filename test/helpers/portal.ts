@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CognitoAccounts } from '../../adapters/cognito-accounts.js';
+import { cognito } from '../../adapters/cognito-client.js';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
+import { DynamoUnitStore } from '../../adapters/dynamo-unit-store.js';
+import { type Serving, servePortal } from '../../bin/commands/serve.js';
+import { openTarget, type Target } from '../../bin/target.js';
+import { receivedMail } from '../../local/saved-mail.js';
+import type { AccountSpec } from '../../shared/ports/accounts.js';
+import { registry2025 } from './fixtures.js';
+
+/** A signed-in (or anonymous) visitor: a cookie jar, and the CSRF token of the last page. */
+export class PortalClient {
+  private readonly cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly base: string) {}
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  /** The raw Set-Cookie lines of the last response, for flag checks. */
+  lastSetCookies: string[] = [];
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (init.method && init.method !== 'GET' && !headers.has('origin'))
+      headers.set('origin', this.base);
+    const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
+    this.lastSetCookies = res.headers.getSetCookie();
+    for (const line of this.lastSetCookies) {
+      const [pair = '', ...attrs] = line.split(';');
+      const [k = '', v = ''] = pair.split('=');
+      const expired = attrs.some((a) => /max-age=0\b/i.test(a.trim()));
+      if (expired || v === '') this.cookies.delete(k);
+      else this.cookies.set(k, v);
+    }
+    return res;
+  }
+
+  /** GET a page and remember its CSRF token. */
+  async page(path: string): Promise<{ status: number; html: string; res: Response }> {
+    const res = await this.request(path);
+    const html = await res.text();
+    this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
+    return { status: res.status, html, res };
+  }
+
+  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams({ _csrf: this.csrf, ...form });
+    return this.request(path, { method: 'POST', body, headers });
+  }
+}
+
+export interface PortalHarness {
+  url: string;
+  target: Target;
+  serving: Serving;
+  /** Makes an account with a known first password (no mail): for tests that are not about mail. */
+  account(spec: AccountSpec): Promise<{ email: string; password: string }>;
+  /** Signs in through the portal's pages, changing the first password; returns the visitor. */
+  signIn(spec: AccountSpec): Promise<PortalClient>;
+  /** The temporary password of the invitation the SES emulator received for `email`. */
+  invitationPassword(email: string): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export const FINAL_PASSWORD = 'Mat-Khau-Rieng-2026';
+
+/**
+ * The portal on the embedded stack, as `tonghop serve` runs it, on an ephemeral port, with the
+ * units of the given provinces loaded.
+ */
+export async function startPortal(provinces = ['40', '41']): Promise<PortalHarness> {
+  process.env.TONGHOP_HOME = mkdtempSync(join(tmpdir(), 'tonghop-portal-'));
+  process.env.TONGHOP_RETRY_DELAY_MS = '20';
+  const target = await openTarget({});
+  const registry = registry2025();
+  await new DynamoUnitStore(dynamoDocumentClient(), target.local!.table).put(
+    provinces.flatMap((p) => registry.unitsOf(p)),
+  );
+  const serving = await servePortal(target, 0);
+  const accounts = new CognitoAccounts(cognito(), process.env.COGNITO_USER_POOL_ID!);
+  const harness: PortalHarness = {
+    url: serving.url,
+    target,
+    serving,
+    async account(spec) {
+      const password = `Tam-Thoi-${Math.random().toString(36).slice(2, 8)}-1A`;
+      await accounts.create(spec, password);
+      return { email: spec.email, password };
+    },
+    async signIn(spec) {
+      const { password } = await harness.account(spec);
+      const client = new PortalClient(serving.url);
+      await client.page('/dang-nhap');
+      const first = await client.post('/dang-nhap', { email: spec.email, password, tiep: '/' });
+      if (first.status !== 200) throw new Error(`first sign-in gave ${first.status}`);
+      const done = await client.post('/doi-mat-khau', {
+        email: spec.email,
+        password: FINAL_PASSWORD,
+        confirm: FINAL_PASSWORD,
+        tiep: '/',
+      });
+      if (done.status !== 303) throw new Error(`password change gave ${done.status}`);
+      return client;
+    },
+    async invitationPassword(email) {
+      const mails = await receivedMail(target.local!.endpoints.ses);
+      const mail = mails.reverse().find((m) => m.destination.to.includes(email));
+      return /Mật khẩu tạm: (\S+)/.exec(mail?.body.text ?? '')?.[1] ?? null;
+    },
+    async stop() {
+      await serving.stop();
+      await target.close();
+    },
+  };
+  return harness;
+}
