@@ -17,5 +17,6 @@ export function tableJobDeps(table: string, outbox: MailOutbox): JobDeps {
     submissions: new DynamoSubmissionStore(db, table),
     ledger: new DynamoMailLedger(db, table),
     outbox,
+    portalUrl: process.env.PORTAL_URL || undefined,
   };
 }

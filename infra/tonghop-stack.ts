@@ -56,6 +56,10 @@ export class TonghopStack extends Stack {
       portalDomain: props.portalDomain,
     });
 
+    // Receipts and reminders link to the unit's portal page.
+    for (const fn of [this.ingest.fn, this.reminders.remind])
+      fn.addEnvironment('PORTAL_URL', this.portal.url);
+
     this.observability = new Observability(this, 'Observability', {
       provinceCode: props.provinceCode,
       alarmEmail: props.alarmEmail,

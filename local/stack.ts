@@ -44,6 +44,7 @@ export const LOCAL_BUCKET = 'tonghop-uploads';
 export const LOCAL_SENDER = 'khcn@tonghop.local';
 /** As the deployed ingest queue's maxReceiveCount (infra/ingest.ts). */
 const INGEST_MAX_RECEIVES = 3;
+export const LOCAL_PORTAL_URL = 'http://127.0.0.1:8080';
 
 export function tonghopHome(): string {
   return resolve(process.env.TONGHOP_HOME ?? '.tonghop');
@@ -129,6 +130,8 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? LOCAL_SENDER,
     MAX_RECEIVE_COUNT: String(INGEST_MAX_RECEIVES),
     OBJECT_VERSIONS_PREFIX: LOCAL_VERSIONS_PREFIX,
+    // Where `tonghop serve` listens by default: mails link to the portal's pages there.
+    PORTAL_URL: process.env.PORTAL_URL ?? LOCAL_PORTAL_URL,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // No CloudWatch here: metrics would only print their EMF lines into the CLI's output.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',

@@ -71,6 +71,7 @@ const receipts = sender
       ledger: new DynamoMailLedger(db, table),
       departments: new DynamoDepartmentStore(db, table),
       rounds,
+      portalUrl: process.env.PORTAL_URL || undefined,
     }
   : null;
 

@@ -14,9 +14,10 @@ export function receiptJob(
   unit: Unit | undefined,
   roundTitle: string,
   department: Department | null,
+  portalUrl?: string,
 ): MailJob | null {
   if (!unit?.emails.length) return null;
-  const mail = receiptMail({ submission, unit, roundTitle, department });
+  const mail = receiptMail({ submission, unit, roundTitle, department, portalUrl });
   return {
     kind: 'receipt',
     ledgerKey: `RECEIPT#${submission.submissionId}`,
@@ -33,6 +34,8 @@ export interface ReceiptDeps extends DeliverDeps {
   registry: UnitRegistry;
   departments: DepartmentStore;
   rounds: RoundStore;
+  /** The portal's address, for the link to the unit's page. */
+  portalUrl?: string;
 }
 
 /** Sends the receipt of a stored submission once; throws on a transient failure, for a retry. */
@@ -47,6 +50,6 @@ export async function sendReceipt(
     deps.departments.get(submission.provinceCode),
   ]);
   const title = round?.title ?? `kỳ báo cáo ${submission.roundId}`;
-  const job = receiptJob(submission, unit, title, department);
+  const job = receiptJob(submission, unit, title, department, deps.portalUrl);
   return job ? deliver(job, deps) : 'no_contact';
 }

@@ -5,6 +5,7 @@ import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import { htmlPage } from './html.js';
+import { uploadHint } from './portal-link.js';
 
 export interface RenderedMail {
   subject: string;
@@ -19,10 +20,6 @@ const STATUS_VI = {
   returned: 'bị Sở trả lại để sửa',
   ocr_pending: 'đang nhận dạng bản quét',
 } as const;
-
-function uploadHint(round: Round, unit: Unit): string {
-  return `Nộp báo cáo (DOCX, PDF hoặc TXT) vào hộp thư: inbox/${round.provinceCode}/${round.roundId}/${unit.code}/<tên tệp>.`;
-}
 
 function signature(department: Department | null): string {
   if (!department) return 'Sở Khoa học và Công nghệ';
@@ -43,6 +40,8 @@ export function reminderMail(input: {
   latest: Submission | null;
   department: Department | null;
   now: Date;
+  /** The portal's address: the mail links to the unit's page of this round. */
+  portalUrl?: string;
 }): RenderedMail {
   const { round, unit, latest, department, now } = input;
   const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
@@ -66,7 +65,7 @@ export function reminderMail(input: {
     paragraphs.push('Hệ thống chưa nhận được báo cáo của đơn vị cho kỳ này.');
   }
   paragraphs.push(
-    uploadHint(round, unit),
+    uploadHint(input.portalUrl, unit.code, round.roundId),
     'Nếu đơn vị đã gửi trong hôm nay, xin bỏ qua thư này.',
     signature(department),
   );
@@ -79,6 +78,7 @@ export function receiptMail(input: {
   unit: Unit;
   roundTitle: string;
   department: Department | null;
+  portalUrl?: string;
 }): RenderedMail {
   const { submission: s, unit, roundTitle, department } = input;
   const subject = `[tonghop] Đã nhận báo cáo: ${roundTitle} — ${capitalize(unitLabel(unit))} (${STATUS_VI[s.status]})`;
@@ -94,7 +94,7 @@ export function receiptMail(input: {
     );
   else if (problems.length)
     paragraphs.push(`Lưu ý:\n${problems.map((d) => `- ${d.message}`).join('\n')}`);
-  paragraphs.push(signature(department));
+  paragraphs.push(uploadHint(input.portalUrl, unit.code, s.roundId), signature(department));
   return { subject, text: `${paragraphs.join('\n\n')}\n`, html: htmlPage(subject, paragraphs) };
 }
 

@@ -19,6 +19,8 @@ export interface JobDeps {
   submissions: SubmissionStore;
   ledger: MailLedger;
   outbox: MailOutbox;
+  /** The portal's address: reminders link to each unit's page of the round. */
+  portalUrl?: string;
 }
 
 export interface ReminderRun {

@@ -10,6 +10,8 @@ import type { Department, Unit } from '../schemas/unit.js';
 export interface ReminderPlanDeps {
   submissions: SubmissionStore;
   ledger: MailLedger;
+  /** The portal's address, for the link to each unit's page. */
+  portalUrl?: string;
 }
 
 export interface ReminderPlan {
@@ -55,7 +57,14 @@ export async function planReminders(
       plan.noContact.push({ roundId: round.roundId, unitCode: row.unit.code });
       continue;
     }
-    const mail = reminderMail({ round, unit: row.unit, latest: row.latest, department, now });
+    const mail = reminderMail({
+      round,
+      unit: row.unit,
+      latest: row.latest,
+      department,
+      now,
+      portalUrl: deps.portalUrl,
+    });
     plan.jobs.push({
       kind: 'reminder',
       ledgerKey,

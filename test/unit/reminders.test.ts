@@ -102,7 +102,9 @@ describe('planReminders', () => {
     expect(review.text).toContain('cần xem lại');
     expect(review.text).toContain('Đơn vị trong văn bản (xã A) khác đơn vị nộp (xã B).');
     expect(review.text).toContain('thứ Tư, ngày 10/6/2026; còn 7 ngày');
-    expect(review.html).toContain('&lt;tên tệp&gt;');
+    // The way to upload is the portal, never a storage path (test/unit/mail-links.test.ts).
+    expect(review.text).toContain('cổng tonghop');
+    expect(review.html).not.toContain('inbox/');
     expect(plan.jobs[1]!.text).toContain('chưa nhận được báo cáo');
   });
 
