@@ -293,9 +293,15 @@ program
 program
   .command('demo')
   .description('Chạy toàn bộ quy trình trên máy với các báo cáo mẫu (npm start)')
-  .action(async () => {
+  .option('--serve [port]', 'sau đó mở cổng nộp báo cáo (npm start), đến khi Ctrl-C')
+  .action(async (opts: { serve?: string | boolean }) => {
     const { demo } = await load.demo();
-    await withTarget((t) => demo(t));
+    await withTarget(async (t) => {
+      await demo(t);
+      if (!opts.serve) return;
+      const { serveDemo } = await load.serve();
+      await serveDemo(t, typeof opts.serve === 'string' ? Number(opts.serve) : undefined);
+    });
   });
 
 try {

@@ -3,6 +3,7 @@ import { serve as nodeServe } from '@hono/node-server';
 import { createPortal } from '../../web/app.js';
 import { portalDeps } from '../../web/portal-deps.js';
 import type { Target } from '../target.js';
+import { DEMO_PROVINCE, DEMO_ROUND } from './demo.js';
 import { DEFAULT_LOCAL_PORT } from './invite.js';
 
 export interface Serving {
@@ -99,4 +100,46 @@ export function untilInterrupted(): Promise<void> {
     process.once('SIGINT', () => ok());
     process.once('SIGTERM', () => ok());
   });
+}
+
+const PASSWORD_LINE = /Mật khẩu tạm: (\S+)/;
+
+/** The temporary password of the invitation the running SES emulator holds for `email`, if any. */
+export async function invitationPassword(target: Target, email: string): Promise<string | null> {
+  if (!target.local) return null;
+  const { receivedMail } = await import('../../local/saved-mail.js');
+  const mails = await receivedMail(target.local.endpoints.ses);
+  const invitations = mails.filter(
+    (m) => m.destination.to.includes(email) && PASSWORD_LINE.test(m.body.text ?? ''),
+  );
+  return PASSWORD_LINE.exec(invitations.at(-1)?.body.text ?? '')?.[1] ?? null;
+}
+
+/** How to sign in as a demo account: its address and, on a first run, its temporary password. */
+export async function demoAccountLine(target: Target, who: string, email: string): Promise<string> {
+  const password = await invitationPassword(target, email);
+  return password
+    ? `  ${who}: ${email}  mật khẩu tạm: ${password}`
+    : `  ${who}: ${email}  (tài khoản có từ lần chạy trước: dùng mật khẩu đã đặt, hoặc xoá .tonghop để bắt đầu lại)`;
+}
+
+/** `npm start`: after the demo, the portal, with the demo commune's and the Department's sign-in. */
+export async function serveDemo(target: Target, port = DEFAULT_LOCAL_PORT): Promise<void> {
+  const serving = await servePortal(target, port);
+  const rows = await target.submissions.listRound(DEMO_PROVINCE, DEMO_ROUND);
+  const units = await target.units.list(DEMO_PROVINCE);
+  const accepted = rows.find(
+    (s) => s.status === 'accepted' && units.some((u) => u.code === s.unitCode && u.emails.length),
+  );
+  const unit =
+    units.find((u) => u.code === accepted?.unitCode) ?? units.find((u) => u.emails.length);
+  const department = await target.jobs.departments.get(DEMO_PROVINCE);
+  const lines = [servingText(serving.url, target), 'Tài khoản mẫu:'];
+  if (unit?.emails[0])
+    lines.push(await demoAccountLine(target, `UBND ${unit.name} (${unit.code})`, unit.emails[0]));
+  if (department?.emails[0])
+    lines.push(await demoAccountLine(target, department.name, department.emails[0]));
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  await untilInterrupted();
+  await serving.stop();
 }

@@ -5,9 +5,8 @@ import { CognitoAccounts } from '../../adapters/cognito-accounts.js';
 import { cognito } from '../../adapters/cognito-client.js';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoUnitStore } from '../../adapters/dynamo-unit-store.js';
-import { type Serving, servePortal } from '../../bin/commands/serve.js';
+import { invitationPassword, type Serving, servePortal } from '../../bin/commands/serve.js';
 import { openTarget, type Target } from '../../bin/target.js';
-import { receivedMail } from '../../local/saved-mail.js';
 import type { AccountSpec } from '../../shared/ports/accounts.js';
 import { registry2025 } from './fixtures.js';
 
@@ -109,11 +108,7 @@ export async function startPortal(provinces = ['40', '41']): Promise<PortalHarne
       if (done.status !== 303) throw new Error(`password change gave ${done.status}`);
       return client;
     },
-    async invitationPassword(email) {
-      const mails = await receivedMail(target.local!.endpoints.ses);
-      const mail = mails.reverse().find((m) => m.destination.to.includes(email));
-      return /Mật khẩu tạm: (\S+)/.exec(mail?.body.text ?? '')?.[1] ?? null;
-    },
+    invitationPassword: (email) => invitationPassword(target, email),
     async stop() {
       await serving.stop();
       await target.close();

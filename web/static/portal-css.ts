@@ -58,6 +58,7 @@ td.num{text-align:right;white-space:nowrap}
   background:#f9fbfc;cursor:pointer}
 .drop.over{border-color:#0b5cad;background:#e8f1fb}
 .progress{display:flex;flex-direction:column;gap:.25rem}
+.progress[hidden]{display:none}
 progress{width:100%;height:1.25rem}
 .files{list-style:none;padding:0;margin:0}
 .files li{padding:.25rem 0}

@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invite } from '../../bin/commands/invite.js';
+import { docxFromText } from '../../scripts/report-files.js';
+import { reportText } from '../../scripts/report-text.js';
+import { registry2025 } from '../helpers/fixtures.js';
+import { FINAL_PASSWORD, type PortalHarness, startPortal } from '../helpers/portal.js';
+
+// A commune in a real browser (Debian's chromium, driven by playwright-core): signs in with the
+// invitation that arrived in the SES emulator, uploads, waits for what was read, corrects it.
+const registry = registry2025();
+const A = { ...registry.byCode('16941')!, emails: ['vanphong@nghiadan.example'] };
+const B = { ...registry.byCode('16681')!, emails: ['vanphong@thanhvinh.example'] };
+const ROUND = '2026-H1';
+const SHOTS = process.env.TONGHOP_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'tonghop-shots-'));
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WAIT = { timeout: 90_000 };
+
+let portal: PortalHarness;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  portal = await startPortal(['40']);
+  await invite([A, B], []);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+async function newPage(width: number): Promise<Page> {
+  // bypassCSP only so that the test can inject axe-core; the app's own script is external.
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    bypassCSP: true,
+    locale: 'vi-VN',
+  });
+  context.setDefaultTimeout(WAIT.timeout);
+  return context.newPage();
+}
+
+/** First sign-in: the temporary password from the invitation mail, then a password of one's own. */
+async function signInFirstTime(page: Page, email: string): Promise<void> {
+  const password = await portal.invitationPassword(email);
+  expect(password, `invitation for ${email}`).toBeTruthy();
+  await page.goto(`${portal.url}/`);
+  await page.getByLabel('Địa chỉ thư').fill(email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password!);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(FINAL_PASSWORD);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(FINAL_PASSWORD);
+  await page.getByRole('button', { name: /Lưu mật khẩu/ }).click();
+  await page.waitForURL(/\/don-vi\/\d{5}$/);
+}
+
+async function upload(
+  page: Page,
+  files: Array<{ name: string; buffer: Buffer; mimeType: string }>,
+) {
+  await page.locator('input[type=file]').setInputFiles(files);
+  await page.getByRole('button', { name: 'Nộp tệp' }).click();
+  // The live view: the page waits for the record, then shows what was read.
+  await page.waitForURL((u) => !u.search.includes('tep='), WAIT);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
+      }
+    ).axe;
+    return axe.run();
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
+}
+
+const docx = async (unit: typeof A, computers: number, name: string) => ({
+  name,
+  mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  buffer: await docxFromText(reportText(unit, { computers })),
+});
+
+describe('a commune on the portal', () => {
+  it('signs in from the invitation, uploads two files, reads the figures, a correction counts', async () => {
+    const page = await newPage(1366);
+    await signInFirstTime(page, A.emails[0]!);
+    await page.screenshot({ path: join(SHOTS, 'unit-1366.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${portal.url}/don-vi/${A.code}/ky/${ROUND}`);
+    const notes = {
+      name: 'ghi-chu.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(reportText(A, { computers: 40 })),
+    };
+    await upload(page, [await docx(A, 40, 'bao-cao-6-thang.docx'), notes]);
+    await expect.poll(() => page.locator('table.history tbody tr').count(), WAIT).toBe(2);
+    await expect.poll(() => page.locator('.reading').textContent()).toMatch(/Số, ký hiệu/);
+    const figures = await page.locator('table.figures').textContent();
+    expect(figures).toMatch(/40/);
+    await page.screenshot({ path: join(SHOTS, 'round-1366.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await upload(page, [await docx(A, 57, 'bao-cao-sua.docx')]);
+    await expect.poll(() => page.locator('table.history tbody tr').count(), WAIT).toBe(3);
+    const newest = page.locator('table.history tbody tr').first();
+    await expect.poll(() => newest.textContent()).toMatch(/3\s+được tính/);
+    expect(await page.locator('table.figures').textContent()).toMatch(/57/);
+
+    // Unit B, signed in, cannot see A's page.
+    const other = await newPage(1366);
+    await signInFirstTime(other, B.emails[0]!);
+    const res = await other.goto(`${portal.url}/don-vi/${A.code}/ky/${ROUND}`);
+    expect(res?.status()).toBe(403);
+    expect(await other.locator('h1').textContent()).toMatch(/Không có quyền/);
+  }, 300_000);
+
+  it('works the same on a 390 px phone, without sideways scrolling', async () => {
+    const page = await newPage(390);
+    await page.goto(`${portal.url}/dang-nhap`);
+    await page.getByLabel('Địa chỉ thư').fill(B.emails[0]!);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(FINAL_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/don-vi\/16681$/);
+    await page.goto(`${portal.url}/don-vi/${B.code}/ky/${ROUND}`);
+    await upload(page, [await docx(B, 12, 'bao-cao.docx')]);
+    await expect.poll(() => page.locator('table.history tbody tr').count(), WAIT).toBe(1);
+    expect(await page.locator('table.figures').textContent()).toMatch(/12/);
+    const overflow = await page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }
+      ).document;
+      return doc.documentElement.scrollWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SHOTS, 'round-390.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 300_000);
+});
