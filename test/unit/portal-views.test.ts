@@ -153,3 +153,54 @@ describe('the portal script', () => {
     expect(seen).toEqual(['form[data-presign]', '[data-wait]']);
   });
 });
+
+describe('a file the Department sent back', () => {
+  it("shows the Department's message, escaped, above what was read", () => {
+    const s: Submission = {
+      ...submissionWith(Array(10).fill('x')),
+      status: 'returned',
+      audit: [
+        {
+          action: 'return',
+          by: { sub: 's', email: 'so@example.vn' },
+          at: '2026-06-09T02:00:00+07:00',
+          reason: 'Thiếu chữ ký <b>và dấu</b>',
+          from: 'needs_review',
+          to: 'returned',
+        },
+      ],
+    };
+    const html = roundPage({
+      identity: {
+        sub: 's',
+        email: 'a@x.vn',
+        role: 'commune',
+        provinceCode: '40',
+        unitCode: unit.code,
+      },
+      csrf: 'tok',
+      unit,
+      view: {
+        round: {
+          provinceCode: '40',
+          roundId: '2026-H1',
+          title: 'Kỳ',
+          deadline: '2026-06-10T23:59:59+07:00',
+          requests: [],
+          reminderOffsets: [0],
+          kind: 'standing',
+        },
+        status: 'returned',
+        timeliness: null,
+        versions: [s],
+        counted: null,
+      },
+      now: new Date('2026-06-09T00:00:00Z'),
+      pending: [],
+      form: { url: 'http://s3.local/b', fields: {} },
+    }).toString();
+    expect(html).toContain('Thiếu chữ ký &lt;b&gt;và dấu&lt;/b&gt;');
+    expect(html).not.toContain('<b>và dấu');
+    expect(html.indexOf('Thiếu chữ ký')).toBeLessThan(html.indexOf('Số, ký hiệu'));
+  });
+});
