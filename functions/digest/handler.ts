@@ -1,16 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { requiredEnv } from '../../adapters/env.js';
 import { tableJobDeps } from '../../adapters/job-deps.js';
+import { handlerMetrics } from '../../adapters/metrics.js';
 import { sqs } from '../../adapters/sqs-client.js';
 import { SqsOutbox } from '../../adapters/sqs-outbox.js';
 import { runDigestJob } from '../../shared/reminders/jobs.js';
 
 const logger = new Logger({ serviceName: 'tonghop-digest' });
-const metrics = new Metrics({ serviceName: 'tonghop-digest' });
+const metrics = handlerMetrics('tonghop-digest');
 const deps = tableJobDeps(
   requiredEnv('TABLE_NAME'),
   new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL')),

@@ -3,7 +3,7 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -13,6 +13,7 @@ import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import { DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { requiredEnv } from '../../adapters/env.js';
+import { handlerMetrics } from '../../adapters/metrics.js';
 import { cachedRegistry } from '../../adapters/registry-cache.js';
 import { s3 } from '../../adapters/s3-client.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
@@ -33,7 +34,7 @@ import { provinceRounds } from '../../shared/rounds/rounds.js';
 import { objectRefsOf } from './object-refs.js';
 
 const logger = new Logger({ serviceName: 'tonghop-ingest' });
-const metrics = new Metrics({ serviceName: 'tonghop-ingest' });
+const metrics = handlerMetrics('tonghop-ingest');
 const STATUS_METRIC = {
   accepted: 'ReportsAccepted',
   needs_review: 'ReportsNeedingReview',

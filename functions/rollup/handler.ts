@@ -1,10 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { requiredEnv } from '../../adapters/env.js';
 import { tableJobDeps } from '../../adapters/job-deps.js';
+import { handlerMetrics } from '../../adapters/metrics.js';
 import { s3 } from '../../adapters/s3-client.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
 import { sqs } from '../../adapters/sqs-client.js';
@@ -17,7 +18,7 @@ import {
 } from '../../shared/rollup/rollup-job.js';
 
 const logger = new Logger({ serviceName: 'tonghop-rollup' });
-const metrics = new Metrics({ serviceName: 'tonghop-rollup' });
+const metrics = handlerMetrics('tonghop-rollup');
 const deps = {
   ...tableJobDeps(requiredEnv('TABLE_NAME'), new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL'))),
   objects: new S3ObjectStore(s3(), requiredEnv('BUCKET_NAME')),

@@ -1,20 +1,21 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import { requiredEnv } from '../../adapters/env.js';
+import { handlerMetrics } from '../../adapters/metrics.js';
 import { ses } from '../../adapters/ses-client.js';
 import { SesMailer } from '../../adapters/ses-mailer.js';
 import { deliver } from '../../shared/mail/deliver.js';
 import { MailJob } from '../../shared/schemas/mail.js';
 
 const logger = new Logger({ serviceName: 'tonghop-send-mail' });
-const metrics = new Metrics({ serviceName: 'tonghop-send-mail' });
+const metrics = handlerMetrics('tonghop-send-mail');
 const processor = new BatchProcessor(EventType.SQS);
 const ledger = new DynamoMailLedger(dynamoDocumentClient(), requiredEnv('TABLE_NAME'));
 const mailer = new SesMailer(
