@@ -95,7 +95,7 @@ async function runIngest(b: Bench): Promise<void> {
     b.out();
     b.row(...['format', 'read', 'decode', 'parse', 'validate', 'store', 'total'], 'raw decode');
     b.row('---', ...Array(7).fill('---:'));
-    const { objects, submissions } = target;
+    const { objects, submissions } = target.ports;
     const { readFile, readdir } = await import('node:fs/promises');
     for (const format of ['txt', 'docx', 'pdf'] as const) {
       const dir = files[format]!;

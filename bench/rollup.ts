@@ -24,7 +24,7 @@ async function runRollup(b: Bench): Promise<void> {
   try {
     await importUnits(target);
     const registry = nationalRegistry();
-    const all = await target.units.list();
+    const all = await target.ports.units.list();
     const chars = quick ? 4000 : 20_000;
     // 9 in 10 units have an accepted report: a round the morning after its deadline.
     const seeded = all.filter((_, i) => i % 10 !== 9);
@@ -36,7 +36,7 @@ async function runRollup(b: Bench): Promise<void> {
           const i = next++;
           const u = seeded[i]!;
           const report = readReport(reportText(u, syntheticReport(i, chars)), { registry });
-          await target.submissions.record({
+          await target.ports.submissions.record({
             submissionId: `bench-${u.code}`,
             provinceCode: u.provinceCode,
             roundId: '2026-H1',

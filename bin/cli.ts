@@ -122,9 +122,10 @@ dlq
   .option('--json', 'in JSON')
   .action(async (opts: { json?: boolean }) => {
     const result = await withTarget(async (t) => {
-      const moved = await t.redrive();
+      const moved = await t.ports.deadLetters.redrive();
       const stats = await t.settle();
-      return { moved, stats, remaining: (await t.deadLetters()).length };
+      await t.sendMail(); // the receipts of what was recorded now
+      return { moved, stats, remaining: (await t.ports.deadLetters.list()).length };
     });
     print(
       opts.json,
@@ -139,8 +140,8 @@ const nowOption = (v?: string) => (v === undefined ? new Date() : check('--now',
 async function requireRound(t: Target, province: string, roundId: string): Promise<void> {
   if (roundId === '_') return;
   const { provinceRounds, roundById } = await import('../shared/rounds/rounds.js');
-  if (await roundById(t.jobs.rounds, province, roundId)) return;
-  const known = (await provinceRounds(t.jobs.rounds, province, new Date())).map((r) => r.roundId);
+  if (await roundById(t.ports.rounds, province, roundId)) return;
+  const known = (await provinceRounds(t.ports.rounds, province, new Date())).map((r) => r.roundId);
   throw new UsageError(
     '--round',
     `Tỉnh ${province} không có kỳ báo cáo ${roundId}; các kỳ hiện có: ${known.join(', ')} ` +
@@ -281,13 +282,19 @@ program
   .description('Mở cổng nộp báo cáo trên máy (Ctrl-C để dừng)')
   .option('--port <port>', 'cổng HTTP', '8080')
   .action(async (opts: { port: string }) => {
+    if (program.opts<{ aws?: boolean }>().aws)
+      throw new Error('tonghop serve chạy trên máy; trên AWS cổng là hàm Lambda đã triển khai.');
     const { servePortal, servingText, untilInterrupted } = await load.serve();
-    await withTarget(async (t) => {
+    const { openLocalTarget } = await import('./target.js');
+    const t = await openLocalTarget();
+    try {
       const serving = await servePortal(t, Number(opts.port));
       process.stdout.write(servingText(serving.url, t));
       await untilInterrupted();
       await serving.stop();
-    });
+    } finally {
+      await t.close();
+    }
   });
 
 program
@@ -296,12 +303,16 @@ program
   .option('--serve [port]', 'sau đó mở cổng nộp báo cáo (npm start), đến khi Ctrl-C')
   .action(async (opts: { serve?: string | boolean }) => {
     const { demo } = await load.demo();
-    await withTarget(async (t) => {
+    const { openLocalTarget } = await import('./target.js');
+    const t = await openLocalTarget();
+    try {
       await demo(t);
       if (!opts.serve) return;
       const { serveDemo } = await load.serve();
       await serveDemo(t, typeof opts.serve === 'string' ? Number(opts.serve) : undefined);
-    });
+    } finally {
+      await t.close();
+    }
   });
 
 try {

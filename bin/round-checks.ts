@@ -28,7 +28,7 @@ export async function checkNewRound(
     );
   const fold = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
   const asked = new Set((o.request ?? []).map(fold));
-  for (const r of await provinceRounds(t.jobs.rounds, o.province, now)) {
+  for (const r of await provinceRounds(t.ports.rounds, o.province, now)) {
     const same = r.requests.find((x) => asked.has(fold(x)));
     if (same)
       throw new UsageError(

@@ -1,45 +1,51 @@
-import {
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  StartMessageMoveTaskCommand,
-} from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { dynamoDocumentClient } from '../adapters/dynamo-client.js';
+import { DynamoDepartmentStore } from '../adapters/dynamo-department-store.js';
+import { DynamoMailLedger } from '../adapters/dynamo-mail-ledger.js';
+import { DynamoRoundStore } from '../adapters/dynamo-round-store.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo-submission-store.js';
 import { DynamoUnitStore } from '../adapters/dynamo-unit-store.js';
-import { tableJobDeps } from '../adapters/job-deps.js';
 import { forgetRegistry } from '../adapters/registry-cache.js';
 import { s3 } from '../adapters/s3-client.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
-import { sqs as sqsClient } from '../adapters/sqs-client.js';
+import { sqs } from '../adapters/sqs-client.js';
+import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
 import { SqsOutbox } from '../adapters/sqs-outbox.js';
 import { TesseractOcr } from '../adapters/tesseract-ocr.js';
 import { objectRefsOf } from '../functions/ingest/object-refs.js';
 import { type DeliveryStats, drainQueue } from '../local/delivery.js';
+import { FileQueueDeadLetters } from '../local/file-queue-dead-letters.js';
 import { FileQueueOutbox } from '../local/file-queue-outbox.js';
 import { type LocalStack, startLocalStack } from '../local/stack.js';
+import type { DeadLetterQueue } from '../shared/ports/dead-letters.js';
+import type { MailOutbox } from '../shared/ports/mail.js';
 import type { ObjectStore } from '../shared/ports/object-store.js';
-import type { SubmissionStore } from '../shared/ports/submission-store.js';
-import type { UnitStore } from '../shared/ports/unit-store.js';
 import type { JobDeps } from '../shared/reminders/jobs.js';
 
-export interface DeadLetter {
-  messageId: string;
-  receiveCount: number;
-  body: string;
+/** Every port a command may use, once each. */
+export interface Ports extends JobDeps {
+  objects: ObjectStore;
+  /** The ingest queue's dead letters. */
+  deadLetters: DeadLetterQueue;
 }
 
-/** Where a command works: the embedded stack (default) or a deployed one (--aws). */
+/**
+ * Where a command works: the embedded stack (default) or a deployed one (--aws). Commands see
+ * only this; what differs between the two is decided here, not in them.
+ */
 export interface Target {
-  kind: 'local' | 'aws';
+  ports: Ports;
   bucket: string;
-  submissions: SubmissionStore;
-  units: UnitStore;
-  objects: ObjectStore;
-  local?: LocalStack;
-  /** Stores and mail queue of the reminder and digest jobs. */
-  jobs: JobDeps;
-  /** Sends what is in the mail queue (locally; on AWS the sender function does it). */
+  /** Where the data lives, for messages: the local directory, or "AWS". */
+  where: string;
+  /** Where sent mail is saved as .eml files when the command ends; null when it is not. */
+  mailDir: string | null;
+  /** How long to wait for uploads to be recorded after settle(): 0 when settle() recorded them. */
+  recordWaitMs: number;
+  /**
+   * Sends what is in the mail queue now and says how it went; null when a deployed sender sends
+   * it a little later (there is no outcome to read yet).
+   */
   sendMail(): Promise<DeliveryStats | null>;
   /**
    * Runs the ingest pipeline on what was uploaded (locally) and returns when the queue is empty,
@@ -49,9 +55,12 @@ export interface Target {
     onProgress?: (s: DeliveryStats) => void,
     opts?: { only?: UploadRef[]; stopAt?: number },
   ): Promise<DeliveryStats | null>;
-  deadLetters(): Promise<DeadLetter[]>;
-  redrive(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** The embedded stack's target, with the stack itself for tests that look inside. */
+export interface LocalTarget extends Target {
+  stack: LocalStack;
 }
 
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -74,37 +83,64 @@ function announces(uploads: UploadRef[]): (m: { body: string }) => boolean {
   };
 }
 
-async function openLocal(): Promise<Target> {
-  const stack = await startLocalStack();
+function tablePorts(
+  table: string,
+  bucket: string,
+  outbox: MailOutbox,
+  deadLetters: DeadLetterQueue,
+): Ports {
   const db = dynamoDocumentClient();
+  return {
+    rounds: new DynamoRoundStore(db, table),
+    units: new DynamoUnitStore(db, table),
+    departments: new DynamoDepartmentStore(db, table),
+    submissions: new DynamoSubmissionStore(db, table),
+    ledger: new DynamoMailLedger(db, table),
+    objects: new S3ObjectStore(s3(), bucket),
+    outbox,
+    deadLetters,
+  };
+}
+
+// Handlers read their environment when loaded: only after the stack has set it.
+const handlerOf = (load: () => Promise<{ handler: unknown }>) => {
+  let handler: Handler | undefined;
+  return async () => (handler ??= (await load()).handler as Handler);
+};
+
+/**
+ * The embedded stack. TONGHOP_RETRY_DELAY_MS (default 200) is the delay before a failed message
+ * comes back, times its receive count; TONGHOP_VISIBILITY_MS (default 30 000) how long a message
+ * being processed stays invisible, so after a killed run it comes back that much later.
+ */
+export async function openLocalTarget(): Promise<LocalTarget> {
+  const stack = await startLocalStack();
   forgetRegistry();
-  // Handlers read their environment when loaded: only after the stack has set it.
-  let ingest: Handler | undefined;
-  let sendMail: Handler | undefined;
   // No OCR function here: scans are read inside the ingest handler, by the same code, with
   // workers that start on the first scan and stop with the stack.
   const ocr = new TesseractOcr();
-  const ingestHandler = async () => {
-    if (ingest) return ingest;
+  const ingest = handlerOf(async () => {
     const mod = await import('../functions/ingest/handler.js');
     mod.readScansInProcess(ocr);
-    ingest = mod.handler as unknown as Handler;
-    return ingest;
-  };
-  const mailHandler = async () =>
-    (sendMail ??= (await import('../functions/send-mail/handler.js'))
-      .handler as unknown as Handler);
+    return mod;
+  });
+  const sendMail = handlerOf(() => import('../functions/send-mail/handler.js'));
   const retryDelayMs = Number(process.env.TONGHOP_RETRY_DELAY_MS ?? 200);
+  const visibilityMs = Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000);
   return {
-    kind: 'local',
+    stack,
+    ports: tablePorts(
+      stack.table,
+      stack.bucket,
+      new FileQueueOutbox(stack.mailQueue),
+      new FileQueueDeadLetters(stack.ingestQueue),
+    ),
     bucket: stack.bucket,
-    submissions: new DynamoSubmissionStore(db, stack.table),
-    units: new DynamoUnitStore(db, stack.table),
-    objects: new S3ObjectStore(s3(), stack.bucket),
-    local: stack,
-    jobs: tableJobDeps(stack.table, new FileQueueOutbox(stack.mailQueue)),
+    where: stack.home,
+    mailDir: stack.mailDir,
+    recordWaitMs: 0,
     async sendMail() {
-      return drainQueue(stack.mailQueue, await mailHandler(), {
+      return drainQueue(stack.mailQueue, await sendMail(), {
         retryDelayMs,
         functionName: 'tonghop-send-mail',
         queueArn: 'arn:aws:sqs:local:000000000000:tonghop-mail',
@@ -114,23 +150,15 @@ async function openLocal(): Promise<Target> {
       forgetRegistry();
       return drainQueue(
         stack.ingestQueue,
-        await ingestHandler(),
+        await ingest(),
         {
           retryDelayMs,
-          visibilityMs: Number(process.env.TONGHOP_VISIBILITY_MS ?? 30_000),
+          visibilityMs,
           select: opts.only && announces(opts.only),
           stopAt: opts.stopAt,
         },
         onProgress,
       );
-    },
-    async deadLetters() {
-      return stack.ingestQueue
-        .deadLetters()
-        .map((m) => ({ messageId: m.messageId, receiveCount: m.receiveCount, body: m.body }));
-    },
-    async redrive() {
-      return stack.ingestQueue.redrive();
     },
     close: async () => {
       await ocr.close();
@@ -146,52 +174,29 @@ function env(name: string): string {
 }
 
 function openAws(): Target {
-  const table = env('TONGHOP_TABLE');
   const bucket = env('TONGHOP_BUCKET');
-  const db = dynamoDocumentClient();
-  const sqs = sqsClient();
+  // The queue URLs are asked for only by the commands that use them.
+  const outbox: MailOutbox = {
+    enqueue: (jobs) => new SqsOutbox(sqs(), env('TONGHOP_MAIL_QUEUE_URL')).enqueue(jobs),
+  };
   return {
-    kind: 'aws',
+    ports: tablePorts(
+      env('TONGHOP_TABLE'),
+      bucket,
+      outbox,
+      new SqsDeadLetters(sqs(), () => env('TONGHOP_DLQ_URL')),
+    ),
     bucket,
-    submissions: new DynamoSubmissionStore(db, table),
-    units: new DynamoUnitStore(db, table),
-    objects: new S3ObjectStore(s3(), bucket),
-    jobs: tableJobDeps(table, {
-      enqueue: (jobs) => new SqsOutbox(sqsClient(), env('TONGHOP_MAIL_QUEUE_URL')).enqueue(jobs),
-    }),
+    where: 'AWS',
+    mailDir: null,
+    // The deployed ingest function consumes the queue by itself; commands poll the table.
+    recordWaitMs: 300_000,
     sendMail: async () => null,
-    // On AWS the Lambda consumes the queue by itself; callers poll the table for results.
     settle: async () => null,
-    async deadLetters() {
-      const res = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: env('TONGHOP_DLQ_URL'),
-          MaxNumberOfMessages: 10,
-          VisibilityTimeout: 0,
-          MessageSystemAttributeNames: ['ApproximateReceiveCount'],
-        }),
-      );
-      return (res.Messages ?? []).map((m) => ({
-        messageId: m.MessageId ?? '',
-        receiveCount: Number(m.Attributes?.ApproximateReceiveCount ?? 0),
-        body: m.Body ?? '',
-      }));
-    },
-    async redrive() {
-      const url = env('TONGHOP_DLQ_URL');
-      const attrs = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: url,
-          AttributeNames: ['QueueArn', 'ApproximateNumberOfMessages'],
-        }),
-      );
-      await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: attrs.Attributes!.QueueArn! }));
-      return Number(attrs.Attributes?.ApproximateNumberOfMessages ?? 0);
-    },
     close: async () => undefined,
   };
 }
 
 export async function openTarget(opts: { aws?: boolean }): Promise<Target> {
-  return opts.aws || process.env.TONGHOP_TARGET === 'aws' ? openAws() : openLocal();
+  return opts.aws ? openAws() : openLocalTarget();
 }

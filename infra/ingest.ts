@@ -3,7 +3,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type Bucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { grantObjects, grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
@@ -32,7 +32,7 @@ export class Ingest extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { uploads: Bucket; table: TableV2; senderEmail: string },
+    props: { uploads: Bucket; table: TableV2; mailQueue: IQueue },
   ) {
     super(scope, id);
     this.deadLetters = new Queue(this, 'DeadLetters', {
@@ -69,7 +69,7 @@ export class Ingest extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.uploads.bucketName,
-        SENDER_EMAIL: props.senderEmail,
+        MAIL_QUEUE_URL: props.mailQueue.queueUrl,
         // The handler records a file on its last receive, before the queue dead-letters it.
         MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
       },
@@ -78,6 +78,8 @@ export class Ingest extends Construct {
     // Reads the uploaded version of a file, never deletes one; writes records and idempotency entries.
     grantObjects(this.fn, props.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
     grantTable(this.fn, props.table, [...TABLE_READ, ...TABLE_WRITE]);
+    // Receipts go to the mail queue like every other mail: ingest itself sends nothing.
+    props.mailQueue.grantSendMessages(this.fn);
     this.fn.addEventSource(
       new SqsEventSource(this.queue, {
         // A poison file can cost its batch at most its own worst case (see FILE_WORST_CASE), and

@@ -3,7 +3,6 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnConfigurationSet, CfnConfigurationSetEventDestination } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -17,15 +16,14 @@ export interface RemindersProps {
   provinceCode: string;
   /** The From address; SES verifies it by itself or through its domain. */
   senderEmail: string;
-  /** Functions that send mail themselves (ingest, for receipts). */
-  mailSenders: IFunction[];
 }
 
 const SEND_TIMEOUT = Duration.seconds(30);
 
 /**
- * Daily jobs at 08:00 Asia/Ho_Chi_Minh (reminders) and 08:30 (the Department's digest) that queue
- * rendered mails; a sender drains the queue within SES's sending rate.
+ * The one mail path: the jobs (and ingest, for receipts) queue rendered mails, a sender drains
+ * the queue within SES's sending rate, and SES's bounces come back to the ledger. Daily jobs at
+ * 08:00 Asia/Ho_Chi_Minh (reminders) and 08:30 (the Department's digest).
  */
 export class Reminders extends Construct {
   readonly mailQueue: Queue;
@@ -38,7 +36,6 @@ export class Reminders extends Construct {
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
-    const { table } = props;
     this.configurationSet = new CfnConfigurationSet(this, 'ConfigurationSet', {
       reputationOptions: { reputationMetricsEnabled: true },
       sendingOptions: { sendingEnabled: true },
@@ -54,21 +51,27 @@ export class Reminders extends Construct {
       visibilityTimeout: Duration.seconds(SEND_TIMEOUT.toSeconds() * 6),
       deadLetterQueue: { queue: this.mailDeadLetters, maxReceiveCount: 5 },
     });
-
     const env = {
-      TABLE_NAME: table.tableName,
+      TABLE_NAME: props.table.tableName,
       PROVINCE_CODE: props.provinceCode,
       SENDER_EMAIL: props.senderEmail,
       SES_CONFIGURATION_SET: this.configurationSet.ref,
     };
-    this.sender = new TonghopFunction(this, 'SendMail', {
+    this.sender = this.senderFunction(props, env);
+    [this.remind, this.digest] = this.jobFunctions(props, env);
+    this.mailEvents = this.bounceRecorder(props.table);
+  }
+
+  /** Drains the mail queue: the only function that may send mail, from the sender identity only. */
+  private senderFunction(props: RemindersProps, env: Record<string, string>): TonghopFunction {
+    const sender = new TonghopFunction(this, 'SendMail', {
       handler: 'send-mail',
       memorySize: 256,
       timeout: SEND_TIMEOUT,
       environment: env,
     });
     // Two senders with batches of ten stay near SES's default 14 mails/s.
-    this.sender.addEventSource(
+    sender.addEventSource(
       new SqsEventSource(this.mailQueue, {
         batchSize: 10,
         reportBatchItemFailures: true,
@@ -76,46 +79,55 @@ export class Reminders extends Construct {
       }),
     );
     // Claims, marks and releases ledger entries.
-    grantTable(this.sender, table, [...TABLE_WRITE]);
-
-    const jobEnv = { ...env, MAIL_QUEUE_URL: this.mailQueue.queueUrl };
-    this.remind = new TonghopFunction(this, 'Remind', {
-      handler: 'remind',
-      memorySize: 512,
-      timeout: Duration.minutes(2),
-      environment: jobEnv,
-    });
-    this.digest = new TonghopFunction(this, 'Digest', {
-      handler: 'digest',
-      memorySize: 512,
-      timeout: Duration.minutes(2),
-      environment: jobEnv,
-    });
-    // The jobs only read: the sender writes the ledger when it sends.
-    for (const fn of [this.remind, this.digest]) {
-      grantTable(fn, table, [...TABLE_READ]);
-      this.mailQueue.grantSendMessages(fn);
-    }
-
-    // SES authorises a send against the identity that verifies the From address: the address itself, or its domain.
+    grantTable(sender, props.table, [...TABLE_WRITE]);
+    // SES authorises a send against the identity that verifies the From address: the address
+    // itself, or its domain.
+    const stack = Stack.of(this);
     const identities = [props.senderEmail, props.senderEmail.split('@')[1]!].map((name) =>
-      Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
+      stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
     );
-    const configSetArn = Stack.of(this).formatArn({
+    const configSetArn = stack.formatArn({
       service: 'ses',
       resource: 'configuration-set',
       resourceName: this.configurationSet.ref,
     });
-    for (const fn of [this.sender, ...props.mailSenders]) {
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['ses:SendEmail'],
-          resources: [...identities, configSetArn],
-        }),
-      );
-    }
+    sender.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...identities, configSetArn] }),
+    );
+    return sender;
+  }
 
-    // Bounces and complaints go to the default event bus; a function writes them on the mail's ledger entry.
+  /** The reminder and digest jobs: they read and queue; the sender writes the ledger. */
+  private jobFunctions(
+    props: RemindersProps,
+    env: Record<string, string>,
+  ): [TonghopFunction, TonghopFunction] {
+    const jobEnv = { ...env, MAIL_QUEUE_URL: this.mailQueue.queueUrl };
+    const job = (id: string, handler: string, at: [number, number], what: string) => {
+      const fn = new TonghopFunction(this, id, {
+        handler,
+        memorySize: 512,
+        timeout: Duration.minutes(2),
+        environment: jobEnv,
+      });
+      grantTable(fn, props.table, [...TABLE_READ]);
+      this.mailQueue.grantSendMessages(fn);
+      new DailySchedule(this, `Daily${handler === 'remind' ? 'Reminders' : id}`, {
+        description: `tonghop: ${what}`,
+        hour: at[0],
+        minute: at[1],
+        fn,
+      });
+      return fn;
+    };
+    return [
+      job('Remind', 'remind', [8, 0], 'e-mail reminders to units that still owe a report'),
+      job('Digest', 'digest', [8, 30], 'the Department digest the day after a deadline'),
+    ];
+  }
+
+  /** Bounces and complaints: SES → default event bus → a function that marks the ledger entry. */
+  private bounceRecorder(table: TableV2): TonghopFunction {
     new CfnConfigurationSetEventDestination(this, 'BouncesToEventBridge', {
       configurationSetName: this.configurationSet.ref,
       eventDestination: {
@@ -126,30 +138,18 @@ export class Reminders extends Construct {
         },
       },
     });
-    this.mailEvents = new TonghopFunction(this, 'MailEvents', {
+    const fn = new TonghopFunction(this, 'MailEvents', {
       handler: 'mail-events',
       memorySize: 256,
       timeout: Duration.seconds(30),
       environment: { TABLE_NAME: table.tableName },
     });
-    grantTable(this.mailEvents, table, ['dynamodb:UpdateItem']);
+    grantTable(fn, table, ['dynamodb:UpdateItem']);
     new Rule(this, 'BouncesAndComplaints', {
       description: 'tonghop: SES bounces and complaints of the configuration set',
       eventPattern: { source: ['aws.ses'], detailType: ['Email Bounced', 'Email Complaint'] },
-      targets: [new LambdaFunction(this.mailEvents, { retryAttempts: 4 })],
+      targets: [new LambdaFunction(fn, { retryAttempts: 4 })],
     });
-
-    new DailySchedule(this, 'DailyReminders', {
-      description: 'tonghop: e-mail reminders to units that still owe a report',
-      hour: 8,
-      minute: 0,
-      fn: this.remind,
-    });
-    new DailySchedule(this, 'DailyDigest', {
-      description: 'tonghop: the Department digest the day after a deadline',
-      hour: 8,
-      minute: 30,
-      fn: this.digest,
-    });
+    return fn;
   }
 }

@@ -30,16 +30,15 @@ export class TonghopStack extends Stack {
   constructor(scope: Construct, id: string, props: TonghopStackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
-    this.ingest = new Ingest(this, 'Ingest', {
-      uploads: this.storage.uploads,
-      table: this.storage.table,
-      senderEmail: props.senderEmail,
-    });
     this.reminders = new Reminders(this, 'Reminders', {
       table: this.storage.table,
       provinceCode: props.provinceCode,
       senderEmail: props.senderEmail,
-      mailSenders: [this.ingest.fn],
+    });
+    this.ingest = new Ingest(this, 'Ingest', {
+      uploads: this.storage.uploads,
+      table: this.storage.table,
+      mailQueue: this.reminders.mailQueue,
     });
 
     this.rollup = new Rollup(this, 'Rollup', {

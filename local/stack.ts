@@ -20,12 +20,13 @@ import { FileQueue } from './file-queue.js';
 import { keepVersion, LOCAL_VERSIONS_PREFIX } from './object-versions.js';
 import { installPostPolicy, LOCAL_CORS } from './s3-post.js';
 import { saveMail } from './saved-mail.js';
+import { sqsEndpoint } from './sqs-endpoint.js';
 
 export interface LocalStack {
   home: string;
   table: string;
   bucket: string;
-  endpoints: { dynamodb: string; s3: string; ses: string; cognito: string };
+  endpoints: { dynamodb: string; s3: string; ses: string; sqs: string; cognito: string };
   ingestQueue: FileQueue;
   mailQueue: FileQueue;
   /** Where received mail is saved as .eml files when the stack stops. */
@@ -42,6 +43,7 @@ const startSes: StartSes = typeof sesExport === 'function' ? sesExport : sesExpo
 export const LOCAL_TABLE = 'tonghop';
 export const LOCAL_BUCKET = 'tonghop-uploads';
 export const LOCAL_SENDER = 'khcn@tonghop.local';
+const MAIL_QUEUE = 'tonghop-mail';
 /** As the deployed ingest queue's maxReceiveCount (infra/ingest.ts). */
 const INGEST_MAX_RECEIVES = 3;
 export const LOCAL_PORTAL_URL = 'http://127.0.0.1:8080';
@@ -70,52 +72,48 @@ interface S3rverEvent {
   }>;
 }
 
-/**
- * DynamoDB (dynalite), S3 (s3rver) and SES v2 (aws-ses-v2-local) on 127.0.0.1 in this process,
- * with state under `home`. The AWS SDK reaches them through AWS_ENDPOINT_URL_<SERVICE>, so the
- * handlers run unchanged. S3's ObjectCreated events for inbox/ go to the ingest queue, in the
- * form S3 sends them to SQS (URL-encoded keys).
- */
-export async function startLocalStack(home = tonghopHome()): Promise<LocalStack> {
-  mkdirSync(home, { recursive: true });
-  const dynamo = dynalite({
+async function startDynamo(home: string): Promise<{ server: Server; url: string }> {
+  const server = dynalite({
     path: join(home, 'dynamodb'),
     createTableMs: 0,
     deleteTableMs: 0,
     updateTableMs: 0,
   });
-  let dynamoUrl: string;
   try {
-    dynamoUrl = await listen(dynamo);
+    return { server, url: await listen(server) };
   } catch (e) {
     throw new Error(
-      `cannot open the local database in ${home} (is another tonghop command running?): ${(e as Error).message}`,
+      `cannot open the local database in ${home} (is another tonghop command running?): ` +
+        (e as Error).message,
     );
   }
+}
+
+const s3Dir = (home: string) => join(home, 's3');
+
+async function startS3(home: string): Promise<{ s3rver: S3rver; url: string }> {
   installPostPolicy();
-  const s3Dir = join(home, 's3');
   const s3rver = new S3rver({
     port: 0,
     address: '127.0.0.1',
-    directory: s3Dir,
+    directory: s3Dir(home),
     silent: true,
     configureBuckets: [{ name: LOCAL_BUCKET, configs: [LOCAL_CORS] }],
   });
-  const s3Address = await s3rver.run();
-  const ses = await startSes({ host: '127.0.0.1', port: 0 });
-  const sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+  const { port } = await s3rver.run();
+  return { s3rver, url: `http://127.0.0.1:${port}` };
+}
 
-  const cognito = await startCognito(home);
-  const endpoints = {
-    dynamodb: dynamoUrl,
-    s3: `http://127.0.0.1:${s3Address.port}`,
-    ses: sesUrl,
-    cognito: cognito.url,
-  };
+/** What the handlers read from their environment on AWS, pointed at the embedded services. */
+function useLocalEnvironment(
+  endpoints: LocalStack['endpoints'],
+  cognito: Awaited<ReturnType<typeof startCognito>>,
+): void {
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
     COGNITO_USER_POOL_ID: cognito.userPoolId,
     COGNITO_CLIENT_ID: cognito.clientId,
@@ -127,6 +125,7 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     TABLE_NAME: LOCAL_TABLE,
     BUCKET_NAME: LOCAL_BUCKET,
+    MAIL_QUEUE_URL: `${endpoints.sqs}/000000000000/${MAIL_QUEUE}`,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? LOCAL_SENDER,
     MAX_RECEIVE_COUNT: String(INGEST_MAX_RECEIVES),
     OBJECT_VERSIONS_PREFIX: LOCAL_VERSIONS_PREFIX,
@@ -139,16 +138,19 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetClients();
+}
 
-  const ingestQueue = new FileQueue(join(home, 'queues', 'ingest'), INGEST_MAX_RECEIVES);
-  const mailQueue = new FileQueue(join(home, 'queues', 'mail'), 3);
-  const mailDir = join(home, 'mail');
+/**
+ * S3's ObjectCreated events for inbox/, in the form S3 sends them to SQS (URL-encoded keys), each
+ * with the version the local store keeps of it.
+ */
+function sendInboxEvents(s3rver: S3rver, home: string, ingestQueue: FileQueue): void {
   s3rver.on('event', (event: S3rverEvent) => {
     for (const r of event.Records) {
       const { key } = r.s3.object;
       if (!r.eventName.startsWith('ObjectCreated') || key.startsWith(LOCAL_VERSIONS_PREFIX))
         continue;
-      const versionId = keepVersion(s3Dir, r.s3.bucket.name, key);
+      const versionId = keepVersion(s3Dir(home), r.s3.bucket.name, key);
       if (!key.startsWith(INBOX_PREFIX)) continue;
       const object = {
         ...r.s3.object,
@@ -159,9 +161,35 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
       ingestQueue.send(JSON.stringify({ Records: [record] }));
     }
   });
+}
 
+const close = (server: Server) => new Promise<void>((r) => server.close(() => r()));
+
+/**
+ * DynamoDB (dynalite), S3 (s3rver), SES v2 (aws-ses-v2-local), Cognito (cognito-local) and the
+ * mail queue's SQS endpoint on 127.0.0.1 in this process, with state under `home`. The AWS SDK reaches them through
+ * AWS_ENDPOINT_URL_<SERVICE>, so the handlers run unchanged.
+ */
+export async function startLocalStack(home = tonghopHome()): Promise<LocalStack> {
+  mkdirSync(home, { recursive: true });
+  const dynamo = await startDynamo(home);
+  const { s3rver, url: s3Url } = await startS3(home);
+  const ses = await startSes({ host: '127.0.0.1', port: 0 });
+  const ingestQueue = new FileQueue(join(home, 'queues', 'ingest'), INGEST_MAX_RECEIVES);
+  const mailQueue = new FileQueue(join(home, 'queues', 'mail'), 3);
+  const sqs = sqsEndpoint({ [MAIL_QUEUE]: mailQueue });
+  const cognito = await startCognito(home);
+  const endpoints = {
+    dynamodb: dynamo.url,
+    s3: s3Url,
+    ses: `http://127.0.0.1:${(ses.address() as AddressInfo).port}`,
+    sqs: await listen(sqs),
+    cognito: cognito.url,
+  };
+  useLocalEnvironment(endpoints, cognito);
+  sendInboxEvents(s3rver, home, ingestQueue);
   await ensureTable(new DynamoDBClient({ endpoint: endpoints.dynamodb }), LOCAL_TABLE);
-
+  const mailDir = join(home, 'mail');
   return {
     home,
     table: LOCAL_TABLE,
@@ -171,11 +199,12 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
     mailQueue,
     mailDir,
     async stop() {
-      await saveMail(sesUrl, mailDir);
+      await saveMail(endpoints.ses, mailDir);
       await s3rver.close();
       await cognito.stop();
-      await new Promise<void>((r) => ses.close(() => r()));
-      await new Promise<void>((r) => dynamo.close(() => r()));
+      await close(sqs);
+      await close(ses);
+      await close(dynamo.server);
       resetClients();
     },
   };

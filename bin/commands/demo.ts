@@ -21,7 +21,7 @@ export async function demo(
   target: Target,
   out: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  out.write(`tonghop — chạy trên máy (dữ liệu tại ${target.local?.home ?? 'AWS'})\n\n`);
+  out.write(`tonghop — chạy trên máy (dữ liệu tại ${target.where})\n\n`);
   out.write(formatImport(await importUnits(target)));
   out.write(formatImport(await importUnits(target, EXAMPLE_CONTACTS)));
   out.write(
@@ -37,7 +37,7 @@ export async function demo(
   out.write(
     formatStatus(await roundStatusRows(target, DEMO_PROVINCE, DEMO_ROUND), { onlyReported: true }),
   );
-  const dead = await target.deadLetters();
+  const dead = await target.ports.deadLetters.list();
   out.write(`\nHàng đợi lỗi (DLQ): ${dead.length} tin.\n`);
 
   out.write(
@@ -75,8 +75,9 @@ export async function demo(
     ),
   );
   out.write('(Các tệp mẫu được nộp hôm nay, sau hạn 10/6/2026, nên được tính là nộp muộn.)\n');
-  if (target.local)
+  if (target.mailDir)
     out.write(
-      `\nThư (biên nhận, nhắc hạn, tổng hợp) được lưu dạng .eml tại ${target.local.mailDir} khi lệnh kết thúc.\n`,
+      `\nThư (biên nhận, nhắc hạn, tổng hợp) được lưu dạng .eml tại ${target.mailDir} ` +
+        'khi lệnh kết thúc.\n',
     );
 }

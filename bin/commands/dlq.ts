@@ -9,7 +9,7 @@ export interface DlqEntry {
 }
 
 export async function listDlq(target: Target): Promise<DlqEntry[]> {
-  return (await target.deadLetters()).map((m) => {
+  return (await target.ports.deadLetters.list()).map((m) => {
     let keys: string[] = [];
     try {
       keys = objectRefsOf(m.body).map((r) => r.key);

@@ -75,9 +75,9 @@ async function uploadOne(target: Target, path: string, opts: IngestOptions): Pro
     fileName: basename(path),
   });
   const md5 = createHash('md5').update(bytes).digest('hex');
-  const there = await target.objects.head(key);
+  const there = await target.ports.objects.head(key);
   if (there?.versionId && there.eTag === md5) return { path, key, versionId: there.versionId };
-  const { versionId } = await target.objects.put(key, bytes);
+  const { versionId } = await target.ports.objects.put(key, bytes);
   return { path, key, versionId };
 }
 
@@ -118,11 +118,9 @@ export async function ingestFiles(
   );
   processing?.stop();
 
-  const submissions = await waitForSubmissions(
-    target,
-    uploads,
-    target.kind === 'aws' ? 300_000 : 0,
-  );
+  // Receipts went to the mail queue as each file was recorded.
+  await target.sendMail();
+  const submissions = await waitForSubmissions(target, uploads, target.recordWaitMs);
   return uploads.sort((a, b) => a.path.localeCompare(b.path)).map((u) => resultOf(u, submissions));
 }
 
@@ -170,11 +168,13 @@ async function submissionsOfKeys(target: Target, uploads: Upload[]): Promise<Sub
     places.add(`${k.key.provinceCode}/${k.key.roundId}`);
     // Sent to the "_" round folder: the file lands in the round its letter names.
     if (k.key.roundId === UNRESOLVED_ROUND)
-      for (const r of await provinceRounds(target.jobs.rounds, k.key.provinceCode, new Date()))
+      for (const r of await provinceRounds(target.ports.rounds, k.key.provinceCode, new Date()))
         places.add(`${k.key.provinceCode}/${r.roundId}`);
   }
   const lists = await Promise.all(
-    [...places].map((p) => target.submissions.listRound(...(p.split('/') as [string, string]))),
+    [...places].map((p) =>
+      target.ports.submissions.listRound(...(p.split('/') as [string, string])),
+    ),
   );
   return lists.flat();
 }

@@ -15,7 +15,7 @@ async function outcomes(target: Target, jobs: MailJob[]): Promise<SentReminder[]
   const byRound = new Map<string, SentMail[]>();
   for (const j of jobs)
     if (!byRound.has(j.roundId))
-      byRound.set(j.roundId, await target.jobs.ledger.listRound(j.provinceCode, j.roundId));
+      byRound.set(j.roundId, await target.ports.ledger.listRound(j.provinceCode, j.roundId));
   return jobs.map((j) => {
     const m = byRound.get(j.roundId)?.find((x) => x.ledgerKey === j.ledgerKey);
     return {
@@ -33,7 +33,7 @@ export async function remind(
   target: Target,
   opts: { province: string; now: Date; dryRun?: boolean },
 ) {
-  const run = await runReminderJob(opts.province, opts.now, target.jobs, { dryRun: opts.dryRun });
+  const run = await runReminderJob(opts.province, opts.now, target.ports, { dryRun: opts.dryRun });
   const planned = run.jobs.map((j) => ({
     roundId: j.roundId,
     unitCode: j.unitCode,
@@ -41,9 +41,9 @@ export async function remind(
     to: j.to,
     messageId: null,
   }));
-  // On AWS the deployed sender drains the queue a little later: there is no outcome to read yet.
-  if (opts.dryRun || target.kind === 'aws') return { run, sent: planned, queued: !opts.dryRun };
-  await target.sendMail();
+  // A deployed sender drains the queue a little later: there is no outcome to read yet.
+  if (opts.dryRun || !(await target.sendMail()))
+    return { run, sent: planned, queued: !opts.dryRun };
   return { run, sent: await outcomes(target, run.jobs), queued: false };
 }
 
@@ -51,7 +51,7 @@ export async function digest(
   target: Target,
   opts: { province: string; round?: string; now: Date; dryRun?: boolean },
 ) {
-  const { jobs, overdue } = await runDigestJob(opts.province, opts.now, target.jobs, {
+  const { jobs, overdue } = await runDigestJob(opts.province, opts.now, target.ports, {
     roundId: opts.round,
     dryRun: opts.dryRun,
   });

@@ -33,7 +33,7 @@ export async function rollup(
   },
 ): Promise<RollupResult> {
   const province = opts.province === 'all' ? NATIONAL : opts.province;
-  const deps = { ...target.jobs, objects: target.objects, portalUrl: portalUrl() };
+  const deps = { ...target.ports, portalUrl: portalUrl() };
   const round = await findRound(province, opts.round, deps);
   const run = await runRoundRollup(province, round, opts.now, deps, {
     mailKey: opts.mail ? `${rollupKey(round.roundId)}#${opts.now.toISOString()}` : undefined,

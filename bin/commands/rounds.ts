@@ -15,7 +15,7 @@ export interface OpenRoundOptions {
 
 /** Opens an ad-hoc round, as the Department does by official letter; an existing id is refused. */
 export async function openRound(target: Target, o: OpenRoundOptions): Promise<Round> {
-  return openAdhocRound(target.jobs.rounds, {
+  return openAdhocRound(target.ports.rounds, {
     provinceCode: o.province,
     roundId: o.id,
     title: o.title,
@@ -30,7 +30,7 @@ export async function listRounds(
   province: string,
   now = new Date(),
 ): Promise<Round[]> {
-  return provinceRounds(target.jobs.rounds, province, now);
+  return provinceRounds(target.ports.rounds, province, now);
 }
 
 export function formatRounds(rounds: Round[]): string {

@@ -2,7 +2,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { serve as nodeServe } from '@hono/node-server';
 import { createPortal } from '../../web/app.js';
 import { portalDeps } from '../../web/portal-deps.js';
-import type { Target } from '../target.js';
+import type { LocalTarget } from '../target.js';
 import { DEMO_PROVINCE, DEMO_ROUND } from './demo.js';
 import { DEFAULT_LOCAL_PORT } from './invite.js';
 
@@ -15,9 +15,10 @@ export interface Serving {
  * The portal on the embedded stack: the same app as the Lambda, on 127.0.0.1:`port`, while a
  * background loop does what SQS and Lambda do on AWS (ingest each upload, send the mail).
  */
-export async function servePortal(target: Target, port = DEFAULT_LOCAL_PORT): Promise<Serving> {
-  if (!target.local)
-    throw new Error('tonghop serve chạy trên máy; trên AWS cổng là hàm Lambda đã triển khai.');
+export async function servePortal(
+  target: LocalTarget,
+  port = DEFAULT_LOCAL_PORT,
+): Promise<Serving> {
   const { server, url } = await listen(port, target);
   let stopped = false;
   const loop = (async () => {
@@ -47,7 +48,7 @@ async function freePort(): Promise<number> {
 
 async function listen(
   wanted: number,
-  target: Target,
+  target: LocalTarget,
 ): Promise<{ server: ReturnType<typeof nodeServe>; url: string }> {
   const port = wanted || (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -55,7 +56,7 @@ async function listen(
   process.env.PORTAL_URL = url;
   const deps = portalDeps();
   // The desk's mail (returned or assigned files) goes to the local mail queue the loop drains.
-  if (deps.desk) deps.desk.outbox = target.jobs.outbox;
+  if (deps.desk) deps.desk.outbox = target.ports.outbox;
   const app = createPortal(deps);
   return new Promise((ok, fail) => {
     const server = nodeServe({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () =>
@@ -72,20 +73,15 @@ async function listen(
 }
 
 /** What `tonghop serve` and `npm start` print: the address and how to sign in. */
-export function servingText(url: string, target: Target, demoUnitEmail?: string): string {
-  const local = target.local;
+export function servingText(url: string, target: LocalTarget, demoUnitEmail?: string): string {
   const lines = [
     '',
     `Cổng nộp báo cáo đang chạy tại ${url}  (Ctrl-C để dừng)`,
     '',
     'Đăng nhập: mỗi địa chỉ trong danh sách liên hệ đã nhập (tonghop units import <tệp CSV>) nhận một thư mời',
     'kèm mật khẩu tạm; lần đầu đăng nhập cổng yêu cầu đặt mật khẩu mới.',
-    ...(local
-      ? [
-          `Thư mời xem tại hộp thư giả lập ${local.endpoints.ses} (khi lệnh này còn chạy)`,
-          `hoặc các tệp .eml trong ${local.mailDir}.`,
-        ]
-      : []),
+    `Thư mời xem tại hộp thư giả lập ${target.stack.endpoints.ses} (khi lệnh này còn chạy)`,
+    `hoặc các tệp .eml trong ${target.mailDir}.`,
     ...(demoUnitEmail
       ? [`Thử với đơn vị mẫu: ${demoUnitEmail}; Sở KHCN Nghệ An: sokhcn@nghean.example.`]
       : []),
@@ -105,10 +101,12 @@ export function untilInterrupted(): Promise<void> {
 const PASSWORD_LINE = /Mật khẩu tạm: (\S+)/;
 
 /** The temporary password of the invitation the running SES emulator holds for `email`, if any. */
-export async function invitationPassword(target: Target, email: string): Promise<string | null> {
-  if (!target.local) return null;
+export async function invitationPassword(
+  target: LocalTarget,
+  email: string,
+): Promise<string | null> {
   const { receivedMail } = await import('../../local/saved-mail.js');
-  const mails = await receivedMail(target.local.endpoints.ses);
+  const mails = await receivedMail(target.stack.endpoints.ses);
   const invitations = mails.filter(
     (m) => m.destination.to.includes(email) && PASSWORD_LINE.test(m.body.text ?? ''),
   );
@@ -116,7 +114,11 @@ export async function invitationPassword(target: Target, email: string): Promise
 }
 
 /** How to sign in as a demo account: its address and, on a first run, its temporary password. */
-export async function demoAccountLine(target: Target, who: string, email: string): Promise<string> {
+export async function demoAccountLine(
+  target: LocalTarget,
+  who: string,
+  email: string,
+): Promise<string> {
   const password = await invitationPassword(target, email);
   return password
     ? `  ${who}: ${email}  mật khẩu tạm: ${password}`
@@ -124,16 +126,16 @@ export async function demoAccountLine(target: Target, who: string, email: string
 }
 
 /** `npm start`: after the demo, the portal, with the demo commune's and the Department's sign-in. */
-export async function serveDemo(target: Target, port = DEFAULT_LOCAL_PORT): Promise<void> {
+export async function serveDemo(target: LocalTarget, port = DEFAULT_LOCAL_PORT): Promise<void> {
   const serving = await servePortal(target, port);
-  const rows = await target.submissions.listRound(DEMO_PROVINCE, DEMO_ROUND);
-  const units = await target.units.list(DEMO_PROVINCE);
+  const rows = await target.ports.submissions.listRound(DEMO_PROVINCE, DEMO_ROUND);
+  const units = await target.ports.units.list(DEMO_PROVINCE);
   const accepted = rows.find(
     (s) => s.status === 'accepted' && units.some((u) => u.code === s.unitCode && u.emails.length),
   );
   const unit =
     units.find((u) => u.code === accepted?.unitCode) ?? units.find((u) => u.emails.length);
-  const department = await target.jobs.departments.get(DEMO_PROVINCE);
+  const department = await target.ports.departments.get(DEMO_PROVINCE);
   const lines = [servingText(serving.url, target), 'Tài khoản mẫu:'];
   if (unit?.emails[0])
     lines.push(await demoAccountLine(target, `UBND ${unit.name} (${unit.code})`, unit.emails[0]));

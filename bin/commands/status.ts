@@ -35,8 +35,8 @@ export async function roundStatusRows(
 ): Promise<RoundReport> {
   await ensureUnits(target);
   const [units, submissions] = await Promise.all([
-    target.units.list(province),
-    target.submissions.listRound(province, round),
+    target.ports.units.list(province),
+    target.ports.submissions.listRound(province, round),
   ]);
   return {
     province,

@@ -21,9 +21,9 @@ export async function importUnits(
   csvPath = NATIONAL_UNITS_CSV,
 ): Promise<ImportSummary> {
   const csv = await readFile(csvPath, 'utf8');
-  const plan = planImport(csv, await target.units.list());
-  const written = await target.units.put(plan.changed);
-  for (const d of plan.departments) await target.jobs.departments.put(d);
+  const plan = planImport(csv, await target.ports.units.list());
+  const written = await target.ports.units.put(plan.changed);
+  for (const d of plan.departments) await target.ports.departments.put(d);
   const invitations =
     plan.kind === 'contacts'
       ? await invite(
@@ -43,7 +43,7 @@ export async function importUnits(
 
 /** The national list, imported once when the table has no units yet. */
 export async function ensureUnits(target: Target): Promise<void> {
-  if ((await target.units.list('01')).length === 0) await importUnits(target);
+  if ((await target.ports.units.list('01')).length === 0) await importUnits(target);
 }
 
 export function formatImport(s: ImportSummary): string {

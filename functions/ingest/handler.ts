@@ -9,7 +9,6 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoDepartmentStore } from '../../adapters/dynamo-department-store.js';
-import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import { DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { requiredEnv } from '../../adapters/env.js';
@@ -17,10 +16,9 @@ import { handlerMetrics } from '../../adapters/metrics.js';
 import { cachedRegistry } from '../../adapters/registry-cache.js';
 import { s3 } from '../../adapters/s3-client.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
-import { ses } from '../../adapters/ses-client.js';
-import { SesMailer } from '../../adapters/ses-mailer.js';
 import { sqs } from '../../adapters/sqs-client.js';
 import { SqsOcrQueue } from '../../adapters/sqs-ocr-queue.js';
+import { SqsOutbox } from '../../adapters/sqs-outbox.js';
 import { IDEMPOTENCY_PK } from '../../adapters/table-keys.js';
 import {
   type IngestDeps,
@@ -28,7 +26,7 @@ import {
   type ObjectRef,
   recordUnprocessed,
 } from '../../shared/ingest/ingest-object.js';
-import { sendReceipt } from '../../shared/mail/receipt.js';
+import { queueReceipt } from '../../shared/mail/receipt.js';
 import type { OcrEngine } from '../../shared/ports/ocr-engine.js';
 import { provinceRounds } from '../../shared/rounds/rounds.js';
 import { objectRefsOf } from './object-refs.js';
@@ -46,7 +44,6 @@ const STATUS_METRIC = {
 const table = requiredEnv('TABLE_NAME');
 const bucket = requiredEnv('BUCKET_NAME');
 const processor = new BatchProcessor(EventType.SQS);
-const sender = process.env.SENDER_EMAIL;
 
 const db = dynamoDocumentClient();
 const persistenceStore = new DynamoDBPersistenceLayer({
@@ -66,15 +63,12 @@ const idempotency = new IdempotencyConfig({
 const objects = new S3ObjectStore(s3(), bucket);
 const submissions = new DynamoSubmissionStore(db, table);
 const rounds = new DynamoRoundStore(db, table);
-const receipts = sender
-  ? {
-      mailer: new SesMailer(ses(), sender),
-      ledger: new DynamoMailLedger(db, table),
-      departments: new DynamoDepartmentStore(db, table),
-      rounds,
-      portalUrl: process.env.PORTAL_URL || undefined,
-    }
-  : null;
+const receipts = {
+  outbox: new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL')),
+  departments: new DynamoDepartmentStore(db, table),
+  rounds,
+  portalUrl: process.env.PORTAL_URL || undefined,
+};
 
 // The queue's maxReceiveCount: the receive that reaches it is the last chance to record a file.
 const maxReceiveCount = Number(process.env.MAX_RECEIVE_COUNT ?? 3);
@@ -121,16 +115,16 @@ const ingestOnce = makeIdempotent(
       created,
     });
     if (created) metrics.addMetric(STATUS_METRIC[submission.status], MetricUnit.Count, 1);
-    // The receipt is part of the effect: a transient SES failure retries the whole record, and
-    // the mail ledger keeps the receipt to one. On the last receive the record stands alone.
-    // A scan waiting for OCR gets its receipt once it is read.
-    if (receipts && submission.status !== 'ocr_pending') {
+    // The receipt is part of the effect: a transient failure to queue it retries the whole
+    // record, and the sender's mail ledger keeps the receipt to one. On the last receive the
+    // record stands alone. A scan waiting for OCR gets its receipt once it is read.
+    if (submission.status !== 'ocr_pending') {
       try {
-        const receipt = await sendReceipt(submission, { ...receipts, registry: deps.registry });
+        const receipt = await queueReceipt(submission, { ...receipts, registry: deps.registry });
         logger.info('receipt', { submissionId: submission.submissionId, receipt });
       } catch (e) {
         if (!ref.lastAttempt) throw e;
-        logger.error('receipt not sent', {
+        logger.error('receipt not queued', {
           submissionId: submission.submissionId,
           error: e as Error,
         });

@@ -1,11 +1,11 @@
 import type { DepartmentStore } from '../ports/department-store.js';
+import type { MailOutbox } from '../ports/mail.js';
 import type { RoundStore } from '../ports/round-store.js';
 import { roundById } from '../rounds/rounds.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import type { UnitRegistry } from '../units/registry.js';
-import { type DeliverDeps, type DeliveryOutcome, deliver } from './deliver.js';
 import { receiptMail } from './templates.js';
 
 /** The receipt for a stored submission, or null when the unit has no contact to send it to. */
@@ -30,19 +30,23 @@ export function receiptJob(
   };
 }
 
-export interface ReceiptDeps extends DeliverDeps {
+export interface ReceiptDeps {
   registry: UnitRegistry;
   departments: DepartmentStore;
   rounds: RoundStore;
+  outbox: MailOutbox;
   /** The portal's address, for the link to the unit's page. */
   portalUrl?: string;
 }
 
-/** Sends the receipt of a stored submission once; throws on a transient failure, for a retry. */
-export async function sendReceipt(
+/**
+ * Queues the receipt of a stored submission for the sender, like every other mail: its ledger
+ * entry keeps it to one however often the file is recorded; throws on a transient failure.
+ */
+export async function queueReceipt(
   submission: Submission,
   deps: ReceiptDeps,
-): Promise<DeliveryOutcome | 'no_contact'> {
+): Promise<'queued' | 'no_contact'> {
   const unit = deps.registry.byCode(submission.unitCode);
   if (!unit?.emails.length) return 'no_contact';
   const [round, department] = await Promise.all([
@@ -51,5 +55,7 @@ export async function sendReceipt(
   ]);
   const title = round?.title ?? `kỳ báo cáo ${submission.roundId}`;
   const job = receiptJob(submission, unit, title, department, deps.portalUrl);
-  return job ? deliver(job, deps) : 'no_contact';
+  if (!job) return 'no_contact';
+  await deps.outbox.enqueue([job]);
+  return 'queued';
 }

@@ -6,7 +6,7 @@ import { cognito } from '../../adapters/cognito-client.js';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoUnitStore } from '../../adapters/dynamo-unit-store.js';
 import { invitationPassword, type Serving, servePortal } from '../../bin/commands/serve.js';
-import { openTarget, type Target } from '../../bin/target.js';
+import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
 import type { AccountSpec } from '../../shared/ports/accounts.js';
 import { registry2025 } from './fixtures.js';
 
@@ -57,7 +57,7 @@ export class PortalClient {
 
 export interface PortalHarness {
   url: string;
-  target: Target;
+  target: LocalTarget;
   serving: Serving;
   /** Makes an account with a known first password (no mail): for tests that are not about mail. */
   account(spec: AccountSpec): Promise<{ email: string; password: string }>;
@@ -77,9 +77,9 @@ export const FINAL_PASSWORD = 'Mat-Khau-Rieng-2026';
 export async function startPortal(provinces = ['40', '41']): Promise<PortalHarness> {
   process.env.TONGHOP_HOME = mkdtempSync(join(tmpdir(), 'tonghop-portal-'));
   process.env.TONGHOP_RETRY_DELAY_MS = '20';
-  const target = await openTarget({});
+  const target = await openLocalTarget();
   const registry = registry2025();
-  await new DynamoUnitStore(dynamoDocumentClient(), target.local!.table).put(
+  await new DynamoUnitStore(dynamoDocumentClient(), target.stack.table).put(
     provinces.flatMap((p) => registry.unitsOf(p)),
   );
   const serving = await servePortal(target, 0);

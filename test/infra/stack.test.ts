@@ -328,9 +328,9 @@ describe('reminders', () => {
     });
   });
 
-  it('lets only the sender and ingest send mail, from the sender identity', () => {
+  it('lets only the sender send mail, from the sender identity', () => {
     const ses = statements().filter((s) => [s.Action].flat().includes('ses:SendEmail'));
-    expect(ses).toHaveLength(2);
+    expect(ses).toHaveLength(1);
     for (const s of ses) {
       expect(JSON.stringify(s.Resource)).toContain('identity/khcn@sokhcn.example.gov.vn');
       expect(JSON.stringify(s.Resource)).toContain('identity/sokhcn.example.gov.vn"');
@@ -423,9 +423,9 @@ describe('least privilege', () => {
       ...CONSUME,
       ...READ,
       ...WRITE,
+      ...SEND,
       's3:GetObject',
       's3:GetObjectVersion',
-      'ses:SendEmail',
     ],
     'tonghop-send-mail': [...LOGS, ...CONSUME, ...WRITE, 'ses:SendEmail'],
     'tonghop-remind': [...LOGS, ...READ, ...SEND],

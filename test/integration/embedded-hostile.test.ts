@@ -6,7 +6,7 @@ import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { ingestFiles } from '../../bin/commands/ingest.js';
 import { importUnits } from '../../bin/commands/units.js';
-import { openTarget, type Target } from '../../bin/target.js';
+import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
 import { reportText } from '../../scripts/report-text.js';
 import { roundStatus } from '../../shared/ingest/round-status.js';
 import type { NewSubmission } from '../../shared/ports/submission-store.js';
@@ -27,12 +27,12 @@ const units = registry.unitsOf('40').slice(0, 12);
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
 let home: string;
-let target: Target;
+let target: LocalTarget;
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'tonghop-hostile-'));
   process.env.TONGHOP_HOME = home;
   process.env.TONGHOP_RETRY_DELAY_MS = '20';
-  target = await openTarget({});
+  target = await openLocalTarget();
   await importUnits(target);
 });
 afterAll(async () => {
@@ -86,13 +86,13 @@ describe('embedded stack: hostile uploads', () => {
       'accepted',
       'accepted',
     ]);
-    expect(await target.deadLetters()).toHaveLength(0);
+    expect(await target.ports.deadLetters.list()).toHaveLength(0);
   }, 240_000);
 });
 
 describe('embedded stack: isolation', () => {
   it('an ingest run waits for its own uploads, not for a poison message already queued', async () => {
-    const queue = target.local!.ingestQueue;
+    const queue = target.stack.ingestQueue;
     const poison = queue.send('not an S3 event');
     const u = units[0]!;
     const file = write(join(home, 'own'), 'bc.txt', reportText(u, { computers: 7 }));
@@ -124,7 +124,7 @@ describe('embedded stack: versions', () => {
       results.push(...(await ingestFiles(target, [file], opts)));
     }
     expect(results.map((r) => r.version)).toEqual([1, 2, 3]);
-    const stored = await target.submissions.listRound('40', '2026-FY');
+    const stored = await target.ports.submissions.listRound('40', '2026-FY');
     const row = roundStatus(registry.unitsOf('40'), stored).find((r) => r.unit.code === u.code)!;
     expect(row.versions).toBe(3);
     expect(row.latest?.report?.indicators.find((i) => i.key === 'computers')?.value).toBe(40);
@@ -133,7 +133,9 @@ describe('embedded stack: versions', () => {
       stored
         .sort((x, y) => x.version - y.version)
         .map(async (s) =>
-          new TextDecoder().decode((await target.objects.get(s.file.key, s.file.versionId)).bytes),
+          new TextDecoder().decode(
+            (await target.ports.objects.get(s.file.key, s.file.versionId)).bytes,
+          ),
         ),
     );
     expect(texts).toEqual([a, b, a]);
@@ -158,7 +160,7 @@ describe('embedded stack: versions', () => {
   }, 60_000);
 
   it('gives racing deliveries unique, gap-free version numbers, and one record per upload', async () => {
-    const store = new DynamoSubmissionStore(dynamoDocumentClient(), target.local!.table);
+    const store = new DynamoSubmissionStore(dynamoDocumentClient(), target.stack.table);
     const s = (i: number): NewSubmission => ({
       submissionId: `race-${i}`,
       provinceCode: '40',
@@ -187,6 +189,6 @@ describe('embedded stack: versions', () => {
       const pair = all.filter((r) => r.submission.submissionId === `race-${i}`);
       expect(new Set(pair.map((r) => r.submission.version)).size).toBe(1);
     }
-    expect(await target.submissions.listRound('40', '2026-RACE')).toHaveLength(24);
+    expect(await target.ports.submissions.listRound('40', '2026-RACE')).toHaveLength(24);
   }, 60_000);
 });

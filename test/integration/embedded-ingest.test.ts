@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../bin/commands/ingest.js';
 import { importUnits } from '../../bin/commands/units.js';
-import { openTarget, type Target } from '../../bin/target.js';
+import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
 import { docxFromText } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
 import type { Unit } from '../../shared/schemas/unit.js';
@@ -28,12 +28,12 @@ function writeReports(dir: string, units: Unit[], computers = 42): string {
 }
 
 let home: string;
-let target: Target;
+let target: LocalTarget;
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'tonghop-int-'));
   process.env.TONGHOP_HOME = home;
   process.env.TONGHOP_RETRY_DELAY_MS = '20';
-  target = await openTarget({});
+  target = await openLocalTarget();
   await importUnits(target);
 });
 afterAll(async () => {
@@ -49,10 +49,10 @@ describe('embedded stack: ingest', () => {
 
     const again = await ingestFiles(target, [dir], { province: '40', round: '2026-H1' });
     expect(again.map((r) => r.submissionId)).toEqual(first.map((r) => r.submissionId));
-    const stored = await target.submissions.listRound('40', '2026-H1');
+    const stored = await target.ports.submissions.listRound('40', '2026-H1');
     expect(stored).toHaveLength(100);
     expect(stored.every((s) => s.version === 1)).toBe(true);
-    expect(await target.deadLetters()).toHaveLength(0);
+    expect(await target.ports.deadLetters.list()).toHaveLength(0);
   });
 
   it('keeps both versions of a corrected report, and the original files in S3', async () => {
@@ -69,26 +69,26 @@ describe('embedded stack: ingest', () => {
       unit: u.code,
     });
     expect(r).toMatchObject({ unitCode: u.code, status: 'accepted', version: 2 });
-    const history = (await target.submissions.unitHistory(u.code)).filter(
+    const history = (await target.ports.submissions.unitHistory(u.code)).filter(
       (s) => s.roundId === '2026-H1',
     );
     expect(
       history.map((s) => s.report?.indicators.find((i) => i.key === 'computers')?.value).sort(),
     ).toEqual([42, 50]);
-    const original = await target.objects.get(history.find((s) => s.version === 2)!.file.key);
+    const original = await target.ports.objects.get(history.find((s) => s.version === 2)!.file.key);
     expect(original.bytes.length).toBe(history.find((s) => s.version === 2)!.file.size);
   });
 
   it('sends a message that keeps failing to the DLQ after 3 receives, lists it and redrives it', async () => {
-    target.local!.ingestQueue.send('not an S3 event');
+    target.stack.ingestQueue.send('not an S3 event');
     const stats = await target.settle();
     expect(stats).toMatchObject({ deadLettered: 1 });
-    const dead = await target.deadLetters();
+    const dead = await target.ports.deadLetters.list();
     expect(dead.map((d) => [d.body, d.receiveCount])).toEqual([['not an S3 event', 3]]);
-    expect(await target.redrive()).toBe(1);
-    expect(await target.deadLetters()).toHaveLength(0);
+    expect(await target.ports.deadLetters.redrive()).toBe(1);
+    expect(await target.ports.deadLetters.list()).toHaveLength(0);
     await target.settle();
-    expect(await target.deadLetters()).toHaveLength(1);
+    expect(await target.ports.deadLetters.list()).toHaveLength(1);
   });
 });
 

@@ -6,25 +6,25 @@ import { EXAMPLE_CONTACTS } from '../../bin/commands/demo.js';
 import { ingestFiles } from '../../bin/commands/ingest.js';
 import { digest, remind } from '../../bin/commands/remind.js';
 import { importUnits } from '../../bin/commands/units.js';
-import { openTarget, type Target } from '../../bin/target.js';
+import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
 import { receivedMail } from '../../local/saved-mail.js';
 import { reportText } from '../../scripts/report-text.js';
 
 // The issue's scenario on the real wire protocols: Nghệ An's 130 units, each with a contact,
 // 100 of them with an accepted six-month report.
-let target: Target;
+let target: LocalTarget;
 let sesUrl: string;
 beforeAll(async () => {
   process.env.TONGHOP_HOME = mkdtempSync(join(tmpdir(), 'tonghop-remind-'));
-  target = await openTarget({});
-  sesUrl = target.local!.endpoints.ses;
+  target = await openLocalTarget();
+  sesUrl = target.stack.endpoints.ses;
   await importUnits(target);
   const contacts = await importUnits(target, EXAMPLE_CONTACTS);
   expect(contacts.problems).toEqual([]);
-  const units = await target.units.list('40');
+  const units = await target.ports.units.list('40');
   expect(units).toHaveLength(130);
   for (const u of units.slice(0, 100)) {
-    await target.submissions.record({
+    await target.ports.submissions.record({
       submissionId: `seed-${u.code}`,
       provinceCode: '40',
       roundId: '2026-H1',
@@ -54,7 +54,7 @@ const NOW = new Date('2026-06-03T08:00:00+07:00');
 
 describe('embedded stack: reminders', () => {
   it('sends exactly 30 reminders, one per missing unit, to its address; a second run sends none', async () => {
-    const units = await target.units.list('40');
+    const units = await target.ports.units.list('40');
     const missing = units.slice(100);
     const first = await remind(target, { province: '40', now: NOW });
     expect(first.sent).toHaveLength(30);
@@ -80,7 +80,7 @@ describe('embedded stack: reminders', () => {
   });
 
   it('sends a receipt when ingest stores a submission', async () => {
-    const unit = (await target.units.list('40'))[120]!;
+    const unit = (await target.ports.units.list('40'))[120]!;
     const dir = join(process.env.TONGHOP_HOME!, 'receipt');
     mkdirSync(dir);
     writeFileSync(join(dir, 'bao-cao.txt'), reportText(unit));
@@ -95,6 +95,11 @@ describe('embedded stack: reminders', () => {
     );
     expect(receipts.map((m) => m.destination.to)).toEqual([unit.emails]);
     expect(receipts[0]!.body.text).toContain('Trạng thái: đã tiếp nhận');
+    // It went the one mail path: queued, then claimed and marked in the ledger by the sender.
+    const ledger = await target.ports.ledger.listRound('40', '2026-H1');
+    const entry = ledger.find((m) => m.ledgerKey === `RECEIPT#${result!.submissionId}`);
+    expect(entry?.state).toBe('sent');
+    expect(target.stack.mailQueue.size()).toBe(0);
   });
 
   it('sends the Department its digest the day after the deadline, once', async () => {

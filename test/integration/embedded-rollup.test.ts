@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CONTACTS } from '../../bin/commands/demo.js';
 import { rollup } from '../../bin/commands/rollup.js';
 import { importUnits } from '../../bin/commands/units.js';
-import { openTarget, type Target } from '../../bin/target.js';
+import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
 import { receivedMail } from '../../local/saved-mail.js';
 import { runScheduledRollups } from '../../shared/rollup/rollup-job.js';
 import { Rollup } from '../../shared/schemas/rollup.js';
@@ -13,28 +13,28 @@ import { submissionOf } from '../helpers/rollup-fixtures.js';
 
 // The rollup on the real wire protocols: submissions in dynalite, files in s3rver, mail in the
 // SES emulator.
-let target: Target;
+let target: LocalTarget;
 let out: string;
 beforeAll(async () => {
   process.env.TONGHOP_HOME = mkdtempSync(join(tmpdir(), 'tonghop-rollup-'));
   out = join(process.env.TONGHOP_HOME, 'out');
-  target = await openTarget({});
+  target = await openLocalTarget();
   await importUnits(target);
   await importUnits(target, EXAMPLE_CONTACTS);
-  const units = await target.units.list('40');
+  const units = await target.ports.units.list('40');
   for (const [i, u] of units.slice(0, 40).entries()) {
     const { version: _v, ...s } = submissionOf(u, {
       computers: 10 + i,
       difficulties: ['Kinh phí cho chuyển đổi số còn hạn chế.'],
     });
-    await target.submissions.record(s);
+    await target.ports.submissions.record(s);
   }
 });
 afterAll(async () => {
   await target.close();
 });
 
-const deps = () => ({ ...target.jobs, objects: target.objects });
+const deps = () => target.ports;
 
 describe('embedded stack: rollup', () => {
   it('builds from the table, writes the files to S3 and --out, and mails the Department download links', async () => {
@@ -60,7 +60,7 @@ describe('embedded stack: rollup', () => {
     const json = Rollup.parse(JSON.parse(readFileSync(result.written[3]!, 'utf8')));
     expect(json.indicators.find((i) => i.key === 'computers')!.total).toBe(40 * 10 + (39 * 40) / 2);
 
-    const stored = await target.objects.get('rollups/40/2026-H1/tong-hop-40-2026-H1.docx');
+    const stored = await target.ports.objects.get('rollups/40/2026-H1/tong-hop-40-2026-H1.docx');
     expect(Buffer.from(stored.bytes).equals(Buffer.from(readFileSync(result.written[0]!)))).toBe(
       true,
     );
@@ -68,7 +68,7 @@ describe('embedded stack: rollup', () => {
       /^rollups\/40\/2026-H1\/lich-su\/2026-06-10T23-00-00-000Z\//,
     );
 
-    const mail = (await receivedMail(target.local!.endpoints.ses)).find((m) =>
+    const mail = (await receivedMail(target.stack.endpoints.ses)).find((m) =>
       m.subject.includes('dự thảo báo cáo tổng hợp'),
     )!;
     expect(mail.destination.to).toEqual(['sokhcn@nghean.example']);
@@ -106,11 +106,11 @@ describe('embedded stack: rollup', () => {
     ]);
     const current = JSON.parse(
       new TextDecoder().decode(
-        (await target.objects.get('rollups/40/2026-H1/tong-hop-40-2026-H1.json')).bytes,
+        (await target.ports.objects.get('rollups/40/2026-H1/tong-hop-40-2026-H1.json')).bytes,
       ),
     );
     expect(current.builtAt).toBe('2026-06-05T16:30:00.000Z');
-    const earlier = await target.objects.get(first[0]!.published[3]!.historyKey);
+    const earlier = await target.ports.objects.get(first[0]!.published[3]!.historyKey);
     expect(JSON.parse(new TextDecoder().decode(earlier.bytes)).builtAt).toBe(morning.toISOString());
   });
 

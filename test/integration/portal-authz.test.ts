@@ -49,7 +49,7 @@ async function upload(
 
 async function recorded(unit: string, key: string): Promise<Submission> {
   for (;;) {
-    const found = (await portal.target.submissions.unitHistory(unit)).find(
+    const found = (await portal.target.ports.submissions.unitHistory(unit)).find(
       (s) => s.file.key === key,
     );
     if (found) return found;
