@@ -1,7 +1,7 @@
 // The layering rule of ARCHITECTURE.md, run by `npm test` (depcruise). Lower layers never import
 // higher ones; shared/ is the pure domain and touches no AWS SDK and no outer folder.
 const tiers = [
-  ['schemas', 'text'],
+  ['schemas', 'text', 'vocabulary'],
   ['ports', 'files', 'reader', 'units', 'rounds'],
   ['ingest', 'ocr'],
   ['mail'],

@@ -1,5 +1,5 @@
-import { unitLabel } from '../shared/ingest/rules.js';
 import type { Unit } from '../shared/schemas/unit.js';
+import { unitLabel } from '../shared/vocabulary/unit-names.js';
 
 export interface ReportTextOptions {
   number?: number;

@@ -11,6 +11,7 @@ import {
 import { provinceRounds } from '../../shared/rounds/rounds.js';
 import type { Diagnostic } from '../../shared/schemas/diagnostic.js';
 import type { Submission, SubmissionStatus } from '../../shared/schemas/submission.js';
+import { PENDING_WORD, SUBMISSION_STATUS_WORDS } from '../../shared/vocabulary/status-words.js';
 import type { Target } from '../target.js';
 import { ensureUnits } from './units.js';
 
@@ -180,12 +181,8 @@ async function submissionsOfKeys(target: Target, uploads: Upload[]): Promise<Sub
 }
 
 const STATUS_VI: Record<IngestResult['status'], string> = {
-  accepted: 'đã nhận',
-  needs_review: 'cần xem lại',
-  rejected: 'bị từ chối',
-  returned: 'bị Sở trả lại để sửa',
-  ocr_pending: 'đang nhận dạng bản quét',
-  pending: 'đang xử lý',
+  ...SUBMISSION_STATUS_WORDS,
+  pending: PENDING_WORD,
 };
 
 export function formatResults(results: IngestResult[]): string {
@@ -200,10 +197,10 @@ export function formatResults(results: IngestResult[]): string {
   const count = (s: IngestResult['status']) => results.filter((r) => r.status === s).length;
   lines.push(
     '',
-    `Tổng: ${results.length} tệp — ${count('accepted')} đã nhận, ${count('needs_review')} ` +
-      `cần xem lại, ${count('rejected')} bị từ chối` +
-      `${count('pending') ? `, ${count('pending')} đang xử lý` : ''}` +
-      `${count('ocr_pending') ? `, ${count('ocr_pending')} đang nhận dạng bản quét` : ''}.`,
+    `Tổng: ${results.length} tệp — ${count('accepted')} ${STATUS_VI.accepted}, ` +
+      `${count('needs_review')} ${STATUS_VI.needs_review}, ${count('rejected')} ${STATUS_VI.rejected}` +
+      `${count('pending') ? `, ${count('pending')} ${STATUS_VI.pending}` : ''}` +
+      `${count('ocr_pending') ? `, ${count('ocr_pending')} ${STATUS_VI.ocr_pending}` : ''}.`,
   );
   return `${'Tệp'.padEnd(40)} ${'Mã ĐV'.padEnd(6)} Trạng thái\n${lines.join('\n')}\n`;
 }

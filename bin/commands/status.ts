@@ -5,8 +5,9 @@ import {
   statusOf,
   type UnitRoundStatus,
 } from '../../shared/ingest/round-status.js';
-import { unitLabel } from '../../shared/ingest/rules.js';
 import { UNRESOLVED_UNIT } from '../../shared/ingest/upload-key.js';
+import { ROUND_STATUS_WORDS as VI } from '../../shared/vocabulary/status-words.js';
+import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { Target } from '../target.js';
 import { ensureUnits } from './units.js';
 
@@ -59,15 +60,6 @@ function toRow(r: UnitRoundStatus): StatusRow {
   };
 }
 
-const VI = {
-  accepted: 'đã nhận',
-  needs_review: 'cần xem lại',
-  ocr_pending: 'đang nhận dạng bản quét',
-  rejected: 'bị từ chối',
-  returned: 'bị trả lại để sửa',
-  missing: 'chưa nộp',
-} as const;
-
 /** One line per unit (all units, or only those that sent something), then the totals. */
 export function formatStatus(report: RoundReport, opts: { onlyReported?: boolean } = {}): string {
   const { rows, province, round } = report;
@@ -79,7 +71,10 @@ export function formatStatus(report: RoundReport, opts: { onlyReported?: boolean
   );
   lines.push(
     '',
-    `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} đã nhận, ${counts.needs_review} cần xem lại, ${counts.rejected} bị từ chối, ${counts.returned ? `${counts.returned} bị trả lại để sửa, ` : ''}${counts.missing} chưa nộp${counts.ocr_pending ? ` (${counts.ocr_pending} bản quét đang được nhận dạng)` : ''}.`,
+    `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} ${VI.accepted}, ` +
+      `${counts.needs_review} ${VI.needs_review}, ${counts.rejected} ${VI.rejected}, ` +
+      `${counts.returned ? `${counts.returned} ${VI.returned}, ` : ''}${counts.missing} ${VI.missing}` +
+      `${counts.ocr_pending ? ` (${counts.ocr_pending} bản quét đang được nhận dạng)` : ''}.`,
   );
   if (report.unresolvedFiles)
     lines.push(

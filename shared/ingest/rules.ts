@@ -4,10 +4,8 @@ import type { Report } from '../schemas/report.js';
 import type { SubmissionStatus } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
 import type { UnitRegistry } from '../units/registry.js';
-
-const LEVEL_NAME = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
-
-export const unitLabel = (u: Pick<Unit, 'level' | 'name'>) => `${LEVEL_NAME[u.level]} ${u.name}`;
+import { capitalize } from '../vocabulary/status-words.js';
+import { unitLabel } from '../vocabulary/unit-names.js';
 
 /** The unit a path names must exist and belong to the path's province. */
 export function checkUnit(
@@ -110,8 +108,4 @@ function headerProblem(report: Report): Diagnostic | null {
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${Number(d)}/${Number(m)}/${y}`;
-}
-
-export function capitalize(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }

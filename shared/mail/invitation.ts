@@ -1,5 +1,6 @@
-import { capitalize, unitLabel } from '../ingest/rules.js';
 import type { Department, Unit } from '../schemas/unit.js';
+import { capitalize } from '../vocabulary/status-words.js';
+import { unitLabel } from '../vocabulary/unit-names.js';
 import { htmlPage } from './html.js';
 import type { RenderedMail } from './templates.js';
 

@@ -1,9 +1,14 @@
-import { capitalize, unitLabel } from '../ingest/rules.js';
 import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
 import { returnMessage } from '../schemas/audit.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
+import {
+  capitalize,
+  SUBMISSION_STATUS_WORDS as STATUS_VI,
+  TIMELINESS_WORDS,
+} from '../vocabulary/status-words.js';
+import { unitLabel } from '../vocabulary/unit-names.js';
 import { htmlPage } from './html.js';
 import { uploadHint } from './portal-link.js';
 
@@ -12,14 +17,6 @@ export interface RenderedMail {
   text: string;
   html: string;
 }
-
-const STATUS_VI = {
-  accepted: 'đã tiếp nhận',
-  needs_review: 'cần xem lại',
-  rejected: 'bị từ chối',
-  returned: 'bị Sở trả lại để sửa',
-  ocr_pending: 'đang nhận dạng bản quét',
-} as const;
 
 function signature(department: Department | null): string {
   if (!department) return 'Sở Khoa học và Công nghệ';
@@ -135,12 +132,7 @@ export function digestMail(input: {
         ]
       : []),
   ];
-  const label = {
-    on_time: 'đúng hạn',
-    late: 'muộn',
-    needs_review: 'cần xem lại',
-    missing: 'chưa nộp',
-  } as const;
+  const label = { ...TIMELINESS_WORDS, needs_review: STATUS_VI.needs_review };
   const order = { missing: 0, needs_review: 1, late: 2, on_time: 3 } as const;
   const sorted = [...rows].sort(
     (a, b) => order[a.state] - order[b.state] || a.unit.code.localeCompare(b.unit.code),

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { unitLabel } from '../ingest/rules.js';
 import { LEVEL_TITLES, STATE_TITLES } from '../rollup/format.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { StatusCounts } from '../schemas/rollup.js';
+import { unitLabel } from '../vocabulary/unit-names.js';
 import type { BoardRow, RoundBoard } from './round-board.js';
 
 const COUNT_COLUMNS: Array<[string, keyof StatusCounts | 'group', number]> = [

@@ -1,9 +1,10 @@
-import { capitalize, unitLabel } from '../ingest/rules.js';
 import { htmlPage } from '../mail/html.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
+import { capitalize } from '../vocabulary/status-words.js';
+import { unitLabel } from '../vocabulary/unit-names.js';
 
 /** The unit's page of one round in the portal: where it reads the message and uploads again. */
 export const unitRoundUrl = (portalUrl: string, unitCode: string, roundId: string) =>

@@ -1,6 +1,7 @@
-import { capitalize, unitLabel } from '../ingest/rules.js';
 import type { Rollup, UnitState } from '../schemas/rollup.js';
 import { provinceTitle } from '../units/province-title.js';
+import { capitalize, UNIT_STATE_WORDS } from '../vocabulary/status-words.js';
+import { unitLabel } from '../vocabulary/unit-names.js';
 import { NATIONAL } from './build-rollup.js';
 
 // Vietnamese number formats: "1.234", "87,5%".
@@ -18,16 +19,12 @@ export function formalDate(ymd: string): string {
 export const formatShare = (x: number) =>
   `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x * 100)}%`;
 
-export const STATE_TITLES: Record<UnitState, string> = {
-  on_time: 'Đúng hạn',
-  late: 'Muộn',
-  needs_review: 'Cần xem lại',
-  rejected: 'Bị từ chối',
-  returned: 'Trả lại để sửa',
-  missing: 'Chưa nộp',
-};
+/** A unit's state as a table cell: "Đúng hạn", "Chưa nộp". */
+export const STATE_TITLES = Object.fromEntries(
+  Object.entries(UNIT_STATE_WORDS).map(([k, v]) => [k, capitalize(v)]),
+) as Record<UnitState, string>;
 
-export const LEVEL_TITLES = { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu' } as const;
+export { LEVEL_TITLES } from '../vocabulary/unit-names.js';
 
 export const isNational = (r: Pick<Rollup, 'provinceCode'>) => r.provinceCode === NATIONAL;
 /** "tỉnh Nghệ An", "thành phố Huế", or "toàn quốc". */

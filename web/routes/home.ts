@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { unitLabel } from '../../shared/ingest/rules.js';
+import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { PortalDeps } from '../deps.js';
 import { type PortalEnv, requireIdentity } from '../middleware/session.js';
 import { page } from '../views/layout.js';

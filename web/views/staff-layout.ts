@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import { unitLabel } from '../../shared/ingest/rules.js';
 import type { Unit } from '../../shared/schemas/unit.js';
+import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { Identity } from '../identity.js';
 import { type Html, notice, page } from './layout.js';
 

@@ -1,8 +1,8 @@
 import { html } from 'hono/html';
-import { unitLabel } from '../../shared/ingest/rules.js';
 import { returnMessage } from '../../shared/schemas/audit.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import type { Unit } from '../../shared/schemas/unit.js';
+import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { UploadForm } from '../deps.js';
 import type { Identity } from '../identity.js';
 import type { RoundView } from '../unit-data.js';

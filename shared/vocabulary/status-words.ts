@@ -1,0 +1,49 @@
+import type { UnitState } from '../schemas/rollup.js';
+import type { SubmissionStatus } from '../schemas/submission.js';
+
+// The Vietnamese a person reads for each status, in one place: mails, the CLI, the rollup files
+// and the portal say the same thing. Lower case, as they stand mid-sentence; `capitalize` for a
+// table cell or a title.
+
+/** A stored submission's status. */
+export const SUBMISSION_STATUS_WORDS: Record<SubmissionStatus, string> = {
+  accepted: 'đã tiếp nhận',
+  needs_review: 'cần xem lại',
+  rejected: 'bị từ chối',
+  returned: 'bị trả lại để sửa',
+  ocr_pending: 'đang nhận dạng bản quét',
+};
+
+/** A unit that has sent nothing for the round. */
+export const MISSING_WORD = 'chưa nộp';
+
+/** A file uploaded but not recorded yet. */
+export const PENDING_WORD = 'đang xử lý';
+
+/** A unit's standing in a round: its latest submission's status, or nothing sent. */
+export const ROUND_STATUS_WORDS: Record<SubmissionStatus | 'missing', string> = {
+  ...SUBMISSION_STATUS_WORDS,
+  missing: MISSING_WORD,
+};
+
+/** Whether a unit's first accepted report came by the deadline. */
+export const TIMELINESS_WORDS = {
+  on_time: 'đúng hạn',
+  late: 'muộn',
+  missing: MISSING_WORD,
+} as const;
+
+/** A unit's state in the rollup: timeliness when accepted, else its latest status. */
+export const UNIT_STATE_WORDS: Record<UnitState, string> = {
+  on_time: TIMELINESS_WORDS.on_time,
+  late: TIMELINESS_WORDS.late,
+  needs_review: SUBMISSION_STATUS_WORDS.needs_review,
+  rejected: SUBMISSION_STATUS_WORDS.rejected,
+  returned: SUBMISSION_STATUS_WORDS.returned,
+  missing: MISSING_WORD,
+};
+
+/** "đã tiếp nhận" → "Đã tiếp nhận", with Vietnamese case rules. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+}

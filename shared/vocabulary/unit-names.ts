@@ -1,0 +1,19 @@
+import type { Unit } from '../schemas/unit.js';
+import { capitalize } from './status-words.js';
+
+/** What each level of commune-level unit is called. */
+export const LEVEL_WORDS: Record<Unit['level'], string> = {
+  xa: 'xã',
+  phuong: 'phường',
+  dac_khu: 'đặc khu',
+};
+
+/** The same, as a table heading or a group title. */
+export const LEVEL_TITLES: Record<Unit['level'], string> = {
+  xa: capitalize(LEVEL_WORDS.xa),
+  phuong: capitalize(LEVEL_WORDS.phuong),
+  dac_khu: capitalize(LEVEL_WORDS.dac_khu),
+};
+
+/** "xã Diễn Châu", as it stands mid-sentence. */
+export const unitLabel = (u: Pick<Unit, 'level' | 'name'>) => `${LEVEL_WORDS[u.level]} ${u.name}`;
