@@ -10,7 +10,7 @@ export const SUBMISSION_STATUS_WORDS: Record<SubmissionStatus, string> = {
   accepted: 'đã tiếp nhận',
   needs_review: 'cần xem lại',
   rejected: 'bị từ chối',
-  returned: 'bị trả lại để sửa',
+  returned: 'bị Sở trả lại để sửa',
   ocr_pending: 'đang nhận dạng bản quét',
 };
 
