@@ -1,6 +1,6 @@
-import type { Rollup, UnitState } from '../schemas/rollup.js';
+import type { Rollup } from '../schemas/rollup.js';
 import { provinceTitle } from '../units/province-title.js';
-import { capitalize, UNIT_STATE_WORDS } from '../vocabulary/status-words.js';
+import { capitalize, titled, UNIT_STATE_WORDS } from '../vocabulary/status-words.js';
 import { unitLabel } from '../vocabulary/unit-names.js';
 import { NATIONAL } from './build-rollup.js';
 
@@ -20,9 +20,7 @@ export const formatShare = (x: number) =>
   `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(x * 100)}%`;
 
 /** A unit's state as a table cell: "Đúng hạn", "Chưa nộp". */
-export const STATE_TITLES = Object.fromEntries(
-  Object.entries(UNIT_STATE_WORDS).map(([k, v]) => [k, capitalize(v)]),
-) as Record<UnitState, string>;
+export const STATE_TITLES = titled(UNIT_STATE_WORDS);
 
 export { LEVEL_TITLES } from '../vocabulary/unit-names.js';
 

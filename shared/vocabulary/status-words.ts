@@ -47,3 +47,10 @@ export const UNIT_STATE_WORDS: Record<UnitState, string> = {
 export function capitalize(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
+
+/** A map of words as labels or table cells: each capitalized. */
+export function titled<K extends string>(words: Record<K, string>): Record<K, string> {
+  return Object.fromEntries(
+    Object.entries<string>(words).map(([k, v]) => [k, capitalize(v)]),
+  ) as Record<K, string>;
+}

@@ -1,5 +1,5 @@
 import type { Unit } from '../schemas/unit.js';
-import { capitalize } from './status-words.js';
+import { titled } from './status-words.js';
 
 /** What each level of commune-level unit is called. */
 export const LEVEL_WORDS: Record<Unit['level'], string> = {
@@ -9,11 +9,7 @@ export const LEVEL_WORDS: Record<Unit['level'], string> = {
 };
 
 /** The same, as a table heading or a group title. */
-export const LEVEL_TITLES: Record<Unit['level'], string> = {
-  xa: capitalize(LEVEL_WORDS.xa),
-  phuong: capitalize(LEVEL_WORDS.phuong),
-  dac_khu: capitalize(LEVEL_WORDS.dac_khu),
-};
+export const LEVEL_TITLES = titled(LEVEL_WORDS);
 
 /** "xã Diễn Châu", as it stands mid-sentence. */
 export const unitLabel = (u: Pick<Unit, 'level' | 'name'>) => `${LEVEL_WORDS[u.level]} ${u.name}`;

@@ -5,15 +5,10 @@ import {
   vietnamTime,
 } from '../../shared/rounds/deadline.js';
 import type { Round } from '../../shared/schemas/round.js';
+import { ROUND_STATUS_WORDS, titled } from '../../shared/vocabulary/status-words.js';
 
-export const STATUS_LABEL = {
-  accepted: 'Đã tiếp nhận',
-  needs_review: 'Sở cần xem lại',
-  rejected: 'Bị từ chối',
-  returned: 'Sở trả lại để sửa',
-  ocr_pending: 'Đang nhận dạng bản quét',
-  missing: 'Chưa nộp',
-} as const;
+/** A status as a label: "Đã tiếp nhận", "Chưa nộp" (the words every output uses). */
+export const STATUS_LABEL = titled(ROUND_STATUS_WORDS);
 
 export function deadlineText(round: Round): string {
   return `23 giờ 59 phút ${vietnameseDay(ictDate(new Date(round.deadline)))}`;
