@@ -18,6 +18,10 @@ const ENV = {
   SENDER_EMAIL: 'a@b.example',
   AWS_REGION: 'ap-southeast-1',
   POWERTOOLS_LOG_LEVEL: 'ERROR',
+  PORTAL_URL: 'https://portal.example',
+  PORTAL_PROVINCES: '40',
+  COGNITO_CLIENT_ID: 'client',
+  COGNITO_USER_POOL_ID: 'ap-southeast-1_pool',
 };
 
 /**

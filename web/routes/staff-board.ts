@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { boardXlsx } from '../../shared/review/board-xlsx.js';
 import { reviewQueue } from '../../shared/review/review-queue.js';
 import { type BoardSort, filterAndSort, roundBoard } from '../../shared/review/round-board.js';
 import { daysFromDeadline } from '../../shared/rounds/deadline.js';
@@ -89,6 +88,8 @@ export function staffBoardRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     if (!round) return c.html(errorPage(c.get('csrf'), who, 'notFound'), 404);
     const board = await boardOf(who.provinceCode, round);
     const scope = board.rows[0]?.unit.provinceName ?? who.provinceCode;
+    // exceljs loads on the first export, not with every page the portal serves.
+    const { boardXlsx } = await import('../../shared/review/board-xlsx.js');
     const bytes = await boardXlsx(board, `tỉnh ${scope}`);
     c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header(

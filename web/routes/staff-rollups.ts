@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { rollupPrefix } from '../../shared/rollup/format.js';
-import { type RollupDeps, runRoundRollup } from '../../shared/rollup/rollup-job.js';
+import type { RollupDeps } from '../../shared/rollup/rollup-job.js';
 import { provinceRounds, roundById } from '../../shared/rounds/rounds.js';
 import type { PortalDeps } from '../deps.js';
 import type { DeskDeps } from '../desk/desk-deps.js';
@@ -74,6 +74,8 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     const who = c.get('staff');
     const round = await roundById(deps.rounds, who.provinceCode, c.req.param('round'));
     if (!round) return c.html(errorPage(c.get('csrf'), who, 'notFound'), 404);
+    // The rollup and its renderers load when staff build one, not with every page served.
+    const { runRoundRollup } = await import('../../shared/rollup/rollup-job.js');
     await runRoundRollup(who.provinceCode, round, now(), rollupDeps);
     return c.redirect(`/so/tong-hop?${flashQuery('built')}#ky-${round.roundId}`, 303);
   });
