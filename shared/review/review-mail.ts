@@ -1,14 +1,11 @@
 import { htmlPage } from '../mail/html.js';
+import { portalPageUrl } from '../mail/portal-link.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department, Unit } from '../schemas/unit.js';
 import { capitalize } from '../vocabulary/status-words.js';
 import { unitLabel } from '../vocabulary/unit-names.js';
-
-/** The unit's page of one round in the portal: where it reads the message and uploads again. */
-export const unitRoundUrl = (portalUrl: string, unitCode: string, roundId: string) =>
-  `${portalUrl.replace(/\/+$/, '')}/don-vi/${encodeURIComponent(unitCode)}/ky/${encodeURIComponent(roundId)}`;
 
 export interface ReviewMailInput {
   kind: 'return' | 'assign';
@@ -34,7 +31,7 @@ function signature(department: Department | null): string {
  */
 export function reviewMail(input: ReviewMailInput): Pick<MailJob, 'subject' | 'text' | 'html'> {
   const { submission: s, unit } = input;
-  const link = unitRoundUrl(input.portalUrl, unit.code, s.roundId);
+  const link = portalPageUrl(input.portalUrl, unit.code, s.roundId);
   const file = `tệp "${s.file.name}" gửi lúc ${vietnamTime(new Date(s.uploadedAt))}`;
   const name = capitalize(unitLabel(unit));
   const subject =
