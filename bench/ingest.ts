@@ -43,8 +43,12 @@ async function makeFiles(
 }
 
 async function rawDecode(format: 'docx' | 'pdf', bytes: Uint8Array): Promise<void> {
+  // The decoding library's own work for what ingest asks of it (decode-docx.ts: HTML, no images).
   if (format === 'docx') {
-    await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
     return;
   }
   const { getDocument } = await import('unpdf/pdfjs');
