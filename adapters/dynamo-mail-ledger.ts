@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { LedgerRef, MailLedger, Undeliverable } from '../shared/ports/mail.js';
-import { type MailJob, SentMail } from '../shared/schemas/mail.js';
+import { claimedEntry, type MailJob, SentMail } from '../shared/schemas/mail.js';
 import { queryItems } from './query-items.js';
 import { mailSk, roundPk } from './table-keys.js';
 
@@ -22,20 +22,7 @@ export class DynamoMailLedger implements MailLedger {
   ) {}
 
   async claim(job: MailJob, now: Date, staleAfterMs: number): Promise<boolean> {
-    const item: SentMail = {
-      ledgerKey: job.ledgerKey,
-      kind: job.kind,
-      provinceCode: job.provinceCode,
-      roundId: job.roundId,
-      unitCode: job.unitCode,
-      offsetDays: job.offsetDays,
-      to: job.to,
-      state: 'claimed',
-      undeliverableTo: [],
-      messageId: null,
-      error: null,
-      at: now.toISOString(),
-    };
+    const item = claimedEntry(job, now);
     try {
       await this.db.send(
         new PutCommand({

@@ -32,3 +32,19 @@ export const SentMail = z.object({
   at: z.string(),
 });
 export type SentMail = z.infer<typeof SentMail>;
+
+/** The ledger entry that claims `job` before it is sent (every ledger writes the same one). */
+export const claimedEntry = (job: MailJob, now: Date): SentMail => ({
+  ledgerKey: job.ledgerKey,
+  kind: job.kind,
+  provinceCode: job.provinceCode,
+  roundId: job.roundId,
+  unitCode: job.unitCode,
+  offsetDays: job.offsetDays,
+  to: job.to,
+  state: 'claimed',
+  undeliverableTo: [],
+  messageId: null,
+  error: null,
+  at: now.toISOString(),
+});

@@ -5,7 +5,7 @@ import type {
   OutgoingMail,
   Undeliverable,
 } from '../../shared/ports/mail.js';
-import type { MailJob, SentMail } from '../../shared/schemas/mail.js';
+import { claimedEntry, type MailJob, type SentMail } from '../../shared/schemas/mail.js';
 
 export class MemoryLedger implements MailLedger {
   readonly items = new Map<string, SentMail>();
@@ -16,20 +16,7 @@ export class MemoryLedger implements MailLedger {
       !(old.state === 'claimed' && old.at < new Date(now.getTime() - staleAfterMs).toISOString())
     )
       return false;
-    this.items.set(job.ledgerKey, {
-      ledgerKey: job.ledgerKey,
-      kind: job.kind,
-      provinceCode: job.provinceCode,
-      roundId: job.roundId,
-      unitCode: job.unitCode,
-      offsetDays: job.offsetDays,
-      to: job.to,
-      state: 'claimed',
-      undeliverableTo: [],
-      messageId: null,
-      error: null,
-      at: now.toISOString(),
-    });
+    this.items.set(job.ledgerKey, claimedEntry(job, now));
     return true;
   }
   async markSent(job: MailJob, messageId: string, now: Date) {
