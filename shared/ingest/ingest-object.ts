@@ -8,6 +8,7 @@ import type { OcrEngine } from '../ports/ocr-engine.js';
 import type { NewSubmission, RecordResult, SubmissionStore } from '../ports/submission-store.js';
 import { roundForReport } from '../rounds/round-for-report.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
+import type { ObjectRef } from '../schemas/object-ref.js';
 import type { Report } from '../schemas/report.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission, SubmissionStatus } from '../schemas/submission.js';
@@ -22,17 +23,7 @@ import { boundDiagnostics, boundReport } from './storage-bounds.js';
 import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT, type UploadKey } from './upload-key.js';
 import { checkUploader, jsonReportProblem } from './uploader-rules.js';
 
-/** One uploaded object as an S3 event names it (key already decoded). */
-export interface ObjectRef {
-  bucket: string;
-  key: string;
-  size: number;
-  versionId: string | null;
-  eTag: string | null;
-  sequencer: string | null;
-  /** When S3 accepted the upload. */
-  eventTime: string;
-}
+export type { ObjectRef };
 
 export type IngestStage = 'read' | 'decode' | 'parse' | 'validate' | 'store';
 
@@ -149,7 +140,8 @@ export async function ingestObject(ref: ObjectRef, deps: IngestDeps): Promise<Re
 /**
  * Records an upload that could not be processed after all its retries (the queue's last receive),
  * so that the unit is not counted as missing: a submission of its own, separate from the one a
- * later redrive may still create.
+ * later redrive may still create. A scan waiting for OCR (`settlesPending`) is already recorded:
+ * its waiting record is settled as `needs_review` instead, so that it does not wait for ever.
  */
 export function recordUnprocessed(
   ref: ObjectRef,
@@ -158,11 +150,13 @@ export function recordUnprocessed(
   attempts: number,
 ): Promise<RecordResult> {
   const upload = describeUpload(ref);
-  upload.identity += '\u0000unprocessed';
-  const message =
-    `Hệ thống chưa xử lý được tệp sau ${attempts} lần thử do sự cố tạm thời ` +
-    `(${describeFault(error).slice(0, 120)}). Tệp gốc vẫn được lưu; đơn vị ` +
-    `không cần gửi lại, Sở KHCN sẽ cho xử lý lại (tonghop dlq redrive).`;
+  if (!deps.settlesPending) upload.identity += '\u0000unprocessed';
+  const cause = describeFault(error).slice(0, 120);
+  const message = deps.settlesPending
+    ? `Hệ thống chưa nhận dạng được bản quét sau ${attempts} lần thử do sự cố tạm thời (${cause}). ` +
+      'Tệp gốc vẫn được lưu; đơn vị không cần gửi lại, cán bộ Sở KHCN sẽ xem lại bản quét.'
+    : `Hệ thống chưa xử lý được tệp sau ${attempts} lần thử do sự cố tạm thời (${cause}). Tệp gốc ` +
+      'vẫn được lưu; đơn vị không cần gửi lại, Sở KHCN sẽ cho xử lý lại (tonghop dlq redrive).';
   const outcome = ending(upload, 'needs_review', [
     diag.error('file', message, 'ingest.retriesExhausted'),
   ]);

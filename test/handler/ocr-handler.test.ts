@@ -1,0 +1,185 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
+import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
+import { DynamoUnitStore } from '../../adapters/dynamo-unit-store.js';
+import { forgetRegistry } from '../../adapters/registry-cache.js';
+import type { LocalStack } from '../../local/stack.js';
+import { reportText } from '../../scripts/report-text.js';
+import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
+import { buildUploadKey } from '../../shared/ingest/upload-key.js';
+import type { OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
+import { registry2025 } from '../helpers/fixtures.js';
+import { MemoryObjects } from '../helpers/memory-stores.js';
+import { startTestStack } from '../helpers/stack.js';
+
+// The engine reads a "photo" whose bytes are the report's text, every word sure: this file tests
+// the function's wiring; test/unit/tesseract-ocr.test.ts and the package test read real scans.
+vi.mock('../../adapters/tesseract-ocr.js', () => ({
+  TesseractOcr: class {
+    async recognize(img: PageImage): Promise<OcrPage> {
+      const box = { x0: 0, y0: 0, x1: 1, y1: 1 };
+      const lines = new TextDecoder().decode(img.image).split('\n');
+      const words = (l: string) => l.split(' ').map((text) => ({ text, confidence: 95, box }));
+      return { page: img.page, lines: lines.map((l) => ({ words: words(l), box })) };
+    }
+  },
+}));
+
+const registry = registry2025();
+const s3 = mockClient(S3Client);
+let stack: LocalStack;
+let handler: (e: SQSEvent, c: Context) => Promise<SQSBatchResponse>;
+let store: DynamoSubmissionStore;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  // Receipts go to a unit's contacts: these units have one.
+  const withContact = ['16941', '17464', '17506'].map((c) => ({
+    ...registry.byCode(c)!,
+    emails: [`ubnd${c}@example.gov.vn`],
+  }));
+  await new DynamoUnitStore(dynamoDocumentClient(), stack.table).put(withContact);
+  forgetRegistry();
+  delete process.env.OBJECT_VERSIONS_PREFIX;
+  handler = (await import('../../functions/ocr/handler.js')).handler as unknown as typeof handler;
+  store = new DynamoSubmissionStore(dynamoDocumentClient(), stack.table);
+});
+afterAll(async () => {
+  s3.restore();
+  await stack.stop();
+});
+beforeEach(() => s3.reset());
+
+const context = {
+  functionName: 'ocr',
+  awsRequestId: 'r',
+  getRemainingTimeInMillis: () => 600_000,
+} as unknown as Context;
+const photoOf = (code: string) => new TextEncoder().encode(reportText(registry.byCode(code)!));
+const body = (bytes: Uint8Array) => ({ transformToByteArray: async () => bytes }) as never;
+const throttled = () =>
+  Object.assign(new Error('Please reduce your request rate.'), {
+    name: 'SlowDown',
+    $metadata: { httpStatusCode: 503 },
+  });
+
+/** What ingest does on AWS with a photo: queue its ObjectRef for OCR and record it `ocr_pending`. */
+async function pendingPhoto(unitCode: string, eTag: string) {
+  const key = buildUploadKey({
+    provinceCode: '40',
+    roundId: '2026-H1',
+    unitCode,
+    fileName: 'anh.jpg',
+  });
+  const bytes = photoOf(unitCode);
+  const objects = new MemoryObjects();
+  await objects.put(key, bytes);
+  const queued: ObjectRef[] = [];
+  const ref: ObjectRef = {
+    bucket: stack.bucket,
+    key,
+    size: bytes.length,
+    versionId: `v-${eTag}`,
+    eTag,
+    sequencer: '0A',
+    eventTime: '2026-06-08T02:00:00.000Z',
+  };
+  const deps = {
+    objects,
+    submissions: store,
+    registry,
+    ocrQueue: { send: async (r: ObjectRef) => void queued.push(r) },
+  };
+  const { submission } = await ingestObject(ref, deps);
+  expect(submission.status).toBe('ocr_pending');
+  s3.on(GetObjectCommand, { Key: key }).resolves({ Body: body(bytes), VersionId: ref.versionId! });
+  return { message: JSON.stringify(queued[0]), submission };
+}
+
+const sqsEvent = (messageBody: string, receives = 1): SQSEvent => ({
+  Records: [
+    {
+      messageId: 'm0',
+      receiptHandle: 'h0',
+      body: messageBody,
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:ap-southeast-1:1:ocr',
+      awsRegion: 'ap-southeast-1',
+      messageAttributes: {},
+      attributes: {
+        ApproximateReceiveCount: String(receives),
+        SentTimestamp: '0',
+        SenderId: 'x',
+        ApproximateFirstReceiveTimestamp: '0',
+      },
+    },
+  ],
+});
+
+const unitSubs = async (unitCode: string) =>
+  (await store.listRound('40', '2026-H1')).filter((s) => s.unitCode === unitCode);
+const receiptsFor = (submissionId: string) =>
+  stack.mailQueue.receive(1000, 0).filter((m) => m.body.includes(`RECEIPT#${submissionId}`));
+
+describe('OCR handler', () => {
+  it('settles the ocr_pending record in place (same id and version) and sends its receipt', async () => {
+    const { message, submission } = await pendingPhoto('16941', 'o1');
+    const res = await handler(sqsEvent(message), context);
+    expect(res.batchItemFailures).toEqual([]);
+    const subs = await unitSubs('16941');
+    expect(subs.map((s) => [s.submissionId, s.version, s.status])).toEqual([
+      [submission.submissionId, 1, 'accepted'],
+    ]);
+    expect(subs[0]!.report?.indicators.length).toBeGreaterThan(0);
+    expect(receiptsFor(submission.submissionId)).toHaveLength(1);
+    // SQS delivers the message again: the idempotency record answers, the scan is not read twice.
+    expect((await handler(sqsEvent(message), context)).batchItemFailures).toEqual([]);
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(1);
+  });
+
+  it('retries a transient fault, and the retry settles the record once', async () => {
+    const { message, submission } = await pendingPhoto('17464', 'o2');
+    const key = JSON.parse(message).key as string;
+    s3.on(GetObjectCommand, { Key: key })
+      .rejectsOnce(throttled())
+      .resolves({ Body: body(photoOf('17464')) });
+    expect((await handler(sqsEvent(message), context)).batchItemFailures).toEqual([
+      { itemIdentifier: 'm0' },
+    ]);
+    expect((await unitSubs('17464'))[0]!.status).toBe('ocr_pending');
+    expect((await handler(sqsEvent(message, 2), context)).batchItemFailures).toEqual([]);
+    const subs = await unitSubs('17464');
+    expect(subs.map((s) => [s.submissionId, s.version, s.status])).toEqual([
+      [submission.submissionId, 1, 'accepted'],
+    ]);
+  });
+
+  it('on the last receive settles the waiting scan as needs_review, tells the unit, and fails to the DLQ', async () => {
+    const { message, submission } = await pendingPhoto('17506', 'o3');
+    s3.on(GetObjectCommand, { Key: JSON.parse(message).key }).rejects(throttled());
+    const res = await handler(sqsEvent(message, 3), context);
+    expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'm0' }]);
+    const subs = await unitSubs('17506');
+    expect(subs).toHaveLength(1);
+    expect(subs[0]).toMatchObject({
+      submissionId: submission.submissionId,
+      version: 1,
+      status: 'needs_review',
+    });
+    expect(subs[0]!.diagnostics.map((d) => d.code)).toEqual(['ingest.retriesExhausted']);
+    expect(subs[0]!.diagnostics[0]!.message).toMatch(/nhận dạng.*3 lần thử.*không cần gửi lại/);
+    expect(receiptsFor(submission.submissionId)).toHaveLength(1);
+  });
+
+  it('fails a message that is no ObjectRef, so that it ends in the DLQ', async () => {
+    for (const bad of ['{"hello":"world"}', 'not json', JSON.stringify({ bucket: 'b', key: '' })]) {
+      expect((await handler(sqsEvent(bad), context)).batchItemFailures).toEqual([
+        { itemIdentifier: 'm0' },
+      ]);
+    }
+  });
+});
