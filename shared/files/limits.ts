@@ -19,3 +19,8 @@ export const MAX_PDF_PAGE_MS = 5_000;
 export const MAX_PDF_TOTAL_MS = 20_000;
 /** A PDF page with fewer letters than this has no usable text layer (a scan). */
 export const MIN_LETTERS_PER_PAGE = 40;
+/**
+ * Pages of one upload read by OCR (a scanned PDF, a .zip of photos): a report has a few dozen at
+ * most, and the OCR function's timeout is this many pages at the measured seconds per page.
+ */
+export const MAX_OCR_PAGES = 60;

@@ -1,5 +1,7 @@
 import type { PageImage } from '../ports/ocr-engine.js';
 import { loadPdfJs, openPdf, type PdfPage } from './decode-pdf.js';
+import { fileProblem } from './file-problem.js';
+import { MAX_OCR_PAGES } from './limits.js';
 import { type RawImage, toPgm } from './pnm.js';
 
 /** A page image smaller than this (in pixels) is a logo or a stamp, not a scanned page. */
@@ -41,9 +43,21 @@ async function scannedImage(page: PdfPage): Promise<PageImage | null> {
   return { page: page.pageNumber, image: toPgm(best), ...(dpi ? { dpi } : {}) };
 }
 
+const tooManyPages = (pages: number) =>
+  fileProblem(
+    'needs_review',
+    'file',
+    'ocr.tooManyPages',
+    `Bản quét có ${pages} trang cần nhận dạng ký tự, nhiều hơn ${MAX_OCR_PAGES} trang hệ thống đọc cho ` +
+      'một tệp. Tệp gốc vẫn được lưu, cán bộ Sở KHCN sẽ xem lại; nếu phần báo cáo chỉ là vài trang ' +
+      'đầu, đơn vị có thể gửi riêng các trang đó.',
+    `${pages} pages to OCR`,
+  );
+
 /**
  * The page images of the given pages (all when omitted), one at a time so that a long scan never
- * holds all its pixels at once; pages without a scanned image are left out.
+ * holds all its pixels at once; pages without a scanned image are left out. More than
+ * MAX_OCR_PAGES pages is a FileProblem: the time one upload may take is bounded.
  */
 export async function* pdfPageImages(
   bytes: Uint8Array,
@@ -52,6 +66,7 @@ export async function* pdfPageImages(
   const doc = await openPdf(bytes);
   try {
     const wanted = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    if (wanted.length > MAX_OCR_PAGES) throw tooManyPages(wanted.length);
     for (const p of wanted) {
       const page = await doc.getPage(p);
       const image = await scannedImage(page);

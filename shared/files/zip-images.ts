@@ -1,9 +1,9 @@
 import yauzl from 'yauzl';
 import { fileProblem } from './file-problem.js';
-import { MAX_DOCX_UNPACKED_BYTES } from './limits.js';
+import { MAX_DOCX_UNPACKED_BYTES, MAX_OCR_PAGES } from './limits.js';
 
 /** More photos than this in one .zip is not one report. */
-export const MAX_ZIP_PAGES = 60;
+export const MAX_ZIP_PAGES = MAX_OCR_PAGES;
 const IMAGE = /\.(jpe?g|png|tiff?)$/i;
 
 /** Page order by name as people number photos: "2.jpg" before "10.jpg". */
