@@ -16,8 +16,16 @@ export function htmlPage(
   table?: { head: string[]; rows: string[][] },
 ): string {
   const p = paragraphs.map((t) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`).join('\n');
+  const cells = (tag: string, row: string[], attrs = '') =>
+    row.map((c) => `<${tag}${attrs}>${escapeHtml(c)}</${tag}>`).join('');
   const tbl = table
-    ? `<table style="border-collapse:collapse" cellpadding="4" border="1"><thead><tr>${table.head.map((h) => `<th align="left">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${table.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+    ? '<table style="border-collapse:collapse" cellpadding="4" border="1">' +
+      `<thead><tr>${cells('th', table.head, ' align="left"')}</tr></thead>` +
+      `<tbody>${table.rows.map((r) => `<tr>${cells('td', r)}</tr>`).join('')}</tbody></table>`
     : '';
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:Arial,sans-serif;font-size:14px">\n${p}\n${tbl}\n</body></html>`;
+  const head = `<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>`;
+  return (
+    `<!doctype html><html lang="vi">${head}` +
+    `<body style="font-family:Arial,sans-serif;font-size:14px">\n${p}\n${tbl}\n</body></html>`
+  );
 }

@@ -18,10 +18,15 @@ export interface RenderedMail {
   html: string;
 }
 
-function signature(department: Department | null): string {
+/** The last line of a mail to a unit: the Department and where to reach it. */
+export function signature(department: Department | null): string {
   if (!department) return 'Sở Khoa học và Công nghệ';
-  return `${department.name}${department.emails.length ? ` — liên hệ: ${department.emails.join(', ')}` : ''}`;
+  const contact = department.emails.length ? ` — liên hệ: ${department.emails.join(', ')}` : '';
+  return `${department.name}${contact}`;
 }
+
+/** "xã Diễn Châu (17500)": a unit named in a list. */
+const named = (unit: Unit) => `${unitLabel(unit)} (${unit.code})`;
 
 function when(round: Round, now: Date): string {
   const d = daysFromDeadline(now, round.deadline);
@@ -43,10 +48,13 @@ export function reminderMail(input: {
   const { round, unit, latest, department, now } = input;
   const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
   const overdue = daysFromDeadline(now, round.deadline) > 0;
-  const subject = `[tonghop] ${overdue ? 'Quá hạn' : 'Nhắc hạn'}: ${round.title} — ${capitalize(unitLabel(unit))} (hạn ${deadline.replace(/^.*ngày /, '')})`;
+  const subject =
+    `[tonghop] ${overdue ? 'Quá hạn' : 'Nhắc hạn'}: ${round.title} — ` +
+    `${capitalize(unitLabel(unit))} (hạn ${deadline.replace(/^.*ngày /, '')})`;
+  const requests = round.requests.length ? ` (theo ${round.requests.join('; ')})` : '';
   const paragraphs = [
     `Kính gửi Ủy ban nhân dân ${unitLabel(unit)},`,
-    `${round.title}${round.requests.length ? ` (theo ${round.requests.join('; ')})` : ''} có hạn nộp là 23 giờ 59 phút ${deadline}; ${when(round, now)}.`,
+    `${round.title}${requests} có hạn nộp là 23 giờ 59 phút ${deadline}; ${when(round, now)}.`,
   ];
   if (latest && latest.status !== 'accepted') {
     const returned = returnMessage(latest);
@@ -54,8 +62,10 @@ export function reminderMail(input: {
       ...(returned ? [`- Sở KHCN: ${returned}`] : []),
       ...latest.diagnostics.map((d) => `- ${d.message}`),
     ];
+    const listed = problems.length ? `:\n${problems.join('\n')}` : '.';
     paragraphs.push(
-      `Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${latest.file.name}") ${STATUS_VI[latest.status]}${problems.length ? ':' : '.'}${problems.length ? `\n${problems.join('\n')}` : ''}`,
+      `Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${latest.file.name}") ` +
+        `${STATUS_VI[latest.status]}${listed}`,
     );
     paragraphs.push('Đề nghị đơn vị chỉnh sửa và gửi lại.');
   } else {
@@ -78,10 +88,13 @@ export function receiptMail(input: {
   portalUrl?: string;
 }): RenderedMail {
   const { submission: s, unit, roundTitle, department } = input;
-  const subject = `[tonghop] Đã nhận báo cáo: ${roundTitle} — ${capitalize(unitLabel(unit))} (${STATUS_VI[s.status]})`;
+  const subject =
+    `[tonghop] Đã nhận báo cáo: ${roundTitle} — ` +
+    `${capitalize(unitLabel(unit))} (${STATUS_VI[s.status]})`;
   const paragraphs = [
     `Kính gửi Ủy ban nhân dân ${unitLabel(unit)},`,
-    `Hệ thống đã nhận tệp "${s.file.name}" (bản ${s.version}) cho ${roundTitle} lúc ${vietnamTime(new Date(s.uploadedAt))}. Trạng thái: ${STATUS_VI[s.status]}.`,
+    `Hệ thống đã nhận tệp "${s.file.name}" (bản ${s.version}) cho ${roundTitle} ` +
+      `lúc ${vietnamTime(new Date(s.uploadedAt))}. Trạng thái: ${STATUS_VI[s.status]}.`,
   ];
   const problems = s.diagnostics;
   if (s.status !== 'accepted' && problems.length)
@@ -111,10 +124,13 @@ export function digestMail(input: {
   undeliverable?: Map<string, string[]>;
 }): RenderedMail {
   const { round, rows, now } = input;
-  const bounced = rows.filter((r) => input.undeliverable?.get(r.unit.code)?.length);
+  const bouncedTo = (r: DigestRow) => input.undeliverable?.get(r.unit.code) ?? [];
+  const bounced = rows.filter((r) => bouncedTo(r).length);
   const count = (s: DigestRow['state']) => rows.filter((r) => r.state === s).length;
   const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
-  const subject = `[tonghop] Tổng hợp tình hình nộp: ${round.title} — ${count('on_time')} đúng hạn, ${count('late')} muộn, ${count('missing')} chưa nộp`;
+  const subject =
+    `[tonghop] Tổng hợp tình hình nộp: ${round.title} — ` +
+    `${count('on_time')} đúng hạn, ${count('late')} muộn, ${count('missing')} chưa nộp`;
   const noContact = rows.filter((r) => r.state === 'missing' && !r.hasContact);
   const paragraphs = [
     `${round.title}, hạn nộp ${deadline}. Số liệu đến ${vietnameseDay(ictDate(now))}:`,
@@ -123,12 +139,14 @@ export function digestMail(input: {
     `Chưa nộp: ${count('missing')} đơn vị (trên tổng số ${rows.length}).`,
     ...(noContact.length
       ? [
-          `${noContact.length} đơn vị chưa nộp không có địa chỉ thư để nhắc: ${noContact.map((r) => `${unitLabel(r.unit)} (${r.unit.code})`).join(', ')}.`,
+          `${noContact.length} đơn vị chưa nộp không có địa chỉ thư để nhắc: ` +
+            `${noContact.map((r) => named(r.unit)).join(', ')}.`,
         ]
       : []),
     ...(bounced.length
       ? [
-          `Thư gửi ${bounced.length} đơn vị bị trả lại hoặc bị báo là thư rác, cần cập nhật danh bạ: ${bounced.map((r) => `${unitLabel(r.unit)} (${r.unit.code}): ${input.undeliverable!.get(r.unit.code)!.join(', ')}`).join('; ')}.`,
+          `Thư gửi ${bounced.length} đơn vị bị trả lại hoặc bị báo là thư rác, cần cập nhật danh bạ: ` +
+            `${bounced.map((r) => `${named(r.unit)}: ${bouncedTo(r).join(', ')}`).join('; ')}.`,
         ]
       : []),
   ];

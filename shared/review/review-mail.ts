@@ -1,5 +1,6 @@
 import { htmlPage } from '../mail/html.js';
 import { portalPageUrl } from '../mail/portal-link.js';
+import { signature } from '../mail/templates.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { MailJob } from '../schemas/mail.js';
 import type { Submission } from '../schemas/submission.js';
@@ -16,12 +17,6 @@ export interface ReviewMailInput {
   message: string;
   department: Department | null;
   portalUrl: string;
-}
-
-function signature(department: Department | null): string {
-  if (!department) return 'Sở Khoa học và Công nghệ';
-  const contact = department.emails.length ? ` — liên hệ: ${department.emails.join(', ')}` : '';
-  return `${department.name}${contact}`;
 }
 
 /**
