@@ -34,22 +34,28 @@ export async function parseCommand(
   return 0;
 }
 
+const issuerLine = (r: Report) =>
+  `${r.issuer.name ? `${r.issuer.level ?? ''} ${r.issuer.name}`.trim() : '—'}` +
+  `${r.issuer.code ? ` [${r.issuer.code}]` : ''}`;
+
+const indicatorLine = (i: Report['indicators'][number]) =>
+  `  - ${i.key ?? '(chưa phân loại)'}: ${i.value}${i.unit ? ` ${i.unit}` : ''}` +
+  `${i.numerator !== null ? ` (${i.numerator}/${i.denominator})` : ''} — ${i.label.slice(0, 60)}`;
+
 function formatReport(r: Report): string {
+  const sections = r.sections.map((s) => `${s.heading.slice(0, 50)} [${s.kind}]`);
   const lines = [
     `Loại văn bản : ${r.documentType}`,
     `Số, ký hiệu  : ${r.number ?? '—'}`,
     `Ngày         : ${r.issuedOn ?? '—'}${r.place ? ` (${r.place})` : ''}`,
-    `Đơn vị       : ${r.issuer.name ? `${r.issuer.level ?? ''} ${r.issuer.name}`.trim() : '—'}${r.issuer.code ? ` [${r.issuer.code}]` : ''}`,
+    `Đơn vị       : ${issuerLine(r)}`,
     `Tỉnh         : ${r.province ?? '—'}`,
     `Trích yếu    : ${r.title ?? '—'}`,
     `Thực hiện    : ${r.requestedBy.map((q) => q.number).join(', ') || '—'}`,
     `Người ký     : ${[r.signer.title, r.signer.name].filter(Boolean).join(' — ') || '—'}`,
-    `Các phần     : ${r.sections.map((s) => `${s.heading.slice(0, 50)} [${s.kind}]`).join('\n               ') || '—'}`,
+    `Các phần     : ${sections.join('\n               ') || '—'}`,
     `Số liệu      : ${r.indicators.length}`,
-    ...r.indicators.map(
-      (i) =>
-        `  - ${i.key ?? '(chưa phân loại)'}: ${i.value}${i.unit ? ` ${i.unit}` : ''}${i.numerator !== null ? ` (${i.numerator}/${i.denominator})` : ''} — ${i.label.slice(0, 60)}`,
-    ),
+    ...r.indicators.map(indicatorLine),
     ...r.diagnostics.map(
       (d) => `! ${d.level === 'error' ? 'Lỗi' : 'Lưu ý'} [${d.field}]: ${d.message}`,
     ),

@@ -59,6 +59,10 @@ export async function digest(
   return { jobs, overdue, sent: opts.dryRun ? [] : await outcomes(target, jobs) };
 }
 
+/** "7 ngày trước hạn", "đúng ngày hạn", "quá hạn 3 ngày". */
+const offsetWords = (days: number) =>
+  days < 0 ? `${-days} ngày trước hạn` : days === 0 ? 'đúng ngày hạn' : `quá hạn ${days} ngày`;
+
 export function formatReminders(
   result: Awaited<ReturnType<typeof remind>>,
   dryRun: boolean,
@@ -72,13 +76,15 @@ export function formatReminders(
       ? `Đã đưa ${sent.length} thư nhắc vào hàng đợi; hàm send-mail trên AWS gửi chúng trong ít phút.`
       : `Đã gửi ${ok}/${sent.length} thư nhắc.`;
   const lines = [`Kỳ đang nhắc: ${run.rounds.join(', ')}.`, summary];
-  for (const s of sent)
+  for (const s of sent) {
+    const failed = dryRun || result.queued || s.messageId ? '' : '  (chưa gửi được)';
     lines.push(
-      `  ${s.roundId}  ${s.unitCode}  ${s.offsetDays! < 0 ? `${-s.offsetDays!} ngày trước hạn` : s.offsetDays === 0 ? 'đúng ngày hạn' : `quá hạn ${s.offsetDays} ngày`}  → ${s.to.join(', ')}${dryRun || result.queued || s.messageId ? '' : '  (chưa gửi được)'}`,
+      `  ${s.roundId}  ${s.unitCode}  ${offsetWords(s.offsetDays!)}  → ${s.to.join(', ')}${failed}`,
     );
-  if (run.noContact.length)
-    lines.push(
-      `${run.noContact.length} đơn vị chưa nộp không có địa chỉ thư: ${run.noContact.map((n) => n.unitCode).join(', ')}.`,
-    );
+  }
+  if (run.noContact.length) {
+    const codes = run.noContact.map((n) => n.unitCode).join(', ');
+    lines.push(`${run.noContact.length} đơn vị chưa nộp không có địa chỉ thư: ${codes}.`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -53,9 +53,15 @@ export async function rollup(
 export function formatRollup(r: RollupResult, mailAsked: boolean): string {
   const { rollup, published, mail } = r.run;
   const s = rollup.status;
+  const scope = rollup.provinceCode === NATIONAL ? 'toàn quốc' : rollup.scopeName;
+  const withFigures = rollup.indicators.filter((i) => i.unitsReporting > 0).length;
   return `${[
-    `Báo cáo tổng hợp ${rollup.round.title} — ${rollup.provinceCode === NATIONAL ? 'toàn quốc' : rollup.scopeName}: ${s.reported}/${s.expected} đơn vị đã nộp hợp lệ (${formatShare(s.reportingRate)}), đúng hạn ${s.onTime}, muộn ${s.late}, cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
-    `Chỉ tiêu có số liệu: ${rollup.indicators.filter((i) => i.unitsReporting > 0).length}/${rollup.indicators.length}. Nhóm khó khăn: ${rollup.difficulties.length}. Nhóm kiến nghị: ${rollup.proposalsByAddressee.length}.`,
+    `Báo cáo tổng hợp ${rollup.round.title} — ${scope}: ${s.reported}/${s.expected} đơn vị ` +
+      `đã nộp hợp lệ (${formatShare(s.reportingRate)}), đúng hạn ${s.onTime}, muộn ${s.late}, ` +
+      `cần xem lại ${s.needsReview}, bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
+    `Chỉ tiêu có số liệu: ${withFigures}/${rollup.indicators.length}. ` +
+      `Nhóm khó khăn: ${rollup.difficulties.length}. ` +
+      `Nhóm kiến nghị: ${rollup.proposalsByAddressee.length}.`,
     'Tệp trên máy:',
     ...r.written.map((p) => `  ${p}`),
     `Trên S3: s3://${r.bucket}/${published[0]!.key.replace(/[^/]+$/, '')} (bản cũ giữ tại lich-su/)`,

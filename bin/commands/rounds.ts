@@ -34,10 +34,12 @@ export async function listRounds(
 }
 
 export function formatRounds(rounds: Round[]): string {
-  return `${rounds
-    .map(
-      (r) =>
-        `${r.roundId.padEnd(9)} hạn ${vietnameseDay(ictDate(new Date(r.deadline))).padEnd(24)} ${r.kind === 'standing' ? 'định kỳ ' : 'đột xuất'}  ${r.title}${r.closedAt ? ' [đã đóng]' : ''}${r.requests.length ? ` (${r.requests.join('; ')})` : ''}`,
-    )
-    .join('\n')}\n`;
+  const line = (r: Round) => {
+    const deadline = vietnameseDay(ictDate(new Date(r.deadline))).padEnd(24);
+    const kind = r.kind === 'standing' ? 'định kỳ ' : 'đột xuất';
+    const closed = r.closedAt ? ' [đã đóng]' : '';
+    const requests = r.requests.length ? ` (${r.requests.join('; ')})` : '';
+    return `${r.roundId.padEnd(9)} hạn ${deadline} ${kind}  ${r.title}${closed}${requests}`;
+  };
+  return `${rounds.map(line).join('\n')}\n`;
 }

@@ -65,10 +65,10 @@ export function formatStatus(report: RoundReport, opts: { onlyReported?: boolean
   const { rows, province, round } = report;
   const counts = countByStatus(rows.map((r) => r.status));
   const shown = opts.onlyReported ? rows.filter((r) => r.status !== 'missing') : rows;
-  const lines = shown.map(
-    (r) =>
-      `${r.unitCode}  ${r.unitName.padEnd(28)} ${VI[r.status]}${r.latestVersion ? ` (bản ${r.latestVersion}, ${r.versions} lần nộp)` : ''}`,
-  );
+  const lines = shown.map((r) => {
+    const versions = r.latestVersion ? ` (bản ${r.latestVersion}, ${r.versions} lần nộp)` : '';
+    return `${r.unitCode}  ${r.unitName.padEnd(28)} ${VI[r.status]}${versions}`;
+  });
   lines.push(
     '',
     `Tỉnh ${province}, kỳ ${round}: ${rows.length} đơn vị — ${counts.accepted} ${VI.accepted}, ` +
