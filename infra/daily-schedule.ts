@@ -33,7 +33,8 @@ export class DailySchedule extends Schedule {
     acknowledge(
       Stack.of(this),
       'IAM5',
-      'The scheduler role may invoke this one function; aws-scheduler-targets adds its versions (<function>:*) to the grant.',
+      'The scheduler role may invoke this one function; ' +
+        'aws-scheduler-targets adds its versions (<function>:*) to the grant.',
       `Resource::${arnToken(props.fn)}:*`,
     );
   }

@@ -47,7 +47,8 @@ export function grantObjects(
   acknowledge(
     grantee.grantPrincipal as unknown as IConstruct,
     'IAM5',
-    `Every object under ${prefix} and nothing else: each upload or rollup file has its own key, made when it is written.`,
+    `Every object under ${prefix} and nothing else: ` +
+      'each upload or rollup file has its own key, made when it is written.',
     `Resource::${arnToken(bucket)}/${prefix}*`,
   );
   return Grant.addToPrincipal({

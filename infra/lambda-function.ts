@@ -52,6 +52,9 @@ const externalsOf = (shipFiles: readonly string[] = []): string[] => [
 ];
 
 /** The same bundle as esbuild options, for code that bundles outside CDK (`npm run bench`, the package test). */
+/** File paths as shell arguments, each in double quotes. */
+const quoted = (files: readonly string[]) => files.map((f) => `"${f}"`).join(' ');
+
 export const esbuildOptions = (shipFiles?: readonly string[]) => ({
   bundle: true,
   platform: 'node' as const,
@@ -115,7 +118,7 @@ export class TonghopFunction extends NodejsFunction {
           afterBundling: (inputDir: string, outputDir: string) =>
             props.shipFiles?.length
               ? [
-                  `node "${inputDir}/infra/ship-files.mjs" "${outputDir}" ${props.shipFiles.map((f) => `"${f}"`).join(' ')}`,
+                  `node "${inputDir}/infra/ship-files.mjs" "${outputDir}" ${quoted(props.shipFiles)}`,
                 ]
               : [],
         },

@@ -83,8 +83,9 @@ export class TonghopStack extends Stack {
     new CfnOutput(this, 'TonghopMailQueueUrl', { value: this.reminders.mailQueue.queueUrl });
     new CfnOutput(this, 'TonghopPortalUrl', { value: this.portal.url });
     new CfnOutput(this, 'TonghopUserPoolId', { value: this.portal.userPool.userPoolId });
+    const cloudwatch = `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}`;
     new CfnOutput(this, 'TonghopDashboard', {
-      value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/tonghop-${props.provinceCode}`,
+      value: `${cloudwatch}#dashboards/dashboard/tonghop-${props.provinceCode}`,
     });
   }
 }

@@ -28,7 +28,10 @@ const deps = {
 
 type RollupEvent = { kind?: 'nightly' | 'morning'; roundId?: string; now?: string };
 
-/** EventBridge Scheduler: nightly drafts of open rounds, the morning rollup after a deadline; or one round on demand. */
+/**
+ * EventBridge Scheduler: nightly drafts of open rounds, the morning rollup after a deadline; or
+ * one round on demand.
+ */
 export const handler = middy(async (event: RollupEvent = {}) => {
   const now = event.now ? new Date(event.now) : new Date();
   const province = requiredEnv('PROVINCE_CODE');
