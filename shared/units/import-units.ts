@@ -76,7 +76,8 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
 
   if (!/\bunit_code\b/.test(header) || !/\bemail\b/.test(header)) {
     throw new Error(
-      'CSV không đúng mẫu: cần cột province_code,province_name,unit_code,unit_name,unit_level (danh mục quốc gia) hoặc unit_code,email,name,phone (danh sách liên hệ của tỉnh).',
+      'CSV không đúng mẫu: cần cột province_code,province_name,unit_code,unit_name,unit_level ' +
+        '(danh mục quốc gia) hoặc unit_code,email,name,phone (danh sách liên hệ của tỉnh).',
     );
   }
   const rows = parse(csv, {
