@@ -114,7 +114,11 @@ function headerLines(
   const committee = pick(rng, ['ỦY BAN NHÂN DÂN', 'UỶ BAN NHÂN DÂN']);
   const unitLine = upper(`${LEVEL_WORD[unit.level]} ${unit.name}`);
   const place = unit.name;
-  const dateText = `${place}, ngày ${date.d} tháng ${date.m} năm ${date.y}`;
+  // Most write the date in words; some type it in figures ("ngày 05/11/2025").
+  const dateText =
+    rng() < 0.2
+      ? `${place}, ngày ${String(date.d).padStart(2, '0')}/${date.m}/${date.y}`
+      : `${place}, ngày ${date.d} tháng ${date.m} năm ${date.y}`;
   const numberText = number ? `Số: ${number}` : `Số:      /${symbol}`;
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(2, w - s.length));
   switch (layout) {
@@ -164,6 +168,18 @@ const SENDERS = [
   ['SKHCN-CĐS', 'Sở Khoa học và Công nghệ'],
 ] as const;
 
+// How a clause leads to the documents it answers: plainly, with a typist's doubled word, or
+// through a directive ("chỉ đạo … tại", "đề nghị … tại").
+const REQUEST_LEADS = [
+  'Thực hiện',
+  'Thực hiện',
+  'Thực hiện',
+  'Thực hiện thực hiện',
+  'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh tại',
+  'Theo đề nghị của Sở Khoa học và Công nghệ tại',
+  'Thực hiện yêu cầu của Sở Khoa học và Công nghệ theo',
+];
+
 function requestClause(
   rng: Rng,
   count: number,
@@ -183,7 +199,7 @@ function requestClause(
         `của ${body} ${province} về việc báo cáo kết quả thực hiện`,
     );
   }
-  const opener = rng() < 0.15 ? 'Thực hiện thực hiện' : 'Thực hiện';
+  const opener = pick(rng, REQUEST_LEADS);
   return { text: `${opener} ${parts.join('; ')}`, numbers };
 }
 
@@ -229,6 +245,16 @@ function numerals(rng: Rng, count: number): string[] {
   if (slip < 0.15 && count > 2) out[2] = out[1]!;
   else if (slip < 0.3 && count > 2) return [out[0]!, ...ROMAN.slice(2, count + 1)];
   return out;
+}
+
+// Top-level headings: "II. KHÓ KHĂN", "PHẦN II. KHÓ KHĂN", or "PHẦN THỨ HAI" over its words.
+const PART_STYLES = ['roman', 'roman', 'roman', 'part', 'part-words'] as const;
+const ORDINAL_WORDS = ['NHẤT', 'HAI', 'BA', 'TƯ', 'NĂM', 'SÁU'];
+
+function headingLines(style: (typeof PART_STYLES)[number], mark: string, words: string): string[] {
+  if (style === 'roman') return [`${mark}. ${words}`];
+  if (style === 'part') return [`PHẦN ${mark}. ${words}`];
+  return [`PHẦN THỨ ${ORDINAL_WORDS[ROMAN.indexOf(mark)]}`, words.toUpperCase()];
 }
 
 interface Figure {
@@ -294,8 +320,12 @@ const FIGURES: ReadonlyArray<(rng: Rng) => Figure> = [
   },
   (rng) => {
     const n = int(rng, 200, 9_000);
+    const label = pick(rng, [
+      'Tổng số hồ sơ tiếp nhận',
+      'Hồ sơ thủ tục hành chính tiếp nhận trong năm',
+    ]);
     return {
-      text: `Tổng số hồ sơ tiếp nhận: ${vn(n)} hồ sơ`,
+      text: `${label}: ${vn(n)} hồ sơ`,
       key: 'tthc_received_total',
       value: n,
     };
@@ -322,7 +352,9 @@ function sectionBody(rng: Rng, kind: string, figures: Figure[]): string[] {
 
 const SIGNER_TITLES = [
   { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], contains: 'chu tich' },
+  { lines: ['T/M. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], contains: 'chu tich' },
   { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
+  { lines: ['TM. UBND XÃ', 'K.T CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
   { lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
   { lines: ['TM. ỦY BAN NHÂN DÂN'], contains: 'uy ban nhan dan' },
 ] as const;
@@ -333,7 +365,9 @@ function signatureLines(
   merged: boolean,
 ): { lines: string[]; contains: string } {
   const t = pick(rng, SIGNER_TITLES);
-  const right = [...t.lines, pick(rng, ['(Đã ký)', '(Đã ký và đóng dấu)', '']), name].filter(
+  // Some type the name in capitals: a capitals font (.VnTimeH) then turns it to lower case.
+  const typed = rng() < 0.2 ? name.toUpperCase() : name;
+  const right = [...t.lines, pick(rng, ['(Đã ký)', '(Đã ký và đóng dấu)', '']), typed].filter(
     Boolean,
   );
   const left = ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'];
@@ -372,13 +406,14 @@ export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedRepor
 
   const order = pick(rng, SECTION_ORDERS);
   const marks = numerals(rng, order.length);
+  const partStyle = pick(rng, PART_STYLES);
   const figures = [...FIGURES]
     .sort(() => rng() - 0.5)
     .slice(0, int(rng, 1, 4))
     .map((f) => f(rng));
   const body: string[] = [];
   order.forEach((kind, i) => {
-    body.push(`${marks[i]}. ${pick(rng, HEADINGS[kind]!)}`);
+    body.push(...headingLines(partStyle, marks[i]!, pick(rng, HEADINGS[kind]!)));
     body.push(...sectionBody(rng, kind, figures));
   });
   const closing = 'Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân.';

@@ -7,6 +7,7 @@ import { findDocNumbers, isOwnDocumentSymbol } from './doc-number.js';
 import { joinLines, type Line } from './lines.js';
 import {
   BODY_OPENER,
+  CLAUSE_OPENER,
   DOCUMENT_TYPES,
   KINH_GUI,
   NATIONAL_MOTTO,
@@ -33,6 +34,7 @@ const TITLE_MAX_LINES = 8;
 function isTitleStop(l: Line): boolean {
   return (
     BODY_OPENER.test(l.folded) ||
+    (CLAUSE_OPENER.test(l.folded) && !/^\p{Ll}/u.test(l.text)) ||
     /^[-+•*]\s/.test(l.folded) ||
     (ROMAN_HEADING.test(l.folded) && /[iv|]/.test(l.folded.slice(0, 4))) ||
     /^phan\s+(i|thu)/.test(l.folded)
@@ -98,7 +100,7 @@ function readDatePlace(
       l = withNext(headerLines, i);
       d = findDate(l.folded);
     }
-    if (!d || !/ng[a-z]{1,2}y/.test(l.folded.slice(d.index, d.index + 6))) continue;
+    if (!d || !afterNgay(l.folded, d.index)) continue;
     let issuedOn: string | null = null;
     if (d.reading.ok) issuedOn = d.reading.iso;
     else
@@ -109,9 +111,19 @@ function readDatePlace(
           'date.invalid',
         ),
       );
-    return { issuedOn, place: placeBefore(l, d.index) };
+    const pre = Math.max(0, d.index - 8);
+    const ngay = /ng[a-z]{1,2}y\s*$/.exec(l.folded.slice(pre, d.index));
+    return { issuedOn, place: placeBefore(l, ngay ? pre + ngay.index : d.index) };
   }
   return { issuedOn: null, place: null };
+}
+
+/** "ngày 8 tháng 8 năm 2025" opens with the word; "ngày 14/11/2025" has it just before. */
+function afterNgay(folded: string, at: number): boolean {
+  return (
+    /^ng[a-z]{1,2}y/.test(folded.slice(at, at + 6)) ||
+    /ng[a-z]{1,2}y\s*$/.test(folded.slice(Math.max(0, at - 8), at))
+  );
 }
 
 function placeBefore(l: Line, dateAt: number): string | null {

@@ -164,8 +164,10 @@ function percentFigure(a: number, after: string): Parsed | null {
 
 /** "25 tổ công nghệ số", "Tổng số hồ sơ tiếp nhận: 1.866": a count of a named thing. */
 function countFigure(a: number, before: string, after: string): Parsed | null {
-  if (guardedBefore(before, NOT_A_FIGURE_BEFORE)) return null;
   const noun = nounAfter(after);
+  // "tiếp nhận trong năm: 1.902 hồ sơ": a label's colon and a counted noun outweigh the word.
+  const labelled = noun !== null && /:[ \t]*$/.test(before);
+  if (!labelled && guardedBefore(before, NOT_A_FIGURE_BEFORE)) return null;
   if (!noun && (!/:[ \t]*$/.test(before) || /^\s*(gio|phut|h\d)/.test(after.slice(0, 6))))
     return null;
   return {

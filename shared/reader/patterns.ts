@@ -18,9 +18,17 @@ export const PEOPLES_COMMITTEE = /(?<![a-z])(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|u
 export const NATIONAL_MOTTO =
   /(c[o0]ng\s+h[o0]a\s+x[a-z]?\s+h|[a-z]?[o0]c\s+l[a-z]p\s*-|t[uw]\s+do\s*-\s*h|h[a-z]nh\s+ph[a-z]c)/;
 
-/** A line that opens the body: the request clause, the basis, the addressee, "Kính gửi". */
-export const BODY_OPENER =
-  /^(th[uyw]c\s+hi[a-z]n|c[a-z]n\s+c[uw](?![a-z])|k[i1l]nh\s*g[a-z]{1,3}\b|trich\s+yeu)/;
+/** A line that opens the body: the addressee ("Kính gửi") or "Trích yếu". */
+export const BODY_OPENER = /^(k[i1l]nh\s*g[a-z]{1,3}\b|trich\s+yeu)/;
+
+/**
+ * A clause that opens the body: "Thực hiện …", "Căn cứ …", "Theo đề nghị …", "Phúc đáp …". It
+ * opens a paragraph with a capital; a title wrapped before "thực hiện" goes on in lower case.
+ */
+export const CLAUSE_OPENER = new RegExp(
+  String.raw`^(th[uyw]c\s+hi[a-z]n|c[a-z]n\s+c[uw](?![a-z])|phuc\s+dap|tra\s+loi\s+(?:c[o0]ng|v[a-z]n)` +
+    String.raw`|theo\s+(?:y\s+kien\s+)?(?:chi\s+dao|yeu\s+cau|de\s+nghi|huong\s+dan))`,
+);
 
 /**
  * Every document type the reader tells apart, in one place: the type word on a line of its own

@@ -92,6 +92,18 @@ function headingValue(l: Line, expected: number, first: boolean): number | null 
   return strong && Math.abs(value - expected) <= 1 ? value : null;
 }
 
+const ORDINALS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6 };
+// "PHẦN THỨ NHẤT", "PHẦN II", "Phần thứ hai:", with or without its words on the same line.
+const PART = /^ph[a-z]n\s+(?:thu\s+(nhat|hai|ba|tu|nam|sau)|([ivxl|]{1,4}))\b\s*[.:-]?\s*/;
+
+/** A "Phần …" heading's number, and whether its words stand on the next line. */
+function partValue(l: Line): { value: number; alone: boolean } | null {
+  const m = PART.exec(l.folded);
+  if (!m) return null;
+  const value = m[1] ? ORDINALS[m[1]]! : romanValue(m[2]!);
+  return value ? { value, alone: m[0].length === l.folded.length } : null;
+}
+
 /**
  * Top-level sections (I., II., … or PHẦN I) with their text. A heading that joins several kinds
  * ("KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN") is split at its numbered sub-sections, so that each
@@ -102,16 +114,18 @@ export function readSections(lines: Line[], from: number): Section[] {
   let expected = 1;
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
-    const value = headingValue(l, expected, raw.length === 0);
+    const part = partValue(l);
+    const value =
+      part && part.value <= expected + 1 ? part.value : headingValue(l, expected, !raw.length);
     if (value !== null) {
       let heading = l.text;
       let foldedHeading = l.folded;
-      // A heading in capitals may wrap onto a second line in capitals.
+      // A heading in capitals may wrap onto a second line in capitals; "PHẦN THỨ NHẤT" has its
+      // words on the next line.
       const next = lines[i + 1];
       if (
         next &&
-        isUpper(l.text) &&
-        isUpper(next.text) &&
+        ((part?.alone && !partValue(next)) || (isUpper(l.text) && isUpper(next.text))) &&
         !ROMAN.test(next.folded) &&
         !SUBSECTION.test(next.folded)
       ) {

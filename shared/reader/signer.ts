@@ -9,6 +9,14 @@ export interface SignatureBlock {
   distribution: string[];
 }
 
+// "TM. ỦY BAN NHÂN DÂN [XÃ …]" alone on its line: the prefix as OCR leaves it ("™.", "T/M", "IM")
+// is a short token with a mark or two letters, so that a wrapped sentence ("nghệ, Ủy ban nhân dân
+// phường … kính trình") is no signature.
+const COMMITTEE_SIGNS = new RegExp(
+  String.raw`^(?:(?:\S{0,3}[^a-z\s]\S{0,3}|[a-z]{2})\s{0,2})?(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)` +
+    String.raw`(?:\s+(?:x[a-z0-9&]?|ph\S{2,6}|d[a-z]c\s+khu)(?:\s+\S+){0,4})?\s*$`,
+);
+
 // Titles in a commune's signature block, most specific first; written back in proper Vietnamese.
 // The committee itself may sign ("TM. ỦY BAN NHÂN DÂN" over the name); OCR garbles the "TM."
 // prefix into a symbol ("™.", "IM.", "T.M"), so only what follows it is required.
@@ -19,7 +27,7 @@ const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bph[o0]\s+ch[u]?\s*t[i1j]ch\b/, 'PHÓ CHỦ TỊCH'],
   [/\bch[u]\s*t[i1j]ch\b/, 'CHỦ TỊCH'],
   [/\bch[a-z]nh\s+v[a-z]n\s+ph[o0]ng\b/, 'CHÁNH VĂN PHÒNG'],
-  [/^\S{1,4}\s{0,2}[.,]?\s{0,2}(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)\b/, 'TM. ỦY BAN NHÂN DÂN'],
+  [COMMITTEE_SIGNS, 'TM. ỦY BAN NHÂN DÂN'],
 ];
 
 const NOI_NHAN = /\bn[o0][i1]\s+nh[a-z]{1,2}n\s*:?/;
@@ -32,14 +40,23 @@ const NAME_REACH = 8;
 // How far below the closing sentence the block may start.
 const BLOCK_REACH = 25;
 
-// OCR reads letters of names as digits ("Th1" for "Thị", "H0ng" for "Hồng"): inside a word of
-// letters only these are restored.
-const NAME_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '6': 'ô' };
+// OCR reads letters of names as digits or look-alikes ("Th1" or "Thj" for "Thị", "H0ng" for
+// "Hồng", "Phưo'ng" for "Phương"): inside a word of letters only these are restored. No
+// Vietnamese name has a "j".
+const NAME_DIGITS: Record<string, string> = { '0': 'o', '1': 'i', '6': 'ô', j: 'i', J: 'I' };
+const HORNS: Record<string, string> = { o: 'ơ', u: 'ư', O: 'Ơ', U: 'Ư' };
 
-function repairNameDigits(text: string): string {
-  return text.replace(/\p{L}*\d\p{L}*/gu, (w) =>
-    /\p{L}/u.test(w) ? w.replace(/[016]/g, (d) => NAME_DIGITS[d]!) : w,
-  );
+function repairNameLetters(text: string): string {
+  return text
+    .replace(/\p{L}*[\dj]\p{L}*/giu, (w) =>
+      /\p{L}/u.test(w.replace(/j/gi, '')) ? w.replace(/[016j]/gi, (d) => NAME_DIGITS[d] ?? d) : w,
+    )
+    .replace(/([ouOU])['’](?=\p{L})/gu, (_, v: string) => HORNS[v]!);
+}
+
+/** "nguyễn văn thành" under a title in lower case: a capitals font (.VnTimeH) lost its case. */
+function capitalized(text: string): string {
+  return text.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
 }
 
 function isPersonName(text: string): boolean {
@@ -77,11 +94,14 @@ function blockLines(lines: Line[]): Line[] {
 }
 
 function nameAfter(tail: Line[], titleAt: number): string | null {
+  const titleLine = rightColumn(tail[titleAt]!).text;
+  const lowered = titleLine === titleLine.toLowerCase();
   for (let i = titleAt + 1; i < Math.min(tail.length, titleAt + NAME_REACH); i++) {
     const col = rightColumn(tail[i]!);
     if (NOI_NHAN.test(col.folded) || /^[-+]/.test(col.text)) continue;
     if (SIGNATURE_NOISE.test(col.folded) || NOT_A_NAME.test(col.folded)) continue;
-    const text = trimEndOf(repairNameDigits(col.text), '.,;:').trim();
+    const read = repairNameLetters(col.text);
+    const text = trimEndOf(lowered ? capitalized(read) : read, '.,;:').trim();
     // A name OCR left unpronounceable ("Thwy", "Blnh") is not given: null, never a guess.
     if (isPersonName(text)) return text.split(/\s+/).every(isVietnameseSyllable) ? text : null;
   }

@@ -59,6 +59,8 @@ function framesOf(chars: string[]): Frame[] {
       const trail = folded.slice(chars.length - b).join('');
       if (!trails.has(trail)) continue;
       const read = chars.slice(a, chars.length - b);
+      // A word's last letter that can end a syllable ends it ("đôt" is "đột", never "đỗ").
+      if (b === 0 && tail > 0 && trails.has(folded[chars.length - 1]!)) continue;
       // Only a vowel part after a lead may open with a consonant read for a vowel ("bg" = "bộ").
       if (!readable(read) || (a === 0 && head > 0)) continue;
       frames.push({ lead, trail, read, leadCost: 0, wantD: false });

@@ -53,6 +53,11 @@ const STAND_INS: Record<string, Array<[Target, number]>> = {
     ['o+', 0.6],
   ],
   '¥': [['y', 0.3]],
+  // The dot of "ị" and its stroke read as one letter: "Nghj quyết", "thiết bj".
+  j: [
+    ['i', 0.3],
+    ['y', 0.5],
+  ],
   '@': [
     ['a', 0.4],
     ['o+', 0.6],
