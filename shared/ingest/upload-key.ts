@@ -67,13 +67,15 @@ export function buildUploadKey(k: UploadKey): string {
 
 export function parseUploadKey(key: string): UploadKeyReading {
   const parts = key.split('/');
-  const [inbox, provinceCode, roundId, unitCode, ...rest] = parts;
-  const fileName = rest.join('/');
+  const [inbox, provinceCode, roundId, unitCode] = parts;
+  // The name is the last segment: folders between the unit and the name (the portal's one per
+  // upload, so that two files of one name never overwrite each other) are not the user's.
+  const fileName = parts.length > 4 ? (parts[parts.length - 1] ?? '') : '';
   const partial: Partial<UploadKey> = {
     ...(provinceCode && /^\d{2}$/.test(provinceCode) ? { provinceCode } : {}),
     ...(roundId && (ROUND_ID.test(roundId) || roundId === UNRESOLVED_ROUND) ? { roundId } : {}),
     ...(unitCode && /^(\d{5}|_)$/.test(unitCode) ? { unitCode } : {}),
-    fileName: parts[parts.length - 1] ?? key,
+    fileName: parts[parts.length - 1] || key,
   };
   const layout = 'inbox/<mã tỉnh>/<kỳ báo cáo>/<mã đơn vị>/<tên tệp>';
   if (inbox !== 'inbox' || parts.length < 5 || !fileName) {

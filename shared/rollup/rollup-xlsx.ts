@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
+import { DOCUMENT_KIND_WORDS, titled } from '../vocabulary/status-words.js';
 import { isNational, LEVEL_TITLES, STATE_TITLES, unitNames } from './format.js';
 import { indicatorHeadline } from './headline.js';
 import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
@@ -247,12 +248,7 @@ function quoteSheets(book: Book, r: Rollup, label: (code: string) => string) {
       add(proposals, { to: ADDRESSEE_TITLES[g.addressee], units: g.units, ...quote(q) });
 }
 
-const DOCUMENT_KINDS = {
-  BAO_CAO: 'Báo cáo',
-  KE_HOACH: 'Kế hoạch',
-  CONG_VAN: 'Công văn',
-  OTHER: 'Văn bản khác',
-};
+const DOCUMENT_KINDS = titled(DOCUMENT_KIND_WORDS);
 
 function sourceSheets(book: Book, r: Rollup, label: (code: string) => string) {
   if (r.otherDocuments.length) {

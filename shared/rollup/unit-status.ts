@@ -5,6 +5,7 @@ import type { OtherDocument, StatusCounts, UnitState, UnitStatusRow } from '../s
 import type { RollupSubmission } from '../schemas/rollup-view.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
+import { DOCUMENT_KIND_WORDS } from '../vocabulary/status-words.js';
 import { asView } from './rollup-view.js';
 
 export interface UnitStatus {
@@ -12,13 +13,6 @@ export interface UnitStatus {
   /** The newest accepted report: the one whose figures and text the rollup uses. */
   accepted: RollupSubmission | null;
 }
-
-const DOCUMENT_TITLES: Record<OtherDocument['documentType'], string> = {
-  BAO_CAO: 'báo cáo',
-  KE_HOACH: 'kế hoạch',
-  CONG_VAN: 'công văn',
-  OTHER: 'văn bản',
-};
 
 /**
  * Only a báo cáo reports results: a plan's targets or a letter are never counted as results. A
@@ -44,7 +38,7 @@ export function otherDocuments(submissions: RollupSubmission[]): OtherDocument[]
 
 /** "Đã nộp kế hoạch số 10/KH-UBND, không phải báo cáo." for a unit whose only document is one. */
 export function otherDocumentNote(d: OtherDocument): string {
-  const what = `${DOCUMENT_TITLES[d.documentType]}${d.number ? ` số ${d.number}` : ''}`;
+  const what = `${DOCUMENT_KIND_WORDS[d.documentType]}${d.number ? ` số ${d.number}` : ''}`;
   return `Đã nộp ${what}, không phải báo cáo kết quả.`;
 }
 

@@ -1,3 +1,4 @@
+import type { DocumentType } from '../schemas/report.js';
 import type { UnitState } from '../schemas/rollup.js';
 import type { SubmissionStatus } from '../schemas/submission.js';
 
@@ -41,6 +42,14 @@ export const UNIT_STATE_WORDS: Record<UnitState, string> = {
   rejected: SUBMISSION_STATUS_WORDS.rejected,
   returned: SUBMISSION_STATUS_WORDS.returned,
   missing: MISSING_WORD,
+};
+
+/** What kind of document the reader found a file to be. */
+export const DOCUMENT_KIND_WORDS: Record<DocumentType, string> = {
+  BAO_CAO: 'báo cáo',
+  KE_HOACH: 'kế hoạch',
+  CONG_VAN: 'công văn',
+  OTHER: 'văn bản khác',
 };
 
 /** "đã tiếp nhận" → "Đã tiếp nhận", with Vietnamese case rules. */

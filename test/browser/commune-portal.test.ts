@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invite } from '../../bin/commands/invite.js';
 import { docxFromText } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
+import { BROWSER_WAIT, launchChromium, newPage as openPage } from '../helpers/browser.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { FINAL_PASSWORD, type PortalHarness, startPortal } from '../helpers/portal.js';
 
@@ -18,7 +19,7 @@ const B = { ...registry.byCode('16681')!, emails: ['vanphong@thanhvinh.example']
 const ROUND = '2026-H1';
 const SHOTS = process.env.TONGHOP_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'tonghop-shots-'));
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WAIT = { timeout: 90_000 };
+const WAIT = BROWSER_WAIT;
 
 let portal: PortalHarness;
 let browser: Browser;
@@ -27,35 +28,14 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   portal = await startPortal(['40']);
   await invite([A, B], []);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
   await portal?.stop();
 });
 
-async function newPage(width: number): Promise<Page> {
-  // bypassCSP only so that the test can inject axe-core; the app's own script is external.
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    bypassCSP: true,
-    locale: 'vi-VN',
-  });
-  context.setDefaultTimeout(WAIT.timeout);
-  return context.newPage();
-}
+const newPage = (width: number) => openPage(browser, width);
 
 /** First sign-in: the temporary password from the invitation mail, then a password of one's own. */
 async function signInFirstTime(page: Page, email: string): Promise<void> {

@@ -50,6 +50,12 @@ describe('upload layout', () => {
     expect(parseUploadKey(buildUploadKey(k))).toEqual({ ok: true, key: k });
   });
 
+  it('names the file as its sender did, without the portal’s upload folder', () => {
+    const id = '3acdba65-509e-4e47-adc9-80659ff6f7dd';
+    const r = parseUploadKey(`inbox/40/2026-H1/16941/${id}/Báo cáo sửa.docx`);
+    expect(r).toMatchObject({ ok: true, key: { unitCode: '16941', fileName: 'Báo cáo sửa.docx' } });
+  });
+
   it.each([
     ['reports/bc.docx', /không nằm đúng thư mục/],
     ['inbox/40/2026-H1/bc.docx', /không nằm đúng thư mục/],
@@ -57,6 +63,7 @@ describe('upload layout', () => {
     ['inbox/40/dot-1/16941/bc.docx', /Kỳ báo cáo "dot-1" không hợp lệ/],
     ['inbox/40/2026-H1/Nghia Dan/bc.docx', /Mã đơn vị "Nghia Dan" không hợp lệ/],
     ['inbox/40/2026-H1/16941/', /không nằm đúng thư mục/],
+    ['inbox/40/2026-H1/16941/3acdba65-509e-4e47-adc9-80659ff6f7dd/', /không nằm đúng thư mục/],
   ])('%s is refused with a reason', (key, message) => {
     const r = parseUploadKey(key);
     expect(r.ok).toBe(false);

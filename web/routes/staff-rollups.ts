@@ -39,6 +39,20 @@ export function buildsOf(
   return { current, earlier: current ? builds.slice(1) : builds };
 }
 
+/**
+ * Rounds with a build first (newest deadline first), then the others by how near their deadline
+ * is to now: the rounds the Department works on lead, next year's calendar trails.
+ */
+export function rollupOrder(rounds: RoundRollups[], now: Date): RoundRollups[] {
+  const distance = (r: RoundRollups) => Math.abs(Date.parse(r.round.deadline) - now.getTime());
+  const built = rounds.filter((r) => r.current || r.earlier.length);
+  const rest = rounds.filter((r) => !built.includes(r));
+  return [
+    ...built.sort((a, b) => b.round.deadline.localeCompare(a.round.deadline)),
+    ...rest.sort((a, b) => distance(a) - distance(b)),
+  ];
+}
+
 /** Rollups: build now, the current draft and earlier builds, downloads signed at the click. */
 export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
   const app = new Hono<StaffEnv>();
@@ -58,7 +72,7 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
 
   app.get('/so/tong-hop', async (c) => {
     const who = c.get('staff');
-    const rounds = (await provinceRounds(deps.rounds, who.provinceCode, now())).reverse();
+    const rounds = await provinceRounds(deps.rounds, who.provinceCode, now());
     const listed: RoundRollups[] = await Promise.all(
       rounds.map(async (round) => {
         const prefix = rollupPrefix(who.provinceCode, round.roundId);
@@ -66,7 +80,12 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
       }),
     );
     return c.html(
-      rollupsPage({ identity: who, csrf: c.get('csrf'), rounds: listed, flash: flashOf(c) }),
+      rollupsPage({
+        identity: who,
+        csrf: c.get('csrf'),
+        rounds: rollupOrder(listed, now()),
+        flash: flashOf(c),
+      }),
     );
   });
 

@@ -21,8 +21,10 @@ nav.desk a[aria-current=page]{background:#fff;border:1px solid #d5dbe1;border-bo
 .bounced{color:#b3261e}
 .problems{margin:0;padding-left:1rem;font-size:.9rem}
 table.board{min-width:52rem;font-size:.92rem}
+table.levels th,table.levels td{overflow-wrap:normal}
+td.src{white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 .75rem}
-.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9rem}
+.filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9rem;max-width:100%}
 .filters label.check{flex-direction:row;gap:.35rem;align-items:center}
 select,textarea{font:inherit;padding:.5rem;border:1px solid #7a8691;border-radius:.35rem;max-width:100%;background:#fff}
 textarea{width:100%}

@@ -10,8 +10,9 @@ import type { Indicator } from '../../shared/schemas/report.js';
 import type { Round } from '../../shared/schemas/round.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import type { Unit } from '../../shared/schemas/unit.js';
+import { capitalize, DOCUMENT_KIND_WORDS } from '../../shared/vocabulary/status-words.js';
 import type { Identity } from '../identity.js';
-import { fileSize, number, STATUS_LABEL, when } from './format.js';
+import { dateText, fileSize, number, STATUS_LABEL, when } from './format.js';
 import { csrfField, type Html, notice } from './layout.js';
 import { diagnosticsList } from './report.js';
 import { staffPage, unitName } from './staff-layout.js';
@@ -79,10 +80,10 @@ function figuresTable(s: Submission): Html {
   const r = s.report;
   if (!r) return html`<p>Không đọc được nội dung văn bản: hãy xem bản gốc.</p>`;
   const facts = html`<dl class="facts">
-    <dt>Loại văn bản</dt><dd>${r.documentType}</dd>
+    <dt>Loại văn bản</dt><dd>${capitalize(DOCUMENT_KIND_WORDS[r.documentType])}</dd>
     <dt>Đơn vị ban hành</dt><dd>${r.issuer.name ?? '—'}${r.issuer.code ? ` (${r.issuer.code})` : ''}</dd>
     <dt>Số, ký hiệu</dt><dd>${r.number ?? '—'}</dd>
-    <dt>Ngày</dt><dd>${r.issuedOn ?? '—'}</dd>
+    <dt>Ngày</dt><dd>${dateText(r.issuedOn)}</dd>
     <dt>Trích yếu</dt><dd>${r.title ?? '—'}</dd>
     <dt>Người ký</dt><dd>${[r.signer.title, r.signer.name].filter(Boolean).join(' ') || '—'}</dd>
   </dl>`;
@@ -96,7 +97,7 @@ function figuresTable(s: Submission): Html {
         i.numerator !== null && i.denominator !== null
           ? html`<br><small>${number(i.numerator)}/${number(i.denominator)}</small>`
           : ''
-      }</td><td>${source(i)}</td></tr>`,
+      }</td><td class="src">${source(i)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
