@@ -11,19 +11,20 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { POOL_NAME, staffGroupName } from '../adapters/cognito-pool.js';
-import { TABLE_KEYS } from '../adapters/table-keys.js';
-import { grantObjects, grantTable, TABLE_READ } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 import { acknowledge } from './nag.js';
+import { grantPortal } from './portal-grants.js';
 
 export interface PortalProps {
   table: TableV2;
   uploads: Bucket;
+  /** The desk's decisions are mailed to the units through it. */
+  mailQueue: Queue;
   provinceCode: string;
   /** A custom domain already mapped to the API (see README); default: the API's own address. */
   portalDomain?: string;
@@ -32,7 +33,7 @@ export interface PortalProps {
 /**
  * The communes' portal: a Cognito user pool (one account per unit contact, a group for the
  * Department's staff), the portal function behind an HTTP API, and S3 CORS for its origin only.
- * The function may sign uploads only under inbox/<province>/ and read its table.
+ * What the function may do is in portal-grants.ts.
  */
 export class Portal extends Construct {
   readonly fn: TonghopFunction;
@@ -68,9 +69,10 @@ export class Portal extends Construct {
         COGNITO_CLIENT_ID: this.client.userPoolClientId,
         PORTAL_URL: this.url,
         PORTAL_PROVINCES: props.provinceCode,
+        MAIL_QUEUE_URL: props.mailQueue.queueUrl,
       },
     });
-    this.grant(props);
+    grantPortal(this.fn, { ...props, userPoolArn: this.userPool.userPoolArn });
     this.route();
     props.uploads.addCorsRule({
       allowedOrigins: [this.url],
@@ -116,23 +118,6 @@ export class Portal extends Construct {
         "only reads and uploads its own unit's reports, every upload is checked and kept.",
     );
     return pool;
-  }
-
-  private grant(props: PortalProps): void {
-    grantTable(this.fn, props.table, [...TABLE_READ]);
-    // A unit's history is read through GSI1 (one Query per page).
-    Grant.addToPrincipal({
-      grantee: this.fn,
-      actions: ['dynamodb:Query'],
-      resourceArns: [`${props.table.tableArn}/index/${TABLE_KEYS.gsi1}`],
-    });
-    // PutObject: the pre-signed POSTs it signs carry its permission; GetObject(Version): the
-    // downloads of originals it signs at the click. Only its province's inbox.
-    grantObjects(this.fn, props.uploads, `inbox/${props.provinceCode}/`, [
-      's3:PutObject',
-      's3:GetObject',
-      's3:GetObjectVersion',
-    ]);
   }
 
   private route(): void {

@@ -41,7 +41,8 @@ export class Rollup extends Construct {
     // Reads the table by Query (never Scan); writes and links only under rollups/.
     grantTable(this.fn, props.table, [...TABLE_READ]);
     grantIndexQuery(this.fn, props.table, TABLE_KEYS.rollupIndex);
-    // GetObject: the mailed links are pre-signed GETs, allowed only if the signer may get the object.
+    // GetObject: the previous round's JSON, for the trend. The mail links to the portal's rollups
+    // page (PORTAL_URL, set by the stack), never to a pre-signed address.
     grantObjects(this.fn, props.uploads, ROLLUP_PREFIX, ['s3:PutObject', 's3:GetObject']);
     props.mailQueue.grantSendMessages(this.fn);
 

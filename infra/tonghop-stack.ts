@@ -51,12 +51,13 @@ export class TonghopStack extends Stack {
     this.portal = new Portal(this, 'Portal', {
       table: this.storage.table,
       uploads: this.storage.uploads,
+      mailQueue: this.reminders.mailQueue,
       provinceCode: props.provinceCode,
       portalDomain: props.portalDomain,
     });
 
-    // Receipts and reminders link to the unit's portal page.
-    for (const fn of [this.ingest.fn, this.reminders.remind])
+    // Receipts and reminders link to the unit's portal page, the rollup mail to its rollups page.
+    for (const fn of [this.ingest.fn, this.reminders.remind, this.rollup.fn])
       fn.addEnvironment('PORTAL_URL', this.portal.url);
 
     this.observability = new Observability(this, 'Observability', {

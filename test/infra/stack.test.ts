@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -432,8 +433,21 @@ describe('least privilege', () => {
     'tonghop-digest': [...LOGS, ...READ, ...SEND],
     'tonghop-mail-events': [...LOGS, 'dynamodb:UpdateItem'],
     'tonghop-rollup': [...LOGS, ...READ, ...SEND, 's3:GetObject', 's3:PutObject'],
-    // Reads its table and GSI1; signs upload POSTs and original downloads under inbox/<province>/.
-    'tonghop-portal': [...LOGS, ...READ, 's3:GetObject', 's3:GetObjectVersion', 's3:PutObject'],
+    // Reads its table, GSI1 and ROLLUP; signs uploads and downloads under inbox/<province>/; the
+    // desk records decisions, queues the units' mail, builds and lists rollups/<province>/ and
+    // invites units.
+    'tonghop-portal': [
+      ...LOGS,
+      ...READ,
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      ...SEND,
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:PutObject',
+      's3:ListBucket',
+      'cognito-idp:AdminCreateUser',
+    ],
   };
   const policyOf = (service: string) => {
     const resources = template.toJSON().Resources as Record<
@@ -479,6 +493,31 @@ describe('least privilege', () => {
         .map((s) => JSON.stringify(s.Resource));
     expect(s3Resources('tonghop-ingest')).toEqual([expect.stringContaining('/inbox/*')]);
     expect(s3Resources('tonghop-rollup')).toEqual([expect.stringContaining('/rollups/*')]);
+  });
+
+  it('gives the portal its province only: inbox/40/ and rollups/40/, and lists rollups/40/ alone', () => {
+    const s3 = policyOf('tonghop-portal').statements.filter((s) =>
+      [s.Action].flat().some((a) => a.startsWith('s3:')),
+    ) as Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }>;
+    const objects = s3.filter((s) => !s.Condition).map((s) => JSON.stringify(s.Resource));
+    expect(objects.sort()).toEqual([
+      expect.stringContaining('/inbox/40/*'),
+      expect.stringContaining('/rollups/40/*'),
+    ]);
+    const listing = s3.filter((s) => s.Condition);
+    expect(listing).toEqual([
+      expect.objectContaining({
+        Action: 's3:ListBucket',
+        Condition: { StringLike: { 's3:prefix': ['rollups/40/*'] } },
+      }),
+    ]);
+    const index = policyOf('tonghop-portal')
+      .statements.filter((s) => JSON.stringify(s.Resource).includes('/index/'))
+      .map((s) => JSON.stringify(s.Resource));
+    expect(index.sort()).toEqual([
+      expect.stringContaining('/index/GSI1'),
+      expect.stringContaining('/index/ROLLUP'),
+    ]);
   });
 });
 
@@ -589,5 +628,47 @@ describe('observability', () => {
       'DigestsOverdue',
     ])
       expect(body).toContain(metric);
+  });
+});
+
+describe('environment', () => {
+  const variablesOf = (service: string) =>
+    (
+      Object.values(
+        template.findResources('AWS::Lambda::Function', {
+          Properties: {
+            Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: service }) },
+          },
+        }),
+      )[0] as { Properties: { Environment: { Variables: Record<string, unknown> } } }
+    ).Properties.Environment.Variables;
+  /** The variables a source file reads (env.X, process.env.X, requiredEnv('X')), AWS_* aside. */
+  const readBy = (...files: string[]) =>
+    new Set(
+      files.flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/(?:env\.|requiredEnv\(')([A-Z][A-Z0-9_]+)/g)]
+          .map((m) => m[1]!)
+          .filter((name) => !name.startsWith('AWS_')),
+      ),
+    );
+
+  it.each([
+    ['tonghop-portal', ['web/portal-deps.ts', 'web/desk/desk-deps.ts']],
+    ['tonghop-rollup', ['functions/rollup/handler.ts']],
+  ])('%s is given every variable its ports read', (service, files) => {
+    const given = Object.keys(variablesOf(service));
+    expect([...readBy(...files)].filter((name) => !given.includes(name))).toEqual([]);
+  });
+
+  it('links the rollup mail to the portal, and the desk mails through the mail queue', () => {
+    const portalUrl = variablesOf('tonghop-portal').PORTAL_URL;
+    expect(portalUrl).toBeTruthy();
+    expect(variablesOf('tonghop-rollup').PORTAL_URL).toEqual(portalUrl);
+    const queue = Object.keys(template.findResources('AWS::SQS::Queue')).filter(
+      (id) => id.includes('MailQueue') && !id.includes('Dead'),
+    );
+    expect(queue).toHaveLength(1);
+    expect(variablesOf('tonghop-portal').MAIL_QUEUE_URL).toEqual({ Ref: queue[0] });
+    expect(variablesOf('tonghop-rollup').MAIL_QUEUE_URL).toEqual({ Ref: queue[0] });
   });
 });
