@@ -248,11 +248,19 @@ function numerals(rng: Rng, count: number): string[] {
 }
 
 // Top-level headings: "II. KHÓ KHĂN", "PHẦN II. KHÓ KHĂN", or "PHẦN THỨ HAI" over its words.
-const PART_STYLES = ['roman', 'roman', 'roman', 'part', 'part-words'] as const;
+// Without Roman numerals: "1. Kết quả …" or "A. KẾT QUẢ …", numbered without slips.
+const PART_STYLES = ['roman', 'roman', 'roman', 'part', 'part-words', 'arabic', 'letter'] as const;
 const ORDINAL_WORDS = ['NHẤT', 'HAI', 'BA', 'TƯ', 'NĂM', 'SÁU'];
 
-function headingLines(style: (typeof PART_STYLES)[number], mark: string, words: string): string[] {
+function headingLines(
+  style: (typeof PART_STYLES)[number],
+  mark: string,
+  words: string,
+  position: number,
+): string[] {
   if (style === 'roman') return [`${mark}. ${words}`];
+  if (style === 'arabic') return [`${position + 1}. ${words}`];
+  if (style === 'letter') return [`${'ABCDEF'[position]}. ${words.toUpperCase()}`];
   if (style === 'part') return [`PHẦN ${mark}. ${words}`];
   return [`PHẦN THỨ ${ORDINAL_WORDS[ROMAN.indexOf(mark)]}`, words.toUpperCase()];
 }
@@ -413,7 +421,7 @@ export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedRepor
     .map((f) => f(rng));
   const body: string[] = [];
   order.forEach((kind, i) => {
-    body.push(...headingLines(partStyle, marks[i]!, pick(rng, HEADINGS[kind]!)));
+    body.push(...headingLines(partStyle, marks[i]!, pick(rng, HEADINGS[kind]!), i));
     body.push(...sectionBody(rng, kind, figures));
   });
   const closing = 'Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân.';

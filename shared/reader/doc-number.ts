@@ -43,6 +43,9 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
     if (!/[A-Za-zĐđ]/.test(symbol)) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
     if (/^\/\d/.test(after)) continue;
+    // Digits glued to a letter are a misread ("2l5/BC" is not 5/BC), unless the letters are "Số".
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    if (/\p{L}$/u.test(before) && !/(?:^|[^\p{L}])s[ốoô]$/iu.test(before)) continue;
     out.push({ number: `${m[1]}/${normalizeSymbol(symbol)}`, index: m.index, length: m[0].length });
   }
   for (const m of text.matchAll(PARTY)) {

@@ -139,7 +139,38 @@ export function readSections(lines: Line[], from: number): Section[] {
     }
     raw[raw.length - 1]?.lines.push(l);
   }
-  return splitJoined(raw);
+  // One Roman part may be a "1." read as "I.": numbered parts, when found, tell better.
+  const plain = raw.length < 2 ? plainNumbered(lines, from) : [];
+  return splitJoined(plain.length > raw.length ? plain : raw);
+}
+
+// Without Roman numerals some number their parts "1.", "2." or "A.", "B.": a line counts as a
+// part's heading only when it is short, states no figure, names a kind of section and carries
+// exactly the next number (items inside a part restart at 1 or run past it).
+const PLAIN_HEADING = /^([1-9]|[A-E])\s*[.)]\s+(?=\S)/;
+const HEADING_MAX = 90;
+
+function plainValue(l: Line, expected: number): boolean {
+  const m = PLAIN_HEADING.exec(l.text);
+  if (!m || l.text.length > HEADING_MAX || /\d\s*%|:\s*\S/.test(l.text)) return false;
+  const token = m[1]!;
+  const value = /\d/.test(token) ? Number(token) : token.charCodeAt(0) - 64;
+  return value === expected && kindsOf(l.folded.slice(m[0].length)).length > 0;
+}
+
+function plainNumbered(lines: Line[], from: number): RawSection[] {
+  const raw: RawSection[] = [];
+  let style: 'digit' | 'letter' | null = null;
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    const own = /^\d/.test(l.text) ? 'digit' : 'letter';
+    if ((style === null || style === own) && plainValue(l, raw.length + 1)) {
+      style = own;
+      raw.push({ heading: l.text, foldedHeading: l.folded, lines: [] });
+    } else raw[raw.length - 1]?.lines.push(l);
+  }
+  // One numbered line is an item, not a structure.
+  return raw.length >= 2 ? raw : [];
 }
 
 /** Each section with its kind; a heading naming several kinds split at its sub-sections. */

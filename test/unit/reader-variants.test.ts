@@ -101,6 +101,40 @@ describe('section headings', () => {
     ];
     expect(read({ body }).sections.map((s) => s.kind)).toEqual(['results', 'difficulties', 'plan']);
   });
+
+  it.each([
+    [
+      [
+        '1. Kết quả đạt được',
+        'Đã làm.',
+        '2. Khó khăn, vướng mắc',
+        'Thiếu.',
+        '3. Đề xuất',
+        'Hỗ trợ.',
+      ],
+    ],
+    [
+      [
+        'A. KẾT QUẢ THỰC HIỆN',
+        'Đã làm.',
+        'B. KHÓ KHĂN',
+        'Thiếu.',
+        'C. ĐỀ XUẤT, KIẾN NGHỊ',
+        'Hỗ trợ.',
+      ],
+    ],
+  ])('reads parts numbered without Roman numerals: %j', (body) => {
+    expect(read({ body }).sections.map((s) => s.kind)).toEqual([
+      'results',
+      'difficulties',
+      'proposals',
+    ]);
+  });
+
+  it('numbered items with figures are no parts', () => {
+    const body = ['1. Kết quả số hóa đạt 90%.', '2. Khó khăn: thiếu máy.', '3. Đề xuất: cấp thêm.'];
+    expect(read({ body }).sections).toEqual([]);
+  });
 });
 
 describe('figures', () => {
@@ -114,6 +148,20 @@ describe('figures', () => {
     expect(values).toContain(1902);
     expect(values).not.toContain(2025);
   });
+});
+
+describe('document numbers', () => {
+  it.each([
+    ['Số: 2l5/BC-UBND', null],
+    ['S6:215/BC-UBND', '215/BC-UBND'],
+    ['Số215/BC-UBND', '215/BC-UBND'],
+  ])(
+    '"%s" is read as %s: digits glued to a letter are a misread, unless it is "Số"',
+    (line, number) => {
+      const header = ['UBND XÃ KỲ XUÂN', line, 'Kỳ Xuân, ngày 14 tháng 11 năm 2025'];
+      expect(read({ header }).number).toBe(number);
+    },
+  );
 });
 
 describe('signature block', () => {
