@@ -7,13 +7,12 @@ import { fold } from '../shared/text/fold.js';
 const key = (s: string | null) => (s === null ? null : fold(s).replace(/\s+/g, ' ').trim());
 const docNo = (s: string | null) => (s === null ? null : key(s)!.replace(/\s+/g, ''));
 
-export interface CompareOptions {
-  /** The title is compared only where the damage leaves its words as typed. */
-  words: boolean;
-}
-
-/** The differences that break the relation, as readable strings; empty when it holds. */
-export function differences(clean: Report, damaged: Report, opts: CompareOptions): string[] {
+/**
+ * The differences that break the relation, as readable strings; empty when it holds. Names and
+ * titles are compared without their diacritics, as an officer checks them: a title OCR damaged
+ * must come back from word repair with its letters ("thwc" is "thực", never "thức" nor "thwc").
+ */
+export function differences(clean: Report, damaged: Report): string[] {
   const out: string[] = [];
   const hasDiagnostic = (field: string) =>
     damaged.diagnostics.some((d) => d.field.split('.')[0] === field.split('.')[0]);
@@ -34,8 +33,7 @@ export function differences(clean: Report, damaged: Report, opts: CompareOptions
   scalar('issuer.province', key(clean.province), key(damaged.province));
   scalar('signer.title', key(clean.signer.title), key(damaged.signer.title));
   scalar('signer.name', key(clean.signer.name), key(damaged.signer.name));
-  // Titles keep what OCR made of their words until word repair mends them.
-  if (opts.words) scalar('title', key(clean.title), key(damaged.title));
+  scalar('title', key(clean.title), key(damaged.title));
   const refs = new Set(clean.requestedBy.map((r) => docNo(r.number)));
   for (const r of damaged.requestedBy)
     if (!refs.has(docNo(r.number))) out.push(`requestedBy: extra ${r.number}`);

@@ -1,18 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { differences } from '../../scripts/report-compare.js';
 import { docxReport } from '../../scripts/report-docx.js';
-import { generateReport, rngOf } from '../../scripts/report-generator.js';
 import { decodeDocx } from '../../shared/files/decode-docx.js';
 import { htmlToText } from '../../shared/files/html-text.js';
-import { readReport } from '../../shared/reader/read-report.js';
-import { registry2025 } from '../helpers/fixtures.js';
-
-const registry = registry2025();
-const units = registry
-  .provinces()
-  .flatMap((p) => registry.unitsOf(p.code))
-  .slice(0, 400);
 
 describe('DOCX text keeps paragraphs, manual line breaks and table cells', () => {
   it('a break is a new line, never glued words; each table cell is its own line', async () => {
@@ -35,27 +24,5 @@ describe('DOCX text keeps paragraphs, manual line breaks and table cells', () =>
         '<p>KH&amp;ĐMST &lt;1&gt; &#272;&#x1ea1;t</p><table><tr><td>a</td><td>b</td></tr></table>',
       ),
     ).toBe('KH&ĐMST <1> Đạt\na\nb\n\n');
-  });
-
-  it('a generated report read from DOCX gives the fields of its text', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer(), async (seed) => {
-        const g = generateReport(rngOf(seed), units);
-        if (g.layout.header !== 'stacked') return;
-        const lines = g.text.split('\n');
-        const motto = lines.findIndex((l) => l.startsWith('CỘNG HÒA'));
-        const blank = lines.indexOf('', motto);
-        const text = await decodeDocx(
-          await docxReport(
-            lines.slice(0, motto),
-            lines.slice(motto, blank),
-            lines.slice(blank + 1),
-          ),
-        );
-        const clean = readReport(g.text, { registry });
-        expect(differences(clean, readReport(text, { registry }), { words: true })).toEqual([]);
-      }),
-      { numRuns: 25 },
-    );
   });
 });
