@@ -6,6 +6,7 @@ const tiers = [
   ['ingest', 'ocr'],
   ['mail'],
   ['reminders', 'rollup', 'review', 'accounts'],
+  ['desk'],
 ];
 const folder = (names) => `^shared/(${names.join('|')})/`;
 

@@ -1,6 +1,9 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminGetUserCommand,
+  AdminUserGlobalSignOutCommand,
   type CognitoIdentityProviderClient,
   CreateGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -40,6 +43,23 @@ export class CognitoAccounts implements AccountDirectory {
     }
     if (spec.role === 'staff') await this.addToStaff(spec.email, spec.provinceCode);
     return { created: true };
+  }
+
+  async revoke(email: string, provinceCode: string): Promise<{ revoked: boolean }> {
+    const key = { UserPoolId: this.userPoolId, Username: email.trim().toLowerCase() };
+    try {
+      const user = await this.client.send(new AdminGetUserCommand(key));
+      const province = user.UserAttributes?.find((a) => a.Name === PROVINCE_ATTRIBUTE)?.Value;
+      // A Department revokes accounts of its own province only, whatever the form says.
+      if (province !== provinceCode) return { revoked: false };
+      await this.client.send(new AdminDisableUserCommand(key));
+    } catch (e) {
+      if (isNamed(e, 'UserNotFoundException')) return { revoked: false };
+      throw e;
+    }
+    // Disabling stops new sign-ins; the global sign-out revokes the refresh tokens already given.
+    await this.client.send(new AdminUserGlobalSignOutCommand(key));
+    return { revoked: true };
   }
 
   private async addToStaff(email: string, provinceCode: string): Promise<void> {

@@ -6,6 +6,7 @@
 //   mail ledger  PK ROUND#<province>#<round>   SK MAIL#<ledgerKey>
 //   rounds       PK ROUNDS#<province>          SK <round>   (ad-hoc ones; standing ones are computed)
 //   departments  PK DEPARTMENTS                SK <province>
+//   desk log     PK DESKLOG#<province>         SK <at>#<uuid>   (rounds, contacts, accounts)
 //   idempotency  PK IDEMPOTENCY                SK <hash>   (Powertools)
 
 // ROLLUP index: the table's own keys, projecting what the rollup reads of a submission (its
@@ -50,3 +51,4 @@ export const IDEMPOTENCY_PK = 'IDEMPOTENCY';
 export const mailSk = (ledgerKey: string) => `MAIL#${ledgerKey}`;
 export const roundsPk = (provinceCode: string) => `ROUNDS#${provinceCode}`;
 export const DEPARTMENTS_PK = 'DEPARTMENTS';
+export const deskLogPk = (provinceCode: string) => `DESKLOG#${provinceCode}`;

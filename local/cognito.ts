@@ -10,6 +10,7 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { POOL_NAME, poolSchema } from '../adapters/cognito-pool.js';
+import { faithfulRouter } from './cognito-fidelity.js';
 
 export interface LocalCognito {
   url: string;
@@ -39,6 +40,7 @@ async function cognitoServer(dir: string) {
     { JwtTokenGenerator },
     { UserPoolServiceFactoryImpl },
     { CryptoService },
+    errors,
   ] = await Promise.all([
     import('cognito-local/lib/server/Router.js'),
     import('cognito-local/lib/server/server.js'),
@@ -51,6 +53,7 @@ async function cognitoServer(dir: string) {
     import('cognito-local/lib/services/tokenGenerator.js'),
     import('cognito-local/lib/services/userPoolService.js'),
     import('cognito-local/lib/services/crypto.js'),
+    import('cognito-local/lib/errors.js'),
   ]);
   const { pino } = await import('pino');
   const logger = pino({ level: 'silent' });
@@ -80,7 +83,8 @@ async function cognitoServer(dir: string) {
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
   };
-  const app = cognitoApp(Router(services), logger as never, config.ServerConfig, services);
+  const router = faithfulRouter(Router(services) as never, services as never, errors as never);
+  const app = cognitoApp(router as never, logger as never, config.ServerConfig, services);
   return { application: app.application, tokenConfig: config.TokenConfig };
 }
 

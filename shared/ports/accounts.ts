@@ -14,6 +14,11 @@ export interface AccountDirectory {
    * one exists for this e-mail; `created` false means it existed and nothing was changed.
    */
   create(spec: AccountSpec, temporaryPassword: string): Promise<{ created: boolean }>;
+  /**
+   * Disables the account of this e-mail and ends its sessions: it can no longer sign in (Cognito
+   * refuses a disabled user). `revoked` false when no account of that province has this e-mail.
+   */
+  revoke(email: string, provinceCode: string): Promise<{ revoked: boolean }>;
 }
 
 /** What a sign-in attempt gives: a session's ID token, or the pool asking for a new password. */

@@ -55,3 +55,21 @@ export function vietnamTime(at: Date): string {
   const hhmm = t.toISOString().slice(11, 16);
   return `${hhmm} ngày ${t.getUTCDate()}/${t.getUTCMonth() + 1}/${t.getUTCFullYear()}`;
 }
+
+/**
+ * The next day a round's reminders go out, from `now`'s day on (Vietnam days), with its offset;
+ * null when its last reminder day has passed or the round is closed.
+ */
+export function nextReminderDay(
+  round: { deadline: string; reminderOffsets: number[]; closedAt?: string },
+  now: Date,
+): { offset: number; day: string } | null {
+  if (round.closedAt) return null;
+  const today = ictDate(now);
+  const deadline = new Date(round.deadline).getTime();
+  for (const offset of [...round.reminderOffsets].sort((a, b) => a - b)) {
+    const day = ictDate(new Date(deadline + offset * DAY_MS));
+    if (day >= today) return { offset, day };
+  }
+  return null;
+}

@@ -56,12 +56,14 @@ export async function contactRowsFromXlsx(bytes: Uint8Array): Promise<ContactRow
 
 /**
  * The import plan of a contact list the Department uploads: CSV or XLSX with the columns
- * unit_code, email, name, phone (a row whose code is the province's is the Department's own).
+ * unit_code, email, name, phone (a row whose code is the province's is the Department's own);
+ * with a `scope`, rows of other provinces are reported, not taken.
  */
 export async function planContactFile(
   fileName: string,
   bytes: Uint8Array,
   existing: Unit[],
+  scope?: string,
 ): Promise<ImportPlan> {
   if (bytes.length > MAX_CONTACT_FILE_BYTES)
     throw new ContactFileProblem(
@@ -73,7 +75,7 @@ export async function planContactFile(
       throw new ContactFileProblem(
         'Trang đầu của tệp cần các cột unit_code, email, name, phone ở dòng 1.',
       );
-    return planContacts(rows, existing);
+    return planContacts(rows, existing, scope);
   }
   if (!/\.csv$/i.test(fileName))
     throw new ContactFileProblem(
@@ -81,7 +83,7 @@ export async function planContactFile(
     );
   let plan: ImportPlan;
   try {
-    plan = planImport(new TextDecoder().decode(bytes), existing);
+    plan = planImport(new TextDecoder().decode(bytes), existing, scope);
   } catch (e) {
     throw new ContactFileProblem((e as Error).message);
   }

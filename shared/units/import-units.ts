@@ -50,7 +50,7 @@ function departmentExtras(row: Record<string, string | undefined>): Partial<Depa
  * the contacts of units already known. Invalid addresses and unknown units are reported, not
  * written.
  */
-export function planImport(csv: string, existing: Unit[]): ImportPlan {
+export function planImport(csv: string, existing: Unit[], scope?: string): ImportPlan {
   const header = csv
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/, 1)[0]!
@@ -87,7 +87,7 @@ export function planImport(csv: string, existing: Unit[]): ImportPlan {
     bom: true,
     relax_column_count: true,
   }) as ContactRow[];
-  return planContacts(rows, existing);
+  return planContacts(rows, existing, scope);
 }
 
 /** One row of a contact list, by lower-case column name: unit_code, email, name, phone. */
@@ -116,8 +116,19 @@ interface ContactOfUnit {
   phone?: string;
 }
 
-/** A contact list's rows into each unit's addresses, contact name and phone (first given wins). */
-function contactsOf(rows: ContactRow[], existing: Unit[], problems: ContactProblem[]) {
+const OUTSIDE =
+  'thuộc tỉnh khác; Sở chỉ cập nhật liên hệ của các đơn vị trong tỉnh mình, dòng này bỏ qua.';
+
+/**
+ * A contact list's rows into each unit's addresses, contact name and phone (first given wins);
+ * with a `scope`, rows of another province are reported, not taken.
+ */
+function contactsOf(
+  rows: ContactRow[],
+  existing: Unit[],
+  problems: ContactProblem[],
+  scope?: string,
+) {
   const byCode = new Map(existing.map((u) => [u.code, u]));
   const provinceNames = new Map(existing.map((u) => [u.provinceCode, u.provinceName]));
   const units = new Map<string, ContactOfUnit>();
@@ -125,6 +136,10 @@ function contactsOf(rows: ContactRow[], existing: Unit[], problems: ContactProbl
   rows.forEach((row, i) => {
     const line = i + 2;
     const raw = String(row.unit_code ?? '').trim();
+    if (/^\d{2}$/.test(raw) && scope && raw !== scope) {
+      problems.push({ line, unitCode: raw, message: `Mã tỉnh ${raw} ${OUTSIDE}` });
+      return;
+    }
     if (/^\d{2}$/.test(raw)) {
       const province = provinceNames.get(raw);
       if (!province)
@@ -147,6 +162,10 @@ function contactsOf(rows: ContactRow[], existing: Unit[], problems: ContactProbl
       });
       return;
     }
+    if (scope && byCode.get(code)!.provinceCode !== scope) {
+      problems.push({ line, unitCode: code, message: `Đơn vị ${code} ${OUTSIDE}` });
+      return;
+    }
     const c = units.get(code) ?? { emails: [] };
     for (const email of validEmails(row.email ?? '', line, code, problems))
       if (!c.emails.includes(email)) c.emails.push(email);
@@ -159,11 +178,12 @@ function contactsOf(rows: ContactRow[], existing: Unit[], problems: ContactProbl
 
 /**
  * A province's contact list (from a CSV or an XLSX sheet) onto the units already known: their
- * addresses, contact name and phone. Invalid addresses and unknown units are reported, not written.
+ * addresses, contact name and phone. Invalid addresses and unknown units are reported, not written;
+ * with a `scope` (a province code, the portal's import), so are rows of other provinces.
  */
-export function planContacts(rows: ContactRow[], existing: Unit[]): ImportPlan {
+export function planContacts(rows: ContactRow[], existing: Unit[], scope?: string): ImportPlan {
   const problems: ContactProblem[] = [];
-  const { units, departments, byCode } = contactsOf(rows, existing, problems);
+  const { units, departments, byCode } = contactsOf(rows, existing, problems, scope);
   const changed: Unit[] = [];
   let unchanged = 0;
   for (const [code, c] of units) {

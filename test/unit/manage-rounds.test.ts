@@ -12,32 +12,13 @@ import {
 import { roundForReport } from '../../shared/rounds/round-for-report.js';
 import { provinceRounds } from '../../shared/rounds/rounds.js';
 import { openRounds } from '../../shared/rounds/standing-rounds.js';
-import type { Round } from '../../shared/schemas/round.js';
 import { registry2025 } from '../helpers/fixtures.js';
+import { memoryRounds } from '../helpers/memory-desk.js';
 import { MemoryLedger } from '../helpers/memory-mail.js';
 import { MemorySubmissions } from '../helpers/memory-stores.js';
 import { MemoryOutbox } from '../helpers/review-deps.js';
 
-function roundStore() {
-  const stored: Round[] = [];
-  return {
-    stored,
-    list: async (p: string) => stored.filter((r) => r.provinceCode === p),
-    put: async (r: Round) => {
-      const i = stored.findIndex(
-        (x) => x.provinceCode === r.provinceCode && x.roundId === r.roundId,
-      );
-      if (i >= 0) stored[i] = r;
-      else stored.push(r);
-    },
-    create: async (r: Round) => {
-      if (stored.some((x) => x.provinceCode === r.provinceCode && x.roundId === r.roundId))
-        return false;
-      stored.push(r);
-      return true;
-    },
-  };
-}
+const roundStore = memoryRounds;
 
 const letter = {
   number: '1464/SKHCN-KH&ĐMST',

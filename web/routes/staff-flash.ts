@@ -13,6 +13,13 @@ const FLASH = {
     'Đã lưu quyết định, nhưng đơn vị chưa có địa chỉ thư: hãy báo đơn vị bằng cách khác.',
   ],
   built: ['ok', 'Đã lập lại báo cáo tổng hợp.'],
+  opened: ['ok', 'Đã mở kỳ báo cáo; các đơn vị được nhắc hạn theo ngày nhắc của kỳ.'],
+  reminders: ['ok', 'Đã lưu ngày nhắc của kỳ.'],
+  closed: ['ok', 'Đã đóng kỳ: không nhắc hạn, không lập dự thảo nữa; tệp nộp vẫn được ghi nhận.'],
+  reopened: ['ok', 'Đã mở lại kỳ.'],
+  invited: ['ok', 'Đã mời: mỗi địa chỉ mới nhận thư mời kèm mật khẩu tạm.'],
+  invited_none: ['ok', 'Các địa chỉ của đơn vị đều đã có tài khoản; không gửi thư mời mới.'],
+  revoked: ['ok', 'Đã thu hồi tài khoản: địa chỉ này không đăng nhập được nữa.'],
 } as const satisfies Record<string, readonly ['ok' | 'error', string]>;
 
 export type FlashCode = keyof typeof FLASH;

@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import type { PortalDeps } from '../deps.js';
 import type { PortalEnv } from '../middleware/session.js';
 import { staffBoardRoutes } from './staff-board.js';
+import { staffContactRoutes } from './staff-contacts.js';
 import { staffReviewRoutes } from './staff-review.js';
 import { staffRollupRoutes } from './staff-rollups.js';
+import { staffRoundRoutes } from './staff-rounds.js';
+import { staffUnitRoutes } from './staff-unit.js';
 
 /** The Department's desk under /so: mounted when the portal has its dependencies. */
 export function staffRoutes(deps: PortalDeps): Hono<PortalEnv> {
@@ -11,7 +14,14 @@ export function staffRoutes(deps: PortalDeps): Hono<PortalEnv> {
   const desk = deps.desk;
   if (!desk) return app;
   const full = { ...deps, desk };
-  for (const area of [staffBoardRoutes, staffReviewRoutes, staffRollupRoutes])
-    app.route('/', area(full) as never);
+  const areas = [
+    staffBoardRoutes,
+    staffReviewRoutes,
+    staffRollupRoutes,
+    staffRoundRoutes,
+    staffContactRoutes,
+    staffUnitRoutes,
+  ];
+  for (const area of areas) app.route('/', area(full) as never);
   return app;
 }

@@ -20,9 +20,45 @@ nav.desk a[aria-current=page]{background:#fff;border:1px solid #d5dbe1;border-bo
 .state.missing{background:#e9ecef;color:#333}
 .bounced{color:#b3261e}
 .problems{margin:0;padding-left:1rem;font-size:.9rem}
-table.board{min-width:52rem;font-size:.92rem}
 table.levels th,table.levels td{overflow-wrap:normal}
 td.src{white-space:nowrap}
+table.board,table.contacts,table.unit-rounds{font-size:.92rem}
+main:has(table.board),main:has(table.contacts),main:has(table.trend){max-width:80rem}
+.pager{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center;margin:.75rem 0}
+.pager a{display:inline-block;min-width:2.75rem;min-height:2.75rem;padding:.55rem .5rem;text-align:center;
+  border:1px solid #d5dbe1;border-radius:.35rem;background:#fff;text-decoration:none}
+.pager a[aria-current=page]{background:#0b5cad;color:#fff;border-color:#0b5cad;font-weight:600}
+.round-cards{display:grid;grid-template-columns:1fr;gap:0 1rem}
+.round-card h3 small{display:block;font-weight:400;color:#4a5560;font-size:.9rem}
+.round-card form{margin:.5rem 0 0}
+.round-card .row{display:flex;flex-wrap:wrap;gap:.5rem}
+.round-card .row input{flex:1 1 12rem;width:auto}
+input[type=date],input[type=file]{font:inherit;padding:.5rem;border:1px solid #7a8691;border-radius:.35rem;
+  max-width:100%;background:#fff}
+label.check{display:flex;gap:.4rem;align-items:center;font-weight:400}
+button.danger{background:#8a1c14}
+button.small{min-height:2.25rem;padding:.3rem .8rem;font-size:.9rem}
+form.inline{display:inline;margin:0}
+.emails{list-style:none;padding:0;margin:0}
+.emails li{padding:.15rem 0;overflow-wrap:anywhere}
+.uploads{margin:0;padding-left:1.25rem;font-size:.9rem}
+.desk-log{padding-left:1.25rem}
+.desk-log li{margin-bottom:.5rem;overflow-wrap:anywhere}
+.bounced-list li{margin-bottom:.35rem;overflow-wrap:anywhere}
+.delta.up{color:#14532d}.delta.down{color:#8a1c14}.delta.same{color:#4a5560}
+table.trend th[scope=row]{font-weight:600;min-width:12rem}
+table.trend td.num{white-space:normal}
+code{overflow-wrap:anywhere}
+@media (max-width:39.99rem){
+  table.stacked,table.stacked tbody,table.stacked tr,table.stacked td{display:block;width:100%}
+  table.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+  table.stacked{background:none}
+  table.stacked tr{background:#fff;border:1px solid #d5dbe1;border-radius:.5rem;margin:0 0 .75rem;padding:.25rem 0}
+  table.stacked td{border:0;border-bottom:1px solid #eef1f4;display:grid;grid-template-columns:6.5rem minmax(0,1fr);
+    gap:.5rem}
+  table.stacked td:last-child{border-bottom:0}
+  table.stacked td::before{content:attr(data-label);font-weight:600;color:#4a5560;font-size:.85rem}
+}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 .75rem}
 .filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9rem;max-width:100%}
 .filters label.check{flex-direction:row;gap:.35rem;align-items:center}
@@ -43,6 +79,7 @@ blockquote{margin:.25rem 0 0;padding:.25rem .75rem;border-left:.25rem solid #d5d
   white-space:pre-wrap}
 .rollup form{margin:0 0 .75rem}
 details summary{cursor:pointer;font-weight:600}
-@media (min-width:40rem){.stats{grid-template-columns:repeat(4,1fr)}.actions{grid-template-columns:repeat(2,1fr)}}
+@media (min-width:40rem){.stats{grid-template-columns:repeat(4,1fr)}.actions{grid-template-columns:repeat(2,1fr)}
+  .round-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (min-width:64rem){main:has(.review){max-width:90rem}.review{grid-template-columns:1fr 1fr}}
 `;

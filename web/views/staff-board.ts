@@ -11,10 +11,18 @@ import type { Round } from '../../shared/schemas/round.js';
 import type { Identity } from '../identity.js';
 import { deadlineText, when } from './format.js';
 import type { Html } from './layout.js';
-import { staffPage } from './staff-layout.js';
+import { pageOf, pager } from './paging.js';
+import { problemList, staffPage, unitCell } from './staff-layout.js';
 import { submissionPath } from './staff-review.js';
 
 const pct = (x: number) => `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+
+const SORT_LABELS: Array<[BoardSort, string]> = [
+  ['state', 'Trạng thái'],
+  ['unit', 'Tên đơn vị'],
+  ['lastUpload', 'Lần nộp cuối'],
+  ['lastReminder', 'Nhắc hạn gần nhất'],
+];
 
 const STATES: UnitState[] = ['on_time', 'late', 'needs_review', 'returned', 'rejected', 'missing'];
 
@@ -70,9 +78,17 @@ function filters(round: Round, q: BoardQuery, rounds: Round[]): Html {
   <label class="check"><input type="checkbox" name="bi-tra-thu" value="1"${
     q.filter.bounced ? ' checked' : ''
   }> Địa chỉ bị trả thư</label>
-  <input type="hidden" name="sap-xep" value="${q.sort}">
+  <label>Sắp xếp <select name="sap-xep">${SORT_LABELS.map(([k, v]) => opt(k, v, q.sort))}</select></label>
+  <input type="hidden" name="giam" value="${q.descending ? '1' : '0'}">
   <button type="submit">Lọc</button>
 </form>`;
+}
+
+function withSort(base: URLSearchParams, q: BoardQuery): URLSearchParams {
+  const p = new URLSearchParams(base);
+  p.set('sap-xep', q.sort);
+  if (q.descending) p.set('giam', '1');
+  return p;
 }
 
 function sortLink(label: string, key: BoardSort, q: BoardQuery, base: URLSearchParams): Html {
@@ -90,14 +106,18 @@ function unitRow(r: BoardRow): Html {
   const last = r.lastUpload;
   const bounced = r.undeliverable;
   return html`<tr>
-    <td>${LEVEL_TITLES[r.unit.level]} ${r.unit.name}<br><small>${r.unit.code}</small></td>
-    <td><span class="state ${r.state}">${STATE_TITLES[r.state]}</span>${
+    <td data-label="Đơn vị">${unitCell(r.unit)}</td>
+    <td data-label="Trạng thái"><span class="state ${r.state}">${STATE_TITLES[r.state]}</span>${
       r.acceptedBy === 'staff' ? html`<br><small>Sở duyệt</small>` : ''
     }</td>
-    <td>${last ? html`<a href="${submissionPath(last)}">${when(last.uploadedAt)}</a>` : '—'}</td>
-    <td>${r.problems.length ? html`<ul class="problems">${r.problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}</td>
-    <td>${r.lastReminder ? when(r.lastReminder.at) : '—'}</td>
-    <td>${contact}${contact ? html`<br>` : ''}${r.unit.emails.join(', ') || html`<em>chưa có địa chỉ thư</em>`}
+    <td data-label="Lần nộp cuối">${
+      last ? html`<a href="${submissionPath(last)}">${when(last.uploadedAt)}</a>` : '—'
+    }</td>
+    <td data-label="Vấn đề">${problemList(r.problems)}</td>
+    <td data-label="Nhắc hạn">${r.lastReminder ? when(r.lastReminder.at) : '—'}</td>
+    <td data-label="Liên hệ">${contact}${contact ? html`<br>` : ''}${
+      r.unit.emails.join(', ') || html`<em>chưa có địa chỉ thư</em>`
+    }
       ${bounced.length ? html`<br><strong class="bounced">Bị trả thư: ${bounced.join(', ')}</strong>` : ''}
     </td>
   </tr>`;
@@ -111,8 +131,11 @@ export function boardPage(input: {
   rounds: Round[];
   query: BoardQuery;
   queueSize: number;
+  /** The page of the filtered rows asked for (50 a page). */
+  page: number;
 }): Html {
   const { board, query } = input;
+  const shown = pageOf(input.rows, input.page);
   const closed = board.round.closedAt ? ' · đã đóng' : '';
   const unmatched = board.unmatched
     ? ` (trong đó ${board.unmatched} tệp chưa xác định đơn vị)`
@@ -140,7 +163,7 @@ ${levels(board)}
 <h2>Các đơn vị <small>${input.rows.length}/${board.rows.length}</small></h2>
 ${filters(board.round, query, input.rounds)}
 <p><a href="/so/ky/${board.round.roundId}/bang-theo-doi.xlsx">Tải bảng (XLSX)</a></p>
-<div class="scroll"><table class="board">
+<table class="board stacked">
   <thead><tr>
     <th scope="col">${sortLink('Đơn vị', 'unit', query, base)}</th>
     <th scope="col">${sortLink('Trạng thái', 'state', query, base)}</th>
@@ -149,7 +172,8 @@ ${filters(board.round, query, input.rounds)}
     <th scope="col">${sortLink('Nhắc hạn gần nhất', 'lastReminder', query, base)}</th>
     <th scope="col">Liên hệ</th>
   </tr></thead>
-  <tbody>${input.rows.map(unitRow)}</tbody>
-</table></div>`,
+  <tbody>${shown.rows.map(unitRow)}</tbody>
+</table>
+${pager('/so', withSort(base, query), shown)}`,
   );
 }

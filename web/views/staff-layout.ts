@@ -4,12 +4,14 @@ import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { Identity } from '../identity.js';
 import { type Html, notice, page } from './layout.js';
 
-export type DeskArea = 'board' | 'queue' | 'rollups';
+export type DeskArea = 'board' | 'queue' | 'rollups' | 'rounds' | 'contacts';
 
 const AREAS: Array<[DeskArea, string, string]> = [
   ['board', '/so', 'Tình hình nộp'],
   ['queue', '/so/xem-xet', 'Cần xem xét'],
   ['rollups', '/so/tong-hop', 'Tổng hợp'],
+  ['rounds', '/so/ky', 'Kỳ báo cáo'],
+  ['contacts', '/so/lien-he', 'Liên hệ và tài khoản'],
 ];
 
 export interface StaffPageOptions {
@@ -33,6 +35,16 @@ export function staffPage(opts: StaffPageOptions, body: Html): Html {
     html`${nav}${flash}${body}`,
   );
 }
+
+/** What was found wrong, as a short list (nothing when nothing was). */
+export const problemList = (problems: string[]) =>
+  problems.length
+    ? html`<ul class="problems">${problems.map((p) => html`<li>${p}</li>`)}</ul>`
+    : '';
+
+/** A unit's name linking to its page across rounds, its code under it. */
+export const unitCell = (unit: Unit) =>
+  html`<a href="/so/don-vi/${unit.code}">${unitLabel(unit)}</a><br><small>${unit.code}</small>`;
 
 /** "xã Nghĩa Đàn (16941)", or what an unmatched file is called. */
 export const unitName = (unit: Unit | undefined, code: string) =>
