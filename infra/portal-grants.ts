@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -13,6 +14,8 @@ export interface PortalGrantProps {
   mailQueue: Queue;
   provinceCode: string;
   userPoolArn: string;
+  senderEmail: string;
+  configurationSet: string;
 }
 
 /**
@@ -49,10 +52,36 @@ export function grantPortal(fn: TonghopFunction, props: PortalGrantProps): void 
   );
   // A returned or assigned file's unit is told through the mail queue, like every other mail.
   props.mailQueue.grantSendMessages(fn);
-  // Inviting a unit from the desk: its account (staff accounts are made with the CLI).
+  // Inviting a unit from the desk: its account (staff accounts are made with the CLI); revoking
+  // one: read its province, disable it, sign it out everywhere.
   Grant.addToPrincipal({
     grantee: fn,
-    actions: ['cognito-idp:AdminCreateUser'],
+    actions: [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ],
     resourceArns: [props.userPoolArn],
   });
+  grantInvitationMail(fn, props);
+}
+
+/**
+ * The invitation carries a temporary password: the desk sends it at once through SES rather
+ * than leave it in the mail queue. From the sender identity (the address or its domain) only.
+ */
+function grantInvitationMail(fn: TonghopFunction, props: PortalGrantProps): void {
+  const stack = Stack.of(fn);
+  const identities = [props.senderEmail, props.senderEmail.split('@')[1]!].map((name) =>
+    stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
+  );
+  const configSet = stack.formatArn({
+    service: 'ses',
+    resource: 'configuration-set',
+    resourceName: props.configurationSet,
+  });
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...identities, configSet] }),
+  );
 }

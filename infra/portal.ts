@@ -26,6 +26,10 @@ export interface PortalProps {
   /** The desk's decisions are mailed to the units through it. */
   mailQueue: Queue;
   provinceCode: string;
+  /** The From address of the invitations the desk sends (they carry a temporary password). */
+  senderEmail: string;
+  /** The SES configuration set bounces and complaints are reported through. */
+  configurationSet: string;
   /** A custom domain already mapped to the API (see README); default: the API's own address. */
   portalDomain?: string;
 }
@@ -70,6 +74,8 @@ export class Portal extends Construct {
         PORTAL_URL: this.url,
         PORTAL_PROVINCES: props.provinceCode,
         MAIL_QUEUE_URL: props.mailQueue.queueUrl,
+        SENDER_EMAIL: props.senderEmail,
+        SES_CONFIGURATION_SET: props.configurationSet,
       },
     });
     grantPortal(this.fn, { ...props, userPoolArn: this.userPool.userPoolArn });

@@ -54,6 +54,8 @@ export class TonghopStack extends Stack {
       mailQueue: this.reminders.mailQueue,
       provinceCode: props.provinceCode,
       portalDomain: props.portalDomain,
+      senderEmail: props.senderEmail,
+      configurationSet: this.reminders.configurationSet.ref,
     });
 
     // Receipts and reminders link to the unit's portal page, the rollup mail to its rollups page.

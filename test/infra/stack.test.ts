@@ -329,9 +329,9 @@ describe('reminders', () => {
     });
   });
 
-  it('lets only the sender send mail, from the sender identity', () => {
+  it('lets the sender and the portal (invitations) send mail, from the sender identity only', () => {
     const ses = statements().filter((s) => [s.Action].flat().includes('ses:SendEmail'));
-    expect(ses).toHaveLength(1);
+    expect(ses).toHaveLength(2);
     for (const s of ses) {
       expect(JSON.stringify(s.Resource)).toContain('identity/khcn@sokhcn.example.gov.vn');
       expect(JSON.stringify(s.Resource)).toContain('identity/sokhcn.example.gov.vn"');
@@ -435,7 +435,7 @@ describe('least privilege', () => {
     'tonghop-rollup': [...LOGS, ...READ, ...SEND, 's3:GetObject', 's3:PutObject'],
     // Reads its table, GSI1 and ROLLUP; signs uploads and downloads under inbox/<province>/; the
     // desk records decisions, queues the units' mail, builds and lists rollups/<province>/ and
-    // invites units.
+    // invites (mailing the temporary password at once) and revokes units' accounts.
     'tonghop-portal': [
       ...LOGS,
       ...READ,
@@ -447,6 +447,10 @@ describe('least privilege', () => {
       's3:PutObject',
       's3:ListBucket',
       'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+      'ses:SendEmail',
     ],
   };
   const policyOf = (service: string) => {

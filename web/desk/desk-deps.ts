@@ -43,7 +43,9 @@ export function deskDeps(
   return {
     departments: new DynamoDepartmentStore(db, table),
     log: new DynamoDeskLog(db, table),
-    mailer: env.SENDER_EMAIL ? new SesMailer(ses(), env.SENDER_EMAIL) : null,
+    mailer: env.SENDER_EMAIL
+      ? new SesMailer(ses(), env.SENDER_EMAIL, env.SES_CONFIGURATION_SET)
+      : null,
     ledger: new DynamoMailLedger(db, table),
     outbox,
     objects: new S3ObjectStore(s3(), bucket),
