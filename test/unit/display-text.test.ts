@@ -5,7 +5,7 @@ import { damageText, syllableAccuracy } from '../../scripts/word-fixtures.js';
 import { withDisplayText } from '../../shared/reader/display-text.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import type { Report } from '../../shared/schemas/report.js';
-import { readFixture } from '../helpers/fixtures.js';
+import { readExampleSource } from '../helpers/fixtures.js';
 
 // What people read of a report goes through word repair; the figures, dates and numbers the
 // reader finds are the same whatever the damage, and the text as read is kept beside each field.
@@ -67,7 +67,7 @@ describe('display text of a report', () => {
   );
 
   it("the document's own unit keeps its registry spelling where OCR lost its diacritics", () => {
-    const r = readReport(readFixture('reports/xa-dien-chau-ocr.txt'), context);
+    const r = readReport(readExampleSource('xa-dien-chau-ocr.txt'), context);
     const proposals = r.sections.find((s) => s.kind === 'proposals')!;
     expect(proposals.textOriginal).toMatch(/UBND xa Dién Chau/);
     expect(proposals.text).toMatch(/UBND xã Diễn Châu/);

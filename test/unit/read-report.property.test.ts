@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../shared/reader/read-report.js';
 import { Report } from '../../shared/schemas/report.js';
-import { readFixture, registry2025 } from '../helpers/fixtures.js';
+import { readExampleSource, registry2025 } from '../helpers/fixtures.js';
 
 const seeds = [
   'xa-dien-chau-ocr.txt',
   'phuong-truong-vinh-ke-hoach.txt',
   'xa-yen-thanh-cong-van.txt',
   'phuong-vinh-hung-no-header.txt',
-].map((f) => readFixture(`reports/${f}`));
+].map(readExampleSource);
 
 // Damage like a scanner's: characters dropped, swapped, doubled, lines cut and joined.
 const mutated = fc

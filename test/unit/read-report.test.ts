@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni } from '../../scripts/legacy-encode.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import { Report } from '../../shared/schemas/report.js';
-import { readFixture, registry2025 } from '../helpers/fixtures.js';
+import { readExampleSource, registry2025 } from '../helpers/fixtures.js';
 
 const read = (name: string, provinceCode?: string) => {
-  const report = readReport(readFixture(`reports/${name}`), {
+  const report = readReport(readExampleSource(name), {
     registry: registry2025(),
     provinceCode,
   });
@@ -160,7 +160,7 @@ describe('readReport on a report whose first page is cut off', () => {
 });
 
 describe('readReport with the legacy encodings', () => {
-  const unicode = readFixture('reports/dac-khu-con-co.unicode.txt');
+  const unicode = readExampleSource('dac-khu-con-co.txt');
   const expected = readReport(unicode, { registry: registry2025() });
   it.each([
     ['tcvn3', encodeTcvn3(unicode)],
