@@ -6,7 +6,6 @@ import { isTransientFault } from '../../shared/ingest/fault.js';
 import {
   type IngestDeps,
   ingestObject,
-  type ObjectRef,
   recordUnprocessed,
 } from '../../shared/ingest/ingest-object.js';
 import {
@@ -14,7 +13,6 @@ import {
   MAX_STORED_INDICATORS,
   MAX_STORED_REPORT_BYTES,
 } from '../../shared/ingest/storage-bounds.js';
-import { buildUploadKey } from '../../shared/ingest/upload-key.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { registry2025 } from '../helpers/fixtures.js';
@@ -27,6 +25,7 @@ import {
   manyFiguresText,
   manyPagePdf,
 } from '../helpers/hostile-files.js';
+import { inboxKey, type MemoryIngest, memoryIngest } from '../helpers/memory-ingest.js';
 import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
 
 const registry = registry2025();
@@ -34,36 +33,15 @@ const nghiaDan = registry.byCode('16941')!;
 const enc = (s: string) => new TextEncoder().encode(s);
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
-let objects: MemoryObjects;
-let submissions: MemorySubmissions;
-let n = 0;
+let ingest: MemoryIngest;
 beforeEach(() => {
-  objects = new MemoryObjects();
-  submissions = new MemorySubmissions();
+  ingest = memoryIngest();
 });
-const deps = (over: Partial<IngestDeps> = {}): IngestDeps => ({
-  objects,
-  submissions,
-  registry,
-  now: () => new Date('2026-06-08T03:00:00Z'),
-  ...over,
-});
-const ref = (key: string, size: number): ObjectRef => ({
-  bucket: 'b',
-  key,
-  size,
-  versionId: `v${++n}`,
-  eTag: null,
-  sequencer: null,
-  eventTime: '2026-06-08T02:00:00.000Z',
-});
-const key = (fileName: string, unitCode = '16941') =>
-  buildUploadKey({ provinceCode: '40', roundId: '2026-H1', unitCode, fileName });
-
-async function upload(fileName: string, bytes: Uint8Array, over: Partial<IngestDeps> = {}) {
-  await objects.put(key(fileName), bytes);
-  return ingestObject(ref(key(fileName), bytes.length), deps(over));
-}
+const deps = (over: Partial<IngestDeps> = {}) => ingest.deps(over);
+const ref = (key: string, size: number) => ingest.ref(key, size);
+const key = (fileName: string, unitCode = '16941') => inboxKey(unitCode, fileName);
+const upload = (fileName: string, bytes: Uint8Array, over: Partial<IngestDeps> = {}) =>
+  ingest.upload(key(fileName), bytes, { deps: over });
 
 const explained = (s: { diagnostics: Array<{ message: string }> }) =>
   s.diagnostics.some((d) => VIETNAMESE.test(d.message));
@@ -115,7 +93,7 @@ describe('the failure rule: transient faults retry, everything else is recorded'
     await expect(
       ingestObject(ref(key('bc.docx'), 10), deps({ objects: throttled })),
     ).rejects.toThrow('slow down');
-    expect(submissions.all).toHaveLength(0);
+    expect(ingest.submissions.all).toHaveLength(0);
   });
 
   it('a store that refuses the item for good still gets a bare record', async () => {
@@ -127,7 +105,7 @@ describe('the failure rule: transient faults retry, everything else is recorded'
         throw Object.assign(new Error('Item size too large'), { name: 'ValidationException' });
       return record(s);
     };
-    await objects.put(key('bc.txt'), enc(reportText(nghiaDan)));
+    await ingest.objects.put(key('bc.txt'), enc(reportText(nghiaDan)));
     const r = await ingestObject(ref(key('bc.txt'), 10), deps({ submissions: picky }));
     expect(r.submission).toMatchObject({ status: 'needs_review', report: null, unitCode: '16941' });
     expect(r.submission.diagnostics.map((d) => d.code)).toContain('ingest.unexpected');

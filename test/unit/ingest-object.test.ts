@@ -5,7 +5,7 @@ import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
 import { buildUploadKey } from '../../shared/ingest/upload-key.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
+import { inboxKey, type MemoryIngest, memoryIngest } from '../helpers/memory-ingest.js';
 
 const registry = registry2025();
 const nghiaDan = registry.byCode('16941')!;
@@ -13,41 +13,14 @@ const dienChau = registry.byCode('17464')!;
 const conCo = registry.byCode('19742')!;
 const enc = (s: string) => new TextEncoder().encode(s);
 
-let objects: MemoryObjects;
-let submissions: MemorySubmissions;
+// Every upload gets its own version id, as S3 gives one in a versioned bucket.
+let ingest: MemoryIngest;
 beforeEach(() => {
-  objects = new MemoryObjects();
-  submissions = new MemorySubmissions();
+  ingest = memoryIngest();
 });
-
-const deps = () => ({
-  objects,
-  submissions,
-  registry,
-  now: () => new Date('2026-06-08T03:00:00Z'),
-});
-
-let uploads = 0;
-async function upload(key: string, bytes: Uint8Array, extra: Partial<ObjectRef> = {}) {
-  await objects.put(key, bytes);
-  return ingestObject(
-    {
-      bucket: 'b',
-      key,
-      size: bytes.length,
-      // As S3 gives every upload to a versioned bucket its own version id.
-      versionId: `v${++uploads}`,
-      eTag: null,
-      sequencer: null,
-      eventTime: '2026-06-08T02:00:00.000Z',
-      ...extra,
-    },
-    deps(),
-  );
-}
-
-const key = (unitCode: string, fileName: string, provinceCode = '40') =>
-  buildUploadKey({ provinceCode, roundId: '2026-H1', unitCode, fileName });
+const upload = (key: string, bytes: Uint8Array, ref: Partial<ObjectRef> = {}) =>
+  ingest.upload(key, bytes, { ref });
+const key = inboxKey;
 const codes = (r: { submission: { diagnostics: Array<{ code?: string | undefined }> } }) =>
   r.submission.diagnostics.map((d) => d.code);
 
@@ -112,25 +85,18 @@ describe('ingestObject: the round from the request letter', () => {
   const answer = (unit = nghiaDan) =>
     reportText(unit).replace(
       'Kính gửi: Sở Khoa học và Công nghệ.',
-      'Kính gửi: Sở Khoa học và Công nghệ.\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:',
+      'Kính gửi: Sở Khoa học và Công nghệ.\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 ' +
+        'của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:',
     );
   const roundKey = (fileName: string) =>
     buildUploadKey({ provinceCode: '40', roundId: '_', unitCode: '16941', fileName });
 
   it('places a file sent to the "_" round folder in the round its letter opened', async () => {
-    await objects.put(roundKey('bc.txt'), enc(answer()));
-    const r = await ingestObject(
-      {
-        bucket: 'b',
-        key: roundKey('bc.txt'),
-        size: 1,
-        versionId: null,
-        eTag: null,
-        sequencer: null,
-        eventTime: '2026-09-28T02:00:00Z',
-      },
-      { ...deps(), rounds: async () => [adhoc] },
-    );
+    const bytes = enc(answer());
+    const r = await ingest.upload(roundKey('bc.txt'), bytes, {
+      ref: { size: 1, versionId: null, eventTime: '2026-09-28T02:00:00Z' },
+      deps: { rounds: async () => [adhoc] },
+    });
     expect(r.submission).toMatchObject({
       roundId: '2026-9M',
       status: 'accepted',
@@ -139,19 +105,11 @@ describe('ingestObject: the round from the request letter', () => {
   });
 
   it('rejects it, saying why, when no round matches', async () => {
-    await objects.put(roundKey('bc.txt'), enc(reportText(nghiaDan)));
-    const r = await ingestObject(
-      {
-        bucket: 'b',
-        key: roundKey('bc.txt'),
-        size: 1,
-        versionId: null,
-        eTag: null,
-        sequencer: null,
-        eventTime: '2026-09-28T02:00:00Z',
-      },
-      { ...deps(), rounds: async () => [adhoc] },
-    );
+    const bytes = enc(reportText(nghiaDan));
+    const r = await ingest.upload(roundKey('bc.txt'), bytes, {
+      ref: { size: 1, versionId: null, eventTime: '2026-09-28T02:00:00Z' },
+      deps: { rounds: async () => [adhoc] },
+    });
     expect(r.submission.status).toBe('rejected');
     expect(codes(r)).toContain('round.unresolved');
   });
@@ -163,7 +121,7 @@ describe('ingestObject: the same file again, and re-uploads', () => {
     const a = await upload(key('16941', 'bc.txt'), bytes, { versionId: 'same' });
     const b = await upload(key('16941', 'bc.txt'), bytes, { versionId: 'same' });
     expect([a.created, b.created]).toEqual([true, false]);
-    expect(submissions.all).toHaveLength(1);
+    expect(ingest.submissions.all).toHaveLength(1);
   });
 
   it('makes every upload a version, the same bytes sent again included', async () => {
@@ -183,7 +141,9 @@ describe('ingestObject: the same file again, and re-uploads', () => {
     const r = await upload(key('16941', 'bc.txt'), enc(reportText(nghiaDan, { computers: 44 })));
     expect(r.submission.version).toBe(2);
     expect(
-      submissions.all.map((s) => s.report?.indicators.find((i) => i.key === 'computers')?.value),
+      ingest.submissions.all.map(
+        (s) => s.report?.indicators.find((i) => i.key === 'computers')?.value,
+      ),
     ).toEqual([40, 44]);
   });
 });
@@ -257,27 +217,19 @@ describe('ingestObject: bad input is recorded with a Vietnamese reason, never lo
       expect(r.submission.unitCode).toBe('16941');
       expect(r.submission.diagnostics.map((d) => d.message).join(' ')).toMatch(message);
       expect(r.submission.file.key).toBe(key('16941', name));
-      expect(objects.files.has(key('16941', name))).toBe(true);
+      expect(ingest.objects.files.has(key('16941', name))).toBe(true);
     });
   }
 
   it('a file over 20 MB is rejected without being downloaded', async () => {
     const k = key('16941', 'lon.pdf');
     const r = await ingestObject(
-      {
-        bucket: 'b',
-        key: k,
-        size: MAX_FILE_BYTES + 1,
-        versionId: null,
-        eTag: 'e',
-        sequencer: null,
-        eventTime: '2026-06-08T02:00:00Z',
-      },
-      deps(),
+      ingest.ref(k, MAX_FILE_BYTES + 1, { versionId: null, eTag: 'e' }),
+      ingest.deps(),
     );
     expect(r.submission.status).toBe('rejected');
     expect(r.submission.diagnostics[0]?.message).toMatch(/20 MB/);
-    expect(objects.gets).toBe(0);
+    expect(ingest.objects.gets).toBe(0);
   });
 
   it('a file outside the inbox layout is rejected with the expected layout', async () => {

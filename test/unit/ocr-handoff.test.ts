@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { reportText } from '../../scripts/report-text.js';
-import {
-  type IngestDeps,
-  ingestObject,
-  type ObjectRef,
-} from '../../shared/ingest/ingest-object.js';
-import { buildUploadKey } from '../../shared/ingest/upload-key.js';
+import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
 import type { OcrEngine, OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
+import { inboxKey, memoryIngest } from '../helpers/memory-ingest.js';
 
 const registry = registry2025();
 const doLuong = registry.byCode('17662')!;
@@ -29,38 +24,17 @@ const engine: OcrEngine = {
 };
 
 function setup() {
-  const objects = new MemoryObjects();
-  const submissions = new MemorySubmissions();
   const queued: ObjectRef[] = [];
-  const deps: IngestDeps = {
-    objects,
-    submissions,
-    registry,
-    now: () => new Date('2026-06-08T03:00:00Z'),
-    ocrQueue: { send: async (ref) => void queued.push(ref) },
-  };
-  return { objects, submissions, queued, deps };
+  const ingest = memoryIngest({
+    versioned: false,
+    deps: { ocrQueue: { send: async (ref) => void queued.push(ref) } },
+  });
+  return { ...ingest, queued };
 }
 
-async function uploadPhoto(env: ReturnType<typeof setup>, unitFolder: string) {
-  const key = buildUploadKey({
-    provinceCode: '40',
-    roundId: '2026-H1',
-    unitCode: unitFolder,
-    fileName: 'anh-bao-cao.jpg',
-  });
+function uploadPhoto(env: ReturnType<typeof setup>, unitFolder: string) {
   const bytes = new TextEncoder().encode(reportText(doLuong));
-  await env.objects.put(key, bytes);
-  const ref: ObjectRef = {
-    bucket: 'b',
-    key,
-    size: bytes.length,
-    versionId: null,
-    eTag: null,
-    sequencer: null,
-    eventTime: '2026-06-08T02:00:00.000Z',
-  };
-  return ingestObject(ref, env.deps);
+  return env.upload(inboxKey(unitFolder, 'anh-bao-cao.jpg'), bytes);
 }
 
 describe('a scan handed from ingest to the OCR function', () => {
@@ -71,7 +45,7 @@ describe('a scan handed from ingest to the OCR function', () => {
     expect(pending.submission.diagnostics.map((d) => d.code)).toEqual(['ocr.pending']);
     expect(env.queued).toHaveLength(1);
 
-    const ocrDeps = { ...env.deps, ocr: engine, settlesPending: true, ocrQueue: undefined };
+    const ocrDeps = { ...env.deps(), ocr: engine, settlesPending: true, ocrQueue: undefined };
     const done = await ingestObject(env.queued[0]!, ocrDeps);
     expect(done.created).toBe(true);
     expect(done.submission).toMatchObject({
@@ -91,7 +65,7 @@ describe('a scan handed from ingest to the OCR function', () => {
     const env = setup();
     const pending = await uploadPhoto(env, '_');
     expect(pending.submission).toMatchObject({ status: 'ocr_pending', unitCode: '_' });
-    const ocrDeps = { ...env.deps, ocr: engine, settlesPending: true, ocrQueue: undefined };
+    const ocrDeps = { ...env.deps(), ocr: engine, settlesPending: true, ocrQueue: undefined };
     const done = await ingestObject(env.queued[0]!, ocrDeps);
     expect(done.submission).toMatchObject({ unitCode: '17662', status: 'accepted' });
     const all = await env.submissions.listRound('40', '2026-H1');

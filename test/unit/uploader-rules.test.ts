@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportText } from '../../scripts/report-text.js';
-import { ingestObject } from '../../shared/ingest/ingest-object.js';
-import { buildUploadKey } from '../../shared/ingest/upload-key.js';
 import { checkUploader } from '../../shared/ingest/uploader-rules.js';
 import {
   decodeUploader,
@@ -11,7 +9,8 @@ import {
   type Uploader,
 } from '../../shared/schemas/uploader.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
+import { inboxKey, type MemoryIngest, memoryIngest } from '../helpers/memory-ingest.js';
+import { MemoryObjects } from '../helpers/memory-stores.js';
 
 const registry = registry2025();
 const nghiaDan = registry.byCode('16941')!;
@@ -25,11 +24,9 @@ class ObjectsWithMetadata extends MemoryObjects {
   }
 }
 
-let objects: ObjectsWithMetadata;
-let submissions: MemorySubmissions;
+let ingest: MemoryIngest<ObjectsWithMetadata>;
 beforeEach(() => {
-  objects = new ObjectsWithMetadata();
-  submissions = new MemorySubmissions();
+  ingest = memoryIngest({ objects: new ObjectsWithMetadata(), versioned: false });
 });
 
 const commune = (unitCode: string, provinceCode = '40'): Uploader => ({
@@ -42,26 +39,9 @@ const commune = (unitCode: string, provinceCode = '40'): Uploader => ({
 const staff = (provinceCode: string): Uploader => ({ role: 'staff', provinceCode, sub: 's' });
 
 async function upload(unitFolder: string, fileName: string, bytes: Uint8Array, by?: Uploader) {
-  const key = buildUploadKey({
-    provinceCode: '40',
-    roundId: '2026-H1',
-    unitCode: unitFolder,
-    fileName,
-  });
-  await objects.put(key, bytes);
-  if (by) objects.meta.set(key, { [UPLOADER_METADATA]: encodeUploader(by) });
-  const ref = {
-    bucket: 'b',
-    key,
-    size: bytes.length,
-    versionId: null,
-    eTag: null,
-    sequencer: null,
-  };
-  return ingestObject(
-    { ...ref, eventTime: '2026-06-08T02:00:00.000Z' },
-    { objects, submissions, registry, now: () => new Date('2026-06-08T03:00:00Z') },
-  );
+  const key = inboxKey(unitFolder, fileName);
+  if (by) ingest.objects.meta.set(key, { [UPLOADER_METADATA]: encodeUploader(by) });
+  return ingest.upload(key, bytes);
 }
 
 describe('who may upload where', () => {
