@@ -116,3 +116,28 @@ export async function startPortal(provinces = ['40', '41']): Promise<PortalHarne
   };
   return harness;
 }
+
+/** A Department staff account of `provinceCode`, as the portal tests name them. */
+export const staffOf = (provinceCode: string): AccountSpec => ({
+  email: `so${provinceCode}@example.vn`,
+  role: 'staff',
+  provinceCode,
+});
+
+/** A commune account speaking for `unit`. */
+export const communeOf = (unit: { code: string; provinceCode: string }, email: string) =>
+  ({ email, role: 'commune', provinceCode: unit.provinceCode, unitCode: unit.code }) as AccountSpec;
+
+/**
+ * One visitor per name, signed in one after another through the portal's pages; `null` gives an
+ * anonymous visitor.
+ */
+export async function signInAll<Who extends string>(
+  portal: PortalHarness,
+  accounts: Record<Who, AccountSpec | null>,
+): Promise<Record<Who, PortalClient>> {
+  const clients = {} as Record<Who, PortalClient>;
+  for (const [who, spec] of Object.entries(accounts) as Array<[Who, AccountSpec | null]>)
+    clients[who] = spec ? await portal.signIn(spec) : new PortalClient(portal.url);
+  return clients;
+}

@@ -3,7 +3,14 @@ import { receivedMail } from '../../local/saved-mail.js';
 import type { NewSubmission } from '../../shared/ports/submission-store.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { PortalClient, type PortalHarness, startPortal } from '../helpers/portal.js';
+import {
+  communeOf,
+  type PortalClient,
+  type PortalHarness,
+  signInAll,
+  staffOf,
+  startPortal,
+} from '../helpers/portal.js';
 
 // The Department's desk over HTTP on the embedded stack: who reaches which page, and each
 // decision's effect on the unit's page, its mail, the board and the rollup.
@@ -13,7 +20,7 @@ const ROUND = '2026-H1';
 
 type Who = 'anonymous' | 'unitA' | 'staff40' | 'staff41';
 let portal: PortalHarness;
-const clients = {} as Record<Who, PortalClient>;
+let clients: Record<Who, PortalClient>;
 let review: Submission;
 let stray: Submission;
 
@@ -60,22 +67,11 @@ beforeAll(async () => {
   stray = (
     await portal.target.ports.submissions.record(file('_', 'la.txt', { status: 'rejected' }))
   ).submission;
-  clients.anonymous = new PortalClient(portal.url);
-  clients.unitA = await portal.signIn({
-    email: 'a@nghiadan.example',
-    role: 'commune',
-    provinceCode: '40',
-    unitCode: A.code,
-  });
-  clients.staff40 = await portal.signIn({
-    email: 'so40@example.vn',
-    role: 'staff',
-    provinceCode: '40',
-  });
-  clients.staff41 = await portal.signIn({
-    email: 'so41@example.vn',
-    role: 'staff',
-    provinceCode: '41',
+  clients = await signInAll(portal, {
+    anonymous: null,
+    unitA: communeOf(A, 'a@nghiadan.example'),
+    staff40: staffOf('40'),
+    staff41: staffOf('41'),
   });
 }, 240_000);
 afterAll(async () => {

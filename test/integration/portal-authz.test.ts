@@ -4,7 +4,14 @@ import type { Submission } from '../../shared/schemas/submission.js';
 import { createPortal } from '../../web/app.js';
 import { portalDeps } from '../../web/portal-deps.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { PortalClient, type PortalHarness, startPortal } from '../helpers/portal.js';
+import {
+  communeOf,
+  PortalClient,
+  type PortalHarness,
+  signInAll,
+  staffOf,
+  startPortal,
+} from '../helpers/portal.js';
 
 // The authorization matrix over every route of the portal, on the embedded stack: anonymous,
 // unit A, unit B of the same province, staff of province 40 and of province 41.
@@ -15,7 +22,7 @@ const ROUND = '2026-H1';
 
 type Who = 'anonymous' | 'unitA' | 'unitB' | 'staff40' | 'staff41';
 let portal: PortalHarness;
-const clients = {} as Record<Who, PortalClient>;
+let clients: Record<Who, PortalClient>;
 let submissionOfA: Submission;
 
 interface Uploaded {
@@ -59,28 +66,12 @@ async function recorded(unit: string, key: string): Promise<Submission> {
 
 beforeAll(async () => {
   portal = await startPortal(['40', '41']);
-  clients.anonymous = new PortalClient(portal.url);
-  clients.unitA = await portal.signIn({
-    email: 'a@nghiadan.example',
-    role: 'commune',
-    provinceCode: '40',
-    unitCode: A.code,
-  });
-  clients.unitB = await portal.signIn({
-    email: 'b@thanhvinh.example',
-    role: 'commune',
-    provinceCode: '40',
-    unitCode: B.code,
-  });
-  clients.staff40 = await portal.signIn({
-    email: 'so40@example.vn',
-    role: 'staff',
-    provinceCode: '40',
-  });
-  clients.staff41 = await portal.signIn({
-    email: 'so41@example.vn',
-    role: 'staff',
-    provinceCode: '41',
+  clients = await signInAll(portal, {
+    anonymous: null,
+    unitA: communeOf(A, 'a@nghiadan.example'),
+    unitB: communeOf(B, 'b@thanhvinh.example'),
+    staff40: staffOf('40'),
+    staff41: staffOf('41'),
   });
   const sent = await upload(
     clients.unitA,
