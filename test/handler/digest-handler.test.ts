@@ -55,7 +55,7 @@ async function emfOf(run: () => Promise<unknown>): Promise<
 }
 
 describe('digest handler', () => {
-  it('publishes DigestsOverdue on every run: 0 on the day it is due, 1 the day after when nothing could be sent', async () => {
+  it('publishes DigestsOverdue on every run: 0 on the day it is due, 1 the day after if unsent', async () => {
     // This province has no Department address in the table: the digest cannot go out.
     const [due] = await emfOf(() => handler({ now: '2026-06-11T08:30:00+07:00' }, context));
     expect(due).toMatchObject({ DigestsOverdue: 0, service: 'tonghop-digest' });

@@ -34,7 +34,13 @@ describe('deploy context', () => {
 
   it('says everything that is missing at once, with what to pass', () => {
     expect(() => deployContext(from({}))).toThrow(
-      /missing context "province": pass -c province=40[\s\S]*missing context "senderEmail"[\s\S]*missing context "departmentEmail"/,
+      new RegExp(
+        [
+          'missing context "province": pass -c province=40',
+          'missing context "senderEmail"',
+          'missing context "departmentEmail"',
+        ].join('[\\s\\S]*'),
+      ),
     );
   });
 

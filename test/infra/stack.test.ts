@@ -561,7 +561,8 @@ describe('observability', () => {
     });
     for (const a of alarms()) {
       expect(a.AlarmActions).toEqual([{ Ref: topic() }]);
-      expect(a.AlarmDescription).toMatch(/[ạảãáàâấầậẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]/); // read by the Department: Vietnamese
+      // Read by the Department: Vietnamese.
+      expect(a.AlarmDescription).toMatch(/[ạảãáàâấầậẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]/);
     }
   });
 

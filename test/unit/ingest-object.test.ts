@@ -54,7 +54,16 @@ describe('ingestObject: good reports', () => {
     const r = await upload(
       key('17464', 'bc.pdf'),
       await pdfFromText(
-        'UY BAN NHAN DAN\nXA DIEN CHAU\nS6: 12/BC-UBND\nDien Chau, ngay 2 thang 6 nam 2026\nBAO CAO\nKet qua chuyen doi so\nI. KET QUA\nCo 15 may tinh.',
+        [
+          'UY BAN NHAN DAN',
+          'XA DIEN CHAU',
+          'S6: 12/BC-UBND',
+          'Dien Chau, ngay 2 thang 6 nam 2026',
+          'BAO CAO',
+          'Ket qua chuyen doi so',
+          'I. KET QUA',
+          'Co 15 may tinh.',
+        ].join('\n'),
       ),
     );
     expect(r.submission.status).toBe('accepted');

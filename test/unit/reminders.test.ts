@@ -254,7 +254,14 @@ describe('digest and rounds', () => {
       kind: 'adhoc' as const,
     };
     const report = readReport(
-      'UBND XÃ NGHĨA ĐÀN\nSố: 9/BC-UBND\nBÁO CÁO\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:\nI. KẾT QUẢ',
+      [
+        'UBND XÃ NGHĨA ĐÀN',
+        'Số: 9/BC-UBND',
+        'BÁO CÁO',
+        'Thực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 của Sở Khoa học và Công nghệ, ' +
+          'UBND xã báo cáo như sau:',
+        'I. KẾT QUẢ',
+      ].join('\n'),
       { registry },
     );
     expect(roundForReport(report, [round, adhoc])?.roundId).toBe('2026-9M');
