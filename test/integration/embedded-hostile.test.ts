@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { ingestFiles } from '../../bin/commands/ingest.js';
-import { importUnits } from '../../bin/commands/units.js';
-import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
+import type { LocalTarget } from '../../bin/target.js';
 import { reportText } from '../../scripts/report-text.js';
 import { roundStatus } from '../../shared/ingest/round-status.js';
 import type { NewSubmission } from '../../shared/ports/submission-store.js';
@@ -19,6 +17,7 @@ import {
   manyFiguresText,
   manyPagePdf,
 } from '../helpers/hostile-files.js';
+import { openTestTarget } from '../helpers/stack.js';
 
 // Hostile uploads through the whole embedded path (s3rver → queue → the unchanged handler →
 // dynalite), mixed with good ones in the same run.
@@ -29,11 +28,7 @@ const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽ
 let home: string;
 let target: LocalTarget;
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'tonghop-hostile-'));
-  process.env.TONGHOP_HOME = home;
-  process.env.TONGHOP_RETRY_DELAY_MS = '20';
-  target = await openLocalTarget();
-  await importUnits(target);
+  ({ home, target } = await openTestTarget('hostile'));
 });
 afterAll(async () => {
   await target.close();

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../bin/commands/ingest.js';
-import { importUnits } from '../../bin/commands/units.js';
-import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
+import type { LocalTarget } from '../../bin/target.js';
 import { docxFromText } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import { registry2025 } from '../helpers/fixtures.js';
+import { openTestTarget } from '../helpers/stack.js';
 
 // The whole path on real wire protocols: s3rver upload → ObjectCreated event → disk queue →
 // the unchanged Lambda handler → dynalite. Units with a name unique in the province, so that the
@@ -30,11 +30,7 @@ function writeReports(dir: string, units: Unit[], computers = 42): string {
 let home: string;
 let target: LocalTarget;
 beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'tonghop-int-'));
-  process.env.TONGHOP_HOME = home;
-  process.env.TONGHOP_RETRY_DELAY_MS = '20';
-  target = await openLocalTarget();
-  await importUnits(target);
+  ({ home, target } = await openTestTarget('int'));
 });
 afterAll(async () => {
   await target.close();

@@ -1,24 +1,22 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CONTACTS } from '../../bin/commands/demo.js';
 import { ingestFiles } from '../../bin/commands/ingest.js';
 import { digest, remind } from '../../bin/commands/remind.js';
 import { importUnits } from '../../bin/commands/units.js';
-import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
+import type { LocalTarget } from '../../bin/target.js';
 import { receivedMail } from '../../local/saved-mail.js';
 import { reportText } from '../../scripts/report-text.js';
+import { openTestTarget } from '../helpers/stack.js';
 
 // The scenario on the real wire protocols: Nghệ An's 130 units, each with a contact,
 // 100 of them with an accepted six-month report.
 let target: LocalTarget;
 let sesUrl: string;
 beforeAll(async () => {
-  process.env.TONGHOP_HOME = mkdtempSync(join(tmpdir(), 'tonghop-remind-'));
-  target = await openLocalTarget();
+  ({ target } = await openTestTarget('remind'));
   sesUrl = target.stack.endpoints.ses;
-  await importUnits(target);
   const contacts = await importUnits(target, EXAMPLE_CONTACTS);
   expect(contacts.problems).toEqual([]);
   const units = await target.ports.units.list('40');

@@ -1,25 +1,24 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CONTACTS } from '../../bin/commands/demo.js';
 import { rollup } from '../../bin/commands/rollup.js';
 import { importUnits } from '../../bin/commands/units.js';
-import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
+import type { LocalTarget } from '../../bin/target.js';
 import { receivedMail } from '../../local/saved-mail.js';
 import { runScheduledRollups } from '../../shared/rollup/rollup-job.js';
 import { Rollup } from '../../shared/schemas/rollup.js';
 import { submissionOf } from '../helpers/rollup-fixtures.js';
+import { openTestTarget } from '../helpers/stack.js';
 
 // The rollup on the real wire protocols: submissions in dynalite, files in s3rver, mail in the
 // SES emulator.
 let target: LocalTarget;
 let out: string;
 beforeAll(async () => {
-  process.env.TONGHOP_HOME = mkdtempSync(join(tmpdir(), 'tonghop-rollup-'));
-  out = join(process.env.TONGHOP_HOME, 'out');
-  target = await openLocalTarget();
-  await importUnits(target);
+  let home: string;
+  ({ home, target } = await openTestTarget('rollup'));
+  out = join(home, 'out');
   await importUnits(target, EXAMPLE_CONTACTS);
   const units = await target.ports.units.list('40');
   for (const [i, u] of units.slice(0, 40).entries()) {
