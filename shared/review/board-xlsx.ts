@@ -2,22 +2,23 @@ import ExcelJS from 'exceljs';
 import { LEVEL_TITLES, STATE_TITLES } from '../rollup/format.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { StatusCounts } from '../schemas/rollup.js';
+import { COUNT_TITLES as T } from '../vocabulary/status-words.js';
 import { unitLabel } from '../vocabulary/unit-names.js';
 import type { BoardRow, RoundBoard } from './round-board.js';
 
 const COUNT_COLUMNS: Array<[string, keyof StatusCounts | 'group', number]> = [
   ['Nhóm', 'group', 14],
-  ['Phải nộp', 'expected', 10],
-  ['Đã nộp hợp lệ', 'reported', 14],
-  ['Đúng hạn', 'onTime', 10],
-  ['Muộn', 'late', 8],
-  ['Sở duyệt', 'approvedByStaff', 10],
-  ['Cần xem lại', 'needsReview', 12],
-  ['Trả lại để sửa', 'returned', 14],
-  ['Bị từ chối', 'rejected', 11],
-  ['Chưa nộp', 'missing', 10],
-  ['Tỷ lệ đã nộp', 'reportingRate', 13],
-  ['Tỷ lệ đúng hạn', 'timelinessRate', 14],
+  [T.expected, 'expected', 10],
+  [T.reported, 'reported', 14],
+  [T.onTime, 'onTime', 10],
+  [T.late, 'late', 8],
+  [T.approvedByStaff, 'approvedByStaff', 10],
+  [T.needsReview, 'needsReview', 12],
+  [T.returned, 'returned', 14],
+  [T.rejected, 'rejected', 11],
+  [T.missing, 'missing', 10],
+  [T.reportingRate, 'reportingRate', 13],
+  [T.timelinessRate, 'timelinessRate', 14],
 ];
 
 const time = (iso: string | null | undefined) => (iso ? vietnamTime(new Date(iso)) : '');

@@ -1,6 +1,7 @@
 import type { Paragraph, Table } from 'docx';
 import { ictDate } from '../rounds/deadline.js';
 import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
+import { SUBMISSION_STATUS_WORDS, COUNT_TITLES as T } from '../vocabulary/status-words.js';
 import { centered, heading, para, run, table } from './docx-blocks.js';
 import {
   formalDate,
@@ -60,12 +61,12 @@ export function submissionStatus(r: Rollup): Block[] {
     table(
       [
         'Loại đơn vị',
-        'Phải nộp',
-        'Đúng hạn',
-        'Muộn',
-        'Cần xem lại, trả lại, bị từ chối',
-        'Chưa nộp',
-        'Tỷ lệ đã nộp',
+        T.expected,
+        T.onTime,
+        T.late,
+        `${T.needsReview}, trả lại, ${SUBMISSION_STATUS_WORDS.rejected}`,
+        T.missing,
+        T.reportingRate,
       ],
       rows,
       [18, 12, 12, 10, 18, 12, 18],

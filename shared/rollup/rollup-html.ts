@@ -1,6 +1,7 @@
 import { escapeHtml as h } from '../mail/html.js';
 import { ictDate, vietnamTime } from '../rounds/deadline.js';
 import type { IndicatorSummary, Rollup, StatusCounts } from '../schemas/rollup.js';
+import { COUNT_TITLES as T } from '../vocabulary/status-words.js';
 import {
   formalDate,
   formatShare,
@@ -122,14 +123,14 @@ function cards(s: Rollup['status']): string {
   const card = (label: string, n: number, extra = '') =>
     `<div class="card">${label}<b>${n}</b>${extra}</div>`;
   return `<div class="cards">${[
-    card('Phải nộp', s.expected),
-    card('Đã nộp hợp lệ', s.reported, formatShare(s.reportingRate)),
-    card('Đúng hạn', s.onTime, formatShare(s.timelinessRate)),
-    card('Muộn', s.late),
-    card('Cần xem lại', s.needsReview),
-    card('Trả lại để sửa', s.returned),
-    card('Bị từ chối', s.rejected),
-    card('Chưa nộp', s.missing),
+    card(T.expected, s.expected),
+    card(T.reported, s.reported, formatShare(s.reportingRate)),
+    card(T.onTime, s.onTime, formatShare(s.timelinessRate)),
+    card(T.late, s.late),
+    card(T.needsReview, s.needsReview),
+    card(T.returned, s.returned),
+    card(T.rejected, s.rejected),
+    card(T.missing, s.missing),
   ].join('')}</div>`;
 }
 

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
-import { DOCUMENT_KIND_WORDS, titled } from '../vocabulary/status-words.js';
+import { DOCUMENT_KIND_WORDS, COUNT_TITLES as T, titled } from '../vocabulary/status-words.js';
 import { isNational, LEVEL_TITLES, STATE_TITLES, unitNames } from './format.js';
 import { indicatorHeadline } from './headline.js';
 import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
@@ -71,17 +71,17 @@ function summarySheets(book: Book, r: Rollup) {
   const s = r.status;
   const summary = sheet(book, 'Tổng hợp', [
     ['Nhóm', 'group', 14],
-    ['Phải nộp', 'expected', 10, 'int'],
-    ['Đã nộp hợp lệ', 'reported', 12, 'int'],
-    ['Đúng hạn', 'onTime', 10, 'int'],
-    ['Muộn', 'late', 8, 'int'],
-    ['Cần xem lại', 'needsReview', 10, 'int'],
-    ['Bị từ chối', 'rejected', 10, 'int'],
-    ['Trả lại để sửa', 'returned', 10, 'int'],
-    ['Sở duyệt', 'approvedByStaff', 9, 'int'],
-    ['Chưa nộp', 'missing', 10, 'int'],
-    ['Tỷ lệ đã nộp', 'reportingRate', 11, 'pct'],
-    ['Tỷ lệ đúng hạn', 'timelinessRate', 11, 'pct'],
+    [T.expected, 'expected', 10, 'int'],
+    [T.reported, 'reported', 12, 'int'],
+    [T.onTime, 'onTime', 10, 'int'],
+    [T.late, 'late', 8, 'int'],
+    [T.needsReview, 'needsReview', 10, 'int'],
+    [T.rejected, 'rejected', 10, 'int'],
+    [T.returned, 'returned', 10, 'int'],
+    [T.approvedByStaff, 'approvedByStaff', 9, 'int'],
+    [T.missing, 'missing', 10, 'int'],
+    [T.reportingRate, 'reportingRate', 11, 'pct'],
+    [T.timelinessRate, 'timelinessRate', 11, 'pct'],
   ]);
   for (const row of [
     { group: 'Tổng số', ...s },

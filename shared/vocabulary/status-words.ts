@@ -52,6 +52,24 @@ export const DOCUMENT_KIND_WORDS: Record<DocumentType, string> = {
   OTHER: 'văn bản khác',
 };
 
+/**
+ * Titles of the counts of units by state, by the count's field name: the columns of the rollup's
+ * and the board's sheets and the figures on the rollup page and the portal's board.
+ */
+export const COUNT_TITLES = {
+  expected: 'Phải nộp',
+  reported: 'Đã nộp hợp lệ',
+  onTime: capitalize(TIMELINESS_WORDS.on_time),
+  late: capitalize(TIMELINESS_WORDS.late),
+  approvedByStaff: 'Sở duyệt',
+  needsReview: capitalize(SUBMISSION_STATUS_WORDS.needs_review),
+  returned: 'Trả lại để sửa',
+  rejected: capitalize(SUBMISSION_STATUS_WORDS.rejected),
+  missing: capitalize(MISSING_WORD),
+  reportingRate: 'Tỷ lệ đã nộp',
+  timelinessRate: `Tỷ lệ ${TIMELINESS_WORDS.on_time}`,
+} as const;
+
 /** "đã tiếp nhận" → "Đã tiếp nhận", with Vietnamese case rules. */
 export function capitalize(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);

@@ -8,6 +8,7 @@ import type {
 import { LEVEL_TITLES, STATE_TITLES } from '../../shared/rollup/format.js';
 import type { StatusCounts, UnitState } from '../../shared/schemas/rollup.js';
 import type { Round } from '../../shared/schemas/round.js';
+import { COUNT_TITLES as T } from '../../shared/vocabulary/status-words.js';
 import type { Identity } from '../identity.js';
 import { deadlineText, when } from './format.js';
 import type { Html } from './layout.js';
@@ -30,14 +31,14 @@ function cards(c: StatusCounts): Html {
   const card = (label: string, value: number, extra = '') =>
     html`<div class="stat"><span>${label}</span><b>${value}</b>${extra ? html`<small>${extra}</small>` : ''}</div>`;
   return html`<div class="stats">
-    ${card('Phải nộp', c.expected)}
-    ${card('Đã nộp hợp lệ', c.reported, `tỷ lệ ${pct(c.reportingRate)}`)}
-    ${card('Đúng hạn', c.onTime, `tỷ lệ ${pct(c.timelinessRate)}`)}
-    ${card('Muộn', c.late)}
-    ${card('Cần xem lại', c.needsReview)}
-    ${card('Trả lại để sửa', c.returned)}
-    ${card('Bị từ chối', c.rejected)}
-    ${card('Chưa nộp', c.missing)}
+    ${card(T.expected, c.expected)}
+    ${card(T.reported, c.reported, `tỷ lệ ${pct(c.reportingRate)}`)}
+    ${card(T.onTime, c.onTime, `tỷ lệ ${pct(c.timelinessRate)}`)}
+    ${card(T.late, c.late)}
+    ${card(T.needsReview, c.needsReview)}
+    ${card(T.returned, c.returned)}
+    ${card(T.rejected, c.rejected)}
+    ${card(T.missing, c.missing)}
   </div>
   <p class="note">Đã nộp hợp lệ: báo cáo được tiếp nhận tự động hoặc được Sở duyệt${
     c.approvedByStaff ? ` (${c.approvedByStaff} do Sở duyệt)` : ''
