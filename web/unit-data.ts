@@ -1,6 +1,6 @@
 import { roundStatus, statusOf, timelinessOf } from '../shared/ingest/round-status.js';
 import { daysFromDeadline } from '../shared/rounds/deadline.js';
-import { roundsOf } from '../shared/rounds/standing-rounds.js';
+import { provinceRounds } from '../shared/rounds/rounds.js';
 import type { Round } from '../shared/schemas/round.js';
 import type { Submission } from '../shared/schemas/submission.js';
 import type { Unit } from '../shared/schemas/unit.js';
@@ -18,7 +18,7 @@ export async function findUnit(deps: PortalDeps, code: string): Promise<Unit | n
 }
 
 export async function unitRounds(deps: PortalDeps, unit: Unit, now: Date): Promise<Round[]> {
-  return roundsOf(unit.provinceCode, await deps.rounds.list(unit.provinceCode), now);
+  return provinceRounds(deps.rounds, unit.provinceCode, now);
 }
 
 export async function roundOf(
