@@ -199,13 +199,9 @@ describe('the desk’s rounds, contacts and unit pages', () => {
       await shot(phone, name);
       expect(await sidewaysOverflow(phone), path).toBeLessThanOrEqual(0);
     }
-    // On a phone a unit's row is a card: its labels stand beside the values.
-    const first = phone.locator('table.board tbody tr').first();
-    expect(
-      await first
-        .locator('td')
-        .first()
-        .evaluate((td) => getComputedStyle(td).display),
-    ).toBe('grid');
+    // On a phone a unit's row is a card: the column's name stands before each value.
+    const cell = phone.locator('table.board tbody tr').first().locator('td').first();
+    const label = await cell.evaluate((td) => getComputedStyle(td, '::before').content);
+    expect(label).toBe('"Đơn vị"');
   }, 180_000);
 });

@@ -49,15 +49,25 @@ form.inline{display:inline;margin:0}
 table.trend th[scope=row]{font-weight:600;min-width:12rem}
 table.trend td.num{white-space:normal}
 code{overflow-wrap:anywhere}
+table.trend th,table.trend td{overflow-wrap:normal}
+.card>h2:first-child{margin-top:0}
+.emails .email{display:block}
+/* On a phone each row of a wide table is a card: every cell on its own line, its column's name
+   before it (data-label), empty cells left out. */
 @media (max-width:39.99rem){
-  table.stacked,table.stacked tbody,table.stacked tr,table.stacked td{display:block;width:100%}
+  table.stacked,table.stacked tbody,table.stacked tr,table.stacked td,table.stacked th[scope=row]{display:block;
+    width:100%}
+  table.stacked caption{display:block}
   table.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
   table.stacked{background:none}
-  table.stacked tr{background:#fff;border:1px solid #d5dbe1;border-radius:.5rem;margin:0 0 .75rem;padding:.25rem 0}
-  table.stacked td{border:0;border-bottom:1px solid #eef1f4;display:grid;grid-template-columns:6.5rem minmax(0,1fr);
-    gap:.5rem}
+  table.stacked tr{background:#fff;border:1px solid #d5dbe1;border-radius:.5rem;margin:0 0 .75rem;padding:.15rem 0}
+  table.stacked td,table.stacked th[scope=row]{border:0;border-bottom:1px solid #eef1f4;position:relative;
+    padding:.3rem .5rem .3rem 7.25rem;min-height:2rem;text-align:left;white-space:normal}
+  table.stacked th[scope=row]{padding-left:.5rem}
   table.stacked td:last-child{border-bottom:0}
-  table.stacked td::before{content:attr(data-label);font-weight:600;color:#4a5560;font-size:.85rem}
+  table.stacked td::before{content:attr(data-label);position:absolute;left:.5rem;top:.35rem;width:6.5rem;
+    font-weight:600;color:#4a5560;font-size:.85rem;overflow-wrap:normal}
+  table.stacked td:empty{display:none}
 }
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:0 0 .75rem}
 .filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9rem;max-width:100%}

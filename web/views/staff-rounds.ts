@@ -90,7 +90,8 @@ export function roundsPage(input: {
   now: Date;
 }): Html {
   const { now } = input;
-  const live = input.rounds.filter((r) => daysFromDeadline(now, r.deadline) <= 60).reverse();
+  // The rounds that matter now first, nearest deadline first; older ones, newest first, folded.
+  const live = input.rounds.filter((r) => daysFromDeadline(now, r.deadline) <= 60);
   const past = input.rounds.filter((r) => daysFromDeadline(now, r.deadline) > 60).reverse();
   return staffPage(
     {
@@ -102,9 +103,10 @@ export function roundsPage(input: {
     },
     html`<h1>Kỳ báo cáo<small>Các kỳ định kỳ (10/6 và 20/11) và các kỳ đột xuất theo công văn
   · hôm nay ${vietnameseDay(ictDate(now))}</small></h1>
-${openForm(input.csrf, input.form)}
+${input.form.error ? openForm(input.csrf, input.form) : ''}
 <h2>Các kỳ đang và sắp đến hạn</h2>
 <div class="round-cards">${live.map((r) => roundCard(r, input.csrf, now))}</div>
+${input.form.error ? '' : openForm(input.csrf, input.form)}
 ${
   past.length
     ? html`<details><summary>Các kỳ đã qua (${past.length})</summary>

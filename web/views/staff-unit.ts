@@ -26,7 +26,7 @@ function roundLine(l: UnitRoundLine): Html {
         )}</ol>`
       : '—'
   }</td>
-  <td data-label="Vấn đề">${l.problems.length || latest ? problemList(l.problems) : '—'}</td>
+  <td data-label="Vấn đề">${latest ? problemList(l.problems) : ''}</td>
 </tr>`;
 }
 
@@ -42,7 +42,7 @@ function changeText(c: IndicatorTrend['cells'][number], unit: string): Html {
 function indicatorTable(lines: UnitRoundLine[], indicators: IndicatorTrend[]): Html {
   if (!indicators.length)
     return html`<p class="note">Chưa có số liệu chỉ tiêu nào được tính từ báo cáo của đơn vị.</p>`;
-  return html`<div class="scroll"><table class="trend">
+  return html`<div class="scroll"><table class="trend stacked">
   <caption>Giá trị của mỗi chỉ tiêu trong báo cáo được tính, so với kỳ trước có số liệu</caption>
   <thead><tr><th scope="col">Chỉ tiêu</th>${lines.map(
     (l) => html`<th scope="col">${l.round.roundId}</th>`,
@@ -51,7 +51,9 @@ function indicatorTable(lines: UnitRoundLine[], indicators: IndicatorTrend[]): H
     (i) =>
       html`<tr><th scope="row">${i.name}<br><small>${i.unit}</small></th>${i.cells.map(
         (c) =>
-          html`<td class="num">${c.value === null ? '—' : number(c.value)}${changeText(c, i.unit)}</td>`,
+          html`<td class="num" data-label="${c.roundId}">${
+            c.value === null ? '—' : number(c.value)
+          }${changeText(c, i.unit)}</td>`,
       )}</tr>`,
   )}</tbody>
 </table></div>`;
