@@ -1,5 +1,6 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { serve as nodeServe } from '@hono/node-server';
+import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import { createPortal } from '../../web/app.js';
 import { portalDeps } from '../../web/portal-deps.js';
 import type { LocalTarget } from '../target.js';
@@ -125,9 +126,16 @@ export async function demoAccountLine(
     : `  ${who}: ${email}  (tài khoản có từ lần chạy trước: dùng mật khẩu đã đặt, hoặc xoá .tonghop để bắt đầu lại)`;
 }
 
-/** `npm start`: after the demo, the portal, with the demo commune's and the Department's sign-in. */
-export async function serveDemo(target: LocalTarget, port = DEFAULT_LOCAL_PORT): Promise<void> {
-  const serving = await servePortal(target, port);
+/** Where the Department finds the demo's round: the board opens on the round of today's date. */
+export const deskLinks = (url: string) => [
+  '',
+  `Sở KHCN (sau khi đăng nhập): tình hình nộp kỳ mẫu ${DEMO_ROUND}: ${url}/so?ky=${DEMO_ROUND}`,
+  `  hồ sơ cần xem xét (tệp chưa xác định đơn vị, báo cáo cần xem lại): ${url}/so/xem-xet`,
+  `  báo cáo tổng hợp (lập lại, tải về): ${url}/so/tong-hop`,
+];
+
+/** What `npm start` prints once the portal runs: its address and the demo accounts' sign-in. */
+export async function demoSignInText(target: LocalTarget, url: string): Promise<string> {
   const rows = await target.ports.submissions.listRound(DEMO_PROVINCE, DEMO_ROUND);
   const units = await target.ports.units.list(DEMO_PROVINCE);
   const accepted = rows.find(
@@ -136,12 +144,22 @@ export async function serveDemo(target: LocalTarget, port = DEFAULT_LOCAL_PORT):
   const unit =
     units.find((u) => u.code === accepted?.unitCode) ?? units.find((u) => u.emails.length);
   const department = await target.ports.departments.get(DEMO_PROVINCE);
-  const lines = [servingText(serving.url, target), 'Tài khoản mẫu:'];
+  const lines = [servingText(url, target), 'Tài khoản mẫu:'];
   if (unit?.emails[0])
-    lines.push(await demoAccountLine(target, `UBND ${unit.name} (${unit.code})`, unit.emails[0]));
-  if (department?.emails[0])
+    lines.push(
+      await demoAccountLine(target, `UBND ${unitLabel(unit)} (${unit.code})`, unit.emails[0]),
+    );
+  if (department?.emails[0]) {
     lines.push(await demoAccountLine(target, department.name, department.emails[0]));
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+    lines.push(...deskLinks(url));
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** `npm start`: after the demo, the portal, with the demo commune's and the Department's sign-in. */
+export async function serveDemo(target: LocalTarget, port = DEFAULT_LOCAL_PORT): Promise<void> {
+  const serving = await servePortal(target, port);
+  process.stdout.write(await demoSignInText(target, serving.url));
   await untilInterrupted();
   await serving.stop();
 }

@@ -89,6 +89,15 @@ describe('who reaches the desk', () => {
     expect((await clients.staff41.request(p)).status).toBe(200);
   });
 
+  it('brings a signed-out visitor back to the same round after signing in', async () => {
+    const res = await clients.anonymous.request(`/so?ky=${ROUND}`);
+    expect(res.headers.get('location')).toBe(
+      `/dang-nhap?tiep=${encodeURIComponent(`/so?ky=${ROUND}`)}`,
+    );
+    const form = await clients.anonymous.page(res.headers.get('location')!);
+    expect(form.html).toContain(`name="tiep" value="/so?ky=${ROUND}"`);
+  });
+
   it('shows a province’s files to its own staff only', async () => {
     const mine = await clients.staff40.page('/so/xem-xet');
     expect(mine.html).toContain('bao-cao.txt');

@@ -47,11 +47,14 @@ export function endSession(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
+/** To the sign-in page, which sends the visitor back to this address after (its query too). */
+export function toSignIn(c: Context) {
+  const { pathname, search } = new URL(c.req.url);
+  return c.redirect(`/dang-nhap?tiep=${encodeURIComponent(pathname + search)}`, 303);
+}
+
 /** Pages for signed-in people only: anonymous visitors go to the sign-in page and come back. */
 export const requireIdentity: MiddlewareHandler<PortalEnv> = async (c, next) => {
-  if (!c.get('identity')) {
-    const back = new URL(c.req.url).pathname;
-    return c.redirect(`/dang-nhap?tiep=${encodeURIComponent(back)}`, 303);
-  }
+  if (!c.get('identity')) return toSignIn(c);
   await next();
 };

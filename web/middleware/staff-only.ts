@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Identity } from '../identity.js';
 import { errorPage } from '../views/error.js';
-import type { PortalEnv } from './session.js';
+import { type PortalEnv, toSignIn } from './session.js';
 
 export interface StaffEnv {
   Variables: PortalEnv['Variables'] & { staff: Identity };
@@ -14,10 +14,7 @@ export interface StaffEnv {
  */
 export const staffOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
   const who = c.get('identity');
-  if (!who) {
-    const back = new URL(c.req.url).pathname;
-    return c.redirect(`/dang-nhap?tiep=${encodeURIComponent(back)}`, 303);
-  }
+  if (!who) return toSignIn(c);
   if (who.role !== 'staff') return c.html(errorPage(c.get('csrf'), who, 'forbidden'), 403);
   c.set('staff', who);
   await next();

@@ -73,14 +73,15 @@ table.trend th,table.trend td{overflow-wrap:normal}
 .filters label{display:flex;flex-direction:column;font-weight:600;font-size:.9rem;max-width:100%}
 .filters label.check{flex-direction:row;gap:.35rem;align-items:center}
 select,textarea{font:inherit;padding:.5rem;border:1px solid #7a8691;border-radius:.35rem;max-width:100%;background:#fff}
+.actions select{width:100%}
 textarea{width:100%}
 .queue{list-style:none;padding:0;margin:0}
 .queue-item{display:flex;flex-direction:column;gap:.15rem}
 .queue-item .why{color:#4a5560;font-size:.9rem}
-.review{display:grid;grid-template-columns:1fr;gap:1rem}
+.review{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem}
 iframe.pdf{width:100%;height:70vh;min-height:24rem;border:1px solid #d5dbe1;border-radius:.35rem;background:#fff}
-.actions{display:grid;grid-template-columns:1fr;gap:1rem}
-.actions form{max-width:none;border:1px solid #d5dbe1;border-radius:.5rem;padding:.75rem}
+.actions{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem}
+.actions form{max-width:none;min-width:0;border:1px solid #d5dbe1;border-radius:.5rem;padding:.75rem}
 .action.return button,.action.not_report button{background:#8a1c14}
 .action.assign button{background:#4a1772}
 .audit{padding-left:1.25rem}
@@ -89,7 +90,7 @@ blockquote{margin:.25rem 0 0;padding:.25rem .75rem;border-left:.25rem solid #d5d
   white-space:pre-wrap}
 .rollup form{margin:0 0 .75rem}
 details summary{cursor:pointer;font-weight:600}
-@media (min-width:40rem){.stats{grid-template-columns:repeat(4,1fr)}.actions{grid-template-columns:repeat(2,1fr)}
-  .round-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}
-@media (min-width:64rem){main:has(.review){max-width:90rem}.review{grid-template-columns:1fr 1fr}}
+@media (min-width:40rem){.stats{grid-template-columns:repeat(4,1fr)}
+  .actions{grid-template-columns:repeat(2,minmax(0,1fr))}.round-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}
+@media (min-width:64rem){main:has(.review){max-width:90rem}.review{grid-template-columns:repeat(2,minmax(0,1fr))}}
 `;

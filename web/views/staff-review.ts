@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { QueueItem } from '../../shared/review/review-queue.js';
-import { allowedActions } from '../../shared/review/review-rules.js';
+import { allowedActions, isUnmatched } from '../../shared/review/review-rules.js';
 import {
   type AuditEntry,
   MAX_REASON_CHARS,
@@ -227,7 +227,10 @@ export function submissionPage(input: SubmissionPageInput): Html {
       flash: input.flash,
     },
     html`<p><a href="/so/xem-xet">← Cần xem xét</a></p>
-<h1>${s.file.name}<small>${where} · ${input.round?.title ?? `kỳ ${s.roundId}`} · lần nộp ${s.version}</small></h1>
+<h1>${s.file.name}<small>${where} · ${input.round?.title ?? `kỳ ${s.roundId}`}${
+      // Files of no unit share one folder: their numbering says nothing about this file.
+      isUnmatched(s) ? '' : ` · lần nộp ${s.version}`
+    }</small></h1>
 <p>Nộp lúc ${when(s.uploadedAt)}${s.uploadedBy ? ` bởi ${s.uploadedBy.email ?? s.uploadedBy.role}` : ''} ·
   <span class="status ${s.status}">${STATUS_LABEL[s.status]}</span></p>
 <div class="review">
