@@ -1,6 +1,9 @@
 import { type ReportTextOptions, reportText } from '../../scripts/report-text.js';
 import { readReport } from '../../shared/reader/read-report.js';
+import { buildRollup } from '../../shared/rollup/build-rollup.js';
+import { type RollupFile, renderRollup } from '../../shared/rollup/rollup-job.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
+import type { Rollup } from '../../shared/schemas/rollup.js';
 import type { RollupSubmission, RollupView } from '../../shared/schemas/rollup-view.js';
 import type { Submission, SubmissionStatus } from '../../shared/schemas/submission.js';
 import type { Unit } from '../../shared/schemas/unit.js';
@@ -8,6 +11,26 @@ import { registry2025 } from './fixtures.js';
 
 export const registry = registry2025();
 export const round = standingRounds('40', 2026)[0]!;
+
+/**
+ * The rollup of `units` (one province's) from `submissions`, built on the morning after the
+ * round's deadline, and its four files by extension (docx, xlsx, html, json).
+ */
+export async function morningRollup(
+  units: Unit[],
+  submissions: Array<Submission | RollupSubmission>,
+): Promise<{ rollup: Rollup; files: Record<string, RollupFile> }> {
+  const rollup = buildRollup({
+    provinceCode: units[0]!.provinceCode,
+    scopeName: units[0]!.provinceName,
+    round,
+    units,
+    submissions,
+    now: new Date('2026-06-11T06:00:00+07:00'),
+  });
+  const rendered = await renderRollup(rollup);
+  return { rollup, files: Object.fromEntries(rendered.map((f) => [f.name.split('.').pop()!, f])) };
+}
 
 let seq = 0;
 /** A stored submission of a unit, its report read from text written like a real one. */

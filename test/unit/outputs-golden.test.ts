@@ -12,13 +12,12 @@ import {
   reminderMail,
 } from '../../shared/mail/templates.js';
 import { reviewMail } from '../../shared/review/review-mail.js';
-import { buildRollup } from '../../shared/rollup/build-rollup.js';
-import { type RollupFile, renderRollup } from '../../shared/rollup/rollup-job.js';
+import type { RollupFile } from '../../shared/rollup/rollup-job.js';
 import { rollupMail } from '../../shared/rollup/rollup-mail.js';
 import type { Rollup } from '../../shared/schemas/rollup.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import type { Department } from '../../shared/schemas/unit.js';
-import { registry, round } from '../helpers/rollup-fixtures.js';
+import { morningRollup, registry, round } from '../helpers/rollup-fixtures.js';
 
 // Every deterministic output, byte for byte, against files kept in test/golden/: the sample
 // rollup of Nghệ An (generated reports plus the examples) in its four formats and one of each
@@ -44,17 +43,7 @@ beforeAll(async () => {
   // The examples and every tenth generated report: every section filled, files small enough to
   // read in a diff.
   submissions = sampleSubmissions(units).filter((_, i) => i >= 100 || i % 10 === 0);
-  rollup = buildRollup({
-    provinceCode: '40',
-    scopeName: units[0]!.provinceName,
-    round,
-    units,
-    submissions,
-    now: new Date('2026-06-11T06:00:00+07:00'),
-  });
-  files = Object.fromEntries(
-    (await renderRollup(rollup)).map((f) => [f.name.split('.').pop()!, f]),
-  );
+  ({ rollup, files } = await morningRollup(units, submissions));
 });
 
 /**

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRollup } from '../../shared/rollup/build-rollup.js';
 import { unitNames } from '../../shared/rollup/format.js';
-import { type RollupFile, renderRollup } from '../../shared/rollup/rollup-job.js';
+import type { RollupFile } from '../../shared/rollup/rollup-job.js';
 import { Rollup } from '../../shared/schemas/rollup.js';
-import { registry, round, submissionOf } from '../helpers/rollup-fixtures.js';
+import { morningRollup, registry, submissionOf } from '../helpers/rollup-fixtures.js';
 
 const units = registry.unitsOf('40').slice(0, 12);
 let rollup: Rollup;
@@ -26,17 +25,7 @@ beforeAll(async () => {
       uploadedAt: i === 7 ? '2026-06-12T02:00:00.000Z' : '2026-06-05T02:00:00.000Z',
     }),
   );
-  rollup = buildRollup({
-    provinceCode: '40',
-    scopeName: 'Nghệ An',
-    round,
-    units,
-    submissions,
-    now: new Date('2026-06-11T06:00:00+07:00'),
-  });
-  files = Object.fromEntries(
-    (await renderRollup(rollup)).map((f) => [f.name.split('.').pop()!, f]),
-  );
+  ({ rollup, files } = await morningRollup(units, submissions));
 });
 
 describe('rollup files, opened again', () => {
