@@ -5,7 +5,14 @@ import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoDeskLog } from '../../adapters/dynamo-desk-log.js';
 import { roundById } from '../../shared/rounds/rounds.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import { PortalClient, type PortalHarness, startPortal } from '../helpers/portal.js';
+import {
+  communeOf,
+  type PortalClient,
+  type PortalHarness,
+  signInAll,
+  staffOf,
+  startPortal,
+} from '../helpers/portal.js';
 
 // The desk's rounds, contacts and unit pages over HTTP on the embedded stack: who reaches them,
 // who may post to them, what each action stores and what the desk log records.
@@ -15,7 +22,7 @@ const OTHER = registry.unitsOf('42')[0]!;
 
 type Who = 'anonymous' | 'unitA' | 'staff40' | 'staff42';
 let portal: PortalHarness;
-const clients = {} as Record<Who, PortalClient>;
+let clients: Record<Who, PortalClient>;
 const log = () =>
   new DynamoDeskLog(dynamoDocumentClient(), portal.target.stack.table).list('40', 50);
 
@@ -45,22 +52,11 @@ async function postFile(c: PortalClient, path: string, name: string, blob: Blob,
 beforeAll(async () => {
   portal = await startPortal(['40', '42']);
   await portal.target.ports.units.put([{ ...A, emails: ['a@nghiadan.example'] }]);
-  clients.anonymous = new PortalClient(portal.url);
-  clients.unitA = await portal.signIn({
-    email: 'a@nghiadan.example',
-    role: 'commune',
-    provinceCode: '40',
-    unitCode: A.code,
-  });
-  clients.staff40 = await portal.signIn({
-    email: 'so40@example.vn',
-    role: 'staff',
-    provinceCode: '40',
-  });
-  clients.staff42 = await portal.signIn({
-    email: 'so42@example.vn',
-    role: 'staff',
-    provinceCode: '42',
+  clients = await signInAll(portal, {
+    anonymous: null,
+    unitA: communeOf(A, 'a@nghiadan.example'),
+    staff40: staffOf('40'),
+    staff42: staffOf('42'),
   });
 }, 240_000);
 afterAll(async () => {
