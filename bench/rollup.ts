@@ -5,13 +5,88 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { importUnits } from '../bin/commands/units.js';
 import { nationalRegistry } from '../bin/registry.js';
-import { openTarget } from '../bin/target.js';
+import { openTarget, type Target } from '../bin/target.js';
 import { reportText } from '../scripts/report-text.js';
 import { syntheticReport } from '../scripts/synthetic-round.js';
 import { readReport } from '../shared/reader/read-report.js';
 import { NATIONAL } from '../shared/rollup/build-rollup.js';
 import { atMost, type Bench, type BenchSection } from './bench.js';
 import { fmt } from './format.js';
+
+/** Accepted reports of `chars` characters for 9 in 10 units: a round the morning after its deadline. */
+async function seedRound(
+  target: Target,
+  chars: number,
+): Promise<{ seeded: number; seconds: number }> {
+  const registry = nationalRegistry();
+  const all = await target.ports.units.list();
+  const seeded = all.filter((_, i) => i % 10 !== 9);
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < seeded.length) {
+        const i = next++;
+        const u = seeded[i]!;
+        const report = readReport(reportText(u, syntheticReport(i, chars)), { registry });
+        await target.ports.submissions.record({
+          submissionId: `bench-${u.code}`,
+          provinceCode: u.provinceCode,
+          roundId: '2026-H1',
+          unitCode: u.code,
+          status: 'accepted',
+          diagnostics: [],
+          report,
+          file: {
+            bucket: target.bucket,
+            key: `inbox/${u.provinceCode}/2026-H1/${u.code}/bao-cao.docx`,
+            versionId: null,
+            name: 'bao-cao.docx',
+            size: chars,
+            sha256: null,
+            format: 'docx',
+          },
+          uploadedAt: '2026-06-09T03:00:00.000Z',
+          processedAt: '2026-06-09T03:00:01.000Z',
+        });
+      }
+    }),
+  );
+  return { seeded: seeded.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** One scope's rollup built in a fresh process (as a Lambda invocation), as a table row and figures. */
+async function rollupRow(b: Bench, scope: string, label: string): Promise<void> {
+  // Asynchronous: the embedded stack the child talks to runs in this process.
+  const { stdout: raw } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'rollup-child.ts'), scope, '2026-H1'],
+    { env: process.env, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const r = JSON.parse(raw.trim().split('\n').pop()!) as {
+    totalMs: number;
+    stages: Record<string, number>;
+    maxRssMb: number;
+    units: number;
+    reported: number;
+    bytes: Record<string, number>;
+  };
+  const national = scope === NATIONAL;
+  b.figure(`rollup ${label} time`, r.totalMs, 'ms', { target: atMost(national ? 2000 : 500) });
+  b.figure(`rollup ${label} peak RSS`, r.maxRssMb, 'MB', {
+    ...(national && { target: atMost(256) }),
+  });
+  const ms = (k: string) => `${fmt(r.stages[k] ?? 0)} ms`;
+  const kb = (k: string) => fmt((r.bytes[k] ?? 0) / 1024);
+  b.row(
+    label,
+    `${fmt(r.units)} (${fmt(r.reported)} reported)`,
+    `${fmt(r.totalMs)} ms`,
+    ...['read', 'aggregate', 'docx', 'xlsx', 'html', 'json', 'write'].map(ms),
+    `${fmt(r.maxRssMb)} MB`,
+    `${['docx', 'xlsx', 'html', 'json'].map(kb).join(' / ')} KB`,
+  );
+}
 
 /**
  * Rollups of 168 units (Hồ Chí Minh, the largest province) and 3,321 (the country) on the
@@ -23,46 +98,12 @@ async function runRollup(b: Bench): Promise<void> {
   const target = await openTarget({});
   try {
     await importUnits(target);
-    const registry = nationalRegistry();
-    const all = await target.ports.units.list();
     const chars = quick ? 4000 : 20_000;
-    // 9 in 10 units have an accepted report: a round the morning after its deadline.
-    const seeded = all.filter((_, i) => i % 10 !== 9);
-    const t0 = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < seeded.length) {
-          const i = next++;
-          const u = seeded[i]!;
-          const report = readReport(reportText(u, syntheticReport(i, chars)), { registry });
-          await target.ports.submissions.record({
-            submissionId: `bench-${u.code}`,
-            provinceCode: u.provinceCode,
-            roundId: '2026-H1',
-            unitCode: u.code,
-            status: 'accepted',
-            diagnostics: [],
-            report,
-            file: {
-              bucket: target.bucket,
-              key: `inbox/${u.provinceCode}/2026-H1/${u.code}/bao-cao.docx`,
-              versionId: null,
-              name: 'bao-cao.docx',
-              size: chars,
-              sha256: null,
-              format: 'docx',
-            },
-            uploadedAt: '2026-06-09T03:00:00.000Z',
-            processedAt: '2026-06-09T03:00:01.000Z',
-          });
-        }
-      }),
-    );
-    const seedSeconds = fmt((performance.now() - t0) / 1000, 1);
+    const all = (await target.ports.units.list()).length;
+    const { seeded, seconds } = await seedRound(target, chars);
     out(
-      `Seeded ${fmt(seeded.length)} accepted reports of ~${fmt(chars / 1000)} KB text ` +
-        `(of ${fmt(all.length)} units) in ${seedSeconds} s.`,
+      `Seeded ${fmt(seeded)} accepted reports of ~${fmt(chars / 1000)} KB text ` +
+        `(of ${fmt(all)} units) in ${fmt(seconds, 1)} s.`,
     );
     out('');
     b.row(
@@ -73,37 +114,8 @@ async function runRollup(b: Bench): Promise<void> {
     for (const [scope, label] of [
       ['79', 'Hồ Chí Minh'],
       [NATIONAL, 'whole country'],
-    ] as const) {
-      // Asynchronous: the embedded stack the child talks to runs in this process.
-      const { stdout: raw } = await promisify(execFile)(
-        process.execPath,
-        ['--import', 'tsx', join(import.meta.dirname, 'rollup-child.ts'), scope, '2026-H1'],
-        { env: process.env, encoding: 'utf8', maxBuffer: 1 << 20 },
-      );
-      const r = JSON.parse(raw.trim().split('\n').pop()!) as {
-        totalMs: number;
-        stages: Record<string, number>;
-        maxRssMb: number;
-        units: number;
-        reported: number;
-        bytes: Record<string, number>;
-      };
-      const national = scope === NATIONAL;
-      b.figure(`rollup ${label} time`, r.totalMs, 'ms', { target: atMost(national ? 2000 : 500) });
-      b.figure(`rollup ${label} peak RSS`, r.maxRssMb, 'MB', {
-        ...(national && { target: atMost(256) }),
-      });
-      const ms = (k: string) => `${fmt(r.stages[k] ?? 0)} ms`;
-      const kb = (k: string) => fmt((r.bytes[k] ?? 0) / 1024);
-      b.row(
-        label,
-        `${fmt(r.units)} (${fmt(r.reported)} reported)`,
-        `${fmt(r.totalMs)} ms`,
-        ...['read', 'aggregate', 'docx', 'xlsx', 'html', 'json', 'write'].map(ms),
-        `${fmt(r.maxRssMb)} MB`,
-        `${['docx', 'xlsx', 'html', 'json'].map(kb).join(' / ')} KB`,
-      );
-    }
+    ] as const)
+      await rollupRow(b, scope, label);
     out('');
     out(
       'Peak RSS is the whole child process (Node, tsx, AWS SDK and the rollup), as a Lambda would see it.',
