@@ -5,6 +5,7 @@ import { ingestSection } from './ingest.js';
 import { readerSection } from './reader.js';
 import { rollupSection } from './rollup.js';
 import { wordsSection } from './words.js';
+import { worstSection } from './worst.js';
 
 /** Every section of `npm run bench`, in the order printed; add a new one here. */
 export const sections: BenchSection[] = [
@@ -12,6 +13,7 @@ export const sections: BenchSection[] = [
   readerSection,
   wordsSection,
   ingestSection,
+  worstSection,
   rollupSection,
   bundleSection,
 ];

@@ -108,6 +108,17 @@ export const PathsArg = z.array(z.string()).superRefine((paths, ctx) => {
       });
 });
 
+/** A TCP port to listen on: 1–65535 (0 would pick any free port, which nobody could type in). */
+export const PortArg = z.string().transform((v, ctx) => {
+  const port = /^\d{1,5}$/.test(v.trim()) ? Number(v) : Number.NaN;
+  if (port >= 1 && port <= 65535) return port;
+  ctx.addIssue({
+    code: 'custom',
+    message: `Cổng "${v}" không hợp lệ: cần một số từ 1 đến 65535, ví dụ 8080.`,
+  });
+  return z.NEVER;
+});
+
 /** Checks one argument; the first problem becomes a UsageError naming its option. */
 export function check<T extends z.ZodType>(field: string, schema: T, value: unknown): z.output<T> {
   const parsed = schema.safeParse(value);

@@ -75,10 +75,40 @@ const NODE_ERRORS: Record<string, (path: string) => string> = {
   ENOSPC: () => 'ổ đĩa đã đầy; vui lòng giải phóng dung lượng rồi chạy lại.',
 };
 
-/** A thrown error as the user should read it: Node's file errors said in Vietnamese. */
+/** Letters only Vietnamese has among the languages an error may come in. */
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
+
+interface ZodLike {
+  name?: string;
+  issues?: Array<{ path: PropertyKey[]; message: string }>;
+}
+
+/** A zod failure that reached the boundary: its first issue (zod speaks Vietnamese here). */
+function zodMessage(e: ZodLike): { message: string; field?: string } | null {
+  const issue = e.name === 'ZodError' ? e.issues?.[0] : undefined;
+  if (!issue) return null;
+  const field = issue.path.map(String).join('.');
+  return { message: `${field ? `${field}: ` : ''}${issue.message}`, ...(field ? { field } : {}) };
+}
+
+/**
+ * A thrown error as the user should read it: Node's file errors and zod's said in Vietnamese,
+ * and any other error that is not Vietnamese yet (a library's, a bug's) said as what it is.
+ */
 export function describeError(e: unknown): { message: string; field?: string } {
   const err = e as { code?: string; path?: string; message?: string; field?: string };
   const node = err.code ? NODE_ERRORS[err.code] : undefined;
   if (node) return { message: node(err.path ?? '') };
-  return { message: err.message ?? String(e), ...(err.field ? { field: err.field } : {}) };
+  const zod = zodMessage(e as ZodLike);
+  if (zod) return zod;
+  const field = err.field ? { field: err.field } : {};
+  const message = err.message ?? String(e);
+  if (VIETNAMESE.test(message)) return { message, ...field };
+  const name = e instanceof Error ? e.name : typeof e;
+  return {
+    message:
+      `lệnh không thực hiện được do lỗi hệ thống (${name}: ${message.slice(0, 200)}); ` +
+      'vui lòng chạy lại, nếu lỗi lặp lại hãy gửi thông báo này cho quản trị hệ thống.',
+    ...field,
+  };
 }

@@ -1,5 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { check, NowArg, PathsArg, ProvinceArg, RoundArg, UsageError, unitArg } from './args.js';
+import * as z from 'zod';
+import {
+  check,
+  NowArg,
+  PathsArg,
+  PortArg,
+  ProvinceArg,
+  RoundArg,
+  UsageError,
+  unitArg,
+} from './args.js';
 import { describeError, EXIT, vietnameseCommander, wantsJson, writeError } from './cli-output.js';
 import type { Target } from './target.js';
 
@@ -17,6 +27,9 @@ const load = {
   status: () => import('./commands/status.js'),
   units: () => import('./commands/units.js'),
 };
+
+// zod's own messages, wherever a schema refuses something on the way, in Vietnamese.
+z.config(z.locales.vi());
 
 const program = vietnameseCommander(new Command())
   .name('tonghop')
@@ -42,6 +55,8 @@ program
   .option('--json', 'in JSON (hợp đồng của tonghop parse)')
   .option('--province <code>', 'mã tỉnh, để phân biệt các đơn vị trùng tên')
   .action(async (file: string, opts: { json?: boolean; province?: string }) => {
+    if (opts.province !== undefined) check('--province', ProvinceArg, opts.province);
+    check('<file>', PathsArg, [file]);
     const { parseCommand } = await load.parse();
     process.exitCode = await parseCommand(file, opts);
   });
@@ -173,12 +188,9 @@ rounds
       json?: boolean;
     }) => {
       check('--province', ProvinceArg, opts.province);
-      const { openRound, formatRounds } = await load.rounds();
-      const { checkNewRound } = await import('./round-checks.js');
-      const round = await withTarget(async (t) => {
-        await checkNewRound(t, opts);
-        return openRound(t, opts);
-      });
+      const { openRound, formatRounds, checkRoundOptions } = await load.rounds();
+      checkRoundOptions(opts);
+      const round = await withTarget((t) => openRound(t, opts));
       print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
     },
   );
@@ -283,12 +295,16 @@ program
   .option('--port <port>', 'cổng HTTP', '8080')
   .action(async (opts: { port: string }) => {
     if (program.opts<{ aws?: boolean }>().aws)
-      throw new Error('tonghop serve chạy trên máy; trên AWS cổng là hàm Lambda đã triển khai.');
+      throw new UsageError(
+        '--aws',
+        'tonghop serve chạy trên máy; trên AWS cổng là hàm Lambda đã triển khai.',
+      );
+    const port = check('--port', PortArg, opts.port);
     const { servePortal, servingText, untilInterrupted } = await load.serve();
     const { openLocalTarget } = await import('./target.js');
     const t = await openLocalTarget();
     try {
-      const serving = await servePortal(t, Number(opts.port));
+      const serving = await servePortal(t, port);
       process.stdout.write(servingText(serving.url, t));
       await untilInterrupted();
       await serving.stop();
@@ -302,6 +318,7 @@ program
   .description('Chạy toàn bộ quy trình trên máy với các báo cáo mẫu (npm start)')
   .option('--serve [port]', 'sau đó mở cổng nộp báo cáo (npm start), đến khi Ctrl-C')
   .action(async (opts: { serve?: string | boolean }) => {
+    const port = typeof opts.serve === 'string' ? check('--serve', PortArg, opts.serve) : undefined;
     const { demo } = await load.demo();
     const { openLocalTarget } = await import('./target.js');
     const t = await openLocalTarget();
@@ -309,11 +326,16 @@ program
       await demo(t);
       if (!opts.serve) return;
       const { serveDemo } = await load.serve();
-      await serveDemo(t, typeof opts.serve === 'string' ? Number(opts.serve) : undefined);
+      await serveDemo(t, port);
     } finally {
       await t.close();
     }
   });
+
+// An error thrown outside the command's own promise (an emulator's callback, a stray rejection)
+// is still said in Vietnamese, as JSON with --json, never as Node's stack trace.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const)
+  process.on(event, (e: unknown) => process.exit(exitCodeOf(e)));
 
 try {
   await program.parseAsync(process.argv);

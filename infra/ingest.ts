@@ -20,6 +20,8 @@ export const FILE_WORST_CASE = Duration.seconds(40);
 export const INGEST_BATCH_SIZE = 3;
 export const INGEST_TIMEOUT = Duration.seconds(FILE_WORST_CASE.toSeconds() * INGEST_BATCH_SIZE);
 export const MAX_RECEIVE_COUNT = 3;
+/** The files of a batch are read one after another (functions/ingest), each within this memory. */
+export const INGEST_MEMORY_MB = 1024;
 /** pdf.js, loaded on the first PDF (shared/files/decode-pdf.ts), ships beside the bundle. */
 export const INGEST_SHIPPED_FILES = ['unpdf/package.json', 'unpdf/dist/pdfjs.mjs', 'unpdf/LICENSE'];
 
@@ -64,7 +66,7 @@ export class Ingest extends Construct {
 
     this.fn = new TonghopFunction(this, 'Function', {
       handler: 'ingest',
-      memorySize: 1024,
+      memorySize: INGEST_MEMORY_MB,
       timeout: INGEST_TIMEOUT,
       environment: {
         TABLE_NAME: props.table.tableName,

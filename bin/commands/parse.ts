@@ -3,7 +3,12 @@ import { basename } from 'node:path';
 import { TesseractOcr } from '../../adapters/tesseract-ocr.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
 import { readDocument } from '../../shared/ocr/read-document.js';
+import { INDICATOR_CATALOGUE } from '../../shared/reader/catalogue.js';
 import type { Report } from '../../shared/schemas/report.js';
+import { fieldWord, SECTION_KIND_WORDS } from '../../shared/vocabulary/report-words.js';
+import { DOCUMENT_KIND_WORDS } from '../../shared/vocabulary/status-words.js';
+import { LEVEL_WORDS } from '../../shared/vocabulary/unit-names.js';
+import { writeError } from '../cli-output.js';
 import { nationalRegistry } from '../registry.js';
 
 export async function parseCommand(
@@ -19,7 +24,7 @@ export async function parseCommand(
     report = (await readDocument(basename(file), bytes, context, ocr)).report;
   } catch (e) {
     if (e instanceof FileProblem) {
-      process.stderr.write(`${basename(file)}: ${e.diagnostic.message}\n`);
+      writeError(`${basename(file)}: ${e.diagnostic.message}`, 'file', Boolean(opts.json));
       return 1;
     }
     throw e;
@@ -34,18 +39,28 @@ export async function parseCommand(
   return 0;
 }
 
-const issuerLine = (r: Report) =>
-  `${r.issuer.name ? `${r.issuer.level ?? ''} ${r.issuer.name}`.trim() : '—'}` +
-  `${r.issuer.code ? ` [${r.issuer.code}]` : ''}`;
+const catalogueName = new Map(INDICATOR_CATALOGUE.map((e) => [e.key, e.name]));
 
-const indicatorLine = (i: Report['indicators'][number]) =>
-  `  - ${i.key ?? '(chưa phân loại)'}: ${i.value}${i.unit ? ` ${i.unit}` : ''}` +
-  `${i.numerator !== null ? ` (${i.numerator}/${i.denominator})` : ''} — ${i.label.slice(0, 60)}`;
+function issuerLine(r: Report): string {
+  const level = r.issuer.level ? LEVEL_WORDS[r.issuer.level] : '';
+  const name = r.issuer.name ? `${level} ${r.issuer.name}`.trim() : '—';
+  return `${name}${r.issuer.code ? ` [${r.issuer.code}]` : ''}`;
+}
 
+function indicatorLine(i: Report['indicators'][number]): string {
+  const what = i.key ? (catalogueName.get(i.key) ?? i.key) : '(chưa phân loại)';
+  const unit = i.unit ? ` ${i.unit}` : '';
+  const fraction = i.numerator !== null ? ` (${i.numerator}/${i.denominator})` : '';
+  return `  - ${what}: ${i.value}${unit}${fraction} — ${i.label.slice(0, 60)}`;
+}
+
+/** The report for people: Vietnamese words for every key the JSON keeps as it is. */
 function formatReport(r: Report): string {
-  const sections = r.sections.map((s) => `${s.heading.slice(0, 50)} [${s.kind}]`);
+  const sections = r.sections.map(
+    (s) => `${s.heading.slice(0, 50)} [${SECTION_KIND_WORDS[s.kind]}]`,
+  );
   const lines = [
-    `Loại văn bản : ${r.documentType}`,
+    `Loại văn bản : ${DOCUMENT_KIND_WORDS[r.documentType]}`,
     `Số, ký hiệu  : ${r.number ?? '—'}`,
     `Ngày         : ${r.issuedOn ?? '—'}${r.place ? ` (${r.place})` : ''}`,
     `Đơn vị       : ${issuerLine(r)}`,
@@ -57,7 +72,7 @@ function formatReport(r: Report): string {
     `Số liệu      : ${r.indicators.length}`,
     ...r.indicators.map(indicatorLine),
     ...r.diagnostics.map(
-      (d) => `! ${d.level === 'error' ? 'Lỗi' : 'Lưu ý'} [${d.field}]: ${d.message}`,
+      (d) => `! ${d.level === 'error' ? 'Lỗi' : 'Lưu ý'} [${fieldWord(d.field)}]: ${d.message}`,
     ),
   ];
   return `${lines.join('\n')}\n`;

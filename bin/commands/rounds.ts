@@ -1,5 +1,10 @@
 import { ictDate, vietnameseDay } from '../../shared/rounds/deadline.js';
-import { openAdhocRound, parseOffsets } from '../../shared/rounds/manage-rounds.js';
+import {
+  type OpenRoundInput,
+  openAdhocRound,
+  parseOffsets,
+  roundFromInput,
+} from '../../shared/rounds/manage-rounds.js';
 import { provinceRounds } from '../../shared/rounds/rounds.js';
 import type { Round } from '../../shared/schemas/round.js';
 import type { Target } from '../target.js';
@@ -13,16 +18,23 @@ export interface OpenRoundOptions {
   offsets?: string;
 }
 
+const inputOf = (o: OpenRoundOptions): OpenRoundInput => ({
+  provinceCode: o.province,
+  roundId: o.id,
+  title: o.title,
+  deadline: o.deadline,
+  requests: o.request ?? [],
+  reminderOffsets: o.offsets ? parseOffsets(o.offsets) : undefined,
+});
+
+/** The round's own checks (id, deadline, offsets), before the stack is opened. */
+export function checkRoundOptions(o: OpenRoundOptions): void {
+  roundFromInput(inputOf(o));
+}
+
 /** Opens an ad-hoc round, as the Department does by official letter; an existing id is refused. */
 export async function openRound(target: Target, o: OpenRoundOptions): Promise<Round> {
-  return openAdhocRound(target.ports.rounds, {
-    provinceCode: o.province,
-    roundId: o.id,
-    title: o.title,
-    deadline: o.deadline,
-    requests: o.request ?? [],
-    reminderOffsets: o.offsets ? parseOffsets(o.offsets) : undefined,
-  });
+  return openAdhocRound(target.ports.rounds, inputOf(o));
 }
 
 export async function listRounds(

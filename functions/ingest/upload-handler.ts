@@ -89,9 +89,12 @@ export function uploadHandler(options: UploadHandlerOptions) {
   const recordHandler = recordsOf(run, options.refsOf, ingestOnceIn(run));
   return middy(async (event: SQSEvent, context: Context) => {
     wiring.idempotency.registerLambdaContext(context);
+    // One file at a time: the limits bound one file's memory (shared/files/limits.ts), and the
+    // worst cases of a batch read side by side would not fit the function's memory together.
     return processPartialResponse(event, recordHandler, processor, {
       context,
       throwOnFullBatchFailure: options.throwOnFullBatchFailure ?? true,
+      processInParallel: false,
     });
   })
     .use(injectLambdaContext(logger, { resetKeys: true }))

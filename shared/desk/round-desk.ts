@@ -7,8 +7,6 @@ import {
   parseOffsets,
   RoundRefused,
 } from '../rounds/manage-rounds.js';
-import { refuseNewRoundClash } from '../rounds/new-round-checks.js';
-import { provinceRounds } from '../rounds/rounds.js';
 import type { Round } from '../schemas/round.js';
 import { type DeskStaff, record } from './desk-staff.js';
 
@@ -45,9 +43,9 @@ export async function openRoundFromLetter(
   if (!number) throw new RoundRefused('letter', 'Vui lòng ghi số hiệu công văn yêu cầu báo cáo.');
   const now = deps.now();
   const offsets = form.offsets.trim() ? parseOffsets(form.offsets) : undefined;
-  const existing = await provinceRounds(deps.rounds, who.provinceCode, now);
-  refuseNewRoundClash(form.deadline, [number], existing, now);
+  // openAdhocRound refuses a past deadline and a letter another round answers.
   const round = await openAdhocRound(deps.rounds, {
+    now,
     provinceCode: who.provinceCode,
     roundId: form.roundId,
     title: form.title,

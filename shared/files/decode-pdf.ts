@@ -1,11 +1,6 @@
 import { fileProblem, textTooLong } from './file-problem.js';
-import {
-  MAX_PDF_PAGE_MS,
-  MAX_PDF_PAGES,
-  MAX_PDF_TOTAL_MS,
-  MAX_TEXT_CHARS,
-  MIN_LETTERS_PER_PAGE,
-} from './limits.js';
+import { MAX_IMAGE_PIXELS, MAX_PDF_PAGES, MIN_LETTERS_PER_PAGE } from './limits.js';
+import { type PdfTextAnswer, readPdfText } from './pdf-text-worker.js';
 
 export type PdfJs = typeof import('unpdf/pdfjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -22,19 +17,26 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-interface TextItem {
-  str: string;
-  hasEOL?: boolean;
-  transform?: number[];
-}
-
 const damaged = (message: string, log: string) =>
   fileProblem('rejected', 'file', 'file.pdfDamaged', message, log);
 
-/** Opens a PDF with pdf.js; a damaged or encrypted file is a FileProblem. */
-export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+const encrypted = () =>
+  fileProblem(
+    'rejected',
+    'file',
+    'file.pdfEncrypted',
+    'Tệp PDF được đặt mật khẩu; vui lòng gửi bản không đặt mật khẩu.',
+    'encrypted pdf',
+  );
+
+function checkHeader(bytes: Uint8Array): void {
   if (!/^%PDF-/.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1').trimStart()))
     throw damaged('Tệp .pdf bị hỏng hoặc không phải tệp PDF.', 'missing %PDF header');
+}
+
+/** Opens a PDF with pdf.js in this thread (page images for OCR); damaged or encrypted: FileProblem. */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  checkHeader(bytes);
   const { getDocument } = await loadPdfJs();
   try {
     return await getDocument({
@@ -46,121 +48,74 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
       // Images are decoded by pdf.js itself into pixels (no OffscreenCanvas or ImageDecoder in Node).
       isOffscreenCanvasSupported: false,
       isImageDecoderSupported: false,
+      // An image whose dictionary claims more pixels is skipped, never allocated.
+      maxImageSize: MAX_IMAGE_PIXELS,
     }).promise;
   } catch (e) {
     const err = e as Error;
-    if (err.name === 'PasswordException') {
-      throw fileProblem(
-        'rejected',
-        'file',
-        'file.pdfEncrypted',
-        'Tệp PDF được đặt mật khẩu; vui lòng gửi bản không đặt mật khẩu.',
-        'encrypted pdf',
-      );
-    }
+    if (err.name === 'PasswordException') throw encrypted();
     throw damaged('Tệp PDF bị hỏng, không mở được.', `pdf.js failed: ${err.message}`);
   }
-}
-
-/** One page's text layer, a line break wherever the baseline moves. */
-export async function pageText(page: PdfPage): Promise<string> {
-  const content = await page.getTextContent();
-  let text = '';
-  let lastY: number | undefined;
-  for (const item of content.items as TextItem[]) {
-    const y = item.transform?.[5];
-    if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 2 && !text.endsWith('\n'))
-      text += '\n';
-    text += item.str;
-    if (item.hasEOL) text += '\n';
-    if (y !== undefined) lastY = y;
-  }
-  return text;
 }
 
 /** A page with fewer letters than this has no usable text layer: a scanned page. */
 export const lettersOf = (text: string) => text.replace(/[^\p{L}]/gu, '').length;
 
-const tooSlow = (what: string) =>
+const tooComplex = (why: string, log: string) =>
   fileProblem(
     'rejected',
     'file',
     'file.pdfTooSlow',
-    `Tệp PDF quá phức tạp, đọc ${what} vượt thời gian cho phép; vui lòng xuất lại PDF từ Word ` +
-      '(File → Save as PDF) hoặc gửi bản .docx.',
-    `pdf ${what} over time budget`,
+    `Tệp PDF quá phức tạp, ${why}; vui lòng xuất lại PDF từ Word (File → Save as PDF) ` +
+      'hoặc gửi bản .docx.',
+    log,
   );
 
-/** A page's text within its time budget (pdf.js works in steps, so the timer gets its turn). */
-async function readPage(doc: PdfDocument, p: number): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(tooSlow(`trang ${p}`)), MAX_PDF_PAGE_MS);
-  });
-  try {
-    const page = await Promise.race([doc.getPage(p), late]);
-    const text = await Promise.race([pageText(page), late]);
-    page.cleanup();
-    return text;
-  } finally {
-    clearTimeout(timer);
+/** The pages' text as the worker read it, or the FileProblem of why it could not. */
+function pagesOf(answer: PdfTextAnswer): string[] {
+  switch (answer.kind) {
+    case 'ok':
+      return answer.pages;
+    case 'encrypted':
+      throw encrypted();
+    case 'damaged':
+      throw damaged('Tệp PDF bị hỏng, không mở được.', `pdf.js failed: ${answer.detail}`);
+    case 'pageDamaged':
+      throw damaged('Tệp PDF bị hỏng (không đọc được các trang).', `pdf pages: ${answer.detail}`);
+    case 'pages':
+      throw fileProblem(
+        'rejected',
+        'file',
+        'file.pdfTooManyPages',
+        `Tệp PDF có ${answer.count} trang, vượt giới hạn ${MAX_PDF_PAGES} trang của một báo cáo; ` +
+          'vui lòng gửi riêng bản báo cáo (không kèm phụ lục dài).',
+        `pdf with ${answer.count} pages`,
+      );
+    case 'chars':
+      throw textTooLong(answer.count);
+    case 'slow':
+      throw tooComplex('đọc vượt thời gian cho phép', 'pdf text over time budget');
+    case 'memory':
+      throw tooComplex('đọc vượt bộ nhớ cho phép', 'pdf text over heap limit');
   }
-}
-
-function checkPages(pages: number): void {
-  if (pages > MAX_PDF_PAGES) {
-    throw fileProblem(
-      'rejected',
-      'file',
-      'file.pdfTooManyPages',
-      `Tệp PDF có ${pages} trang, vượt giới hạn ${MAX_PDF_PAGES} trang của một báo cáo; ` +
-        'vui lòng gửi riêng bản báo cáo (không kèm phụ lục dài).',
-      `pdf with ${pages} pages`,
-    );
-  }
-}
-
-/** Every page's text, within the limits of pages, characters and time. */
-async function readPages(doc: PdfDocument): Promise<{ pages: string[]; letters: number }> {
-  checkPages(doc.numPages);
-  const started = Date.now();
-  const pages: string[] = [];
-  let chars = 0;
-  let letters = 0;
-  for (let p = 1; p <= doc.numPages; p++) {
-    if (Date.now() - started > MAX_PDF_TOTAL_MS) throw tooSlow('toàn bộ tệp');
-    const text = await readPage(doc, p);
-    chars += text.length;
-    if (chars > MAX_TEXT_CHARS) throw textTooLong(chars);
-    letters += lettersOf(text);
-    pages.push(text);
-  }
-  return { pages, letters };
 }
 
 /** The PDF's text layer, page by page; a scan without one is a FileProblem `file.needsOcr`. */
 export async function decodePdf(
   bytes: Uint8Array,
 ): Promise<{ text: string; pages: number; pageTexts: string[] }> {
-  const doc = await openPdf(bytes);
-  try {
-    const { pages, letters } = await readPages(doc).catch((e: unknown) => {
-      if ((e as Error).name === 'FileProblem') throw e;
-      // Opened, but a page or the page tree is broken: it will be broken on every retry.
-      throw damaged('Tệp PDF bị hỏng (không đọc được các trang).', `pdf pages: ${String(e)}`);
-    });
-    if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, doc.numPages) * 0.5) {
-      throw fileProblem(
-        'needs_review',
-        'file',
-        'file.needsOcr',
-        'Tệp PDF là bản quét, không có lớp chữ: cần nhận dạng ký tự (OCR) để đọc; ' +
-          'tệp đã được lưu, cán bộ Sở KHCN sẽ xem, đơn vị không cần gửi lại.',
-        `pdf has ${letters} letters on ${doc.numPages} pages`,
-      );
-    }
-    return { text: pages.join('\n'), pages: doc.numPages, pageTexts: pages };
-  } finally {
-    await doc.destroy();
+  checkHeader(bytes);
+  const pages = pagesOf(await readPdfText(bytes));
+  const letters = pages.reduce((n, t) => n + lettersOf(t), 0);
+  if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, pages.length) * 0.5) {
+    throw fileProblem(
+      'needs_review',
+      'file',
+      'file.needsOcr',
+      'Tệp PDF là bản quét, không có lớp chữ: cần nhận dạng ký tự (OCR) để đọc; ' +
+        'tệp đã được lưu, cán bộ Sở KHCN sẽ xem, đơn vị không cần gửi lại.',
+      `pdf has ${letters} letters on ${pages.length} pages`,
+    );
   }
+  return { text: pages.join('\n'), pages: pages.length, pageTexts: pages };
 }

@@ -14,9 +14,10 @@ export const MAX_DOCX_RATIO = 200;
 export const MAX_TEXT_CHARS = 1_000_000;
 /** Pages of a PDF: a report has a few dozen at most. */
 export const MAX_PDF_PAGES = 300;
-/** Time for reading the text layer of one PDF page, and of the whole file. */
-export const MAX_PDF_PAGE_MS = 5_000;
+/** Time for reading the text layer of the whole file (in a worker, terminated when it is up). */
 export const MAX_PDF_TOTAL_MS = 20_000;
+/** Heap of the worker that reads a PDF's text layer (shared/files/pdf-text-worker.ts). */
+export const MAX_PDF_HEAP_MB = 384;
 /** A PDF page with fewer letters than this has no usable text layer (a scan). */
 export const MIN_LETTERS_PER_PAGE = 40;
 /**
@@ -24,3 +25,8 @@ export const MIN_LETTERS_PER_PAGE = 40;
  * most, and the OCR function's timeout is this many pages at the measured seconds per page.
  */
 export const MAX_OCR_PAGES = 60;
+/**
+ * Pixels of one page image, read from its header before anything is decoded: an A4 page scanned
+ * at 600 dpi has 35 million, a phone photo 12–48 million; a header may claim any size it likes.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;

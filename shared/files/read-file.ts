@@ -1,6 +1,7 @@
 import { Report } from '../schemas/report.js';
 import { decodeText } from './decode-text.js';
 import { fileProblem, textTooLong } from './file-problem.js';
+import { checkImageHeader } from './image-header.js';
 import { MAX_FILE_BYTES, MAX_TEXT_CHARS } from './limits.js';
 
 /** `image`: a scan or photo (.jpg .jpeg .png .tif .tiff); `zip`: the photos of one report's pages. */
@@ -89,6 +90,7 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
       return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts };
     }
     case 'image':
+      checkImageHeader(bytes, 'Ảnh chụp hoặc bản quét');
       throw needsOcr('Tệp ảnh chụp hoặc bản quét');
     case 'zip':
       throw needsOcr('Tệp .zip chứa ảnh chụp các trang');

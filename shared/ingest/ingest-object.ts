@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FileProblem } from '../files/file-problem.js';
 import { checkSize, formatOf, NEEDS_OCR } from '../files/read-file.js';
+import { shownFileName } from '../files/shown-name.js';
 import { reportOf } from '../ocr/read-document.js';
 import { readUpload } from '../ocr/read-upload.js';
 import type { ObjectStore } from '../ports/object-store.js';
@@ -69,7 +70,9 @@ interface Upload {
 
 function describeUpload(ref: ObjectRef): Upload {
   const layout = parseUploadKey(ref.key);
-  const name = layout.ok ? layout.key.fileName : (layout.partial.fileName ?? ref.key);
+  const name = shownFileName(
+    layout.ok ? layout.key.fileName : (layout.partial.fileName ?? ref.key),
+  );
   return {
     ref,
     layout,

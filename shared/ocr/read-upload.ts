@@ -1,8 +1,10 @@
 import { lettersOf } from '../files/decode-pdf.js';
 import { FileProblem } from '../files/file-problem.js';
+import { checkImageHeader } from '../files/image-header.js';
 import { MIN_LETTERS_PER_PAGE } from '../files/limits.js';
 import { pdfPageImages } from '../files/pdf-page-images.js';
 import { type FileContent, formatOf, NEEDS_OCR, readFileContent } from '../files/read-file.js';
+import { shownFileName } from '../files/shown-name.js';
 import { zipImages } from '../files/zip-images.js';
 import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
 import { type PageContent, type ScanText, scanText } from './scan-text.js';
@@ -34,7 +36,12 @@ async function recognizeAll(
 
 function imagesOf(fileName: string, bytes: Uint8Array): Promise<PageImage[]> | PageImage[] {
   if (formatOf(fileName) === 'zip')
-    return zipImages(bytes).then((files) => files.map((f, i) => ({ page: i + 1, image: f.bytes })));
+    return zipImages(bytes).then((files) =>
+      files.map((f, i) => {
+        checkImageHeader(f.bytes, `Ảnh "${shownFileName(f.name, 60)}" trong tệp .zip`);
+        return { page: i + 1, image: f.bytes };
+      }),
+    );
   return [{ page: 1, image: bytes }];
 }
 

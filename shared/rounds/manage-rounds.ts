@@ -1,18 +1,11 @@
 import type { RoundStore } from '../ports/round-store.js';
 import { DEFAULT_REMINDER_OFFSETS, type RequestLetter, Round } from '../schemas/round.js';
 import { deadlineOf, ictDate, vietnameseDay } from './deadline.js';
-import { roundById } from './rounds.js';
+import { refuseNewRoundClash } from './new-round-checks.js';
+import { RoundRefused } from './round-refused.js';
+import { provinceRounds, roundById } from './rounds.js';
 
-/** A round that cannot be opened or changed as asked, with the field and what to do. */
-export class RoundRefused extends Error {
-  override readonly name = 'RoundRefused';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { RoundRefused } from './round-refused.js';
 
 export interface OpenRoundInput {
   provinceCode: string;
@@ -24,6 +17,8 @@ export interface OpenRoundInput {
   /** Numbers of the letters a report may cite ("Thực hiện Công văn số …"); the letter's own is added. */
   requests?: string[];
   reminderOffsets?: number[];
+  /** The moment of opening: a deadline before it is refused (default: the clock). */
+  now?: Date;
 }
 
 /** What each field needs, said the way the form says it (zod's own words are English). */
@@ -78,14 +73,18 @@ export function roundFromInput(input: OpenRoundInput): Round {
 
 /**
  * Opens an ad-hoc round, as the Department does by official letter. An id that names a round
- * the province already has (a standing one, or one opened before) is refused, never replaced:
- * the CLI's `rounds open` and the portal both come here.
+ * the province already has (a standing one, or one opened before) is refused, never replaced,
+ * and so are a past deadline and a request letter another round answers: the CLI's
+ * `rounds open` and the portal both come here.
  */
 export async function openAdhocRound(
   store: Pick<RoundStore, 'list' | 'create'>,
   input: OpenRoundInput,
 ): Promise<Round> {
   const round = roundFromInput(input);
+  const now = input.now ?? new Date();
+  const others = await provinceRounds(store, round.provinceCode, now);
+  refuseNewRoundClash(input.deadline, round.requests, others, now);
   const existing = await roundById(store, round.provinceCode, round.roundId);
   if (existing || !(await store.create(round))) {
     const what = existing

@@ -1,6 +1,6 @@
 import type { Round } from '../schemas/round.js';
 import { deadlineOf } from './deadline.js';
-import { RoundRefused } from './manage-rounds.js';
+import { RoundRefused } from './round-refused.js';
 
 const fold = (s: string) => s.trim().toUpperCase().replace(/\s+/g, '');
 

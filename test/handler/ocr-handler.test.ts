@@ -14,19 +14,23 @@ import type { OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { MemoryObjects } from '../helpers/memory-stores.js';
 import { startTestStack } from '../helpers/stack.js';
+import { textPhoto } from '../helpers/text-photo.js';
 
-// The engine reads a "photo" whose bytes are the report's text, every word sure: this file tests
+// The engine reads the report's text a photo carries, every word sure: this file tests
 // the function's wiring; test/unit/tesseract-ocr.test.ts and the package test read real scans.
-vi.mock('../../adapters/tesseract-ocr.js', () => ({
-  TesseractOcr: class {
-    async recognize(img: PageImage): Promise<OcrPage> {
-      const box = { x0: 0, y0: 0, x1: 1, y1: 1 };
-      const lines = new TextDecoder().decode(img.image).split('\n');
-      const words = (l: string) => l.split(' ').map((text) => ({ text, confidence: 95, box }));
-      return { page: img.page, lines: lines.map((l) => ({ words: words(l), box })) };
-    }
-  },
-}));
+vi.mock('../../adapters/tesseract-ocr.js', async () => {
+  const { photoText } = await import('../helpers/text-photo.js');
+  return {
+    TesseractOcr: class {
+      async recognize(img: PageImage): Promise<OcrPage> {
+        const box = { x0: 0, y0: 0, x1: 1, y1: 1 };
+        const lines = photoText(img.image).split('\n');
+        const words = (l: string) => l.split(' ').map((text) => ({ text, confidence: 95, box }));
+        return { page: img.page, lines: lines.map((l) => ({ words: words(l), box })) };
+      }
+    },
+  };
+});
 
 const registry = registry2025();
 const s3 = mockClient(S3Client);
@@ -58,7 +62,7 @@ const context = {
   awsRequestId: 'r',
   getRemainingTimeInMillis: () => 600_000,
 } as unknown as Context;
-const photoOf = (code: string) => new TextEncoder().encode(reportText(registry.byCode(code)!));
+const photoOf = (code: string) => textPhoto(reportText(registry.byCode(code)!));
 const body = (bytes: Uint8Array) => ({ transformToByteArray: async () => bytes }) as never;
 const throttled = () =>
   Object.assign(new Error('Please reduce your request rate.'), {

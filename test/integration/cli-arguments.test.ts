@@ -148,7 +148,7 @@ describe('CLI argument errors', () => {
     expect(twice.code).toBe(2);
     expect(twice.err).toMatch(/đã là văn bản yêu cầu của kỳ 2026-9M/);
     expect(uploaded()).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('speaks Vietnamese in help', async () => {
     const r = await run(['ingest', '--help']);

@@ -5,10 +5,6 @@ import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
 import { ingestFiles } from '../../bin/commands/ingest.js';
 import type { LocalTarget } from '../../bin/target.js';
-import { reportText } from '../../scripts/report-text.js';
-import { roundStatus } from '../../shared/ingest/round-status.js';
-import type { NewSubmission } from '../../shared/ports/submission-store.js';
-import { registry2025 } from '../helpers/fixtures.js';
 import {
   brokenPageTreePdf,
   headerlessText,
@@ -16,7 +12,11 @@ import {
   lyingZipBomb,
   manyFiguresText,
   manyPagePdf,
-} from '../helpers/hostile-files.js';
+} from '../../scripts/hostile-files.js';
+import { reportText } from '../../scripts/report-text.js';
+import { roundStatus } from '../../shared/ingest/round-status.js';
+import type { NewSubmission } from '../../shared/ports/submission-store.js';
+import { registry2025 } from '../helpers/fixtures.js';
 import { openTestTarget } from '../helpers/stack.js';
 
 // Hostile uploads through the whole embedded path (s3rver → queue → the unchanged handler →

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  brokenPageTreePdf,
+  docxOfXmlSize,
+  headerlessText,
+  hugeFigureText,
+  lyingZipBomb,
+  manyFiguresText,
+  manyPagePdf,
+} from '../../scripts/hostile-files.js';
 import { reportText } from '../../scripts/report-text.js';
+import { formBombPdf, nestedArrayPdf, nestedDocx } from '../../scripts/worst-files.js';
 import { MAX_DOCX_XML_BYTES, MAX_PDF_PAGES, MAX_TEXT_CHARS } from '../../shared/files/limits.js';
 import { isTransientFault } from '../../shared/ingest/fault.js';
 import {
@@ -16,15 +26,6 @@ import {
 import { readReport } from '../../shared/reader/read-report.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import {
-  brokenPageTreePdf,
-  docxOfXmlSize,
-  headerlessText,
-  hugeFigureText,
-  lyingZipBomb,
-  manyFiguresText,
-  manyPagePdf,
-} from '../helpers/hostile-files.js';
 import { inboxKey, type MemoryIngest, memoryIngest } from '../helpers/memory-ingest.js';
 import { MemoryObjects, MemorySubmissions } from '../helpers/memory-stores.js';
 
@@ -160,6 +161,25 @@ describe('hostile files end as records with a Vietnamese reason', () => {
       async () => ['bc.docx', await docxOfXmlSize(MAX_DOCX_XML_BYTES + 1000)],
       'rejected',
       'file.zipBomb',
+    ],
+    [
+      // pdf.js works through forms in microtasks: only a worker it runs in can be stopped.
+      'a PDF of nested forms drawing each other 10⁹ times',
+      async () => ['bc.pdf', formBombPdf(9, 10)],
+      'rejected',
+      'file.pdfTooSlow',
+    ],
+    [
+      'a PDF whose arrays nest 200,000 deep',
+      async () => ['bc.pdf', nestedArrayPdf(200_000)],
+      'rejected',
+      'file.pdfDamaged',
+    ],
+    [
+      'a DOCX whose tables nest 50,000 deep',
+      async () => ['bc.docx', await nestedDocx(50_000)],
+      'rejected',
+      'file.',
     ],
     [
       'a text over the character limit',

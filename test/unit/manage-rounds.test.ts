@@ -20,6 +20,9 @@ import { MemoryOutbox } from '../helpers/review-deps.js';
 
 const roundStore = memoryRounds;
 
+/** When the rounds of these tests are opened: before every deadline they name. */
+const OPENED_AT = new Date('2026-09-25T00:00:00Z');
+
 const letter = {
   number: '1464/SKHCN-KH&ĐMST',
   date: '2026-09-20',
@@ -39,6 +42,7 @@ describe('opening an ad-hoc round from a request letter', () => {
     const store = roundStore();
     const round = await openAdhocRound(store, {
       provinceCode: '40',
+      now: OPENED_AT,
       roundId: ' 2026-9m ',
       title: 'Báo cáo 9 tháng năm 2026 về chuyển đổi số',
       deadline: '2026-10-05',
@@ -67,6 +71,7 @@ describe('opening an ad-hoc round from a request letter', () => {
     const store = roundStore();
     const first = await openAdhocRound(store, {
       provinceCode: '40',
+      now: OPENED_AT,
       roundId: '2026-9M',
       deadline: '2026-10-05',
       letter,
@@ -75,6 +80,7 @@ describe('opening an ad-hoc round from a request letter', () => {
       const e = await refusal(
         openAdhocRound(store, {
           provinceCode: '40',
+          now: OPENED_AT,
           roundId,
           deadline: '2026-12-01',
           title: 'Khác',
@@ -87,6 +93,7 @@ describe('opening an ad-hoc round from a request letter', () => {
     // The same id in another province is another round.
     await openAdhocRound(store, {
       provinceCode: '41',
+      now: OPENED_AT,
       roundId: '2026-9M',
       deadline: '2026-10-05',
       title: 'Kỳ riêng',
@@ -98,6 +105,7 @@ describe('opening an ad-hoc round from a request letter', () => {
         await refusal(
           openAdhocRound(racing, {
             provinceCode: '40',
+            now: OPENED_AT,
             roundId: '2026-Q3',
             deadline: '2026-10-05',
             title: 'x',
@@ -105,6 +113,39 @@ describe('opening an ad-hoc round from a request letter', () => {
         )
       ).field,
     ).toBe('roundId');
+  });
+
+  it('refuses a past deadline and a letter another round answers, for every caller', async () => {
+    const store = roundStore();
+    const past = await refusal(
+      openAdhocRound(store, {
+        provinceCode: '40',
+        now: OPENED_AT,
+        roundId: '2026-9M',
+        deadline: '2026-09-24',
+        title: 't',
+      }),
+    );
+    expect([past.field, past.message]).toEqual(['deadline', expect.stringMatching(/đã qua/)]);
+    await openAdhocRound(store, {
+      provinceCode: '40',
+      now: OPENED_AT,
+      roundId: '2026-9M',
+      deadline: '2026-10-05',
+      letter,
+    });
+    // The same letter typed with other spacing and case is the same letter.
+    const again = await refusal(
+      openAdhocRound(store, {
+        provinceCode: '40',
+        now: OPENED_AT,
+        roundId: '2026-Q4',
+        deadline: '2026-12-01',
+        requests: [' 1464/skhcn - kh&đmst '.replace(' - ', '-')],
+      }),
+    );
+    expect([again.field, again.message]).toEqual(['requests', expect.stringMatching(/2026-9M/)]);
+    expect(store.stored.map((r) => r.roundId)).toEqual(['2026-9M']);
   });
 
   it('names the field of what is wrong, in Vietnamese', async () => {
@@ -120,6 +161,7 @@ describe('opening an ad-hoc round from a request letter', () => {
       const e = await refusal(
         openAdhocRound(store, {
           provinceCode: '40',
+          now: OPENED_AT,
           roundId: '2026-9M',
           deadline: '2026-10-05',
           title: 't',
@@ -143,6 +185,7 @@ describe('an opened round in the reminders', () => {
       .map((u) => ({ ...u, emails: [`vp.${u.code}@xa.example`] }));
     await openAdhocRound(store, {
       provinceCode: '40',
+      now: OPENED_AT,
       roundId: '2026-9M',
       deadline: '2026-10-05',
       letter,

@@ -4,6 +4,7 @@ import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.
 import type { OcrEngine, OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { inboxKey, memoryIngest } from '../helpers/memory-ingest.js';
+import { photoText, textPhoto } from '../helpers/text-photo.js';
 
 const registry = registry2025();
 const doLuong = registry.byCode('17662')!;
@@ -12,7 +13,7 @@ const box = { x0: 0, y0: 0, x1: 1, y1: 1 };
 /** Reads a "photo" whose bytes are the report's text, every word sure. */
 const engine: OcrEngine = {
   async recognize(img: PageImage): Promise<OcrPage> {
-    const lines = new TextDecoder().decode(img.image).split('\n');
+    const lines = photoText(img.image).split('\n');
     return {
       page: img.page,
       lines: lines.map((l) => ({
@@ -33,7 +34,7 @@ function setup() {
 }
 
 function uploadPhoto(env: ReturnType<typeof setup>, unitFolder: string) {
-  const bytes = new TextEncoder().encode(reportText(doLuong));
+  const bytes = textPhoto(reportText(doLuong));
   return env.upload(inboxKey(unitFolder, 'anh-bao-cao.jpg'), bytes);
 }
 

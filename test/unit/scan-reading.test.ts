@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { jpegDeclaring } from '../../scripts/worst-files.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
 import { pdfPageImages } from '../../shared/files/pdf-page-images.js';
 import { toPgm } from '../../shared/files/pnm.js';
@@ -13,6 +14,7 @@ import { scanText } from '../../shared/ocr/scan-text.js';
 import type { OcrEngine, OcrLine, OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import { fixturePath, registry2025 } from '../helpers/fixtures.js';
+import { photoText, textPhoto } from '../helpers/text-photo.js';
 
 const box = { x0: 0, y0: 0, x1: 10, y1: 10 };
 const line = (text: string, confidence = 95): OcrLine => ({
@@ -20,13 +22,13 @@ const line = (text: string, confidence = 95): OcrLine => ({
   box,
 });
 
-/** An engine that "reads" an image whose bytes are UTF-8 text, and remembers the order it was asked. */
+/** An engine that "reads" the text a textPhoto carries, and remembers the order it was asked. */
 class TextEngine implements OcrEngine {
   readonly seen: number[] = [];
   constructor(private readonly fixed?: string) {}
   async recognize(img: PageImage): Promise<OcrPage> {
     this.seen.push(img.page);
-    const text = this.fixed ?? new TextDecoder().decode(img.image);
+    const text = this.fixed ?? photoText(img.image);
     return { page: img.page, lines: text.split('\n').map((l) => line(l)) };
   }
 }
@@ -110,7 +112,7 @@ describe('figures read from scans', () => {
 describe('page images', () => {
   it('a .zip of photos is read in page order by name (2 before 10)', async () => {
     const zip = new JSZip();
-    for (const n of ['10', '2', '1']) zip.file(`anh/${n}.jpg`, `trang ${n}`);
+    for (const n of ['10', '2', '1']) zip.file(`anh/${n}.jpg`, textPhoto(`trang ${n}`));
     zip.file('__MACOSX/anh/._1.jpg', 'junk');
     const bytes = await zip.generateAsync({ type: 'uint8array' });
     const content = await readUpload('bao-cao.zip', bytes, new TextEngine());
@@ -119,7 +121,7 @@ describe('page images', () => {
   });
 
   it('without an engine a photo is a file that needs OCR', async () => {
-    const err = await readUpload('anh.jpg', new Uint8Array([0xff, 0xd8, 0xff])).catch((e) => e);
+    const err = await readUpload('anh.jpg', jpegDeclaring(1200, 1600)).catch((e) => e);
     expect(err).toBeInstanceOf(FileProblem);
     expect((err as FileProblem).diagnostic.code).toBe('file.needsOcr');
   });

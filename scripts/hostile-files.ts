@@ -1,8 +1,8 @@
 // Hostile uploads, generated: each kind is a shape (a rule to break), not a stored sample.
 import JSZip from 'jszip';
-import { docxFromText, pdfFromText } from '../../scripts/report-files.js';
-import { reportText } from '../../scripts/report-text.js';
-import type { Unit } from '../../shared/schemas/unit.js';
+import type { Unit } from '../shared/schemas/unit.js';
+import { docxFromText, pdfFromText } from './report-files.js';
+import { reportText } from './report-text.js';
 
 /** A DOCX whose ZIP directory claims small sizes while its document inflates to `mb` MB. */
 export async function lyingZipBomb(mb: number): Promise<Buffer> {

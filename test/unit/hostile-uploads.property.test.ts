@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { imageSize } from 'image-size';
+import { describe, expect, it } from 'vitest';
+import { HOSTILE_EXTS, HOSTILE_KINDS } from '../../scripts/hostile-kinds.js';
+import { MAX_IMAGE_PIXELS } from '../../shared/files/limits.js';
+import type { ObjectRef } from '../../shared/ingest/ingest-object.js';
+import type { OcrEngine, OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
+import { registry2025 } from '../helpers/fixtures.js';
+import { inboxKey, memoryIngest } from '../helpers/memory-ingest.js';
+
+// The rule for any upload nobody has seen: it ends as one stored submission with a status and a
+// Vietnamese reason, its original untouched, and nothing is thrown (a throw is a retry, and a
+// file that is wrong is wrong on every retry). No kind may reach the catch-all "unexpected"
+// diagnostic either: that one means the product did not understand what it was given.
+const registry = registry2025();
+const unit = registry.unitsOf('40')[0]!;
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+/** Control and format characters other than a line break (terminal escapes, bidi overrides). */
+const CONTROL = /(?!\n)[\p{Cc}\p{Cf}]/u;
+
+/** An engine that refuses to be handed an image whose header claims too many pixels. */
+class GuardedEngine implements OcrEngine {
+  pages = 0;
+  async recognize(img: PageImage): Promise<OcrPage> {
+    const { width = 0, height = 0 } = imageSize(img.image);
+    if (width * height > MAX_IMAGE_PIXELS) throw new Error(`engine given ${width} × ${height}`);
+    this.pages++;
+    return { page: img.page, lines: [] };
+  }
+}
+
+async function ingestHostile(name: string, bytes: Uint8Array, scans: 'queue' | 'engine') {
+  const queued: ObjectRef[] = [];
+  const scanDeps =
+    scans === 'engine'
+      ? { ocr: new GuardedEngine() }
+      : { ocrQueue: { send: async (r: ObjectRef) => void queued.push(r) } };
+  const ingest = memoryIngest({ deps: scanDeps });
+  const key = inboxKey(unit.code, name);
+  const result = await ingest.upload(key, bytes);
+  return { result, objects: ingest.objects, submissions: ingest.submissions, key };
+}
+
+const kinds = Object.keys(HOSTILE_KINDS);
+
+describe('hostile uploads of every kind', () => {
+  it('each ends as one stored submission with a status and a Vietnamese reason, the original kept', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...kinds),
+        fc.nat({ max: 1_000_000 }),
+        fc.constantFrom(...HOSTILE_EXTS),
+        fc.constantFrom('queue' as const, 'engine' as const),
+        async (kind, seed, ext, scans) => {
+          const file = await HOSTILE_KINDS[kind]!({ seed, ext });
+          const { result, objects, submissions, key } = await ingestHostile(
+            file.name,
+            file.bytes,
+            scans,
+          );
+          const s = result.submission;
+          expect(submissions.all, kind).toHaveLength(1);
+          expect(['accepted', 'needs_review', 'rejected', 'ocr_pending'], kind).toContain(s.status);
+          expect(s.status, kind).not.toBe('accepted');
+          expect(s.diagnostics.length, kind).toBeGreaterThan(0);
+          for (const d of s.diagnostics) {
+            expect(d.message, `${kind}: ${d.code}`).toMatch(VIETNAMESE);
+            expect(d.message, `${kind}: ${d.code}`).not.toMatch(CONTROL);
+          }
+          expect(
+            s.diagnostics.map((d) => d.code),
+            kind,
+          ).not.toContain('ingest.unexpected');
+          // The original is still there, byte for byte, and nothing else was written.
+          expect([...objects.files.keys()]).toEqual([key]);
+          expect(objects.files.get(key)).toBe(file.bytes);
+        },
+      ),
+      { numRuns: 160 },
+    );
+  }, 600_000);
+
+  it('a kind that is wrong is recorded at once, never thrown back for a retry', async () => {
+    for (const kind of kinds) {
+      const file = await HOSTILE_KINDS[kind]!({ seed: 7, ext: 'pdf' });
+      await expect(ingestHostile(file.name, file.bytes, 'queue'), kind).resolves.toBeDefined();
+    }
+  }, 300_000);
+});
