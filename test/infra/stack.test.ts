@@ -490,6 +490,12 @@ describe('least privilege', () => {
     },
   );
 
+  it('ingest sends no mail itself: no ses: action, its receipts go on the mail queue', () => {
+    const actions = policyOf('tonghop-ingest').statements.flatMap((s) => [s.Action].flat());
+    expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
+    expect(actions).toContain('sqs:SendMessage');
+  });
+
   it('confines bucket access to a prefix: ingest reads inbox/, the rollup writes rollups/', () => {
     const s3Resources = (service: string) =>
       policyOf(service)
