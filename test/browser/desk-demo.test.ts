@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../bin/commands/demo.js';
 import { demoSignInText, type Serving, servePortal } from '../../bin/commands/serve.js';
 import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
+import { receivedMail } from '../../local/saved-mail.js';
 import { readStartOutput, type Seen, walk } from '../../scripts/desk-walkthrough.js';
 import { launchChromium } from '../helpers/browser.js';
 
@@ -76,5 +77,16 @@ describe('npm start, walked by the demo Department', () => {
 
   it('fits every page walked on a 390 px phone', () => {
     expect(seen.phoneOverflow).toEqual({});
+  });
+
+  it('sent no mail with a pre-signed address or a storage path, of any kind', async () => {
+    // Invitations, receipts, reminders, the digest, the rollup and the desk's decisions alike.
+    const mails = await receivedMail(target.stack.endpoints.ses);
+    expect(mails.length).toBeGreaterThan(100);
+    const leaking = mails.filter((m) =>
+      /X-Amz-|Signature=|\binbox\/|s3:\/\//.test(`${m.body.text ?? ''}${m.body.html ?? ''}`),
+    );
+    expect(leaking.map((m) => m.subject)).toEqual([]);
+    expect(mails.some((m) => /https?:\/\/\S+\/so\/tong-hop/.test(m.body.text ?? ''))).toBe(true);
   });
 });

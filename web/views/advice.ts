@@ -17,6 +17,9 @@ const BY_CODE: Record<string, string> = {
   'unit.mismatch':
     'Kiểm tra lại tên đơn vị ở đầu văn bản. ' +
     'Nếu nộp nhầm văn bản của đơn vị khác, hãy nộp lại đúng văn bản của đơn vị mình.',
+  'unit.otherProvince':
+    'Văn bản của đơn vị tỉnh khác: gửi đến Sở KHCN tỉnh đó. ' +
+    'Nếu gửi nhầm tệp, hãy nộp lại đúng văn bản của đơn vị mình.',
   'issuedOn.future':
     'Kiểm tra lại ngày tháng ở đầu văn bản; sửa nếu gõ nhầm rồi nộp lại bản đã sửa.',
   'uploader.notAllowed': 'Hãy đăng nhập bằng tài khoản của đúng đơn vị rồi nộp lại.',
