@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -55,5 +56,30 @@ export function grantObjects(
     grantee,
     actions: [...actions],
     resourceArns: [bucket.arnForObjects(`${prefix}*`)],
+  });
+}
+
+/**
+ * ses:SendEmail from the sender only: SES authorises a send against the identity that verifies
+ * the From address (the address itself, or its domain) and the configuration set it names.
+ */
+export function grantSendFromSender(
+  grantee: IGrantable & IConstruct,
+  senderEmail: string,
+  configurationSet: string,
+): Grant {
+  const stack = Stack.of(grantee);
+  const identities = [senderEmail, senderEmail.split('@')[1]!].map((name) =>
+    stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
+  );
+  const configSet = stack.formatArn({
+    service: 'ses',
+    resource: 'configuration-set',
+    resourceName: configurationSet,
+  });
+  return Grant.addToPrincipal({
+    grantee,
+    actions: ['ses:SendEmail'],
+    resourceArns: [...identities, configSet],
   });
 }

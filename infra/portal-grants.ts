@@ -1,10 +1,15 @@
-import { Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { TABLE_KEYS } from '../adapters/table-keys.js';
-import { grantIndexQuery, grantObjects, grantTable, TABLE_READ } from './grants.js';
+import {
+  grantIndexQuery,
+  grantObjects,
+  grantSendFromSender,
+  grantTable,
+  TABLE_READ,
+} from './grants.js';
 import type { TonghopFunction } from './lambda-function.js';
 import { ROLLUP_PREFIX } from './rollup.js';
 
@@ -64,24 +69,7 @@ export function grantPortal(fn: TonghopFunction, props: PortalGrantProps): void 
     ],
     resourceArns: [props.userPoolArn],
   });
-  grantInvitationMail(fn, props);
-}
-
-/**
- * The invitation carries a temporary password: the desk sends it at once through SES rather
- * than leave it in the mail queue. From the sender identity (the address or its domain) only.
- */
-function grantInvitationMail(fn: TonghopFunction, props: PortalGrantProps): void {
-  const stack = Stack.of(fn);
-  const identities = [props.senderEmail, props.senderEmail.split('@')[1]!].map((name) =>
-    stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
-  );
-  const configSet = stack.formatArn({
-    service: 'ses',
-    resource: 'configuration-set',
-    resourceName: props.configurationSet,
-  });
-  fn.addToRolePolicy(
-    new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...identities, configSet] }),
-  );
+  // The invitation carries a temporary password: the desk sends it at once through SES rather
+  // than leave it in the mail queue.
+  grantSendFromSender(fn, props.senderEmail, props.configurationSet);
 }

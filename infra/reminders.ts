@@ -1,14 +1,13 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnConfigurationSet, CfnConfigurationSetEventDestination } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DailySchedule } from './daily-schedule.js';
-import { grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
+import { grantSendFromSender, grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 
 export interface RemindersProps {
@@ -80,20 +79,7 @@ export class Reminders extends Construct {
     );
     // Claims, marks and releases ledger entries.
     grantTable(sender, props.table, [...TABLE_WRITE]);
-    // SES authorises a send against the identity that verifies the From address: the address
-    // itself, or its domain.
-    const stack = Stack.of(this);
-    const identities = [props.senderEmail, props.senderEmail.split('@')[1]!].map((name) =>
-      stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
-    );
-    const configSetArn = stack.formatArn({
-      service: 'ses',
-      resource: 'configuration-set',
-      resourceName: this.configurationSet.ref,
-    });
-    sender.addToRolePolicy(
-      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [...identities, configSetArn] }),
-    );
+    grantSendFromSender(sender, props.senderEmail, this.configurationSet.ref);
     return sender;
   }
 
