@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invite } from '../../bin/commands/invite.js';
 import { docxFromText } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
-import { BROWSER_WAIT, launchChromium, newPage as openPage } from '../helpers/browser.js';
+import {
+  BROWSER_WAIT,
+  launchChromium,
+  newPage as openPage,
+  seriousViolations,
+} from '../helpers/browser.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { FINAL_PASSWORD, type PortalHarness, startPortal } from '../helpers/portal.js';
 
@@ -18,7 +22,6 @@ const A = { ...registry.byCode('16941')!, emails: ['vanphong@nghiadan.example'] 
 const B = { ...registry.byCode('16681')!, emails: ['vanphong@thanhvinh.example'] };
 const ROUND = '2026-H1';
 const SHOTS = process.env.TONGHOP_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'tonghop-shots-'));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WAIT = BROWSER_WAIT;
 
 let portal: PortalHarness;
@@ -60,21 +63,6 @@ async function upload(
   await page.getByRole('button', { name: 'Nộp tệp' }).click();
   // The live view: the page waits for the record, then shows what was read.
   await page.waitForURL((u) => !u.search.includes('tep='), WAIT);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run(): Promise<{ violations: Array<{ id: string; impact: string }> }> };
-      }
-    ).axe;
-    return axe.run();
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id);
 }
 
 const docx = async (unit: typeof A, computers: number, name: string) => ({

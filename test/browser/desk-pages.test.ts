@@ -7,7 +7,13 @@ import { runReminderJob } from '../../shared/reminders/jobs.js';
 import { ictDate } from '../../shared/rounds/deadline.js';
 import { roundById } from '../../shared/rounds/rounds.js';
 import type { MailJob } from '../../shared/schemas/mail.js';
-import { launchChromium, newPage, sidewaysOverflow, signedInPage } from '../helpers/browser.js';
+import {
+  launchChromium,
+  newPage,
+  seriousViolations,
+  sidewaysOverflow,
+  signedInPage,
+} from '../helpers/browser.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { type PortalHarness, startPortal } from '../helpers/portal.js';
 import { submissionOf } from '../helpers/rollup-fixtures.js';
@@ -116,6 +122,7 @@ describe('the desk’s rounds, contacts and unit pages', () => {
     expect(await card.locator('h3').innerText()).toContain('Báo cáo nhanh chuyển đổi số <quý IV>');
     expect(await card.innerText()).toMatch(/Lần nhắc tới/);
     await shot(staff, 'rounds-1366');
+    expect(await seriousViolations(staff)).toEqual([]);
 
     const run = await runReminderJob('40', new Date(), portal.target.ports, { dryRun: true });
     expect(run.rounds).toContain('2026-Q4');
@@ -146,6 +153,7 @@ describe('the desk’s rounds, contacts and unit pages', () => {
     expect(outcome).toContain('Đã mời 1 địa chỉ mới');
     expect(await staff.locator('.bounced-list').innerText()).toContain(BOUNCING);
     await shot(staff, 'contacts-1366');
+    expect(await seriousViolations(staff)).toEqual([]);
 
     const password = await portal.invitationPassword(NEW_ADDRESS);
     expect(password).toBeTruthy();
@@ -174,6 +182,7 @@ describe('the desk’s rounds, contacts and unit pages', () => {
     expect(trend).toMatch(/▲ \+11 so với 2025-H1/);
     expect(trend).toMatch(/▲ \+13 so với 2025-FY/);
     await shot(staff, 'unit-1366');
+    expect(await seriousViolations(staff)).toEqual([]);
   }, 180_000);
 
   it('pages the 130 units of the board', async () => {
@@ -198,6 +207,7 @@ describe('the desk’s rounds, contacts and unit pages', () => {
       await phone.goto(portal.url + path);
       await shot(phone, name);
       expect(await sidewaysOverflow(phone), path).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(phone), path).toEqual([]);
     }
     // On a phone a unit's row is a card: the column's name stands before each value.
     const cell = phone.locator('table.board tbody tr').first().locator('td').first();

@@ -49,7 +49,8 @@ function levels(board: RoundBoard): Html {
   const row = (title: string, c: StatusCounts) => html`<tr><th scope="row">${title}</th>
     <td class="num">${c.expected}</td><td class="num">${c.reported}</td><td class="num">${c.onTime}</td>
     <td class="num">${pct(c.reportingRate)}</td><td class="num">${pct(c.timelinessRate)}</td></tr>`;
-  return html`<div class="scroll"><table class="levels"><caption>Theo loại đơn vị</caption>
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="Theo loại đơn vị">
+  <table class="levels"><caption>Theo loại đơn vị</caption>
   <thead><tr><th scope="col">Loại</th><th scope="col">Phải nộp</th><th scope="col">Đã nộp</th>
     <th scope="col">Đúng hạn</th><th scope="col">Tỷ lệ nộp</th><th scope="col">Tỷ lệ đúng hạn</th></tr></thead>
   <tbody>${board.byLevel.map((l) => row(LEVEL_TITLES[l.level], l))}${row('Tổng số', board.counts)}</tbody>
@@ -92,14 +93,15 @@ function withSort(base: URLSearchParams, q: BoardQuery): URLSearchParams {
   return p;
 }
 
-function sortLink(label: string, key: BoardSort, q: BoardQuery, base: URLSearchParams): Html {
+/** A column header that sorts by its column; aria-sort belongs on the header, not the link. */
+function sortHeader(label: string, key: BoardSort, q: BoardQuery, base: URLSearchParams): Html {
   const p = new URLSearchParams(base);
   p.set('sap-xep', key);
   const active = q.sort === key;
   p.set('giam', active && !q.descending ? '1' : '0');
   const mark = active ? (q.descending ? ' ▼' : ' ▲') : '';
   const sorted = active ? html` aria-sort="${q.descending ? 'descending' : 'ascending'}"` : '';
-  return html`<a href="/so?${p.toString()}"${sorted}>${label}${mark}</a>`;
+  return html`<th scope="col"${sorted}><a href="/so?${p.toString()}">${label}${mark}</a></th>`;
 }
 
 function unitRow(r: BoardRow): Html {
@@ -166,11 +168,11 @@ ${filters(board.round, query, input.rounds)}
 <p><a href="/so/ky/${board.round.roundId}/bang-theo-doi.xlsx">Tải bảng (XLSX)</a></p>
 <table class="board stacked">
   <thead><tr>
-    <th scope="col">${sortLink('Đơn vị', 'unit', query, base)}</th>
-    <th scope="col">${sortLink('Trạng thái', 'state', query, base)}</th>
-    <th scope="col">${sortLink('Lần nộp cuối', 'lastUpload', query, base)}</th>
+    ${sortHeader('Đơn vị', 'unit', query, base)}
+    ${sortHeader('Trạng thái', 'state', query, base)}
+    ${sortHeader('Lần nộp cuối', 'lastUpload', query, base)}
     <th scope="col">Vấn đề</th>
-    <th scope="col">${sortLink('Nhắc hạn gần nhất', 'lastReminder', query, base)}</th>
+    ${sortHeader('Nhắc hạn gần nhất', 'lastReminder', query, base)}
     <th scope="col">Liên hệ</th>
   </tr></thead>
   <tbody>${shown.rows.map(unitRow)}</tbody>

@@ -42,7 +42,8 @@ function changeText(c: IndicatorTrend['cells'][number], unit: string): Html {
 function indicatorTable(lines: UnitRoundLine[], indicators: IndicatorTrend[]): Html {
   if (!indicators.length)
     return html`<p class="note">Chưa có số liệu chỉ tiêu nào được tính từ báo cáo của đơn vị.</p>`;
-  return html`<div class="scroll"><table class="trend stacked">
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="Chỉ tiêu qua các kỳ">
+<table class="trend stacked">
   <caption>Giá trị của mỗi chỉ tiêu trong báo cáo được tính, so với kỳ trước có số liệu</caption>
   <thead><tr><th scope="col">Chỉ tiêu</th>${lines.map(
     (l) => html`<th scope="col">${l.round.roundId}</th>`,
