@@ -57,6 +57,23 @@ function pinNames(text: string, names: string[]): string {
 
 const QUOTED = new Set<Section['kind']>(['difficulties', 'causes', 'proposals']);
 
+const quotesRepaired = new Map<string, string>();
+
+/**
+ * A point quoted from a view stored before the reader repaired words, as the Department's
+ * document shows it: judged on its own words (the document is not at hand), repaired as the
+ * reader repairs, typed text left alone. The same words from many units are repaired once.
+ */
+export function repairStoredQuote(text: string): string {
+  const known = quotesRepaired.get(text);
+  if (known !== undefined) return known;
+  const shape = textShape(text);
+  const damaged = shape.damage > 0 || shape.density < 0.4;
+  const out = damaged ? repairWords(text, readerWordModel(), { shape }).text : text;
+  if (quotesRepaired.size < 20_000) quotesRepaired.set(text, out);
+  return out;
+}
+
 /**
  * Typed Vietnamese: most words carry diacritics and almost none is invalid (a loanword, an
  * abbreviation). Its words are what the author wrote; repair is for scans and plain keyboards.

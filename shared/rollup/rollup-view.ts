@@ -36,8 +36,19 @@ export function rollupView(report: Report): RollupView {
   const points: RollupPoint[] = [];
   for (const section of report.sections) {
     if (!POINT_KINDS.has(section.kind)) continue;
-    for (const text of sectionItems(section.text))
-      points.push({ kind: section.kind as RollupPoint['kind'], section: section.heading, text });
+    const items = sectionItems(section.text);
+    const read = section.textOriginal === undefined ? items : sectionItems(section.textOriginal);
+    // Repair changes words, not bullets: the items pair up; if not, the repaired item stands alone.
+    const paired = read.length === items.length;
+    for (const [i, text] of items.entries()) {
+      const original = paired ? read[i]! : text;
+      points.push({
+        kind: section.kind as RollupPoint['kind'],
+        section: section.heading,
+        text,
+        original,
+      });
+    }
   }
   return {
     documentType: report.documentType,

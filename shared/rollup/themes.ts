@@ -1,8 +1,8 @@
+import { repairStoredQuote } from '../reader/display-text.js';
 import type { Addressee, Quote, Rollup, Theme } from '../schemas/rollup.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
 import { fold } from '../text/fold.js';
 import { shorten } from './points.js';
-import { repairQuote } from './repair-quotes.js';
 import { addresseesOf, themeOf } from './theme-patterns.js';
 
 export const THEME_TITLES: Record<Theme, string> = {
@@ -78,16 +78,17 @@ type TextPart = Pick<Rollup, 'difficulties' | 'proposals' | 'proposalsByAddresse
  */
 export function consolidateText(
   accepted: RollupSubmission[],
-  repair: Repair = repairQuote,
+  repair: Repair = repairStoredQuote,
 ): TextPart {
   const difficulties: Array<{ keys: Theme[]; quote: Quote }> = [];
   const proposals: Array<{ keys: Theme[]; addressees: Addressee[]; quote: Quote }> = [];
   for (const s of accepted) {
     for (const point of s.view?.points ?? []) {
-      const shown = shorten(repair(point.text));
+      // The reader repaired the point (its original kept); a view stored before it was not.
+      const shown = shorten(point.original === undefined ? repair(point.text) : point.text);
       const quote: Quote = {
         text: shown,
-        original: point.text,
+        original: point.original ?? point.text,
         unitCode: s.unitCode,
         section: point.section,
         submissionId: s.submissionId,

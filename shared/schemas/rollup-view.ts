@@ -10,8 +10,13 @@ export const RollupPoint = z.object({
   kind: z.enum(['difficulties', 'causes', 'proposals']),
   /** The heading of the section the point was taken from. */
   section: z.string(),
-  /** The point as the report gives it (one bullet or sentence). */
+  /** The point as the Department reads it: repaired by the reader where OCR damaged it. */
   text: z.string(),
+  /**
+   * The point as the file had it. Views stored before the reader repaired words lack it: their
+   * text is as read, and the rollup repairs it when it quotes it.
+   */
+  original: z.string().optional(),
 });
 export type RollupPoint = z.infer<typeof RollupPoint>;
 

@@ -4,7 +4,7 @@ import { LARGE_MAJORITY } from '../../shared/rollup/aggregate-indicators.js';
 import { buildRollup } from '../../shared/rollup/build-rollup.js';
 import { indicatorHeadline, trendText } from '../../shared/rollup/headline.js';
 import { beforeClosing, sectionItems } from '../../shared/rollup/points.js';
-import { rollupView } from '../../shared/rollup/rollup-view.js';
+import { rollupView, toRollupSubmission } from '../../shared/rollup/rollup-view.js';
 import { themeOf } from '../../shared/rollup/theme-patterns.js';
 import { previousRoundId, withTrend } from '../../shared/rollup/trend.js';
 import type { Indicator } from '../../shared/schemas/report.js';
@@ -211,6 +211,37 @@ describe('quoted points', () => {
     const staff = r.difficulties.find((g) => g.theme === 'staff')!;
     expect(staff.units).toBe(40);
     expect(staff.quotes[0]).toMatchObject({ text: 'Thiếu cán bộ chuyên trách.', original: shared });
+  });
+
+  it('are repaired in one place: a point the reader repaired is quoted as it is, with its original', () => {
+    const s = submissionOf(units[0]!, {
+      difficulties: ['Thiéu can bo chuyén trach cho cong tac chuyén d6i s6.'],
+    });
+    // The reader repaired the OCR-damaged section and kept the text as read beside it.
+    const section = s.report!.sections.find((x) => x.kind === 'difficulties')!;
+    expect(section.textOriginal).toBeDefined();
+    const view = rollupView(s.report!);
+    expect(view.points.filter((p) => p.kind === 'difficulties')).toEqual([
+      {
+        kind: 'difficulties',
+        section: section.heading,
+        text: 'Thiếu cán bộ chuyên trách cho công tác chuyển đổi số.',
+        original: 'Thiéu can bo chuyén trach cho cong tac chuyén d6i s6.',
+      },
+    ]);
+    const r = buildRollup({
+      provinceCode: '40',
+      scopeName: 'Nghệ An',
+      round,
+      units,
+      submissions: [{ ...toRollupSubmission(s), view }],
+      now: new Date('2026-06-11T06:00:00+07:00'),
+      repair: () => {
+        throw new Error('a repaired point is not repaired again');
+      },
+    });
+    const quote = r.difficulties.flatMap((g) => g.quotes)[0]!;
+    expect(quote).toMatchObject({ text: view.points[0]!.text, original: view.points[0]!.original });
   });
 
   it('are taken from the report into its compact view, without the closing formula', () => {
