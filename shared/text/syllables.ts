@@ -1,17 +1,17 @@
-// A Vietnamese syllable's shape: an onset, a vowel nucleus, a coda and at most one tone mark.
-// Used to judge a decoding: text decoded with the wrong legacy table is full of "words" no
-// Vietnamese speaker could pronounce ("ðýõÌng", "ViÖt"), text decoded right is not.
+// Whether words are Vietnamese syllables, to judge a decoding: text decoded with the wrong legacy
+// table is full of "words" no Vietnamese speaker could pronounce ("ðýõÌng", "ViÖt"), text decoded
+// right is not. The syllables are word repair's inventory (onset, rhyme and tone): one grammar.
+import { hasSyllableShape } from './words/inventory.js';
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const SYLLABLE =
-  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|nh|ng|[cmnpt])?$/;
 
-/** Whether one word (letters only, any case) has the shape of a Vietnamese syllable. */
+/**
+ * Whether one word (letters only, any case) has the shape of a Vietnamese syllable: the letters
+ * of one, whatever marks OCR lost or swapped, and at most one tone.
+ */
 export function isVietnameseSyllable(word: string): boolean {
-  const nfd = word.toLowerCase().normalize('NFD');
-  const tones = nfd.match(TONES)?.length ?? 0;
-  if (tones > 1) return false;
-  return SYLLABLE.test(nfd.replace(TONES, '').normalize('NFC'));
+  const tones = word.normalize('NFD').match(TONES)?.length ?? 0;
+  return tones <= 1 && hasSyllableShape(word.normalize('NFC'));
 }
 
 /**

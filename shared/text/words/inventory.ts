@@ -1,3 +1,4 @@
+import { fold } from '../fold.js';
 import { generateSyllables, splitTone, type Tone } from './syllable-grammar.js';
 
 /** A vowel letter as repair compares it: its plain letter and its shape mark, tone apart. */
@@ -143,4 +144,18 @@ export function canonicalSyllable(word: string): Syllable | null {
   if (canonical.size > 100_000) canonical.clear();
   canonical.set(word, found);
   return found;
+}
+
+let shapes: Set<string> | undefined;
+
+/**
+ * Whether a word has the letters of some syllable once its marks are set aside ("nguyén" has
+ * those of "nguyên"): OCR and keyboards lose marks, but no Vietnamese word has letters none has.
+ */
+export function hasSyllableShape(word: string): boolean {
+  if (!shapes) {
+    shapes = new Set();
+    for (const s of syllableInventory().byToneless.values()) shapes.add(fold(s.text));
+  }
+  return shapes.has(fold(word));
 }
