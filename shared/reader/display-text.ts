@@ -80,6 +80,23 @@ export function repairStoredQuote(text: string): string {
  */
 const typed = (shape: TextShape) => shape.density >= 0.6 && shape.damage < 0.02;
 
+// Characters no Vietnamese word has inside it: a typed document's stray OCR or typing damage.
+const ODD_CHAR = /[j€¢¥'’0-9]/i;
+const ODD_WORD = /\p{L}[j€¢¥'’0-9]|[€¢¥'’]\p{L}/u;
+
+/** In typed text only the words with such characters are mended ("Nghj" → "Nghị", "d6i"). */
+function mendOddWords(text: string, model: WordModel): string {
+  if (!ODD_WORD.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (const c of repairWords(text, model).changes) {
+    if (!ODD_CHAR.test(c.from)) continue;
+    out += text.slice(from, c.index) + c.to;
+    from = c.index + c.from.length;
+  }
+  return out + text.slice(from);
+}
+
 /**
  * The report with its display fields repaired. `documentText` is the whole text read: whether it
  * is typed, stripped of diacritics or OCR-damaged is judged on all of it, not on one heading.
@@ -90,12 +107,16 @@ export function withDisplayText(
   registry?: UnitRegistry,
 ): Report {
   const shape = textShape(documentText);
-  if (typed(shape)) return report;
+  const isTyped = typed(shape);
+  if (isTyped && !ODD_WORD.test(documentText)) return report;
   const model = readerWordModel(registry);
   const names = [report.issuer.name, report.province].filter((n): n is string => !!n);
-  const fix = (text: string) => repairWords(pinNames(text, names), model, { shape }).text;
+  const fix = isTyped
+    ? (text: string) => mendOddWords(text, model)
+    : (text: string) => repairWords(pinNames(text, names), model, { shape }).text;
   // A name is spelled as its bearer spells it: restore its diacritics, never its letters.
-  const fixName = (text: string) => repairWords(text, model, { shape, lettersFixed: true }).text;
+  const fixName = (text: string) =>
+    isTyped ? text : repairWords(text, model, { shape, lettersFixed: true }).text;
   const title = report.title === null ? null : fix(report.title);
   const name = report.signer.name;
   const signerName = name === null ? null : fixName(name);

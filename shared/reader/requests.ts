@@ -33,8 +33,9 @@ const NEXT_ITEM = new RegExp(
 
 // A clause is read within a bounded window, so a preamble repeating openers stays linear.
 const CLAUSE_MAX = 1500;
-// Where one item of a clause ends: "về việc", a ";", a sentence, a blank line.
-const ITEM_END = /\bve\s+vi[a-z]{1,2}c?\b|\bv\s*\/\s*v\b|;\s|\.\s+\p{Lu}|\n\s*\n/u;
+// Where one item of a clause ends: "về việc" or any "về" (its subject, which may cite other
+// documents: "về báo cáo … Nghị quyết số 57-NQ/TW"), a ";", a sentence, a blank line.
+const ITEM_END = /\bve\s|\bv\s*\/\s*v\b|;\s|\.\s+\p{Lu}|\n\s*\n/u;
 // Where, after an item's "về việc …", the next item may begin.
 const ITEM_BREAK = /;|,\s|\sva\s/g;
 
@@ -45,7 +46,10 @@ function clauseItems(folded: string, from: number): Array<[number, number]> {
   let at = from;
   while (at < limit) {
     const window = folded.slice(at, limit);
-    const end = window.search(ITEM_END);
+    // An item ends after its number: "chỉ đạo … về việc … tại Văn bản số 12/…" keeps its number.
+    const digit = window.search(/\d/);
+    const rel = digit < 0 ? -1 : window.slice(digit).search(ITEM_END);
+    const end = rel < 0 ? -1 : digit + rel;
     items.push([at, end < 0 ? limit : at + end]);
     if (end < 0) break;
     // The next item starts at a break after this one's end, if a document kind follows it.

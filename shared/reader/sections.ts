@@ -4,10 +4,19 @@ import type { Line } from './lines.js';
 // Keywords on folded headings, in the order a heading is read. OCR often turns "Đ" into "P" or
 // "B" and drops the circumflex, so "ĐỀ XUẤT" arrives as "PE XUAT" or "D¢ xuit".
 const KIND_KEYWORDS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  ['results', /\b(ket\s+qu[a-z]|tinh\s+hinh|thuc\s+trang|danh\s+gia|thuan\s+l[a-z]i)/],
+  [
+    'results',
+    new RegExp(
+      String.raw`\b(ket\s+qu[a-z]|tinh\s+hinh|thuc\s+trang|danh\s+gia|thuan\s+l[a-z]i|viec\s+da\s+lam` +
+        String.raw`|cong\s+tac\s+(?:to\s+chuc\s+)?(?:trien\s+khai|chi\s+dao|lanh\s+dao))`,
+    ),
+  ],
   [
     'difficulties',
-    /\b(kh[o0]\s+kh[a-z]n|v[uw][o0]?[a-z]{0,2}ng\s+m[a-z]c|h[a-z]n\s+ch[e€]|t[o0]n\s+t[a-z]i|bat\s+cap)/,
+    new RegExp(
+      String.raw`\b(kh[o0]\s+kh[a-z]n|v[uw][o0]?[a-z]{0,2}ng\s+m[a-z]c|h[a-z]n\s+ch[e€]|t[o0]n\s+t[a-z]i` +
+        String.raw`|bat\s+cap|chua\s+lam\s+duoc)`,
+    ),
   ],
   ['causes', /\bngu[yv][e€]n\s+nh[a-z]n\b/],
   ['proposals', /(?:^|[^a-z])[a-z][e¢€]\s+(?:xu[a-z]t|ngh[i1])\b|\bki[e€]n\s+ngh[i1]/],

@@ -34,7 +34,9 @@ const NOI_NHAN = /\bn[o0][i1]\s+nh[a-z]{1,2}n\s*:?/;
 const SIGNATURE_NOISE =
   /(tm\s*\.|kt\s*\.|ch[u]?\s*t[i1]ch|uy\s+ban|nh[a-z]n\s+d[a-z]n|\(?da\s+ky\)?|\bky\s+ten\b|dong\s+dau)/;
 // Capitals that are no name: the headings that may follow a signature.
-const NOT_A_NAME = /\b(phu\s+luc|bieu|bang|danh\s+sach|so\s+lieu|noi\s+nhan|bao\s+cao|thon)\b/;
+// A seal read by OCR names the unit ("XÃ THẠCH HÀ", "PHƯỜNG …"): no person's name starts so.
+const NOT_A_NAME =
+  /\b(phu\s+luc|bieu|bang|danh\s+sach|so\s+lieu|noi\s+nhan|bao\s+cao|thon)\b|^\W*(x[a4]|phuong|dac\s+khu|tinh|huyen)\s/;
 // How far below its title a signer's name may stand (the seal, "(Đã ký)", blank space).
 const NAME_REACH = 8;
 // How far below the closing sentence the block may start.

@@ -70,6 +70,16 @@ describe('titles', () => {
   });
 });
 
+describe('typed text with a stray OCR letter', () => {
+  it('mends only the words with characters no Vietnamese word has', () => {
+    const r = read({
+      title: ['Tình hình thực hiện Nghj quyết số 57-NQ/TW về ứng dụng Zalo, wifi, 4G'],
+    });
+    expect(r.title).toBe('Tình hình thực hiện Nghị quyết số 57-NQ/TW về ứng dụng Zalo, wifi, 4G');
+    expect(r.titleOriginal).toMatch(/Nghj/);
+  });
+});
+
 describe('request clauses that lead through a directive', () => {
   it.each([
     'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số 5120/UBND-KGVX ngày 01/10/2025',
@@ -79,6 +89,20 @@ describe('request clauses that lead through a directive', () => {
   ])('%s', (lead) => {
     const r = read({ preamble: `${lead}, Ủy ban nhân dân xã Kỳ Xuân báo cáo như sau:` });
     expect(r.requestedBy.map((d) => d.number)).toEqual(['5120/UBND-KGVX']);
+  });
+
+  it('an item ends at its subject ("về …"): a decree the subject cites is no request', () => {
+    const preamble =
+      'Thực hiện Công văn số 3365/SKHCN-QLKH ngày 17/11/2025 của Sở Khoa học và Công nghệ về báo cáo ' +
+      'kết quả thực hiện Nghị quyết số 57-NQ/TW, Ủy ban nhân dân xã báo cáo như sau:';
+    expect(read({ preamble }).requestedBy.map((d) => d.number)).toEqual(['3365/SKHCN-QLKH']);
+  });
+
+  it('"về việc" before the document does not end the item: "chỉ đạo … về việc … tại Văn bản số"', () => {
+    const preamble =
+      'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về việc báo cáo chuyển đổi số tại Văn bản số ' +
+      '5120/UBND-KGVX ngày 01/10/2025, xã báo cáo như sau:';
+    expect(read({ preamble }).requestedBy.map((d) => d.number)).toEqual(['5120/UBND-KGVX']);
   });
 
   it('a directive without a document names none', () => {
@@ -129,6 +153,16 @@ describe('section headings', () => {
       'difficulties',
       'proposals',
     ]);
+  });
+
+  it('"Công tác triển khai" reports results, "Những việc chưa làm được" difficulties', () => {
+    const body = [
+      'I. CÔNG TÁC TRIỂN KHAI THỰC HIỆN',
+      'Đã làm.',
+      'II. NHỮNG VIỆC CHƯA LÀM ĐƯỢC',
+      'Chưa.',
+    ];
+    expect(read({ body }).sections.map((s) => s.kind)).toEqual(['results', 'difficulties']);
   });
 
   it('numbered items with figures are no parts', () => {
@@ -182,6 +216,21 @@ describe('signature block', () => {
     const signature = ['Nơi nhận:', '- Lưu: VT.', 'T/M. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', written];
     expect(read({ signature }).signer.name).toBe(name);
   });
+
+  it.each([['PHƯỜNG NAM HỒNG LĨNH'], ['* XA KY XUAN *']])(
+    'a seal read as "%s" is no name',
+    (seal) => {
+      const signature = [
+        'Nơi nhận:',
+        '- Lưu: VT.',
+        'KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        seal,
+        'Võ Thị Thu Hà',
+      ];
+      expect(read({ signature }).signer.name).toBe('Võ Thị Thu Hà');
+    },
+  );
 
   it('a name under a title that lost its capitals (.VnTimeH) is read with capitals', () => {
     const signature = [
