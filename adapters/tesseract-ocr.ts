@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrPage, PageImage } from '../shared/ports/ocr-engine.js';
+import { markTurn } from './exif-turn.js';
 
 const require = createRequire(import.meta.url);
 
@@ -86,15 +87,19 @@ export class TesseractOcr implements OcrEngine {
   }
 
   async recognize(page: PageImage): Promise<OcrPage> {
+    const marked = page.turn ? markTurn(page.image, page.turn) : null;
+    const image = marked ?? page.image;
+    // Deskew by Tesseract's own line gradient; a turn no mark can carry is the cropping rotateRadians.
+    const options =
+      page.turn && !marked ? { rotateRadians: (page.turn * Math.PI) / 180 } : { rotateAuto: true };
     const worker = await this.acquire();
     try {
       // A worker keeps parameters between pages: 0 lets Tesseract read the image's own resolution.
       await worker.setParameters({ user_defined_dpi: String(Math.round(page.dpi ?? 0)) });
-      const result = await worker.recognize(
-        Buffer.from(page.image),
-        { rotateAuto: true },
-        { text: false, blocks: true },
-      );
+      const result = await worker.recognize(Buffer.from(image), options, {
+        text: false,
+        blocks: true,
+      });
       return { page: page.page, lines: linesOf(result.data.blocks as TessBlock[] | null) };
     } finally {
       this.release(worker);

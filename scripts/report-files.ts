@@ -31,7 +31,7 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 /** A PDF with a text layer. Without `fontPath` only Latin-1 text renders (enough for OCR-style text). */
 export function pdfFromText(
   text: string,
-  opts: { fontPath?: string; userPassword?: string } = {},
+  opts: { fontPath?: string; userPassword?: string; fontSize?: number } = {},
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -41,7 +41,7 @@ export function pdfFromText(
       : {}),
   });
   if (opts.fontPath) doc.font(opts.fontPath);
-  doc.fontSize(12);
+  doc.fontSize(opts.fontSize ?? 12);
   for (const line of text.split('\n')) doc.text(line || ' ');
   return collect(doc);
 }

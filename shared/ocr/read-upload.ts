@@ -7,6 +7,7 @@ import { type FileContent, formatOf, NEEDS_OCR, readFileContent } from '../files
 import { shownFileName } from '../files/shown-name.js';
 import { zipImages } from '../files/zip-images.js';
 import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
+import { recognizeUpright } from './orientation.js';
 import { type PageContent, type ScanText, scanText } from './scan-text.js';
 
 /** An upload's content; `scan` when some or all of its pages were read by OCR. */
@@ -22,7 +23,7 @@ async function recognizeAll(
   const pages: OcrPage[] = [];
   const running = new Set<Promise<void>>();
   for await (const image of images) {
-    const job: Promise<void> = ocr.recognize(image).then((p) => {
+    const job: Promise<void> = recognizeUpright(ocr, image).then((p) => {
       pages.push(p);
       running.delete(job);
     });

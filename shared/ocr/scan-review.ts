@@ -1,5 +1,6 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Indicator, Report } from '../schemas/report.js';
+import { holdDoubtfulNumbers } from './scan-doubt.js';
 import type { ScanText } from './scan-text.js';
 
 /**
@@ -44,12 +45,17 @@ export function reviewScan(report: Report, scan: ScanText): Report {
     );
   }
   const pages = scan.scannedPages.join(', ');
+  const turned = scan.turnedPages.map((t) => t.page).join(', ');
   diagnostics.push(
     diag.warning(
       'file',
-      `Đã nhận dạng ký tự (OCR) ${scan.scannedPages.length} trang quét (trang ${pages}).`,
+      `Đã nhận dạng ký tự (OCR) ${scan.scannedPages.length} trang quét (trang ${pages})` +
+        (turned
+          ? `; trang ${turned} bị chụp/quét nằm ngang hoặc ngược nên đã được xoay lại để đọc.`
+          : '.'),
       'ocr.read',
     ),
   );
-  return { ...report, indicators, diagnostics: [...report.diagnostics, ...diagnostics] };
+  const held = holdDoubtfulNumbers(report, scan);
+  return { ...held, indicators, diagnostics: [...held.diagnostics, ...diagnostics] };
 }

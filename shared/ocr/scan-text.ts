@@ -1,4 +1,4 @@
-import type { Box, OcrPage, OcrWord } from '../ports/ocr-engine.js';
+import type { Box, OcrLine, OcrPage, OcrWord, Turn } from '../ports/ocr-engine.js';
 import { repairHeadingNumerals } from './roman-headings.js';
 
 /** Where one line of the text the reader gets came from. */
@@ -16,16 +16,39 @@ export interface ScanText {
   lines: LineSource[];
   /** Pages read by OCR. */
   scannedPages: number[];
+  /** Scanned pages that lay sideways or upside down, and how far they were turned to be read. */
+  turnedPages: { page: number; turn: Turn }[];
 }
 
 /** One page: typed text from a PDF's text layer, or what the engine read on a scanned page. */
 export type PageContent = { page: number; text: string } | OcrPage;
+
+/**
+ * A gap between two words wider than this many line heights is a gap between columns (the header's
+ * two blocks, "Nơi nhận" beside the signature): it is kept as several spaces, as in typed text,
+ * where the reader looks for columns. Word spaces, even justified ones, stay well below it.
+ */
+export const COLUMN_GAP_LINES = 1.5;
+const COLUMN_GAP = '     ';
+
+/** One OCR line as text, its words joined by a space, or by a column gap where they stand far apart. */
+export function lineText(line: OcrLine): string {
+  const height = Math.max(1, line.box.y1 - line.box.y0);
+  let text = '';
+  line.words.forEach((w, i) => {
+    const before = line.words[i - 1];
+    if (before) text += w.box.x0 - before.box.x1 > COLUMN_GAP_LINES * height ? COLUMN_GAP : ' ';
+    text += w.text;
+  });
+  return text;
+}
 
 /** The text of all pages in page order, each line keeping its page, position and word confidence. */
 export function scanText(pages: PageContent[]): ScanText {
   const out: string[] = [];
   const lines: LineSource[] = [];
   const scannedPages: number[] = [];
+  const turnedPages: ScanText['turnedPages'] = [];
   const sorted = [...pages].sort((a, b) => a.page - b.page);
   const ocrLines = repairHeadingNumerals(sorted.flatMap((p) => ('text' in p ? [] : p.lines)));
   let next = 0;
@@ -38,12 +61,13 @@ export function scanText(pages: PageContent[]): ScanText {
       continue;
     }
     scannedPages.push(p.page);
+    if (p.turn) turnedPages.push({ page: p.page, turn: p.turn });
     const pageLines = ocrLines.slice(next, next + p.lines.length);
     next += p.lines.length;
     for (const line of pageLines) {
-      out.push(line.words.map((w) => w.text).join(' '));
+      out.push(lineText(line));
       lines.push({ page: p.page, box: line.box, words: line.words });
     }
   }
-  return { text: out.join('\n'), lines, scannedPages };
+  return { text: out.join('\n'), lines, scannedPages, turnedPages };
 }

@@ -18,11 +18,16 @@ export interface OcrLine {
   box: Box;
 }
 
+/** A quarter turn clockwise, in degrees. */
+export type Turn = 90 | 180 | 270;
+
 /** What the engine read on one page. */
 export interface OcrPage {
   /** 1-based page of the uploaded document. */
   page: number;
   lines: OcrLine[];
+  /** The page was read turned this far clockwise (it lay sideways or upside down); boxes are on the turned page. */
+  turn?: Turn;
 }
 
 /** One page as an encoded image the engine decodes itself (PNG, JPEG, TIFF, PNM). */
@@ -31,6 +36,8 @@ export interface PageImage {
   image: Uint8Array;
   /** Resolution when known (a PDF page's image, a TIFF header); the engine scales its text model by it. */
   dpi?: number;
+  /** Turn the image this far clockwise before reading it. */
+  turn?: Turn;
 }
 
 /** Optical character recognition of Vietnamese page images (Tesseract on AWS and locally). */

@@ -6,9 +6,9 @@ import { readReport } from '../../shared/reader/read-report.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { fixturePath, registry2025 } from '../helpers/fixtures.js';
 
-// The real engine on two small pages (tesseract.js and its Vietnamese model come from npm): a
-// fax-like 1-bit scan in a PDF and a phone photo of the same report, both compared with the
-// reading of the typed text they were made from.
+// The real engine on three small pages (tesseract.js and its Vietnamese model come from npm): a
+// fax-like 1-bit scan in a PDF, a phone photo and a 1-bit page lying on its side, of the same
+// report, each compared with the reading of the typed text they were made from.
 const registry = registry2025();
 const context = { registry, provinceCode: '40' };
 const typed = readReport(readFileSync(fixturePath('scans/xa-con-cuong.txt'), 'utf8'), context);
@@ -28,7 +28,7 @@ const fields = (r: Report) => ({
 });
 
 describe('Tesseract OCR', () => {
-  for (const file of ['xa-con-cuong-fax.pdf', 'xa-con-cuong-anh.jpg']) {
+  for (const file of ['xa-con-cuong-fax.pdf', 'xa-con-cuong-anh.jpg', 'xa-con-cuong-xoay.png']) {
     it(`${file} reads as the typed report, every figure on its page`, async () => {
       const bytes = readFileSync(fixturePath(`scans/${file}`));
       const { report, scan } = await readDocument(file, bytes, context, ocr);
@@ -39,6 +39,8 @@ describe('Tesseract OCR', () => {
         expect(i.box!.x1).toBeGreaterThan(i.box!.x0);
       }
       expect(report.diagnostics.map((d) => d.code)).toContain('ocr.read');
+      // The page lying on its side (turned 270° clockwise) is read turned back by a quarter.
+      expect(scan?.turnedPages).toEqual(file.includes('xoay') ? [{ page: 1, turn: 90 }] : []);
     });
   }
 });
