@@ -2,7 +2,7 @@ import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { DocumentRef, Report } from '../schemas/report.js';
 import { fold } from '../text/fold.js';
 import type { ScanText } from './scan-text.js';
-import { unknownSymbolParts } from './symbol-codes.js';
+import { repairDocNumber, unknownSymbolParts } from './symbol-codes.js';
 
 /**
  * A document number (the report's own, those it answers) read by OCR with less confidence than
@@ -46,34 +46,45 @@ const doubtful = (scan: ScanText, text: string | null) => {
   return s.confidence < NUMBER_GARBLED_CONFIDENCE || unknownSymbolParts(text).length ? s : null;
 };
 
-function doubtNote(field: string, number: string, s: Spelled): Diagnostic {
+function doubtNote(field: string, number: string, s: Spelled | null): Diagnostic {
+  const where = s ? `Trang ${s.page}: s` : 'S';
+  const how = s ? ` (${Math.round(s.confidence)} %)` : '';
   return diag.warning(
     field,
-    `Trang ${s.page}: số văn bản "${number.slice(0, 60)}" đọc từ bản quét không rõ (${Math.round(s.confidence)} %), ` +
-      'nên chưa ghi nhận; cần người đối chiếu với bản gốc.',
+    `${where}ố văn bản "${number.slice(0, 60)}" đọc từ bản quét không rõ${how}, nên chưa ghi nhận; ` +
+      'cần người đối chiếu với bản gốc.',
     'ocr.doubtfulNumber',
   );
 }
 
-/** The report without the document numbers OCR was unsure of, each named in a diagnostic. */
+/** A scanned number as it may be given: mended where misread, null with a note when in doubt. */
+function settle(scan: ScanText, field: string, number: string, notes: Diagnostic[]): string | null {
+  const mended = repairDocNumber(number);
+  const s = mended === null ? spelledBy(scan, number) : doubtful(scan, number);
+  if (mended !== null && !s) return mended;
+  notes.push(doubtNote(field, number, s));
+  return null;
+}
+
+/**
+ * The report with its document numbers as OCR read them mended where a symbol part is certainly
+ * misread ("8C" for "BC"), and left out, each named in a diagnostic, where they are in doubt.
+ */
 export function holdDoubtfulNumbers(report: Report, scan: ScanText): Report {
-  const diagnostics: Diagnostic[] = [];
-  const keep = (field: string) => (r: DocumentRef) => {
-    const s = doubtful(scan, r.number);
-    if (s) diagnostics.push(doubtNote(field, r.number, s));
-    return !s;
-  };
-  const own = doubtful(scan, report.number);
-  if (own && report.number) diagnostics.push(doubtNote('number', report.number, own));
-  const requestedBy = report.requestedBy.filter(keep('requestedBy'));
-  const basedOn = report.basedOn.filter(keep('basedOn'));
-  if (!diagnostics.length) return report;
-  const number = own ? null : report.number;
+  const notes: Diagnostic[] = [];
+  const refs = (field: string, list: DocumentRef[]) =>
+    list.flatMap((r) => {
+      const number = settle(scan, field, r.number, notes);
+      return number === null ? [] : [{ ...r, number }];
+    });
+  const number = report.number === null ? null : settle(scan, 'number', report.number, notes);
+  const requestedBy = refs('requestedBy', report.requestedBy);
+  const basedOn = refs('basedOn', report.basedOn);
   return {
     ...report,
     number,
     requestedBy,
     basedOn,
-    diagnostics: [...report.diagnostics, ...diagnostics],
+    diagnostics: [...report.diagnostics, ...notes],
   };
 }

@@ -6,7 +6,7 @@ import {
   spelledBy,
 } from '../../shared/ocr/scan-doubt.js';
 import { scanText } from '../../shared/ocr/scan-text.js';
-import { unknownSymbolParts } from '../../shared/ocr/symbol-codes.js';
+import { repairDocNumber, unknownSymbolParts } from '../../shared/ocr/symbol-codes.js';
 import { readReport } from '../../shared/reader/read-report.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
@@ -82,5 +82,34 @@ describe('document numbers read with doubt', () => {
     const report = read(PREAMBLE('582/SKHCN-CĐS'), (w) => (w.includes('/') ? 45 : 96));
     expect(report.requestedBy.map((r) => r.number)).toEqual(['582/SKHCN-CĐS']);
     expect(report.number).toBe('12/BC-UBND');
+  });
+});
+
+describe('misread symbol parts', () => {
+  it.each([
+    ['125/8C-UBND', '125/BC-UBND'],
+    ['2910/5KHCN-CĐS', '2910/SKHCN-CĐS'],
+    ['102/S8KHCN-KH&ĐMST', '102/SKHCN-KH&ĐMST'],
+    ['1950/S5SKHCN-KH&ĐMST', '1950/SKHCN-KH&ĐMST'],
+    ['2744/S5SKHOCN-CĐS', null],
+    ['12/QĐ-UBND', '12/QĐ-UBND'],
+    ['57-NQ/TW', '57-NQ/TW'],
+    ['7/KH-XYZ', '7/KH-XYZ'],
+  ])('%s is given as %s', (read, given) => {
+    expect(repairDocNumber(read)).toBe(given);
+  });
+
+  it('mends only parts with a digit among capitals, and only into known parts', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.stringMatching(/^[A-Z0-9]{1,7}$/),
+        (n, part) => {
+          const mended = repairDocNumber(`${n}/${part}-UBND`);
+          if (!/\d/.test(part) || !/[A-Z]/.test(part)) expect(mended).toBe(`${n}/${part}-UBND`);
+          else if (mended !== null) expect(unknownSymbolParts(mended)).toEqual([]);
+        },
+      ),
+    );
   });
 });
