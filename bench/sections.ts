@@ -2,6 +2,7 @@ import type { BenchSection } from './bench.js';
 import { bundleSection } from './bundles.js';
 import { cliStartSection } from './cli-start.js';
 import { ingestSection } from './ingest.js';
+import { ocrSection } from './ocr.js';
 import { readerSection } from './reader.js';
 import { rollupSection } from './rollup.js';
 import { wordsSection } from './words.js';
@@ -14,6 +15,7 @@ export const sections: BenchSection[] = [
   wordsSection,
   ingestSection,
   worstSection,
+  ocrSection,
   rollupSection,
   bundleSection,
 ];

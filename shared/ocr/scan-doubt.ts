@@ -40,10 +40,11 @@ export function spelledBy(scan: ScanText, text: string): Spelled | null {
   return null;
 }
 
-const doubtful = (scan: ScanText, text: string | null) => {
-  const s = text ? spelledBy(scan, text) : null;
-  if (!s || !text || s.confidence >= NUMBER_DOUBT_CONFIDENCE) return null;
-  return s.confidence < NUMBER_GARBLED_CONFIDENCE || unknownSymbolParts(text).length ? s : null;
+/** Where `read` was read with doubt; `mended` is what it stands for once its misread parts are mended. */
+const doubtful = (scan: ScanText, read: string, mended = read) => {
+  const s = spelledBy(scan, read);
+  if (!s || s.confidence >= NUMBER_DOUBT_CONFIDENCE) return null;
+  return s.confidence < NUMBER_GARBLED_CONFIDENCE || unknownSymbolParts(mended).length ? s : null;
 };
 
 function doubtNote(field: string, number: string, s: Spelled | null): Diagnostic {
@@ -60,7 +61,7 @@ function doubtNote(field: string, number: string, s: Spelled | null): Diagnostic
 /** A scanned number as it may be given: mended where misread, null with a note when in doubt. */
 function settle(scan: ScanText, field: string, number: string, notes: Diagnostic[]): string | null {
   const mended = repairDocNumber(number);
-  const s = mended === null ? spelledBy(scan, number) : doubtful(scan, number);
+  const s = mended === null ? spelledBy(scan, number) : doubtful(scan, number, mended);
   if (mended !== null && !s) return mended;
   notes.push(doubtNote(field, number, s));
   return null;

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import leven from 'leven';
+import { TesseractOcr } from '../adapters/tesseract-ocr.js';
+import { generatedSet } from '../scripts/generated-score.js';
+import { damageImage, rasterise, scanPdf } from '../scripts/scan-damage.js';
+import { readUpload } from '../shared/ocr/read-upload.js';
+import { fold } from '../shared/text/fold.js';
+import { atMost, type Bench, type BenchSection } from './bench.js';
+import { fmt } from './format.js';
+
+/** The body of a report (from "Kính gửi" to "Trên đây"), one column, words spaced once: what is compared. */
+function body(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const f = fold(flat);
+  const from = Math.max(0, f.indexOf('kinh gui'));
+  const to = f.indexOf('tren day');
+  return flat.slice(from, to > from ? to : undefined);
+}
+
+/** 1 − edit distance / length of the known text, over the bodies. */
+const charAccuracy = (truth: string, read: string) =>
+  1 - leven(body(truth), body(read)) / body(truth).length;
+
+interface Page {
+  text: string;
+  png: Buffer;
+}
+
+async function pages(count: number): Promise<Page[]> {
+  const out: Page[] = [];
+  for (const g of generatedSet(count, 16)) {
+    const [png] = await rasterise(g.text, 300);
+    out.push({ text: g.text, png: damageImage(png!, { skew: 0.7, quality: 88 }).bytes });
+  }
+  return out;
+}
+
+const cpuSeconds = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1e6;
+};
+
+async function tesseractJs(b: Bench, set: Page[]): Promise<EngineRun> {
+  const ocr = new TesseractOcr({ workers: 1 });
+  const accuracies: number[] = [];
+  await ocr.recognize({ page: 1, image: set[0]!.png }); // the model loads once per worker
+  const cpu = process.cpuUsage();
+  for (const [i, p] of set.entries()) {
+    const read = await readUpload(`p${i}.jpg`, p.png, ocr);
+    accuracies.push(charAccuracy(p.text, read.kind === 'text' ? read.text : ''));
+  }
+  const cpuPerPage = cpuSeconds(cpu) / set.length;
+  await ocr.close();
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  b.figure('tesseract.js CPU per page', cpuPerPage, 's');
+  b.figure('tesseract.js peak RSS (process)', rssMb, 'MB');
+  return { cpuPerPage, rssMb, accuracies };
+}
+
+interface EngineRun {
+  cpuPerPage: number;
+  rssMb: number;
+  accuracies: number[];
+}
+
+/** Debian's tesseract on the same pages, one thread, one page after another; null when not installed. */
+function nativeTesseract(set: Page[]): EngineRun | null {
+  const langs = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  if (langs.status !== 0 || !langs.stdout.includes('vie')) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'tonghop-bench-ocr-'));
+  try {
+    let cpu = 0;
+    let rssMb = 0;
+    const accuracies = set.map((p, i) => {
+      const file = join(dir, `p${i}.jpg`);
+      writeFileSync(file, p.png);
+      const run = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%U %S %M', 'tesseract', file, '-', '-l', 'vie', '--dpi', '300'],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        },
+      );
+      const [user, sys, kb] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      cpu += (user ?? 0) + (sys ?? 0);
+      rssMb = Math.max(rssMb, (kb ?? 0) / 1024);
+      return charAccuracy(p.text, run.stdout);
+    });
+    return { cpuPerPage: cpu / set.length, rssMb, accuracies };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A 10-page scanned PDF read whole through the upload path, on every core: wall time. */
+async function tenPages(b: Bench, set: Page[]): Promise<void> {
+  const pdf = await scanPdf(set.map((p) => p.png));
+  const ocr = new TesseractOcr();
+  const t0 = performance.now();
+  const read = await readUpload('scan.pdf', pdf, ocr);
+  const seconds = (performance.now() - t0) / 1000;
+  await ocr.close();
+  const pagesRead = read.kind === 'text' ? (read.scan?.scannedPages.length ?? 0) : 0;
+  const f = b.figure(
+    `${pagesRead}-page 300 dpi scan, wall time (all cores, models loading included)`,
+    seconds,
+    's',
+    {
+      target: atMost(60),
+    },
+  );
+  b.out(`${f.name}: ${b.show(f, 1)}.`);
+}
+
+const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);
+
+/** OCR: tesseract.js (the engine tonghop ships) beside Debian's native tesseract, on the same pages. */
+export const ocrSection: BenchSection = {
+  id: 'ocr',
+  title:
+    'OCR of 300 dpi pages of generated reports (JPEG, 0.7° skew): tesseract.js beside native tesseract',
+  async run(b) {
+    const set = await pages(b.quick ? 2 : 10);
+    const js = await tesseractJs(b, set);
+    const native = nativeTesseract(set);
+    b.out('| engine | CPU s per page (one core) | peak memory | character accuracy |');
+    b.out('|---|---:|---:|---:|');
+    b.row(
+      'tesseract.js 7 (vie, LSTM)',
+      fmt(js.cpuPerPage, 2),
+      `${fmt(js.rssMb)} MB (process)`,
+      `${fmt(100 * mean(js.accuracies), 2)} %`,
+    );
+    b.figure('tesseract.js character accuracy', 100 * mean(js.accuracies), '%');
+    if (native) {
+      b.row(
+        'native tesseract (Debian, vie)',
+        fmt(native.cpuPerPage, 2),
+        `${fmt(native.rssMb)} MB`,
+        `${fmt(100 * mean(native.accuracies), 2)} %`,
+      );
+      b.figure('native tesseract CPU per page', native.cpuPerPage, 's');
+      b.figure('native tesseract character accuracy', 100 * mean(native.accuracies), '%');
+    } else b.row('native tesseract (Debian, vie)', 'absent', 'absent', 'absent (not installed)');
+    b.out();
+    await tenPages(b, b.quick ? set.slice(0, 2) : set);
+  },
+};
