@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
+import { isAbsolute } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import type { OcrEngine, OcrLine, OcrPage, PageImage } from '../shared/ports/ocr-engine.js';
 import { markTurn } from './exif-turn.js';
@@ -11,6 +13,20 @@ export function vieLangPath(): string {
   const dir = process.env.TONGHOP_OCR_LANG_PATH;
   if (dir) return dir;
   return (require('@tesseract.js-data/vie') as { langPath: string }).langPath;
+}
+
+/**
+ * The model folder and the worker script, both files on this machine: tesseract.js would fetch a
+ * model from a CDN for a missing or URL langPath, and the OCR function must never download.
+ * (Its WebAssembly core needs no path in Node: the worker requires tesseract.js-core by name.)
+ */
+export function offlinePaths(): { langPath: string; workerPath: string } {
+  const langPath = vieLangPath();
+  const workerPath = require.resolve('tesseract.js/src/worker-script/node/index.js');
+  for (const path of [langPath, workerPath])
+    if (!isAbsolute(path) || !existsSync(path))
+      throw new Error(`OCR file missing or not local: ${path}`);
+  return { langPath, workerPath };
 }
 
 interface TessBox {
@@ -67,7 +83,7 @@ export class TesseractOcr implements OcrEngine {
       this.started++;
       try {
         return await createWorker('vie', OEM.LSTM_ONLY, {
-          langPath: vieLangPath(),
+          ...offlinePaths(),
           cachePath: tmpdir(),
           cacheMethod: 'none',
           gzip: true,

@@ -26,6 +26,9 @@ export interface ObservabilityProps {
   functions: Record<string, IFunction>;
   ingestQueue: Queue;
   ingestDeadLetters: Queue;
+  /** Scans waiting for the OCR function, and those it could not read after every retry. */
+  ocrQueue: Queue;
+  ocrDeadLetters: Queue;
   mailDeadLetters: Queue;
 }
 
@@ -69,6 +72,7 @@ export class Observability extends Construct {
     this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     this.action = new SnsAction(this.topic);
     this.alarmOnQueues();
+    this.alarmOnOcr();
     this.alarmOnFunctions();
     this.alarmOnSes();
     this.alarmOnDigest();
@@ -96,6 +100,30 @@ export class Observability extends Construct {
     a.addOkAction(this.action);
     this.alarms.push(a);
     return a;
+  }
+
+  private alarmOnOcr(): void {
+    this.alarm(
+      'OcrDeadLetters',
+      this.props.ocrDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
+      1,
+      'Có bản quét không nhận dạng được sau 3 lần thử (hàm ocr); báo cáo đã được ghi "cần xem lại" ' +
+        'và đơn vị đã được báo. Xem nhật ký hàm ocr, rồi mở bản quét trong mục Xem xét của cổng ' +
+        'thông tin để quyết định.',
+    );
+    this.alarm(
+      'OcrBacklog',
+      this.props.ocrQueue.metricApproximateAgeOfOldestMessage({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
+      3600,
+      'Có bản quét đã chờ nhận dạng ký tự hơn 1 giờ. ' +
+        'Hàm ocr có thể đang lỗi hoặc bị giới hạn; xem bảng điều khiển tonghop.',
+    );
   }
 
   private alarmOnQueues(): void {
@@ -225,6 +253,8 @@ const intakeWidgets = (props: ObservabilityProps, fns: IFunction[]) => [
     left: [
       props.ingestQueue.metricApproximateNumberOfMessagesVisible(),
       props.ingestDeadLetters.metricApproximateNumberOfMessagesVisible(),
+      props.ocrQueue.metricApproximateNumberOfMessagesVisible(),
+      props.ocrDeadLetters.metricApproximateNumberOfMessagesVisible(),
     ],
   }),
   new GraphWidget({

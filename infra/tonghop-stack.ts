@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Ingest } from './ingest.js';
 import { Observability } from './observability.js';
+import { Ocr } from './ocr.js';
 import { Portal } from './portal.js';
 import { Reminders } from './reminders.js';
 import { Rollup } from './rollup.js';
@@ -22,6 +23,7 @@ export interface TonghopStackProps extends StackProps {
 export class TonghopStack extends Stack {
   readonly storage: Storage;
   readonly ingest: Ingest;
+  readonly ocr: Ocr;
   readonly reminders: Reminders;
   readonly rollup: Rollup;
   readonly observability: Observability;
@@ -40,6 +42,13 @@ export class TonghopStack extends Stack {
       table: this.storage.table,
       mailQueue: this.reminders.mailQueue,
     });
+    // Scans and photos: ingest queues them, the OCR function reads them and settles their record.
+    this.ocr = new Ocr(this, 'Ocr', {
+      uploads: this.storage.uploads,
+      table: this.storage.table,
+      mailQueue: this.reminders.mailQueue,
+    });
+    this.ocr.feedFrom(this.ingest.fn);
 
     this.rollup = new Rollup(this, 'Rollup', {
       table: this.storage.table,
@@ -59,7 +68,7 @@ export class TonghopStack extends Stack {
     });
 
     // Receipts and reminders link to the unit's portal page, the rollup mail to its rollups page.
-    for (const fn of [this.ingest.fn, this.reminders.remind, this.rollup.fn])
+    for (const fn of [this.ingest.fn, this.ocr.fn, this.reminders.remind, this.rollup.fn])
       fn.addEnvironment('PORTAL_URL', this.portal.url);
 
     this.observability = new Observability(this, 'Observability', {
@@ -67,6 +76,7 @@ export class TonghopStack extends Stack {
       alarmEmail: props.alarmEmail,
       functions: {
         Ingest: this.ingest.fn,
+        Ocr: this.ocr.fn,
         SendMail: this.reminders.sender,
         Remind: this.reminders.remind,
         Digest: this.reminders.digest,
@@ -76,6 +86,8 @@ export class TonghopStack extends Stack {
       },
       ingestQueue: this.ingest.queue,
       ingestDeadLetters: this.ingest.deadLetters,
+      ocrQueue: this.ocr.queue,
+      ocrDeadLetters: this.ocr.deadLetters,
       mailDeadLetters: this.reminders.mailDeadLetters,
     });
 
@@ -83,6 +95,8 @@ export class TonghopStack extends Stack {
     new CfnOutput(this, 'TonghopTable', { value: this.storage.table.tableName });
     new CfnOutput(this, 'TonghopBucket', { value: this.storage.uploads.bucketName });
     new CfnOutput(this, 'TonghopDlqUrl', { value: this.ingest.deadLetters.queueUrl });
+    // Scans the OCR function gave up on: `tonghop --aws dlq list` with TONGHOP_DLQ_URL set to this.
+    new CfnOutput(this, 'TonghopOcrDlqUrl', { value: this.ocr.deadLetters.queueUrl });
     new CfnOutput(this, 'TonghopMailQueueUrl', { value: this.reminders.mailQueue.queueUrl });
     new CfnOutput(this, 'TonghopPortalUrl', { value: this.portal.url });
     new CfnOutput(this, 'TonghopUserPoolId', { value: this.portal.userPool.userPoolId });

@@ -2,9 +2,10 @@ import { TesseractOcr } from '../../adapters/tesseract-ocr.js';
 import { ObjectRef } from '../../shared/schemas/object-ref.js';
 import { uploadHandler } from '../ingest/upload-handler.js';
 
-// One worker per vCPU the function's memory buys (availableParallelism), started on the first page
-// and kept while the container is warm: the Vietnamese model loads once per worker.
-const ocr = new TesseractOcr();
+// As many workers as the vCPUs the function's memory buys (OCR_WORKERS, set by infra/ocr.ts),
+// started on the first page and kept while the container is warm: the model loads once per worker.
+const workers = Number(process.env.OCR_WORKERS) || undefined;
+const ocr = new TesseractOcr({ workers });
 
 /**
  * The OCR queue: each message is the ObjectRef ingest queued for a scan or photo. The scan is read

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,9 @@ import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INGEST_SHIPPED_FILES } from '../../infra/ingest.js';
 import { esbuildOptions } from '../../infra/lambda-function.js';
+import { OCR_SHIPPED_FILES } from '../../infra/ocr.js';
 import { pdfFromText } from '../../scripts/report-files.js';
+import { fixturePath } from '../helpers/fixtures.js';
 
 const root = join(import.meta.dirname, '..', '..');
 // Outside the project, so that nothing resolves from its node_modules: only what the Lambda gets.
@@ -41,5 +43,48 @@ describe('the ingest Lambda package', () => {
     const { text, pages } = await decodePdf(pdf);
     expect(pages).toBe(1);
     expect(text).toContain('Co 15 may tinh ket noi mang.');
+  });
+});
+
+describe('the OCR Lambda package', () => {
+  // Outside the project like the ingest one: the worker script, the WebAssembly core and the
+  // Vietnamese model can only come from the files infra ships (scripts/run-ocr-package.ts runs the
+  // whole handler from cdk synth's asset the same way, with the network refused).
+  const ocrDir = mkdtempSync(join(tmpdir(), 'tonghop-ocr-package-'));
+  afterAll(() => rmSync(ocrDir, { recursive: true, force: true }));
+
+  it('reads a phone photo with only the bundle and the files infra ships, from local paths', {
+    timeout: 180_000,
+  }, async () => {
+    await build({
+      stdin: {
+        contents: "export { TesseractOcr, offlinePaths } from './adapters/tesseract-ocr.js';",
+        resolveDir: root,
+        loader: 'ts',
+      },
+      outfile: join(ocrDir, 'index.mjs'),
+      ...esbuildOptions(OCR_SHIPPED_FILES),
+    });
+    await promisify(execFile)(process.execPath, [
+      join(root, 'infra', 'ship-files.mjs'),
+      ocrDir,
+      ...OCR_SHIPPED_FILES,
+    ]);
+    const { TesseractOcr, offlinePaths } = (await import(
+      join(ocrDir, 'index.mjs')
+    )) as typeof import('../../adapters/tesseract-ocr.js');
+    const paths = offlinePaths();
+    expect(paths.langPath.startsWith(join(ocrDir, 'node_modules'))).toBe(true);
+    expect(paths.workerPath.startsWith(join(ocrDir, 'node_modules'))).toBe(true);
+    const ocr = new TesseractOcr({ workers: 1 });
+    try {
+      const image = readFileSync(fixturePath('scans/xa-con-cuong-anh.jpg'));
+      const { lines } = await ocr.recognize({ page: 1, image });
+      const text = lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
+      expect(text).toMatch(/ỦY BAN NHÂN DÂN/);
+      expect(text).toMatch(/BÁO CÁO/);
+    } finally {
+      await ocr.close();
+    }
   });
 });

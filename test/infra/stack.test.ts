@@ -3,6 +3,13 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FILE_WORST_CASE, INGEST_BATCH_SIZE } from '../../infra/ingest.js';
+import {
+  OCR_MEMORY_MB,
+  OCR_PAGE_CAP,
+  OCR_SECONDS_PER_PAGE,
+  OCR_TIMEOUT,
+  OCR_WORKERS,
+} from '../../infra/ocr.js';
 import { TonghopStack } from '../../infra/tonghop-stack.js';
 
 let template: Template;
@@ -52,7 +59,7 @@ describe('storage', () => {
     const queues = Object.values(template.findResources('AWS::SQS::Queue')).map(
       (q) => (q as { Properties: { SqsManagedSseEnabled: boolean } }).Properties,
     );
-    expect(queues).toHaveLength(4);
+    expect(queues).toHaveLength(6);
     for (const q of queues) expect(q.SqsManagedSseEnabled).toBe(true);
     expect(
       Object.keys(
@@ -69,7 +76,7 @@ describe('storage', () => {
           },
         }),
       ),
-    ).toHaveLength(4);
+    ).toHaveLength(6);
   });
 
   it('keeps uploads private, encrypted, versioned and retained', () => {
@@ -161,6 +168,7 @@ describe('every function', () => {
       'tonghop-digest',
       'tonghop-ingest',
       'tonghop-mail-events',
+      'tonghop-ocr',
       'tonghop-portal',
       'tonghop-remind',
       'tonghop-rollup',
@@ -204,9 +212,13 @@ describe('ingest path', () => {
   });
 
   it('dead-letters after 3 receives, with a visibility timeout of 6 × the function timeout', () => {
-    const queues = template.findResources('AWS::SQS::Queue', {
-      Properties: { RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }) },
-    });
+    const queues = Object.fromEntries(
+      Object.entries(
+        template.findResources('AWS::SQS::Queue', {
+          Properties: { RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }) },
+        }),
+      ).filter(([id]) => id.startsWith('Ingest')),
+    );
     expect(Object.keys(queues)).toHaveLength(1);
     const fn = Object.values(
       template.findResources('AWS::Lambda::Function', {
@@ -405,6 +417,90 @@ describe('rollup', () => {
   });
 });
 
+describe('OCR function', () => {
+  type Resource = { Type: string; Properties: Record<string, any> };
+  const resources = () => template.toJSON().Resources as Record<string, Resource>;
+  const fnOf = (service: string) =>
+    Object.entries(resources()).find(
+      ([, r]) =>
+        r.Type === 'AWS::Lambda::Function' &&
+        r.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service,
+    )!;
+  const ocrQueueId = () => Object.keys(resources()).find((id) => /^OcrQueue[0-9A-F]{8}$/.test(id))!;
+
+  it('runs arm64 with the measured memory, one worker, and a timeout for the page cap', () => {
+    const [, fn] = fnOf('tonghop-ocr');
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      MemorySize: OCR_MEMORY_MB,
+      Timeout: OCR_TIMEOUT.toSeconds(),
+    });
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      OCR_WORKERS: String(OCR_WORKERS),
+      MAX_RECEIVE_COUNT: '3',
+      TABLE_NAME: expect.anything(),
+      MAIL_QUEUE_URL: expect.anything(),
+    });
+    expect(fn.Properties.Timeout).toBeLessThanOrEqual(900);
+    expect(fn.Properties.Timeout).toBeGreaterThanOrEqual(OCR_PAGE_CAP * OCR_SECONDS_PER_PAGE);
+  });
+
+  it('reads one scan per invocation from an encrypted queue with a DLQ after 3 receives', () => {
+    const [fnId, fn] = fnOf('tonghop-ocr');
+    const queue = resources()[ocrQueueId()]!.Properties;
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fn.Properties.Timeout);
+    expect(queue.SqsManagedSseEnabled).toBe(true);
+    expect(queue.RedrivePolicy.maxReceiveCount).toBe(3);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId },
+      EventSourceArn: { 'Fn::GetAtt': [ocrQueueId(), 'Arn'] },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: Match.anyValue() },
+    });
+  });
+
+  it('is fed by ingest: its queue URL in ingest, which may only send to it', () => {
+    const [, ingest] = fnOf('tonghop-ingest');
+    expect(ingest.Properties.Environment.Variables.OCR_QUEUE_URL).toEqual({ Ref: ocrQueueId() });
+    const touching = Object.values(resources())
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap(
+        (r) =>
+          r.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>,
+      )
+      .filter((st) => JSON.stringify(st.Resource).includes(`"${ocrQueueId()}"`));
+    const ingestRole = ingest.Properties.Role['Fn::GetAtt'][0] as string;
+    const ingestPolicies = Object.values(resources()).filter(
+      (r) =>
+        r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(ingestRole),
+    );
+    const ingestOnQueue = ingestPolicies
+      .flatMap(
+        (r) =>
+          r.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>,
+      )
+      .filter((st) => JSON.stringify(st.Resource).includes(`"${ocrQueueId()}"`));
+    expect(ingestOnQueue).toEqual([
+      expect.objectContaining({
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [ocrQueueId(), 'Arn'] },
+      }),
+    ]);
+    // Besides ingest's send, only the OCR function's own consumer grant names the queue.
+    expect(touching).toHaveLength(2);
+  });
+
+  it('alarms when a scan waits more than an hour', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ocrQueueId(), 'QueueName'] } }],
+      Threshold: 3600,
+    });
+  });
+});
+
 describe('least privilege', () => {
   const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
   const CONSUME = [
@@ -420,6 +516,16 @@ describe('least privilege', () => {
   // What each function's adapters call, and nothing else: a new grant must be added here on purpose.
   const expected: Record<string, string[]> = {
     'tonghop-ingest': [
+      ...LOGS,
+      ...CONSUME,
+      ...READ,
+      ...WRITE,
+      ...SEND,
+      's3:GetObject',
+      's3:GetObjectVersion',
+    ],
+    // What settling a scan takes, as for ingest; it hands nothing on (no OCR queue of its own to send to).
+    'tonghop-ocr': [
       ...LOGS,
       ...CONSUME,
       ...READ,
@@ -502,6 +608,7 @@ describe('least privilege', () => {
         .statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')))
         .map((s) => JSON.stringify(s.Resource));
     expect(s3Resources('tonghop-ingest')).toEqual([expect.stringContaining('/inbox/*')]);
+    expect(s3Resources('tonghop-ocr')).toEqual([expect.stringContaining('/inbox/*')]);
     expect(s3Resources('tonghop-rollup')).toEqual([expect.stringContaining('/rollups/*')]);
   });
 
@@ -572,11 +679,11 @@ describe('observability', () => {
     }
   });
 
-  it('alarms when either dead-letter queue holds a message', () => {
+  it('alarms when any dead-letter queue (ingest, OCR, mail) holds a message', () => {
     const dlqs = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) =>
       id.includes('DeadLetters'),
     );
-    expect(dlqs).toHaveLength(2);
+    expect(dlqs).toHaveLength(3);
     const watched = alarms().filter(
       (a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && a.Threshold === 1,
     );
@@ -597,7 +704,7 @@ describe('observability', () => {
         },
       }),
     );
-    expect(fns).toHaveLength(7);
+    expect(fns).toHaveLength(8);
     for (const metric of ['Errors', 'Throttles']) {
       const watched = alarms()
         .filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric)

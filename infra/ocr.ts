@@ -1,0 +1,122 @@
+import { Duration } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { MAX_OCR_PAGES } from '../shared/files/limits.js';
+import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
+import { grantObjects, grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
+import { INGEST_SHIPPED_FILES, MAX_RECEIVE_COUNT } from './ingest.js';
+import { TonghopFunction } from './lambda-function.js';
+
+/**
+ * What tesseract.js loads at run time, shipped beside the bundle so that nothing is downloaded:
+ * its worker script (a worker thread started by path) with what that script requires, Tesseract's
+ * WebAssembly core and the Vietnamese model. The worker picks the core by what the CPU offers
+ * (relaxed SIMD, SIMD, plain) and, in tesseract.js 7 on Node, always the full build: it hands
+ * getCore a boolean where an OEM is expected, so the `-lstm` builds are not what it loads (seen
+ * running the package, scripts/run-ocr-package.ts). They are shipped too, so that a release that
+ * mends this still finds its files. pdf.js as for ingest.
+ */
+export const OCR_SHIPPED_FILES = [
+  ...INGEST_SHIPPED_FILES,
+  'tesseract.js/package.json',
+  'tesseract.js/LICENSE.md',
+  'tesseract.js/src',
+  ...['', '-simd', '-relaxedsimd'].flatMap((cpu) =>
+    ['', '-lstm'].flatMap((build) =>
+      ['js', 'wasm'].map((ext) => `tesseract.js-core/tesseract-core${cpu}${build}.${ext}`),
+    ),
+  ),
+  'tesseract.js-core/package.json',
+  'tesseract.js-core/LICENSE',
+  '@tesseract.js-data/vie/package.json',
+  '@tesseract.js-data/vie/index.js',
+  '@tesseract.js-data/vie/4.0.0',
+  ...['package.json', 'runtime.js', 'LICENSE'].map((f) => `regenerator-runtime/${f}`),
+  ...['package.json', 'index.js', 'LICENSE-MIT'].map((f) => `is-url/${f}`),
+  ...['package.json', 'index.js', 'lib', 'LICENSE'].map((f) => `bmp-js/${f}`),
+  ...['package.json', 'dist', 'LICENSE'].map((f) => `wasm-feature-detect/${f}`),
+];
+
+/** The most pages one upload may have read by OCR. */
+export const OCR_PAGE_CAP = MAX_OCR_PAGES;
+/**
+ * Measured (README, "The OCR function on AWS"): the handler from its cdk synth asset read a
+ * 10-page 300 dpi scan in 57.7 CPU-s, 5.8 per page, at a peak RSS of 484 MB, one worker. A page
+ * is given 10 s: Graviton's WebAssembly may run slower than the x86 core measured.
+ */
+export const OCR_SECONDS_PER_PAGE = 10;
+/** 1,769 MB buys one full vCPU (AWS): the fastest page at the same GB-s, 3.6× the peak RSS. */
+export const OCR_MEMORY_MB = 1769;
+/** One worker: a second one would share the one vCPU and hold a second model in memory. */
+export const OCR_WORKERS = 1;
+/** The page cap at the per-page allowance, plus a minute for the cold start and the model load. */
+export const OCR_TIMEOUT = Duration.seconds(
+  Math.min(900, OCR_PAGE_CAP * OCR_SECONDS_PER_PAGE + 60),
+);
+
+/** Scans and photos ingest could not read: OCR queue (with a DLQ) → OCR Lambda → the same record. */
+export class Ocr extends Construct {
+  readonly queue: Queue;
+  readonly deadLetters: Queue;
+  readonly fn: TonghopFunction;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { uploads: Bucket; table: TableV2; mailQueue: IQueue },
+  ) {
+    super(scope, id);
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's advice for Lambda consumers: at least six times the function timeout.
+      visibilityTimeout: Duration.seconds(OCR_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+    this.fn = new TonghopFunction(this, 'Function', {
+      handler: 'ocr',
+      memorySize: OCR_MEMORY_MB,
+      timeout: OCR_TIMEOUT,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.uploads.bucketName,
+        MAIL_QUEUE_URL: props.mailQueue.queueUrl,
+        MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
+        OCR_WORKERS: String(OCR_WORKERS),
+      },
+      shipFiles: OCR_SHIPPED_FILES,
+    });
+    // What settling a scan takes, as for ingest: read the upload, record it, queue its receipt.
+    grantObjects(this.fn, props.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
+    grantTable(this.fn, props.table, [...TABLE_READ, ...TABLE_WRITE]);
+    props.mailQueue.grantSendMessages(this.fn);
+    this.fn.addEventSource(
+      new SqsEventSource(this.queue, {
+        // One scan per invocation: a 60-page scan holds one instance, never the scans behind it.
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        maxConcurrency: 5,
+      }),
+    );
+  }
+
+  /** Ingest hands scans to this queue: its URL, and SendMessage on it alone. */
+  feedFrom(ingest: IFunction & { addEnvironment(k: string, v: string): unknown }): void {
+    ingest.addEnvironment('OCR_QUEUE_URL', this.queue.queueUrl);
+    Grant.addToPrincipal({
+      grantee: ingest,
+      actions: ['sqs:SendMessage'],
+      resourceArns: [this.queue.queueArn],
+    });
+  }
+}
