@@ -2,7 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
+import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { acknowledge, arnToken } from './nag.js';
 
 // Named actions, never the grant*() bundles (grantRead gives s3:GetObject*, s3:List*, …): each
@@ -82,4 +84,17 @@ export function grantSendFromSender(
     actions: ['ses:SendEmail'],
     resourceArns: [...identities, configSet],
   });
+}
+
+/**
+ * What recording an upload takes (the ingest and OCR functions): read the uploaded version under
+ * inbox/, never delete it; read and write records and idempotency entries; queue the receipt.
+ */
+export function grantRecordingUploads(
+  grantee: IGrantable,
+  to: { uploads: IBucket; table: ITableV2; mailQueue: IQueue },
+): void {
+  grantObjects(grantee, to.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
+  grantTable(grantee, to.table, [...TABLE_READ, ...TABLE_WRITE]);
+  to.mailQueue.grantSendMessages(grantee);
 }

@@ -3,12 +3,13 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type Bucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
-import { grantObjects, grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
+import { grantRecordingUploads } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 import { acknowledge } from './nag.js';
+import { MAX_RECEIVE_COUNT, workQueues } from './work-queue.js';
 
 /**
  * The longest one file may take within the limits of shared/files/limits.ts: a PDF's text layer
@@ -19,7 +20,6 @@ export const FILE_WORST_CASE = Duration.seconds(40);
 /** Records per invocation, so that a batch of worst-case files still ends within the timeout. */
 export const INGEST_BATCH_SIZE = 3;
 export const INGEST_TIMEOUT = Duration.seconds(FILE_WORST_CASE.toSeconds() * INGEST_BATCH_SIZE);
-export const MAX_RECEIVE_COUNT = 3;
 /** The files of a batch are read one after another (functions/ingest), each within this memory. */
 export const INGEST_MEMORY_MB = 1024;
 /** pdf.js, loaded on the first PDF (shared/files/decode-pdf.ts), ships beside the bundle. */
@@ -37,18 +37,7 @@ export class Ingest extends Construct {
     props: { uploads: Bucket; table: TableV2; mailQueue: IQueue },
   ) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // AWS's advice for Lambda consumers: at least six times the function timeout.
-      visibilityTimeout: Duration.seconds(INGEST_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
-    });
+    ({ queue: this.queue, deadLetters: this.deadLetters } = workQueues(this, INGEST_TIMEOUT));
     props.uploads.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
       prefix: INBOX_PREFIX,
     });
@@ -77,11 +66,9 @@ export class Ingest extends Construct {
       },
       shipFiles: INGEST_SHIPPED_FILES,
     });
-    // Reads the uploaded version of a file, never deletes one; writes records and idempotency entries.
-    grantObjects(this.fn, props.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
-    grantTable(this.fn, props.table, [...TABLE_READ, ...TABLE_WRITE]);
-    // Receipts go to the mail queue like every other mail: ingest itself sends nothing.
-    props.mailQueue.grantSendMessages(this.fn);
+    // Reads the uploaded version of a file, never deletes one; writes records and idempotency
+    // entries; receipts go to the mail queue like every other mail: ingest itself sends nothing.
+    grantRecordingUploads(this.fn, props);
     this.fn.addEventSource(
       new SqsEventSource(this.queue, {
         // A poison file can cost its batch at most its own worst case (see FILE_WORST_CASE), and

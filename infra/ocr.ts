@@ -4,13 +4,13 @@ import { Grant } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MAX_OCR_PAGES } from '../shared/files/limits.js';
-import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
-import { grantObjects, grantTable, TABLE_READ, TABLE_WRITE } from './grants.js';
-import { INGEST_SHIPPED_FILES, MAX_RECEIVE_COUNT } from './ingest.js';
+import { grantRecordingUploads } from './grants.js';
+import { INGEST_SHIPPED_FILES } from './ingest.js';
 import { TonghopFunction } from './lambda-function.js';
+import { MAX_RECEIVE_COUNT, workQueues } from './work-queue.js';
 
 /**
  * What tesseract.js loads at run time, shipped beside the bundle so that nothing is downloaded:
@@ -71,18 +71,7 @@ export class Ocr extends Construct {
     props: { uploads: Bucket; table: TableV2; mailQueue: IQueue },
   ) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // AWS's advice for Lambda consumers: at least six times the function timeout.
-      visibilityTimeout: Duration.seconds(OCR_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: MAX_RECEIVE_COUNT },
-    });
+    ({ queue: this.queue, deadLetters: this.deadLetters } = workQueues(this, OCR_TIMEOUT));
     this.fn = new TonghopFunction(this, 'Function', {
       handler: 'ocr',
       memorySize: OCR_MEMORY_MB,
@@ -97,9 +86,7 @@ export class Ocr extends Construct {
       shipFiles: OCR_SHIPPED_FILES,
     });
     // What settling a scan takes, as for ingest: read the upload, record it, queue its receipt.
-    grantObjects(this.fn, props.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
-    grantTable(this.fn, props.table, [...TABLE_READ, ...TABLE_WRITE]);
-    props.mailQueue.grantSendMessages(this.fn);
+    grantRecordingUploads(this.fn, props);
     this.fn.addEventSource(
       new SqsEventSource(this.queue, {
         // One scan per invocation: a 60-page scan holds one instance, never the scans behind it.

@@ -16,22 +16,27 @@ const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'tonghop-package-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A bundle of `entry` as the build makes it, in `into`, with the files infra ships beside it. */
+async function lambdaPackage(into: string, entry: string, shipFiles: string[]): Promise<void> {
+  await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+    outfile: join(into, 'index.mjs'),
+    ...esbuildOptions(shipFiles),
+  });
+  await promisify(execFile)(process.execPath, [
+    join(root, 'infra', 'ship-files.mjs'),
+    into,
+    ...shipFiles,
+  ]);
+}
+
 describe('the ingest Lambda package', () => {
   it('reads a PDF with only the bundle and the pdf.js files infra ships beside it', async () => {
-    await build({
-      stdin: {
-        contents: "export { decodePdf } from './shared/files/decode-pdf.js';",
-        resolveDir: root,
-        loader: 'ts',
-      },
-      outfile: join(dir, 'index.mjs'),
-      ...esbuildOptions(INGEST_SHIPPED_FILES),
-    });
-    await promisify(execFile)(process.execPath, [
-      join(root, 'infra', 'ship-files.mjs'),
+    await lambdaPackage(
       dir,
-      ...INGEST_SHIPPED_FILES,
-    ]);
+      "export { decodePdf } from './shared/files/decode-pdf.js';",
+      INGEST_SHIPPED_FILES,
+    );
     expect(readdirSync(join(dir, 'node_modules', 'unpdf', 'dist'))).toEqual(['pdfjs.mjs']);
 
     const pdf = await pdfFromText(
@@ -56,20 +61,8 @@ describe('the OCR Lambda package', () => {
   it('reads a phone photo with only the bundle and the files infra ships, from local paths', {
     timeout: 180_000,
   }, async () => {
-    await build({
-      stdin: {
-        contents: "export { TesseractOcr, offlinePaths } from './adapters/tesseract-ocr.js';",
-        resolveDir: root,
-        loader: 'ts',
-      },
-      outfile: join(ocrDir, 'index.mjs'),
-      ...esbuildOptions(OCR_SHIPPED_FILES),
-    });
-    await promisify(execFile)(process.execPath, [
-      join(root, 'infra', 'ship-files.mjs'),
-      ocrDir,
-      ...OCR_SHIPPED_FILES,
-    ]);
+    const entry = "export { TesseractOcr, offlinePaths } from './adapters/tesseract-ocr.js';";
+    await lambdaPackage(ocrDir, entry, OCR_SHIPPED_FILES);
     const { TesseractOcr, offlinePaths } = (await import(
       join(ocrDir, 'index.mjs')
     )) as typeof import('../../adapters/tesseract-ocr.js');
