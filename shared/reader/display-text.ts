@@ -108,7 +108,12 @@ export function withDisplayText(
 ): Report {
   const shape = textShape(documentText);
   const isTyped = typed(shape);
-  if (isTyped && !ODD_WORD.test(documentText)) return report;
+  // Typed: only the display fields are looked at (a scan of the whole text costs the reader).
+  const shown = [
+    report.title ?? '',
+    ...report.sections.flatMap((s) => [s.heading, QUOTED.has(s.kind) ? s.text : '']),
+  ];
+  if (isTyped && !shown.some((t) => ODD_WORD.test(t))) return report;
   const model = readerWordModel(registry);
   const names = [report.issuer.name, report.province].filter((n): n is string => !!n);
   const fix = isTyped
