@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { nationalRegistry } from '../bin/registry.js';
 import { readReport } from '../shared/reader/read-report.js';
 import type { Report } from '../shared/schemas/report.js';
+import type { Unit } from '../shared/schemas/unit.js';
 import { fold } from '../shared/text/fold.js';
+import type { UnitRegistry } from '../shared/units/registry.js';
 import { type GeneratedReport, generateReport, rngOf, type Truth } from './report-generator.js';
 
 const key = (s: unknown) =>
@@ -91,13 +93,16 @@ export function scoreReport(r: Report, t: Truth): FieldScore {
   return s;
 }
 
-export function generatedSet(count: number, seed: number): GeneratedReport[] {
-  const registry = nationalRegistry();
-  // Names that occur once in the country: the truth of an ambiguous name depends on the province.
+/** Units whose name occurs once in the country: the truth of an ambiguous name depends on the province. */
+export function uniquelyNamedUnits(registry: UnitRegistry): Unit[] {
   const all = registry.provinces().flatMap((p) => registry.unitsOf(p.code));
   const seen = new Map<string, number>();
   for (const u of all) seen.set(key(u.name), (seen.get(key(u.name)) ?? 0) + 1);
-  const units = all.filter((u) => seen.get(key(u.name)) === 1);
+  return all.filter((u) => seen.get(key(u.name)) === 1);
+}
+
+export function generatedSet(count: number, seed: number): GeneratedReport[] {
+  const units = uniquelyNamedUnits(nationalRegistry());
   const rng = rngOf(seed);
   return Array.from({ length: count }, () => generateReport(rng, units));
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { uniquelyNamedUnits } from '../../scripts/generated-score.js';
 import { differences } from '../../scripts/report-compare.js';
 import { TEXT_DAMAGES } from '../../scripts/report-damage.js';
 import { FILE_DAMAGES, type FileDamage, throughFile } from '../../scripts/report-file-damage.js';
@@ -8,12 +9,7 @@ import { readReport } from '../../shared/reader/read-report.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
 const registry = registry2025();
-const units = (() => {
-  const all = registry.provinces().flatMap((p) => registry.unitsOf(p.code));
-  const count = new Map<string, number>();
-  for (const u of all) count.set(u.name.toLowerCase(), (count.get(u.name.toLowerCase()) ?? 0) + 1);
-  return all.filter((u) => count.get(u.name.toLowerCase()) === 1);
-})();
+const units = uniquelyNamedUnits(registry);
 const read = (text: string) => readReport(text, { registry });
 
 // The file round trips are slower than text damage: fewer runs, each a whole generated report.

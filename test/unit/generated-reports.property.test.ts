@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generatedSet, scoreReport } from '../../scripts/generated-score.js';
+import { generatedSet, scoreReport, uniquelyNamedUnits } from '../../scripts/generated-score.js';
 import { differences } from '../../scripts/report-compare.js';
 import { TEXT_DAMAGES, type TextDamage } from '../../scripts/report-damage.js';
 import { generateReport, rngOf } from '../../scripts/report-generator.js';
@@ -9,12 +9,7 @@ import { registry2025 } from '../helpers/fixtures.js';
 
 const registry = registry2025();
 // Generated once: the units whose names the country does not repeat.
-const units = (() => {
-  const all = registry.provinces().flatMap((p) => registry.unitsOf(p.code));
-  const count = new Map<string, number>();
-  for (const u of all) count.set(u.name.toLowerCase(), (count.get(u.name.toLowerCase()) ?? 0) + 1);
-  return all.filter((u) => count.get(u.name.toLowerCase()) === 1);
-})();
+const units = uniquelyNamedUnits(registry);
 const report = fc.integer().map((seed) => generateReport(rngOf(seed), units));
 const read = (text: string) => readReport(text, { registry });
 
