@@ -14,8 +14,10 @@ import { launchChromium } from '../helpers/browser.js';
 // The "Done when" of the Department's desk over the demo data, as `npm start` leaves it: a new
 // user reads what it prints, signs in as the demo Department, resolves every file in the review
 // queue, rebuilds the rollup and downloads it (scripts/desk-walkthrough.ts, the same walk a person
-// can run against a live `npm start`). Screenshots at 390 and 1366 px go to TONGHOP_SCREENSHOTS.
-const SHOTS = process.env.TONGHOP_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'tonghop-walk-'));
+// can run against a live `npm start`). Screenshots at 390 and 1366 px go to TONGHOP_SCREENSHOTS/demo.
+const SHOTS = process.env.TONGHOP_SCREENSHOTS
+  ? join(process.env.TONGHOP_SCREENSHOTS, 'demo')
+  : mkdtempSync(join(tmpdir(), 'tonghop-walk-'));
 
 let target: LocalTarget;
 let serving: Serving;

@@ -48,7 +48,7 @@ button:disabled{background:#7a8691}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;background:#fff}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{border:1px solid #d5dbe1;padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid #d5dbe1;padding:.4rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 td.num{text-align:right;white-space:nowrap}
 .diagnostics{padding-left:1.1rem}
 .diagnostics li{margin-bottom:.5rem}
