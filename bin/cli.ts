@@ -111,11 +111,13 @@ units
   .description(
     'Nhập danh mục quốc gia (mặc định) hoặc danh sách liên hệ của tỉnh (unit_code,email,name)',
   )
+  .option('--province <code>', 'tỉnh của danh sách liên hệ (mặc định: tỉnh của dòng đầu)')
   .option('--json', 'in JSON')
-  .action(async (csv: string | undefined, opts: { json?: boolean }) => {
+  .action(async (csv: string | undefined, opts: { province?: string; json?: boolean }) => {
     if (csv !== undefined) check('<csv>', PathsArg, [csv]);
+    if (opts.province !== undefined) check('--province', ProvinceArg, opts.province);
     const { formatImport, importUnits } = await load.units();
-    const summary = await withTarget((t) => importUnits(t, csv));
+    const summary = await withTarget((t) => importUnits(t, csv, opts.province));
     print(opts.json, summary, formatImport(summary));
     if (summary.problems.length) process.exitCode = 1;
   });
@@ -230,28 +232,28 @@ program
   .requiredOption('--province <code>', 'mã tỉnh')
   .option('--round <id>', 'kỳ báo cáo (mặc định: các kỳ vừa hết hạn hôm qua)')
   .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
+  .option('--resend', 'gửi lại dù bảng tổng hợp của kỳ đã được gửi trước đó')
   .option('--json', 'in JSON')
-  .action(async (opts: { province: string; round?: string; now?: string; json?: boolean }) => {
-    check('--province', ProvinceArg, opts.province);
-    if (opts.round !== undefined) check('--round', RoundArg, opts.round);
-    const now = nowOption(opts.now);
-    const { digest } = await load.remind();
-    const result = await withTarget(async (t) => {
-      if (opts.round !== undefined) await requireRound(t, opts.province, opts.round);
-      return digest(t, { province: opts.province, round: opts.round, now });
-    });
-    const text =
-      (result.jobs.length
-        ? `${result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`).join('\n')}\n`
-        : 'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).\n') +
-      result.overdue
-        .map(
-          (r) =>
-            `Cảnh báo: bảng tổng hợp kỳ ${r} đến hạn gửi Sở từ hôm trước mà vẫn chưa gửi được.\n`,
-        )
-        .join('');
-    print(opts.json, result.sent, text);
-  });
+  .action(
+    async (opts: {
+      province: string;
+      round?: string;
+      now?: string;
+      resend?: boolean;
+      json?: boolean;
+    }) => {
+      check('--province', ProvinceArg, opts.province);
+      if (opts.round !== undefined) check('--round', RoundArg, opts.round);
+      const now = nowOption(opts.now);
+      const { digest, formatDigest } = await load.remind();
+      const result = await withTarget(async (t) => {
+        if (opts.round !== undefined) await requireRound(t, opts.province, opts.round);
+        return digest(t, { province: opts.province, round: opts.round, now, resend: opts.resend });
+      });
+      const text = formatDigest(result);
+      print(opts.json, result.sent, text);
+    },
+  );
 
 program
   .command('rollup')
@@ -260,6 +262,7 @@ program
   .requiredOption('--round <id>', 'kỳ báo cáo, ví dụ 2026-H1')
   .option('--out <dir>', 'thư mục ghi các tệp (mặc định .tonghop/rollups/<tỉnh>/<kỳ>)')
   .option('--mail', 'gửi Sở thư kèm liên kết tải các tệp')
+  .option('--resend', 'cùng --mail: gửi lại dù thư của kỳ đã được gửi trước đó')
   .option('--now <time>', 'coi như đang là thời điểm này (ISO 8601)')
   .option('--json', 'in toàn bộ bản tổng hợp dạng JSON')
   .action(
@@ -268,6 +271,7 @@ program
       round: string;
       out?: string;
       mail?: boolean;
+      resend?: boolean;
       now?: string;
       json?: boolean;
     }) => {
@@ -282,6 +286,7 @@ program
           round: opts.round,
           out: opts.out,
           mail: opts.mail,
+          resend: opts.resend,
           now,
         });
       });

@@ -38,7 +38,7 @@ export interface Target {
   bucket: string;
   /** Where the data lives, for messages: the local directory, or "AWS". */
   where: string;
-  /** Where sent mail is saved as .eml files when the command ends; null when it is not. */
+  /** Where each mail is saved as an .eml file when it is sent; null when it is not. */
   mailDir: string | null;
   /** How long to wait for uploads to be recorded after settle(): 0 when settle() recorded them. */
   recordWaitMs: number;

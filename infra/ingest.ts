@@ -12,9 +12,10 @@ import { acknowledge } from './nag.js';
 import { MAX_RECEIVE_COUNT, workQueues } from './work-queue.js';
 
 /**
- * The longest one file may take within the limits of shared/files/limits.ts: a PDF's text layer
- * has 20 s at most, mammoth needs about 1 s per MB of XML (8 MB at most), plus S3 and DynamoDB.
- * `npm run bench` measures the worst cases allowed (README, "Performance").
+ * The longest one file may take within the limits of shared/files/limits.ts. Measured by
+ * `npm run bench -- --only worst` (README, "Performance"): reading takes at most 20 s (a PDF's
+ * wall-clock cap; the largest DOCX allowed is about 6 s of Lambda CPU), the rest is S3, DynamoDB
+ * and the receipt.
  */
 export const FILE_WORST_CASE = Duration.seconds(40);
 /** Records per invocation, so that a batch of worst-case files still ends within the timeout. */

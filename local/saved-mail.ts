@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
 export interface EmulatorMail {
@@ -35,4 +36,28 @@ export async function saveMail(sesUrl: string, dir: string): Promise<number> {
     saved++;
   }
   return saved;
+}
+
+/**
+ * Writes every mail to `dir` before the emulator answers its send: the sender marks a mail sent
+ * in the ledger only after that answer, so a run killed at any point never has a "sent" mail
+ * without its .eml.
+ */
+export function saveMailOnSend(ses: Server, sesUrl: () => string, dir: string): void {
+  ses.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (
+      req.method !== 'POST' ||
+      !/^\/(v2\/email\/outbound-(bulk-)?emails)?(\?|$)/.test(req.url ?? '')
+    )
+      return;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      if (res.statusCode >= 300) return end(...args);
+      saveMail(sesUrl(), dir).then(
+        () => end(...args),
+        () => end(...args),
+      );
+      return res;
+    }) as ServerResponse['end'];
+  });
 }

@@ -19,7 +19,7 @@ import { startCognito } from './cognito.js';
 import { FileQueue } from './file-queue.js';
 import { keepVersion, LOCAL_VERSIONS_PREFIX } from './object-versions.js';
 import { installPostPolicy, LOCAL_CORS } from './s3-post.js';
-import { saveMail } from './saved-mail.js';
+import { saveMail, saveMailOnSend } from './saved-mail.js';
 import { sqsEndpoint } from './sqs-endpoint.js';
 
 export interface LocalStack {
@@ -29,7 +29,7 @@ export interface LocalStack {
   endpoints: { dynamodb: string; s3: string; ses: string; sqs: string; cognito: string };
   ingestQueue: FileQueue;
   mailQueue: FileQueue;
-  /** Where received mail is saved as .eml files when the stack stops. */
+  /** Where each mail is saved as an .eml file, before the emulator answers its send. */
   mailDir: string;
   stop(): Promise<void>;
 }
@@ -190,6 +190,7 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
   sendInboxEvents(s3rver, home, ingestQueue);
   await ensureTable(new DynamoDBClient({ endpoint: endpoints.dynamodb }), LOCAL_TABLE);
   const mailDir = join(home, 'mail');
+  saveMailOnSend(ses, () => endpoints.ses, mailDir);
   return {
     home,
     table: LOCAL_TABLE,

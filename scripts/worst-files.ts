@@ -56,11 +56,28 @@ const documentOf = (body: string, prolog = '') =>
 
 const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
 
+const WORDS = SENTENCE.replace(/[.,]/g, '').split(' ');
+
+/** Paragraphs of report words in a seeded order, with figures: XML that compresses as Word's does. */
+function variedParagraphs(xmlBytes: number): string {
+  const bytes = noise(xmlBytes >> 3, 7);
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < xmlBytes - 200; i += 12) {
+    const words = Array.from(
+      bytes.subarray(i % (bytes.length - 12), (i % (bytes.length - 12)) + 12),
+      (b) => (b % 5 === 0 ? String(b * 37) : WORDS[b % WORDS.length]),
+    );
+    const p = paragraph(`${words.join(' ')}.`);
+    parts.push(p);
+    size += Buffer.byteLength(p);
+  }
+  return parts.join('');
+}
+
 /** The largest DOCX allowed: `bytes` in all, its XML just under the XML cap, the rest pictures. */
 export async function largestDocx(bytes = MAX_FILE_BYTES - 64 * 1024): Promise<Buffer> {
-  const para = paragraph(SENTENCE);
-  const xmlBudget = MAX_DOCX_XML_BYTES - 64 * 1024;
-  const xml = documentOf(para.repeat(Math.floor(xmlBudget / Buffer.byteLength(para))));
+  const xml = documentOf(variedParagraphs(MAX_DOCX_XML_BYTES - 64 * 1024));
   const withoutMedia = await docxPackage(xml);
   return docxPackage(xml, [noise(Math.max(0, bytes - withoutMedia.length - 512))]);
 }

@@ -49,14 +49,15 @@ export async function remind(
 
 export async function digest(
   target: Target,
-  opts: { province: string; round?: string; now: Date; dryRun?: boolean },
+  opts: { province: string; round?: string; now: Date; dryRun?: boolean; resend?: boolean },
 ) {
-  const { jobs, overdue } = await runDigestJob(opts.province, opts.now, target.ports, {
+  const { jobs, overdue, alreadySent } = await runDigestJob(opts.province, opts.now, target.ports, {
     roundId: opts.round,
     dryRun: opts.dryRun,
+    resend: opts.resend,
   });
   if (!opts.dryRun) await target.sendMail();
-  return { jobs, overdue, sent: opts.dryRun ? [] : await outcomes(target, jobs) };
+  return { jobs, overdue, alreadySent, sent: opts.dryRun ? [] : await outcomes(target, jobs) };
 }
 
 /** "7 ngày trước hạn", "đúng ngày hạn", "quá hạn 3 ngày". */
@@ -86,5 +87,20 @@ export function formatReminders(
     const codes = run.noContact.map((n) => n.unitCode).join(', ');
     lines.push(`${run.noContact.length} đơn vị chưa nộp không có địa chỉ thư: ${codes}.`);
   }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatDigest(result: Awaited<ReturnType<typeof digest>>): string {
+  const lines = result.jobs.map((j) => `${j.subject}\n→ ${j.to.join(', ')}`);
+  for (const r of result.alreadySent)
+    lines.push(
+      `Bảng tổng hợp kỳ ${r} đã được gửi Sở trước đó; không gửi lại (thêm --resend để gửi lại).`,
+    );
+  if (!lines.length)
+    lines.push(
+      'Không có bảng tổng hợp nào cần gửi (hoặc Sở chưa có địa chỉ thư: nhập bằng tonghop units import).',
+    );
+  for (const r of result.overdue)
+    lines.push(`Cảnh báo: bảng tổng hợp kỳ ${r} đến hạn gửi Sở từ hôm trước mà vẫn chưa gửi được.`);
   return `${lines.join('\n')}\n`;
 }

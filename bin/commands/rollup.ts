@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tonghopHome } from '../../local/stack.js';
+import { mailedBefore } from '../../shared/mail/was-mailed.js';
 import { NATIONAL } from '../../shared/rollup/build-rollup.js';
 import { formatShare } from '../../shared/rollup/format.js';
 import {
@@ -18,6 +19,8 @@ export interface RollupResult {
   bucket: string;
   /** The files written on this machine. */
   written: string[];
+  /** --mail was asked, but the round's rollup was mailed before (and --resend was not given). */
+  mailedAlready: boolean;
 }
 
 /** `tonghop rollup`: builds one round's rollup, writes it to S3 and --out, and mails it when asked. */
@@ -29,14 +32,21 @@ export async function rollup(
     out?: string;
     now: Date;
     mail?: boolean;
+    resend?: boolean;
     onStage?: OnStage;
   },
 ): Promise<RollupResult> {
   const province = opts.province === 'all' ? NATIONAL : opts.province;
   const deps = { ...target.ports, portalUrl: portalUrl() };
   const round = await findRound(province, opts.round, deps);
+  const key = rollupKey(round.roundId);
+  // A manual run mails again only when asked to: the Department already has the links.
+  const mailedAlready =
+    Boolean(opts.mail) &&
+    !opts.resend &&
+    mailedBefore(await target.ports.ledger.listRound(province, round.roundId), key);
   const run = await runRoundRollup(province, round, opts.now, deps, {
-    mailKey: opts.mail ? `${rollupKey(round.roundId)}#${opts.now.toISOString()}` : undefined,
+    mailKey: opts.mail && !mailedAlready ? `${key}#${opts.now.toISOString()}` : undefined,
     onStage: opts.onStage,
   });
   if (run.mail) await target.sendMail();
@@ -47,7 +57,7 @@ export async function rollup(
     writeFileSync(path, f.bytes);
     return path;
   });
-  return { run, bucket: target.bucket, written };
+  return { run, bucket: target.bucket, written, mailedAlready };
 }
 
 export function formatRollup(r: RollupResult, mailAsked: boolean): string {
@@ -69,7 +79,9 @@ export function formatRollup(r: RollupResult, mailAsked: boolean): string {
       ? [
           mail
             ? `Đã gửi thư kèm liên kết tải tới ${mail.to.join(', ')}.`
-            : 'Không gửi thư: Sở chưa có địa chỉ thư (tonghop units import).',
+            : r.mailedAlready
+              ? 'Không gửi thư: bảng tổng hợp kỳ này đã được gửi Sở trước đó (thêm --resend để gửi lại).'
+              : 'Không gửi thư: Sở chưa có địa chỉ thư (tonghop units import).',
         ]
       : []),
   ].join('\n')}\n`;

@@ -19,9 +19,11 @@ export interface ImportSummary {
 export async function importUnits(
   target: Target,
   csvPath = NATIONAL_UNITS_CSV,
+  /** A contact list's province; by default that of its first row (other provinces' rows are refused). */
+  province?: string,
 ): Promise<ImportSummary> {
   const csv = await readFile(csvPath, 'utf8');
-  const plan = planImport(csv, await target.ports.units.list());
+  const plan = planImport(csv, await target.ports.units.list(), province);
   const written = await target.ports.units.put(plan.changed);
   for (const d of plan.departments) await target.ports.departments.put(d);
   const invitations =

@@ -1,4 +1,4 @@
-import { wasMailed } from '../mail/was-mailed.js';
+import { mailedBefore, wasMailed } from '../mail/was-mailed.js';
 import type { DepartmentStore } from '../ports/department-store.js';
 import type { MailLedger, MailOutbox } from '../ports/mail.js';
 import type { RoundStore } from '../ports/round-store.js';
@@ -62,6 +62,8 @@ export interface DigestRun {
    * it). The digest function publishes their count for the "digest not sent" alarm.
    */
   overdue: string[];
+  /** Rounds named on demand whose digest went out before: not mailed again without `resend`. */
+  alreadySent: string[];
 }
 
 /** A digest is due the day after the deadline; from the day after that on, it is late. */
@@ -70,13 +72,13 @@ const digestLate = (round: Round, now: Date) =>
 
 /**
  * The Department's digest: scheduled, the day after each deadline (once); on demand for a named
- * round, every time it is asked for.
+ * round, once more only with `resend` if one went out before.
  */
 export async function runDigestJob(
   provinceCode: string,
   now: Date,
   deps: JobDeps,
-  opts: { roundId?: string; dryRun?: boolean } = {},
+  opts: { roundId?: string; dryRun?: boolean; resend?: boolean } = {},
 ): Promise<DigestRun> {
   const rounds = await provinceRounds(deps.rounds, provinceCode, now);
   const chosen = opts.roundId
@@ -88,13 +90,17 @@ export async function runDigestJob(
     deps.units.list(provinceCode),
     deps.departments.get(provinceCode),
   ]);
-  const run: DigestRun = { jobs: [], overdue: [] };
+  const run: DigestRun = { jobs: [], overdue: [], alreadySent: [] };
   for (const round of chosen) {
     const ledger = await deps.ledger.listRound(provinceCode, round.roundId);
     const key = digestKey(round.roundId);
     if (digestLate(round, now) && !ledger.some((m) => m.ledgerKey === key && m.state === 'sent'))
       run.overdue.push(round.roundId);
     if (!opts.roundId && wasMailed(ledger, key)) continue;
+    if (opts.roundId && !opts.resend && mailedBefore(ledger, key)) {
+      run.alreadySent.push(round.roundId);
+      continue;
+    }
     const job = digestJob({
       round,
       units,

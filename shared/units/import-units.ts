@@ -120,8 +120,22 @@ const OUTSIDE =
   'thuộc tỉnh khác; Sở chỉ cập nhật liên hệ của các đơn vị trong tỉnh mình, dòng này bỏ qua.';
 
 /**
+ * The province a contact list is of, when nobody said: that of its first row naming a known unit
+ * or a province. A list is one province's; a row of another would give that unit receipts.
+ */
+function listProvince(rows: ContactRow[], byCode: Map<string, Unit>): string | undefined {
+  for (const row of rows) {
+    const raw = String(row.unit_code ?? '').trim();
+    if (/^\d{2}$/.test(raw)) return raw;
+    const unit = byCode.get(raw.padStart(5, '0'));
+    if (unit) return unit.provinceCode;
+  }
+  return undefined;
+}
+
+/**
  * A contact list's rows into each unit's addresses, contact name and phone (first given wins);
- * with a `scope`, rows of another province are reported, not taken.
+ * rows of another province than `scope` (or the list's own, listProvince) are reported, not taken.
  */
 function contactsOf(
   rows: ContactRow[],
@@ -131,6 +145,7 @@ function contactsOf(
 ) {
   const byCode = new Map(existing.map((u) => [u.code, u]));
   const provinceNames = new Map(existing.map((u) => [u.provinceCode, u.provinceName]));
+  scope ??= listProvince(rows, byCode);
   const units = new Map<string, ContactOfUnit>();
   const departments: Department[] = [];
   rows.forEach((row, i) => {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_CONTACTS } from '../../bin/commands/demo.js';
@@ -115,5 +115,12 @@ describe('embedded stack: reminders', () => {
     expect(mail!.destination.to).toEqual(['sokhcn@nghean.example']);
     // 100 seeded on 1 June; the receipt test's upload happened today, after the deadline.
     expect(mail!.subject).toContain('100 đúng hạn, 1 muộn, 29 chưa nộp');
+    // Every mail is on disk already, before the stack stops (a killed run keeps its copies).
+    const saved = readdirSync(target.mailDir!).filter((f) => f.endsWith('.eml'));
+    expect(saved).toHaveLength((await receivedMail(sesUrl)).length);
+    // Named by hand, the digest goes out again only with resend.
+    const named = { province: '40', round: '2026-H1', now: new Date('2026-06-12T09:00:00+07:00') };
+    expect((await digest(target, named)).alreadySent).toEqual(['2026-H1']);
+    expect((await digest(target, { ...named, resend: true })).sent).toHaveLength(1);
   });
 });

@@ -57,6 +57,29 @@ describe('contact lists', () => {
     expect(c).toBeTruthy();
   });
 
+  it('takes no unit of another province, named or not (the CLI gives no province)', () => {
+    const all = [...units, ...registry2025().unitsOf('42')];
+    const other = all.find((u) => u.provinceCode === '42')!;
+    for (const first of [
+      ['40', 'so@na.example'],
+      [a!.code, 'vp@xa.example'],
+    ]) {
+      const csv = [
+        'unit_code,email',
+        first.join(','),
+        `${other.code},ke@la.example`,
+        '42,so@ht.example',
+      ];
+      for (const scope of [undefined, '40']) {
+        const plan = planImport(csv.join('\n'), all, scope);
+        expect(plan.changed.map((u) => u.provinceCode)).not.toContain('42');
+        expect(plan.departments.map((d) => d.provinceCode)).not.toContain('42');
+        expect(plan.problems.map((p) => p.unitCode)).toEqual([other.code, '42']);
+        expect(plan.problems[0]!.message).toMatch(/thuộc tỉnh khác/);
+      }
+    }
+  });
+
   it('says what to do with a file that is not a contact list', async () => {
     const cases: Array<[string, Uint8Array]> = [
       ['lien-he.xlsx', enc('PK not really a zip')],

@@ -297,14 +297,40 @@ describe('a digest not sent', () => {
     expect(second.jobs).toHaveLength(1);
 
     expect(await deliver(second.jobs[0]!, { mailer: new ScriptedMailer(), ledger })).toBe('sent');
-    expect(await runDigestJob('40', day2, deps(department))).toEqual({ jobs: [], overdue: [] });
+    expect(await runDigestJob('40', day2, deps(department))).toEqual({
+      jobs: [],
+      overdue: [],
+      alreadySent: [],
+    });
     // A week after the deadline nothing is due or late any more.
     expect((await runDigestJob('40', at('2026-06-20T01:30:00Z'), deps(null))).overdue).toEqual([]);
   });
 
+  it('asked for by hand, goes out again only with resend once one went out', async () => {
+    const named = { roundId: '2026-H1' };
+    const first = await runDigestJob('40', day1, deps(department), named);
+    expect(first).toMatchObject({ jobs: [{ roundId: '2026-H1' }], alreadySent: [] });
+    await deliver(first.jobs[0]!, { mailer: new ScriptedMailer(), ledger });
+    // The hand-made digest counts as sent: the next manual run sends nothing…
+    const again = await runDigestJob('40', day2, deps(department), named);
+    expect(again).toMatchObject({ jobs: [], alreadySent: ['2026-H1'] });
+    // …unless asked to resend.
+    const forced = await runDigestJob('40', day2, deps(department), { ...named, resend: true });
+    expect(forced.jobs).toHaveLength(1);
+    expect(forced.jobs[0]!.ledgerKey).not.toBe(first.jobs[0]!.ledgerKey);
+  });
+
   it('is overdue when the Department has no address to send it to', async () => {
-    expect(await runDigestJob('40', day1, deps(null))).toEqual({ jobs: [], overdue: [] });
-    expect(await runDigestJob('40', day2, deps(null))).toEqual({ jobs: [], overdue: ['2026-H1'] });
+    expect(await runDigestJob('40', day1, deps(null))).toEqual({
+      jobs: [],
+      overdue: [],
+      alreadySent: [],
+    });
+    expect(await runDigestJob('40', day2, deps(null))).toEqual({
+      jobs: [],
+      overdue: ['2026-H1'],
+      alreadySent: [],
+    });
   });
 });
 
