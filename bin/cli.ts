@@ -50,15 +50,18 @@ const print = (json: boolean | undefined, data: unknown, text: string) =>
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : text);
 
 program
-  .command('parse <file>')
-  .description('Đọc một báo cáo (.docx, .pdf, .txt, .json) và in kết quả đọc')
+  .command('parse <files...>')
+  .description(
+    'Đọc một báo cáo (.docx, .pdf, .txt, .json, ảnh, .zip ảnh) và in kết quả đọc; ' +
+      'nhiều ảnh là các trang của một báo cáo, theo thứ tự tên tệp',
+  )
   .option('--json', 'in JSON (hợp đồng của tonghop parse)')
   .option('--province <code>', 'mã tỉnh, để phân biệt các đơn vị trùng tên')
-  .action(async (file: string, opts: { json?: boolean; province?: string }) => {
+  .action(async (files: string[], opts: { json?: boolean; province?: string }) => {
     if (opts.province !== undefined) check('--province', ProvinceArg, opts.province);
-    check('<file>', PathsArg, [file]);
+    check('<files>', PathsArg, files);
     const { parseCommand } = await load.parse();
-    process.exitCode = await parseCommand(file, opts);
+    process.exitCode = await parseCommand(files, opts);
   });
 
 program

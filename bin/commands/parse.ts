@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TesseractOcr } from '../../adapters/tesseract-ocr.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
-import { readDocument } from '../../shared/ocr/read-document.js';
+import { readDocument, readPhotosDocument } from '../../shared/ocr/read-document.js';
 import { INDICATOR_CATALOGUE } from '../../shared/reader/catalogue.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { fieldWord, SECTION_KIND_WORDS } from '../../shared/vocabulary/report-words.js';
@@ -11,20 +11,27 @@ import { LEVEL_WORDS } from '../../shared/vocabulary/unit-names.js';
 import { writeError } from '../cli-output.js';
 import { nationalRegistry } from '../registry.js';
 
+/** One report: a file, or several photos of its pages (read in page order by name). */
 export async function parseCommand(
-  file: string,
+  files: string[],
   opts: { json?: boolean; province?: string },
 ): Promise<number> {
-  const bytes = await readFile(file);
   let report: Report;
   // Workers start only when a page needs OCR.
   const ocr = new TesseractOcr();
+  const shown = files.map((f) => basename(f)).join(', ');
   try {
     const context = { registry: nationalRegistry(), provinceCode: opts.province ?? null };
-    report = (await readDocument(basename(file), bytes, context, ocr)).report;
+    const photos = await Promise.all(
+      files.map(async (f) => ({ name: basename(f), bytes: await readFile(f) })),
+    );
+    report =
+      photos.length === 1
+        ? (await readDocument(photos[0]!.name, photos[0]!.bytes, context, ocr)).report
+        : (await readPhotosDocument(photos, context, ocr)).report;
   } catch (e) {
     if (e instanceof FileProblem) {
-      writeError(`${basename(file)}: ${e.diagnostic.message}`, 'file', Boolean(opts.json));
+      writeError(`${shown}: ${e.diagnostic.message}`, 'file', Boolean(opts.json));
       return 1;
     }
     throw e;

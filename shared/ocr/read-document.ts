@@ -2,7 +2,7 @@ import type { FileFormat } from '../files/read-file.js';
 import type { OcrEngine } from '../ports/ocr-engine.js';
 import { type ReadContext, readReport } from '../reader/read-report.js';
 import type { Report } from '../schemas/report.js';
-import { readUpload, type UploadContent } from './read-upload.js';
+import { type Photo, readPhotos, readUpload, type UploadContent } from './read-upload.js';
 import { reviewScan } from './scan-review.js';
 import type { ScanText } from './scan-text.js';
 
@@ -27,4 +27,17 @@ export function reportOf(content: UploadContent, context: ReadContext): Report {
   if (content.kind === 'report') return content.report;
   const report = readReport(content.text, context);
   return content.scan ? reviewScan(report, content.scan) : report;
+}
+
+/** Several photos of one report sent together, read as one document in page order by name. */
+export async function readPhotosDocument(
+  photos: Photo[],
+  context: ReadContext,
+  ocr: OcrEngine,
+): Promise<{ report: Report; scan: ScanText | null }> {
+  const content = await readPhotos(photos, ocr);
+  return {
+    report: reportOf(content, context),
+    scan: content.kind === 'text' ? (content.scan ?? null) : null,
+  };
 }

@@ -1,11 +1,11 @@
 import { lettersOf } from '../files/decode-pdf.js';
-import { FileProblem } from '../files/file-problem.js';
+import { FileProblem, fileProblem } from '../files/file-problem.js';
 import { checkImageHeader } from '../files/image-header.js';
 import { MIN_LETTERS_PER_PAGE } from '../files/limits.js';
 import { pdfPageImages } from '../files/pdf-page-images.js';
 import { type FileContent, formatOf, NEEDS_OCR, readFileContent } from '../files/read-file.js';
 import { shownFileName } from '../files/shown-name.js';
-import { zipImages } from '../files/zip-images.js';
+import { byPageName, MAX_ZIP_PAGES, zipImages } from '../files/zip-images.js';
 import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
 import { recognizeUpright } from './orientation.js';
 import { type PageContent, type ScanText, scanText } from './scan-text.js';
@@ -88,4 +88,42 @@ export async function readUpload(
   const typed = pages.flatMap((text, i) => (done.has(i + 1) ? [] : [{ page: i + 1, text }]));
   const scan = scanned(ocrPages, typed);
   return { ...content, text: scan.text, scan };
+}
+
+/** One photo or scan of a page, as uploaded. */
+export interface Photo {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Several photos of one report sent together (not zipped): read as its pages in order of their
+ * file names ("2.jpg" before "10.jpg"), like the photos of a .zip, and bounded the same way.
+ */
+export async function readPhotos(photos: Photo[], ocr: OcrEngine): Promise<UploadContent> {
+  if (photos.length > MAX_ZIP_PAGES)
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.tooManyPhotos',
+      `Một báo cáo gửi tối đa ${MAX_ZIP_PAGES} ảnh; vui lòng gửi mỗi báo cáo riêng, hoặc quét thành một tệp PDF.`,
+      `${photos.length} photos`,
+    );
+  const images = [...photos]
+    .sort((a, b) => byPageName(a.name, b.name))
+    .map((p, i) => {
+      const what = `Ảnh "${shownFileName(p.name, 60)}"`;
+      if (formatOf(p.name) !== 'image')
+        throw fileProblem(
+          'rejected',
+          'file',
+          'file.notAPhoto',
+          `${what} không phải ảnh .jpg, .png, .tif; ` +
+            'các trang của một báo cáo gửi cùng nhau phải đều là ảnh.',
+          `not an image: ${p.name}`,
+        );
+      checkImageHeader(p.bytes, what);
+      return { page: i + 1, image: p.bytes };
+    });
+  return { kind: 'text', format: 'image', ...scanBody(scanned(await recognizeAll(images, ocr))) };
 }

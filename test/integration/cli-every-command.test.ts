@@ -50,6 +50,7 @@ const CASES: string[][] = [
   ['parse', 'B'],
   ['parse', 'F', '--province', 'abc'],
   ['parse', 'F', '--khong-co'],
+  ['parse', 'F', 'B'], // several files are the photos of one report: a text among them is refused
   ['ingest'],
   ['ingest', 'F', ...P],
   ['ingest', 'F', ...P, '--round', '2026-h1'],
