@@ -1,4 +1,5 @@
 import { nationalRegistry } from '../bin/registry.js';
+import { ADVERSARIAL_TEXTS } from '../scripts/adversarial-texts.js';
 import { reportText } from '../scripts/report-text.js';
 import { readReport } from '../shared/reader/read-report.js';
 import { fold } from '../shared/text/fold.js';
@@ -17,25 +18,6 @@ export function rate(fn: () => void, ms: number): number {
   }
   return (n * 1000) / (performance.now() - start);
 }
-
-// The shapes that once made reading quadratic (issue 13, item 3), at about 100 KB each: their
-// cost per KB must stay that of an ordinary report.
-const ADVERSARIAL: ReadonlyArray<readonly [string, (n: number) => string]> = [
-  ['"So" + spaces', (n) => `So${' '.repeat(n)}x`],
-  [
-    'issuer phrase repeated',
-    (n) => `ỦY BAN NHÂN DÂN\n${'UBND xã Hồng Lộc '.repeat(n / 17)}\nBÁO CÁO\nvề x`,
-  ],
-  ['". Căn cứ a" repeated', (n) => `BÁO CÁO\nvề việc\n${'. Căn cứ a'.repeat(n / 10)}`],
-  [
-    'spaces in a date line',
-    (n) => `UBND XÃ A\nHà Nội,${' '.repeat(n / 2)}x${' '.repeat(n / 2)}, ngày 1 tháng 2 năm 2025`,
-  ],
-  [
-    'dots after a signer title',
-    (n) => `BÁO CÁO\nx\nI. Kết quả\nCHỦ TỊCH\nNguyễn Văn A${'.'.repeat(n)}x`,
-  ],
-];
 
 export const readerSection: BenchSection = {
   id: 'reader',
@@ -68,6 +50,8 @@ export const readerSection: BenchSection = {
     };
     for (const kb of [10, 30, 100, 1000])
       line('report', reportText(u, { targetChars: kb * 1024 }), kb, kb === 30 ? 2000 : undefined);
-    for (const [name, make] of ADVERSARIAL) line(name, make(100 * 1024), 100);
+    // The shapes that once made reading quadratic (issue 13, item 3), at about 100 KB each: their
+    // cost per KB must stay that of an ordinary report.
+    for (const [name, make] of ADVERSARIAL_TEXTS) line(name, make(100 * 1024), 100);
   },
 };

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import type { Unit } from '../shared/schemas/unit.js';
 import { docxFromText, pdfFromText } from './report-files.js';
 import { reportText } from './report-text.js';
+import { docxPackage } from './worst-files.js';
 
 /** A DOCX whose ZIP directory claims small sizes while its document inflates to `mb` MB. */
 export async function lyingZipBomb(mb: number): Promise<Buffer> {
@@ -32,27 +33,10 @@ export function largeDocx(unit: Unit, chars: number): Promise<Buffer> {
 export function docxOfXmlSize(xmlBytes: number): Promise<Buffer> {
   const para = '<w:p><w:r><w:t>Ủy ban nhân dân xã triển khai chuyển đổi số.</w:t></w:r></w:p>';
   const body = para.repeat(Math.ceil(xmlBytes / Buffer.byteLength(para)));
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ' +
-      'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Target="word/document.xml" ' +
-      'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>',
-  );
-  zip.file(
-    'word/document.xml',
+  return docxPackage(
     '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
       `<w:body>${body}</w:body></w:document>`,
   );
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** A minimal PDF of `pages` pages that all share one content stream, as a generator makes. */

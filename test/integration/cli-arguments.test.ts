@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 
 // Every argument error: a Vietnamese message saying what to type, exit code 2, nothing uploaded.
-const cli = fileURLToPath(new URL('../../bin/tonghop.js', import.meta.url));
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 const ENGLISH = /\b(error|Usage|Options|required|missing|unknown|invalid|Expected)\b/;
 
@@ -18,19 +16,7 @@ beforeAll(() => {
   writeFileSync(file, 'BÁO CÁO\n');
 });
 
-function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: { ...process.env, TONGHOP_HOME: home },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    child.once('exit', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+const run = (args: string[]) => runCli(args, { TONGHOP_HOME: home });
 
 const uploaded = () => existsSync(join(home, 's3', 'tonghop-uploads', 'inbox'));
 

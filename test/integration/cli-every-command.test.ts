@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 
 // Every command, given what a person mistypes (a missing argument, a bad round, a bad file, an
 // unknown flag), in both output modes: a non-zero exit, a Vietnamese message without a stack
 // trace, and with --json one JSON document on stdout.
-const cli = fileURLToPath(new URL('../../bin/tonghop.js', import.meta.url));
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 const STACK = /\n\s+at .+[:(]\d+/;
 const ENGLISH = /\b(error|Usage|Options|required|missing|unknown|invalid|expected|received)\b/i;
@@ -25,20 +23,8 @@ beforeAll(() => {
   writeFileSync(paths.csv, 'khong,phai,danh,sach\n\u0000\u0001');
 });
 
-function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      // A home of its own: two local stacks never share one directory.
-      env: { ...process.env, TONGHOP_HOME: mkdtempSync(join(home, 'run-')) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    child.once('exit', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
+// A home of its own for each run: two local stacks never share one directory.
+const run = (args: string[]) => runCli(args, { TONGHOP_HOME: mkdtempSync(join(home, 'run-')) });
 
 const NO_FILE = '/khong/co/tep-nay.txt';
 const P = ['--province', '40'];
