@@ -45,9 +45,94 @@ function sendFile(target: UploadTarget, file: File, onProgress: (loaded: number)
   });
 }
 
+/** CRC-32 (ZIP's checksum) of some bytes; the table is built per call to stay self-contained. */
+function crc32(bytes: Uint8Array): number {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++)
+    crc = (table[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A ZIP of stored (uncompressed) entries: photos are compressed already, and the server reads
+ * a .zip of photos as the pages of one report. UTF-8 names (flag bit 11).
+ */
+function zipStored(entries: { name: string; bytes: Uint8Array }[]): Uint8Array[] {
+  const utf8 = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const header = (size: number) => {
+    const b = new Uint8Array(size);
+    return { b, v: new DataView(b.buffer) };
+  };
+  for (const e of entries) {
+    const name = utf8.encode(e.name);
+    const crc = crc32(e.bytes);
+    const local = header(30);
+    local.v.setUint32(0, 0x04034b50, true);
+    local.v.setUint16(4, 20, true);
+    local.v.setUint16(6, 0x0800, true);
+    local.v.setUint32(14, crc, true);
+    local.v.setUint32(18, e.bytes.length, true);
+    local.v.setUint32(22, e.bytes.length, true);
+    local.v.setUint16(26, name.length, true);
+    const dir = header(46);
+    dir.v.setUint32(0, 0x02014b50, true);
+    dir.v.setUint16(4, 20, true);
+    dir.v.setUint16(6, 20, true);
+    dir.v.setUint16(8, 0x0800, true);
+    dir.v.setUint32(16, crc, true);
+    dir.v.setUint32(20, e.bytes.length, true);
+    dir.v.setUint32(24, e.bytes.length, true);
+    dir.v.setUint16(28, name.length, true);
+    dir.v.setUint32(42, offset, true);
+    parts.push(local.b, name, e.bytes);
+    central.push(dir.b, name);
+    offset += 30 + name.length + e.bytes.length;
+  }
+  const size = central.reduce((n, c) => n + c.length, 0);
+  const end = header(22);
+  end.v.setUint32(0, 0x06054b50, true);
+  end.v.setUint16(8, entries.length, true);
+  end.v.setUint16(10, entries.length, true);
+  end.v.setUint32(12, size, true);
+  end.v.setUint32(16, offset, true);
+  return [...parts, ...central, end.b];
+}
+
+/**
+ * Several photos chosen together are the pages of one report: they go as one .zip, in page order
+ * by name ("2.jpg" before "10.jpg"), each name led by its page number so the order holds and two
+ * photos of the same name stay two pages. Anything else is sent file by file.
+ */
+export function photosAsOne(files: File[]): Promise<File[]> {
+  const photo = /\.(jpe?g|png|tiff?)$/i;
+  if (files.length < 2 || !files.every((f) => photo.test(f.name))) return Promise.resolve(files);
+  const sorted = [...files].sort((a, b) =>
+    a.name.localeCompare(b.name, 'vi', { numeric: true, sensitivity: 'base' }),
+  );
+  return Promise.all(sorted.map((f) => f.arrayBuffer())).then((buffers) => {
+    const entries = buffers.map((b, i) => ({
+      name: `${String(i + 1).padStart(2, '0')}-${sorted[i]?.name ?? ''}`,
+      bytes: new Uint8Array(b),
+    }));
+    const zip = zipStored(entries) as BlobPart[];
+    const type = { type: 'application/zip' };
+    return [new File(zip, `anh-chup-${files.length}-trang.zip`, type)];
+  });
+}
+
 function enableDrop(drop: HTMLElement, input: HTMLInputElement): void {
   input.multiple = true;
-  drop.textContent = 'Chọn tệp hoặc kéo thả vào đây (được chọn nhiều tệp, nhiều ảnh)';
+  drop.textContent =
+    'Chọn tệp hoặc kéo thả vào đây (nhiều tệp được; nhiều ảnh chọn cùng lúc là các trang của một báo cáo)';
   for (const t of ['dragenter', 'dragover'])
     drop.addEventListener(t, (e) => {
       e.preventDefault();
@@ -104,16 +189,22 @@ function enhanceUpload(form: HTMLFormElement): void {
     if (!files.length) return;
     button.disabled = true;
     box.hidden = false;
-    sendAll(form, files, show).then(
-      (ids) => {
-        show(100, 'Đã gửi xong, đang chờ kết quả đọc…');
-        location.assign(`${location.pathname}?tep=${ids.join(',')}`);
-      },
-      (err: Error) => {
-        say.textContent = err.message;
-        button.disabled = false;
-      },
-    );
+    photosAsOne(files)
+      .then((ready) => {
+        if (ready.length < files.length)
+          show(0, `Gộp ${files.length} ảnh thành một báo cáo (trang theo thứ tự tên tệp)…`);
+        return sendAll(form, ready, show);
+      })
+      .then(
+        (ids) => {
+          show(100, 'Đã gửi xong, đang chờ kết quả đọc…');
+          location.assign(`${location.pathname}?tep=${ids.join(',')}`);
+        },
+        (err: Error) => {
+          say.textContent = err.message;
+          button.disabled = false;
+        },
+      );
   });
 }
 
@@ -150,6 +241,9 @@ function start(): void {
 export const PORTAL_JS = `${[
   presign,
   sendFile,
+  crc32,
+  zipStored,
+  photosAsOne,
   enableDrop,
   sendAll,
   enhanceUpload,

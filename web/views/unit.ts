@@ -49,16 +49,20 @@ ${input.earlier.length ? html`<h2>Các kỳ trước</h2>${cards(input.earlier)}
   );
 }
 
+/** What the file picker offers: the formats read (a .zip holds the photos of one report). */
+const ACCEPTED = '.docx,.pdf,.txt,.jpg,.jpeg,.png,.tif,.tiff,.zip,application/pdf,image/*';
+
 function uploadForm(form: UploadForm, postUrl: string, csrf: string): Html {
   return html`<section class="card upload" aria-labelledby="nop">
   <h2 id="nop">Nộp báo cáo</h2>
-  <p>Tệp DOCX, PDF hoặc ảnh chụp văn bản đã ký (JPG, PNG), mỗi tệp tối đa 20 MB.
+  <p>Tệp DOCX, PDF hoặc ảnh chụp văn bản đã ký (JPG, PNG, TIFF), tối đa 20 MB.
+  Văn bản nhiều trang chụp thành nhiều ảnh: chọn tất cả ảnh cùng lúc (đặt tên theo thứ tự trang).
   Nộp lại để sửa: bản mới nhất được tính.</p>
   <form method="post" action="${form.url}" enctype="multipart/form-data" class="stack"
     data-presign="${postUrl}" data-csrf="${csrf}">
     ${Object.entries(form.fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
     <label for="file" class="drop">Chọn tệp (hoặc kéo thả vào đây)</label>
-    <input id="file" name="file" type="file" required accept=".docx,.pdf,.txt,.jpg,.jpeg,.png,application/pdf,image/*">
+    <input id="file" name="file" type="file" required accept="${ACCEPTED}">
     <button type="submit">Nộp tệp</button>
     <div class="progress" hidden><progress max="100" value="0" aria-label="Tiến độ gửi tệp"></progress>
       <span role="status" aria-live="polite"></span></div>
