@@ -78,6 +78,6 @@ export async function demo(
   if (target.mailDir)
     out.write(
       `\nThư (biên nhận, nhắc hạn, tổng hợp) được lưu dạng .eml tại ${target.mailDir} ` +
-        'khi lệnh kết thúc.\n',
+        'ngay khi gửi.\n',
     );
 }
