@@ -7,8 +7,8 @@ import { DynamoRoundStore } from './dynamo-round-store.js';
 import { DynamoSubmissionStore } from './dynamo-submission-store.js';
 import { DynamoUnitStore } from './dynamo-unit-store.js';
 
-/** Everything the reminder and digest jobs read and write, on one table. */
-export function tableJobDeps(table: string, outbox: MailOutbox): JobDeps {
+/** The stores of one table: rounds, units, departments, submissions and the mail ledger. */
+export function tableStores(table: string) {
   const db = dynamoDocumentClient();
   return {
     rounds: new DynamoRoundStore(db, table),
@@ -16,7 +16,10 @@ export function tableJobDeps(table: string, outbox: MailOutbox): JobDeps {
     departments: new DynamoDepartmentStore(db, table),
     submissions: new DynamoSubmissionStore(db, table),
     ledger: new DynamoMailLedger(db, table),
-    outbox,
-    portalUrl: process.env.PORTAL_URL || undefined,
   };
+}
+
+/** Everything the reminder and digest jobs read and write, on one table. */
+export function tableJobDeps(table: string, outbox: MailOutbox): JobDeps {
+  return { ...tableStores(table), outbox, portalUrl: process.env.PORTAL_URL || undefined };
 }

@@ -1,10 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { dynamoDocumentClient } from '../adapters/dynamo-client.js';
-import { DynamoDepartmentStore } from '../adapters/dynamo-department-store.js';
-import { DynamoMailLedger } from '../adapters/dynamo-mail-ledger.js';
-import { DynamoRoundStore } from '../adapters/dynamo-round-store.js';
-import { DynamoSubmissionStore } from '../adapters/dynamo-submission-store.js';
-import { DynamoUnitStore } from '../adapters/dynamo-unit-store.js';
+import { tableStores } from '../adapters/job-deps.js';
 import { forgetRegistry } from '../adapters/registry-cache.js';
 import { s3 } from '../adapters/s3-client.js';
 import { S3ObjectStore } from '../adapters/s3-object-store.js';
@@ -89,17 +84,7 @@ function tablePorts(
   outbox: MailOutbox,
   deadLetters: DeadLetterQueue,
 ): Ports {
-  const db = dynamoDocumentClient();
-  return {
-    rounds: new DynamoRoundStore(db, table),
-    units: new DynamoUnitStore(db, table),
-    departments: new DynamoDepartmentStore(db, table),
-    submissions: new DynamoSubmissionStore(db, table),
-    ledger: new DynamoMailLedger(db, table),
-    objects: new S3ObjectStore(s3(), bucket),
-    outbox,
-    deadLetters,
-  };
+  return { ...tableStores(table), objects: new S3ObjectStore(s3(), bucket), outbox, deadLetters };
 }
 
 // Handlers read their environment when loaded: only after the stack has set it.
