@@ -6,6 +6,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { acknowledge, arnToken } from './nag.js';
+import { MAX_RECEIVE_COUNT } from './work-queue.js';
 
 // Named actions, never the grant*() bundles (grantRead gives s3:GetObject*, s3:List*, …): each
 // function gets exactly what its adapters call, and test/infra/stack.test.ts lists them.
@@ -84,6 +85,21 @@ export function grantSendFromSender(
     actions: ['ses:SendEmail'],
     resourceArns: [...identities, configSet],
   });
+}
+
+/** The variables the shared upload handler reads (ingest and OCR): what the grant below covers. */
+export function recordingEnvironment(to: {
+  uploads: IBucket;
+  table: ITableV2;
+  mailQueue: IQueue;
+}): Record<string, string> {
+  return {
+    TABLE_NAME: to.table.tableName,
+    BUCKET_NAME: to.uploads.bucketName,
+    MAIL_QUEUE_URL: to.mailQueue.queueUrl,
+    // The handler records a file on its last receive, before the queue dead-letters it.
+    MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
+  };
 }
 
 /**

@@ -6,10 +6,10 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INBOX_PREFIX } from '../shared/ingest/upload-key.js';
-import { grantRecordingUploads } from './grants.js';
+import { grantRecordingUploads, recordingEnvironment } from './grants.js';
 import { TonghopFunction } from './lambda-function.js';
 import { acknowledge } from './nag.js';
-import { MAX_RECEIVE_COUNT, workQueues } from './work-queue.js';
+import { workQueues } from './work-queue.js';
 
 /**
  * The longest one file may take within the limits of shared/files/limits.ts. Measured by
@@ -58,13 +58,7 @@ export class Ingest extends Construct {
       handler: 'ingest',
       memorySize: INGEST_MEMORY_MB,
       timeout: INGEST_TIMEOUT,
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        BUCKET_NAME: props.uploads.bucketName,
-        MAIL_QUEUE_URL: props.mailQueue.queueUrl,
-        // The handler records a file on its last receive, before the queue dead-letters it.
-        MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
-      },
+      environment: recordingEnvironment(props),
       shipFiles: INGEST_SHIPPED_FILES,
     });
     // Reads the uploaded version of a file, never deletes one; writes records and idempotency

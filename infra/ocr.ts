@@ -7,10 +7,10 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MAX_OCR_PAGES } from '../shared/files/limits.js';
-import { grantRecordingUploads } from './grants.js';
+import { grantRecordingUploads, recordingEnvironment } from './grants.js';
 import { INGEST_SHIPPED_FILES } from './ingest.js';
 import { TonghopFunction } from './lambda-function.js';
-import { MAX_RECEIVE_COUNT, workQueues } from './work-queue.js';
+import { workQueues } from './work-queue.js';
 
 /**
  * What tesseract.js loads at run time, shipped beside the bundle so that nothing is downloaded:
@@ -76,13 +76,7 @@ export class Ocr extends Construct {
       handler: 'ocr',
       memorySize: OCR_MEMORY_MB,
       timeout: OCR_TIMEOUT,
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        BUCKET_NAME: props.uploads.bucketName,
-        MAIL_QUEUE_URL: props.mailQueue.queueUrl,
-        MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
-        OCR_WORKERS: String(OCR_WORKERS),
-      },
+      environment: { ...recordingEnvironment(props), OCR_WORKERS: String(OCR_WORKERS) },
       shipFiles: OCR_SHIPPED_FILES,
     });
     // What settling a scan takes, as for ingest: read the upload, record it, queue its receipt.
