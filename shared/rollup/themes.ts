@@ -1,5 +1,5 @@
 import { repairStoredQuote } from '../reader/display-text.js';
-import type { Addressee, Quote, Rollup, Theme } from '../schemas/rollup.js';
+import { Addressee, type Quote, type Rollup, Theme } from '../schemas/rollup.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
 import { fold } from '../text/fold.js';
 import { shorten } from './points.js';
@@ -22,21 +22,9 @@ export const ADDRESSEE_TITLES: Record<Addressee, string> = {
   unspecified: 'Chưa nêu cơ quan',
 };
 
-const THEME_ORDER: Theme[] = [
-  'funding',
-  'staff',
-  'infrastructure',
-  'guidance',
-  'citizen_skills',
-  'other',
-];
-const ADDRESSEE_ORDER: Addressee[] = [
-  'science_department',
-  'finance_department',
-  'provincial_committee',
-  'central_government',
-  'unspecified',
-];
+// The order of the rollup's groups is the schema's: one list to change.
+const THEME_ORDER = Theme.options;
+const ADDRESSEE_ORDER = Addressee.options;
 
 interface Grouped<K extends string> {
   key: K;
