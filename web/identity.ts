@@ -1,17 +1,11 @@
 import * as z from 'zod';
+import { Uploader } from '../shared/schemas/uploader.js';
 
-/** Who is signed in: a unit's contact, or a Department's staff member of one province. */
-export const Identity = z.object({
-  sub: z.string().min(1),
-  email: z.string(),
-  role: z.enum(['commune', 'staff']),
-  provinceCode: z.string().regex(/^\d{2}$/),
-  /** Only for `commune`: the unit the account speaks for. */
-  unitCode: z
-    .string()
-    .regex(/^\d{5}$/)
-    .optional(),
-});
+/**
+ * Who is signed in: a unit's contact, or a Department's staff member of one province. The same
+ * person an upload's metadata names (`Uploader`), always with an e-mail address.
+ */
+export const Identity = Uploader.extend({ email: z.string() });
 export type Identity = z.infer<typeof Identity>;
 
 /** May this person see a unit's pages and download its originals? */
