@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METRICS_NAMESPACE } from '../../infra/lambda-function.js';
 import type { LocalStack } from '../../local/stack.js';
+import { lambdaContext } from '../helpers/lambda.js';
 import { startTestStack } from '../helpers/stack.js';
 
 let stack: LocalStack;
@@ -22,11 +23,7 @@ afterAll(async () => {
   await stack.stop();
 });
 
-const context = {
-  functionName: 'digest',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 60_000,
-} as unknown as Context;
+const context = lambdaContext('digest', 60_000);
 
 /** The CloudWatch embedded-metric-format lines the handler printed. */
 async function emfOf(run: () => Promise<unknown>): Promise<

@@ -8,6 +8,7 @@ import type { LocalStack } from '../../local/stack.js';
 import { reportText } from '../../scripts/report-text.js';
 import { encodeEventKey } from '../../shared/ingest/upload-key.js';
 import { registry2025 } from '../helpers/fixtures.js';
+import { lambdaContext, s3Body, s3Throttled } from '../helpers/lambda.js';
 import { startTestStack } from '../helpers/stack.js';
 
 // DynamoDB is the embedded dynalite (idempotency and the submission store need a real table);
@@ -31,18 +32,7 @@ afterAll(async () => {
 });
 beforeEach(() => s3.reset());
 
-const context = {
-  functionName: 'ingest',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 60_000,
-} as unknown as Context;
-const body = (bytes: Uint8Array) => ({ transformToByteArray: async () => bytes }) as never;
-const throttled = () =>
-  Object.assign(new Error('Please reduce your request rate.'), {
-    name: 'SlowDown',
-    $fault: 'server',
-    $metadata: { httpStatusCode: 503 },
-  });
+const context = lambdaContext('ingest', 60_000);
 
 function s3Event(key: string, eTag: string): string {
   return JSON.stringify({
@@ -102,7 +92,7 @@ const text = (code: string, computers = 42) =>
 
 describe('ingest handler', () => {
   it('records one submission when S3 and SQS deliver the same upload twice', async () => {
-    s3.on(GetObjectCommand).resolves({ Body: body(text('16941')), VersionId: 'v-e1' });
+    s3.on(GetObjectCommand).resolves({ Body: s3Body(text('16941')), VersionId: 'v-e1' });
     const key = 'inbox/40/2026-H1/16941/Báo cáo 6 tháng.txt';
     // Records of a batch are read one at a time: the twin finds the first one's record complete
     // and is answered from it, as is a later delivery.
@@ -119,10 +109,10 @@ describe('ingest handler', () => {
 
   it('reports only the throttled message as failed, and the retry records it once', async () => {
     s3.on(GetObjectCommand, { Key: 'inbox/40/2026-H1/17464/bc.txt' })
-      .rejectsOnce(throttled())
-      .resolves({ Body: body(text('17464')) });
+      .rejectsOnce(s3Throttled())
+      .resolves({ Body: s3Body(text('17464')) });
     s3.on(GetObjectCommand, { Key: 'inbox/40/2026-H1/17506/bc.txt' }).resolves({
-      Body: body(text('17506')),
+      Body: s3Body(text('17506')),
     });
     const event = sqs(
       s3Event('inbox/40/2026-H1/17464/bc.txt', 'e2'),
@@ -140,7 +130,7 @@ describe('ingest handler', () => {
   });
 
   it('records a permanent problem as rejected and does not ask for a retry', async () => {
-    s3.on(GetObjectCommand).resolves({ Body: body(new Uint8Array([1, 2, 3, 4, 5, 0, 0, 7])) });
+    s3.on(GetObjectCommand).resolves({ Body: s3Body(new Uint8Array([1, 2, 3, 4, 5, 0, 0, 7])) });
     const res = await handler(sqs(s3Event('inbox/40/2026-H1/16690/hong.docx', 'e4')), context);
     expect(res.batchItemFailures).toEqual([]);
     const [sub] = (await store.listRound('40', '2026-H1')).filter((s) => s.unitCode === '16690');

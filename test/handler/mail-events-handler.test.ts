@@ -5,6 +5,7 @@ import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
 import type { LocalStack } from '../../local/stack.js';
 import { LEDGER_TAG, ledgerTagValue } from '../../shared/mail/ledger-tag.js';
 import type { MailJob } from '../../shared/schemas/mail.js';
+import { lambdaContext } from '../helpers/lambda.js';
 import { startTestStack } from '../helpers/stack.js';
 
 let stack: LocalStack;
@@ -19,11 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-const context = {
-  functionName: 'mail-events',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
+const context = lambdaContext('mail-events', 30_000);
 const job: MailJob = {
   kind: 'reminder',
   ledgerKey: 'REMIND#2026-H1#16941#-3',

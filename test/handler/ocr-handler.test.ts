@@ -12,6 +12,7 @@ import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.
 import { buildUploadKey } from '../../shared/ingest/upload-key.js';
 import type { OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
 import { registry2025 } from '../helpers/fixtures.js';
+import { lambdaContext, s3Body, s3Throttled } from '../helpers/lambda.js';
 import { MemoryObjects } from '../helpers/memory-stores.js';
 import { startTestStack } from '../helpers/stack.js';
 import { textPhoto } from '../helpers/text-photo.js';
@@ -57,18 +58,8 @@ afterAll(async () => {
 });
 beforeEach(() => s3.reset());
 
-const context = {
-  functionName: 'ocr',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 600_000,
-} as unknown as Context;
+const context = lambdaContext('ocr', 600_000);
 const photoOf = (code: string) => textPhoto(reportText(registry.byCode(code)!));
-const body = (bytes: Uint8Array) => ({ transformToByteArray: async () => bytes }) as never;
-const throttled = () =>
-  Object.assign(new Error('Please reduce your request rate.'), {
-    name: 'SlowDown',
-    $metadata: { httpStatusCode: 503 },
-  });
 
 /** What ingest does on AWS with a photo: queue its ObjectRef for OCR and record it `ocr_pending`. */
 async function pendingPhoto(unitCode: string, eTag: string) {
@@ -99,7 +90,10 @@ async function pendingPhoto(unitCode: string, eTag: string) {
   };
   const { submission } = await ingestObject(ref, deps);
   expect(submission.status).toBe('ocr_pending');
-  s3.on(GetObjectCommand, { Key: key }).resolves({ Body: body(bytes), VersionId: ref.versionId! });
+  s3.on(GetObjectCommand, { Key: key }).resolves({
+    Body: s3Body(bytes),
+    VersionId: ref.versionId!,
+  });
   return { message: JSON.stringify(queued[0]), submission };
 }
 
@@ -149,8 +143,8 @@ describe('OCR handler', () => {
     const { message, submission } = await pendingPhoto('17464', 'o2');
     const key = JSON.parse(message).key as string;
     s3.on(GetObjectCommand, { Key: key })
-      .rejectsOnce(throttled())
-      .resolves({ Body: body(photoOf('17464')) });
+      .rejectsOnce(s3Throttled())
+      .resolves({ Body: s3Body(photoOf('17464')) });
     expect((await handler(sqsEvent(message), context)).batchItemFailures).toEqual([
       { itemIdentifier: 'm0' },
     ]);
@@ -164,7 +158,7 @@ describe('OCR handler', () => {
 
   it('on the last receive settles the waiting scan as needs_review, tells the unit, and fails to the DLQ', async () => {
     const { message, submission } = await pendingPhoto('17506', 'o3');
-    s3.on(GetObjectCommand, { Key: JSON.parse(message).key }).rejects(throttled());
+    s3.on(GetObjectCommand, { Key: JSON.parse(message).key }).rejects(s3Throttled());
     const res = await handler(sqsEvent(message, 3), context);
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'm0' }]);
     const subs = await unitSubs('17506');
