@@ -23,7 +23,7 @@ export type PdfTextAnswer =
 // A line break wherever the baseline moves, as a reader of the page sees it.
 const SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
-const send = (answer) => parentPort.postMessage(answer);
+const send = (message) => parentPort.postMessage(message);
 const detail = (e) => String((e && e.message) || e).slice(0, 300);
 function textOf(content) {
   let text = '';
@@ -38,19 +38,26 @@ function textOf(content) {
   }
   return text;
 }
-async function read() {
+async function read(bytes) {
   const { getDocument } = await import(w.pdfjs);
   let doc;
   try {
     doc = await getDocument({
-      data: w.bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true,
+      data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true,
       verbosity: 0, isOffscreenCanvasSupported: false, isImageDecoderSupported: false,
       maxImageSize: w.maxImagePixels,
     }).promise;
   } catch (e) {
-    return send({ kind: e && e.name === 'PasswordException' ? 'encrypted' : 'damaged', detail: detail(e) });
+    return { kind: e && e.name === 'PasswordException' ? 'encrypted' : 'damaged', detail: detail(e) };
   }
-  if (doc.numPages > w.maxPages) return send({ kind: 'pages', count: doc.numPages });
+  try {
+    return await pagesOf(doc);
+  } finally {
+    await doc.destroy();
+  }
+}
+async function pagesOf(doc) {
+  if (doc.numPages > w.maxPages) return { kind: 'pages', count: doc.numPages };
   const pages = [];
   let chars = 0;
   for (let p = 1; p <= doc.numPages; p++) {
@@ -60,54 +67,98 @@ async function read() {
       text = textOf(await page.getTextContent());
       page.cleanup();
     } catch (e) {
-      return send({ kind: 'pageDamaged', detail: 'page ' + p + ': ' + detail(e) });
+      return { kind: 'pageDamaged', detail: 'page ' + p + ': ' + detail(e) };
     }
     chars += text.length;
-    if (chars > w.maxChars) return send({ kind: 'chars', count: chars });
+    if (chars > w.maxChars) return { kind: 'chars', count: chars };
     pages.push(text);
   }
-  send({ kind: 'ok', pages });
+  return { kind: 'ok', pages };
 }
-read().catch((e) => send({ kind: 'damaged', detail: detail(e) }));
+// One file at a time: the thread stays warm (pdf.js loaded) for the next one.
+parentPort.on('message', ({ id, bytes }) =>
+  read(bytes)
+    .catch((e) => ({ kind: 'damaged', detail: detail(e) }))
+    .then((answer) => send({ id, answer })),
+);
 `;
 
 /** pdf.js as a file URL the worker can import: beside the bundle on Lambda, node_modules here. */
 const pdfjsUrl = () => import.meta.resolve('unpdf/pdfjs');
 
-/** The text of each page, read in a worker bounded in time (MAX_PDF_TOTAL_MS) and heap. */
-export function readPdfText(bytes: Uint8Array): Promise<PdfTextAnswer> {
+function startWorker(): Worker {
+  const worker = new Worker(SOURCE, {
+    eval: true,
+    workerData: {
+      pdfjs: pdfjsUrl(),
+      maxPages: MAX_PDF_PAGES,
+      maxChars: MAX_TEXT_CHARS,
+      maxImagePixels: MAX_IMAGE_PIXELS,
+    },
+    resourceLimits: { maxOldGenerationSizeMb: MAX_PDF_HEAP_MB, maxYoungGenerationSizeMb: 32 },
+    // pdf.js's own warnings stay in the worker.
+    stdout: true,
+    stderr: true,
+  });
+  // An idle thread never keeps the process (a CLI run, a test) alive; a pending read's timer does.
+  worker.unref();
+  // A thread that fails between reads is forgotten; the next read starts another.
+  const forget = () => {
+    if (warm === worker) warm = undefined;
+  };
+  worker.on('error', forget);
+  worker.on('exit', forget);
+  return worker;
+}
+
+// The warm thread, kept between files (starting one and loading pdf.js costs more than reading
+// a typical report); dropped and started afresh after any read that did not answer in time.
+let warm: Worker | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 0;
+
+function askWorker(bytes: Uint8Array): Promise<PdfTextAnswer> {
+  warm ??= startWorker();
+  const worker = warm;
+  const id = ++nextId;
   return new Promise((resolve) => {
-    const worker = new Worker(SOURCE, {
-      eval: true,
-      workerData: {
-        pdfjs: pdfjsUrl(),
-        bytes,
-        maxPages: MAX_PDF_PAGES,
-        maxChars: MAX_TEXT_CHARS,
-        maxImagePixels: MAX_IMAGE_PIXELS,
-      },
-      resourceLimits: { maxOldGenerationSizeMb: MAX_PDF_HEAP_MB, maxYoungGenerationSizeMb: 32 },
-      // pdf.js's own warnings stay in the worker.
-      stdout: true,
-      stderr: true,
-    });
     let done = false;
-    const settle = (answer: PdfTextAnswer) => {
+    const settle = (answer: PdfTextAnswer, healthy: boolean) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (!healthy) {
+        if (warm === worker) warm = undefined;
+        void worker.terminate();
+      }
       resolve(answer);
     };
-    const timer = setTimeout(() => settle({ kind: 'slow' }), MAX_PDF_TOTAL_MS);
-    worker.once('message', settle);
-    worker.once('error', (e: NodeJS.ErrnoException) =>
+    const onMessage = (m: { id: number; answer: PdfTextAnswer }) => {
+      if (m.id === id) settle(m.answer, true);
+    };
+    const onError = (e: NodeJS.ErrnoException) =>
       settle(
         e.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? { kind: 'memory' }
           : { kind: 'damaged', detail: e.message },
-      ),
-    );
-    worker.once('exit', () => settle({ kind: 'damaged', detail: 'worker exited' }));
+        false,
+      );
+    const onExit = () => settle({ kind: 'damaged', detail: 'worker exited' }, false);
+    const timer = setTimeout(() => settle({ kind: 'slow' }, false), MAX_PDF_TOTAL_MS);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage({ id, bytes });
   });
+}
+
+/** The text of each page, read in a worker bounded in time (MAX_PDF_TOTAL_MS) and heap. */
+export function readPdfText(bytes: Uint8Array): Promise<PdfTextAnswer> {
+  // One read at a time per thread, so each read's time limit is its own.
+  const answer = queue.then(() => askWorker(bytes));
+  queue = answer;
+  return answer;
 }
