@@ -196,7 +196,9 @@ export class UnitRegistry {
       const exact = this.byKey.get(candidate);
       if (exact) {
         const units = narrow(exact);
-        if (!best || best.distance > 0 || n > best.words) best = { units, distance: 0, words: n };
+        // A longer name one OCR confusion away ("Nam Đông Hwng") explains more of the text than
+        // a shorter exact one ("Nam Đông"); further off, the exact name wins.
+        if (!best || best.distance > 1 || n > best.words) best = { units, distance: 0, words: n };
         break;
       }
       const limit = Math.max(1, Math.floor(candidate.length * 0.2));

@@ -28,6 +28,24 @@ describe('the 2025 national unit list', () => {
     if (r.kind === 'resolved') expect(r.match.unit.code).toBe(code);
   });
 
+  it('a longer name with its horn letter read as "w" is not the shorter name it begins with', () => {
+    // Every unit whose name begins with another unit's whole name ("Nam Đông Hưng", "Nam Đông"),
+    // its last word's ư/ơ read by OCR as "w": the longer unit, whatever the province.
+    const units = registry.provinces().flatMap((p) => registry.unitsOf(p.code));
+    const names = new Set(units.map((u) => u.name));
+    const pairs = units.filter((u) => {
+      const words = u.name.split(' ');
+      return /[ươ]/i.test(words.at(-1)!) && names.has(words.slice(0, -1).join(' '));
+    });
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const u of pairs) {
+      const words = u.name.toUpperCase().split(' ');
+      const damaged = [...words.slice(0, -1), words.at(-1)!.replace(/[ƯƠ]/, 'W')].join(' ');
+      const r = registry.resolveName(damaged, { level: u.level, provinceCode: u.provinceCode });
+      expect(r.kind === 'resolved' ? r.match.unit.name : r.kind, damaged).toBe(u.name);
+    }
+  });
+
   it('finds nothing for a name that is not there', () => {
     expect(registry.resolveName('Zzyzx', { level: 'xa' }).kind).toBe('none');
   });
