@@ -8,6 +8,7 @@ import { docxFromText } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
 import {
   BROWSER_WAIT,
+  docScreenshot,
   launchChromium,
   newPage as openPage,
   seriousViolations,
@@ -125,6 +126,7 @@ describe('a commune on the portal', () => {
     });
     expect(overflow).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SHOTS, 'round-390.png'), fullPage: true });
+    await docScreenshot(page, 'commune-round-390');
     expect(await seriousViolations(page)).toEqual([]);
   }, 300_000);
 });

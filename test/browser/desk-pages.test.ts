@@ -8,6 +8,7 @@ import { ictDate } from '../../shared/rounds/deadline.js';
 import { roundById } from '../../shared/rounds/rounds.js';
 import type { MailJob } from '../../shared/schemas/mail.js';
 import {
+  docScreenshot,
   launchChromium,
   newPage,
   seriousViolations,
@@ -194,6 +195,7 @@ describe('the desk’s rounds, contacts and unit pages', () => {
     expect(new URL(staff.url()).searchParams.get('trang-thai')).toBe('missing');
     await staff.goto(`${portal.url}/so?ky=2026-H1`);
     await shot(staff, 'board-paged-1366');
+    await docScreenshot(staff, 'desk-board-1366');
   }, 180_000);
 
   it('reads on a 390 px phone without sideways scrolling', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { newPage } from '../../scripts/chromium.js';
 import type { AccountSpec } from '../../shared/ports/accounts.js';
@@ -26,6 +27,15 @@ export async function signedInPage(
     })),
   );
   return page;
+}
+
+/**
+ * The README's pictures: written only when TONGHOP_DOC_SCREENSHOTS names a folder (the docs
+ * images are regenerated on purpose, so a test run never leaves the work tree changed).
+ */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.TONGHOP_DOC_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
