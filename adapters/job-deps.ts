@@ -6,6 +6,7 @@ import { DynamoMailLedger } from './dynamo-mail-ledger.js';
 import { DynamoRoundStore } from './dynamo-round-store.js';
 import { DynamoSubmissionStore } from './dynamo-submission-store.js';
 import { DynamoUnitStore } from './dynamo-unit-store.js';
+import { requiredEnv } from './env.js';
 
 /** The stores of one table: rounds, units, departments, submissions and the mail ledger. */
 export function tableStores(table: string) {
@@ -21,5 +22,5 @@ export function tableStores(table: string) {
 
 /** Everything the reminder and digest jobs read and write, on one table. */
 export function tableJobDeps(table: string, outbox: MailOutbox): JobDeps {
-  return { ...tableStores(table), outbox, portalUrl: process.env.PORTAL_URL || undefined };
+  return { ...tableStores(table), outbox, portalUrl: requiredEnv('PORTAL_URL') };
 }

@@ -307,8 +307,8 @@ program
         '--aws',
         'tonghop serve chạy trên máy; trên AWS cổng là hàm Lambda đã triển khai.',
       );
-    const port = check('--port', PortArg, opts.port);
-    const { servePortal, servingText, untilInterrupted } = await load.serve();
+    const { servePortal, servingText, untilInterrupted, choosePortalPort } = await load.serve();
+    const port = await choosePortalPort(check('--port', PortArg, opts.port));
     const { openLocalTarget } = await import('./target.js');
     const t = await openLocalTarget();
     try {
@@ -326,8 +326,12 @@ program
   .description('Chạy toàn bộ quy trình trên máy với các báo cáo mẫu (npm start)')
   .option('--serve [port]', 'sau đó mở cổng nộp báo cáo (npm start), đến khi Ctrl-C')
   .action(async (opts: { serve?: string | boolean }) => {
-    const port = typeof opts.serve === 'string' ? check('--serve', PortArg, opts.serve) : undefined;
+    const wanted =
+      typeof opts.serve === 'string' ? check('--serve', PortArg, opts.serve) : undefined;
     const { demo } = await load.demo();
+    const { choosePortalPort } = await load.serve();
+    // The portal's address is known before the demo mails anything: its links go where it listens.
+    const port = opts.serve ? await choosePortalPort(wanted) : undefined;
     const { openLocalTarget } = await import('./target.js');
     const t = await openLocalTarget();
     try {

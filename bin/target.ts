@@ -16,6 +16,7 @@ import type { DeadLetterQueue } from '../shared/ports/dead-letters.js';
 import type { MailOutbox } from '../shared/ports/mail.js';
 import type { ObjectStore } from '../shared/ports/object-store.js';
 import type { JobDeps } from '../shared/reminders/jobs.js';
+import { portalUrl } from './commands/invite.js';
 
 /** Every port a command may use, once each. */
 export interface Ports extends JobDeps {
@@ -84,7 +85,14 @@ function tablePorts(
   outbox: MailOutbox,
   deadLetters: DeadLetterQueue,
 ): Ports {
-  return { ...tableStores(table), objects: new S3ObjectStore(s3(), bucket), outbox, deadLetters };
+  return {
+    ...tableStores(table),
+    objects: new S3ObjectStore(s3(), bucket),
+    outbox,
+    deadLetters,
+    // Read when the target opens: `demo --serve` and `serve` set it from their port first.
+    portalUrl: portalUrl(),
+  };
 }
 
 // Handlers read their environment when loaded: only after the stack has set it.

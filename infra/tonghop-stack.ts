@@ -67,9 +67,10 @@ export class TonghopStack extends Stack {
       configurationSet: this.reminders.configurationSet.ref,
     });
 
-    // Receipts and reminders link to the unit's portal page, the rollup mail to its rollups page.
-    for (const fn of [this.ingest.fn, this.ocr.fn, this.reminders.remind, this.rollup.fn])
-      fn.addEnvironment('PORTAL_URL', this.portal.url);
+    // Receipts and reminders link to the unit's portal page, the digest to the round's board, the
+    // rollup mail to its rollups page: every function that writes a mail knows the portal.
+    const mailers = [this.ingest.fn, this.ocr.fn, this.reminders.remind, this.reminders.digest];
+    for (const fn of [...mailers, this.rollup.fn]) fn.addEnvironment('PORTAL_URL', this.portal.url);
 
     this.observability = new Observability(this, 'Observability', {
       provinceCode: props.provinceCode,

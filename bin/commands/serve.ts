@@ -47,11 +47,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Chooses the portal's port and makes its address PORTAL_URL, before the stack opens: every mail
+ * written from then on (the demo's receipts and reminders included) links to where it will listen.
+ */
+export async function choosePortalPort(wanted = DEFAULT_LOCAL_PORT): Promise<number> {
+  const port = wanted || (await freePort());
+  process.env.PORTAL_URL = `http://127.0.0.1:${port}`;
+  return port;
+}
+
 async function listen(
   wanted: number,
   target: LocalTarget,
 ): Promise<{ server: ReturnType<typeof nodeServe>; url: string }> {
-  const port = wanted || (await freePort());
+  const port = wanted || (await choosePortalPort(0));
   const url = `http://127.0.0.1:${port}`;
   // Known before the app is made: cookies, the CSRF origin check and upload redirects use it.
   process.env.PORTAL_URL = url;

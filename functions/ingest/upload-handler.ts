@@ -183,7 +183,7 @@ function tableWiring() {
       outbox: new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL')),
       departments: new DynamoDepartmentStore(db, table),
       rounds,
-      portalUrl: process.env.PORTAL_URL || undefined,
+      portalUrl: requiredEnv('PORTAL_URL'),
     },
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: table,

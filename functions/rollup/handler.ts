@@ -23,7 +23,7 @@ const deps = {
   ...tableJobDeps(requiredEnv('TABLE_NAME'), new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL'))),
   objects: new S3ObjectStore(s3(), requiredEnv('BUCKET_NAME')),
   // The Department's mail links to the portal's rollups page (the stack sets PORTAL_URL).
-  portalUrl: process.env.PORTAL_URL ?? null,
+  portalUrl: requiredEnv('PORTAL_URL'),
 };
 
 type RollupEvent = { kind?: 'nightly' | 'morning'; roundId?: string; now?: string };

@@ -9,13 +9,17 @@ const ESCAPES: Record<string, string> = {
 /** Text into HTML; every value that reaches a mail's HTML goes through here. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+/** Escaped text whose web addresses become links: a mail's way in is one click, not a copy. */
+export const linkedHtml = (s: string) =>
+  escapeHtml(s).replace(/https?:\/\/[^\s<&]*[^\s<&.,;:)]/g, (url) => `<a href="${url}">${url}</a>`);
+
 /** A plain, readable mail body: paragraphs, then an optional table. */
 export function htmlPage(
   title: string,
   paragraphs: string[],
   table?: { head: string[]; rows: string[][] },
 ): string {
-  const p = paragraphs.map((t) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`).join('\n');
+  const p = paragraphs.map((t) => `<p>${linkedHtml(t).replace(/\n/g, '<br>')}</p>`).join('\n');
   const cells = (tag: string, row: string[], attrs = '') =>
     row.map((c) => `<${tag}${attrs}>${escapeHtml(c)}</${tag}>`).join('');
   const tbl = table

@@ -2,6 +2,7 @@ import type { Department, Unit } from '../schemas/unit.js';
 import { capitalize } from '../vocabulary/status-words.js';
 import { unitLabel } from '../vocabulary/unit-names.js';
 import { htmlPage } from './html.js';
+import { signInPageUrl } from './portal-link.js';
 import type { RenderedMail } from './templates.js';
 
 /**
@@ -29,12 +30,13 @@ export function invitationMail(input: {
         'và chuyển đổi số qua cổng tonghop, xem ngay kết quả đọc và lịch sử các lần nộp.'
       : 'Tài khoản này dùng để theo dõi tình hình nộp báo cáo của các đơn vị trong tỉnh trên cổng tonghop.',
     [
-      `Địa chỉ cổng: ${input.portalUrl}`,
+      `Đăng nhập tại: ${signInPageUrl(input.portalUrl)}`,
       `Đăng nhập bằng địa chỉ thư: ${input.email}`,
       `Mật khẩu tạm: ${input.temporaryPassword}`,
     ].join('\n'),
-    'Lần đăng nhập đầu tiên, cổng sẽ yêu cầu đặt mật khẩu mới của riêng đơn vị (ít nhất 8 ký tự, có chữ hoa, ' +
-      'chữ thường, chữ số và ký tự đặc biệt). Mật khẩu tạm hết hạn sau 7 ngày; khi đó xin liên hệ Sở để được cấp lại.',
+    `Lần đăng nhập đầu tiên, cổng sẽ yêu cầu đặt mật khẩu mới của riêng ${unit ? 'đơn vị' : 'mình'} ` +
+      '(ít nhất 8 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt). ' +
+      'Mật khẩu tạm hết hạn sau 7 ngày; khi đó xin liên hệ Sở để được cấp lại.',
     'Vui lòng không chuyển tiếp thư này.',
   ];
   return { subject, text: paragraphs.join('\n\n'), html: htmlPage(subject, paragraphs) };

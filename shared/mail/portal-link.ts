@@ -2,14 +2,17 @@
 export const portalPageUrl = (portalUrl: string, unitCode: string, roundId: string) =>
   `${portalUrl.replace(/\/+$/, '')}/don-vi/${encodeURIComponent(unitCode)}/ky/${encodeURIComponent(roundId)}`;
 
-/** How a mail tells a unit where to upload. */
-export function uploadHint(
-  portalUrl: string | undefined,
-  unitCode: string,
-  roundId: string,
-): string {
-  const what = 'Nộp báo cáo (DOCX, PDF hoặc ảnh chụp văn bản đã ký)';
-  return portalUrl
-    ? `${what} và xem kết quả đọc tại: ${portalPageUrl(portalUrl, unitCode, roundId)}`
-    : `${what} trên cổng tonghop của Sở KHCN.`;
+/** The Department's board of one round: who reported, who is late, what waits for review. */
+export const boardPageUrl = (portalUrl: string, roundId: string) =>
+  `${portalUrl.replace(/\/+$/, '')}/so?ky=${encodeURIComponent(roundId)}`;
+
+/** The sign-in page: where an invitation or a password reset sends its reader. */
+export const signInPageUrl = (portalUrl: string) => `${portalUrl.replace(/\/+$/, '')}/dang-nhap`;
+
+/** How a mail tells a unit where to upload: always the unit's own page of the round. */
+export function uploadHint(portalUrl: string, unitCode: string, roundId: string): string {
+  return (
+    'Nộp báo cáo (DOCX, PDF hoặc ảnh chụp văn bản đã ký) và xem kết quả đọc tại trang của đơn vị: ' +
+    portalPageUrl(portalUrl, unitCode, roundId)
+  );
 }

@@ -14,7 +14,7 @@ export function receiptJob(
   unit: Unit | undefined,
   roundTitle: string,
   department: Department | null,
-  portalUrl?: string,
+  portalUrl: string,
 ): MailJob | null {
   if (!unit?.emails.length) return null;
   const mail = receiptMail({ submission, unit, roundTitle, department, portalUrl });
@@ -36,7 +36,7 @@ export interface ReceiptDeps {
   rounds: RoundStore;
   outbox: MailOutbox;
   /** The portal's address, for the link to the unit's page. */
-  portalUrl?: string;
+  portalUrl: string;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../vocabulary/status-words.js';
 import { unitLabel } from '../vocabulary/unit-names.js';
 import { htmlPage } from './html.js';
-import { uploadHint } from './portal-link.js';
+import { boardPageUrl, uploadHint } from './portal-link.js';
 
 export interface RenderedMail {
   subject: string;
@@ -43,7 +43,7 @@ export function reminderMail(input: {
   department: Department | null;
   now: Date;
   /** The portal's address: the mail links to the unit's page of this round. */
-  portalUrl?: string;
+  portalUrl: string;
 }): RenderedMail {
   const { round, unit, latest, department, now } = input;
   const deadline = vietnameseDay(ictDate(new Date(round.deadline)));
@@ -85,7 +85,7 @@ export function receiptMail(input: {
   unit: Unit;
   roundTitle: string;
   department: Department | null;
-  portalUrl?: string;
+  portalUrl: string;
 }): RenderedMail {
   const { submission: s, unit, roundTitle, department } = input;
   const subject =
@@ -122,6 +122,8 @@ export function digestMail(input: {
   rows: DigestRow[];
   now: Date;
   undeliverable?: Map<string, string[]>;
+  /** The portal's address: the digest links to the round's board. */
+  portalUrl: string;
 }): RenderedMail {
   const { round, rows, now } = input;
   const bouncedTo = (r: DigestRow) => input.undeliverable?.get(r.unit.code) ?? [];
@@ -134,6 +136,7 @@ export function digestMail(input: {
   const noContact = rows.filter((r) => r.state === 'missing' && !r.hasContact);
   const paragraphs = [
     `${round.title}, hạn nộp ${deadline}. Số liệu đến ${vietnameseDay(ictDate(now))}:`,
+    `Xem từng đơn vị, đôn đốc và xem xét hồ sơ tại: ${boardPageUrl(input.portalUrl, round.roundId)}`,
     `Đúng hạn: ${count('on_time')} đơn vị. Nộp muộn: ${count('late')} đơn vị.`,
     `Cần xem lại (đã gửi tệp, Sở cần kiểm tra): ${count('needs_review')} đơn vị.`,
     `Chưa nộp: ${count('missing')} đơn vị (trên tổng số ${rows.length}).`,

@@ -19,8 +19,8 @@ export interface JobDeps {
   submissions: SubmissionStore;
   ledger: MailLedger;
   outbox: MailOutbox;
-  /** The portal's address: reminders link to each unit's page of the round. */
-  portalUrl?: string;
+  /** The portal's address: reminders link to each unit's page of the round, the digest to the board. */
+  portalUrl: string;
 }
 
 export interface ReminderRun {
@@ -109,6 +109,7 @@ export async function runDigestJob(
       now,
       onDemand: Boolean(opts.roundId),
       ledger,
+      portalUrl: deps.portalUrl,
     });
     if (job) run.jobs.push(job);
   }

@@ -42,6 +42,7 @@ export function digestJob(input: {
   now: Date;
   onDemand?: boolean;
   ledger?: SentMail[];
+  portalUrl: string;
 }): MailJob | null {
   const { round, department, now } = input;
   if (!department?.emails.length) return null;
@@ -50,6 +51,7 @@ export function digestJob(input: {
     rows: digestRows(input.units, input.submissions, round),
     now,
     undeliverable: undeliverableByUnit(input.ledger ?? []),
+    portalUrl: input.portalUrl,
   });
   const ledgerKey = `${digestKey(round.roundId)}${input.onDemand ? `#${now.toISOString()}` : ''}`;
   return {

@@ -11,7 +11,7 @@ export interface ReminderPlanDeps {
   submissions: SubmissionStore;
   ledger: MailLedger;
   /** The portal's address, for the link to each unit's page. */
-  portalUrl?: string;
+  portalUrl: string;
 }
 
 export interface ReminderPlan {

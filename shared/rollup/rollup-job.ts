@@ -28,7 +28,7 @@ export interface RollupDeps {
   ledger: MailLedger;
   outbox: MailOutbox;
   /** The portal's address: the Department's mail links to its rollups page. */
-  portalUrl?: string | null;
+  portalUrl: string;
 }
 
 export interface RollupFile {
@@ -215,7 +215,7 @@ export async function runRoundRollup(
     publishRollup(rollup, files, deps.objects),
   );
   const mail = opts.mailKey
-    ? rollupMailJob(rollup, opts.mailKey, department, deps.portalUrl ?? null)
+    ? rollupMailJob(rollup, opts.mailKey, department, deps.portalUrl)
     : null;
   if (mail) await deps.outbox.enqueue([mail]);
   return { roundId: round.roundId, rollup, files, published, mail };

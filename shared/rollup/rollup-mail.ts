@@ -5,7 +5,7 @@ import type { MailJob } from '../schemas/mail.js';
 import type { Rollup } from '../schemas/rollup.js';
 import type { Department } from '../schemas/unit.js';
 
-import { formatShare, periodOf, rollupPrefix, scopeTitle, unitsWhere } from './format.js';
+import { formatShare, periodOf, scopeTitle, unitsWhere } from './format.js';
 import { indicatorHeadline } from './headline.js';
 import { THEME_TITLES } from './themes.js';
 
@@ -24,14 +24,9 @@ function signature(d: Department | null): string[] {
   ];
 }
 
-function mailHtml(
-  subject: string,
-  paragraphs: string[],
-  link: string | null,
-  sign: string[],
-): string {
+function mailHtml(subject: string, paragraphs: string[], link: string, sign: string[]): string {
   const p = (t: string) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`;
-  const a = link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : '';
+  const a = `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`;
   const body = [...paragraphs.slice(0, -1).map(p), a, p(paragraphs.at(-1)!)];
   if (sign.length) body.push(`<p>--<br>${sign.map(escapeHtml).join('<br>')}</p>`);
   return (
@@ -48,13 +43,12 @@ function mailHtml(
  */
 export function rollupMail(input: {
   rollup: Rollup;
-  /** The portal's address; without a portal the mail says where the files are kept. */
-  portalUrl: string | null;
+  /** The portal's address: the mail links to the rollups page, where each download is signed. */
+  portalUrl: string;
   department?: Department | null;
 }): RenderedMail {
   const { rollup: r } = input;
-  const link = input.portalUrl ? rollupsPageUrl(input.portalUrl, r.round.roundId) : null;
-  const where = rollupPrefix(r.provinceCode, r.round.roundId);
+  const link = rollupsPageUrl(input.portalUrl, r.round.roundId);
   const s = r.status;
   const sender = input.department?.name ?? `Sở Khoa học và Công nghệ ${scopeTitle(r)}`;
   const subject =
@@ -75,17 +69,14 @@ export function rollupMail(input: {
       `${s.returned ? `trả lại để sửa ${s.returned}, ` : ''}bị từ chối ${s.rejected}, chưa nộp ${s.missing}.`,
     ...(counted.length ? [`Một số chỉ tiêu:\n${counted.map((c) => `- ${c}`).join('\n')}`] : []),
     ...(themes.length ? [`Khó khăn được nêu nhiều nhất: ${themes.join('; ')}.`] : []),
-    link
-      ? 'Xem và tải các tệp (DOCX, XLSX, HTML, JSON) của bản này và các bản trước tại trang Tổng hợp ' +
-        'trên cổng tonghop (đăng nhập bằng tài khoản của Sở):'
-      : `Các tệp (DOCX, XLSX, HTML, JSON) nằm trong thư mục ${where} của kho lưu trữ; ` +
-        `tải bằng lệnh "tonghop --aws rollup --province ${r.provinceCode} --round ${r.round.roundId}".`,
+    'Xem và tải các tệp (DOCX, XLSX, HTML, JSON) của bản này và các bản trước tại trang Tổng hợp ' +
+      'trên cổng tonghop (đăng nhập bằng tài khoản của Sở):',
     'Tệp .docx là dự thảo theo thể thức Nghị định 30/2020/NĐ-CP để Sở điền số, ký và ban hành.',
   ];
   const sign = signature(input.department ?? null);
   const textParts = [
     ...paragraphs.slice(0, -1),
-    ...(link ? [link] : []),
+    link,
     paragraphs.at(-1)!,
     ...(sign.length ? [`--\n${sign.join('\n')}`] : []),
   ];
@@ -103,7 +94,7 @@ export function rollupMailJob(
   rollup: Rollup,
   ledgerKey: string,
   department: Department | null,
-  portalUrl: string | null,
+  portalUrl: string,
 ): MailJob | null {
   if (!department?.emails.length) return null;
   const mail = rollupMail({ rollup, department, portalUrl });

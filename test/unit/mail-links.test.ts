@@ -1,14 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { receiptMail, reminderMail } from '../../shared/mail/templates.js';
+import { invitationMail } from '../../shared/mail/invitation.js';
+import {
+  digestMail,
+  type RenderedMail,
+  receiptMail,
+  reminderMail,
+} from '../../shared/mail/templates.js';
+import { reviewMail } from '../../shared/review/review-mail.js';
+import { buildRollup } from '../../shared/rollup/build-rollup.js';
+import { rollupMail } from '../../shared/rollup/rollup-mail.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
+import type { MailJob } from '../../shared/schemas/mail.js';
+import type { Round } from '../../shared/schemas/round.js';
 import type { Submission } from '../../shared/schemas/submission.js';
+import type { Department, Unit } from '../../shared/schemas/unit.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
-// Mails send people to the portal page of their unit and round, never to a storage path.
+// Every mail that asks someone to act links to the exact page where they act, as text and as a
+// link in the HTML, and never names a storage path. The table below has one entry per kind of
+// mail: a new kind in MailJob's enum does not compile until it says where its mail sends people.
 const registry = registry2025();
 const units = registry.unitsOf('40');
-const portalUrl = 'https://portal.skhcn.example.vn/';
+const department: Department = { provinceCode: '40', name: 'Sở KHCN Nghệ An', emails: ['so@x.vn'] };
 
 function submissionOf(unitCode: string, roundId: string, status: Submission['status']): Submission {
   return {
@@ -34,49 +48,123 @@ function submissionOf(unitCode: string, roundId: string, status: Submission['sta
   };
 }
 
+interface Case {
+  unit: Unit;
+  round: Round;
+  status: Submission['status'];
+  portal: string;
+  now: Date;
+}
+
+type Kind = MailJob['kind'] | 'invitation';
+/** Each kind of mail: the mails of one case and the page each must link to. */
+const KINDS: Record<Kind, (c: Case) => { page: string; mails: RenderedMail[] }> = {
+  reminder: (c) => ({
+    page: `${c.portal}/don-vi/${c.unit.code}/ky/${c.round.roundId}`,
+    mails: [c.status, null].map((status) =>
+      reminderMail({
+        round: c.round,
+        unit: c.unit,
+        latest: status ? submissionOf(c.unit.code, c.round.roundId, status) : null,
+        department,
+        now: c.now,
+        portalUrl: c.portal,
+      }),
+    ),
+  }),
+  receipt: (c) => ({
+    page: `${c.portal}/don-vi/${c.unit.code}/ky/${c.round.roundId}`,
+    mails: [
+      receiptMail({
+        submission: submissionOf(c.unit.code, c.round.roundId, c.status),
+        unit: c.unit,
+        roundTitle: c.round.title,
+        department: null,
+        portalUrl: c.portal,
+      }),
+    ],
+  }),
+  review: (c) => ({
+    page: `${c.portal}/don-vi/${c.unit.code}/ky/${c.round.roundId}`,
+    mails: (['return', 'assign'] as const).map((kind) => ({
+      ...reviewMail({
+        kind,
+        submission: submissionOf(c.unit.code, c.round.roundId, c.status),
+        unit: c.unit,
+        roundTitle: c.round.title,
+        message: 'Bổ sung chữ ký.',
+        department,
+        portalUrl: c.portal,
+      }),
+    })),
+  }),
+  digest: (c) => ({
+    page: `${c.portal}/so?ky=${c.round.roundId}`,
+    mails: [
+      digestMail({
+        round: c.round,
+        rows: [{ unit: c.unit, state: 'missing', receivedAt: null, hasContact: true }],
+        now: c.now,
+        portalUrl: c.portal,
+      }),
+    ],
+  }),
+  rollup: (c) => ({
+    page: `${c.portal}/so/tong-hop#ky-${c.round.roundId}`,
+    mails: [
+      rollupMail({
+        rollup: buildRollup({
+          provinceCode: '40',
+          scopeName: c.unit.provinceName,
+          round: c.round,
+          units: [c.unit],
+          submissions: [submissionOf(c.unit.code, c.round.roundId, c.status)],
+          now: c.now,
+        }),
+        portalUrl: c.portal,
+        department,
+      }),
+    ],
+  }),
+  invitation: (c) => ({
+    page: `${c.portal}/dang-nhap`,
+    mails: [c.unit, null].map((unit) =>
+      invitationMail({
+        portalUrl: c.portal,
+        email: 'xa@x.vn',
+        temporaryPassword: 'Tam-1234',
+        unit,
+        department,
+      }),
+    ),
+  }),
+};
+
+const anyCase = fc.record({
+  unit: fc.constantFrom(...units),
+  round: fc.constantFrom(...standingRounds('40', 2026)),
+  status: fc.constantFrom('accepted' as const, 'needs_review' as const, 'rejected' as const),
+  portal: fc.constantFrom('https://portal.skhcn.example.vn', 'http://127.0.0.1:8123'),
+  now: fc.date({
+    min: new Date('2026-05-01T00:00:00Z'),
+    max: new Date('2026-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  }),
+});
+
 describe('mail links', () => {
-  it('reminders and receipts link to the unit and round page and name no storage path', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...units),
-        fc.constantFrom(...standingRounds('40', 2026)),
-        fc.constantFrom('accepted' as const, 'needs_review' as const, 'rejected' as const),
-        (unit, round, status) => {
-          const page = `https://portal.skhcn.example.vn/don-vi/${unit.code}/ky/${round.roundId}`;
-          const latest = submissionOf(unit.code, round.roundId, status);
-          const now = new Date('2026-06-03T01:00:00Z');
-          const mails = [
-            reminderMail({ round, unit, latest, department: null, now, portalUrl }),
-            reminderMail({ round, unit, latest: null, department: null, now, portalUrl }),
-            receiptMail({
-              submission: latest,
-              unit,
-              roundTitle: round.title,
-              department: null,
-              portalUrl,
-            }),
-          ];
+  for (const [kind, make] of Object.entries(KINDS))
+    it(`every ${kind} mail links to the page where its reader acts, and names no storage path`, () => {
+      fc.assert(
+        fc.property(anyCase, (c) => {
+          const { page, mails } = make(c);
           for (const m of mails) {
             expect(m.text).toContain(page);
-            expect(m.html).toContain(page);
+            expect(m.html).toContain(`<a href="${page.replace(/&/g, '&amp;')}">`);
             expect(`${m.text}${m.html}`).not.toMatch(/inbox\//);
           }
-        },
-      ),
-      { numRuns: 30 },
-    );
-  });
-
-  it('without a portal address the mail still names no storage path', () => {
-    const [round] = standingRounds('40', 2026);
-    const m = reminderMail({
-      round: round!,
-      unit: units[0]!,
-      latest: null,
-      department: null,
-      now: new Date(),
+        }),
+        { numRuns: 15 },
+      );
     });
-    expect(m.text).not.toMatch(/inbox\//);
-    expect(m.text).toMatch(/cổng tonghop/);
-  });
 });

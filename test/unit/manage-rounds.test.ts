@@ -198,6 +198,7 @@ describe('an opened round in the reminders', () => {
       submissions: new MemorySubmissions(),
       ledger: new MemoryLedger(),
       outbox: new MemoryOutbox(),
+      portalUrl: 'https://portal.example.vn',
     };
     const at = new Date('2026-10-02T01:00:00Z');
     const run = await runReminderJob('40', at, deps);

@@ -131,6 +131,7 @@ describe('outputs unchanged (golden files)', () => {
         latest: late,
         department: null,
         now: new Date('2026-06-12T08:00:00+07:00'),
+        portalUrl: PORTAL,
       }),
       'receipt-problem': receiptMail({
         submission: late,
@@ -144,6 +145,7 @@ describe('outputs unchanged (golden files)', () => {
         unit: unitOf(fine.unitCode),
         roundTitle: round.title,
         department: null,
+        portalUrl: PORTAL,
       }),
       digest: digestMail({
         round,
@@ -155,6 +157,7 @@ describe('outputs unchanged (golden files)', () => {
           hasContact: i !== 3,
         })),
         undeliverable: new Map([[units[1]!.code, ['xa@example.vn']]]),
+        portalUrl: PORTAL,
       }),
       'invitation-unit': invitationMail({
         portalUrl: PORTAL,
@@ -171,7 +174,6 @@ describe('outputs unchanged (golden files)', () => {
         department,
       }),
       'rollup-portal': rollupMail({ rollup, portalUrl: PORTAL, department }),
-      'rollup-bucket': rollupMail({ rollup, portalUrl: null }),
       ...Object.fromEntries(
         (['return', 'assign'] as const).map((kind) => [
           `review-${kind}`,

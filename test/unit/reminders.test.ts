@@ -17,6 +17,7 @@ import { MemoryLedger, ScriptedMailer } from '../helpers/memory-mail.js';
 import { MemorySubmissions } from '../helpers/memory-stores.js';
 
 const registry = registry2025();
+const PORTAL = 'https://portal.skhcn.example.vn';
 const [h1] = standingRounds('40', 2026);
 const round = h1!;
 const units: Unit[] = registry
@@ -90,6 +91,7 @@ describe('planReminders', () => {
     const plan = await planReminders(round, units, department, at('2026-06-03T08:00:00+07:00'), {
       submissions,
       ledger,
+      portalUrl: PORTAL,
     });
     expect(plan.jobs.map((j) => j.unitCode)).toEqual([
       units[1]!.code,
@@ -103,7 +105,7 @@ describe('planReminders', () => {
     expect(review.text).toContain('Đơn vị trong văn bản (xã A) khác đơn vị nộp (xã B).');
     expect(review.text).toContain('thứ Tư, ngày 10/6/2026; còn 7 ngày');
     // The way to upload is the portal, never a storage path (test/unit/mail-links.test.ts).
-    expect(review.text).toContain('cổng tonghop');
+    expect(review.text).toContain(`${PORTAL}/don-vi/${units[1]!.code}/ky/2026-H1`);
     expect(review.html).not.toContain('inbox/');
     expect(plan.jobs[1]!.text).toContain('chưa nhận được báo cáo');
   });
@@ -114,6 +116,7 @@ describe('planReminders', () => {
     const first = await planReminders(round, [...units.slice(0, 4), noMail], department, now, {
       submissions,
       ledger,
+      portalUrl: PORTAL,
     });
     expect(first.noContact).toEqual([{ roundId: '2026-H1', unitCode: noMail.code }]);
     for (const job of first.jobs)
@@ -123,7 +126,7 @@ describe('planReminders', () => {
       units.slice(0, 4),
       department,
       at('2026-06-03T15:00:00+07:00'),
-      { submissions, ledger },
+      { submissions, ledger, portalUrl: PORTAL },
     );
     expect(second.jobs).toEqual([]);
   });
@@ -134,7 +137,7 @@ describe('planReminders', () => {
       units.slice(0, 1),
       department,
       at('2026-06-11T08:00:00+07:00'),
-      { submissions, ledger },
+      { submissions, ledger, portalUrl: PORTAL },
     );
     expect(plan.jobs[0]!.subject).toMatch(/^\[tonghop\] Quá hạn:/);
     expect(plan.jobs[0]!.text).toContain('đã quá hạn 1 ngày');
@@ -237,6 +240,7 @@ describe('digest and rounds', () => {
       submissions: await submissions.listRound('40', '2026-H1'),
       department: { provinceCode: '40', name: 'Sở KHCN', emails: ['so@example.org'] },
       now: new Date('2026-06-11T08:30:00+07:00'),
+      portalUrl: PORTAL,
     })!;
     expect(mail.text).toMatch(/^Cần xem lại \(đã gửi tệp, Sở cần kiểm tra\): 1 đơn vị\.$/m);
     expect(mail.text).toMatch(/^Chưa nộp: 3 đơn vị/m);
@@ -278,6 +282,7 @@ describe('a digest not sent', () => {
     units: { list: async () => units, put: async () => 0 },
     departments: { get: async () => dept, put: async () => {} },
     submissions,
+    portalUrl: PORTAL,
     ledger,
     outbox: {
       enqueue: async (jobs) => {
@@ -387,6 +392,7 @@ describe('bounces and complaints', () => {
     expect(await recordMailEvent(bounce({}), ledger, new Date())).toBe('unknown_mail');
 
     const digest = digestJob({
+      portalUrl: PORTAL,
       round,
       units,
       submissions: [],

@@ -175,6 +175,7 @@ describe('a returned file in the reminders', () => {
       latest: row!.latest,
       department: null,
       now: new Date('2026-06-09T01:00:00Z'),
+      portalUrl: 'https://portal.example.vn',
     });
     expect(mail.text).toContain('bị Sở trả lại để sửa');
     expect(mail.text).toContain('- Sở KHCN: Bổ sung số liệu mục II.');
