@@ -775,7 +775,9 @@ describe('environment', () => {
   it('links the rollup mail to the portal, and the desk mails through the mail queue', () => {
     const portalUrl = variablesOf('tonghop-portal').PORTAL_URL;
     expect(portalUrl).toBeTruthy();
-    expect(variablesOf('tonghop-rollup').PORTAL_URL).toEqual(portalUrl);
+    // Every function that writes a mail links it to the portal.
+    for (const mailer of ['ingest', 'ocr', 'remind', 'digest', 'rollup'])
+      expect(variablesOf(`tonghop-${mailer}`).PORTAL_URL).toEqual(portalUrl);
     const queue = Object.keys(template.findResources('AWS::SQS::Queue')).filter(
       (id) => id.includes('MailQueue') && !id.includes('Dead'),
     );
