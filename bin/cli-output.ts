@@ -55,7 +55,7 @@ export function vietnameseCommander(program: Command): Command {
     .helpOption('-h, --help', 'hiện hướng dẫn')
     .helpCommand('help [lệnh]', 'hiện hướng dẫn của một lệnh')
     .configureHelp({
-      styleTitle: (title) => TITLES[title] ?? title,
+      styleTitle: (title) => (Object.hasOwn(TITLES, title) ? TITLES[title]! : title),
       styleUsage: (usage) =>
         usage.replace('[options]', '[tùy chọn]').replace('[command]', '[lệnh]'),
       styleSubcommandTerm: (term) => term.replace('[options]', '[tùy chọn]'),
@@ -97,7 +97,7 @@ function zodMessage(e: ZodLike): { message: string; field?: string } | null {
  */
 export function describeError(e: unknown): { message: string; field?: string } {
   const err = e as { code?: string; path?: string; message?: string; field?: string };
-  const node = err.code ? NODE_ERRORS[err.code] : undefined;
+  const node = err.code && Object.hasOwn(NODE_ERRORS, err.code) ? NODE_ERRORS[err.code] : undefined;
   if (node) return { message: node(err.path ?? '') };
   const zod = zodMessage(e as ZodLike);
   if (zod) return zod;

@@ -41,7 +41,7 @@ export function faithfulRouter(router: Router, services: Services, errors: Error
         return {};
       };
     const route = router(target);
-    const userOf = SIGN_IN[target];
+    const userOf = Object.hasOwn(SIGN_IN, target) ? SIGN_IN[target] : undefined;
     if (!userOf) return route;
     return async (ctx, req) => {
       const username = userOf(req);

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { POOL_NAME, poolSchema } from '../adapters/cognito-pool.js';
 import { faithfulRouter } from './cognito-fidelity.js';
+import { homeSigningKey, jwtPayload, type SigningKey, signJwt } from './signing-key.js';
 
 export interface LocalCognito {
   url: string;
@@ -25,7 +26,28 @@ export interface LocalCognito {
 // cognito-local's own starter keeps its data in ./.cognito of the working directory and logs to
 // the console; this one keeps it under the tonghop home, silent, with no message delivery of its
 // own (tonghop sends the invitation itself, through SES, on AWS as here).
-async function cognitoServer(dir: string) {
+type Tokens = { AccessToken: string; IdToken: string; RefreshToken: string };
+interface TokenGenerator {
+  generate(...args: unknown[]): Promise<Tokens>;
+}
+
+/** The emulator's tokens, with the same claims, signed again with the home's own key. */
+function signedWith(key: SigningKey, generator: TokenGenerator): TokenGenerator {
+  const again = (token: string) => signJwt(jwtPayload(token), key);
+  return {
+    async generate(...args) {
+      const t = await generator.generate(...args);
+      return {
+        ...t,
+        AccessToken: again(t.AccessToken),
+        IdToken: again(t.IdToken),
+        RefreshToken: again(t.RefreshToken),
+      };
+    },
+  };
+}
+
+async function cognitoServer(dir: string, key: SigningKey) {
   // cognito-local loads the v2 AWS SDK, which prints an end-of-support notice unless told not to.
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
   const [
@@ -80,7 +102,10 @@ async function cognitoServer(dir: string) {
     config,
     messages: new MessagesService(triggers, new MessageDeliveryService(silent)),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    tokenGenerator: signedWith(
+      key,
+      new JwtTokenGenerator(clock, triggers, config.TokenConfig) as unknown as TokenGenerator,
+    ),
     triggers,
   };
   const router = faithfulRouter(Router(services) as never, services as never, errors as never);
@@ -126,8 +151,17 @@ async function ensurePool(client: CognitoIdentityProviderClient) {
 export async function startCognito(home: string): Promise<LocalCognito> {
   const dir = join(home, 'cognito');
   mkdirSync(dir, { recursive: true });
-  const { application, tokenConfig } = await cognitoServer(dir);
-  const server = createServer(application);
+  const key = homeSigningKey(dir);
+  const { application, tokenConfig } = await cognitoServer(dir, key);
+  // The pool's public keys are the home's key alone, never the emulator's shipped one.
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && /^\/[^/]+\/\.well-known\/jwks\.json$/.test(req.url ?? '')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(key.jwks));
+      return;
+    }
+    application(req, res);
+  });
   const port = await listen(server);
   const url = `http://127.0.0.1:${port}`;
   // The token generator reads the issuer on each token: it can learn the port after listening.

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { newVersionId, VERSION_METADATA } from '../adapters/s3-object-store.js';
+import { unsafeKeyReason } from '../shared/ingest/key-safety.js';
 
 // s3rver keeps no versions: a second upload to a key overwrites the first. The embedded stack
 // keeps each stored object's bytes under <prefix><versionId>/<key> (what S3ObjectStore reads when
@@ -12,6 +13,8 @@ const RESOURCES = ['object', 'metadata.json', 'object.md5'];
 
 /** s3rver's file for one resource of an object (its FilesystemStore layout on POSIX). */
 function resourcePath(root: string, bucket: string, key: string, resource: string): string {
+  const unsafe = unsafeKeyReason(key);
+  if (unsafe) throw new Error(`${unsafe}: ${JSON.stringify(key)}`);
   const parts = key.split('/');
   const name = parts.pop() ?? '';
   return join(root, bucket, ...parts, `${name}._S3rver_${resource}`);

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
+import { unsafeKeyReason } from '../shared/ingest/key-safety.js';
 
 // s3rver accepts browser POST uploads but ignores their policy and signature and does not put
 // the file name in place of ${filename}. The portal's security rests on that policy, so the
@@ -25,7 +26,8 @@ export class PolicyError extends Error {}
 function readUpload(req: IncomingMessage, headers: Record<string, unknown>): Promise<Upload> {
   const Busboy = s3rverRequire('busboy');
   return new Promise((ok, fail) => {
-    const upload: Upload = { fields: {}, file: null, fileName: '' };
+    // No prototype: a form field named `__proto__` or `constructor` is a field like any other.
+    const upload: Upload = { fields: Object.create(null), file: null, fileName: '' };
     const busboy = new Busboy({ headers, limits: { fileSize: 64 * 1024 * 1024, files: 1 } });
     busboy.on('field', (name: string, value: string) => {
       if (upload.file === null) upload.fields[name.toLowerCase()] = value;
@@ -87,7 +89,13 @@ export function checkPostPolicy(upload: Upload, bucket: string, secret: string, 
   if (!upload.file) throw new PolicyError('no file');
   // biome-ignore lint/suspicious/noTemplateCurlyInString: S3's POST variable, spelled literally
   const key = (fields.key ?? '').replace('${filename}', upload.fileName);
-  const values: Record<string, string> = { ...fields, key, bucket };
+  // S3 would keep "../" literally; the embedded store maps keys to files, so it refuses them.
+  const unsafe = unsafeKeyReason(key);
+  if (unsafe) throw new PolicyError(unsafe);
+  const values: Record<string, string> = Object.assign(Object.create(null), fields, {
+    key,
+    bucket,
+  });
   const named = new Set(
     policy.conditions.map((c) => checkCondition(c, values, upload.file!.length)),
   );
@@ -127,7 +135,7 @@ async function postObject(ctx: KoaContext): Promise<void> {
       `<Message>${message}</Message></Error>`;
     return;
   }
-  const metadata: Record<string, string> = {};
+  const metadata: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(upload.fields))
     if (k.startsWith('x-amz-meta-') || k === 'content-type') metadata[k] = v;
   const { md5, size } = await ctx.store.putObject(

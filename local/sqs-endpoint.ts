@@ -38,7 +38,7 @@ function answer(action: string, input: Record<string, unknown>, queues: Queues):
   const name = String(input.QueueUrl ?? '')
     .split('/')
     .pop()!;
-  const queue = queues[name];
+  const queue = Object.hasOwn(queues, name) ? queues[name] : undefined;
   if (!queue) return [400, fault('QueueDoesNotExist', `no local queue ${name}`)];
   if (action === 'SendMessage') {
     const { MessageId, MD5OfMessageBody } = queued(queue, input as Entry);

@@ -18,6 +18,7 @@ import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { startCognito } from './cognito.js';
 import { FileQueue } from './file-queue.js';
 import { keepVersion, LOCAL_VERSIONS_PREFIX } from './object-versions.js';
+import { installPathGuard } from './s3-paths.js';
 import { installPostPolicy, LOCAL_CORS } from './s3-post.js';
 import { saveMail, saveMailOnSend } from './saved-mail.js';
 import { sqsEndpoint } from './sqs-endpoint.js';
@@ -93,6 +94,7 @@ const s3Dir = (home: string) => join(home, 's3');
 
 async function startS3(home: string): Promise<{ s3rver: S3rver; url: string }> {
   installPostPolicy();
+  installPathGuard();
   const s3rver = new S3rver({
     port: 0,
     address: '127.0.0.1',

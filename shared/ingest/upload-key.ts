@@ -1,3 +1,5 @@
+import { unsafeKeyReason } from './key-safety.js';
+
 // Where communes put their files: inbox/<provinceCode>/<roundId>/<unitCode>/<file name>, e.g.
 // inbox/40/2026-H1/16941/bao-cao.docx. A unit folder "_" asks ingest to find the unit from the
 // document's own header.
@@ -60,8 +62,20 @@ export function fitFileName(name: string): string {
   return stem + tail;
 }
 
+/**
+ * A name for a key: no backslash, control character or dot-only name that a store
+ * mapping keys to files would take as a path (shared/ingest/key-safety.ts refuses those).
+ */
+export function segmentName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced
+  const plain = name.replace(/[\u0000-\u001f\u007f\\]/g, '_');
+  const named = /^\.*$/.test(plain) ? `_${plain}` : plain;
+  // "%2e%2e" decodes to "..": a name that is unsafe only once decoded loses its percent signs.
+  return unsafeKeyReason(named) ? named.replace(/%/g, '_') : named;
+}
+
 export function buildUploadKey(k: UploadKey): string {
-  const name = fitFileName(k.fileName);
+  const name = fitFileName(segmentName(k.fileName));
   return `${INBOX_PREFIX}${k.provinceCode}/${k.roundId}/${k.unitCode}/${name}`;
 }
 

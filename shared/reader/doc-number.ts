@@ -27,7 +27,11 @@ function normalizeSymbol(symbol: string): string {
     .replace(/\s+/g, '')
     .split('-')
     .map((seg) => {
-      const parts = seg.split('&').map((p) => SEGMENT_FIXES[p.toUpperCase()] ?? p);
+      const parts = seg
+        .split('&')
+        .map((p) =>
+          Object.hasOwn(SEGMENT_FIXES, p.toUpperCase()) ? SEGMENT_FIXES[p.toUpperCase()] : p,
+        );
       return parts.join('&');
     })
     .join('-');

@@ -65,7 +65,9 @@ export function roundFromInput(input: OpenRoundInput): Round {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? 'round');
     // The letter's own checks carry Vietnamese messages.
-    const hint = FIELD_HINTS[field] ?? `Công văn: ${issue.message}`;
+    const hint =
+      (Object.hasOwn(FIELD_HINTS, field) ? FIELD_HINTS[field] : undefined) ??
+      `Công văn: ${issue.message}`;
     throw new RoundRefused(field, `${hint}.`);
   }
   return parsed.data;

@@ -45,10 +45,10 @@ export async function contactRowsFromXlsx(bytes: Uint8Array): Promise<ContactRow
   const rows: ContactRow[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values as ExcelJS.CellValue[];
-    const row: ContactRow = {};
-    head.forEach((h, i) => {
-      if (h) row[h] = cellText(values[i]).trim();
-    });
+    // fromEntries makes own properties even of a header named `__proto__`.
+    const row: ContactRow = Object.fromEntries(
+      head.flatMap((h, i) => (h ? [[h, cellText(values[i]).trim()]] : [])),
+    );
     if (Object.values(row).some(Boolean)) rows.push(row);
   }
   return rows;
@@ -71,7 +71,7 @@ export async function planContactFile(
     );
   if (/\.xlsx$/i.test(fileName)) {
     const rows = await contactRowsFromXlsx(bytes);
-    if (!rows.length || !('unit_code' in rows[0]!) || !('email' in rows[0]!))
+    if (!rows.length || !Object.hasOwn(rows[0]!, 'unit_code') || !Object.hasOwn(rows[0]!, 'email'))
       throw new ContactFileProblem(
         'Trang đầu của tệp cần các cột unit_code, email, name, phone ở dòng 1.',
       );

@@ -1,7 +1,16 @@
+import { createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNING_KEY_FILE } from '../../local/signing-key.js';
+import { LOCAL_BUCKET } from '../../local/stack.js';
 import { reportText } from '../../scripts/report-text.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import { createPortal } from '../../web/app.js';
+import { SESSION_COOKIE } from '../../web/middleware/session.js';
 import { portalDeps } from '../../web/portal-deps.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import {
@@ -24,6 +33,7 @@ type Who = 'anonymous' | 'unitA' | 'unitB' | 'staff40' | 'staff41';
 let portal: PortalHarness;
 let clients: Record<Who, PortalClient>;
 let submissionOfA: Submission;
+const enc = (s: string) => new TextEncoder().encode(s);
 
 interface Uploaded {
   status: number;
@@ -245,5 +255,194 @@ describe('CSRF and cookies', () => {
     expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
     expect(await res.text()).not.toMatch(/<script>|<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});
+
+/** `payload` signed RS256 with the PEM `pem`, naming key `kid`. */
+function jwtSignedBy(payload: Record<string, unknown>, pem: string, kid: string): string {
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const head = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64(payload)}`;
+  return `${head}.${sign('RSA-SHA256', Buffer.from(head), createPrivateKey(pem)).toString('base64url')}`;
+}
+
+describe('sessions are signed by the home alone', () => {
+  /** Unit A's own ID token, its claims turned into staff of province 40. */
+  const staffClaims = () => {
+    const token = clients.unitA.cookie(SESSION_COOKIE)!;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+    return { ...claims, 'cognito:groups': ['staff-40'], exp: Math.floor(Date.now() / 1000) + 600 };
+  };
+  const asSession = (token: string) =>
+    fetch(`${portal.url}/so`, {
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+      redirect: 'manual',
+    });
+
+  it("refuses a staff token signed with cognito-local's shipped private key", async () => {
+    const shipped = JSON.parse(
+      readFileSync(
+        createRequire(import.meta.url).resolve('cognito-local/lib/keys/cognitoLocal.private.json'),
+        'utf8',
+      ),
+    ) as { pem: string };
+    for (const kid of ['CognitoLocal', homeKey().kid]) {
+      const res = await asSession(jwtSignedBy(staffClaims(), shipped.pem, kid));
+      expect(res.status, kid).toBe(303);
+      expect(res.headers.get('location')).toMatch(/^\/dang-nhap/);
+    }
+  });
+
+  it("the same claims signed with the home's key open /so: the key is what refused them", async () => {
+    const { kid, pem } = homeKey();
+    expect(
+      statSync(join(process.env.TONGHOP_HOME!, 'cognito', SIGNING_KEY_FILE)).mode & 0o077,
+    ).toBe(0);
+    expect((await asSession(jwtSignedBy(staffClaims(), pem, kid))).status).toBe(200);
+  });
+
+  it('refuses unsigned tokens and HMAC tokens keyed with the public key', async () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const body = b64(staffClaims());
+    const none = `${b64({ alg: 'none', typ: 'JWT' })}.${body}.`;
+    const jwks = await (await fetch(process.env.COGNITO_JWKS_URI!)).json();
+    const publicPem = createPublicKey({ key: jwks.keys[0], format: 'jwk' })
+      .export({ format: 'pem', type: 'spki' })
+      .toString();
+    const head = `${b64({ alg: 'HS256', typ: 'JWT', kid: homeKey().kid })}.${body}`;
+    const hmac = `${head}.${createHmac('sha256', publicPem).update(head).digest('base64url')}`;
+    for (const token of [none, hmac]) expect((await asSession(token)).status).toBe(303);
+  });
+});
+
+const homeKey = () =>
+  JSON.parse(
+    readFileSync(join(process.env.TONGHOP_HOME!, 'cognito', SIGNING_KEY_FILE), 'utf8'),
+  ) as { kid: string; pem: string };
+
+describe('upload keys never leave their folder', () => {
+  const s3Dir = () => join(process.env.TONGHOP_HOME!, 's3');
+  const filesUnder = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f))
+      : [];
+  /** Every way of writing "go up" a store mapping keys to paths could follow. */
+  const UP = ['..', '%2e%2e', '%2E%2E', '.%2e', '%252e%252e', '..\\..', '.'];
+
+  it('a key with ../ into another unit, or out of the home, is refused and writes nothing', async () => {
+    const home = process.env.TONGHOP_HOME!;
+    const outside = dirname(home);
+    const before = new Set([...filesUnder(s3Dir()), ...readdirSync(outside)]);
+    const marker = `thoat-${crypto.randomUUID()}.txt`;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...UP),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom(`inbox/40/${ROUND}/${B.code}/`, '', '../'),
+        fc.constantFrom('key' as const, 'filename' as const),
+        async (up, depth, toward, where) => {
+          const climb = `${Array.from({ length: depth }, () => up).join('/')}/${toward}${marker}`;
+          const sent = await upload(
+            clients.unitA,
+            A.code,
+            where === 'key' ? 'x.txt' : climb,
+            enc('x'),
+            (f) => {
+              if (where === 'key')
+                // biome-ignore lint/suspicious/noTemplateCurlyInString: S3's POST variable
+                f.set('key', `${String(f.get('key')).replace('${filename}', '')}${climb}`);
+            },
+          );
+          // A forged key is refused; a file name is cut to its last part by the form parser.
+          expect(where === 'key' ? [400, 403] : [201, 400, 403], climb).toContain(sent.status);
+        },
+      ),
+      { numRuns: 30 },
+    );
+    const after = [...filesUnder(home), ...readdirSync(outside)].filter((f) => !before.has(f));
+    const ownFolder = new RegExp(
+      `^${s3Dir()}/${LOCAL_BUCKET}/(versions/[^/]+/)?inbox/40/${ROUND}/${A.code}/[^/]+/thoat-`,
+    );
+    for (const f of after.filter((f) => f.includes('thoat-'))) expect(f).toMatch(ownFolder);
+  }, 120_000);
+
+  it('the store itself refuses such keys on PUT and GET, whoever signs the request', async () => {
+    const s3 = new S3Client({ forcePathStyle: true });
+    const home = process.env.TONGHOP_HOME!;
+    const name = `ra-ngoai-${crypto.randomUUID()}.txt`;
+    for (const key of [
+      `inbox/40/${ROUND}/${A.code}/x/../../${B.code}/${name}`,
+      `../../../${name}`,
+      `../../${name}`,
+      `inbox/40/${ROUND}/${A.code}/x\\..\\..\\${name}`,
+      `inbox/40/${ROUND}/${A.code}/x/${name}\u0000.txt`,
+    ]) {
+      await expect(
+        s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: key, Body: 'x' })),
+        key,
+      ).rejects.toThrow(/Invalid object key/);
+    }
+    const written = [
+      ...filesUnder(dirname(home)).filter((f) => f.startsWith(home)),
+      ...readdirSync(dirname(home)),
+    ];
+    expect(written.filter((f) => f.includes(name))).toEqual([]);
+    await expect(
+      s3.send(
+        new GetObjectCommand({ Bucket: LOCAL_BUCKET, Key: '../../cognito/signing-key.json' }),
+      ),
+    ).rejects.toThrow();
+    s3.destroy();
+  });
+});
+
+/** Names an object has by its prototype, and how they may be spelled in an address. */
+const PROTOTYPE_NAMES = [
+  ...Object.getOwnPropertyNames(Object.prototype),
+  ...Object.getOwnPropertyNames(Function.prototype),
+  'prototype',
+].flatMap((n) => [n, encodeURIComponent(n), n.toUpperCase()]);
+
+describe('names from the prototype are names like any other', () => {
+  it('on every GET route, as each path parameter and as each query value, for every visitor', async () => {
+    const app = createPortal(portalDeps());
+    const routes = [
+      ...new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path)),
+      '/:page',
+      '/static/:name',
+    ].filter((p) => p.includes(':'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.constantFrom(...PROTOTYPE_NAMES),
+        fc.constantFrom<Who>('anonymous', 'unitA', 'staff40'),
+        async (route, name, who) => {
+          const params = route.split('/').filter((s) => s.startsWith(':'));
+          for (const p of params) {
+            const path = route
+              .split('/')
+              .map((s) => (s === p ? name : s === ':unit' ? A.code : s === ':round' ? ROUND : s))
+              .join('/')
+              .replace(/:[a-z]+\+?/g, name);
+            const q = ['xong', 'sap-xep', 'loc', 'tiep', 'tep', 'trang'].map((k) => `${k}=${name}`);
+            const res = await clients[who].request(`${path}?${q.join('&')}`);
+            const body = await res.text();
+            expect(res.status, `${who} ${path}`).not.toBe(500);
+            if (res.status === 200) {
+              expect(body.length, `${who} ${path}`).toBeGreaterThan(0);
+              expect(body, `${who} ${path}`).not.toMatch(/\[native code\]|\[object Object\]/);
+            } else expect([303, 400, 403, 404], `${who} ${path}`).toContain(res.status);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 240_000);
+
+  it('/static/<name> and /<name> answer 404 for every such name', async () => {
+    for (const name of PROTOTYPE_NAMES)
+      for (const path of [`/static/${name}`, `/${name}`]) {
+        const res = await clients.anonymous.request(path);
+        expect(res.status, path).toBe(404);
+      }
   });
 });

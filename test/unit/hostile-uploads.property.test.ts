@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_EXTS, HOSTILE_KINDS } from '../../scripts/hostile-kinds.js';
+import { reportText } from '../../scripts/report-text.js';
+import { noise } from '../../scripts/worst-files.js';
 import { MAX_IMAGE_PIXELS } from '../../shared/files/limits.js';
 import type { ObjectRef } from '../../shared/ingest/ingest-object.js';
 import type { OcrEngine, OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
@@ -86,4 +88,46 @@ describe('hostile uploads of every kind', () => {
       await expect(ingestHostile(file.name, file.bytes, 'queue'), kind).resolves.toBeDefined();
     }
   }, 300_000);
+});
+
+/** `text` as UTF-16 without a byte-order mark, little- or big-endian. */
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+  const le = Buffer.from(text, 'utf16le');
+  return order === 'le' ? le : Uint8Array.from(le, (_, i) => le[i ^ 1]!);
+}
+
+describe('UTF-16 without a byte-order mark', () => {
+  const communes = registry.unitsOf('40');
+  it('is read as the same report as its UTF-8 form, in either byte order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...communes),
+        fc.nat({ max: 500 }),
+        fc.constantFrom('le' as const, 'be' as const),
+        async (u, computers, order) => {
+          const text = reportText(u, { computers });
+          const key = inboxKey(u.code, 'bao-cao.txt');
+          const plain = await memoryIngest().upload(key, new TextEncoder().encode(text));
+          const wide = await memoryIngest().upload(key, utf16(text, order));
+          expect(wide.submission.status).toBe(plain.submission.status);
+          expect(wide.submission.report).toEqual(plain.submission.report);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('binary with zero bytes at both offsets is still refused as binary', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.integer({ min: 16, max: 4096 }), async (seed, length) => {
+        const bytes = noise(length * 2, seed + 1);
+        bytes[0] = 0;
+        bytes[3] = 0;
+        const r = await memoryIngest().upload(inboxKey(unit.code, 'x.txt'), bytes);
+        expect(r.submission.status).toBe('rejected');
+        expect(r.submission.diagnostics[0]?.code).toBe('file.binary');
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });

@@ -28,7 +28,7 @@ export const flashQuery = (code: FlashCode) => `xong=${code}`;
 
 export function flashOf(c: Context): { kind: 'ok' | 'error'; text: string } | null {
   const code = c.req.query('xong');
-  if (!code || !(code in FLASH)) return null;
+  if (!code || !Object.hasOwn(FLASH, code)) return null;
   const [kind, text] = FLASH[code as FlashCode];
   return { kind, text };
 }

@@ -42,8 +42,8 @@ const BY_FIELD: Record<string, string> = {
 
 export function adviceFor(d: Diagnostic): string {
   return (
-    (d.code && BY_CODE[d.code]) ??
-    BY_FIELD[d.field] ??
+    (d.code && Object.hasOwn(BY_CODE, d.code) ? BY_CODE[d.code] : undefined) ??
+    (Object.hasOwn(BY_FIELD, d.field) ? BY_FIELD[d.field] : undefined) ??
     (d.level === 'error'
       ? 'Hãy sửa văn bản theo nội dung trên rồi nộp lại; nếu chưa rõ, liên hệ Sở KHCN.'
       : 'Chỉ để lưu ý; báo cáo vẫn được tiếp nhận.')
