@@ -68,7 +68,7 @@ export function scoreReport(r: Report, t: Truth): FieldScore {
   check('province', t.province, r.province, same);
   check('title', t.titleContains, r.title, contains);
   check('signer.name', t.signer.name, r.signer.name, same);
-  check('signer.title', t.signer.titleContains, r.signer.title, contains);
+  check('signer.title', t.signer.title, r.signer.title, same);
   const refs = r.requestedBy.map((x) => docNo(x.number));
   for (const n of t.requestedBy)
     check(`requestedBy ${n}`, n, refs.find((g) => g === docNo(n)) ?? null, () => true);

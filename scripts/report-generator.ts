@@ -30,7 +30,8 @@ export interface Truth {
   province: string;
   titleContains: string;
   requestedBy: string[];
-  signer: { name: string | null; titleContains: string };
+  /** The signer's title exactly as the block's rules give it ("KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH"). */
+  signer: { name: string | null; title: string };
   sectionKinds: string[];
   indicatorValues: number[];
   indicatorFractions: Array<[number, number]>;
@@ -81,11 +82,64 @@ const GIVEN = [
   'Việt',
 ];
 
-function personName(rng: Rng): string {
+function kinhName(rng: Rng): string {
   const parts = [pick(rng, FAMILY), pick(rng, MIDDLE)];
   if (rng() < 0.3) parts.push(pick(rng, MIDDLE));
   parts.push(pick(rng, GIVEN));
   return [...new Set(parts)].join(' ');
+}
+
+// Names of other peoples as they are written in Vietnamese documents (family, middle, given in
+// the Hmông, Dao, Thái, Tày and Khmer way; given name, then the family name of the Ê Đê, Gia Rai
+// and Ba Na): many of their syllables are no Kinh syllables, and a reader must keep them.
+const PEOPLES: ReadonlyArray<readonly [readonly string[], readonly string[], readonly string[]]> = [
+  [
+    ['Giàng', 'Sùng', 'Vàng', 'Thào', 'Mùa', 'Lầu', 'Hạng'],
+    ['A', 'Mí', 'Seo', 'Thị'],
+    ['Páo', 'Chá', 'Phìn', 'Tủa', 'Chứ', 'Dế'],
+  ],
+  [
+    ['Triệu', 'Bàn', 'Chảo', 'Lý'],
+    ['Văn', 'Tài', 'Thị', 'Ông'],
+    ['Chiêu', 'Phin', 'Sành', 'Quẩy'],
+  ],
+  [
+    ['Lò', 'Lường', 'Cầm', 'Lù', 'Quàng', 'Tòng'],
+    ['Văn', 'Thị'],
+    ['Muôn', 'Hoan', 'Mỷ', 'Xiêng'],
+  ],
+  [
+    ['Ksor', 'Rơ Mah', 'Siu', 'Kpă', 'Nay', 'Rơ Lan', 'Puih'],
+    [''],
+    ['Hiếu', 'Nhí', 'Thuyên', 'Tuất', 'Blơh'],
+  ],
+  [['Y', "H'"], [''], ['Biêr', 'Khút', 'Hen', 'Bla', 'Wen', 'Kông']],
+  [
+    ['Thạch', 'Danh', 'Kim', 'Sơn', 'Lâm'],
+    ['', 'Thị'],
+    ['Sô Phol', 'Sa Rết', 'Chanh Đa', 'Sa Phia'],
+  ],
+  [
+    ['Đinh', 'A'],
+    ['Văn', 'Thị', ''],
+    ['Hrích', 'Hơ Lúi', 'Blốc', 'Kdăm'],
+  ],
+];
+const EDE_FAMILY = ['Niê', 'Êban', 'Mlô', 'Ayun', 'Hdơk', 'Ktla'];
+
+function otherPeoplesName(rng: Rng): string {
+  const which = Math.floor(rng() * PEOPLES.length);
+  const [family, middle, given] = PEOPLES[which]!;
+  const f = pick(rng, family);
+  // "Y Biêr Niê", "H'Hen Niê": a prefix joined to the given name, the family name last.
+  if (which === 4)
+    return `${f === "H'" ? `H'${pick(rng, given)}` : `Y ${pick(rng, given)}`} ${pick(rng, EDE_FAMILY)}`;
+  return [f, pick(rng, middle), pick(rng, given)].filter(Boolean).join(' ');
+}
+
+/** A signer's name: most Kinh, a third of other peoples. */
+export function personName(rng: Rng): string {
+  return rng() < 0.35 ? otherPeoplesName(rng) : kinhName(rng);
 }
 
 function upper(s: string): string {
@@ -358,32 +412,63 @@ function sectionBody(rng: Rng, kind: string, figures: Figure[]): string[] {
 
 // --- Signature --------------------------------------------------------------------------------
 
-const SIGNER_TITLES = [
-  { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], contains: 'chu tich' },
-  { lines: ['T/M. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], contains: 'chu tich' },
-  { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
-  { lines: ['TM. UBND XÃ', 'K.T CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
-  { lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], contains: 'pho chu tich' },
-  { lines: ['TM. ỦY BAN NHÂN DÂN'], contains: 'uy ban nhan dan' },
+// Blocks as Nghị định 30/2020 lays them out: TM. (the committee), KT. (a deputy signs for the
+// head), Q. (acting), TL./TUQ. (an office head signs on the head's behalf); the title a reader
+// must give for each.
+export const SIGNER_BLOCKS = [
+  { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], title: 'CHỦ TỊCH' },
+  { lines: ['T/M. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], title: 'CHỦ TỊCH' },
+  { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH' },
+  { lines: ['TM. UBND XÃ', 'K.T CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH' },
+  { lines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH' },
+  { lines: ['KT.CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH' },
+  { lines: ['TM. ỦY BAN NHÂN DÂN'], title: 'TM. ỦY BAN NHÂN DÂN' },
+  { lines: ['Q. CHỦ TỊCH'], title: 'Q. CHỦ TỊCH' },
+  { lines: ['CHỦ TỊCH'], title: 'CHỦ TỊCH' },
+  { lines: ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG'], title: 'CHÁNH VĂN PHÒNG' },
+  { lines: ['TUQ. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG'], title: 'CHÁNH VĂN PHÒNG' },
+  {
+    lines: ['TL. CHỦ TỊCH', 'KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'],
+    title: 'PHÓ CHÁNH VĂN PHÒNG',
+  },
 ] as const;
+
+/** Where the signature column stands: below the list, beside it (spaces or a Word tab). */
+export const SIGNATURE_LAYOUTS = ['below', 'spaces', 'tab', 'beside-heading'] as const;
+
+// Recipients that name a role: the signature's title words in a recipient, not a title.
+const RECIPIENTS = [
+  '- Như trên;',
+  '- Chủ tịch, các Phó Chủ tịch UBND xã;',
+  '- CHỦ TỊCH, CÁC PCT UBND;',
+  '- Sở Khoa học và Công nghệ;',
+  '- Lưu: VT.',
+];
 
 function signatureLines(
   rng: Rng,
   name: string,
-  merged: boolean,
-): { lines: string[]; contains: string } {
-  const t = pick(rng, SIGNER_TITLES);
+  layout: (typeof SIGNATURE_LAYOUTS)[number],
+): { lines: string[]; title: string } {
+  const t = pick(rng, SIGNER_BLOCKS);
   // Some type the name in capitals: a capitals font (.VnTimeH) then turns it to lower case.
   const typed = rng() < 0.2 ? name.toUpperCase() : name;
   const right = [...t.lines, pick(rng, ['(Đã ký)', '(Đã ký và đóng dấu)', '']), typed].filter(
     Boolean,
   );
-  const left = ['Nơi nhận:', '- Như trên;', '- Lưu: VT.'];
-  if (!merged) return { lines: [...left, ...right], contains: t.contains };
+  const items = RECIPIENTS.filter(() => rng() < 0.6);
+  const left = ['Nơi nhận:', ...(items.length ? items : ['- Lưu: VT.'])];
+  if (layout === 'below') return { lines: [...left, ...right], title: t.title };
   const lines: string[] = [];
-  for (let i = 0; i < Math.max(left.length, right.length); i++)
-    lines.push(`${(left[i] ?? '').padEnd(40)}${right[i] ?? ''}`.trimEnd());
-  return { lines, contains: t.contains };
+  // Beside the list: from the "Nơi nhận:" line itself, or from the line under it.
+  const shift = layout === 'beside-heading' ? 0 : 1;
+  for (let i = 0; i < Math.max(left.length, right.length + shift); i++) {
+    const l = left[i] ?? '';
+    const r = right[i - shift] ?? '';
+    const line = layout === 'tab' ? `${l}\t${r}` : `${l.padEnd(48)}${r}`;
+    lines.push(line.trimEnd());
+  }
+  return { lines, title: t.title };
 }
 
 const APPENDIX = [
@@ -426,7 +511,7 @@ export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedRepor
   });
   const closing = 'Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân.';
   const signer = personName(rng);
-  const signature = signatureLines(rng, signer, rng() < 0.5);
+  const signature = signatureLines(rng, signer, pick(rng, SIGNATURE_LAYOUTS));
   const appendix = rng() < 0.3;
   const text = [
     ...headerLines(rng, unit, number, date, layout, 'BC-UBND'),
@@ -449,7 +534,7 @@ export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedRepor
     province: unit.provinceName,
     titleContains: subject,
     requestedBy: req.numbers,
-    signer: { name: signer, titleContains: signature.contains },
+    signer: { name: signer, title: signature.title },
     sectionKinds: [...new Set(order)],
     indicatorValues: figures.map((f) => f.value),
     indicatorFractions: figures.flatMap((f) => (f.fraction ? [f.fraction] : [])),

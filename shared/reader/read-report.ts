@@ -2,6 +2,7 @@ import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { DocumentRef, DocumentType, Indicator, Report, Section } from '../schemas/report.js';
 import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { repairText } from '../text/repair.js';
+import { textShape } from '../text/words/repair-words.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { withDisplayText } from './display-text.js';
 import { type Header, readHeader } from './header.js';
@@ -21,6 +22,9 @@ export interface ReadContext {
 
 const MAX_CHARS = 2_000_000;
 const MAX_PROVINCE_MENTIONS = 24;
+// Share of invalid words above which a text is OCR output: typed reports have a few (names of
+// other peoples, abbreviations, loanwords: under 5 %), OCR output of a scan a fifth or more.
+const DAMAGED_SHARE = 0.1;
 
 /** The province the text names most often ("tỉnh Nghệ An"), to tell apart units of the same name. */
 function provinceMentioned(text: string, folded: string, registry: UnitRegistry): string | null {
@@ -88,7 +92,8 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     ...lines.slice(Math.max(header.bodyStart, lines.length - 30)),
   ];
   const issuer = issuerOf(doc, header.headerLines, bodyForIssuer, context, diagnostics);
-  const signature = readSignature(lines.slice(header.bodyStart));
+  const damaged = textShape(text).damage >= DAMAGED_SHARE;
+  const signature = readSignature(lines.slice(header.bodyStart), { damaged });
   diagnostics.push(...structureDiagnostics(signature, sections.length, header.documentType));
   const indicators = readIndicators(doc, lines[header.bodyStart]?.start ?? 0);
   return presentReport(

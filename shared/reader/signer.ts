@@ -1,7 +1,8 @@
-import { isVietnameseSyllable } from '../text/syllables.js';
 import { SPACE, trimEndOf } from '../text/trim.js';
 import type { Line } from './lines.js';
 import { REPORT_CLOSING } from './patterns.js';
+import { isReadableName, nameWords } from './person-name.js';
+import { type SignatureToken, signatureTokens, titleOfBlock } from './signature-titles.js';
 
 export interface SignatureBlock {
   name: string | null;
@@ -16,19 +17,6 @@ const COMMITTEE_SIGNS = new RegExp(
   String.raw`^(?:(?:\S{0,3}[^a-z\s]\S{0,3}|[a-z]{2})\s{0,2})?(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)` +
     String.raw`(?:\s+(?:x[a-z0-9&]?|ph\S{2,6}|d[a-z]c\s+khu)(?:\s+\S+){0,4})?\s*$`,
 );
-
-// Titles in a commune's signature block, most specific first; written back in proper Vietnamese.
-// The committee itself may sign ("TM. ỦY BAN NHÂN DÂN" over the name); OCR garbles the "TM."
-// prefix into a symbol ("™.", "IM.", "T.M"), so only what follows it is required.
-const TITLES: ReadonlyArray<readonly [RegExp, string]> = [
-  // "KT." (ký thay): a deputy signs for the chairman, whatever OCR left of the next line.
-  [/\bkt\s{0,3}[.,]?\s{0,3}ch[u]?\s*t[i1j]ch\b/, 'PHÓ CHỦ TỊCH'],
-  [/\bq\s*\.\s*ch[u]?\s*t[i1j]ch\b/, 'Q. CHỦ TỊCH'],
-  [/\bph[o0]\s+ch[u]?\s*t[i1j]ch\b/, 'PHÓ CHỦ TỊCH'],
-  [/\bch[u]\s*t[i1j]ch\b/, 'CHỦ TỊCH'],
-  [/\bch[a-z]nh\s+v[a-z]n\s+ph[o0]ng\b/, 'CHÁNH VĂN PHÒNG'],
-  [COMMITTEE_SIGNS, 'TM. ỦY BAN NHÂN DÂN'],
-];
 
 const NOI_NHAN = /\bn[o0][i1]\s+nh[a-z]{1,2}n\s*:?/;
 const SIGNATURE_NOISE =
@@ -61,28 +49,40 @@ function capitalized(text: string): string {
   return text.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
 }
 
-function isPersonName(text: string): boolean {
-  const t = trimEndOf(text, '.,;:').trim();
-  if (t.length < 4 || t.length > 40) return false;
-  const words = t.split(/\s+/);
-  if (words.length < 2 || words.length > 5) return false;
-  return (
-    words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(w)) ||
-    words.every((w) => /^\p{Lu}+$/u.test(w) && w.length <= 7)
-  );
-}
-
 /** The right-hand column of a line that holds both ("- Lưu: VT.        Nguyễn Văn A"). */
 function rightColumn(l: Line): { text: string; folded: string } {
-  const gap = /\S(\s{3,})(?=\S)(?!.*\S\s{3,}\S)/.exec(l.text.length > 200 ? '' : l.text);
+  const gap = /\S(\t\s*|\s{3,})(?=\S)(?!.*\S(?:\t|\s{3,})\S)/.exec(
+    l.text.length > 200 ? '' : l.text,
+  );
   if (!gap) return { text: l.text, folded: l.folded };
   const at = gap.index + 1 + gap[1]!.length;
   return { text: l.text.slice(at), folded: l.folded.slice(at) };
 }
 
-function titleOf(folded: string): string | null {
-  for (const [re, t] of TITLES) if (re.test(folded)) return t;
-  return null;
+/**
+ * The prefixes and titles a line carries in the signature column. On the "Nơi nhận" side of a
+ * line (its heading, its "- …" items) a role is a recipient ("- CHỦ TỊCH, CÁC PCT UBND XÃ"):
+ * there only what follows a prefix counts, or what stands in a column of its own.
+ */
+function lineTokens(l: Line): SignatureToken[] {
+  const col = rightColumn(l);
+  const split = col.text.length < l.text.length;
+  const noiNhan = NOI_NHAN.exec(col.folded);
+  const left = !split && (/^[-+•]/.test(col.text) || noiNhan?.index === 0);
+  const from = noiNhan?.index === 0 ? noiNhan[0].length : 0;
+  let tokens = signatureTokens(col.text.slice(from), col.folded.slice(from));
+  if (left) {
+    // Merged by OCR with one space: what follows the item's end mark ("- Lưu: VT. CHỦ TỊCH").
+    const itemEnd = col.folded.slice(from).search(/[;.]\s/);
+    const first = tokens.findIndex(
+      (t) => t.kind === 'authority' || (itemEnd >= 0 && t.at > itemEnd),
+    );
+    tokens = first < 0 ? [] : tokens.slice(first);
+  }
+  // "™. UY BAN NHAN DAN": the committee alone on its line, its "TM." garbled by OCR.
+  if (!tokens.length && COMMITTEE_SIGNS.test(col.folded))
+    return [{ kind: 'authority', authority: 'TM', principal: 'ỦY BAN NHÂN DÂN', at: 0, end: 0 }];
+  return tokens;
 }
 
 /** Where the signature block is looked for: after the closing sentence, else the last lines. */
@@ -95,7 +95,7 @@ function blockLines(lines: Line[]): Line[] {
   return lines.slice(Math.max(0, lines.length - 40));
 }
 
-function nameAfter(tail: Line[], titleAt: number): string | null {
+function nameAfter(tail: Line[], titleAt: number, damaged: boolean): string | null {
   const titleLine = rightColumn(tail[titleAt]!).text;
   const lowered = titleLine === titleLine.toLowerCase();
   for (let i = titleAt + 1; i < Math.min(tail.length, titleAt + NAME_REACH); i++) {
@@ -103,11 +103,26 @@ function nameAfter(tail: Line[], titleAt: number): string | null {
     if (NOI_NHAN.test(col.folded) || /^[-+]/.test(col.text)) continue;
     if (SIGNATURE_NOISE.test(col.folded) || NOT_A_NAME.test(col.folded)) continue;
     const read = repairNameLetters(col.text);
-    const text = trimEndOf(lowered ? capitalized(read) : read, '.,;:').trim();
-    // A name OCR left unpronounceable ("Thwy", "Blnh") is not given: null, never a guess.
-    if (isPersonName(text)) return text.split(/\s+/).every(isVietnameseSyllable) ? text : null;
+    const words = nameWords(lowered ? capitalized(read) : read);
+    // A name OCR left unreadable ("Thwy", "Blnh", "Nguy€n") is not given: null, never a guess.
+    if (words) return isReadableName(words, damaged) ? words.join(' ') : null;
   }
   return null;
+}
+
+/**
+ * Where the signature column starts on a recipient's line: at a wide gap, at a prefix ("KT."),
+ * or at a title in capitals after the item's end mark ("- Lưu: VT. CHỦ TỊCH"); -1 if none. A
+ * recipient naming a role ("- Chủ tịch, các Phó Chủ tịch UBND xã;") is kept whole.
+ */
+function signatureColumnAt(item: string, folded: string): number {
+  const gap = folded.search(/\s{3,}\S|\t/);
+  const itemEnd = folded.search(/[;.]\s/);
+  const token = signatureTokens(item, folded).find(
+    (t) => t.kind === 'authority' || (itemEnd >= 0 && t.at > itemEnd),
+  );
+  const at = [gap, token?.at ?? -1].filter((n) => n >= 0);
+  return at.length ? Math.min(...at) : -1;
 }
 
 function distributionOf(tail: Line[]): string[] {
@@ -123,7 +138,7 @@ function distributionOf(tail: Line[]): string[] {
     // The signature column sits on the same line in merged OCR: cut it off.
     let item = l.text.replace(/^[-+•]\s*/, '');
     const f = l.folded.slice(l.text.length - item.length);
-    const cut = f.search(/\s(tm\s*\.|kt\s*\.|ph[o0]\s+ch[u]|ch[u]\s*t[i1]ch)|\s{3,}\S/);
+    const cut = signatureColumnAt(item, f);
     if (cut >= 0) item = item.slice(0, cut);
     item = trimEndOf(item, `;.,${SPACE}`).trim();
     if (item) distribution.push(item);
@@ -131,24 +146,36 @@ function distributionOf(tail: Line[]): string[] {
   return distribution;
 }
 
+/** The title tokens of the block, line by line, up to a gap that starts another block. */
+function blockTokens(tail: Line[]): Array<{ token: SignatureToken; line: number }> {
+  const out: Array<{ token: SignatureToken; line: number }> = [];
+  for (let i = 0; i < tail.length; i++) {
+    const tokens = lineTokens(tail[i]!);
+    if (!tokens.length) continue;
+    // A title a few lines down belongs to the same block ("KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH");
+    // one further down starts another block.
+    const last = out[out.length - 1];
+    if (last && i - last.line > 3) break;
+    for (const token of tokens) out.push({ token, line: i });
+  }
+  return out;
+}
+
+export interface SignatureOptions {
+  /** The text is damaged (OCR): a name word one OCR confusion from a Kinh syllable is doubted. */
+  damaged?: boolean;
+}
+
 /**
  * The signer's title and name, and the "Nơi nhận" list. The block follows the closing sentence
- * ("Trên đây là báo cáo …"), wherever that is: an appendix may come after it.
+ * ("Trên đây là báo cáo …"), wherever that is: an appendix may come after it. The title follows
+ * the block's rules (signature-titles.ts); the name is the first name-shaped line below it.
  */
-export function readSignature(lines: Line[]): SignatureBlock {
+export function readSignature(lines: Line[], options: SignatureOptions = {}): SignatureBlock {
   const tail = blockLines(lines);
-  let title: string | null = null;
-  let titleAt = -1;
-  for (let i = 0; i < tail.length; i++) {
-    const l = tail[i]!;
-    const t = titleOf(rightColumn(l).folded) ?? titleOf(l.folded);
-    if (!t) continue;
-    // A later title a few lines down belongs to the same block ("KT. CHỦ TỊCH" over "PHÓ CHỦ
-    // TỊCH": the later one is who signed); one further down starts another block.
-    if (title && i - titleAt > 3) break;
-    if (!(title && t === 'TM. ỦY BAN NHÂN DÂN')) title = t;
-    titleAt = i;
-  }
-  const name = titleAt >= 0 ? nameAfter(tail, titleAt) : null;
+  const tokens = blockTokens(tail);
+  const { title, consumed } = titleOfBlock(tokens.map((t) => t.token));
+  const titleAt = consumed > 0 ? tokens[consumed - 1]!.line : -1;
+  const name = titleAt >= 0 ? nameAfter(tail, titleAt, options.damaged ?? false) : null;
   return { name, title, distribution: distributionOf(tail) };
 }

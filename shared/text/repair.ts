@@ -25,6 +25,9 @@ const CHAR_FIXES: Record<string, string> = {
   '\u2012': '-',
   '\u2013': '-',
   '\u2212': '-',
+  // A tab separates columns (a signature beside "Nơi nhận", a table's cells): kept as a gap the
+  // reader sees as a column break, not as one space inside a sentence.
+  '\t': '   ',
 };
 
 /**
