@@ -1,13 +1,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mammoth from 'mammoth';
+import { SaxesParser } from 'saxes';
 import { ingestFiles } from '../bin/commands/ingest.js';
 import { importUnits } from '../bin/commands/units.js';
 import { nationalRegistry } from '../bin/registry.js';
 import { openTarget, type Target } from '../bin/target.js';
 import { docxFromText, pdfFromText } from '../scripts/report-files.js';
 import { reportText } from '../scripts/report-text.js';
+import { inflateCounted } from '../shared/files/inflate-counted.js';
 import { type IngestStage, ingestObject } from '../shared/ingest/ingest-object.js';
 import { buildUploadKey } from '../shared/ingest/upload-key.js';
 import type { Unit } from '../shared/schemas/unit.js';
@@ -43,12 +44,11 @@ async function makeFiles(
 }
 
 async function rawDecode(format: 'docx' | 'pdf', bytes: Uint8Array): Promise<void> {
-  // The decoding library's own work for what ingest asks of it (decode-docx.ts: HTML, no images).
+  // The libraries' own work for what ingest asks of them: for a DOCX, yauzl inflating every part
+  // once and saxes parsing the XML parts the reader reads (decode-docx.ts), with no handlers.
   if (format === 'docx') {
-    await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes) },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
+    const { parts } = await inflateCounted(bytes, (n) => /^word\/[a-z0-9]+\.xml$/.test(n));
+    for (const xml of parts.values()) new SaxesParser().write(xml.toString('utf8')).close();
     return;
   }
   const { getDocument } = await import('unpdf/pdfjs');

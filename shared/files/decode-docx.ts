@@ -1,6 +1,8 @@
-import mammoth from 'mammoth';
+import type { Document } from '../schemas/document.js';
+import { documentText } from './document-text.js';
+import { documentOf } from './docx/document.js';
+import { parseXmlTree, type XmlNode, XmlRefused } from './docx/xml-tree.js';
 import { fileProblem } from './file-problem.js';
-import { htmlToText } from './html-text.js';
 import { inflateCounted, type ZipCensus, ZipTooLarge } from './inflate-counted.js';
 import { MAX_DOCX_XML_BYTES } from './limits.js';
 
@@ -32,7 +34,7 @@ function checkMagic(bytes: Uint8Array): void {
 /** The ZIP's real size, inflated and counted once; a zip bomb stops as soon as it shows. */
 async function census(bytes: Uint8Array): Promise<ZipCensus> {
   try {
-    return await inflateCounted(bytes);
+    return await inflateCounted(bytes, (name) => WANTED.test(name));
   } catch (e) {
     if (e instanceof ZipTooLarge) {
       throw fileProblem(
@@ -49,7 +51,37 @@ async function census(bytes: Uint8Array): Promise<ZipCensus> {
   }
 }
 
-export async function decodeDocx(bytes: Uint8Array): Promise<string> {
+const WANTED = /^word\/(document|numbering|styles|footnotes|endnotes|header\d*|footer\d*)\.xml$/;
+
+/** A part's text: Word writes UTF-8; UTF-16 is allowed by XML and announced by its BOM. */
+function xmlText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function parts(census: ZipCensus): Map<string, XmlNode> {
+  const trees = new Map<string, XmlNode>();
+  for (const [name, bytes] of census.parts) {
+    try {
+      trees.set(name, parseXmlTree(xmlText(bytes)));
+    } catch (e) {
+      const refused = e instanceof XmlRefused;
+      throw damaged(
+        refused
+          ? 'Tệp .docx chứa khai báo XML không được phép (DOCTYPE); hệ thống từ chối để bảo đảm an toàn.'
+          : 'Tệp .docx bị hỏng, không đọc được nội dung.',
+        `${name}: ${(e as Error).message.slice(0, 200)}`,
+      );
+    }
+  }
+  return trees;
+}
+
+/** The document model of a .docx: body, footnotes and endnotes apart, page headers and footers. */
+export async function readDocx(bytes: Uint8Array): Promise<Document> {
   checkMagic(bytes);
   const sizes = await census(bytes);
   if (!sizes.hasDocument) {
@@ -58,18 +90,10 @@ export async function decodeDocx(bytes: Uint8Array): Promise<string> {
       'zip without word/document.xml',
     );
   }
-  try {
-    // HTML keeps manual line breaks and table cells, which extractRawText drops or glues.
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      // Pictures are never read: only the text counts, and base64 copies would cost memory.
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
-    return htmlToText(result.value);
-  } catch (e) {
-    throw damaged(
-      'Tệp .docx bị hỏng, không đọc được nội dung.',
-      `mammoth failed: ${(e as Error).message}`,
-    );
-  }
+  return documentOf(parts(sizes));
+}
+
+/** The body's text as the line reader reads it (see document-text.ts). */
+export async function decodeDocx(bytes: Uint8Array): Promise<string> {
+  return documentText(await readDocx(bytes));
 }

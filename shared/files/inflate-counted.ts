@@ -8,6 +8,8 @@ export interface ZipCensus {
   xml: number;
   packed: number;
   hasDocument: boolean;
+  /** The inflated bytes of the parts asked for (`keep`), by name: read once, never twice. */
+  parts: Map<string, Buffer>;
 }
 
 /** Thrown as soon as a limit is passed; what has been inflated so far is discarded. */
@@ -25,19 +27,29 @@ function overLimit(c: ZipCensus): string | null {
   return null;
 }
 
-function countEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, c: ZipCensus): Promise<void> {
+function countEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  c: ZipCensus,
+  keep: boolean,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // Sizes are the ZIP's own claims: the stream is checked against them, and counted besides.
     zip.openReadStream(entry, (err, stream) => {
       if (err || !stream) return reject(err ?? new Error('no stream'));
+      const kept: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => {
         c.unpacked += chunk.length;
         if (isXml(entry.fileName)) c.xml += chunk.length;
         const over = overLimit(c);
         if (over) stream.destroy(new ZipTooLarge(over));
+        else if (keep) kept.push(chunk);
       });
       stream.on('error', reject);
-      stream.on('end', resolve);
+      stream.on('end', () => {
+        if (keep) c.parts.set(entry.fileName, Buffer.concat(kept));
+        resolve();
+      });
     });
   });
 }
@@ -46,8 +58,17 @@ function countEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, c: ZipCensus): Promi
  * Inflates every part of a ZIP once, keeping nothing, to learn its real size: a ZIP may declare
  * any size it likes, so limits are enforced on the bytes as they come out of the inflater.
  */
-export function inflateCounted(bytes: Uint8Array): Promise<ZipCensus> {
-  const census: ZipCensus = { unpacked: 0, xml: 0, packed: 0, hasDocument: false };
+export function inflateCounted(
+  bytes: Uint8Array,
+  keep: (name: string) => boolean = () => false,
+): Promise<ZipCensus> {
+  const census: ZipCensus = {
+    unpacked: 0,
+    xml: 0,
+    packed: 0,
+    hasDocument: false,
+    parts: new Map(),
+  };
   return new Promise((resolve, reject) => {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
@@ -56,7 +77,7 @@ export function inflateCounted(bytes: Uint8Array): Promise<ZipCensus> {
         census.packed += entry.compressedSize;
         if (entry.fileName === 'word/document.xml') census.hasDocument = true;
         if (entry.fileName.endsWith('/')) return zip.readEntry();
-        countEntry(zip, entry, census).then(
+        countEntry(zip, entry, census, isXml(entry.fileName) && keep(entry.fileName)).then(
           () => zip.readEntry(),
           (e) => {
             zip.close();

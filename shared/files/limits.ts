@@ -6,7 +6,7 @@
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** All parts of a DOCX together, counted in real bytes while inflating (not the declared sizes). */
 export const MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024;
-/** The XML parts the text is read from (mammoth needs ~40× their size in memory). */
+/** The XML parts the text is read from (their pruned trees take ~30× their size in memory). */
 export const MAX_DOCX_XML_BYTES = 8 * 1024 * 1024;
 /** …or whose parts compress better than this: real Word files stay far below it. */
 export const MAX_DOCX_RATIO = 200;

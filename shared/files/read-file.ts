@@ -1,5 +1,7 @@
+import type { Document } from '../schemas/document.js';
 import { Report } from '../schemas/report.js';
 import { decodeText } from './decode-text.js';
+import { documentText } from './document-text.js';
 import { fileProblem, textTooLong } from './file-problem.js';
 import { checkImageHeader } from './image-header.js';
 import { MAX_FILE_BYTES, MAX_TEXT_CHARS } from './limits.js';
@@ -14,6 +16,8 @@ export type FileContent =
       text: string;
       /** A PDF's text page by page, to find the scanned pages among typed ones. */
       pages?: string[];
+      /** The file's structure (numbering, tables, footnotes) where its format has one; `text` is its rendering. */
+      document?: Document;
     }
   | { kind: 'report'; format: 'json'; report: Report };
 
@@ -78,13 +82,11 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
   switch (format) {
     case 'txt':
       return { kind: 'text', format, text: boundText(decodeText(bytes)) };
-    case 'docx':
-      // The decoders load on first use: a text file never pays for mammoth or pdf.js.
-      return {
-        kind: 'text',
-        format,
-        text: boundText(await (await import('./decode-docx.js')).decodeDocx(bytes)),
-      };
+    case 'docx': {
+      // The decoders load on first use: a text file never pays for the DOCX reader or pdf.js.
+      const document = await (await import('./decode-docx.js')).readDocx(bytes);
+      return { kind: 'text', format, text: boundText(documentText(document)), document };
+    }
     case 'pdf': {
       const pdf = await (await import('./decode-pdf.js')).decodePdf(bytes);
       return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts };

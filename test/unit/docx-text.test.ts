@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docxReport } from '../../scripts/report-docx.js';
 import { decodeDocx } from '../../shared/files/decode-docx.js';
-import { htmlToText } from '../../shared/files/html-text.js';
 
 describe('DOCX text keeps paragraphs, manual line breaks and table cells', () => {
   it('a break is a new line, never glued words; each table cell is its own line', async () => {
@@ -16,13 +15,5 @@ describe('DOCX text keeps paragraphs, manual line breaks and table cells', () =>
     expect(lines).toContain('XÃ CẨM DUỆ');
     expect(lines).toContain('Cẩm Duệ, ngày 8 tháng 10 năm 2025');
     expect(lines.join(' ')).not.toMatch(/nghệvà/);
-  });
-
-  it('HTML entities and tags come out as text', () => {
-    expect(
-      htmlToText(
-        '<p>KH&amp;ĐMST &lt;1&gt; &#272;&#x1ea1;t</p><table><tr><td>a</td><td>b</td></tr></table>',
-      ),
-    ).toBe('KH&ĐMST <1> Đạt\na\nb\n\n');
   });
 });
