@@ -73,12 +73,12 @@ function textBoxes(n: XmlNode, out: XmlNode[] = []): XmlNode[] {
 }
 
 /** The characters a simple run element stands for; undefined for anything else. */
-const CHARACTERS: Record<string, string> = {
-  'w:tab': '\t',
-  'w:ptab': '\t',
-  'w:cr': '\n',
-  'w:noBreakHyphen': '-',
-};
+const CHARACTERS = new Map([
+  ['w:tab', '\t'],
+  ['w:ptab', '\t'],
+  ['w:cr', '\n'],
+  ['w:noBreakHyphen', '-'],
+]);
 
 function readRunContent(
   k: XmlNode,
@@ -92,7 +92,7 @@ function readRunContent(
       ? (k.text ?? '')
       : k.name === 'w:br' && k.attrs['w:type'] !== 'page'
         ? '\n'
-        : CHARACTERS[k.name];
+        : CHARACTERS.get(k.name);
   if (text !== undefined) {
     if (!inline.fields.some((f) => f) && !look.vanish) inline.runs.push({ text, look });
   } else if (k.name === 'w:br') {

@@ -19,13 +19,13 @@ export class XmlRefused extends Error {
   override readonly name = 'XmlRefused';
 }
 
-const CANONICAL: Record<string, string> = {
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
-  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
-  'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
-};
+const CANONICAL = new Map([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
+  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'r'],
+  ['http://purl.oclc.org/ooxml/officeDocument/relationships', 'r'],
+]);
 
 /** Subtrees never read: deleted or moved-away text, field codes, revision history, fallbacks. */
 const SKIPPED = new Set([
@@ -59,7 +59,7 @@ function prefixMap(attrs: Record<string, string>): Map<string, string> {
   const map = new Map<string, string>();
   for (const [k, v] of Object.entries(attrs)) {
     if (!k.startsWith('xmlns:')) continue;
-    const canonical = CANONICAL[v];
+    const canonical = CANONICAL.get(v);
     if (canonical) map.set(k.slice(6), canonical);
   }
   return map;
@@ -125,7 +125,8 @@ function canonicalAttrs(
   attrs: Record<string, string>,
   prefixes: Map<string, string>,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: attribute names come from the file ("__proto__" is just a name here).
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(attrs)) {
     if (k.startsWith('xmlns')) continue;
     out[canonicalName(k, prefixes)] = v;
