@@ -20,6 +20,11 @@ export interface Figure {
 
 export interface Bench {
   readonly quick: boolean;
+  /**
+   * Each section's smallest case only (implies quick): not figures to quote, but proof that every
+   * section still runs end to end; test/bench/bench-smoke.test.ts runs it in CI.
+   */
+  readonly smoke: boolean;
   /** One line of Markdown for people (stderr with --json, else stdout). */
   out(line?: string): void;
   /** One Markdown table row of these cells. */
@@ -44,14 +49,15 @@ export interface BenchSection {
 export const atMost = (limit: number): Target => ({ op: '<=', limit });
 export const atLeast = (limit: number): Target => ({ op: '>=', limit });
 
-export function createBench(opts: { quick: boolean; json: boolean }) {
+export function createBench(opts: { quick: boolean; smoke?: boolean; json: boolean }) {
   const figures: Figure[] = [];
   let section = '';
   const write = opts.json
     ? (s: string) => process.stderr.write(s)
     : (s: string) => process.stdout.write(s);
   const bench: Bench = {
-    quick: opts.quick,
+    quick: opts.quick || Boolean(opts.smoke),
+    smoke: Boolean(opts.smoke),
     out: (line = '') => write(`${line}\n`),
     row: (...cells) => write(`| ${cells.join(' | ')} |\n`),
     figure(name, value, unit, extra = {}) {

@@ -23,7 +23,7 @@ export const cliStartSection: BenchSection = {
   id: 'cli',
   title: 'CLI start (wall time of a fresh process, median)',
   async run(b) {
-    const runs = b.quick ? 5 : 11;
+    const runs = b.smoke ? 1 : b.quick ? 5 : 11;
     const file = join(tmpdir(), 'tonghop-bench-30kb.txt');
     writeFileSync(file, reportText(benchUnits()[0]!, { targetChars: 30 * 1024 }));
     const node = b.figure('node -e 0', wall(['-e', '0'], runs), 'ms');

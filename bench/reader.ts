@@ -26,7 +26,7 @@ export const readerSection: BenchSection = {
     const registry = nationalRegistry();
     const ctx = { registry, provinceCode: '40' };
     const u = benchUnits()[0]!;
-    const ms = (kb: number) => (b.quick ? 500 : kb >= 1000 ? 4000 : 2000);
+    const ms = (kb: number) => (b.smoke ? 20 : b.quick ? 500 : kb >= 1000 ? 4000 : 2000);
     b.out(
       '| input | size | reports/s | ms/report | µs/KB | NFC + fold passes/s | reader ÷ one pass |',
     );
@@ -48,10 +48,11 @@ export const readerSection: BenchSection = {
         fmt(passes / perSec, 1),
       );
     };
-    for (const kb of [10, 30, 100, 1000])
+    for (const kb of b.smoke ? [30] : [10, 30, 100, 1000])
       line('report', reportText(u, { targetChars: kb * 1024 }), kb, kb === 30 ? 2000 : undefined);
     // The shapes that once made reading quadratic (issue 13, item 3), at about 100 KB each: their
     // cost per KB must stay that of an ordinary report.
-    for (const [name, make] of ADVERSARIAL_TEXTS) line(name, make(100 * 1024), 100);
+    const shapeKb = b.smoke ? 10 : 100;
+    for (const [name, make] of ADVERSARIAL_TEXTS) line(name, make(shapeKb * 1024), shapeKb);
   },
 };

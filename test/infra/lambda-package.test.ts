@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,15 @@ describe('the OCR Lambda package', () => {
   }, async () => {
     const entry = "export { TesseractOcr, offlinePaths } from './adapters/tesseract-ocr.js';";
     await lambdaPackage(ocrDir, entry, OCR_SHIPPED_FILES);
+    // Imported by plain Node first, as Lambda imports it: vitest hands every module it loads a
+    // __dirname, so an import here alone once passed while the deployed bundle threw on it.
+    const url = JSON.stringify(pathToFileURL(join(ocrDir, 'index.mjs')).href);
+    const plain = await promisify(execFile)(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${url}); console.log(typeof m.TesseractOcr);`,
+    ]);
+    expect(plain.stdout.trim()).toBe('function');
     const { TesseractOcr, offlinePaths } = (await import(
       join(ocrDir, 'index.mjs')
     )) as typeof import('../../adapters/tesseract-ocr.js');
