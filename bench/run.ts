@@ -27,9 +27,8 @@ const machine = {
   node: process.version,
 };
 bench.out(`# tonghop bench — ${new Date().toISOString()}`);
-bench.out(
-  `Node ${machine.node}, ${machine.arch}, ${machine.cores} × ${machine.cpu}${smoke ? ', --smoke' : quick ? ', --quick' : ''}`,
-);
+const mode = smoke ? ', --smoke' : quick ? ', --quick' : '';
+bench.out(`Node ${machine.node}, ${machine.arch}, ${machine.cores} × ${machine.cpu}${mode}`);
 for (const section of sections) {
   if (only && !only.has(section.id)) continue;
   enter(section.id);
