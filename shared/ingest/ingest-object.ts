@@ -8,6 +8,7 @@ import type { ObjectStore } from '../ports/object-store.js';
 import type { OcrEngine } from '../ports/ocr-engine.js';
 import type { NewSubmission, RecordResult, SubmissionStore } from '../ports/submission-store.js';
 import { roundForReport } from '../rounds/round-for-report.js';
+import { checkRound, roundIn } from '../rounds/round-period.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { ObjectRef } from '../schemas/object-ref.js';
 import type { Report } from '../schemas/report.js';
@@ -311,8 +312,9 @@ async function place(
   const provinceCode = (upload.layout.ok && upload.layout.key.provinceCode) || UNRESOLVED_UNIT;
   const diagnostics = [...report.diagnostics];
   const here = { ...placeOf(upload), report, diagnostics };
+  const rounds = (await deps.rounds?.(provinceCode)) ?? [];
   if (here.roundId === UNRESOLVED_ROUND) {
-    const round = roundForReport(report, (await deps.rounds?.(provinceCode)) ?? []);
+    const round = roundForReport(report, rounds);
     if (!round) {
       const message =
         'Không xác định được kỳ báo cáo: văn bản không dẫn công văn yêu cầu của ' +
@@ -325,8 +327,13 @@ async function place(
   const unit = pathUnit ?? unitFromHeader(report, provinceCode, deps.registry, diagnostics);
   if (!unit) return { ...here, unitCode: UNRESOLVED_UNIT, status: 'rejected' };
   const checked = checkReport(report, unit, new Date(upload.ref.eventTime), deps.registry);
+  const round = roundIn(rounds, provinceCode, here.roundId);
+  const period = round ? checkRound(report, round, rounds) : null;
+  // The wrong period is the decisive reason: it leads, and the report waits for the desk.
+  if (period) diagnostics.unshift(period);
   diagnostics.push(...checked.diagnostics);
-  return { ...here, unitCode: unit.code, status: checked.status };
+  const held = period?.level === 'error' ? 'needs_review' : checked.status;
+  return { ...here, unitCode: unit.code, status: held };
 }
 
 /** Sent without a unit folder: the document's own header must name a unit of this province. */

@@ -1,4 +1,5 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
+import type { ReportPeriod } from '../schemas/period.js';
 import type { DocumentRef, DocumentType, Indicator, Report, Section } from '../schemas/report.js';
 import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { repairText } from '../text/repair.js';
@@ -9,6 +10,8 @@ import { type Header, readHeader } from './header.js';
 import { readIndicators } from './indicators.js';
 import { type Issuer, readIssuer } from './issuer.js';
 import { contentLines, type Doc, joinLines, type Line, toDoc } from './lines.js';
+import { REPORT_CLOSING } from './patterns.js';
+import { readPeriod } from './report-period.js';
 import { BASIS_OPENER, REQUEST_OPENER, readReferences } from './requests.js';
 import { readSections } from './sections.js';
 import { readSignature, type SignatureBlock } from './signer.js';
@@ -96,9 +99,17 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const signature = readSignature(lines.slice(header.bodyStart), { damaged });
   diagnostics.push(...structureDiagnostics(signature, sections.length, header.documentType));
   const indicators = readIndicators(doc, lines[header.bodyStart]?.start ?? 0);
+  const closing = lines.slice(header.bodyStart).findLast((l) => REPORT_CLOSING.test(l.folded));
+  const period = readPeriod({
+    title: header.title,
+    preamble,
+    closing: closing?.text ?? null,
+    issuedOn: header.issuedOn,
+  });
   return presentReport(
     {
       header,
+      period,
       issuer,
       requestedBy,
       basedOn,
@@ -189,6 +200,7 @@ function structureDiagnostics(
 
 interface Parts {
   header: Header;
+  period: ReportPeriod | null;
   issuer: Issuer;
   requestedBy: DocumentRef[];
   basedOn: DocumentRef[];
@@ -224,6 +236,7 @@ function presentReport(p: Parts, text: string, registry?: UnitRegistry): Report 
     indicators: p.indicators,
     encoding: p.encoding ?? 'unicode',
     diagnostics: p.diagnostics,
+    period: p.period,
   };
   return withDisplayText(read, text, registry);
 }

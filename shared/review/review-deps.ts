@@ -1,4 +1,5 @@
 import type { DepartmentStore } from '../ports/department-store.js';
+import type { DeskLog } from '../ports/desk-log.js';
 import type { MailOutbox } from '../ports/mail.js';
 import type { RoundStore } from '../ports/round-store.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
@@ -14,12 +15,14 @@ export interface ReviewDeps {
   /** The portal's address, for the link in the unit's mail. */
   portalUrl: string;
   now?: () => Date;
+  /** Where a move to another round is recorded (the desk log). */
+  deskLog?: Pick<DeskLog, 'append'>;
 }
 
 export interface ReviewOutcome {
   /** The submission as the decision left it. */
   submission: Submission;
-  /** `assign`: the unit's new submission, the one that counts. */
+  /** `assign`, `move`: the unit's new submission, the one that counts. */
   assigned: Submission | null;
   /** Whether the unit was mailed (false when it has no contact address). */
   mailed: boolean;

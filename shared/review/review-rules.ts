@@ -14,7 +14,8 @@ export type ReviewRequest =
   | { action: 'approve'; reason?: string }
   | { action: 'return'; reason: string }
   | { action: 'not_report'; reason: string }
-  | { action: 'assign'; unitCode: string; roundId?: string; reason?: string };
+  | { action: 'assign'; unitCode: string; roundId?: string; reason?: string }
+  | { action: 'move'; roundId: string; reason?: string };
 
 /** A decision that cannot be taken, with the form field it concerns and what to do. */
 export class ReviewRefused extends Error {
@@ -30,23 +31,33 @@ export class ReviewRefused extends Error {
 /** A file no unit could be matched to: it waits for a reviewer to assign it or set it aside. */
 export const isUnmatched = (s: Pick<Submission, 'unitCode'>) => s.unitCode === UNRESOLVED_UNIT;
 
+/** A report of another period than its round's (period.mismatch, period.otherRound). */
+export const isOtherPeriod = (s: Pick<Submission, 'diagnostics'>) =>
+  s.diagnostics.some((d) => d.code === 'period.mismatch' || d.code === 'period.otherRound');
+
+/** The move that took this file to the round it belongs to, if it was moved. */
+export const movedBy = (s: Pick<Submission, 'audit'>) =>
+  s.audit?.findLast((a) => a.action === 'move' && a.to === 'rejected') ?? null;
+
 /** The last decision that settled an unmatched file (assigned or set aside), if any. */
 export const settledBy = (s: Pick<Submission, 'audit'>) =>
   s.audit?.findLast((a) => a.action === 'assign' || a.action === 'not_report') ?? null;
 
 /** Which actions a reviewer may take on a submission in its present state. */
 export function allowedActions(
-  s: Pick<Submission, 'status' | 'unitCode' | 'audit'>,
+  s: Pick<Submission, 'status' | 'unitCode' | 'audit'> & Partial<Pick<Submission, 'diagnostics'>>,
 ): ReviewAction[] {
   if (isUnmatched(s)) return settledBy(s) ? [] : ['assign', 'not_report'];
   const out: ReviewAction[] = [];
+  if (s.diagnostics && isOtherPeriod({ diagnostics: s.diagnostics }) && !movedBy(s))
+    out.push('move');
   if (s.status !== 'accepted') out.push('approve');
   if (s.status !== 'returned') out.push('return');
   if (s.audit?.at(-1)?.action !== 'not_report') out.push('not_report');
   return out;
 }
 
-const TARGET: Record<Exclude<ReviewAction, 'assign'>, SubmissionStatus> = {
+const TARGET: Record<Exclude<ReviewAction, 'assign' | 'move'>, SubmissionStatus> = {
   approve: 'accepted',
   return: 'returned',
   not_report: 'rejected',
@@ -57,6 +68,7 @@ const ACTION_NAME: Record<ReviewAction, string> = {
   return: 'trả lại để sửa',
   assign: 'gán cho đơn vị',
   not_report: 'đánh dấu không phải báo cáo',
+  move: 'chuyển sang kỳ khác',
 };
 
 /** The reason as it will be kept: trimmed, required where the unit or the record needs it. */
@@ -83,7 +95,7 @@ export function checkedReason(req: ReviewRequest): string {
  */
 export function decide(
   s: Submission,
-  req: Exclude<ReviewRequest, { action: 'assign' }>,
+  req: Exclude<ReviewRequest, { action: 'assign' | 'move' }>,
   by: Reviewer,
   now: Date,
 ): { status: SubmissionStatus; entry: AuditEntry } {

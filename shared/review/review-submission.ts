@@ -1,6 +1,7 @@
 import type { SubmissionRef } from '../ports/submission-store.js';
 import type { Submission } from '../schemas/submission.js';
 import { assignFile } from './assign-file.js';
+import { moveFile } from './move-file.js';
 import { notifyUnit } from './notify-unit.js';
 import type { ReviewDeps, ReviewOutcome } from './review-deps.js';
 import {
@@ -41,6 +42,7 @@ export async function reviewSubmission(
   const now = deps.now?.() ?? new Date();
   const s = await loadForReview(ref, by, deps);
   if (req.action === 'assign') return assignFile(s, req, by, now, deps);
+  if (req.action === 'move') return moveFile(s, req, by, now, deps);
   const { status, entry } = decide(s, req, by, now);
   const decided = await deps.submissions.applyReview(ref, {
     status,

@@ -148,7 +148,7 @@ function statusSheet(book: Book, r: Rollup, label: (code: string) => string) {
       state: STATE_TITLES[u.state],
       receivedAt: ictCell(u.receivedAt),
       versions: u.versions,
-      problems: u.problems.join('; '),
+      problems: [...u.problems, ...(u.notes ?? [])].join('; '),
       submissionId: u.submissionId ?? undefined,
     });
 }

@@ -1,3 +1,4 @@
+import { byDecisiveness, isTechnical } from '../ingest/decisive-reason.js';
 import { roundStatus, statusOf, timelinessOf } from '../ingest/round-status.js';
 import { acceptedBy, returnMessage } from '../schemas/audit.js';
 import type { UnitLevel } from '../schemas/report.js';
@@ -64,7 +65,9 @@ export function unitStatuses(
       timelinessOf(status, deadline) ??
       (kind === 'accepted' ? 'missing' : kind === 'ocr_pending' ? 'needs_review' : kind);
     const other = others.get(unit.code);
-    const problems = !latestAccepted && latest ? latest.diagnostics.map((d) => d.message) : [];
+    const found = !latestAccepted && latest ? byDecisiveness(latest.diagnostics) : [];
+    const problems = found.filter((d) => !isTechnical(d)).map((d) => d.message);
+    const notes = found.filter(isTechnical).map((d) => d.message);
     if (!latestAccepted && other) problems.push(otherDocumentNote(other));
     const returned = latestAccepted ? null : latest && returnMessage(latest);
     if (returned) problems.unshift(`Sở trả lại để sửa: ${returned}`);
@@ -77,6 +80,7 @@ export function unitStatuses(
       receivedAt: (firstAccepted ?? latest)?.uploadedAt ?? null,
       versions: versions.get(unit.code) ?? 0,
       problems,
+      ...(notes.length ? { notes } : {}),
       acceptedBy: latestAccepted ? acceptedBy(latestAccepted) : null,
       submissionId: (latestAccepted ?? latest)?.submissionId ?? other?.submissionId ?? null,
     };

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { SubmissionStatus } from './submission-status.js';
 
 /** What a Department reviewer can do with a stored file. */
-export const ReviewAction = z.enum(['approve', 'return', 'assign', 'not_report']);
+export const ReviewAction = z.enum(['approve', 'return', 'assign', 'not_report', 'move']);
 export type ReviewAction = z.infer<typeof ReviewAction>;
 
 /** The longest reason or message a reviewer may write (it is mailed and shown as written). */
@@ -22,7 +22,7 @@ export const AuditEntry = z.object({
    * the unmatched file it came from.
    */
   relatedSubmissionId: z.string().optional(),
-  /** `assign`: the unit and round the file was given to. */
+  /** `assign`: the unit and round the file was given to; `move`: the round it was moved to. */
   unitCode: z.string().optional(),
   roundId: z.string().optional(),
 });

@@ -10,6 +10,8 @@ export const DeskAction = z.enum([
   'contacts_imported',
   'account_invited',
   'account_revoked',
+  'submission_moved',
+  'figures_checked',
 ]);
 export type DeskAction = z.infer<typeof DeskAction>;
 

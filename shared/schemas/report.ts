@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Diagnostic } from './diagnostic.js';
+import { ReportPeriod } from './period.js';
 
 // The structured reading of one commune report. The field names and meanings are the public
 // contract of `tonghop parse --json`; everything the text does not support is null.
@@ -89,5 +90,7 @@ export const Report = z.object({
   indicators: z.array(Indicator),
   encoding: z.enum(['unicode', 'tcvn3', 'vni', 'cp1258']),
   diagnostics: z.array(Diagnostic),
+  /** The period the report covers (title, request clause or closing); null when none is stated. */
+  period: ReportPeriod.nullable().optional(),
 });
 export type Report = z.infer<typeof Report>;

@@ -60,6 +60,8 @@ export const UnitStatusRow = z.object({
   versions: z.number().int().nonnegative(),
   /** What is wrong with the latest file, for needs_review, rejected and returned. */
   problems: z.array(z.string()),
+  /** Remarks on how the file was read (old font encoding, OCR): for the XLSX and the desk only. */
+  notes: z.array(z.string()).optional(),
   /** For a counted report: passed ingest's checks, or approved by the Department's staff. */
   acceptedBy: z.enum(['automatic', 'staff']).nullable().default(null),
   /** The version whose figures the rollup uses (the newest accepted report), or the latest upload. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Period } from './period.js';
 import { ProvinceCode } from './unit.js';
 
 export const RoundId = z
@@ -33,6 +34,11 @@ export const Round = z.object({
   kind: z.enum(['standing', 'adhoc']),
   /** The request letter (công văn) that opened an ad-hoc round. */
   letter: RequestLetter.optional(),
+  /**
+   * The period the round asks reports on, when neither its id (2026-H1, 2026-FY, 2026-9M, 2026-Q3,
+   * 2026-T05) nor its title says it; see shared/rounds/round-period.ts.
+   */
+  period: Period.optional(),
   /** When the Department closed it: no more reminders or drafts; uploads are still recorded. */
   closedAt: z.string().datetime({ offset: true }).optional(),
 });

@@ -92,11 +92,13 @@ describe('ingestObject: the round from the request letter', () => {
     kind: 'adhoc' as const,
   };
   const answer = (unit = nghiaDan) =>
-    reportText(unit).replace(
-      'Kính gửi: Sở Khoa học và Công nghệ.',
-      'Kính gửi: Sở Khoa học và Công nghệ.\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 ' +
-        'của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:',
-    );
+    reportText(unit)
+      .replace('6 tháng đầu năm 2026', '9 tháng đầu năm 2026')
+      .replace(
+        'Kính gửi: Sở Khoa học và Công nghệ.',
+        'Kính gửi: Sở Khoa học và Công nghệ.\nThực hiện Công văn số 1464/SKHCN-KH&ĐMST ngày 20/9/2026 ' +
+          'của Sở Khoa học và Công nghệ, UBND xã báo cáo như sau:',
+      );
   const roundKey = (fileName: string) =>
     buildUploadKey({ provinceCode: '40', roundId: '_', unitCode: '16941', fileName });
 

@@ -8,6 +8,12 @@ const FLASH = {
   return: ['ok', 'Đã trả lại để sửa; đơn vị nhận được thư kèm lời nhắn và đường dẫn trang nộp.'],
   assign: ['ok', 'Đã gán cho đơn vị; tệp được tính là báo cáo của đơn vị, đơn vị đã được báo.'],
   not_report: ['ok', 'Đã đánh dấu không phải báo cáo.'],
+  move: [
+    'ok',
+    'Đã chuyển báo cáo sang đúng kỳ; bản ở kỳ cũ không được tính, việc chuyển ghi vào nhật ký.',
+  ],
+  checked: ['ok', 'Đã ghi quyết định kiểm tra; báo cáo tổng hợp lập lại sẽ theo quyết định này.'],
+  confirmed: ['ok', 'Đã ghi xác nhận của đơn vị.'],
   no_mail: [
     'error',
     'Đã lưu quyết định, nhưng đơn vị chưa có địa chỉ thư: hãy báo đơn vị bằng cách khác.',

@@ -23,6 +23,8 @@ function requestOf(form: Record<string, unknown>): ReviewRequest | null {
     case 'return':
     case 'not_report':
       return { action: form.action, reason };
+    case 'move':
+      return { action: 'move', roundId: String(form.roundId ?? ''), reason };
     case 'assign':
       return {
         action: 'assign',
@@ -51,6 +53,7 @@ const reviewDepsOf = (deps: Desk): ReviewDeps => ({
   outbox: deps.desk.outbox,
   portalUrl: deps.config.portalUrl,
   now: () => deps.now?.() ?? new Date(),
+  deskLog: deps.desk.log,
 });
 
 const refOf = (c: Context<StaffEnv>): SubmissionRef => ({

@@ -11,6 +11,8 @@ const ACTION_WORDS: Record<DeskAction, string> = {
   contacts_imported: 'Nhập danh sách liên hệ',
   account_invited: 'Mời tài khoản cổng',
   account_revoked: 'Thu hồi tài khoản cổng',
+  submission_moved: 'Chuyển báo cáo sang đúng kỳ',
+  figures_checked: 'Kiểm tra trước khi ký',
 };
 
 /** The desk log's newest entries: when, who, what, on what (every value escaped). */

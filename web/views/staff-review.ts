@@ -1,6 +1,8 @@
 import { html } from 'hono/html';
+import { decisiveReason } from '../../shared/ingest/decisive-reason.js';
 import type { QueueItem } from '../../shared/review/review-queue.js';
 import { allowedActions, isUnmatched } from '../../shared/review/review-rules.js';
+import { roundPeriod, samePeriod } from '../../shared/rounds/round-period.js';
 import {
   type AuditEntry,
   MAX_REASON_CHARS,
@@ -26,11 +28,12 @@ const ACTION_LABEL: Record<ReviewAction, string> = {
   return: 'Trả lại để sửa',
   assign: 'Gán cho đơn vị',
   not_report: 'Không phải báo cáo',
+  move: 'Chuyển sang đúng kỳ',
 };
 
 function queueRow(item: QueueItem, units: Map<string, Unit>): Html {
   const s = item.submission;
-  const first = s.diagnostics[0]?.message ?? '';
+  const first = decisiveReason(s.diagnostics)?.message ?? '';
   return html`<li class="card queue-item">
     <a href="${submissionPath(s)}"><strong>${s.file.name}</strong></a>
     <span>${item.kind === 'unmatched' ? 'Chưa xác định đơn vị' : unitName(units.get(s.unitCode), s.unitCode)}
@@ -146,6 +149,22 @@ function actionForm(
     ${extra}${reason}<button type="submit">${ACTION_LABEL[action]}</button></form>`;
 }
 
+/** The rounds to move a report of another period to; the one of its own period first and chosen. */
+function moveFields(rounds: Round[], s: Submission): Html {
+  const own = s.report?.period;
+  const fits = (r: Round) => {
+    const p = roundPeriod(r);
+    return Boolean(own && p && samePeriod(own, p));
+  };
+  const others = rounds.filter((r) => r.roundId !== s.roundId);
+  const ordered = [...others.filter(fits), ...others.filter((r) => !fits(r))];
+  return html`<label for="moveRound">Chuyển sang kỳ báo cáo</label>
+  <select id="moveRound" name="roundId" required>${ordered.map(
+    (r, i) => html`<option value="${r.roundId}"${i === 0 && fits(r) ? ' selected' : ''}>
+        ${r.title} (${r.roundId})</option>`,
+  )}</select>`;
+}
+
 function assignFields(units: Unit[], rounds: Round[], s: Submission): Html {
   return html`<label for="unitCode">Đơn vị gửi tệp</label>
   <select id="unitCode" name="unitCode" required><option value="">— chọn đơn vị —</option>${units.map(
@@ -202,6 +221,14 @@ function actions(input: SubmissionPageInput): Html {
         input.csrf,
         assignFields(input.units, input.rounds, s),
         reasonField('r-assign', 'Ghi chú gửi đơn vị (không bắt buộc)', false),
+      ),
+    move: () =>
+      actionForm(
+        'move',
+        path,
+        input.csrf,
+        moveFields(input.rounds, s),
+        reasonField('r-move', 'Ghi chú (không bắt buộc)', false),
       ),
     not_report: () =>
       actionForm(

@@ -116,6 +116,13 @@ export function roundPage(input: RoundPageInput): Html {
         Vui lòng sửa và nộp lại bên dưới; bản mới sẽ thay thế bản bị trả lại.`,
       )
     : '';
+  const otherPeriod = shown?.diagnostics.find(
+    (d) => d.code === 'period.mismatch' || d.code === 'period.otherRound',
+  );
+  const wrongPeriod =
+    otherPeriod && shown !== view.counted
+      ? notice('error', html`<strong>Báo cáo không đúng kỳ:</strong> ${otherPeriod.message}`)
+      : '';
   const counted =
     view.counted && view.counted !== shown
       ? notice('info', `Bản đang được tính là lần nộp ${view.counted.version}.`)
@@ -137,6 +144,7 @@ export function roundPage(input: RoundPageInput): Html {
 Trạng thái: <span class="status ${view.status}">${STATUS_LABEL[view.status]}</span>${timely}</p>
 ${waiting}
 ${sentBack}
+${wrongPeriod}
 ${counted}
 ${shown ? readingOf(shown) : ''}
 ${uploadForm(input.form, `${roundPath(unit.code, view.round.roundId)}/tai-len`, input.csrf)}
