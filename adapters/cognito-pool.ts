@@ -5,6 +5,19 @@ export const POOL_NAME = 'tonghop';
 export const UNIT_ATTRIBUTE = 'custom:unit';
 export const PROVINCE_ATTRIBUTE = 'custom:province';
 
+/**
+ * The pool's password policy: the CDK pool (infra/portal.ts) declares it, the embedded stack
+ * (local/cognito-fidelity.ts) enforces it as Cognito does.
+ */
+export const PASSWORD_POLICY = {
+  minLength: 8,
+  requireDigits: true,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireSymbols: true,
+  tempPasswordValidityDays: 7,
+} as const;
+
 /** The Department staff of one province: one Cognito group per province. */
 export const staffGroupName = (provinceCode: string) => `staff-${provinceCode}`;
 

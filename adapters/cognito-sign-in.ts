@@ -4,13 +4,22 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { SignInResult, SignInService } from '../shared/ports/accounts.js';
+import type { SignInRefusal, SignInResult, SignInService } from '../shared/ports/accounts.js';
 
 const CREDENTIALS = new Set(['NotAuthorizedException', 'UserNotFoundException']);
 const PASSWORD = new Set(['InvalidPasswordException', 'InvalidParameterException']);
+// Cognito tells these apart only by the message of a NotAuthorizedException.
+const NOT_AUTHORIZED: Array<[RegExp, SignInRefusal]> = [
+  [/^Password attempts exceeded/i, 'locked'],
+  [/^Temporary password has expired/i, 'expired'],
+  [/^Invalid session/i, 'session'],
+];
 
 function refusal(e: unknown): SignInResult {
-  const name = (e as Error).name;
+  const { name, message } = e as Error;
+  if (name === 'NotAuthorizedException')
+    for (const [pattern, reason] of NOT_AUTHORIZED)
+      if (pattern.test(message)) return { kind: 'refused', reason };
   if (CREDENTIALS.has(name)) return { kind: 'refused', reason: 'credentials' };
   if (PASSWORD.has(name)) return { kind: 'refused', reason: 'password' };
   throw e;
@@ -36,7 +45,9 @@ export class CognitoSignIn implements SignInService {
     } catch (e) {
       // A wrong password is refused as such, whatever the service calls it.
       const r = refusal(e);
-      return r.kind === 'refused' ? { kind: 'refused', reason: 'credentials' } : r;
+      return r.kind === 'refused' && r.reason === 'password'
+        ? { kind: 'refused', reason: 'credentials' }
+        : r;
     }
   }
 

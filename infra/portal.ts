@@ -15,7 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { POOL_NAME, staffGroupName } from '../adapters/cognito-pool.js';
+import { PASSWORD_POLICY, POOL_NAME, staffGroupName } from '../adapters/cognito-pool.js';
 import { TonghopFunction } from './lambda-function.js';
 import { acknowledge } from './nag.js';
 import { grantPortal } from './portal-grants.js';
@@ -98,12 +98,12 @@ export class Portal extends Construct {
         province: new StringAttribute({ minLen: 2, maxLen: 2, mutable: true }),
       },
       passwordPolicy: {
-        minLength: 8,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(7),
+        minLength: PASSWORD_POLICY.minLength,
+        requireDigits: PASSWORD_POLICY.requireDigits,
+        requireLowercase: PASSWORD_POLICY.requireLowercase,
+        requireUppercase: PASSWORD_POLICY.requireUppercase,
+        requireSymbols: PASSWORD_POLICY.requireSymbols,
+        tempPasswordValidity: Duration.days(PASSWORD_POLICY.tempPasswordValidityDays),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // Threat protection (compromised credentials, risky sign-ins): about US$0.02 a month per

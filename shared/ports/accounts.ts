@@ -25,7 +25,20 @@ export interface AccountDirectory {
 export type SignInResult =
   | { kind: 'signedIn'; idToken: string }
   | { kind: 'newPasswordRequired'; session: string }
-  | { kind: 'refused'; reason: 'credentials' | 'password' | 'unavailable' };
+  | { kind: 'refused'; reason: SignInRefusal };
+
+/**
+ * Why the pool refused: wrong e-mail or password, a new password against the policy, too many
+ * failures in a row (the pool's temporary lockout), a temporary password past its validity, a
+ * password-change session that is not this user's or has expired, or the pool unreachable.
+ */
+export type SignInRefusal =
+  | 'credentials'
+  | 'password'
+  | 'locked'
+  | 'expired'
+  | 'session'
+  | 'unavailable';
 
 /** The user pool's sign-in (Cognito USER_PASSWORD_AUTH with the first-sign-in password change). */
 export interface SignInService {

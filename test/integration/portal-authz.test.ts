@@ -2,9 +2,15 @@ import { createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import {
+  AdminDisableUserCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cognito } from '../../adapters/cognito-client.js';
 import { SIGNING_KEY_FILE } from '../../local/signing-key.js';
 import { LOCAL_BUCKET } from '../../local/stack.js';
 import { reportText } from '../../scripts/report-text.js';
@@ -15,6 +21,7 @@ import { portalDeps } from '../../web/portal-deps.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import {
   communeOf,
+  FINAL_PASSWORD,
   PortalClient,
   type PortalHarness,
   signInAll,
@@ -444,5 +451,216 @@ describe('names from the prototype are names like any other', () => {
         const res = await clients.anonymous.request(path);
         expect(res.status, path).toBe(404);
       }
+  });
+});
+
+// What Cognito answers, case by case, and the embedded stack must answer the same. Sources
+// (docs/security.md): the Cognito developer guide's "Lockout behavior for failed sign-in
+// attempts" (5 free failures, then 2^(n-5) s, "Password attempts exceeded"); the API reference
+// of AdminCreateUser (the temporary password must be entered to get the NEW_PASSWORD_REQUIRED
+// challenge, and expires after TemporaryPasswordValidityDays) and of UserPoolClientType
+// (AuthSessionValidity: the challenge session, 3 minutes by default; PreventUserExistenceErrors:
+// an unknown user is answered as a wrong password).
+describe('the embedded sign-in answers as Cognito does', () => {
+  const idp = () => cognito();
+  const clientId = () => process.env.COGNITO_CLIENT_ID!;
+  const auth = (USERNAME: string, PASSWORD: string) =>
+    idp().send(
+      new InitiateAuthCommand({
+        ClientId: clientId(),
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME, PASSWORD },
+      }),
+    );
+  const answer = (USERNAME: string, Session: string, NEW_PASSWORD: string) =>
+    idp().send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId(),
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session,
+        ChallengeResponses: { USERNAME, NEW_PASSWORD },
+      }),
+    );
+  /** What came back, as the table writes it: an error's name and message, or what was given. */
+  const outcome = async (
+    call: () => Promise<{ ChallengeName?: string; AuthenticationResult?: unknown }>,
+  ) => {
+    try {
+      const r = await call();
+      return r.AuthenticationResult ? 'tokens' : String(r.ChallengeName);
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+  };
+  const WRONG = 'NotAuthorizedException: Incorrect username or password.';
+  const SESSION = 'NotAuthorizedException: Invalid session for the user, session is expired.';
+  let n = 0;
+  const invited = async () => {
+    const email = `moi-${++n}-${crypto.randomUUID().slice(0, 6)}@example.vn`;
+    return portal.account(communeOf(A, email));
+  };
+  const activated = async () => {
+    const who = await invited();
+    const { Session } = await auth(who.email, who.password);
+    await answer(who.email, Session!, FINAL_PASSWORD);
+    return { email: who.email, password: FINAL_PASSWORD };
+  };
+
+  const CASES: Array<[string, () => Promise<string>, string]> = [
+    [
+      'invited, wrong temporary password',
+      async () => {
+        const w = await invited();
+        return outcome(() => auth(w.email, 'hoan-toan-sai'));
+      },
+      WRONG,
+    ],
+    [
+      'invited, empty password',
+      async () => outcome(async () => auth((await invited()).email, '')),
+      WRONG,
+    ],
+    [
+      'invited, right temporary password',
+      async () => {
+        const w = await invited();
+        return outcome(() => auth(w.email, w.password));
+      },
+      'NEW_PASSWORD_REQUIRED',
+    ],
+    [
+      'invited, upper-case address',
+      async () => {
+        const w = await invited();
+        return outcome(() => auth(w.email.toUpperCase(), w.password));
+      },
+      'NEW_PASSWORD_REQUIRED',
+    ],
+    ['unknown address', () => outcome(() => auth('khong-co@example.vn', FINAL_PASSWORD)), WRONG],
+    [
+      'active, wrong password',
+      async () => outcome(async () => auth((await activated()).email, 'Sai-Mat-Khau-1')),
+      WRONG,
+    ],
+    [
+      'active, right password',
+      async () => {
+        const a = await activated();
+        return outcome(() => auth(a.email, a.password));
+      },
+      'tokens',
+    ],
+    [
+      'disabled, right password',
+      async () => {
+        const a = await activated();
+        await idp().send(
+          new AdminDisableUserCommand({
+            UserPoolId: process.env.COGNITO_USER_POOL_ID!,
+            Username: a.email,
+          }),
+        );
+        return outcome(() => auth(a.email, a.password));
+      },
+      'NotAuthorizedException: User is disabled.',
+    ],
+    [
+      'new password with an invented session',
+      async () =>
+        outcome(async () => answer((await invited()).email, crypto.randomUUID(), FINAL_PASSWORD)),
+      SESSION,
+    ],
+    [
+      'new password for an active user, invented session',
+      async () => outcome(async () => answer((await activated()).email, 'x', 'Mat-Khau-Khac-9')),
+      SESSION,
+    ],
+    [
+      "new password with another user's session",
+      async () => {
+        const [mine, theirs] = [await invited(), await invited()];
+        const { Session } = await auth(mine.email, mine.password);
+        return outcome(() => answer(theirs.email, Session!, FINAL_PASSWORD));
+      },
+      SESSION,
+    ],
+    [
+      'the same session used twice',
+      async () => {
+        const w = await invited();
+        const { Session } = await auth(w.email, w.password);
+        await answer(w.email, Session!, FINAL_PASSWORD);
+        return outcome(() => answer(w.email, Session!, 'Mat-Khau-Khac-9'));
+      },
+      SESSION,
+    ],
+    ...(
+      [
+        'Ng-1a!',
+        'khongcochuhoa-1!',
+        'KHONGCOCHUTHUONG-1!',
+        'Khong-Co-So-A!',
+        'KhongCoKyHieu1',
+      ] as const
+    ).map((weak, i): [string, () => Promise<string>, string] => [
+      `new password against the policy (${i + 1})`,
+      async () => {
+        const w = await invited();
+        const { Session } = await auth(w.email, w.password);
+        return (await outcome(() => answer(w.email, Session!, weak))).split(':')[0]!;
+      },
+      'InvalidPasswordException',
+    ]),
+  ];
+  it.each(CASES)('%s', async (_, run, cognitoAnswers) => {
+    expect(await run()).toBe(cognitoAnswers);
+  });
+
+  it('locks out after five failures for 2^(n-5) s, even the right password, then lets in', async () => {
+    const a = await activated();
+    for (let i = 0; i < 5; i++)
+      expect(await outcome(() => auth(a.email, `Sai-${i}-Mat-Khau!`))).toBe(WRONG);
+    const locked = 'NotAuthorizedException: Password attempts exceeded';
+    expect(await outcome(() => auth(a.email, a.password))).toBe(locked);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await outcome(() => auth(a.email, a.password))).toBe('tokens');
+    // The portal says so in Vietnamese, and does not call it a wrong password.
+    for (let i = 0; i < 5; i++) await auth(a.email, 'Sai-Mat-Khau-1!').catch(() => null);
+    const c = new PortalClient(portal.url);
+    await c.page('/dang-nhap');
+    const res = await c.post('/dang-nhap', { email: a.email, password: a.password, tiep: '/' });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toMatch(/tạm bị khóa/);
+  }, 30_000);
+
+  it('through the pages: a wrong password never asks for a new one; a challenge opens no other account', async () => {
+    const victim = await invited();
+    const c = new PortalClient(portal.url);
+    await c.page('/dang-nhap');
+    const wrong = await c.post('/dang-nhap', {
+      email: victim.email,
+      password: 'hoan-toan-sai',
+      tiep: '/',
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).not.toMatch(/name="confirm"/);
+    // An attacker with an invitation of their own holds a challenge cookie, and names the victim.
+    const mine = await invited();
+    const first = await c.post('/dang-nhap', {
+      email: mine.email,
+      password: mine.password,
+      tiep: '/',
+    });
+    expect(first.status).toBe(200);
+    const taken = await c.post('/doi-mat-khau', {
+      email: victim.email,
+      password: FINAL_PASSWORD,
+      confirm: FINAL_PASSWORD,
+      tiep: '/',
+    });
+    expect(taken.status).toBe(401);
+    expect(c.cookie(SESSION_COOKIE)).toBeUndefined();
+    expect(await outcome(() => auth(victim.email, FINAL_PASSWORD))).toBe(WRONG);
+    expect(await outcome(() => auth(victim.email, victim.password))).toBe('NEW_PASSWORD_REQUIRED');
   });
 });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { SignInRefusal } from '../../shared/ports/accounts.js';
 import type { PortalDeps } from '../deps.js';
 import { cookieOptions, endSession, type PortalEnv, startSession } from '../middleware/session.js';
 import { newPasswordPage, signInPage } from '../views/sign-in.js';
@@ -16,8 +17,13 @@ const REFUSED = {
     'Địa chỉ thư hoặc mật khẩu không đúng. Vui lòng nhập lại (mật khẩu phân biệt chữ hoa, chữ thường).',
   password:
     'Mật khẩu mới chưa đạt yêu cầu: ít nhất 8 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
+  locked:
+    'Đã nhập sai mật khẩu nhiều lần liên tiếp nên tài khoản tạm bị khóa. Vui lòng chờ vài phút rồi thử lại.',
+  expired:
+    'Mật khẩu tạm trong thư mời đã quá 7 ngày nên không dùng được nữa. Vui lòng đề nghị Sở KHCN gửi lại thư mời.',
+  session: 'Phiên đổi mật khẩu đã hết hạn. Vui lòng đăng nhập lại bằng mật khẩu tạm trong thư mời.',
   unavailable: 'Chưa đăng nhập được lúc này. Vui lòng thử lại sau ít phút.',
-} as const;
+} as const satisfies Record<SignInRefusal, string>;
 
 /** Sign-in, the first-sign-in password change and sign-out. */
 export function signInRoutes(deps: PortalDeps) {
