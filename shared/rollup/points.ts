@@ -1,24 +1,15 @@
-import { fold } from '../text/fold.js';
+import { closingAt, isFormula } from '../reader/formulas.js';
 
 const BULLET = /^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)])\s*/i;
-// The closing formula, the end mark and the recipients block that follow the last section are
-// not content, wherever they start (OCR often joins them to the last point's line). Matched on
-// folded text, so "Trén day la bao cao" is found too.
-const CLOSING = new RegExp(
-  [
-    String.raw`(?:^|(?<=[\s.;:]))tr\S{0,2}n\s*d\S{0,2}y\s*[l1i]\S?\s*` +
-      String.raw`(?:b\S{1,2}o\s*c\S{1,2}o|n\S{1,2}i\s*dung|tinh\s*hinh|ket\s*qua)`,
-    String.raw`(?:^|\n|(?<=[.;])\s)\s*(?:n\S{1,2}i\s*nh\S{1,2}n\s*:|kt\.?\s*chu\s*tich|tm\.?\s*(?:uy\s*ban|ubnd))`,
-  ].join('|'),
-);
 const END_MARK = /\s*\.\/\.\s*/;
 const MAX_QUOTE = 240;
 
 /** The text before the closing formula, or all of it. */
 export function beforeClosing(text: string): string {
-  const folded = fold(text);
-  const m = CLOSING.exec(folded);
-  const cut = m ? text.slice(0, m.index) : text;
+  // The closing formula, the end mark and the recipients block that follow the last section are
+  // not content, wherever they start (OCR often joins them to the last point's line).
+  const at = closingAt(text);
+  const cut = at >= 0 ? text.slice(0, at) : text;
   const end = END_MARK.exec(cut);
   return end ? cut.slice(0, end.index) : cut;
 }
@@ -45,5 +36,17 @@ export function sectionItems(text: string): string[] {
     else items.push(line);
   }
   const out = bulleted ? items : items.join(' ').split(/(?<=[.;])\s+(?=\p{Lu})/u);
-  return out.map((s) => s.trim()).filter((s) => s.replace(/[^\p{L}]/gu, '').length >= 12);
+  return out.map(withoutFormulas).filter((s) => s.replace(/[^\p{L}]/gu, '').length >= 12);
+}
+
+/**
+ * A point without the opening or closing formulas in it: they are never quoted, whatever section
+ * they stand in, and OCR often joins one to the point above it.
+ */
+function withoutFormulas(point: string): string {
+  const sentences = point.trim().split(/(?<=[.;:])\s+(?=\p{Lu})/u);
+  return sentences
+    .filter((s) => !isFormula(s))
+    .join(' ')
+    .trim();
 }

@@ -1,4 +1,5 @@
 import { repairStoredQuote } from '../reader/display-text.js';
+import { isFormula } from '../reader/formulas.js';
 import { Addressee, type Quote, type Rollup, Theme } from '../schemas/rollup.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
 import { fold } from '../text/fold.js';
@@ -72,6 +73,8 @@ export function consolidateText(
   const proposals: Array<{ keys: Theme[]; addressees: Addressee[]; quote: Quote }> = [];
   for (const s of accepted) {
     for (const point of s.view?.points ?? []) {
+      // A view stored before formulas were told apart may hold one: it is never quoted.
+      if (isFormula(point.original ?? point.text) || isFormula(point.text)) continue;
       // The reader repaired the point (its original kept); a view stored before it was not.
       const shown = shorten(point.original === undefined ? repair(point.text) : point.text);
       const quote: Quote = {

@@ -149,8 +149,18 @@ function readingOf(lower: string, model: WordModel, costs: Costs): Reading {
   // any word the phrases would like better ("về"/"và").
   const known = self !== null && marked && model.prior((self as Option).id) > 0;
   const letters = skeleton(lower);
+  // A word that is already a syllable keeps its letters: only its marks may be what OCR misread
+  // ("trén" → "trên"). Its letters changed would rewrite a correct phrase ("ven biển" is no
+  // "văn bản" however often the model saw that).
+  const fixed = costs.lettersFixed || self !== null;
+  // OCR's "P" for "Đ" at a word's start is a stand-in, not a letter ("PE XUẤT" is "ĐỀ XUẤT").
+  const dLead = letters.startsWith('p') ? `d${letters.slice(1)}` : null;
+  const sameLetters = (o: Option) => {
+    const k = skeleton(o.text);
+    return k === letters || (!costs.lettersFixed && k === dLead);
+  };
   const ranked = all
-    .filter((o) => !costs.lettersFixed || STAND_IN.test(lower) || skeleton(o.text) === letters)
+    .filter((o) => !fixed || STAND_IN.test(lower) || sameLetters(o))
     .filter((o) => !known || o.cost <= MARKED_SWAP)
     .sort((a, b) => b.score - a.score);
   // The beam keeps syllables the lists know first: spellings no list has ("pè", "đé") are rarely
