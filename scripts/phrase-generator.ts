@@ -33,11 +33,13 @@ export function closingFormula(rng: Rng): string {
 /** An opening formula: the addressee, or the clause citing the document answered. */
 export function openingFormula(rng: Rng): string {
   const n = `${1 + Math.floor(rng() * 4000)}/SKHCN-QLKH`;
+  const unit = pick(rng, UNITS);
+  const dept = 'Sở Khoa học và Công nghệ';
   return pick(rng, [
-    'Kính gửi: Sở Khoa học và Công nghệ.',
-    `Thực hiện Công văn số ${n} ngày 12/8/2025 của Sở Khoa học và Công nghệ, UBND ${pick(rng, UNITS)} báo cáo như sau:`,
-    `Căn cứ Kế hoạch số ${n} ngày 5/3/2025 của Ủy ban nhân dân ${pick(rng, UNITS)};`,
-    `Phúc đáp Công văn số ${n} của Sở Khoa học và Công nghệ, Ủy ban nhân dân ${pick(rng, UNITS)} báo cáo cụ thể như sau:`,
+    `Kính gửi: ${dept}.`,
+    `Thực hiện Công văn số ${n} ngày 12/8/2025 của ${dept}, UBND ${unit} báo cáo như sau:`,
+    `Căn cứ Kế hoạch số ${n} ngày 5/3/2025 của Ủy ban nhân dân ${unit};`,
+    `Phúc đáp Công văn số ${n} của ${dept}, Ủy ban nhân dân ${unit} báo cáo cụ thể như sau:`,
   ]);
 }
 
