@@ -37,7 +37,9 @@ export class S3UploadSigner {
       : { success_action_status: '201' };
     const conditions: Conditions[] = [
       ['starts-with', '$key', input.prefix],
-      ['content-length-range', 1, input.maxBytes],
+      // An empty file is taken and recorded as rejected with its reason ("Tệp rỗng"), like any
+      // file that cannot be read; refused here it would only get S3's bare 403.
+      ['content-length-range', 0, input.maxBytes],
       ['eq', `$${META_FIELD}`, uploader],
       ...Object.entries(finish).map(([k, v]) => ['eq', `$${k}`, v] as Conditions),
     ];

@@ -41,3 +41,41 @@ export function sidewaysOverflow(page: Page): Promise<number> {
     return g.document.documentElement.scrollWidth - g.innerWidth;
   });
 }
+
+/**
+ * The tables of the page that do not show every column in the window: a cell past its right
+ * edge, or a table scrolled sideways inside its box (a column cut off with no hint). Each as
+ * "caption or class: what" ; none expected at 390 px, where wide tables turn rows into cards.
+ */
+export function tablesCut(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as {
+      innerWidth: number;
+      document: { querySelectorAll(s: string): ArrayLike<Element> };
+    };
+    type Element = {
+      className: string;
+      scrollWidth: number;
+      clientWidth: number;
+      parentElement: Element | null;
+      querySelector(s: string): { textContent: string | null } | null;
+      querySelectorAll(s: string): ArrayLike<Element>;
+      getBoundingClientRect(): { right: number; width: number };
+    };
+    const out: string[] = [];
+    for (const table of Array.from(g.document.querySelectorAll('table'))) {
+      const name = table.querySelector('caption')?.textContent?.trim() || table.className;
+      const cells = Array.from(table.querySelectorAll('td, th')).filter(
+        (c) => c.getBoundingClientRect().width > 0,
+      );
+      const past = cells.filter((c) => c.getBoundingClientRect().right > g.innerWidth + 0.5);
+      if (past.length) out.push(`${name}: ${past.length} ô vượt quá mép phải`);
+      for (let box = table.parentElement; box; box = box.parentElement)
+        if (box.scrollWidth > box.clientWidth + 1) {
+          out.push(`${name}: cuộn ngang trong khung ${box.className || 'không tên'}`);
+          break;
+        }
+    }
+    return out;
+  });
+}

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage, sidewaysOverflow } from './chromium.js';
+import { launchChromium, newPage, sidewaysOverflow, tablesCut } from './chromium.js';
 
 // The "Done when" of the Department's desk, walked as a new user who reads only what `npm start`
 // printed and the pages: sign in as the demo Department, open the review queue, resolve every
@@ -66,7 +66,7 @@ export async function shoot(w: Walk, name: string): Promise<number> {
   await w.page.screenshot({ path: join(w.shots, `${name}-1366.png`), fullPage: true });
   await w.phone.goto(w.page.url());
   await w.phone.screenshot({ path: join(w.shots, `${name}-390.png`), fullPage: true });
-  const overflow = await sidewaysOverflow(w.phone);
+  const overflow = (await sidewaysOverflow(w.phone)) || (await tablesCut(w.phone)).length;
   if (overflow > 0) w.seen.phoneOverflow[name] = overflow;
   w.log(
     `  screenshot ${name}: 1366 and 390 px${overflow > 0 ? `, phone ${overflow} px too wide` : ''}`,

@@ -4,6 +4,7 @@ import { checkSize, formatOf, NEEDS_OCR } from '../files/read-file.js';
 import { shownFileName } from '../files/shown-name.js';
 import { reportOf } from '../ocr/read-document.js';
 import { readUpload } from '../ocr/read-upload.js';
+import { refuseTextless } from '../ocr/textless.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { OcrEngine } from '../ports/ocr-engine.js';
 import type { NewSubmission, RecordResult, SubmissionStore } from '../ports/submission-store.js';
@@ -293,7 +294,7 @@ async function readContent(
   deps: IngestDeps,
   lap: (s: IngestStage) => void,
 ): Promise<Report> {
-  const content = await readUpload(upload.file.name, bytes, deps.ocr);
+  const content = refuseTextless(await readUpload(upload.file.name, bytes, deps.ocr));
   lap('decode');
   const notAllowed = content.kind === 'report' ? jsonReportProblem(upload.uploadedBy) : null;
   if (notAllowed) throw new FileProblem('rejected', notAllowed, 'json report from a commune');

@@ -1,3 +1,4 @@
+import { chosenFileName } from '../files/shown-name.js';
 import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
 import { returnMessage } from '../schemas/audit.js';
 import type { Round } from '../schemas/round.js';
@@ -64,7 +65,7 @@ export function reminderMail(input: {
     ];
     const listed = problems.length ? `:\n${problems.join('\n')}` : '.';
     paragraphs.push(
-      `Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${latest.file.name}") ` +
+      `Báo cáo gửi lúc ${vietnamTime(new Date(latest.uploadedAt))} (tệp "${chosenFileName(latest.file.name)}") ` +
         `${STATUS_VI[latest.status]}${listed}`,
     );
     paragraphs.push('Đề nghị đơn vị chỉnh sửa và gửi lại.');
@@ -93,17 +94,22 @@ export function receiptMail(input: {
     `${capitalize(unitLabel(unit))} (${STATUS_VI[s.status]})`;
   const paragraphs = [
     `Kính gửi Ủy ban nhân dân ${unitLabel(unit)},`,
-    `Hệ thống đã nhận tệp "${s.file.name}" (bản ${s.version}) cho ${roundTitle} ` +
+    `Hệ thống đã nhận tệp "${chosenFileName(s.file.name)}" (bản ${s.version}) cho ${roundTitle} ` +
       `lúc ${vietnamTime(new Date(s.uploadedAt))}. Trạng thái: ${STATUS_VI[s.status]}.`,
   ];
-  const problems = s.diagnostics;
-  if (s.status !== 'accepted' && problems.length)
+  // What to fix (errors) apart from notes (OCR done, an encoding converted): a note is never
+  // listed as something to fix, and "send again" is asked only when there is something to fix.
+  const list = (ds: typeof s.diagnostics) => ds.map((d) => `- ${d.message}`).join('\n');
+  const errors = s.diagnostics.filter((d) => d.level === 'error');
+  const notes = s.diagnostics.filter((d) => d.level !== 'error');
+  if (s.status !== 'accepted' && errors.length)
     paragraphs.push(
-      `Nội dung cần xem lại:\n${problems.map((d) => `- ${d.message}`).join('\n')}`,
+      `Nội dung cần sửa:\n${list(errors)}`,
       'Đề nghị đơn vị chỉnh sửa và gửi lại bản mới; bản cũ vẫn được lưu.',
     );
-  else if (problems.length)
-    paragraphs.push(`Lưu ý:\n${problems.map((d) => `- ${d.message}`).join('\n')}`);
+  else if (s.status === 'needs_review')
+    paragraphs.push('Cán bộ Sở KHCN sẽ xem tệp này; đơn vị chưa cần gửi lại.');
+  if (notes.length) paragraphs.push(`Lưu ý (không cần sửa):\n${list(notes)}`);
   paragraphs.push(uploadHint(input.portalUrl, unit.code, s.roundId), signature(department));
   return { subject, text: `${paragraphs.join('\n\n')}\n`, html: htmlPage(subject, paragraphs) };
 }

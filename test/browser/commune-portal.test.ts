@@ -12,6 +12,7 @@ import {
   launchChromium,
   newPage as openPage,
   seriousViolations,
+  tablesCut,
 } from '../helpers/browser.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { FINAL_PASSWORD, type PortalHarness, startPortal } from '../helpers/portal.js';
@@ -125,6 +126,9 @@ describe('a commune on the portal', () => {
       return doc.documentElement.scrollWidth;
     });
     expect(overflow).toBeLessThanOrEqual(390);
+    // The figures and the history show every column on the phone (as cards), none cut off.
+    await page.locator('.reading details summary').click();
+    expect(await tablesCut(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'round-390.png'), fullPage: true });
     await docScreenshot(page, 'commune-round-390');
     expect(await seriousViolations(page)).toEqual([]);

@@ -12,6 +12,7 @@ import {
   launchChromium,
   sidewaysOverflow,
   signedInPage,
+  tablesCut,
 } from '../helpers/browser.js';
 import { figureIn, isZip, untilRecorded } from '../helpers/desk-files.js';
 import { registry2025 } from '../helpers/fixtures.js';
@@ -226,6 +227,8 @@ describe('the Department’s desk in a browser', () => {
       await phone.goto(portal.url + path);
       await shot(phone, name);
       expect(await sidewaysOverflow(phone), path).toBeLessThanOrEqual(0);
+      // Every table shows its columns or turns its rows into cards: no column cut off.
+      expect(await tablesCut(phone), path).toEqual([]);
     }
   }, 180_000);
 });

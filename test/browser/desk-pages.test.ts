@@ -14,6 +14,7 @@ import {
   seriousViolations,
   sidewaysOverflow,
   signedInPage,
+  tablesCut,
 } from '../helpers/browser.js';
 import { registry2025 } from '../helpers/fixtures.js';
 import { type PortalHarness, startPortal } from '../helpers/portal.js';
@@ -209,6 +210,7 @@ describe('the desk’s rounds, contacts and unit pages', () => {
       await phone.goto(portal.url + path);
       await shot(phone, name);
       expect(await sidewaysOverflow(phone), path).toBeLessThanOrEqual(0);
+      expect(await tablesCut(phone), path).toEqual([]);
       expect(await seriousViolations(phone), path).toEqual([]);
     }
     // On a phone a unit's row is a card: the column's name stands before each value.

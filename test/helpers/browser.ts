@@ -6,7 +6,13 @@ import { newPage } from '../../scripts/chromium.js';
 import type { AccountSpec } from '../../shared/ports/accounts.js';
 import type { PortalHarness } from './portal.js';
 
-export { BROWSER_WAIT, launchChromium, newPage, sidewaysOverflow } from '../../scripts/chromium.js';
+export {
+  BROWSER_WAIT,
+  launchChromium,
+  newPage,
+  sidewaysOverflow,
+  tablesCut,
+} from '../../scripts/chromium.js';
 
 /** A page signed in as `spec`: signed in over HTTP, its session cookies handed to the browser. */
 export async function signedInPage(

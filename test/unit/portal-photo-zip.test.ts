@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { chosenFileName } from '../../shared/files/shown-name.js';
 import { zipImages } from '../../shared/files/zip-images.js';
 import { PORTAL_JS, photosAsOne } from '../../web/static/portal-script.js';
 
@@ -15,7 +16,13 @@ describe('the portal script: several photos chosen together', () => {
         const files = pages.map((n) => photo(`ảnh trang ${n}.${png ? 'png' : 'jpg'}`, n));
         const [zip, ...rest] = await photosAsOne(files);
         expect(rest).toEqual([]);
-        expect(zip?.name).toBe(`anh-chup-${pages.length}-trang.zip`);
+        // Named by the photos chosen, shown back as their names (not a name nobody chose).
+        const order0 = [...pages].sort((a, b) => a - b);
+        const ext = png ? 'png' : 'jpg';
+        const chosen = order0.map((n) => `ảnh trang ${n}.${ext}`);
+        const all = chosen.join(', ');
+        const shown = all.length > 120 ? `${chosen[0]}, …, ${chosen.at(-1)}` : all;
+        expect(chosenFileName(zip!.name)).toBe(`${pages.length} ảnh: ${shown}`);
         const bytes = new Uint8Array(await (zip as File).arrayBuffer());
         // jszip checks every entry's CRC-32 against its bytes.
         const read = await JSZip.loadAsync(bytes, { checkCRC32: true });

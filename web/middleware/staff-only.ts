@@ -15,7 +15,7 @@ export interface StaffEnv {
 export const staffOnly: MiddlewareHandler<StaffEnv> = async (c, next) => {
   const who = c.get('identity');
   if (!who) return toSignIn(c);
-  if (who.role !== 'staff') return c.html(errorPage(c.get('csrf'), who, 'forbidden'), 403);
+  if (who.role !== 'staff') return c.html(errorPage(c.get('csrf'), who, 'staffOnly'), 403);
   c.set('staff', who);
   await next();
 };

@@ -78,6 +78,7 @@ export function staffBoardRoutes(deps: PortalDeps & { desk: DeskDeps }) {
       rounds,
       query,
       queueSize: queue.length,
+      queueOfRound: queue.filter((i) => i.round?.roundId === round.roundId).length,
       page: Number(c.req.query('trang') ?? '1'),
     };
     return c.html(boardPage(input));

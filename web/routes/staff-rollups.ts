@@ -40,16 +40,16 @@ export function buildsOf(
 }
 
 /**
- * Rounds with a build first (newest deadline first), then the others by how near their deadline
- * is to now: the rounds the Department works on lead, next year's calendar trails.
+ * Newest first, as a person reads a list of periods: the latest deadline that has come leads,
+ * then the earlier ones; rounds still to come follow, the nearest first.
  */
 export function rollupOrder(rounds: RoundRollups[], now: Date): RoundRollups[] {
-  const distance = (r: RoundRollups) => Math.abs(Date.parse(r.round.deadline) - now.getTime());
-  const built = rounds.filter((r) => r.current || r.earlier.length);
-  const rest = rounds.filter((r) => !built.includes(r));
+  const due = (r: RoundRollups) => Date.parse(r.round.deadline) <= now.getTime();
+  const past = rounds.filter(due);
+  const coming = rounds.filter((r) => !due(r));
   return [
-    ...built.sort((a, b) => b.round.deadline.localeCompare(a.round.deadline)),
-    ...rest.sort((a, b) => distance(a) - distance(b)),
+    ...past.sort((a, b) => b.round.deadline.localeCompare(a.round.deadline)),
+    ...coming.sort((a, b) => a.round.deadline.localeCompare(b.round.deadline)),
   ];
 }
 

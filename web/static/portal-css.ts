@@ -41,6 +41,9 @@ button:disabled{background:#7a8691}
 .status.rejected{background:#fcd9d6;color:#7f1d1d}
 .status.missing{background:#e9ecef;color:#333}
 .status.returned{background:#fcd9d6;color:#7f1d1d}
+.status.overdue{background:#b3261e;color:#fff}
+.first-line{font-weight:600}
+.reading details{margin-top:.5rem}
 .counted{color:#14532d}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem .75rem;margin:0 0 1rem}
 .facts dt{font-weight:600}

@@ -37,7 +37,10 @@ function sendFile(target: UploadTarget, file: File, onProgress: (loaded: number)
       if (xhr.status < 300) resolve();
       else
         reject(
-          new Error(`Tệp "${file.name}" không được nhận (mã ${xhr.status}); tệp tối đa 20 MB.`),
+          new Error(
+            `Tệp "${file.name}" chưa gửi được (kho lưu trữ từ chối, mã ${xhr.status}). ` +
+              'Hãy tải lại trang rồi nộp lại; nếu vẫn lỗi, báo cho Sở KHCN.',
+          ),
         );
     };
     xhr.onerror = () => reject(new Error(`Mất kết nối khi gửi "${file.name}". Vui lòng thử lại.`));
@@ -125,7 +128,12 @@ export function photosAsOne(files: File[]): Promise<File[]> {
     }));
     const zip = zipStored(entries) as BlobPart[];
     const type = { type: 'application/zip' };
-    return [new File(zip, `anh-chup-${files.length}-trang.zip`, type)];
+    // Named by the photos the person chose (shown so in the history and the receipt), shortened
+    // to the first and last when long; shared/files/shown-name.ts reads this form back.
+    const all = sorted.map((f) => f.name.replace(/[,/\\]/g, ' ')).join(', ');
+    const short =
+      all.length > 120 ? `${sorted[0]?.name}, …, ${sorted.at(-1)?.name}`.slice(0, 160) : all;
+    return [new File(zip, `${short} (${files.length} ảnh).zip`, type)];
   });
 }
 
@@ -145,6 +153,20 @@ function enableDrop(drop: HTMLElement, input: HTMLInputElement): void {
     const files = (e as DragEvent).dataTransfer?.files;
     if (files?.length) input.files = files;
   });
+}
+
+/**
+ * What stops a file before it is sent, in one line: over 20 MB (S3 would refuse it with a bare
+ * 403). An empty file is sent: it is recorded as rejected, with its reason, like any unreadable file.
+ */
+function refusalOf(file: File): string | null {
+  const max = 20 * 1024 * 1024;
+  if (file.size <= max) return null;
+  const mb = (file.size / 1048576).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  return (
+    `Tệp "${file.name}" nặng ${mb} MB, quá giới hạn 20 MB nên chưa được gửi. ` +
+    'Hãy giảm dung lượng (chụp ảnh nhỏ hơn, lưu PDF nén) rồi chọn lại.'
+  );
 }
 
 /** Sends the files one after another, one pre-signed POST each; resolves with their upload ids. */
@@ -187,6 +209,12 @@ function enhanceUpload(form: HTMLFormElement): void {
     e.preventDefault();
     const files = Array.from(input.files ?? []);
     if (!files.length) return;
+    const refused = files.map(refusalOf).find(Boolean);
+    if (refused) {
+      box.hidden = false;
+      show(0, refused);
+      return;
+    }
     button.disabled = true;
     box.hidden = false;
     photosAsOne(files)
@@ -201,7 +229,8 @@ function enhanceUpload(form: HTMLFormElement): void {
           location.assign(`${location.pathname}?tep=${ids.join(',')}`);
         },
         (err: Error) => {
-          say.textContent = err.message;
+          // The bar says how far it went, not "done": a refused upload shows an empty bar.
+          show(0, err.message);
           button.disabled = false;
         },
       );
@@ -245,6 +274,7 @@ export const PORTAL_JS = `${[
   zipStored,
   photosAsOne,
   enableDrop,
+  refusalOf,
   sendAll,
   enhanceUpload,
   waitForResult,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../shared/schemas/diagnostic.js';
+import type { Submission } from '../../shared/schemas/submission.js';
 
 // What the commune officer should do about each finding, in plain words. The diagnostic's own
 // message says what is wrong; this says what to do next. Matched by code, then by field.
@@ -10,6 +11,8 @@ const BY_CODE: Record<string, string> = {
     'Hãy giảm dung lượng (chụp ảnh ở độ phân giải thấp hơn, hoặc lưu PDF nén) rồi nộp lại.',
   'file.unsupported': 'Hãy lưu văn bản thành DOCX hoặc PDF rồi nộp lại.',
   'file.empty': 'Tệp không có nội dung: hãy mở lại tệp trên máy để kiểm tra rồi nộp lại.',
+  'file.noText':
+    'Hãy mở tệp trên máy để kiểm tra; với ảnh chụp, chụp lại rõ nét, đủ sáng, cả trang văn bản rồi nộp lại.',
   'file.docxEncrypted': 'Hãy bỏ mật khẩu của tệp (hoặc lưu thành PDF) rồi nộp lại.',
   'file.pdfEncrypted': 'Hãy bỏ mật khẩu của tệp rồi nộp lại.',
   'file.docxDamaged': 'Tệp bị hỏng: hãy mở lại trên máy, lưu thành tệp mới rồi nộp lại.',
@@ -40,12 +43,18 @@ const BY_FIELD: Record<string, string> = {
     'Báo cáo cần có các phần kết quả, khó khăn, đề xuất theo mẫu của Sở. Bổ sung rồi nộp lại.',
 };
 
-export function adviceFor(d: Diagnostic): string {
+/**
+ * What to do about one finding. A note on a file that is not accepted never says the report was
+ * taken: the status beside it would say otherwise.
+ */
+export function adviceFor(d: Diagnostic, status: Submission['status'] = 'accepted'): string {
   return (
     (d.code && Object.hasOwn(BY_CODE, d.code) ? BY_CODE[d.code] : undefined) ??
     (Object.hasOwn(BY_FIELD, d.field) ? BY_FIELD[d.field] : undefined) ??
     (d.level === 'error'
       ? 'Hãy sửa văn bản theo nội dung trên rồi nộp lại; nếu chưa rõ, liên hệ Sở KHCN.'
-      : 'Chỉ để lưu ý; báo cáo vẫn được tiếp nhận.')
+      : status === 'accepted'
+        ? 'Chỉ để lưu ý; báo cáo vẫn được tiếp nhận.'
+        : 'Chỉ để lưu ý, không cần sửa.')
   );
 }

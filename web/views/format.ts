@@ -32,9 +32,6 @@ export function dateText(iso: string | null): string {
   return `${d}/${m}/${y}`;
 }
 
-/** The name a person gave the file (keys carry an upload folder before it). */
-export const shownFileName = (key: string) => key.slice(key.lastIndexOf('/') + 1);
-
 export function fileSize(bytes: number): string {
   return bytes >= 1048576
     ? `${(bytes / 1048576).toFixed(1)} MB`

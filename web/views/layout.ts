@@ -40,6 +40,7 @@ export function page(opts: PageOptions, body: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${opts.refreshSeconds ? html`<noscript><meta http-equiv="refresh" content="${opts.refreshSeconds}"></noscript>` : ''}
 <title>${opts.title} — tonghop</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <link rel="stylesheet" href="/static/portal.css">
 <script src="/static/portal.js" defer></script>
 </head>

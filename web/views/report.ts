@@ -3,23 +3,25 @@ import type { Diagnostic } from '../../shared/schemas/diagnostic.js';
 import type { Report } from '../../shared/schemas/report.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import { adviceFor } from './advice.js';
-import { dateText, number, STATUS_LABEL } from './format.js';
+import { dateText, number } from './format.js';
 import type { Html } from './layout.js';
+import { fileLine } from './status-line.js';
 
 const ratio = (n: number | null, d: number | null) =>
   n !== null && d !== null ? `${number(n)}/${number(d)}` : '';
 
 function figures(report: Report): Html {
   if (!report.indicators.length) return html`<p>Chưa đọc được số liệu nào trong văn bản.</p>`;
+  // On a phone each figure is a card (table.stacked): label, value, ratio and line each named.
   const rows = report.indicators.map(
     (i) => html`<tr>
-      <td>${i.label}</td>
-      <td class="num">${number(i.value)}${i.unit ? html` ${i.unit}` : ''}</td>
-      <td class="num">${ratio(i.numerator, i.denominator)}</td>
-      <td class="num">${i.line}</td>
+      <td data-label="Chỉ tiêu">${i.label}</td>
+      <td class="num" data-label="Giá trị">${number(i.value)}${i.unit ? html` ${i.unit}` : ''}</td>
+      <td class="num" data-label="Tử số/mẫu số">${ratio(i.numerator, i.denominator)}</td>
+      <td class="num" data-label="Dòng">${i.line}</td>
     </tr>`,
   );
-  return html`<div class="scroll"><table class="figures">
+  return html`<div class="scroll"><table class="figures stacked">
     <caption>Số liệu đọc được</caption>
     <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Giá trị</th>
       <th scope="col">Tử số/mẫu số</th><th scope="col">Dòng</th></tr></thead>
@@ -27,17 +29,23 @@ function figures(report: Report): Html {
   </table></div>`;
 }
 
-export function diagnosticsList(diagnostics: Diagnostic[]): Html {
+export function diagnosticsList(
+  diagnostics: Diagnostic[],
+  status: Submission['status'] = 'accepted',
+): Html {
   if (!diagnostics.length) return html`<p class="notice ok">Không có lỗi nào cần sửa.</p>`;
   return html`<ul class="diagnostics">${diagnostics.map(
     (d) => html`<li class="${d.level}">
       <strong>${d.level === 'error' ? 'Cần sửa' : 'Lưu ý'}:</strong> ${d.message}
-      <br><span class="advice">Việc cần làm: ${adviceFor(d)}</span>
+      <br><span class="advice">Việc cần làm: ${adviceFor(d, status)}</span>
     </li>`,
   )}</ul>`;
 }
 
-/** What tonghop read from one stored file: header fields, figures, findings. */
+/**
+ * What tonghop read from one stored file: one line first (what happened, what to do), then the
+ * header fields, figures and every finding, folded.
+ */
 export function readingOf(s: Submission): Html {
   const r = s.report;
   const head = r
@@ -49,11 +57,16 @@ export function readingOf(s: Submission): Html {
       </dl>
       ${figures(r)}`
     : html`<p>Không đọc được nội dung văn bản.</p>`;
+  const line = fileLine(s);
+  const found = s.diagnostics.length;
   return html`<section class="card reading" aria-labelledby="doc-${s.submissionId}">
     <h3 id="doc-${s.submissionId}">Lần nộp ${s.version}:
-      <span class="status ${s.status}">${STATUS_LABEL[s.status]}</span></h3>
+      <span class="status ${line.kind}">${line.label}</span></h3>
+    <p class="first-line">${line.text}</p>
+    <details><summary>Chi tiết: nội dung đọc được${found ? ` và ${found} kết quả kiểm tra` : ''}</summary>
     ${head}
     <h4>Kết quả kiểm tra</h4>
-    ${diagnosticsList(s.diagnostics)}
+    ${diagnosticsList(s.diagnostics, s.status)}
+    </details>
   </section>`;
 }

@@ -28,8 +28,8 @@ export function newPasswordPage(input: {
   return page(
     { title: 'Đặt mật khẩu mới', csrf: input.csrf },
     html`<h1>Đặt mật khẩu mới</h1>
-<p>Đây là lần đăng nhập đầu tiên của ${input.email}. Hãy chọn mật khẩu của riêng đơn vị:
-ít nhất 8 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt.</p>
+<p>Đây là lần đăng nhập đầu tiên của ${input.email}. Hãy thay mật khẩu tạm trong thư mời bằng mật khẩu
+của riêng mình: ít nhất 8 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt.</p>
 ${input.error ? notice('error', input.error) : ''}
 <form method="post" action="/doi-mat-khau" class="card stack">
   ${csrfField(input.csrf)}
@@ -39,7 +39,7 @@ ${input.error ? notice('error', input.error) : ''}
   <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8">
   <label for="confirm">Nhập lại mật khẩu mới</label>
   <input id="confirm" name="confirm" type="password" autocomplete="new-password" required minlength="8">
-  <button type="submit">Lưu mật khẩu và vào trang đơn vị</button>
+  <button type="submit">Lưu mật khẩu và tiếp tục</button>
 </form>`,
   );
 }

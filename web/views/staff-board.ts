@@ -47,10 +47,13 @@ function cards(c: StatusCounts): Html {
 
 function levels(board: RoundBoard): Html {
   const row = (title: string, c: StatusCounts) => html`<tr><th scope="row">${title}</th>
-    <td class="num">${c.expected}</td><td class="num">${c.reported}</td><td class="num">${c.onTime}</td>
-    <td class="num">${pct(c.reportingRate)}</td><td class="num">${pct(c.timelinessRate)}</td></tr>`;
+    <td class="num" data-label="Phải nộp">${c.expected}</td>
+    <td class="num" data-label="Đã nộp">${c.reported}</td>
+    <td class="num" data-label="Đúng hạn">${c.onTime}</td>
+    <td class="num" data-label="Tỷ lệ nộp">${pct(c.reportingRate)}</td>
+    <td class="num" data-label="Tỷ lệ đúng hạn">${pct(c.timelinessRate)}</td></tr>`;
   return html`<div class="scroll" tabindex="0" role="region" aria-label="Theo loại đơn vị">
-  <table class="levels"><caption>Theo loại đơn vị</caption>
+  <table class="levels stacked"><caption>Theo loại đơn vị</caption>
   <thead><tr><th scope="col">Loại</th><th scope="col">Phải nộp</th><th scope="col">Đã nộp</th>
     <th scope="col">Đúng hạn</th><th scope="col">Tỷ lệ nộp</th><th scope="col">Tỷ lệ đúng hạn</th></tr></thead>
   <tbody>${board.byLevel.map((l) => row(LEVEL_TITLES[l.level], l))}${row('Tổng số', board.counts)}</tbody>
@@ -133,7 +136,9 @@ export function boardPage(input: {
   rows: BoardRow[];
   rounds: Round[];
   query: BoardQuery;
+  /** What waits for review in every round, and in this round. */
   queueSize: number;
+  queueOfRound: number;
   /** The page of the filtered rows asked for (50 a page). */
   page: number;
 }): Html {
@@ -143,8 +148,15 @@ export function boardPage(input: {
   const unmatched = board.unmatched
     ? ` (trong đó ${board.unmatched} tệp chưa xác định đơn vị)`
     : '';
+  // The round's own count first, beside its cards; the other rounds' files are said apart.
+  const others = input.queueSize - input.queueOfRound;
+  const elsewhere = others ? ` Các kỳ khác còn ${others} hồ sơ chờ xem xét.` : '';
   const waiting = input.queueSize
-    ? html`<p class="notice info"><a href="/so/xem-xet">${input.queueSize} hồ sơ cần xem xét</a>${unmatched}.</p>`
+    ? html`<p class="notice info">${
+        input.queueOfRound
+          ? html`<a href="/so/xem-xet">Kỳ này có ${input.queueOfRound} hồ sơ cần xem xét</a>${unmatched}.`
+          : 'Kỳ này không còn hồ sơ nào chờ xem xét.'
+      }${elsewhere ? html` <a href="/so/xem-xet">${elsewhere.trim()}</a>` : ''}</p>`
     : '';
   const base = new URLSearchParams({ ky: board.round.roundId });
   if (query.filter.state && query.filter.state !== 'all')

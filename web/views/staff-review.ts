@@ -31,15 +31,25 @@ const ACTION_LABEL: Record<ReviewAction, string> = {
   move: 'Chuyển sang đúng kỳ',
 };
 
+/** What a reviewer does with an unmatched file: assign it, unless it is another province's. */
+function unmatchedStep(s: Submission): string {
+  return s.diagnostics.some((d) => d.code === 'unit.otherProvince')
+    ? 'Việc cần làm: văn bản của đơn vị tỉnh khác, không gán cho đơn vị trong tỉnh; ' +
+        'đánh dấu "Không phải báo cáo" (người gửi được báo gửi đến đúng Sở).'
+    : 'Việc cần làm: mở tệp, xem đơn vị nào gửi rồi gán cho đơn vị đó.';
+}
+
 function queueRow(item: QueueItem, units: Map<string, Unit>): Html {
   const s = item.submission;
   const first = decisiveReason(s.diagnostics)?.message ?? '';
+  const step = item.kind === 'unmatched' ? unmatchedStep(s) : '';
   return html`<li class="card queue-item">
     <a href="${submissionPath(s)}"><strong>${s.file.name}</strong></a>
     <span>${item.kind === 'unmatched' ? 'Chưa xác định đơn vị' : unitName(units.get(s.unitCode), s.unitCode)}
       · ${item.round?.title ?? 'Chưa xác định kỳ báo cáo'}</span>
     <span>Nộp lúc ${when(s.uploadedAt)} · <span class="status ${s.status}">${STATUS_LABEL[s.status]}</span></span>
     ${first ? html`<span class="why">${first}</span>` : ''}
+    ${step ? html`<span class="why"><strong>${step}</strong></span>` : ''}
   </li>`;
 }
 
@@ -67,7 +77,8 @@ ${input.items.length ? '' : html`<p class="notice ok">Không còn hồ sơ nào 
 ${
   unmatched.length
     ? html`<h2>Tệp chưa xác định được đơn vị (${unmatched.length})</h2>
-<p>Mở tệp, xem đơn vị nào gửi, rồi gán cho đơn vị đó; tệp không phải báo cáo thì đánh dấu để loại ra.</p>
+<p>Mỗi tệp ghi việc cần làm: tệp của đơn vị trong tỉnh thì gán cho đơn vị đó; tệp của tỉnh khác hoặc không
+phải báo cáo thì đánh dấu để loại ra.</p>
 ${list(unmatched)}`
     : ''
 }
@@ -91,16 +102,16 @@ function figuresTable(s: Submission): Html {
     <dt>Người ký</dt><dd>${[r.signer.title, r.signer.name].filter(Boolean).join(' ') || '—'}</dd>
   </dl>`;
   if (!r.indicators.length) return html`${facts}<p>Chưa đọc được số liệu nào.</p>`;
-  return html`${facts}<div class="scroll"><table class="figures">
+  return html`${facts}<div class="scroll"><table class="figures stacked">
   <caption>Số liệu đọc được và nơi lấy</caption>
   <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col">Giá trị</th><th scope="col">Nguồn</th></tr></thead>
   <tbody>${r.indicators.map(
-    (i) => html`<tr><td>${i.label}</td>
-      <td class="num">${number(i.value)}${i.unit ? ` ${i.unit}` : ''}${
+    (i) => html`<tr><td data-label="Chỉ tiêu">${i.label}</td>
+      <td class="num" data-label="Giá trị">${number(i.value)}${i.unit ? ` ${i.unit}` : ''}${
         i.numerator !== null && i.denominator !== null
           ? html`<br><small>${number(i.numerator)}/${number(i.denominator)}</small>`
           : ''
-      }</td><td class="src">${source(i)}</td></tr>`,
+      }</td><td class="src" data-label="Nguồn">${source(i)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 

@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { chosenFileName } from '../../shared/files/shown-name.js';
 import { returnMessage } from '../../shared/schemas/audit.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import type { Unit } from '../../shared/schemas/unit.js';
@@ -6,26 +7,20 @@ import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { UploadForm } from '../deps.js';
 import type { Identity } from '../identity.js';
 import type { RoundView } from '../unit-data.js';
-import {
-  daysLeftText,
-  deadlineText,
-  fileSize,
-  STATUS_LABEL,
-  shownFileName,
-  when,
-} from './format.js';
+import { daysLeftText, deadlineText, fileSize, STATUS_LABEL, when } from './format.js';
 import { type Html, notice, page } from './layout.js';
 import { readingOf } from './report.js';
+import { roundLine } from './status-line.js';
 
 export const unitPath = (unit: string) => `/don-vi/${unit}`;
 export const roundPath = (unit: string, round: string) => `/don-vi/${unit}/ky/${round}`;
 
 function roundCard(unit: Unit, v: RoundView, now: Date): Html {
-  const count = v.versions.length ? ` · ${v.versions.length} lần nộp` : '';
+  const line = roundLine(v, now);
   return html`<li class="card round">
     <a href="${roundPath(unit.code, v.round.roundId)}"><strong>${v.round.title}</strong></a>
     <span>Hạn nộp: ${deadlineText(v.round)} (${daysLeftText(v.round, now)})</span>
-    <span class="status ${v.status}">${STATUS_LABEL[v.status]}${count}</span>
+    <span><span class="status ${line.kind}">${line.label}</span> ${line.text}</span>
   </li>`;
 }
 
@@ -76,14 +71,14 @@ function historyTable(unit: string, versions: Submission[], counted: Submission 
   if (!versions.length) return html`<p>Đơn vị chưa nộp tệp nào cho kỳ này.</p>`;
   const rows = versions.map(
     (s) => html`<tr>
-    <td>${s.version}${s.submissionId === counted?.submissionId ? countedMark : ''}</td>
-    <td><a href="/don-vi/${unit}/ban-goc/${s.submissionId}" rel="nofollow">${shownFileName(s.file.key)}</a>
+    <td data-label="Lần">${s.version}${s.submissionId === counted?.submissionId ? countedMark : ''}</td>
+    <td data-label="Tệp gốc"><a href="/don-vi/${unit}/ban-goc/${s.submissionId}" rel="nofollow">${chosenFileName(s.file.name)}</a>
       <small>(${fileSize(s.file.size)})</small></td>
-    <td>${when(s.uploadedAt)}</td>
-    <td><span class="status ${s.status}">${STATUS_LABEL[s.status]}</span></td>
+    <td data-label="Nộp lúc">${when(s.uploadedAt)}</td>
+    <td data-label="Trạng thái"><span class="status ${s.status}">${STATUS_LABEL[s.status]}</span></td>
   </tr>`,
   );
-  return html`<div class="scroll"><table class="history">
+  return html`<div class="scroll"><table class="history stacked">
     <caption>Các lần nộp (mới nhất trước)</caption>
     <thead><tr><th scope="col">Lần</th><th scope="col">Tệp gốc</th><th scope="col">Nộp lúc</th>
       <th scope="col">Trạng thái</th></tr></thead>
@@ -108,6 +103,7 @@ export function roundPage(input: RoundPageInput): Html {
   const timely = view.timeliness
     ? ` · ${view.timeliness === 'on_time' ? 'đúng hạn' : 'nộp muộn'}`
     : '';
+  const line = roundLine(view, now);
   const returned = shown ? returnMessage(shown) : null;
   const sentBack = returned
     ? notice(
@@ -140,8 +136,8 @@ export function roundPage(input: RoundPageInput): Html {
     },
     html`<p><a href="${unitPath(unit.code)}">← ${unitLabel(unit)}</a></p>
 <h1>${view.round.title}</h1>
-<p>Hạn nộp: ${deadlineText(view.round)} (${daysLeftText(view.round, now)}).
-Trạng thái: <span class="status ${view.status}">${STATUS_LABEL[view.status]}</span>${timely}</p>
+<p class="first-line"><span class="status ${line.kind}">${line.label}</span>${timely}. ${line.text}</p>
+<p>Hạn nộp: ${deadlineText(view.round)} (${daysLeftText(view.round, now)}).</p>
 ${waiting}
 ${sentBack}
 ${wrongPeriod}
