@@ -143,6 +143,9 @@ describe('the Department’s desk in a browser', () => {
     await commune.waitForURL((u) => !u.search.includes('tep='), BROWSER_WAIT);
     const newest = commune.locator('table.history tbody tr').first();
     expect(await newest.innerText()).toMatch(/bao-cao-da-sua\.docx[\s\S]*Cần xem lại/);
+    // One line first, the figures folded below it: the commune opens the details to read them.
+    expect(await commune.locator('.reading .first-line').innerText()).toMatch(/Việc cần làm/);
+    await commune.locator('.reading details summary').click();
     expect(await commune.locator('table.figures').innerText()).toContain('1.234');
   }, 300_000);
 
