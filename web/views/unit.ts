@@ -72,7 +72,8 @@ function historyTable(unit: string, versions: Submission[], counted: Submission 
   const rows = versions.map(
     (s) => html`<tr>
     <td data-label="Lần">${s.version}${s.submissionId === counted?.submissionId ? countedMark : ''}</td>
-    <td data-label="Tệp gốc"><a href="/don-vi/${unit}/ban-goc/${s.submissionId}" rel="nofollow">${chosenFileName(s.file.name)}</a>
+    <td data-label="Tệp gốc"><a href="/don-vi/${unit}/ban-goc/${s.submissionId}"
+      rel="nofollow">${chosenFileName(s.file.name)}</a>
       <small>(${fileSize(s.file.size)})</small></td>
     <td data-label="Nộp lúc">${when(s.uploadedAt)}</td>
     <td data-label="Trạng thái"><span class="status ${s.status}">${STATUS_LABEL[s.status]}</span></td>
