@@ -44,6 +44,33 @@ export interface GeneratedReport {
   truth: Truth;
   /** Where the parts are, for damage that must keep some of them intact. */
   layout: { header: string; signatureAtEnd: boolean };
+  /** The same report in its parts, for writing it as Word lays it out (scripts/report-docx.ts). */
+  parts: ReportParts;
+}
+
+/** A figure as a row of an indicator table: its label, unit, result, plan and rate columns. */
+export interface FigureRow {
+  label: string;
+  unit: string;
+  result: number;
+  plan: number | null;
+  rate: number | null;
+}
+
+export interface ReportParts {
+  /** The two header columns of Nghị định 30: the unit on the left, the national motto right. */
+  headerLeft: string[];
+  headerRight: string[];
+  title: string[];
+  recipient: string;
+  preamble: string;
+  /** Each section's heading words (without its numeral) and its lines, figure lines included. */
+  sections: Array<{ kind: string; words: string; lines: string[]; typed: string[] }>;
+  /** The figure lines of the results section as typed ("- …."), and each as a table row. */
+  figures: Array<{ line: string; row: FigureRow }>;
+  closing: string;
+  signatureLeft: string[];
+  signatureRight: string[];
 }
 
 const LEVEL_WORD = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
@@ -164,6 +191,7 @@ function headerLines(
   date: { d: number; m: number; y: number },
   layout: (typeof HEADER_LAYOUTS)[number],
   symbol: string,
+  columns?: { left: string[]; right: string[] },
 ): string[] {
   const committee = pick(rng, ['ỦY BAN NHÂN DÂN', 'UỶ BAN NHÂN DÂN']);
   const unitLine = upper(`${LEVEL_WORD[unit.level]} ${unit.name}`);
@@ -174,6 +202,10 @@ function headerLines(
       ? `${place}, ngày ${String(date.d).padStart(2, '0')}/${date.m}/${date.y}`
       : `${place}, ngày ${date.d} tháng ${date.m} năm ${date.y}`;
   const numberText = number ? `Số: ${number}` : `Số:      /${symbol}`;
+  if (columns) {
+    columns.left.push(committee, unitLine, numberText);
+    columns.right.push(MOTTO_1, MOTTO_2, dateText);
+  }
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(2, w - s.length));
   switch (layout) {
     case 'columns':
@@ -324,6 +356,7 @@ interface Figure {
   key: string;
   value: number;
   fraction?: [number, number];
+  row: FigureRow;
 }
 
 function vn(n: number, decimals = 0): string {
@@ -341,6 +374,7 @@ function rateFigure(rng: Rng, label: string, noun: string, key: string): Figure 
     key,
     value: pct,
     fraction: [done, total],
+    row: { label, unit: noun, result: done, plan: total, rate: pct },
   };
 }
 
@@ -378,6 +412,7 @@ const FIGURES: ReadonlyArray<(rng: Rng) => Figure> = [
       text: `Thành lập ${n} tổ công nghệ số cộng đồng tại các thôn`,
       key: 'community_digital_teams',
       value: n,
+      row: { label: 'Tổ công nghệ số cộng đồng', unit: 'tổ', result: n, plan: null, rate: null },
     };
   },
   (rng) => {
@@ -390,6 +425,7 @@ const FIGURES: ReadonlyArray<(rng: Rng) => Figure> = [
       text: `${label}: ${vn(n)} hồ sơ`,
       key: 'tthc_received_total',
       value: n,
+      row: { label, unit: 'hồ sơ', result: n, plan: null, rate: null },
     };
   },
 ];
@@ -449,7 +485,7 @@ function signatureLines(
   rng: Rng,
   name: string,
   layout: (typeof SIGNATURE_LAYOUTS)[number],
-): { lines: string[]; title: string } {
+): { lines: string[]; title: string; left: string[]; right: string[] } {
   const t = pick(rng, SIGNER_BLOCKS);
   // Some type the name in capitals: a capitals font (.VnTimeH) then turns it to lower case.
   const typed = rng() < 0.2 ? name.toUpperCase() : name;
@@ -458,7 +494,7 @@ function signatureLines(
   );
   const items = RECIPIENTS.filter(() => rng() < 0.6);
   const left = ['Nơi nhận:', ...(items.length ? items : ['- Lưu: VT.'])];
-  if (layout === 'below') return { lines: [...left, ...right], title: t.title };
+  if (layout === 'below') return { lines: [...left, ...right], title: t.title, left, right };
   const lines: string[] = [];
   // Beside the list: from the "Nơi nhận:" line itself, or from the line under it.
   const shift = layout === 'beside-heading' ? 0 : 1;
@@ -468,7 +504,7 @@ function signatureLines(
     const line = layout === 'tab' ? `${l}\t${r}` : `${l.padEnd(48)}${r}`;
     lines.push(line.trimEnd());
   }
-  return { lines, title: t.title };
+  return { lines, title: t.title, left, right };
 }
 
 const APPENDIX = [
@@ -479,6 +515,36 @@ const APPENDIX = [
   '2 | Thôn Tây | 287 | ',
   '3 | Thôn Nam | 199 | ',
 ];
+
+interface TruthParts {
+  number: string | null;
+  date: { d: number; m: number; y: number };
+  unit: Unit;
+  subject: string;
+  req: { numbers: string[] };
+  signer: string;
+  signature: { title: string };
+  order: readonly string[];
+  figures: Figure[];
+}
+
+function truthOf(p: TruthParts): Truth {
+  const { number, date, unit, subject, req, signer, signature, order, figures } = p;
+  return {
+    documentType: 'BAO_CAO',
+    number,
+    issuedOn: isoDate(date.y, date.m, date.d),
+    issuer: { level: unit.level, name: unit.name },
+    province: unit.provinceName,
+    titleContains: subject,
+    requestedBy: req.numbers,
+    signer: { name: signer, title: signature.title },
+    sectionKinds: [...new Set(order)],
+    indicatorValues: figures.map((f) => f.value),
+    indicatorFractions: figures.flatMap((f) => (f.fraction ? [f.fraction] : [])),
+    indicatorKeys: Object.fromEntries(figures.map((f) => [f.key, f.value])),
+  };
+}
 
 /** One report with its truth. */
 export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedReport {
@@ -505,16 +571,21 @@ export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedRepor
     .slice(0, int(rng, 1, 4))
     .map((f) => f(rng));
   const body: string[] = [];
+  const sections: ReportParts['sections'] = [];
   order.forEach((kind, i) => {
-    body.push(...headingLines(partStyle, marks[i]!, pick(rng, HEADINGS[kind]!), i));
-    body.push(...sectionBody(rng, kind, figures));
+    const words = pick(rng, HEADINGS[kind]!);
+    const lines = sectionBody(rng, kind, figures);
+    const typed = headingLines(partStyle, marks[i]!, words, i);
+    body.push(...typed, ...lines);
+    sections.push({ kind, words, lines, typed });
   });
   const closing = 'Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân.';
   const signer = personName(rng);
   const signature = signatureLines(rng, signer, pick(rng, SIGNATURE_LAYOUTS));
   const appendix = rng() < 0.3;
+  const columns = { left: [] as string[], right: [] as string[] };
   const text = [
-    ...headerLines(rng, unit, number, date, layout, 'BC-UBND'),
+    ...headerLines(rng, unit, number, date, layout, 'BC-UBND', columns),
     '',
     ...title,
     '',
@@ -526,19 +597,18 @@ export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedRepor
     ...(appendix ? APPENDIX : []),
   ].join('\n');
 
-  const truth: Truth = {
-    documentType: 'BAO_CAO',
-    number,
-    issuedOn: isoDate(date.y, date.m, date.d),
-    issuer: { level: unit.level, name: unit.name },
-    province: unit.provinceName,
-    titleContains: subject,
-    requestedBy: req.numbers,
-    signer: { name: signer, title: signature.title },
-    sectionKinds: [...new Set(order)],
-    indicatorValues: figures.map((f) => f.value),
-    indicatorFractions: figures.flatMap((f) => (f.fraction ? [f.fraction] : [])),
-    indicatorKeys: Object.fromEntries(figures.map((f) => [f.key, f.value])),
+  const truth = truthOf({ number, date, unit, subject, req, signer, signature, order, figures });
+  const parts: ReportParts = {
+    headerLeft: columns.left,
+    headerRight: columns.right,
+    title,
+    recipient,
+    preamble,
+    sections,
+    figures: figures.map((f) => ({ line: `- ${f.text}.`, row: f.row })),
+    closing,
+    signatureLeft: signature.left,
+    signatureRight: signature.right,
   };
-  return { text, truth, layout: { header: layout, signatureAtEnd: !appendix } };
+  return { text, truth, layout: { header: layout, signatureAtEnd: !appendix }, parts };
 }

@@ -1,5 +1,5 @@
 import type { Document } from '../schemas/document.js';
-import { documentText } from './document-text.js';
+import { documentText, layoutDocument } from './document-text.js';
 import { documentOf } from './docx/document.js';
 import { parseXmlTree, type XmlNode, XmlRefused } from './docx/xml-tree.js';
 import { fileProblem } from './file-problem.js';
@@ -90,7 +90,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Document> {
       'zip without word/document.xml',
     );
   }
-  return documentOf(parts(sizes));
+  return layoutDocument(documentOf(parts(sizes))).document;
 }
 
 /** The body's text as the line reader reads it (see document-text.ts). */

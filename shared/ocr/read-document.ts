@@ -25,7 +25,8 @@ export async function readDocument(
 /** The Report of an upload's content: a .json as it is, text through the reader and the scan review. */
 export function reportOf(content: UploadContent, context: ReadContext): Report {
   if (content.kind === 'report') return content.report;
-  const report = readReport(content.text, context);
+  const document = content.kind === 'text' ? content.document : undefined;
+  const report = readReport(content.text, document ? { ...context, document } : context);
   return content.scan ? reviewScan(report, content.scan) : report;
 }
 

@@ -1,4 +1,5 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
+import type { Document } from '../schemas/document.js';
 import type { ReportPeriod } from '../schemas/period.js';
 import type { DocumentRef, DocumentType, Indicator, Report, Section } from '../schemas/report.js';
 import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
@@ -10,6 +11,7 @@ import { type Header, readHeader } from './header.js';
 import { readIndicators } from './indicators.js';
 import { type Issuer, readIssuer } from './issuer.js';
 import { contentLines, type Doc, joinLines, type Line, toDoc } from './lines.js';
+import { structuredSections, withTableFigures } from './model-reading.js';
 import { REPORT_CLOSING } from './patterns.js';
 import { readPeriod } from './report-period.js';
 import { BASIS_OPENER, REQUEST_OPENER, readReferences } from './requests.js';
@@ -21,6 +23,12 @@ export interface ReadContext {
   registry?: UnitRegistry;
   /** The province the report was sent in, to tell apart units of the same name. */
   provinceCode?: string | null;
+  /**
+   * The file's structure (shared/schemas/document.ts) where its format has one; the text read is
+   * its rendering (documentText), so that lines agree. Sections then come from Word's numbering
+   * or formatting and tables of figures are read row by row.
+   */
+  document?: Document;
 }
 
 const MAX_CHARS = 2_000_000;
@@ -83,7 +91,10 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const doc = toDoc(text);
   const lines = contentLines(doc);
   const header = readHeader(lines, doc.folded, diagnostics);
-  const sections = readSections(lines, header.bodyStart);
+  const fromLines = readSections(lines, header.bodyStart);
+  const sections = context.document
+    ? structuredSections(context.document, lines, header.bodyStart, fromLines)
+    : fromLines;
   const preambleLines = preambleOf(lines, header.bodyStart, sections);
   const preamble = joinLines(preambleLines.map((l) => l.text));
   const requestedBy = readReferences(preamble, REQUEST_OPENER, 'requestedBy', diagnostics);
@@ -98,7 +109,6 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const damaged = textShape(text).damage >= DAMAGED_SHARE;
   const signature = readSignature(lines.slice(header.bodyStart), { damaged });
   diagnostics.push(...structureDiagnostics(signature, sections.length, header.documentType));
-  const indicators = readIndicators(doc, lines[header.bodyStart]?.start ?? 0);
   const closing = lines.slice(header.bodyStart).findLast((l) => REPORT_CLOSING.test(l.folded));
   const period = readPeriod({
     title: header.title,
@@ -106,6 +116,8 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     closing: closing?.text ?? null,
     issuedOn: header.issuedOn,
   });
+  const read = readIndicators(doc, lines[header.bodyStart]?.start ?? 0);
+  const indicators = context.document ? withTableFigures(read, context.document, encoding) : read;
   return presentReport(
     {
       header,

@@ -182,6 +182,32 @@ function plainNumbered(lines: Line[], from: number): RawSection[] {
   return raw.length >= 2 ? raw : [];
 }
 
+/**
+ * Sections whose headings the document's structure gave (Word's numbering, outline levels,
+ * formatting: model-sections.ts): each heading's line starts one, its text runs to the next.
+ */
+export function sectionsAtHeadings(
+  lines: Line[],
+  headings: ReadonlyArray<{ index: number; span: number }>,
+): Section[] {
+  const at = new Map(headings.map((h) => [h.index, h]));
+  const raw: RawSection[] = [];
+  // The heading's own lines (a heading broken by a manual line break) are read as it, as repaired.
+  let headingUntil = -1;
+  for (const l of lines) {
+    const h = at.get(l.index);
+    const current = raw[raw.length - 1];
+    if (h) {
+      raw.push({ heading: l.text, foldedHeading: l.folded, lines: [] });
+      headingUntil = l.index + h.span;
+    } else if (current && l.index < headingUntil) {
+      current.heading += ` ${l.text}`;
+      current.foldedHeading += ` ${l.folded}`;
+    } else current?.lines.push(l);
+  }
+  return splitJoined(raw);
+}
+
 /** Each section with its kind; a heading naming several kinds split at its sub-sections. */
 function splitJoined(raw: RawSection[]): Section[] {
   const out: Section[] = [];

@@ -1,0 +1,73 @@
+import type { Cell, Document, Row, Table } from '../schemas/document.js';
+import type { Indicator, Section } from '../schemas/report.js';
+import { convertLegacy, type LegacyEncoding } from '../text/legacy-encoding.js';
+import type { Line } from './lines.js';
+import { modelHeadings } from './model-sections.js';
+import { sectionsAtHeadings } from './sections.js';
+import { tableFigures } from './table-figures.js';
+
+// What the reader takes from a document's structure rather than from its lines: the top-level
+// sections as Word numbered or formatted them, and the figures of its tables row by row.
+
+/**
+ * Sections from the structure when it names at least two: Word's numbering or outline levels
+ * always, formatting alone only when the lines' numerals found fewer than two (`fromText`).
+ */
+export function structuredSections(
+  doc: Document,
+  lines: Line[],
+  bodyStart: number,
+  fromText: Section[],
+): Section[] {
+  const from = lines[bodyStart]?.index ?? 0;
+  const found = modelHeadings(doc, from);
+  if (!found || found.headings.length < 2 || (found.byFormat && fromText.length >= 2))
+    return fromText;
+  const sections = sectionsAtHeadings(lines, found.headings);
+  return sections.length >= 2 ? sections : fromText;
+}
+
+/** The lines a row takes in the text: from its first paragraph's line through its last one's. */
+function rowLines(row: Row): [number, number] | null {
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  for (const c of row.cells)
+    for (const p of c.paragraphs) {
+      first = Math.min(first, p.at.line);
+      last = Math.max(last, p.at.line + p.text.split('\n').length - 1);
+    }
+  return last ? [first, last] : null;
+}
+
+/** Cell text as the reader's text was repaired: the legacy encoding found in the whole text. */
+function repairedTable(t: Table, encoding: LegacyEncoding | null): Table {
+  const fix = (s: string) => (encoding ? convertLegacy(s, encoding) : s).normalize('NFC');
+  const cell = (c: Cell): Cell => ({ ...c, text: fix(c.text) });
+  return { ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(cell) })) };
+}
+
+/**
+ * The figures of the document's tables of figures in place of what the line reader made of
+ * their rows (a number read with a neighbouring cell's words); every other figure kept.
+ */
+export function withTableFigures(
+  indicators: Indicator[],
+  doc: Document,
+  encoding: LegacyEncoding | null,
+): Indicator[] {
+  const fromTables: Indicator[] = [];
+  const covered: Array<[number, number]> = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') continue;
+    const spans = b.rows.map(rowLines);
+    const figures = tableFigures(repairedTable(b, encoding), (r) => spans[r]?.[0] ?? b.at.line);
+    if (!figures.length) continue;
+    fromTables.push(...figures.map((f) => f.figure));
+    for (const s of spans) if (s) covered.push(s);
+  }
+  if (!fromTables.length) return indicators;
+  const inTable = (line: number) => covered.some(([a, z]) => line >= a && line <= z);
+  return [...indicators.filter((i) => !inTable(i.line)), ...fromTables].sort(
+    (a, b) => a.line - b.line,
+  );
+}

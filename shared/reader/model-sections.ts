@@ -1,0 +1,81 @@
+import { shownText } from '../files/document-text.js';
+import type { Document, Paragraph } from '../schemas/document.js';
+import { fold } from '../text/fold.js';
+import { kindsOf } from './sections.js';
+
+// The top-level headings of a document that has structure: the paragraphs of one Word list level
+// (numbered as Word shows them), else the paragraphs of outline level 0, else the paragraphs set
+// apart by formatting alone (bold, in capitals, short). A set counts when its paragraphs name
+// kinds of sections ("Kết quả …", "Khó khăn …"), so that a numbered list of tasks never does.
+
+export interface ModelHeading {
+  /** 0-based index of the heading's first line in the text. */
+  index: number;
+  /** The heading as shown (label and text), on one line. */
+  text: string;
+  /** Lines the heading paragraph takes. */
+  span: number;
+}
+
+const HEADING_MAX = 160;
+
+const isUpper = (s: string) => {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
+};
+
+function groupKey(p: Paragraph): string | null {
+  if (shownText(p).length > HEADING_MAX || !p.text.trim()) return null;
+  const n = p.numbering;
+  if (p.label && n && n.format !== 'bullet' && n.format !== 'none') return `0:${n.level}:${n.list}`;
+  if (p.label) return null;
+  if (p.level === 0) return '1:outline';
+  if (p.bold === true && (p.caps === true || isUpper(p.text))) return '2:format';
+  return null;
+}
+
+/** Whether a set of paragraphs reads as a report's top-level parts. */
+function namesSections(set: Paragraph[]): boolean {
+  const named = set.filter((p) => kindsOf(fold(p.text)).length > 0).length;
+  return set.length >= 2 && named >= 2 && named >= set.length * 0.6;
+}
+
+/** The order sets are preferred in: lists by level, then outline, then formatting; earlier first. */
+function rank(a: [string, Paragraph[]], b: [string, Paragraph[]]): number {
+  const [ka, pa] = a;
+  const [kb, pb] = b;
+  const tier = (k: string) => Number(k.split(':')[0]);
+  const level = (k: string) => (k.startsWith('0:') ? Number(k.split(':')[1]) : 0);
+  return tier(ka) - tier(kb) || level(ka) - level(kb) || pa[0]!.at.line - pb[0]!.at.line;
+}
+
+/**
+ * The headings of the body's top-level parts, or null when the structure names none. `byFormat`:
+ * whether they are told by formatting alone (no numbering, no outline level), which the line
+ * reader's numerals outrank.
+ */
+export function modelHeadings(
+  doc: Document,
+  fromIndex: number,
+): { headings: ModelHeading[]; byFormat: boolean } | null {
+  const sets = new Map<string, Paragraph[]>();
+  for (const b of doc.blocks) {
+    if (b.kind !== 'paragraph' || b.at.line - 1 < fromIndex) continue;
+    const key = groupKey(b);
+    if (!key) continue;
+    const set = sets.get(key) ?? [];
+    set.push(b);
+    sets.set(key, set);
+  }
+  const best = [...sets].filter(([, set]) => namesSections(set)).sort(rank)[0];
+  if (!best) return null;
+  const headings = best[1].map((p) => {
+    const shown = shownText(p);
+    return {
+      index: p.at.line - 1,
+      text: shown.replace(/\s*\n\s*/g, ' ').trim(),
+      span: shown.split('\n').length,
+    };
+  });
+  return { headings, byFormat: best[0].startsWith('2:') };
+}

@@ -1,0 +1,222 @@
+import type { Row, Table } from '../schemas/document.js';
+import type { Indicator } from '../schemas/report.js';
+import { fold } from '../text/fold.js';
+import { keyFor } from './catalogue.js';
+import { parseVnNumber } from './numbers.js';
+
+// A table of figures read as a table: each row is a figure with its row's label, its unit column
+// and the meaning of the column each number stands in (kết quả / thực hiện, kế hoạch / chỉ tiêu,
+// tỷ lệ %, a "đạt/kế hoạch" fraction). Columns are known by their header; a table whose header
+// names no column of results is not read here (its lines go to the text reader as before).
+
+export type ColumnMeaning =
+  | 'index'
+  | 'label'
+  | 'unit'
+  | 'result'
+  | 'plan'
+  | 'rate'
+  | 'ratio'
+  | 'previous'
+  | 'note'
+  | 'unknown';
+
+/** Header words, on folded text, in the order they are tried: the first that fits names the column. */
+const MEANINGS: ReadonlyArray<readonly [ColumnMeaning, RegExp]> = [
+  ['index', /^(?:stt|tt|so\s*(?:tt|thu\s*tu))\.?$/],
+  ['note', /ghi\s*chu/],
+  ['unit', /^(?:don\s*vi(?:\s*tinh)?|dvt)\b/],
+  ['previous', /ky\s*truoc|cung\s*ky|nam\s*truoc/],
+  ['ratio', /(?:dat|thuc\s*hien|ket\s*qua)\s*\/\s*(?:ke\s*hoach|chi\s*tieu|tong\s*so)|so\s*sanh/],
+  ['rate', /ty\s*l[e€]|%/],
+  ['plan', /ke\s*hoach|chi\s*tieu\s*(?:giao|nam|ke|duoc|\d)|muc\s*tieu|phai\s*(?:thuc\s*hien|dat)/],
+  [
+    'result',
+    /ket\s*qua|thuc\s*hien|da\s*(?:dat|cap|lam|trien\s*khai|kich\s*hoat)|so\s*l[uw][o0]ng|gia\s*tri|uoc\s*(?:dat|th)/,
+  ],
+  ['label', /noi\s*dung|chi\s*tieu|tieu\s*chi|hang\s*muc|linh\s*vuc|danh\s*muc|nhiem\s*vu|ten\b/],
+];
+
+export function meaningOf(header: string): ColumnMeaning {
+  const f = fold(header).replace(/\s+/g, ' ').trim();
+  if (!f) return 'unknown';
+  for (const [meaning, re] of MEANINGS) if (re.test(f)) return meaning;
+  return 'unknown';
+}
+
+/** One number in a cell, or null: a cell of words, a range or two numbers is no value. */
+export function cellNumber(text: string): number | null {
+  const t = text.replace(/\s+/g, ' ').trim().replace(/\s*%$/, '');
+  if (!/^\d[\d.,]*$/.test(t)) return null;
+  return parseVnNumber(t);
+}
+
+/** "3.204/3.517" (with "hồ sơ", "(91,1%)" after it) in one cell. */
+function cellFraction(text: string): { n: number; d: number; pct: number | null } | null {
+  const m =
+    /^\s*(\d[\d.,]*)\s*\/\s*(\d[\d.,]*)(?:\s+\D*?)?(?:\(?\s*(\d[\d.,]*)\s*%\s*\)?)?\s*$/.exec(text);
+  const n = m ? parseVnNumber(m[1]!) : null;
+  const d = m ? parseVnNumber(m[2]!) : null;
+  if (n === null || d === null || d === 0 || n > d) return null;
+  return { n, d, pct: m?.[3] ? parseVnNumber(m[3]) : null };
+}
+
+/** Each grid column's cell text of a row, a spanning cell standing in every column it covers. */
+function gridOf(row: Row): string[] {
+  const out: string[] = [];
+  for (const c of row.cells) for (let i = 0; i < c.span; i++) out.push(c.continued ? '' : c.text);
+  return out;
+}
+
+const hasNumber = (cells: string[]) => cells.slice(1).some((c) => cellNumber(c) !== null);
+
+export interface FigureTable {
+  /** Meaning of each grid column. */
+  columns: ColumnMeaning[];
+  /** Index of the first data row. */
+  body: number;
+}
+
+/** The header rows (up to three, before any row with a number) and what each column means. */
+export function figureTableOf(table: Table): FigureTable | null {
+  const grids = table.rows.map(gridOf);
+  let body = 0;
+  while (body < Math.min(3, grids.length) && !hasNumber(grids[body]!)) body++;
+  if (body === 0 || body >= grids.length) return null;
+  const width = Math.max(...grids.map((g) => g.length));
+  const columns: ColumnMeaning[] = [];
+  for (let c = 0; c < width; c++) {
+    // A spanning header over sub-headers ("Kết quả" over "Số lượng | Tỷ lệ"): the lowest says most.
+    const words = grids.slice(0, body).map((g) => g[c] ?? '');
+    const own =
+      [...words]
+        .reverse()
+        .map(meaningOf)
+        .find((m) => m !== 'unknown') ?? 'unknown';
+    columns.push(own);
+  }
+  if (!columns.some((m) => m === 'result' || m === 'rate' || m === 'ratio')) return null;
+  if (!columns.includes('label')) {
+    // The first column of words (not the index) carries the row's label.
+    const first = columns.findIndex(
+      (m, i) => m === 'unknown' && grids.slice(body).some((g) => /\p{L}{2}/u.test(g[i] ?? '')),
+    );
+    if (first < 0) return null;
+    columns[first] = 'label';
+  }
+  return { columns, body };
+}
+
+interface RowValues {
+  label: string;
+  unit: string | null;
+  result: number | null;
+  plan: number | null;
+  rate: number | null;
+  ratio: { n: number; d: number; pct: number | null } | null;
+}
+
+/** The one column of a meaning, or undefined when there is none or more than one (ambiguous). */
+function only(columns: ColumnMeaning[], meaning: ColumnMeaning): number | undefined {
+  const at = columns.flatMap((m, i) => (m === meaning ? [i] : []));
+  return at.length === 1 ? at[0] : undefined;
+}
+
+function valuesOf(grid: string[], columns: ColumnMeaning[]): RowValues {
+  const cell = (m: ColumnMeaning) => {
+    const i = only(columns, m);
+    return i === undefined ? '' : (grid[i] ?? '');
+  };
+  const labelAt = columns.indexOf('label');
+  const unit = cell('unit').trim();
+  return {
+    label: (grid[labelAt] ?? '').replace(/\s+/g, ' ').trim(),
+    unit: unit && unit !== '-' ? unit : null,
+    result: cellNumber(cell('result')),
+    plan: cellNumber(cell('plan')),
+    // "TH/KH (%)": a ratio column of single numbers is a rate.
+    rate: cellNumber(cell('rate')) ?? cellNumber(cell('ratio')),
+    ratio: cellFraction(cell('ratio')) ?? cellFraction(cell('result')),
+  };
+}
+
+type Figure = Omit<Indicator, 'line' | 'key'> & { kind: 'rate' | 'count' };
+
+const close = (a: number, b: number) => Math.abs(a - b) < 1.5;
+
+/** What a row states, as one figure, or null when its numbers do not agree with each other. */
+export function rowFigure(v: RowValues): Figure | null {
+  const n = v.ratio?.n ?? v.result;
+  const d = v.ratio?.d ?? v.plan;
+  const fractionPct = n !== null && d ? (n / d) * 100 : null;
+  const rate = v.rate ?? v.ratio?.pct ?? null;
+  if (rate !== null) {
+    if (rate > 1000) return null;
+    const agree = fractionPct !== null && n! <= d! && close(rate, fractionPct);
+    // A rate beside counts that say otherwise is one of them mistyped: neither is taken.
+    if (fractionPct !== null && !agree) return null;
+    return {
+      label: v.label,
+      value: rate,
+      unit: '%',
+      numerator: agree ? n : null,
+      denominator: agree ? d : null,
+      kind: 'rate',
+    };
+  }
+  if (n === null) return null;
+  if (v.unit === '%')
+    return {
+      label: v.label,
+      value: n,
+      unit: '%',
+      numerator: null,
+      denominator: null,
+      kind: 'rate',
+    };
+  if (d && n <= d)
+    return { label: v.label, value: n, unit: v.unit, numerator: n, denominator: d, kind: 'rate' };
+  return {
+    label: v.label,
+    value: n,
+    unit: v.unit,
+    numerator: null,
+    denominator: null,
+    kind: 'count',
+  };
+}
+
+export interface TableFigure {
+  figure: Indicator;
+  /** The 0-based row the figure stands in. */
+  row: number;
+}
+
+/**
+ * Every figure of a table of figures, with the line its row starts on (`rowLine`). A row without
+ * a label of its own (a group heading above it) is read with the group's words for its key.
+ */
+export function tableFigures(table: Table, rowLine: (row: number) => number): TableFigure[] {
+  const shape = figureTableOf(table);
+  if (!shape) return [];
+  const out: TableFigure[] = [];
+  let group = '';
+  table.rows.slice(shape.body).forEach((row, i) => {
+    const r = shape.body + i;
+    const grid = gridOf(row);
+    const v = valuesOf(grid, shape.columns);
+    const f = v.label ? rowFigure(v) : null;
+    if (!f) {
+      if (v.label && !hasNumber(grid)) group = v.label;
+      return;
+    }
+    const { kind, ...figure } = f;
+    const folded = fold(`${group} ${v.label} ${v.unit ?? ''}`);
+    const target = /(phan\s+dau|muc\s+tieu)/.test(folded);
+    const key = target ? null : keyFor(folded, kind);
+    const at = row.cells[0]?.paragraphs[0]?.at ?? table.at;
+    const placed = { ...figure, key, line: rowLine(r) };
+    out.push({ figure: at.box ? { ...placed, page: at.page, box: at.box } : placed, row: r });
+  });
+  return out;
+}
