@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { fileProblem } from '../shared/files/file-problem.js';
 import type { OcrEngine, OcrLine, OcrPage, PageImage } from '../shared/ports/ocr-engine.js';
 import { markTurn } from './exif-turn.js';
 
@@ -61,6 +62,24 @@ function linesOf(blocks: TessBlock[] | null): OcrLine[] {
   return lines;
 }
 
+// What Leptonica's readers report for bytes they cannot decode (a PNG cut short, a JPEG without
+// scan data, a TIFF whose directories loop): the file's fault, the same on every retry.
+const UNREADABLE = /attempting to read image|pixRead|read error|corrupt|premature end|tiff/i;
+
+/** A decoder's refusal as the file's problem, with a reason the commune can act on; else null. */
+function decoderProblem(e: unknown, page: number): Error | null {
+  const message = String((e as Error)?.message ?? e);
+  if (!UNREADABLE.test(message)) return null;
+  return fileProblem(
+    'rejected',
+    'file',
+    'file.imageDamaged',
+    `Ảnh trang ${page} bị hỏng hoặc chưa được lưu trọn vẹn nên không đọc được; ` +
+      'vui lòng chụp hoặc quét lại rồi gửi.',
+    `OCR decoder: ${message.slice(0, 200)}`,
+  );
+}
+
 /**
  * tesseract.js (Tesseract 5 compiled to WebAssembly) with the Vietnamese LSTM model read from disk:
  * nothing is downloaded. Workers start on first use, one per core up to `workers`, and are reused
@@ -87,6 +106,10 @@ export class TesseractOcr implements OcrEngine {
           cachePath: tmpdir(),
           cacheMethod: 'none',
           gzip: true,
+          // Without a handler tesseract.js rethrows a worker's failure from its message listener,
+          // where nothing can catch it: one damaged photo ended the process. The job's own
+          // promise is rejected all the same, and recognize() decides what the failure means.
+          errorHandler: () => undefined,
         });
       } catch (e) {
         this.started--;
@@ -117,6 +140,8 @@ export class TesseractOcr implements OcrEngine {
         blocks: true,
       });
       return { page: page.page, lines: linesOf(result.data.blocks as TessBlock[] | null) };
+    } catch (e) {
+      throw decoderProblem(e, page.page) ?? e;
     } finally {
       this.release(worker);
     }

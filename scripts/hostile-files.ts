@@ -1,4 +1,5 @@
 // Hostile uploads, generated: each kind is a shape (a rule to break), not a stored sample.
+import { crc32, deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import type { Unit } from '../shared/schemas/unit.js';
 import { docxFromText, pdfFromText } from './report-files.js';
@@ -108,4 +109,91 @@ export function textPdf(unit: Unit): Promise<Buffer> {
   return pdfFromText(
     reportText(unit).normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd'),
   );
+}
+
+/** A page-like greyscale picture (text-like dark strokes on white), encoded as `format`. */
+async function pagePicture(format: 'png' | 'jpg' | 'tif', seed: number): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const width = 240 + (seed % 160);
+  const height = 320 + ((seed >> 3) % 160);
+  const pixels = Buffer.alloc(width * height, 255);
+  for (let y = 20; y < height - 20; y += 14)
+    for (let x = 20; x < width - 20; x++)
+      if ((x * 7 + y * 13 + seed) % 11 < 6) pixels[y * width + x] = 0;
+  const img = sharp(pixels, { raw: { width, height, channels: 1 } });
+  if (format === 'png') return img.png().toBuffer();
+  if (format === 'jpg') return img.jpeg().toBuffer();
+  return img.tiff().toBuffer();
+}
+
+/** A whole, valid, white 1-bit PNG of `width` × `height` (60,000 × 800 is 6 MB of rows, 10 KB). */
+export function blankPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([1, 0, 0, 0, 0], 8);
+  const row = Buffer.alloc(1 + Math.ceil(width / 8), 0xff);
+  row[0] = 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A JPEG cut right after its start-of-scan header: every table, no scan data. */
+function withoutScanData(jpeg: Buffer): Buffer {
+  const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]));
+  const end = sos + 2 + jpeg.readUInt16BE(sos + 2);
+  return Buffer.concat([jpeg.subarray(0, end), Buffer.from([0xff, 0xd9])]);
+}
+
+/** A TIFF whose first directory names itself as the next one: a chain that never ends. */
+function loopingTiff(tiff: Buffer): Buffer {
+  const out = Buffer.from(tiff);
+  const le = out[0] === 0x49;
+  const ifd = le ? out.readUInt32LE(4) : out.readUInt32BE(4);
+  const entries = le ? out.readUInt16LE(ifd) : out.readUInt16BE(ifd);
+  const next = ifd + 2 + entries * 12;
+  if (le) out.writeUInt32LE(ifd, next);
+  else out.writeUInt32BE(ifd, next);
+  return out;
+}
+
+export const DAMAGE_KINDS = [
+  'cut short',
+  'no scan data',
+  'looping directories',
+  'too wide',
+] as const;
+
+/**
+ * A damaged photo or scan of one kind: a PNG, JPEG or TIFF cut at an offset from the seed (past
+ * its header, so that only the decoder can tell), a JPEG without scan data, a TIFF whose
+ * directory chain loops, or a PNG wider than Tesseract's 32,767 pixels (blank: 60 KB).
+ */
+export async function damagedImage(
+  kind: (typeof DAMAGE_KINDS)[number],
+  seed: number,
+): Promise<{ name: string; bytes: Buffer }> {
+  if (kind === 'no scan data')
+    return { name: 'khong-du-lieu.jpg', bytes: withoutScanData(await pagePicture('jpg', seed)) };
+  if (kind === 'looping directories')
+    return { name: 'vong-lap.tif', bytes: loopingTiff(await pagePicture('tif', seed)) };
+  if (kind === 'too wide')
+    return { name: 'qua-rong.png', bytes: blankPng(32_768 + (seed % 40_000), 16 + (seed % 64)) };
+  const format = (['png', 'jpg', 'tif'] as const)[seed % 3]!;
+  const whole = await pagePicture(format, seed);
+  // Past the first 64 bytes (the header still says a whole image) and short of the end.
+  const cut = 64 + (((seed * 2654435761) >>> 0) % Math.max(1, whole.length - 128));
+  return { name: `cat-do.${format}`, bytes: whole.subarray(0, cut) };
 }

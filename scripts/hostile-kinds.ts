@@ -2,6 +2,7 @@
 // name, the archive is whole, the text is text …), and builds a file from a seed, so that a
 // property test tries many of each. None of them is a report.
 import JSZip from 'jszip';
+import { DAMAGE_KINDS, damagedImage } from './hostile-files.js';
 import { FONT, PAGE_DICT, type PdfObject, writePdf } from './pdf-writer.js';
 import {
   docxPackage,
@@ -177,6 +178,7 @@ export const HOSTILE_KINDS: Record<string, (k: KindInput) => Promise<HostileFile
       ],
     ]),
   }),
+  'damaged image': ({ seed }) => damagedImage(pick(DAMAGE_KINDS, seed), seed >> 2),
   'zip in a zip': async () => ({
     name: 'long.zip',
     bytes: await zipOf([['a.zip', await zipOf([['1.jpg', 'x']])]]),

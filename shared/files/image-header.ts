@@ -1,6 +1,6 @@
 import { imageSize } from 'image-size';
 import { fileProblem } from './file-problem.js';
-import { MAX_IMAGE_PIXELS } from './limits.js';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits.js';
 
 /** The image formats the OCR engine reads (what .jpg .jpeg .png .tif .tiff may hold). */
 const READABLE = new Set(['jpg', 'png', 'tiff']);
@@ -24,6 +24,17 @@ export function checkImageHeader(bytes: Uint8Array, what: string): void {
       'file.imageDamaged',
       `${what} bị hỏng hoặc không phải ảnh JPEG, PNG, TIFF; vui lòng chụp hoặc quét lại rồi gửi.`,
       `image header unreadable (${size?.type ?? 'unknown'})`,
+    );
+  const side = Math.max(size.width, size.height);
+  if (side > MAX_IMAGE_SIDE)
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.imageTooLarge',
+      `${what} dài ${side.toLocaleString('vi-VN')} điểm ảnh một chiều, vượt giới hạn ` +
+        `${MAX_IMAGE_SIDE.toLocaleString('vi-VN')} điểm ảnh của máy đọc chữ; ` +
+        'vui lòng chụp hoặc quét từng trang riêng.',
+      `image side of ${side} pixels`,
     );
   const pixels = size.width * size.height;
   if (pixels > MAX_IMAGE_PIXELS)

@@ -30,3 +30,5 @@ export const MAX_OCR_PAGES = 60;
  * at 600 dpi has 35 million, a phone photo 12–48 million; a header may claim any size it likes.
  */
 export const MAX_IMAGE_PIXELS = 50_000_000;
+/** The widest and tallest image Tesseract (Leptonica) takes: a side must fit in 15 bits. */
+export const MAX_IMAGE_SIDE = 32_767;

@@ -6,7 +6,10 @@ import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js
 import { ingestFiles } from '../../bin/commands/ingest.js';
 import type { LocalTarget } from '../../bin/target.js';
 import {
+  blankPng,
   brokenPageTreePdf,
+  DAMAGE_KINDS,
+  damagedImage,
   headerlessText,
   hugeFigureText,
   lyingZipBomb,
@@ -83,6 +86,39 @@ describe('embedded stack: hostile uploads', () => {
     ]);
     expect(await target.ports.deadLetters.list()).toHaveLength(0);
   }, 240_000);
+});
+
+describe("embedded stack: damaged photos are the file's problem", () => {
+  it('each decoder error ends as `rejected` with one plain reason; the run and the next upload go on', async () => {
+    const dir = join(home, 'damaged');
+    const u = units[3]!;
+    const named = [
+      write(dir, 'nua.png', (await damagedImage('cut short', 3)).bytes),
+      write(dir, 'khong-quet.jpg', (await damagedImage('no scan data', 1)).bytes),
+      write(dir, 'vong.tif', (await damagedImage('looping directories', 2)).bytes),
+      write(dir, 'rong-60000.png', blankPng(60_000, 800)),
+    ];
+    // The kind, from seeds: cuts at other offsets of each format, and the other damages again.
+    const seeds = Array.from({ length: 6 }, (_, i) => 1000 + i * 7919);
+    const generated = await Promise.all(
+      seeds.map(async (seed, i) => {
+        const f = await damagedImage(DAMAGE_KINDS[i % DAMAGE_KINDS.length]!, seed);
+        return write(dir, `${seed}-${f.name}`, f.bytes);
+      }),
+    );
+    const opts = { province: '40', round: '2026-H1', unit: u.code };
+    const results = await ingestFiles(target, [...named, ...generated], opts);
+    expect(results).toHaveLength(named.length + generated.length);
+    for (const r of results) {
+      expect(r.status, r.file).toBe('rejected');
+      expect(r.diagnostics[0]?.message, r.file).toMatch(VIETNAMESE);
+      expect(r.diagnostics[0]?.message, r.file).not.toMatch(/lỗi hệ thống|Error|undefined/);
+    }
+    const good = write(dir, 'bc.txt', reportText(u, { computers: 9 }));
+    const [after] = await ingestFiles(target, [good], opts);
+    expect(after?.status).toBe('accepted');
+    expect(await target.ports.deadLetters.list()).toHaveLength(0);
+  }, 300_000);
 });
 
 describe('embedded stack: isolation', () => {

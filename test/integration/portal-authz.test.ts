@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognito } from '../../adapters/cognito-client.js';
 import { SIGNING_KEY_FILE } from '../../local/signing-key.js';
 import { LOCAL_BUCKET } from '../../local/stack.js';
+import { damagedImage } from '../../scripts/hostile-files.js';
 import { reportText } from '../../scripts/report-text.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import { createPortal } from '../../web/app.js';
@@ -202,6 +203,19 @@ describe('the trust gap is closed at the storage and at ingest', () => {
     expect(s.diagnostics[0]?.message).toMatch(/JSON/);
     expect(s.uploadedBy).toMatchObject({ role: 'commune', unitCode: A.code });
   });
+});
+
+describe("a damaged photo through the form is the file's problem", () => {
+  it('a half-written PNG is recorded rejected, and the portal still takes the next upload', async () => {
+    const half = await damagedImage('cut short', 3);
+    const sent = await upload(clients.unitA, A.code, 'anh-nua.png', half.bytes);
+    expect(sent.status).toBe(201);
+    const s = await recorded(A.code, sent.key);
+    expect(s.status).toBe('rejected');
+    expect(s.diagnostics[0]?.message).toMatch(/bị hỏng/);
+    const next = await upload(clients.unitA, A.code, 'bao-cao.txt', enc(reportText(A)));
+    expect((await recorded(A.code, next.key)).status).not.toBe('pending');
+  }, 120_000);
 });
 
 describe('CSRF and cookies', () => {
