@@ -7,6 +7,8 @@
 //        title below is that office's ("CHÁNH VĂN PHÒNG"), never the head's own.
 // Patterns run on folded text (lower case, no diacritics) and tolerate the usual OCR damage.
 
+const MAX_LINE = 160;
+
 export type Authority = 'TM' | 'KT' | 'Q' | 'TL' | 'TUQ';
 
 export type SignatureToken =
@@ -71,6 +73,8 @@ function inCapitals(text: string, at: number, end: number): boolean {
 /** The authority prefixes and titles on one line, in order (`text` and `folded` align). */
 export function signatureTokens(text: string, folded: string): SignatureToken[] {
   const out: SignatureToken[] = [];
+  // A signature line is short; a long line is running text, and reading it costs its length.
+  if (folded.length > MAX_LINE) return out;
   for (const m of folded.matchAll(AUTHORITY)) {
     const end = m.index + m[0].length;
     if (!inCapitals(text, m.index, end)) continue;
