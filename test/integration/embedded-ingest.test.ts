@@ -53,7 +53,7 @@ describe('embedded stack: ingest', () => {
     expect(stored).toHaveLength(100);
     expect(stored.every((s) => s.version === 1)).toBe(true);
     expect(await target.ports.deadLetters.list()).toHaveLength(deadBefore);
-  });
+  }, 180_000);
 
   it('keeps both versions of a corrected report, and the original files in S3', async () => {
     const u = units40.at(-1)!; // not among the hundred above
@@ -113,7 +113,7 @@ describe('embedded stack: a CLI run killed mid-way', () => {
       TONGHOP_VISIBILITY_MS: '5000',
       TONGHOP_RETRY_DELAY_MS: '20',
     };
-    const args = ['ingest', dir, '--province', '40', '--round', '2026-FY', '--json'];
+    const args = ['ingest', dir, '--province', '40', '--round', '2026-H1', '--json'];
     const messages = join(killHome, 'queues', 'ingest', 'messages');
 
     const first = run(args, env);
@@ -144,7 +144,7 @@ describe('embedded stack: a CLI run killed mid-way', () => {
     expect(results).toHaveLength(60);
     expect(results.every((r) => r.status === 'accepted' && r.version === 1)).toBe(true);
 
-    const status = run(['status', '--province', '40', '--round', '2026-FY', '--json'], env);
+    const status = run(['status', '--province', '40', '--round', '2026-H1', '--json'], env);
     let json = '';
     status.stdout.on('data', (c) => (json += c));
     await new Promise((r) => status.once('exit', r));
