@@ -612,3 +612,46 @@ export function generateReport(rng: Rng, units: readonly Unit[]): GeneratedRepor
   };
   return { text, truth, layout: { header: layout, signatureAtEnd: !appendix }, parts };
 }
+
+export const TABLE_SEPARATORS = ['tab', 'bar', 'aligned'] as const;
+
+/**
+ * The report's text with its figure lines replaced by an indicator table typed in text: cells
+ * apart by tabs, by "|" bars, or padded with spaces into aligned columns.
+ */
+export function withFigureTable(
+  g: GeneratedReport,
+  sep: (typeof TABLE_SEPARATORS)[number],
+): string {
+  const header = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả thực hiện', 'Kế hoạch', 'Tỷ lệ (%)'];
+  const rows = g.parts.figures.map((f, i) => [
+    String(i + 1),
+    f.row.label,
+    f.row.unit,
+    vn(f.row.result),
+    f.row.plan === null ? '-' : vn(f.row.plan),
+    f.row.rate === null ? '-' : vn(f.row.rate, 2),
+  ]);
+  const table = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => r[c]!.length)) + 3);
+  const line = (r: string[]) =>
+    sep === 'tab'
+      ? r.join('\t')
+      : sep === 'bar'
+        ? `| ${r.join(' | ')} |`
+        : r
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('')
+            .trimEnd();
+  const figureLines = new Set(g.parts.figures.map((f) => f.line));
+  const out: string[] = [];
+  let placed = false;
+  for (const l of g.text.split('\n')) {
+    if (!figureLines.has(l)) out.push(l);
+    else if (!placed) {
+      out.push(...table.map(line));
+      placed = true;
+    }
+  }
+  return out.join('\n');
+}

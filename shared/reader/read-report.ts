@@ -1,3 +1,4 @@
+import { textDocument } from '../files/text-document.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Document } from '../schemas/document.js';
 import type { ReportPeriod } from '../schemas/period.js';
@@ -117,7 +118,11 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     issuedOn: header.issuedOn,
   });
   const read = readIndicators(doc, lines[header.bodyStart]?.start ?? 0);
-  const indicators = context.document ? withTableFigures(read, context.document, encoding) : read;
+  // Plain text has tables too (tabs, bars, aligned columns): its model is built from the text as
+  // repaired, so the cells need no repair of their own.
+  const indicators = context.document
+    ? withTableFigures(read, context.document, encoding)
+    : withTableFigures(read, textDocument(text), null);
   return presentReport(
     {
       header,

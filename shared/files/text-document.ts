@@ -1,0 +1,64 @@
+import {
+  type Block,
+  type Cell,
+  type Document,
+  type Paragraph,
+  plainParagraph,
+  type Row,
+} from '../schemas/document.js';
+
+// Plain text as the document model: one paragraph a line, on the line of the file, and tables
+// where consecutive lines are cut into the same kind of columns: tabs, "|" bars, or runs of two
+// or more spaces (a table typed with aligned columns, or copied out of Word or Excel).
+
+const SEPARATORS: ReadonlyArray<RegExp> = [/\t+/, /\s*\|\s*/, / {2,}/];
+/** Lines longer than this are prose however they are spaced. */
+const MAX_ROW_CHARS = 400;
+
+function cellsOf(line: string, sep: RegExp): string[] | null {
+  const t = line.trim().replace(/^\|\s*|\s*\|$/g, '');
+  if (!t || t.length > MAX_ROW_CHARS) return null;
+  const cells = t.split(sep).map((c) => c.trim());
+  return cells.length >= 2 && cells.filter(Boolean).length >= 2 ? cells : null;
+}
+
+/** The separator a line is cut by into columns, the first that cuts it. */
+function separatorOf(line: string): RegExp | null {
+  for (const sep of SEPARATORS) if (cellsOf(line, sep)) return sep;
+  return null;
+}
+
+function cell(text: string, line: number): Cell {
+  const paragraphs: Paragraph[] = text ? [plainParagraph(text, { page: 1, line })] : [];
+  return { text, paragraphs, span: 1, continued: false };
+}
+
+/** A run of lines from `start` cut by the same separator: a table, or null under two rows. */
+function tableAt(lines: string[], start: number): { rows: Row[]; end: number } | null {
+  const sep = separatorOf(lines[start]!);
+  if (!sep) return null;
+  const rows: Row[] = [];
+  let i = start;
+  for (; i < lines.length; i++) {
+    const cells = separatorOf(lines[i]!) === sep ? cellsOf(lines[i]!, sep) : null;
+    if (!cells) break;
+    rows.push({ cells: cells.map((c) => cell(c, i + 1)), header: false });
+  }
+  return rows.length >= 2 ? { rows, end: i } : null;
+}
+
+/** Plain text (already decoded) as the document model. */
+export function textDocument(text: string): Document {
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) continue;
+    const table = tableAt(lines, i);
+    if (table) {
+      blocks.push({ kind: 'table', rows: table.rows, caption: null, at: { page: 1, line: i + 1 } });
+      i = table.end - 1;
+    } else blocks.push(plainParagraph(line, { page: 1, line: i + 1 }));
+  }
+  return { format: 'txt', blocks, notes: [], margins: [] };
+}

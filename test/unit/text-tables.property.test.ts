@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreReport, uniquelyNamedUnits } from '../../scripts/generated-score.js';
+import {
+  generateReport,
+  rngOf,
+  TABLE_SEPARATORS,
+  withFigureTable,
+} from '../../scripts/report-generator.js';
+import { textDocument } from '../../shared/files/text-document.js';
+import { readReport } from '../../shared/reader/read-report.js';
+import { figureTableOf, rowFigure } from '../../shared/reader/table-figures.js';
+import type { Report } from '../../shared/schemas/report.js';
+import { registry2025 } from '../helpers/fixtures.js';
+
+const registry = registry2025();
+const units = uniquelyNamedUnits(registry);
+const report = fc.integer().map((seed) => generateReport(rngOf(seed), units));
+const figures = (r: Report) =>
+  r.indicators
+    .filter((i) => i.key)
+    .map((i) => [i.key, i.value, i.numerator, i.denominator])
+    .sort();
+
+describe('tables typed in plain text', () => {
+  it('lines cut into the same columns are one table, each row on its own line of the file', () => {
+    const doc = textDocument('Mở đầu\nChỉ tiêu\tKết quả\nHồ sơ\t12\n\nKết thúc');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
+    const table = doc.blocks[1];
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['Chỉ tiêu', 'Kết quả'],
+      ['Hồ sơ', '12'],
+    ]);
+    expect(table.rows[1]?.cells[1]?.paragraphs[0]?.at.line).toBe(3);
+    expect(doc.blocks[2]?.at.line).toBe(5);
+  });
+
+  it('metamorphic: figures as typed lines or as a table (tabs, bars, aligned) read the same', () => {
+    fc.assert(
+      fc.property(report, fc.constantFrom(...TABLE_SEPARATORS), (g, sep) => {
+        const asLines = readReport(g.text, { registry });
+        const asTable = readReport(withFigureTable(g, sep), { registry });
+        expect(figures(asTable)).toEqual(figures(asLines));
+        expect(scoreReport(asTable, g.truth).problems).toEqual([]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('a rate beside counts that say otherwise is not taken; a plain count keeps its unit', () => {
+    const base = { label: 'Hồ sơ trực tuyến', unit: 'hồ sơ', ratio: null };
+    expect(rowFigure({ ...base, result: 90, plan: 100, rate: 50 })).toBeNull();
+    expect(rowFigure({ ...base, result: 90, plan: 100, rate: 90 })).toMatchObject({
+      value: 90,
+      numerator: 90,
+      denominator: 100,
+      unit: '%',
+    });
+    expect(rowFigure({ ...base, result: 120, plan: null, rate: null })).toMatchObject({
+      value: 120,
+      unit: 'hồ sơ',
+      numerator: null,
+    });
+  });
+
+  it('a table whose header names no result column is no table of figures', () => {
+    const doc = textDocument('STT\tThôn\tSố hộ\n1\tThôn Đông\t312\n2\tThôn Tây\t287');
+    const table = doc.blocks[0];
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(figureTableOf(table)).toBeNull();
+  });
+});
