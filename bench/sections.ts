@@ -5,6 +5,7 @@ import { ingestSection } from './ingest.js';
 import { ocrSection } from './ocr.js';
 import { readerSection } from './reader.js';
 import { rollupSection } from './rollup.js';
+import { uploadSection } from './upload.js';
 import { wordsSection } from './words.js';
 import { worstSection } from './worst.js';
 
@@ -14,6 +15,7 @@ export const sections: BenchSection[] = [
   readerSection,
   wordsSection,
   ingestSection,
+  uploadSection,
   worstSection,
   ocrSection,
   rollupSection,

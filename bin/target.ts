@@ -140,7 +140,6 @@ export async function openLocalTarget(): Promise<LocalTarget> {
       });
     },
     async settle(onProgress, opts = {}) {
-      forgetRegistry();
       return drainQueue(
         stack.ingestQueue,
         await ingest(),

@@ -27,6 +27,7 @@ export interface QueuedMessage {
 export class FileQueue {
   private readonly live: string;
   private readonly dead: string;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     dir: string,
@@ -68,7 +69,18 @@ export class FileQueue {
       firstReceivedAt: null,
       visibleAt: 0,
     });
+    for (const listener of this.listeners) listener();
     return messageId;
+  }
+
+  /**
+   * Calls `listener` after each message this process sends, so that a consumer in the same
+   * process (the portal's delivery loop) starts at once instead of at its next look. Returns the
+   * unsubscribe.
+   */
+  onSend(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Up to `max` visible messages (of those `select` admits), made invisible for `visibilityMs`. */

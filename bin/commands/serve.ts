@@ -22,22 +22,47 @@ export async function servePortal(
 ): Promise<Serving> {
   const { server, url } = await listen(port, target);
   let stopped = false;
+  // Woken by each message sent to the ingest or mail queue (an upload's S3 event, a receipt), so
+  // an upload is read as soon as it lands, as the SQS event source does on AWS; the idle look is
+  // for messages another process queued. Retries wait for their visibility inside settle().
+  let sent = false;
+  let wake = () => {};
+  const { ingestQueue, mailQueue } = target.stack;
+  const unsubscribe = [ingestQueue, mailQueue].map((q) =>
+    q.onSend(() => {
+      sent = true;
+      wake();
+    }),
+  );
   const loop = (async () => {
     while (!stopped) {
+      sent = false;
       await target.settle().catch((e) => console.error('ingest', e));
       await target.sendMail().catch((e) => console.error('mail', e));
-      await new Promise((r) => setTimeout(r, 300));
+      if (sent || stopped) continue;
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, IDLE_LOOK_MS);
+        wake = () => {
+          clearTimeout(timer);
+          r();
+        };
+      });
     }
   })();
   return {
     url,
     async stop() {
       stopped = true;
+      wake();
       await loop;
+      for (const off of unsubscribe) off();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
 }
+
+/** How often the delivery loop looks at its queues when nothing in this process woke it. */
+const IDLE_LOOK_MS = 1000;
 
 async function freePort(): Promise<number> {
   const probe = createServer();

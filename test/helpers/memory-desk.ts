@@ -72,6 +72,10 @@ export function memoryUnits(initial: Unit[]) {
   return {
     byCode,
     list: async (p?: string) => [...byCode.values()].filter((u) => !p || u.provinceCode === p),
+    get: async (p: string, code: string) => {
+      const u = byCode.get(code);
+      return u?.provinceCode === p ? u : null;
+    },
     put: async (units: Unit[]) => {
       for (const u of units) byCode.set(u.code, u);
       return units.length;

@@ -7,53 +7,11 @@ import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoUnitStore } from '../../adapters/dynamo-unit-store.js';
 import { invitationPassword, type Serving, servePortal } from '../../bin/commands/serve.js';
 import { type LocalTarget, openLocalTarget } from '../../bin/target.js';
+import { PortalClient, signInFirstTime } from '../../scripts/portal-client.js';
 import type { AccountSpec } from '../../shared/ports/accounts.js';
 import { registry2025 } from './fixtures.js';
 
-/** A signed-in (or anonymous) visitor: a cookie jar, and the CSRF token of the last page. */
-export class PortalClient {
-  private readonly cookies = new Map<string, string>();
-  csrf = '';
-
-  constructor(readonly base: string) {}
-
-  cookie(name: string): string | undefined {
-    return this.cookies.get(name);
-  }
-
-  /** The raw Set-Cookie lines of the last response, for flag checks. */
-  lastSetCookies: string[] = [];
-
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    if (init.method && init.method !== 'GET' && !headers.has('origin'))
-      headers.set('origin', this.base);
-    const res = await fetch(this.base + path, { ...init, headers, redirect: 'manual' });
-    this.lastSetCookies = res.headers.getSetCookie();
-    for (const line of this.lastSetCookies) {
-      const [pair = '', ...attrs] = line.split(';');
-      const [k = '', v = ''] = pair.split('=');
-      const expired = attrs.some((a) => /max-age=0\b/i.test(a.trim()));
-      if (expired || v === '') this.cookies.delete(k);
-      else this.cookies.set(k, v);
-    }
-    return res;
-  }
-
-  /** GET a page and remember its CSRF token. */
-  async page(path: string): Promise<{ status: number; html: string; res: Response }> {
-    const res = await this.request(path);
-    const html = await res.text();
-    this.csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? this.csrf;
-    return { status: res.status, html, res };
-  }
-
-  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-    const body = new URLSearchParams({ _csrf: this.csrf, ...form });
-    return this.request(path, { method: 'POST', body, headers });
-  }
-}
+export { PortalClient } from '../../scripts/portal-client.js';
 
 export interface PortalHarness {
   url: string;
@@ -95,18 +53,7 @@ export async function startPortal(provinces = ['40', '41']): Promise<PortalHarne
     },
     async signIn(spec) {
       const { password } = await harness.account(spec);
-      const client = new PortalClient(serving.url);
-      await client.page('/dang-nhap');
-      const first = await client.post('/dang-nhap', { email: spec.email, password, tiep: '/' });
-      if (first.status !== 200) throw new Error(`first sign-in gave ${first.status}`);
-      const done = await client.post('/doi-mat-khau', {
-        email: spec.email,
-        password: FINAL_PASSWORD,
-        confirm: FINAL_PASSWORD,
-        tiep: '/',
-      });
-      if (done.status !== 303) throw new Error(`password change gave ${done.status}`);
-      return client;
+      return signInFirstTime(serving.url, spec.email, password, FINAL_PASSWORD);
     },
     invitationPassword: (email) => invitationPassword(target, email),
     async stop() {

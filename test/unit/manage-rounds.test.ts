@@ -193,7 +193,12 @@ describe('an opened round in the reminders', () => {
     });
     const deps = {
       rounds: { ...store },
-      units: { list: async () => units, put: async () => 0 },
+      units: {
+        list: async () => units,
+        get: async (p: string, c: string) =>
+          units.find((u) => u.provinceCode === p && u.code === c) ?? null,
+        put: async () => 0,
+      },
       departments: { get: async () => null, put: async () => {} },
       submissions: new MemorySubmissions(),
       ledger: new MemoryLedger(),

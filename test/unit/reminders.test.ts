@@ -279,7 +279,12 @@ describe('a digest not sent', () => {
   const queued: MailJob[] = [];
   const deps = (dept: Department | null): JobDeps => ({
     rounds: { list: async () => [], put: async () => {}, create: async () => true },
-    units: { list: async () => units, put: async () => 0 },
+    units: {
+      list: async () => units,
+      get: async (p: string, c: string) =>
+        units.find((u) => u.provinceCode === p && u.code === c) ?? null,
+      put: async () => 0,
+    },
     departments: { get: async () => dept, put: async () => {} },
     submissions,
     portalUrl: PORTAL,

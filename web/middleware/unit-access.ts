@@ -14,7 +14,7 @@ export interface UnitEnv {
 export function unitAccess(deps: PortalDeps): MiddlewareHandler<UnitEnv> {
   return async (c, next) => {
     const who = c.get('identity')!;
-    const unit = await findUnit(deps, c.req.param('unit') ?? '');
+    const unit = await findUnit(deps, c.req.param('unit') ?? '', who.provinceCode);
     if (!unit || !canReadUnit(who, unit))
       return c.html(errorPage(c.get('csrf'), who, 'forbidden'), unit ? 403 : 404);
     c.set('unit', unit);

@@ -237,9 +237,19 @@ function enhanceUpload(form: HTMLFormElement): void {
   });
 }
 
+/**
+ * How long the page waits before asking the `attempt`-th time (from 0) whether its files are read:
+ * a typed file is read within about a second and a scan within its OCR time, so the page asks
+ * soon and then every half second (a DynamoDB query each), more slowly after the first minute.
+ */
+export function pollDelay(attempt: number): number {
+  return attempt === 0 ? 250 : attempt < 120 ? 500 : 2000;
+}
+
 function waitForResult(el: HTMLElement): void {
   const url = el.dataset.wait ?? '';
   const started = Date.now();
+  let attempt = 0;
   const poll = (): void => {
     fetch(url, { credentials: 'same-origin' })
       .then((r) => r.json())
@@ -251,12 +261,12 @@ function waitForResult(el: HTMLElement): void {
               'Tệp đã được nhận; kết quả đọc sẽ hiện ở trang này khi xử lý xong. Hãy tải lại trang sau ít phút.';
             return;
           }
-          setTimeout(poll, 1500);
+          setTimeout(poll, pollDelay(attempt++));
         },
         () => setTimeout(poll, 5000),
       );
   };
-  setTimeout(poll, 1000);
+  setTimeout(poll, pollDelay(attempt++));
 }
 
 function start(): void {
@@ -277,6 +287,7 @@ export const PORTAL_JS = `${[
   refusalOf,
   sendAll,
   enhanceUpload,
+  pollDelay,
   waitForResult,
   start,
 ]
