@@ -9,6 +9,7 @@ import {
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -16,6 +17,7 @@ import { type Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PASSWORD_POLICY, POOL_NAME, staffGroupName } from '../adapters/cognito-pool.js';
+import { passwordResetMail } from '../shared/accounts/password-reset-mail.js';
 import { TonghopFunction } from './lambda-function.js';
 import { acknowledge } from './nag.js';
 import { grantPortal } from './portal-grants.js';
@@ -48,13 +50,6 @@ export class Portal extends Construct {
 
   constructor(scope: Construct, id: string, props: PortalProps) {
     super(scope, id);
-    this.userPool = this.makeUserPool(props.provinceCode);
-    this.client = this.userPool.addClient('PortalClient', {
-      authFlows: { userPassword: true },
-      generateSecret: false,
-      preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(1),
-    });
     this.api = new HttpApi(this, 'Api', {
       description: 'tonghop portal',
       createDefaultStage: false,
@@ -62,6 +57,13 @@ export class Portal extends Construct {
     this.url = props.portalDomain
       ? `https://${props.portalDomain}`
       : `https://${this.api.apiId}.execute-api.${this.api.stack.region}.${this.api.stack.urlSuffix}`;
+    this.userPool = this.makeUserPool(props.provinceCode, this.url);
+    this.client = this.userPool.addClient('PortalClient', {
+      authFlows: { userPassword: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+    });
     this.fn = new TonghopFunction(this, 'Function', {
       handler: 'portal',
       memorySize: 512,
@@ -88,7 +90,9 @@ export class Portal extends Construct {
     });
   }
 
-  private makeUserPool(provinceCode: string): UserPool {
+  private makeUserPool(provinceCode: string, portalUrl: string): UserPool {
+    // The forgotten-password code mail: Cognito sends it, in the words the embedded stack uses.
+    const resetMail = passwordResetMail({ portalUrl, code: '{####}' });
     const pool = new UserPool(this, 'Users', {
       userPoolName: `${POOL_NAME}-${provinceCode}`,
       selfSignUpEnabled: false,
@@ -106,6 +110,11 @@ export class Portal extends Construct {
         tempPasswordValidity: Duration.days(PASSWORD_POLICY.tempPasswordValidityDays),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: resetMail.subject,
+        emailBody: resetMail.html,
+      },
       // Threat protection (compromised credentials, risky sign-ins): about US$0.02 a month per
       // active account, some US$3 for a province's 130 units.
       featurePlan: FeaturePlan.PLUS,

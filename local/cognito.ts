@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { POOL_NAME, poolSchema } from '../adapters/cognito-pool.js';
 import { faithfulRouter } from './cognito-fidelity.js';
+import { resetRouter } from './cognito-reset.js';
 import { homeSigningKey, jwtPayload, type SigningKey, signJwt } from './signing-key.js';
 
 export interface LocalCognito {
@@ -47,7 +48,10 @@ function signedWith(key: SigningKey, generator: TokenGenerator): TokenGenerator 
   };
 }
 
-async function cognitoServer(dir: string, key: SigningKey) {
+/** Sends a forgotten-password code to an address (the stack mails it through SES). */
+export type SendCode = (to: string, code: string) => Promise<unknown>;
+
+async function cognitoServer(dir: string, key: SigningKey, sendCode?: SendCode) {
   // cognito-local loads the v2 AWS SDK, which prints an end-of-support notice unless told not to.
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
   const [
@@ -95,12 +99,18 @@ async function cognitoServer(dir: string, key: SigningKey) {
     new LambdaService(config.TriggerFunctions, null as never),
     new CryptoService(config.KMSConfig),
   );
-  const silent = { sendEmail: async () => undefined, sendSms: async () => undefined };
+  // The only mail cognito-local sends here is the forgotten-password code: delivered as Cognito
+  // would mail it, through SES (the emulator), by the stack's `sendCode`.
+  const delivery = {
+    sendEmail: async (_ctx: unknown, _user: unknown, to: string, message: { __code?: string }) =>
+      sendCode?.(to, message.__code ?? ''),
+    sendSms: async () => undefined,
+  };
   const services = {
     clock,
     cognito,
     config,
-    messages: new MessagesService(triggers, new MessageDeliveryService(silent)),
+    messages: new MessagesService(triggers, new MessageDeliveryService(delivery as never)),
     otp,
     tokenGenerator: signedWith(
       key,
@@ -108,7 +118,11 @@ async function cognitoServer(dir: string, key: SigningKey) {
     ),
     triggers,
   };
-  const router = faithfulRouter(Router(services) as never, services as never, errors as never);
+  const router = resetRouter(
+    faithfulRouter(Router(services) as never, services as never, errors as never),
+    services as never,
+    errors as never,
+  );
   const app = cognitoApp(router as never, logger as never, config.ServerConfig, services);
   return { application: app.application, tokenConfig: config.TokenConfig };
 }
@@ -148,11 +162,11 @@ async function ensurePool(client: CognitoIdentityProviderClient) {
 }
 
 /** cognito-local on 127.0.0.1, its data under `home`/cognito. */
-export async function startCognito(home: string): Promise<LocalCognito> {
+export async function startCognito(home: string, sendCode?: SendCode): Promise<LocalCognito> {
   const dir = join(home, 'cognito');
   mkdirSync(dir, { recursive: true });
   const key = homeSigningKey(dir);
-  const { application, tokenConfig } = await cognitoServer(dir, key);
+  const { application, tokenConfig } = await cognitoServer(dir, key, sendCode);
   // The pool's public keys are the home's key alone, never the emulator's shipped one.
   const server = createServer((req, res) => {
     if (req.method === 'GET' && /^\/[^/]+\/\.well-known\/jwks\.json$/.test(req.url ?? '')) {

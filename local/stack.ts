@@ -13,7 +13,10 @@ import * as sesModule from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { resetClients } from '../adapters/aws-clients.js';
+import { ses as sesClient } from '../adapters/ses-client.js';
+import { SesMailer } from '../adapters/ses-mailer.js';
 import { ROLLUP_INDEX_ATTRIBUTES, TABLE_KEYS } from '../adapters/table-keys.js';
+import { passwordResetMail } from '../shared/accounts/password-reset-mail.js';
 import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { startCognito } from './cognito.js';
 import { FileQueue } from './file-queue.js';
@@ -180,7 +183,14 @@ export async function startLocalStack(home = tonghopHome()): Promise<LocalStack>
   const ingestQueue = new FileQueue(join(home, 'queues', 'ingest'), INGEST_MAX_RECEIVES);
   const mailQueue = new FileQueue(join(home, 'queues', 'mail'), 3);
   const sqs = sqsEndpoint({ [MAIL_QUEUE]: mailQueue });
-  const cognito = await startCognito(home);
+  // Cognito mails the reset code itself on AWS (infra/portal.ts); here the same text goes
+  // through the SES emulator, read at send time so PORTAL_URL is the portal's of the moment.
+  const cognito = await startCognito(home, (to, code) =>
+    new SesMailer(sesClient(), process.env.SENDER_EMAIL ?? LOCAL_SENDER).send({
+      to: [to],
+      ...passwordResetMail({ portalUrl: process.env.PORTAL_URL ?? LOCAL_PORTAL_URL, code }),
+    }),
+  );
   const endpoints = {
     dynamodb: dynamo.url,
     s3: s3Url,

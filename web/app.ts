@@ -4,6 +4,7 @@ import { csrf } from './middleware/csrf.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type PortalEnv, session } from './middleware/session.js';
 import { homeRoutes } from './routes/home.js';
+import { passwordResetRoutes } from './routes/password-reset.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { staffRoutes } from './routes/staff.js';
 import { staticRoutes } from './routes/static.js';
@@ -25,6 +26,7 @@ export function createPortal(
   app.use(session(deps));
   app.use(csrf(deps));
   app.route('/', signInRoutes(deps));
+  app.route('/', passwordResetRoutes(deps));
   app.route('/', homeRoutes(deps));
   app.route('/', unitRoutes(deps) as never);
   app.route('/', uploadRoutes(deps) as never);

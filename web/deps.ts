@@ -1,4 +1,5 @@
 import type { SignInService } from '../shared/ports/accounts.js';
+import type { PasswordReset, RateLimiter } from '../shared/ports/password-reset.js';
 import type { RoundStore } from '../shared/ports/round-store.js';
 import type { SubmissionStore } from '../shared/ports/submission-store.js';
 import type { UnitStore } from '../shared/ports/unit-store.js';
@@ -41,6 +42,8 @@ export interface PortalConfig {
 export interface PortalDeps {
   config: PortalConfig;
   signIn: SignInService;
+  /** "Quên mật khẩu?": the pool's reset by mailed code, rate-limited per address. */
+  passwordReset?: { reset: PasswordReset; limiter: RateLimiter };
   verifyToken: (idToken: string) => Promise<Identity | null>;
   units: UnitStore;
   rounds: RoundStore;

@@ -1,6 +1,8 @@
 import { cognito } from '../adapters/cognito-client.js';
+import { CognitoPasswordReset } from '../adapters/cognito-password-reset.js';
 import { CognitoSignIn } from '../adapters/cognito-sign-in.js';
 import { dynamoDocumentClient } from '../adapters/dynamo-client.js';
+import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter.js';
 import { DynamoRoundStore } from '../adapters/dynamo-round-store.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo-submission-store.js';
 import { DynamoUnitStore } from '../adapters/dynamo-unit-store.js';
@@ -38,6 +40,10 @@ export function portalDeps(env: NodeJS.ProcessEnv = process.env): PortalDeps {
       provinces: provinces === 'all' ? 'all' : provinces.split(','),
     },
     signIn: new CognitoSignIn(cognito(), requiredEnv('COGNITO_CLIENT_ID')),
+    passwordReset: {
+      reset: new CognitoPasswordReset(cognito(), requiredEnv('COGNITO_CLIENT_ID')),
+      limiter: new DynamoRateLimiter(db, table),
+    },
     verifyToken: async (token) => identityOf(await verify(token)),
     units: new DynamoUnitStore(db, table),
     rounds: new DynamoRoundStore(db, table),

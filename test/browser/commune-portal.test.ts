@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invite } from '../../bin/commands/invite.js';
+import { receivedMail } from '../../local/saved-mail.js';
 import { docxFromText } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
 import {
@@ -133,4 +134,57 @@ describe('a commune on the portal', () => {
     await docScreenshot(page, 'commune-round-390');
     expect(await seriousViolations(page)).toEqual([]);
   }, 300_000);
+
+  it('"Quên mật khẩu?": a code by mail, a new password, then signing in with it (390 px)', async () => {
+    const email = B.emails[0]!;
+    const page = await newPage(390);
+    await page.goto(`${portal.url}/dang-nhap`);
+    await page.getByRole('link', { name: 'Quên mật khẩu?' }).click();
+    await page.getByLabel('Địa chỉ thư').fill(email);
+    await page.getByRole('button', { name: 'Gửi mã đặt lại mật khẩu' }).click();
+    await page.getByRole('heading', { name: 'Đặt lại mật khẩu' }).waitFor();
+    // The code arrives through the SES emulator, in a mail that links to this very page.
+    const mail = await expect
+      .poll(async () => (await codeMails(email)).at(-1), WAIT)
+      .toBeTruthy()
+      .then(async () => (await codeMails(email)).at(-1)!);
+    const code = /: (\d{6})/.exec(mail.body.text ?? '')![1]!;
+    expect(mail.body.text).toContain(`${portal.url}/quen-mat-khau/dat-lai`);
+    await page.screenshot({ path: join(SHOTS, 'reset-390.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    // A wrong code and a weak password are each refused in one line; the right ones set it.
+    const NEW_PASSWORD = 'Mat-Khau-Moi-2027';
+    const attempt = async (c: string, password: string) => {
+      await page.getByLabel('Mã trong thư (6 chữ số)').fill(c);
+      await page.getByLabel(/^Mật khẩu mới/).fill(password);
+      await page.getByLabel('Nhập lại mật khẩu mới').fill(password);
+      await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+    };
+    await attempt(code === '000000' ? '111111' : '000000', NEW_PASSWORD);
+    expect(await page.locator('.notice.error').innerText()).toMatch(/^Mã không đúng/);
+    await attempt(code, 'matkhaumoi2027');
+    expect(await page.locator('.notice.error').innerText()).toMatch(
+      /^Mật khẩu mới chưa đạt yêu cầu/,
+    );
+    await attempt(code, NEW_PASSWORD);
+    expect(await page.locator('.notice.ok').innerText()).toMatch(/Đã đặt mật khẩu mới/);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/don-vi\/16681$/);
+    // Asking again and again is limited: the fourth code in an hour is refused, in one line.
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${portal.url}/quen-mat-khau`);
+      await page.getByLabel('Địa chỉ thư').fill(email);
+      await page.getByRole('button', { name: 'Gửi mã đặt lại mật khẩu' }).click();
+    }
+    expect(await page.locator('.notice.error').innerText()).toMatch(/quá nhiều lần/);
+  }, 300_000);
 });
+
+/** The reset-code mails the SES emulator holds for `email`, oldest first. */
+async function codeMails(email: string) {
+  const mails = await receivedMail(portal.target.stack.endpoints.ses);
+  return mails.filter(
+    (m) => m.destination.to.includes(email) && /Mã đặt lại mật khẩu/.test(m.subject),
+  );
+}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { passwordResetMail } from '../../shared/accounts/password-reset-mail.js';
 import { invitationMail } from '../../shared/mail/invitation.js';
 import {
   digestMail,
@@ -56,7 +57,7 @@ interface Case {
   now: Date;
 }
 
-type Kind = MailJob['kind'] | 'invitation';
+type Kind = MailJob['kind'] | 'invitation' | 'password_reset';
 /** Each kind of mail: the mails of one case and the page each must link to. */
 const KINDS: Record<Kind, (c: Case) => { page: string; mails: RenderedMail[] }> = {
   reminder: (c) => ({
@@ -125,6 +126,10 @@ const KINDS: Record<Kind, (c: Case) => { page: string; mails: RenderedMail[] }> 
         department,
       }),
     ],
+  }),
+  password_reset: (c) => ({
+    page: `${c.portal}/quen-mat-khau/dat-lai`,
+    mails: [passwordResetMail({ portalUrl: c.portal, code: '123456' })],
   }),
   invitation: (c) => ({
     page: `${c.portal}/dang-nhap`,

@@ -1,11 +1,18 @@
 import { html } from 'hono/html';
 import { csrfField, notice, page } from './layout.js';
 
-export function signInPage(input: { csrf: string; next: string; email?: string; error?: string }) {
+export function signInPage(input: {
+  csrf: string;
+  next: string;
+  email?: string;
+  error?: string;
+  info?: string;
+}) {
   return page(
     { title: 'Đăng nhập', csrf: input.csrf },
     html`<h1>Đăng nhập</h1>
 <p>Dùng địa chỉ thư của đơn vị và mật khẩu. Lần đầu: mật khẩu tạm trong thư mời của Sở KHCN.</p>
+${input.info ? notice('ok', input.info) : ''}
 ${input.error ? notice('error', input.error) : ''}
 <form method="post" action="/dang-nhap" class="card stack">
   ${csrfField(input.csrf)}
@@ -15,7 +22,8 @@ ${input.error ? notice('error', input.error) : ''}
   <label for="password">Mật khẩu</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <button type="submit">Đăng nhập</button>
-</form>`,
+</form>
+<p><a href="/quen-mat-khau">Quên mật khẩu?</a></p>`,
   );
 }
 
