@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { FILE_WORST_CASE, INGEST_MEMORY_MB } from '../infra/ingest.js';
 import { ADVERSARIAL_TEXTS } from '../scripts/adversarial-texts.js';
-import { lyingZipBomb, manyPagePdf } from '../scripts/hostile-files.js';
+import { lyingZipBomb, manyPagePdf, pdfPaintingImages } from '../scripts/hostile-files.js';
 import { reportText } from '../scripts/report-text.js';
 import {
   deepPageTreePdf,
@@ -58,6 +58,18 @@ function cases(quick: boolean): Case[] {
     { name: 'PDF form XObject bomb (10⁹ draws)', file: 'form.pdf', make: () => formBombPdf(9, 10) },
     { name: 'PDF arrays nested 200,000 deep', file: 'mang.pdf', make: () => nestedArrayPdf() },
     { name: 'PDF page tree 20,000 levels deep', file: 'cay.pdf', make: () => deepPageTreePdf() },
+    {
+      // The largest a page may paint (MAX_PAGE_IMAGE_PIXELS): an image and its soft mask.
+      name: 'PDF page at the image budget (5,000² + 5,000 × 4,999 mask)',
+      file: 'mat-na.pdf',
+      make: () =>
+        pdfPaintingImages([{ width: 5000, height: 5000, mask: { width: 5000, height: 4999 } }], {
+          resources: 'indirect',
+          viaForm: false,
+          decodable: true,
+        }),
+      ocr: true,
+    },
     {
       name: 'PNG declaring 100,000 × 100,000',
       file: 'anh.png',

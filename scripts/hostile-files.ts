@@ -2,6 +2,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import type { Unit } from '../shared/schemas/unit.js';
+import { PAGE_DICT, type PdfObject, writePdf } from './pdf-writer.js';
 import { docxFromText, pdfFromText } from './report-files.js';
 import { reportText } from './report-text.js';
 import { docxPackage } from './worst-files.js';
@@ -196,4 +197,69 @@ export async function damagedImage(
   // Past the first 64 bytes (the header still says a whole image) and short of the end.
   const cut = 64 + (((seed * 2654435761) >>> 0) % Math.max(1, whole.length - 128));
   return { name: `cat-do.${format}`, bytes: whole.subarray(0, cut) };
+}
+
+export interface PaintedImage {
+  width: number;
+  height: number;
+  /** A soft mask of this size, decoded with the image. */
+  mask?: { width: number; height: number };
+}
+
+/** How the page reaches its images: each way a reader of the bytes must follow. */
+export interface ImagePdfShape {
+  resources: 'inline' | 'indirect' | 'inherited';
+  viaForm: boolean;
+  /** Stream data: blank 1-bit rows that decode (slow for huge images), or a few junk bytes. */
+  decodable: boolean;
+}
+
+function imageStream(width: number, height: number, extra: string, decodable: boolean) {
+  const data = decodable
+    ? deflateSync(Buffer.alloc(Math.ceil(width / 8) * height, 0xff)).toString('latin1')
+    : 'x';
+  const dict =
+    `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray ` +
+    `/BitsPerComponent 1 /Filter /FlateDecode ${extra}`;
+  return { dict, stream: data };
+}
+
+/** A one-page PDF that paints `images` (each distinct, each with its soft mask if given). */
+export function pdfPaintingImages(images: PaintedImage[], shape: ImagePdfShape): Buffer {
+  const objects: PdfObject[] = [];
+  const names: string[] = [];
+  let next = 6;
+  for (const [i, img] of images.entries()) {
+    let extra = '';
+    if (img.mask) {
+      objects[next + 1] = imageStream(img.mask.width, img.mask.height, '', shape.decodable);
+      extra = `/SMask ${next + 1} 0 R`;
+    }
+    objects[next] = imageStream(img.width, img.height, extra, shape.decodable);
+    names.push(`/Im${i} ${next} 0 R`);
+    next += 2;
+  }
+  const draw = images.map((_, i) => `q 595 0 0 842 0 0 cm /Im${i} Do Q`).join('\n');
+  let xobjects = `<< /XObject << ${names.join(' ')} >> >>`;
+  let content = draw;
+  if (shape.viaForm) {
+    objects[5] = {
+      dict: `/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources ${xobjects}`,
+      stream: draw,
+    };
+    xobjects = '<< /XObject << /Fm0 5 0 R >> >>';
+    content = '/Fm0 Do';
+  } else objects[5] = '<< >>';
+  objects[4] = { dict: '', stream: content };
+  objects[3] = xobjects;
+  const resources = shape.resources === 'inline' ? `/Resources ${xobjects}` : '/Resources 3 0 R';
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  const inherited = shape.resources === 'inherited';
+  objects[2] = `<< /Type /Pages /Kids [6 0 R] /Count 1 ${inherited ? '/Resources 3 0 R' : ''} >>`;
+  // The page is the last object, so that object numbers of images stay as counted above.
+  const page = `<< ${PAGE_DICT} ${inherited ? '' : resources} /Contents 4 0 R >>`;
+  objects[2] = (objects[2] as string).replace('[6 0 R]', `[${next} 0 R]`);
+  objects[next] = page;
+  for (let i = 1; i < objects.length; i++) objects[i] ??= '<< >>';
+  return writePdf(objects);
 }

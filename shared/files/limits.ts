@@ -30,5 +30,12 @@ export const MAX_OCR_PAGES = 60;
  * at 600 dpi has 35 million, a phone photo 12–48 million; a header may claim any size it likes.
  */
 export const MAX_IMAGE_PIXELS = 50_000_000;
+/**
+ * Decoded pixels of the images one page paints, masks included: one page scanned at 600 dpi is
+ * 35 million; twelve distinct 7,000 × 7,000 images on one page are 588 million.
+ */
+export const MAX_PAGE_IMAGE_PIXELS = MAX_IMAGE_PIXELS;
+/** Decoded pixels of a whole scanned PDF: MAX_OCR_PAGES pages scanned at 300 dpi (8.7 million each). */
+export const MAX_DOC_IMAGE_PIXELS = MAX_OCR_PAGES * 10_000_000;
 /** The widest and tallest image Tesseract (Leptonica) takes: a side must fit in 15 bits. */
 export const MAX_IMAGE_SIDE = 32_767;

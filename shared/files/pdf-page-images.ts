@@ -2,6 +2,7 @@ import type { PageImage } from '../ports/ocr-engine.js';
 import { loadPdfJs, openPdf, type PdfPage } from './decode-pdf.js';
 import { fileProblem } from './file-problem.js';
 import { MAX_OCR_PAGES } from './limits.js';
+import { checkPdfImageBudget } from './pdf-image-budget.js';
 import { type RawImage, toPgm } from './pnm.js';
 
 /** A page image smaller than this (in pixels) is a logo or a stamp, not a scanned page. */
@@ -63,6 +64,7 @@ export async function* pdfPageImages(
   bytes: Uint8Array,
   pages?: number[],
 ): AsyncGenerator<PageImage> {
+  checkPdfImageBudget(bytes);
   const doc = await openPdf(bytes);
   try {
     const wanted = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
+import { type PaintedImage, pdfPaintingImages } from '../../scripts/hostile-files.js';
 import { HOSTILE_EXTS, HOSTILE_KINDS } from '../../scripts/hostile-kinds.js';
 import { reportText } from '../../scripts/report-text.js';
 import { noise } from '../../scripts/worst-files.js';
-import { MAX_IMAGE_PIXELS } from '../../shared/files/limits.js';
+import { MAX_IMAGE_PIXELS, MAX_PAGE_IMAGE_PIXELS } from '../../shared/files/limits.js';
+import { pageImagePixels, pdfObjects } from '../../shared/files/pdf-image-budget.js';
 import type { ObjectRef } from '../../shared/ingest/ingest-object.js';
 import type { OcrEngine, OcrPage, PageImage } from '../../shared/ports/ocr-engine.js';
 import { registry2025 } from '../helpers/fixtures.js';
@@ -130,4 +132,73 @@ describe('UTF-16 without a byte-order mark', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+describe('PDF images are bounded by count and masks before anything decodes them', () => {
+  const image = fc.record(
+    {
+      width: fc.integer({ min: 1, max: 40_000 }),
+      height: fc.integer({ min: 1, max: 40_000 }),
+      mask: fc.record({
+        width: fc.integer({ min: 1, max: 40_000 }),
+        height: fc.integer({ min: 1, max: 40_000 }),
+      }),
+    },
+    { requiredKeys: ['width', 'height'] },
+  );
+  const shape = fc.record({
+    resources: fc.constantFrom('inline' as const, 'indirect' as const, 'inherited' as const),
+    viaForm: fc.boolean(),
+    decodable: fc.constant(false),
+  });
+  const pixels = (images: PaintedImage[]) =>
+    images.reduce(
+      (s, i) => s + i.width * i.height + (i.mask ? i.mask.width * i.mask.height : 0),
+      0,
+    );
+
+  it('every image a page paints is counted with its mask, however the page reaches it', () => {
+    fc.assert(
+      fc.property(fc.array(image, { minLength: 1, maxLength: 16 }), shape, (images, s) => {
+        const pdf = pdfPaintingImages(images, s);
+        expect(pageImagePixels(pdfObjects(pdf))).toEqual([pixels(images)]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a page over the budget is needs_review with the reason, never decoded', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(image, { minLength: 1, maxLength: 16 }),
+        shape,
+        async (images, s) => {
+          fc.pre(pixels(images) > MAX_PAGE_IMAGE_PIXELS);
+          const { result } = await ingestHostile(
+            'quet.pdf',
+            pdfPaintingImages(images, s),
+            'engine',
+          );
+          expect(result.submission.status).toBe('needs_review');
+          expect(result.submission.diagnostics[0]?.code).toBe('ocr.imagesTooLarge');
+          expect(result.submission.diagnostics[0]?.message).toMatch(VIETNAMESE);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('the named cases: twelve 7,000 × 7,000 images on a page; a 30,000 × 30,000 soft mask', async () => {
+    const shape = { resources: 'indirect', viaForm: false, decodable: false } as const;
+    const twelve = Array.from({ length: 12 }, () => ({ width: 7000, height: 7000 }));
+    const masked = [{ width: 100, height: 100, mask: { width: 30_000, height: 30_000 } }];
+    for (const images of [twelve, masked]) {
+      const { result } = await ingestHostile(
+        'quet.pdf',
+        pdfPaintingImages(images, shape),
+        'engine',
+      );
+      expect(result.submission.diagnostics[0]?.code).toBe('ocr.imagesTooLarge');
+    }
+  });
 });
