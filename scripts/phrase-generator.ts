@@ -81,3 +81,86 @@ export const VALID_LOOKALIKES = [
   'dân tộc thiểu số vùng biên',
   'lên mạng tra cứu hồ sơ',
 ];
+
+export interface FigureSentence {
+  text: string;
+  value: number;
+  fraction?: [number, number];
+  /** The catalogue key the figure must be filed under; null: under none. */
+  key?: string | null;
+  /** Keys it must never be filed under: it has some of their words, not their defining ones. */
+  notKeys?: string[];
+}
+
+const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+const vn = (n: number, decimals = 0) => {
+  const [i, f] = n.toFixed(decimals).split('.');
+  return `${i!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${f ? `,${f}` : ''}`;
+};
+
+/** Figures written the way offices write them: around words, split lines, look-alike wordings. */
+export function figureSentence(rng: Rng): FigureSentence {
+  const b = int(rng, 200, 20_000);
+  const a = int(rng, Math.floor(b / 2), b);
+  const pct = Math.round((a / b) * 1000) / 10;
+  const n = int(rng, 3, 90);
+  const p = int(rng, 10, 95) + int(rng, 0, 9) / 10;
+  const phrasings: Array<() => FigureSentence> = [
+    () => ({
+      text: `Đã tiếp nhận ${vn(a)} hồ sơ trên tổng số ${vn(b)} hồ sơ phát sinh`,
+      value: a,
+      fraction: [a, b],
+    }),
+    () => ({
+      text: `Số hóa ${vn(a)} hồ sơ trên tổng số ${vn(b)} hồ sơ tiếp nhận, đạt ${vn(pct, 1)}%`,
+      value: pct,
+      fraction: [a, b],
+    }),
+    () => ({
+      text: `Giải quyết đúng hạn đạt ${vn(a)}/${vn(b)} hồ sơ (${vn(pct, 1)}%)`,
+      value: pct,
+      fraction: [a, b],
+    }),
+    () => ({
+      text: `Tổng số hồ sơ tiếp nhận trong kỳ là ${vn(b)}\nhồ sơ`,
+      value: b,
+      key: 'tthc_received_total',
+    }),
+    () => ({
+      text: `Duy trì hoạt động của ${n} tổ công nghệ số cộng đồng tại các thôn`,
+      value: n,
+      key: 'community_digital_teams',
+    }),
+    () => ({ text: `Kiện toàn Tổ công nghệ số cộng đồng ở ${n} thôn`, value: n, key: null }),
+    () => ({
+      text: `Bố trí ${n * 10} triệu đồng cho nhiệm vụ chuyển đổi số, chiếm ${vn(p, 1)}% tổng chi ngân sách`,
+      value: n * 10,
+      key: null,
+    }),
+    () => ({
+      text: `Tỷ lệ dân số trưởng thành có chữ ký số cá nhân đạt ${vn(p, 1)}%`,
+      value: p,
+      key: 'adult_digital_signature_rate',
+      notKeys: ['adult_digital_service_rate'],
+    }),
+    () => ({
+      text: `Tỷ lệ người trưởng thành có điện thoại thông minh đạt ${vn(p, 1)}%`,
+      value: p,
+      key: null,
+    }),
+    () => ({ text: `Trên địa bàn có ${n} tổ dân phố và thôn`, value: n, key: null }),
+    () => ({ text: `Trang bị ${n} máy in cho bộ phận một cửa`, value: n, key: null }),
+    () => ({
+      text: `Số hóa ${vn(b)} hồ sơ lưu trữ của xã`,
+      value: b,
+      notKeys: ['tthc_received_total'],
+    }),
+    () => ({ text: `Phấn đấu ${vn(p, 1)}% hồ sơ được số hóa`, value: p, key: null }),
+    () => ({
+      text: `Toàn xã có ${n} máy tính phục vụ công tác chuyên môn`,
+      value: n,
+      key: 'computers',
+    }),
+  ];
+  return pick(rng, phrasings)();
+}

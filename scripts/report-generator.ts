@@ -415,6 +415,34 @@ const FIGURES: ReadonlyArray<(rng: Rng) => Figure> = [
       row: { label: 'Tổ công nghệ số cộng đồng', unit: 'tổ', result: n, plan: null, rate: null },
     };
   },
+  // A fraction written around words ("… trên tổng số …"), a count whose unit a line break moved.
+  (rng) => {
+    const total = int(rng, 500, 40_000);
+    const done = int(rng, Math.floor(total * 0.6), total);
+    const pct = Math.round((done / total) * 10_000) / 100;
+    return {
+      text: `Đã cấp ${vn(done)} thẻ căn cước trên tổng số ${vn(total)} công dân, đạt ${vn(pct, 2)}%`,
+      key: 'cccd_issued_rate',
+      value: pct,
+      fraction: [done, total],
+      row: { label: 'Cấp thẻ căn cước', unit: 'thẻ', result: done, plan: total, rate: pct },
+    };
+  },
+  (rng) => {
+    const n = int(rng, 200, 9_000);
+    return {
+      text: `Tổng số hồ sơ thủ tục hành chính tiếp nhận trong kỳ là ${vn(n)}\nhồ sơ`,
+      key: 'tthc_received_total',
+      value: n,
+      row: {
+        label: 'Hồ sơ thủ tục hành chính tiếp nhận',
+        unit: 'hồ sơ',
+        result: n,
+        plan: null,
+        rate: null,
+      },
+    };
+  },
   (rng) => {
     const n = int(rng, 200, 9_000);
     const label = pick(rng, [

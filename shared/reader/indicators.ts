@@ -2,7 +2,8 @@ export { type CatalogueEntry, INDICATOR_CATALOGUE } from './catalogue.js';
 
 import type { Indicator } from '../schemas/report.js';
 import { fold } from '../text/fold.js';
-import { keyFor } from './catalogue.js';
+import { INDICATOR_CATALOGUE, keyFor } from './catalogue.js';
+import { headedLabel, isFragment, trimmedLabel } from './figure-label.js';
 import { type Doc, lineAt } from './lines.js';
 import { parseVnNumber } from './numbers.js';
 
@@ -162,6 +163,30 @@ function percentFigure(a: number, after: string): Parsed | null {
   return out;
 }
 
+// "11.872 hồ sơ trên tổng số 13.905 hồ sơ": a count of a whole written around words.
+const OF_TOTAL = new RegExp(
+  String.raw`^[^;\n]{0,60}?\b(?:tren|trong)\s+(?:tong\s+)?so\s+(${NUM})(?![\d/])`,
+);
+
+/** A count that names its whole in the same clause: a fraction, with a percentage if stated. */
+function ofTotal(a: number, after: string): Parsed | null {
+  const m = OF_TOTAL.exec(after);
+  const b = m ? parseVnNumber(m[1]!) : null;
+  if (!m || b === null || b === 0 || a > b) return null;
+  const rest = after.slice(m[0].length);
+  const pct = PERCENT_AFTER.exec(rest);
+  const p = pct ? parseVnNumber(pct[1]!) : null;
+  const stated = pct !== null && p !== null && p <= 100 && Math.abs(p - (a / b) * 100) < 1.5;
+  return {
+    value: stated ? p : a,
+    unit: stated ? '%' : (nounAfter(after)?.unit ?? null),
+    numerator: a,
+    denominator: b,
+    kind: 'rate',
+    extra: m[0].length + (stated ? pct[0].length : 0),
+  };
+}
+
 /** "25 tổ công nghệ số", "Tổng số hồ sơ tiếp nhận: 1.866": a count of a named thing. */
 function countFigure(a: number, before: string, after: string): Parsed | null {
   const noun = nounAfter(after);
@@ -176,7 +201,8 @@ function countFigure(a: number, before: string, after: string): Parsed | null {
     numerator: null,
     denominator: null,
     kind: 'count',
-    extra: 0,
+    // Past the counted noun: the next figure's label does not start with this one's unit.
+    extra: noun?.length ?? 0,
   };
 }
 
@@ -195,7 +221,9 @@ function figureOf(m: RegExpExecArray, before: string, after: string): Parsed | n
   if (a === null) return null;
   if (m[2] !== undefined) return fractionFigure(a, m[2], before, after);
   if (m[3] !== undefined) return percentFigure(a, after);
-  return countFigure(a, before, after);
+  // "… trên tổng số …" makes a figure of a count whatever noun it counts ("thẻ", "công dân").
+  const whole = guardedBefore(before, NOT_A_FIGURE_BEFORE) ? null : ofTotal(a, after);
+  return whole ?? countFigure(a, before, after);
 }
 
 function labelOf(doc: Doc, start: number, end: number, before: string, floor: number): string {
@@ -223,7 +251,32 @@ function catalogueKey(
   if (/(phan\s+dau|muc\s+tieu|chi\s+tieu|ke\s+hoach\s+dat)\s*$/.test(folded)) return null;
   if (/(phan\s+dau|chi\s+tieu)/.test(before)) return null;
   const context = `${folded} ${p.unit ? fold(p.unit) : ''} ${doc.folded.slice(matchEnd, end)} `;
-  return keyFor(context + fold(labelAfter(doc, end)), p.kind);
+  return keyFor(context + fold(labelAfter(doc, end)), p.kind, p.unit);
+}
+
+const CATALOGUE_NAMES = new Map(INDICATOR_CATALOGUE.map((e) => [e.key, e.name]));
+const UNCLEAR = 'Số liệu chưa rõ tên';
+const unclear = (line: number) => `${UNCLEAR} (dòng ${line})`;
+
+/** Whether a label is the reader's flag that no name could be given to the figure. */
+export const isUnclearLabel = (label: string) => label.startsWith(UNCLEAR);
+
+/**
+ * What people read beside the value: the text's own label when it is a noun phrase; else the
+ * catalogue's name; else one built from what the sentence counts ("Số tổ công nghệ số cộng
+ * đồng"); else null (the label is flagged, never a fragment).
+ */
+function readableLabel(read: string, p: Parsed, key: string | null, after: string): string | null {
+  const own = trimmedLabel(read);
+  if (own && !isFragment(own)) return own;
+  if (key) return CATALOGUE_NAMES.get(key) ?? null;
+  // What the noun right after the figure names ("3.204/3.517 hồ sơ": Tỷ lệ hồ sơ); a bare
+  // percentage ("đạt 95% …") says nothing of what it is a share of.
+  const fraction = p.numerator !== null && p.denominator !== null;
+  const noun = p.unit !== '%' ? p.unit : fraction ? (nounAfter(fold(after))?.unit ?? null) : null;
+  // A fraction stated without its percentage is read as its count ("Số hồ sơ …").
+  const built = headedLabel(p.unit === '%' ? 'rate' : 'count', noun, noun ? after : '', own);
+  return built && !isFragment(built) ? built : null;
 }
 
 /**
@@ -245,10 +298,13 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
     const p = figureOf(m, before, f.slice(matchEnd, matchEnd + 160));
     if (!p) continue;
     const end = matchEnd + p.extra;
-    const label = labelOf(doc, start, end, before, floor);
-    const key = catalogueKey(doc, label, p, [start, matchEnd, end], before);
+    const read = labelOf(doc, start, end, before, floor);
+    const key = catalogueKey(doc, read, p, [start, matchEnd, end], before);
     const { value, unit, numerator, denominator } = p;
-    out.push({ label, value, unit, numerator, denominator, key, line: lineAt(doc, start) });
+    const line = lineAt(doc, start);
+    const label =
+      readableLabel(read, p, key, doc.text.slice(matchEnd, matchEnd + 160)) ?? unclear(line);
+    out.push({ label, value, unit, numerator, denominator, key, line });
     floor = end;
   }
   return out;

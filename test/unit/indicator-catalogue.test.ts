@@ -34,6 +34,10 @@ const WORDINGS: Record<string, ReadonlyArray<readonly [string, number]>> = {
   ],
   stin_budget_share: [['Chi ngân sách cho khoa học, công nghệ chiếm 3,5% tổng chi', 3.5]],
   adult_digital_service_rate: [['Tỷ lệ người trưởng thành sử dụng dịch vụ số đạt 70%', 70]],
+  adult_digital_signature_rate: [
+    ['Tỷ lệ dân số trưởng thành có chữ ký số cá nhân đạt 41,2%', 41.2],
+    ['Tỷ lệ người trưởng thành có chữ ký điện tử cá nhân đạt 38%', 38],
+  ],
   tthc_received_total: [['Tổng số hồ sơ tiếp nhận: 1.866 hồ sơ', 1866]],
   tthc_resolved_total: [['Số hồ sơ đã giải quyết: 1.639 hồ sơ', 1639]],
   tthc_pending_total: [['Số hồ sơ đang giải quyết: 27 hồ sơ', 27]],

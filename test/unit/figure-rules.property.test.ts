@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generatedSet } from '../../scripts/generated-score.js';
+import { figureSentence } from '../../scripts/phrase-generator.js';
+import { rngOf } from '../../scripts/report-generator.js';
+import { INDICATOR_CATALOGUE } from '../../shared/reader/catalogue.js';
+import { isFragment } from '../../shared/reader/figure-label.js';
+import { readReport } from '../../shared/reader/read-report.js';
+import type { Indicator } from '../../shared/schemas/report.js';
+import { fold } from '../../shared/text/fold.js';
+
+const DEFINING = new Map(
+  INDICATOR_CATALOGUE.map((e) => [e.key, e.defining.map((p) => new RegExp(p))]),
+);
+const read = (sentence: string) => readReport(`I. KẾT QUẢ THỰC HIỆN\n- ${sentence}.\n`).indicators;
+const near = (i: Indicator, v: number) => Math.abs(i.value - v) < 0.005;
+
+/** Every figure filed under an indicator has that indicator's defining words in its text. */
+function definedIn(text: string, indicators: Indicator[]): void {
+  const words = fold(text).replace(/\s+/g, ' ');
+  for (const i of indicators)
+    if (i.key) for (const re of DEFINING.get(i.key)!) expect(words).toMatch(re);
+}
+
+describe('figures written the way offices write them', () => {
+  it('are read with their fraction, filed only where their defining words are, labelled', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const f = figureSentence(rngOf(seed));
+        const found = read(f.text);
+        const figure = found.find((i) => near(i, f.value));
+        expect(figure, f.text).toBeDefined();
+        if (f.fraction) expect([figure!.numerator, figure!.denominator]).toEqual(f.fraction);
+        if (f.key !== undefined) expect(figure!.key).toBe(f.key);
+        for (const k of f.notKeys ?? []) expect(found.map((i) => i.key)).not.toContain(k);
+        definedIn(f.text, found);
+        for (const i of found) expect(isFragment(i.label), i.label).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('over a generated set, no label is a fragment and no key lacks its defining words', () => {
+    for (const g of generatedSet(120, 41)) {
+      const r = readReport(g.text);
+      const lines = g.text.split('\n');
+      for (const i of r.indicators) {
+        expect(isFragment(i.label), i.label).toBe(false);
+        definedIn(lines.slice(Math.max(0, i.line - 2), i.line + 1).join(' '), [i]);
+      }
+    }
+  });
+});
+
+describe('what a fragment is', () => {
+  it.each([
+    'Duy trì',
+    'phấn đấu',
+    'kiện toàn Tổ công nghệ số cộng đồng ở',
+    'triệu đồng cho nhiệm vụ chuyển đổi số, chiếm',
+    'Tổng số hồ sơ tiếp nhận trong năm là',
+    'đạt',
+    'trong đó',
+  ])('"%s" is one', (label) => expect(isFragment(label)).toBe(true));
+
+  it.each([
+    'Số tổ công nghệ số cộng đồng',
+    'Tỷ lệ hồ sơ nộp trực tuyến',
+    'Hồ sơ nộp trực tuyến',
+    'Tổng số hồ sơ tiếp nhận trong năm',
+    'Kinh phí cho nhiệm vụ chuyển đổi số',
+    'CCCD',
+  ])('"%s" is a noun phrase', (label) => expect(isFragment(label)).toBe(false));
+});
