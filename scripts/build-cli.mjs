@@ -2,7 +2,7 @@
 // Compiles the CLI to dist/ (run by `npm ci` and `npm install` through `prepare`), so a command
 // starts as plain JavaScript instead of compiling TypeScript at every start. Code splitting keeps
 // each command's modules in their own chunks: `--help` loads none of them.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 let build;
 try {
@@ -24,5 +24,25 @@ await build({
   outdir,
   logLevel: 'warning',
 });
+// The national unit list checked once here and shipped as JSON (bin/registry.ts reads it), so no
+// command parses and checks the CSV at its start.
+const unitsModule = `${outdir}.units-json.mjs`;
+await build({
+  stdin: {
+    contents: "export { shippedUnitsJson } from './shared/units/load-units.ts';",
+    resolveDir: new URL('..', import.meta.url).pathname,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  packages: 'external',
+  outfile: unitsModule,
+  logLevel: 'warning',
+});
+const { shippedUnitsJson } = await import(unitsModule);
+const csv = readFileSync(new URL('../data/vn-admin-units-2025.csv', import.meta.url), 'utf8');
+writeFileSync(`${outdir}units.json`, shippedUnitsJson(csv));
+rmSync(unitsModule);
 // The launcher compares source times with this stamp and falls back to tsx when a source is newer.
 writeFileSync(`${outdir}build-stamp`, new Date().toISOString());
