@@ -44,6 +44,9 @@ export function repairText(raw: string): RepairedText {
   if (encoding) text = convertLegacy(text, encoding);
   text = text
     .normalize('NFC')
+    // A PDF font without a glyph for the tab draws .notdef, which pdf.js extracts as NUL: the
+    // same column break as the tab.
+    .replaceAll('\u0000', CHAR_FIXES['\t']!)
     // One pass for all single-character fixes.
     .replace(
       /[\u200B-\u200D\u2060\u00AD\u00A0\u2000-\u200A\u202F\u3000\tﬀﬁﬂﬃﬄ\u2010-\u2013\u2212]/g,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toIsoDate } from '../../shared/reader/dates.js';
 import { findDocNumbers } from '../../shared/reader/doc-number.js';
 import { parseVnNumber } from '../../shared/reader/numbers.js';
+import { readReport } from '../../shared/reader/read-report.js';
 import { fold } from '../../shared/text/fold.js';
 import { convertLegacy, detectLegacyEncoding } from '../../shared/text/legacy-encoding.js';
 import { repairText } from '../../shared/text/repair.js';
@@ -41,6 +42,15 @@ describe('repairText', () => {
     expect(repairText('Ke\u0302\u0301t qua\u0309').text).toBe('Kết quả');
     expect(repairText('\uFEFFa\r\nb\u00A0c').text).toBe('a\nb c');
   });
+  it('reads a NUL between columns (a PDF tab drawn as .notdef) as a column gap', () => {
+    const { text } = repairText('- Như trên;\u0000TM. ỦY BAN NHÂN DÂN\n- Lưu: VT.\u0000CHỦ TỊCH');
+    expect(text).toBe('- Như trên;   TM. ỦY BAN NHÂN DÂN\n- Lưu: VT.   CHỦ TỊCH');
+    const lines = ['Trên đây là báo cáo.', 'Nơi nhận:', '- Như trên;\u0000TM. ỦY BAN NHÂN DÂN'];
+    lines.push('- Chủ tịch, các PCT UBND xã;\u0000CHỦ TỊCH', '- Lưu: VT.\u0000Vũ Minh Dũng');
+    const read = readReport(lines.join('\n'));
+    expect(read.signer).toMatchObject({ title: 'CHỦ TỊCH', name: 'Vũ Minh Dũng' });
+  });
+
   it('does not touch a word that only looks like "So" when no number follows', () => {
     expect(repairText('So với cùng kỳ').text).toBe('So với cùng kỳ');
   });
