@@ -75,8 +75,10 @@ function entry(objects: Objects, body: string, key: string): string | undefined 
   }
   let depth = 0;
   for (let i = 0; i < rest.length - 1; i++) {
-    if (rest.startsWith('<<', i)) depth++, i++;
-    else if (rest.startsWith('>>', i) && --depth === 0) return rest.slice(0, i + 2);
+    if (rest.startsWith('<<', i)) {
+      depth++;
+      i++;
+    } else if (rest.startsWith('>>', i) && --depth === 0) return rest.slice(0, i + 2);
   }
   return rest;
 }
