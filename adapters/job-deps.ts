@@ -5,10 +5,11 @@ import { DynamoDepartmentStore } from './dynamo-department-store.js';
 import { DynamoMailLedger } from './dynamo-mail-ledger.js';
 import { DynamoRoundStore } from './dynamo-round-store.js';
 import { DynamoSubmissionStore } from './dynamo-submission-store.js';
+import { DynamoTrustStore } from './dynamo-trust-store.js';
 import { DynamoUnitStore } from './dynamo-unit-store.js';
 import { requiredEnv } from './env.js';
 
-/** The stores of one table: rounds, units, departments, submissions and the mail ledger. */
+/** The stores of one table: rounds, units, departments, submissions, the mail ledger, trust lists. */
 export function tableStores(table: string) {
   const db = dynamoDocumentClient();
   return {
@@ -17,6 +18,7 @@ export function tableStores(table: string) {
     departments: new DynamoDepartmentStore(db, table),
     submissions: new DynamoSubmissionStore(db, table),
     ledger: new DynamoMailLedger(db, table),
+    trust: new DynamoTrustStore(db, table),
   };
 }
 

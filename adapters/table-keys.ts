@@ -7,6 +7,7 @@
 //   rounds       PK ROUNDS#<province>          SK <round>   (ad-hoc ones; standing ones are computed)
 //   departments  PK DEPARTMENTS                SK <province>
 //   desk log     PK DESKLOG#<province>         SK <at>#<uuid>   (rounds, contacts, accounts)
+//   trust list   PK TRUST#<province>           SK <sha256 of the certificate>
 //   idempotency  PK IDEMPOTENCY                SK <hash>   (Powertools)
 
 // ROLLUP index: the table's own keys, projecting what the rollup reads of a submission (its
@@ -52,3 +53,4 @@ export const mailSk = (ledgerKey: string) => `MAIL#${ledgerKey}`;
 export const roundsPk = (provinceCode: string) => `ROUNDS#${provinceCode}`;
 export const DEPARTMENTS_PK = 'DEPARTMENTS';
 export const deskLogPk = (provinceCode: string) => `DESKLOG#${provinceCode}`;
+export const trustPk = (provinceCode: string) => `TRUST#${provinceCode}`;

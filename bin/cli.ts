@@ -25,6 +25,7 @@ const load = {
   rounds: () => import('./commands/rounds.js'),
   serve: () => import('./commands/serve.js'),
   status: () => import('./commands/status.js'),
+  trust: () => import('./commands/trust.js'),
   units: () => import('./commands/units.js'),
 };
 
@@ -52,8 +53,9 @@ const print = (json: boolean | undefined, data: unknown, text: string) =>
 program
   .command('parse <files...>')
   .description(
-    'Đọc một báo cáo (.docx, .pdf, .txt, .json, ảnh, .zip ảnh) và in kết quả đọc; ' +
-      'nhiều ảnh là các trang của một báo cáo, theo thứ tự tên tệp',
+    'Đọc một báo cáo (.docx, .pdf, .txt, .json, .edxml, ảnh, .zip ảnh) và in kết quả đọc; ' +
+      'nhiều ảnh là các trang của một báo cáo, theo thứ tự tên tệp; chữ ký số được kiểm tra ' +
+      'theo danh sách tin cậy đã nhập (tonghop trust import)',
   )
   .option('--json', 'in JSON (hợp đồng của tonghop parse)')
   .option('--province <code>', 'mã tỉnh, để phân biệt các đơn vị trùng tên')
@@ -123,6 +125,33 @@ units
     const summary = await withTarget((t) => importUnits(t, csv, opts.province));
     print(opts.json, summary, formatImport(summary));
     if (summary.problems.length) process.exitCode = 1;
+  });
+
+const trust = program
+  .command('trust')
+  .description('Danh sách chứng thư số tin cậy của Sở (để kiểm tra chữ ký số của báo cáo)');
+trust
+  .command('import <files...>')
+  .description('Nhập chứng thư số (PEM hoặc DER) của tổ chức cấp chứng thư vào danh sách tin cậy')
+  .requiredOption('--province <code>', 'mã tỉnh của Sở')
+  .option('--json', 'in JSON')
+  .action(async (files: string[], opts: { province: string; json?: boolean }) => {
+    check('--province', ProvinceArg, opts.province);
+    check('<files>', PathsArg, files);
+    const { importTrust, formatTrustImport } = await load.trust();
+    const result = await withTarget((t) => importTrust(t, files, opts.province));
+    print(opts.json, result, formatTrustImport(result));
+  });
+trust
+  .command('list')
+  .description('In danh sách chứng thư số tin cậy của tỉnh')
+  .requiredOption('--province <code>', 'mã tỉnh của Sở')
+  .option('--json', 'in JSON')
+  .action(async (opts: { province: string; json?: boolean }) => {
+    check('--province', ProvinceArg, opts.province);
+    const { listTrust, formatTrustList } = await load.trust();
+    const list = await withTarget((t) => listTrust(t, opts.province));
+    print(opts.json, list, formatTrustList(opts.province, list));
   });
 
 const dlq = program

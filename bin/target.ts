@@ -15,6 +15,7 @@ import { type LocalStack, startLocalStack } from '../local/stack.js';
 import type { DeadLetterQueue } from '../shared/ports/dead-letters.js';
 import type { MailOutbox } from '../shared/ports/mail.js';
 import type { ObjectStore } from '../shared/ports/object-store.js';
+import type { TrustStore } from '../shared/ports/trust-store.js';
 import type { JobDeps } from '../shared/reminders/jobs.js';
 import { portalUrl } from './commands/invite.js';
 
@@ -23,6 +24,8 @@ export interface Ports extends JobDeps {
   objects: ObjectStore;
   /** The ingest queue's dead letters. */
   deadLetters: DeadLetterQueue;
+  /** Each Department's trust list of certificates (tonghop trust import). */
+  trust: TrustStore;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -20,6 +20,7 @@ import { passwordResetMail } from '../shared/accounts/password-reset-mail.js';
 import { encodeEventKey, INBOX_PREFIX } from '../shared/ingest/upload-key.js';
 import { startCognito } from './cognito.js';
 import { FileQueue } from './file-queue.js';
+import { tonghopHome } from './home.js';
 import { keepVersion, LOCAL_VERSIONS_PREFIX } from './object-versions.js';
 import { installPathGuard } from './s3-paths.js';
 import { installPostPolicy, LOCAL_CORS } from './s3-post.js';
@@ -52,9 +53,7 @@ const MAIL_QUEUE = 'tonghop-mail';
 const INGEST_MAX_RECEIVES = 3;
 export const LOCAL_PORTAL_URL = 'http://127.0.0.1:8080';
 
-export function tonghopHome(): string {
-  return resolve(process.env.TONGHOP_HOME ?? '.tonghop');
-}
+export { tonghopHome };
 
 function listen(server: Server): Promise<string> {
   return new Promise((ok, fail) => {

@@ -6,10 +6,12 @@ import { readDocument, readPhotosDocument } from '../../shared/ocr/read-document
 import { INDICATOR_CATALOGUE } from '../../shared/reader/catalogue.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { fieldWord, SECTION_KIND_WORDS } from '../../shared/vocabulary/report-words.js';
+import { signatureLine } from '../../shared/vocabulary/signature-words.js';
 import { DOCUMENT_KIND_WORDS } from '../../shared/vocabulary/status-words.js';
 import { LEVEL_WORDS } from '../../shared/vocabulary/unit-names.js';
 import { writeError } from '../cli-output.js';
 import { nationalRegistry } from '../registry.js';
+import { homeTrustList } from '../trust-home.js';
 
 /** One report: a file, or several photos of its pages (read in page order by name). */
 export async function parseCommand(
@@ -22,12 +24,13 @@ export async function parseCommand(
   const shown = files.map((f) => basename(f)).join(', ');
   try {
     const context = { registry: nationalRegistry(), provinceCode: opts.province ?? null };
+    const trust = homeTrustList(opts.province);
     const photos = await Promise.all(
       files.map(async (f) => ({ name: basename(f), bytes: await readFile(f) })),
     );
     report =
       photos.length === 1
-        ? (await readDocument(photos[0]!.name, photos[0]!.bytes, context, ocr)).report
+        ? (await readDocument(photos[0]!.name, photos[0]!.bytes, context, ocr, { trust })).report
         : (await readPhotosDocument(photos, context, ocr)).report;
   } catch (e) {
     if (e instanceof FileProblem) {
@@ -75,6 +78,7 @@ function formatReport(r: Report): string {
     `Trích yếu    : ${r.title ?? '—'}`,
     `Thực hiện    : ${r.requestedBy.map((q) => q.number).join(', ') || '—'}`,
     `Người ký     : ${[r.signer.title, r.signer.name].filter(Boolean).join(' — ') || '—'}`,
+    ...(r.signatures ?? []).map((s) => signatureLine(s)),
     `Các phần     : ${sections.join('\n               ') || '—'}`,
     `Số liệu      : ${r.indicators.length}`,
     ...r.indicators.map(indicatorLine),

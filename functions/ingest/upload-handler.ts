@@ -11,6 +11,7 @@ import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoDepartmentStore } from '../../adapters/dynamo-department-store.js';
 import { DynamoRoundStore } from '../../adapters/dynamo-round-store.js';
 import { DynamoSubmissionStore } from '../../adapters/dynamo-submission-store.js';
+import { DynamoTrustStore } from '../../adapters/dynamo-trust-store.js';
 import { requiredEnv } from '../../adapters/env.js';
 import { handlerMetrics } from '../../adapters/metrics.js';
 import { cachedRegistry } from '../../adapters/registry-cache.js';
@@ -26,6 +27,7 @@ import {
   recordUnprocessed,
 } from '../../shared/ingest/ingest-object.js';
 import { queueReceipt } from '../../shared/mail/receipt.js';
+import { trustDers } from '../../shared/ports/trust-store.js';
 import { provinceRounds } from '../../shared/rounds/rounds.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 
@@ -81,6 +83,7 @@ export function uploadHandler(options: UploadHandlerOptions) {
       submissions: wiring.submissions,
       registry: await cachedRegistry(),
       rounds: (provinceCode) => provinceRounds(wiring.rounds, provinceCode, new Date()),
+      trustList: async (provinceCode) => trustDers(await wiring.trust.list(provinceCode)),
       onFault: (error) => logger.error('recorded instead of retried', { error: error as Error }),
       ...options.scanReading(),
     }),
@@ -179,6 +182,7 @@ function tableWiring() {
     objects: new S3ObjectStore(s3(), requiredEnv('BUCKET_NAME')),
     submissions: new DynamoSubmissionStore(db, table),
     rounds,
+    trust: new DynamoTrustStore(db, table),
     receipts: {
       outbox: new SqsOutbox(sqs(), requiredEnv('MAIL_QUEUE_URL')),
       departments: new DynamoDepartmentStore(db, table),

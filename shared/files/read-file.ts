@@ -1,13 +1,23 @@
 import type { Document } from '../schemas/document.js';
 import { Report } from '../schemas/report.js';
+import type { Signature } from '../schemas/signature.js';
 import { decodeText } from './decode-text.js';
 import { documentText } from './document-text.js';
+import type { EnvelopeHeader } from './edxml/envelope.js';
 import { fileProblem, textTooLong } from './file-problem.js';
 import { checkImageHeader } from './image-header.js';
 import { MAX_FILE_BYTES, MAX_TEXT_CHARS } from './limits.js';
 
-/** `image`: a scan or photo (.jpg .jpeg .png .tif .tiff); `zip`: the photos of one report's pages. */
-export type FileFormat = 'txt' | 'docx' | 'pdf' | 'json' | 'image' | 'zip';
+/**
+ * `image`: a scan or photo (.jpg .jpeg .png .tif .tiff); `zip`: the photos of one report's pages;
+ * `edxml`: an e-office package (.edxml, or .xml whose root is edXML).
+ */
+export type FileFormat = 'txt' | 'docx' | 'pdf' | 'json' | 'image' | 'zip' | 'edxml';
+
+/** What reading may need besides the bytes: the certificates signatures are chained to. */
+export interface ReadOptions {
+  trust?: readonly Uint8Array[];
+}
 
 export type FileContent =
   | {
@@ -18,6 +28,10 @@ export type FileContent =
       pages?: string[];
       /** The file's structure (numbering, tables, footnotes) where its format has one; `text` is its rendering. */
       document?: Document;
+      /** The digital signatures of the file (or of an edXML package's attachments). */
+      signatures?: Signature[];
+      /** An edXML package's header: the document's fields as the e-office states them. */
+      envelope?: EnvelopeHeader;
     }
   | { kind: 'report'; format: 'json'; report: Report };
 
@@ -26,6 +40,7 @@ export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff'];
 export function formatOf(fileName: string): FileFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (IMAGE_EXTENSIONS.includes(ext)) return 'image';
+  if (ext === 'edxml' || ext === 'xml') return 'edxml';
   return ext === 'txt' || ext === 'docx' || ext === 'pdf' || ext === 'json' || ext === 'zip'
     ? ext
     : null;
@@ -60,22 +75,29 @@ function boundText(text: string): string {
   return text;
 }
 
+function unsupported(fileName: string) {
+  const ext = /\.([^./]+)$/.exec(fileName)?.[1] ?? '';
+  const hint = ext.toLowerCase() === 'doc' ? ' Vui lòng lưu lại thành .docx hoặc PDF.' : '';
+  return fileProblem(
+    'rejected',
+    'file',
+    'file.unsupported',
+    `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; ` +
+      'chỉ nhận .docx, .pdf, .txt, .json, gói văn bản điện tử .edxml, ' +
+      'ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh.' +
+      hint,
+    `unsupported extension ${ext}`,
+  );
+}
+
 /** The text of an uploaded file (or, for .json, the Report it already is). */
-export async function readFileContent(fileName: string, bytes: Uint8Array): Promise<FileContent> {
+export async function readFileContent(
+  fileName: string,
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+): Promise<FileContent> {
   const format = formatOf(fileName);
-  if (!format) {
-    const ext = /\.([^./]+)$/.exec(fileName)?.[1] ?? '';
-    const hint = ext.toLowerCase() === 'doc' ? ' Vui lòng lưu lại thành .docx hoặc PDF.' : '';
-    throw fileProblem(
-      'rejected',
-      'file',
-      'file.unsupported',
-      `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; ` +
-        'chỉ nhận .docx, .pdf, .txt, .json, ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh.' +
-        hint,
-      `unsupported extension ${ext}`,
-    );
-  }
+  if (!format) throw unsupported(fileName);
   checkSize(bytes.length);
   if (bytes.length === 0)
     throw fileProblem('rejected', 'file', 'file.empty', 'Tệp rỗng (0 byte).', 'empty file');
@@ -96,6 +118,13 @@ export async function readFileContent(fileName: string, bytes: Uint8Array): Prom
       throw needsOcr('Tệp ảnh chụp hoặc bản quét');
     case 'zip':
       throw needsOcr('Tệp .zip chứa ảnh chụp các trang');
+    case 'edxml':
+      return (await import('./edxml/read-edxml.js')).readEdxml(
+        bytes,
+        opts,
+        readFileContent,
+        formatOf,
+      );
     case 'json': {
       let data: unknown;
       try {

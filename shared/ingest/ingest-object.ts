@@ -22,6 +22,7 @@ import { unitLabel } from '../vocabulary/unit-names.js';
 import { describeFault, isTransientFault } from './fault.js';
 import { OCR_PENDING_MESSAGE, type OcrQueue } from './ocr-handoff.js';
 import { checkReport, checkUnit } from './rules.js';
+import { checkSignatures } from './signature-rules.js';
 import { boundDiagnostics, boundReport } from './storage-bounds.js';
 import { parseUploadKey, UNRESOLVED_ROUND, UNRESOLVED_UNIT, type UploadKey } from './upload-key.js';
 import { checkUploader, jsonReportProblem } from './uploader-rules.js';
@@ -47,6 +48,8 @@ export interface IngestDeps {
   ocrQueue?: OcrQueue<ObjectRef>;
   /** This run reads a file recorded `ocr_pending` by an earlier one (the OCR function). */
   settlesPending?: boolean;
+  /** The province's trust list (certificates, DER) that signatures are chained to; none without. */
+  trustList?: (provinceCode: string) => Promise<readonly Uint8Array[]>;
 }
 
 /** Where a file belongs and what became of it: everything a submission needs besides the file. */
@@ -294,7 +297,8 @@ async function readContent(
   deps: IngestDeps,
   lap: (s: IngestStage) => void,
 ): Promise<Report> {
-  const content = refuseTextless(await readUpload(upload.file.name, bytes, deps.ocr));
+  const trust = (await deps.trustList?.(provinceCode)) ?? [];
+  const content = refuseTextless(await readUpload(upload.file.name, bytes, deps.ocr, { trust }));
   lap('decode');
   const notAllowed = content.kind === 'report' ? jsonReportProblem(upload.uploadedBy) : null;
   if (notAllowed) throw new FileProblem('rejected', notAllowed, 'json report from a commune');
@@ -332,8 +336,12 @@ async function place(
   const period = round ? checkRound(report, round, rounds) : null;
   // The wrong period is the decisive reason: it leads, and the report waits for the desk.
   if (period) diagnostics.unshift(period);
-  diagnostics.push(...checked.diagnostics);
-  const held = period?.level === 'error' ? 'needs_review' : checked.status;
+  const signed = checkSignatures(report, unit, deps.registry);
+  diagnostics.push(...checked.diagnostics, ...signed.diagnostics);
+  const held =
+    period?.level === 'error' || (signed.review && checked.status === 'accepted')
+      ? 'needs_review'
+      : checked.status;
   return { ...here, unitCode: unit.code, status: held };
 }
 

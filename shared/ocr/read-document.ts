@@ -1,5 +1,6 @@
-import type { FileFormat } from '../files/read-file.js';
+import type { FileFormat, ReadOptions } from '../files/read-file.js';
 import type { OcrEngine } from '../ports/ocr-engine.js';
+import { applyEnvelope } from '../reader/apply-envelope.js';
 import { type ReadContext, readReport } from '../reader/read-report.js';
 import type { Report } from '../schemas/report.js';
 import { type Photo, readPhotos, readUpload, type UploadContent } from './read-upload.js';
@@ -16,18 +17,26 @@ export async function readDocument(
   bytes: Uint8Array,
   context: ReadContext,
   ocr?: OcrEngine,
+  opts: ReadOptions = {},
 ): Promise<{ report: Report; format: FileFormat; scan: ScanText | null }> {
-  const content = await readUpload(fileName, bytes, ocr);
+  const content = await readUpload(fileName, bytes, ocr, opts);
   const scan = content.kind === 'text' ? (content.scan ?? null) : null;
   return { report: reportOf(content, context), format: content.format, scan };
 }
 
-/** The Report of an upload's content: a .json as it is, text through the reader and the scan review. */
+/**
+ * The Report of an upload's content: a .json as it is, text through the reader and the scan
+ * review, an edXML package's header over its document. `signatures` are only ever the ones
+ * verified here: a .json cannot claim any.
+ */
 export function reportOf(content: UploadContent, context: ReadContext): Report {
-  if (content.kind === 'report') return content.report;
+  if (content.kind === 'report') return { ...content.report, signatures: [] };
   const document = content.kind === 'text' ? content.document : undefined;
-  const report = readReport(content.text, document ? { ...context, document } : context);
-  return content.scan ? reviewScan(report, content.scan) : report;
+  let report = readReport(content.text, document ? { ...context, document } : context);
+  if (content.scan) report = reviewScan(report, content.scan);
+  if (content.envelope)
+    report = applyEnvelope(report, content.envelope, context.registry, context.provinceCode);
+  return { ...report, signatures: content.signatures ?? [] };
 }
 
 /** Several photos of one report sent together, read as one document in page order by name. */

@@ -3,8 +3,15 @@ import { FileProblem, fileProblem } from '../files/file-problem.js';
 import { checkImageHeader } from '../files/image-header.js';
 import { MIN_LETTERS_PER_PAGE } from '../files/limits.js';
 import { pdfPageImages } from '../files/pdf-page-images.js';
-import { type FileContent, formatOf, NEEDS_OCR, readFileContent } from '../files/read-file.js';
+import {
+  type FileContent,
+  formatOf,
+  NEEDS_OCR,
+  type ReadOptions,
+  readFileContent,
+} from '../files/read-file.js';
 import { shownFileName } from '../files/shown-name.js';
+import { verifyPdfSignatures } from '../files/signatures/verify-pdf.js';
 import { byPageName, MAX_ZIP_PAGES, zipImages } from '../files/zip-images.js';
 import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
 import { recognizeUpright } from './orientation.js';
@@ -56,16 +63,29 @@ function scanned(pages: OcrPage[], typed: PageContent[] = []): ScanText {
  * Reads an upload like readFileContent, and with an OCR engine also what only OCR can read: photos
  * and scans (.jpg .png .tif, a .zip of page photos), image-only PDFs, and the scanned pages of a
  * PDF whose other pages are typed (a signed last page). Without an engine such a file stays the
- * FileProblem `file.needsOcr`.
+ * FileProblem `file.needsOcr`. A PDF's digital signatures are verified whichever way its text is
+ * read (a scan signed with the commune's token is as signed as a typed file).
  */
 export async function readUpload(
   fileName: string,
   bytes: Uint8Array,
   ocr?: OcrEngine,
+  opts: ReadOptions = {},
+): Promise<UploadContent> {
+  const content = await readUploadText(fileName, bytes, ocr, opts);
+  if (content.kind !== 'text' || formatOf(fileName) !== 'pdf') return content;
+  return { ...content, signatures: await verifyPdfSignatures(bytes, opts.trust ?? []) };
+}
+
+async function readUploadText(
+  fileName: string,
+  bytes: Uint8Array,
+  ocr: OcrEngine | undefined,
+  opts: ReadOptions,
 ): Promise<UploadContent> {
   let content: FileContent;
   try {
-    content = await readFileContent(fileName, bytes);
+    content = await readFileContent(fileName, bytes, opts);
   } catch (e) {
     if (!ocr || !(e instanceof FileProblem) || e.diagnostic.code !== NEEDS_OCR) throw e;
     const format = formatOf(fileName);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Diagnostic } from './diagnostic.js';
 import { ReportPeriod } from './period.js';
+import { Signature } from './signature.js';
 
 // The structured reading of one commune report. The field names and meanings are the public
 // contract of `tonghop parse --json`; everything the text does not support is null.
@@ -89,6 +90,11 @@ export const Report = z.object({
   sections: z.array(Section),
   indicators: z.array(Indicator),
   encoding: z.enum(['unicode', 'tcvn3', 'vni', 'cp1258']),
+  /**
+   * The file's digital signatures as verified on reading (empty when it has none). Never taken
+   * from a .json upload: only what was verified is reported. Absent in reports stored before.
+   */
+  signatures: z.array(Signature).optional(),
   diagnostics: z.array(Diagnostic),
   /** The period the report covers (title, request clause or closing); null when none is stated. */
   period: ReportPeriod.nullable().optional(),

@@ -16,6 +16,11 @@ export const Unit = z.object({
   /** Who to call about the unit's reports, from the contact list's `name` and `phone`. */
   contactName: z.string().optional(),
   phone: z.string().optional(),
+  /**
+   * The agency's digital identifier (mã định danh, Quyết định 20/2020/QĐ-TTg), e.g.
+   * "000.00.12.H40", from the contact list's `ma_dinh_danh`: an edXML package names its sender so.
+   */
+  organId: z.string().optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 

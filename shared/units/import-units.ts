@@ -29,7 +29,8 @@ function same(a: Unit, b: Unit): boolean {
     a.provinceName === b.provinceName &&
     a.emails.join(';') === b.emails.join(';') &&
     a.contactName === b.contactName &&
-    a.phone === b.phone
+    a.phone === b.phone &&
+    a.organId === b.organId
   );
 }
 
@@ -67,6 +68,7 @@ export function planImport(csv: string, existing: Unit[], scope?: string): Impor
         emails: old?.emails ?? [],
         ...(old?.contactName ? { contactName: old.contactName } : {}),
         ...(old?.phone ? { phone: old.phone } : {}),
+        ...(old?.organId ? { organId: old.organId } : {}),
       };
       if (old && same(old, next)) unchanged++;
       else changed.push(next);
@@ -90,7 +92,7 @@ export function planImport(csv: string, existing: Unit[], scope?: string): Impor
   return planContacts(rows, existing, scope);
 }
 
-/** One row of a contact list, by lower-case column name: unit_code, email, name, phone. */
+/** One row of a contact list, by lower-case column name: unit_code, email, name, phone, ma_dinh_danh. */
 export type ContactRow = Record<string, string | undefined>;
 
 function validEmails(raw: string, line: number, unitCode: string, problems: ContactProblem[]) {
@@ -114,6 +116,7 @@ interface ContactOfUnit {
   emails: string[];
   contactName?: string;
   phone?: string;
+  organId?: string;
 }
 
 const OUTSIDE =
@@ -186,6 +189,7 @@ function contactsOf(
       if (!c.emails.includes(email)) c.emails.push(email);
     c.contactName ??= row.name?.trim() || undefined;
     c.phone ??= row.phone?.trim() || undefined;
+    c.organId ??= row.ma_dinh_danh?.trim() || undefined;
     units.set(code, c);
   });
   return { units, departments, byCode };
@@ -202,12 +206,13 @@ export function planContacts(rows: ContactRow[], existing: Unit[], scope?: strin
   const changed: Unit[] = [];
   let unchanged = 0;
   for (const [code, c] of units) {
-    const { contactName: _n, phone: _p, ...old } = byCode.get(code)!;
+    const { contactName: _n, phone: _p, organId: _o, ...old } = byCode.get(code)!;
     const next: Unit = {
       ...old,
       emails: c.emails,
       ...(c.contactName ? { contactName: c.contactName } : {}),
       ...(c.phone ? { phone: c.phone } : {}),
+      ...(c.organId ? { organId: c.organId } : {}),
     };
     if (same(byCode.get(code)!, next)) unchanged++;
     else changed.push(next);

@@ -110,6 +110,7 @@ function nameKey(name: string): string {
 /** The national list of commune-level units, searchable by code, province and (damaged) name. */
 export class UnitRegistry {
   private readonly byCodeMap = new Map<string, Unit>();
+  private readonly byOrganIdMap = new Map<string, Unit>();
   private readonly byProvince = new Map<string, Unit[]>();
   private readonly byKey = new Map<string, Unit[]>();
   private readonly provinceList: Province[] = [];
@@ -118,6 +119,7 @@ export class UnitRegistry {
   constructor(units: Iterable<Unit>) {
     for (const unit of units) {
       this.byCodeMap.set(unit.code, unit);
+      if (unit.organId) this.byOrganIdMap.set(unit.organId.toUpperCase(), unit);
       let list = this.byProvince.get(unit.provinceCode);
       if (!list) {
         list = [];
@@ -140,6 +142,11 @@ export class UnitRegistry {
 
   byCode(code: string): Unit | undefined {
     return this.byCodeMap.get(code);
+  }
+
+  /** The unit whose digital identifier (mã định danh) this is, when the contact list gave it. */
+  byOrganId(organId: string): Unit | undefined {
+    return this.byOrganIdMap.get(organId.trim().toUpperCase());
   }
 
   unitsOf(provinceCode: string): Unit[] {

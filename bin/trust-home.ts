@@ -1,0 +1,21 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tonghopHome } from '../local/home.js';
+import { certificatesOf } from '../shared/files/signatures/trust-import.js';
+import { trustDers } from '../shared/ports/trust-store.js';
+
+/** Where `tonghop trust import` leaves a copy of each province's list for `tonghop parse`. */
+export const trustDir = () => join(tonghopHome(), 'trust');
+
+/**
+ * The trust list `tonghop parse` checks signatures against: the home's copy of the province's
+ * list (--province), or of every province's when none is given; none when nothing was imported.
+ */
+export function homeTrustList(provinceCode?: string): Uint8Array[] {
+  const dir = trustDir();
+  if (!existsSync(dir)) return [];
+  const files = provinceCode
+    ? [`${provinceCode}.pem`].filter((f) => existsSync(join(dir, f)))
+    : readdirSync(dir).filter((f) => f.endsWith('.pem'));
+  return files.flatMap((f) => trustDers(certificatesOf(f, readFileSync(join(dir, f)), 'home')));
+}
