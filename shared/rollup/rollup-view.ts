@@ -56,6 +56,7 @@ export function rollupView(report: Report): RollupView {
     title: report.title,
     indicators: usableFigures(report.indicators),
     points,
+    ...(report.signatures?.length ? { signatures: report.signatures } : {}),
   };
 }
 

@@ -279,6 +279,7 @@ function sourceSheets(book: Book, r: Rollup, label: (code: string) => string) {
     ['Tệp', 'file', 30],
     ['Khóa tệp', 'fileKey', 50],
     ['Phiên bản tệp', 'fileVersionId', 20],
+    ['Ký số', 'signatures', 60],
   ]);
   for (const s of Object.values(r.sources))
     add(sources, {
@@ -290,6 +291,7 @@ function sourceSheets(book: Book, r: Rollup, label: (code: string) => string) {
       file: s.fileName,
       fileKey: s.fileKey,
       fileVersionId: s.fileVersionId ?? '',
+      signatures: s.signatures?.join('\n') ?? '',
     });
 }
 

@@ -1,5 +1,6 @@
 import type { Rollup, SourceRef } from '../schemas/rollup.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
+import { signatureLine } from '../vocabulary/signature-words.js';
 
 /** Where a figure or quote came from: the unit's file and the version tonghop gave it. */
 export function sourceOf(s: RollupSubmission): SourceRef {
@@ -11,6 +12,7 @@ export function sourceOf(s: RollupSubmission): SourceRef {
     fileVersionId: s.file.versionId,
     fileName: s.file.name,
     uploadedAt: s.uploadedAt,
+    ...(s.view?.signatures?.length ? { signatures: s.view.signatures.map(signatureLine) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DocumentType, Indicator } from './report.js';
+import { Signature } from './signature.js';
 import { Submission } from './submission.js';
 
 // What the rollup needs of one submission, a few kilobytes where the full report is tens: the
@@ -27,6 +28,8 @@ export const RollupView = z.object({
   /** The figures that map to the indicator catalogue, with their lines. */
   indicators: z.array(Indicator),
   points: z.array(RollupPoint),
+  /** The file's digital signatures as verified (absent in views stored before them). */
+  signatures: z.array(Signature).optional(),
 });
 export type RollupView = z.infer<typeof RollupView>;
 

@@ -14,6 +14,8 @@ export const SourceRef = z.object({
   fileVersionId: z.string().nullable(),
   fileName: z.string(),
   uploadedAt: z.string(),
+  /** The file's digital signatures in words, one line each (absent when it has none). */
+  signatures: z.array(z.string()).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 

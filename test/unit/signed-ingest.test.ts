@@ -145,3 +145,63 @@ describe('signature names', () => {
     expect(signatureLine(sig({ valid: false, problem: 'X' }))).toMatch(/không hợp lệ: X/);
   });
 });
+
+describe('the rollup workbook', () => {
+  it("names each source file's signatures in 'Hồ sơ nguồn'", async () => {
+    const { morningRollup, registry, submissionOf } = await import('../helpers/rollup-fixtures.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const units = registry.unitsOf('40').slice(0, 3);
+    const [first, ...rest] = units.map((u) => submissionOf(u, { computers: 12 }));
+    const signedOne = {
+      ...first!,
+      report: { ...first!.report!, signatures: [sigOf('UBND xã A')] },
+    };
+    const { files } = await morningRollup(units, [signedOne, ...rest]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(files.xlsx!.bytes) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Hồ sơ nguồn')!;
+    const header = (sheet.getRow(1).values as unknown[]).indexOf('Ký số');
+    expect(header).toBeGreaterThan(0);
+    const cells = sheet.getColumn(header).values.map(String);
+    expect(
+      cells.filter((c) => c.startsWith('Ký số: UBND xã A, 18/11/2026 09:12, hợp lệ')),
+    ).toHaveLength(1);
+  });
+});
+
+function sigOf(signer: string): Signature {
+  return {
+    signer,
+    organization: signer,
+    signedAt: '2026-11-18T02:12:00.000Z',
+    signedAtSource: 'cms',
+    valid: true,
+    coversWholeDocument: true,
+    changedAfter: false,
+    chainsToTrustList: true,
+    problem: null,
+  };
+}
+
+describe('the pages', () => {
+  it("the commune's file card and the desk's file page show each signature, escaped", async () => {
+    const { readingOf } = await import('../../web/views/report.js');
+    const { signatureLines } = await import('../../web/views/signatures.js');
+    const m = memoryIngest();
+    const { submission } = await m.upload(
+      inboxKey(DIEN_CHAU, 'a.pdf'),
+      await set.sign(plain, set.org),
+    );
+    const hostile = { ...sigOf('<script>alert(1)</script>'), valid: false, problem: 'x' };
+    const report = {
+      ...submission.report!,
+      signatures: [...submission.report!.signatures!, hostile],
+    };
+    const page = String(await readingOf({ ...submission, report }));
+    expect(page).toContain('Ký số: UỶ BAN NHÂN DÂN XÃ DIỄN CHÂU, 18/11/2026 09:12, hợp lệ');
+    expect(page).toContain('chưa kiểm tra thu hồi chứng thư');
+    expect(page).not.toContain('<script>alert');
+    expect(String(await signatureLines(report))).toContain('&lt;script&gt;');
+    expect(signatureLines({ ...report, signatures: [] })).toBe('');
+  });
+});

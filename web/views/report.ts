@@ -5,6 +5,7 @@ import type { Submission } from '../../shared/schemas/submission.js';
 import { adviceFor } from './advice.js';
 import { dateText, number } from './format.js';
 import type { Html } from './layout.js';
+import { signatureLines } from './signatures.js';
 import { fileLine } from './status-line.js';
 
 const ratio = (n: number | null, d: number | null) =>
@@ -63,6 +64,7 @@ export function readingOf(s: Submission): Html {
     <h3 id="doc-${s.submissionId}">Lần nộp ${s.version}:
       <span class="status ${line.kind}">${line.label}</span></h3>
     <p class="first-line">${line.text}</p>
+    ${signatureLines(r)}
     <details><summary>Chi tiết: nội dung đọc được${found ? ` và ${found} kết quả kiểm tra` : ''}</summary>
     ${head}
     <h4>Kết quả kiểm tra</h4>

@@ -17,6 +17,7 @@ import type { Identity } from '../identity.js';
 import { dateText, fileSize, number, STATUS_LABEL, when } from './format.js';
 import { csrfField, type Html, notice } from './layout.js';
 import { diagnosticsList } from './report.js';
+import { signatureLines } from './signatures.js';
 import { staffPage, unitName } from './staff-layout.js';
 
 /** Where one submission's page is: its table key, in the path. */
@@ -100,6 +101,7 @@ function figuresTable(s: Submission): Html {
     <dt>Ngày</dt><dd>${dateText(r.issuedOn)}</dd>
     <dt>Trích yếu</dt><dd>${r.title ?? '—'}</dd>
     <dt>Người ký</dt><dd>${[r.signer.title, r.signer.name].filter(Boolean).join(' ') || '—'}</dd>
+    ${r.signatures?.length ? html`<dt>Chữ ký số</dt><dd>${signatureLines(r)}</dd>` : ''}
   </dl>`;
   if (!r.indicators.length) return html`${facts}<p>Chưa đọc được số liệu nào.</p>`;
   return html`${facts}<div class="scroll"><table class="figures stacked">

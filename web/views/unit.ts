@@ -44,13 +44,18 @@ ${input.earlier.length ? html`<h2>Các kỳ trước</h2>${cards(input.earlier)}
   );
 }
 
-/** What the file picker offers: the formats read (a .zip holds the photos of one report). */
-const ACCEPTED = '.docx,.pdf,.txt,.jpg,.jpeg,.png,.tif,.tiff,.zip,application/pdf,image/*';
+/**
+ * What the file picker offers: the formats read (a .zip holds the photos of one report; .edxml
+ * and .xml are e-office packages).
+ */
+const ACCEPTED =
+  '.docx,.pdf,.txt,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff,.zip,application/pdf,image/*';
 
 function uploadForm(form: UploadForm, postUrl: string, csrf: string): Html {
   return html`<section class="card upload" aria-labelledby="nop">
   <h2 id="nop">Nộp báo cáo</h2>
-  <p>Tệp DOCX, PDF hoặc ảnh chụp văn bản đã ký (JPG, PNG, TIFF), tối đa 20 MB.
+  <p>Tệp DOCX, PDF (có thể đã ký số), gói văn bản điện tử .edxml xuất từ phần mềm quản lý văn bản,
+  hoặc ảnh chụp văn bản đã ký (JPG, PNG, TIFF), tối đa 20 MB.
   Văn bản nhiều trang chụp thành nhiều ảnh: chọn tất cả ảnh cùng lúc (đặt tên theo thứ tự trang).
   Nộp lại để sửa: bản mới nhất được tính.</p>
   <form method="post" action="${form.url}" enctype="multipart/form-data" class="stack"
