@@ -4,12 +4,20 @@
 import type { Signature } from '../../schemas/signature.js';
 import { FileProblem, textTooLong } from '../file-problem.js';
 import { MAX_TEXT_CHARS } from '../limits.js';
-import type { FileContent, FileFormat, ReadOptions } from '../read-file.js';
 import { shownFileName } from '../shown-name.js';
 import { verifyPdfSignatures } from '../signatures/verify-pdf.js';
 import { edxmlProblem, readEnvelope } from './envelope.js';
 
-type ReadFile = (name: string, bytes: Uint8Array, opts: ReadOptions) => Promise<FileContent>;
+// read-file.ts hands its own reader in (it imports this module): the types are stated here, not imported.
+interface ReadOptions {
+  trust?: readonly Uint8Array[];
+}
+type ReadFile = (
+  name: string,
+  bytes: Uint8Array,
+  opts: ReadOptions,
+) => Promise<{ kind: string; text?: string }>;
+type FileFormat = string;
 
 /** The formats an attachment may have: no package inside a package, no bare photos. */
 const READABLE: ReadonlySet<FileFormat> = new Set(['pdf', 'docx', 'txt']);
@@ -38,7 +46,7 @@ export async function readEdxml(
   opts: ReadOptions,
   readFile: ReadFile,
   formatOf: (n: string) => FileFormat | null,
-): Promise<FileContent> {
+) {
   const { header, attachments } = readEnvelope(bytes);
   const texts: string[] = [];
   const signatures: Signature[] = [];
@@ -55,7 +63,7 @@ export async function readEdxml(
         signatures.push({ ...s, file: a.name });
     try {
       const content = await readFile(name, a.bytes, opts);
-      if (content.kind === 'text') texts.push(content.text);
+      if (content.kind === 'text' && content.text !== undefined) texts.push(content.text);
     } catch (e) {
       if (!(e instanceof FileProblem)) throw e;
       header.notes.push(`Tệp đính kèm "${shown}": ${e.diagnostic.message}`);
@@ -68,5 +76,5 @@ export async function readEdxml(
     );
   const text = texts.join('\n\n');
   if (text.length > MAX_TEXT_CHARS) throw textTooLong(text.length);
-  return { kind: 'text', format: 'edxml', text, signatures, envelope: header };
+  return { kind: 'text' as const, format: 'edxml' as const, text, signatures, envelope: header };
 }
