@@ -109,6 +109,7 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const issuer = issuerOf(doc, header.headerLines, bodyForIssuer, context, diagnostics);
   const damaged = textShape(text).damage >= DAMAGED_SHARE;
   const signature = readSignature(lines.slice(header.bodyStart), { damaged });
+  if (isDraft(lines.slice(0, header.bodyStart))) unsetDraft(header, signature, diagnostics);
   diagnostics.push(...structureDiagnostics(signature, sections.length, header.documentType));
   const closing = lines.slice(header.bodyStart).findLast((l) => REPORT_CLOSING.test(l.folded));
   const period = readPeriod({
@@ -139,6 +140,26 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     text,
     context.registry,
   );
+}
+
+// "DỰ THẢO", "(Dự thảo lần 2)" on a line of its own above the body: a draft is not issued.
+const DRAFT_MARK = /^\W*d[uw]\s*th[a-z]o(?:\s+l[a-z]n\s*\d{1,2})?\W*$/;
+
+function isDraft(headerLines: Line[]): boolean {
+  return headerLines.some((l) => DRAFT_MARK.test(l.folded));
+}
+
+/**
+ * A draft has no number, date or signer, even when its body names officials or its header has
+ * a place for them: they are left out, with the reason.
+ */
+function unsetDraft(header: Header, signature: SignatureBlock, diagnostics: Diagnostic[]): void {
+  header.number = null;
+  header.issuedOn = null;
+  signature.name = null;
+  signature.title = null;
+  const message = 'Văn bản là dự thảo: chưa có số, ngày ban hành và người ký.';
+  diagnostics.push(diag.warning('documentType', message, 'document.draft'));
 }
 
 /** The text as the reader wants it, with what was done to it said in diagnostics. */
