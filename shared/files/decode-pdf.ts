@@ -1,6 +1,7 @@
+import { type Block, type Document, plainParagraph } from '../schemas/document.js';
 import { fileProblem, textTooLong } from './file-problem.js';
 import { MAX_IMAGE_PIXELS, MAX_PDF_PAGES, MIN_LETTERS_PER_PAGE } from './limits.js';
-import { type PdfTextAnswer, readPdfText } from './pdf-text-worker.js';
+import { type PdfLine, type PdfTextAnswer, readPdfText } from './pdf-text-worker.js';
 
 export type PdfJs = typeof import('unpdf/pdfjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -72,10 +73,10 @@ const tooComplex = (why: string, log: string) =>
   );
 
 /** The pages' text as the worker read it, or the FileProblem of why it could not. */
-function pagesOf(answer: PdfTextAnswer): string[] {
+function pagesOf(answer: PdfTextAnswer): { pages: string[]; lines: (PdfLine | null)[][] } {
   switch (answer.kind) {
     case 'ok':
-      return answer.pages;
+      return answer;
     case 'encrypted':
       throw encrypted();
     case 'damaged':
@@ -101,11 +102,35 @@ function pagesOf(answer: PdfTextAnswer): string[] {
 }
 
 /** The PDF's text layer, page by page; a scan without one is a FileProblem `file.needsOcr`. */
+/**
+ * The text layer as the document model: a paragraph a line, on its page, with its box (PDF points
+ * from the page's top left) and font size; lines numbered as in the pages' text joined by "\n".
+ */
+export function pdfDocument(pages: string[], boxes: (PdfLine | null)[][]): Document {
+  const blocks: Block[] = [];
+  let offset = 0;
+  pages.forEach((text, p) => {
+    if (p > 0) blocks.push({ kind: 'pageBreak', at: { page: p + 1, line: offset + 1 } });
+    const lines = text.split('\n');
+    lines.forEach((t, i) => {
+      if (!t.trim()) return;
+      const b = boxes[p]?.[i];
+      const at = { page: p + 1, line: offset + i + 1 };
+      const box = b ? { x0: b[0], y0: b[1], x1: b[2], y1: b[3] } : undefined;
+      const size = b && b[4] > 0 ? Math.round(b[4] * 10) / 10 : null;
+      blocks.push({ ...plainParagraph(t, box ? { ...at, box } : at), size });
+    });
+    offset += lines.length;
+  });
+  return { format: 'pdf', blocks, notes: [], margins: [] };
+}
+
 export async function decodePdf(
   bytes: Uint8Array,
-): Promise<{ text: string; pages: number; pageTexts: string[] }> {
+): Promise<{ text: string; pages: number; pageTexts: string[]; document: Document }> {
   checkHeader(bytes);
-  const pages = pagesOf(await readPdfText(bytes));
+  const read = pagesOf(await readPdfText(bytes));
+  const pages = read.pages;
   const letters = pages.reduce((n, t) => n + lettersOf(t), 0);
   if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, pages.length) * 0.5) {
     throw fileProblem(
@@ -117,5 +142,10 @@ export async function decodePdf(
       `pdf has ${letters} letters on ${pages.length} pages`,
     );
   }
-  return { text: pages.join('\n'), pages: pages.length, pageTexts: pages };
+  return {
+    text: pages.join('\n'),
+    pages: pages.length,
+    pageTexts: pages,
+    document: pdfDocument(pages, read.lines),
+  };
 }

@@ -14,10 +14,16 @@ import {
  * its time is up; the thread that waits stays free to notice.
  */
 export type PdfTextAnswer =
-  | { kind: 'ok'; pages: string[] }
+  | { kind: 'ok'; pages: string[]; lines: (PdfLine | null)[][] }
   | { kind: 'encrypted' | 'damaged' | 'pageDamaged'; detail: string }
   | { kind: 'pages' | 'chars'; count: number }
   | { kind: 'slow' | 'memory' };
+
+/**
+ * Where each line of a page's text stands: [x0, y0, x1, y1, font size] in PDF points from the
+ * page's top left, null for an empty line; one entry per line of the page's text.
+ */
+export type PdfLine = [number, number, number, number, number];
 
 // Plain JavaScript, evaluated in the worker: it may use nothing but what workerData brings.
 // A line break wherever the baseline moves, as a reader of the page sees it.
@@ -25,18 +31,39 @@ const SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 const send = (message) => parentPort.postMessage(message);
 const detail = (e) => String((e && e.message) || e).slice(0, 300);
-function textOf(content) {
+function textOf(content, view) {
+  const top = view ? view[3] : 0;
   let text = '';
   let lastY;
+  const lines = [];
+  let cur = null;
+  const cut = () => {
+    lines.push(cur);
+    cur = null;
+    text += '\\n';
+  };
   for (const item of content.items) {
-    const y = item.transform ? item.transform[5] : undefined;
+    const t = item.transform;
+    const y = t ? t[5] : undefined;
     if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 2 && !text.endsWith('\\n'))
-      text += '\\n';
-    text += item.str || '';
-    if (item.hasEOL) text += '\\n';
+      cut();
+    const str = item.str || '';
+    text += str;
+    if (t && str.trim()) {
+      const size = Math.hypot(t[2], t[3]) || 0;
+      const x0 = t[4];
+      const x1 = t[4] + (item.width || 0);
+      const y1 = top - t[5];
+      const y0 = y1 - (item.height || size);
+      cur = cur
+        ? [Math.min(cur[0], x0), Math.min(cur[1], y0), Math.max(cur[2], x1), Math.max(cur[3], y1), Math.max(cur[4], size)]
+        : [x0, y0, x1, y1, size];
+    }
+    if (item.hasEOL) cut();
     if (y !== undefined) lastY = y;
   }
-  return text;
+  lines.push(cur);
+  return { text, lines };
 }
 async function read(bytes) {
   const { getDocument } = await import(w.pdfjs);
@@ -59,12 +86,15 @@ async function read(bytes) {
 async function pagesOf(doc) {
   if (doc.numPages > w.maxPages) return { kind: 'pages', count: doc.numPages };
   const pages = [];
+  const lines = [];
   let chars = 0;
   for (let p = 1; p <= doc.numPages; p++) {
     let text;
     try {
       const page = await doc.getPage(p);
-      text = textOf(await page.getTextContent());
+      const read = textOf(await page.getTextContent(), page.view);
+      text = read.text;
+      lines.push(read.lines);
       page.cleanup();
     } catch (e) {
       return { kind: 'pageDamaged', detail: 'page ' + p + ': ' + detail(e) };
@@ -73,7 +103,7 @@ async function pagesOf(doc) {
     if (chars > w.maxChars) return { kind: 'chars', count: chars };
     pages.push(text);
   }
-  return { kind: 'ok', pages };
+  return { kind: 'ok', pages, lines };
 }
 // One file at a time: the thread stays warm (pdf.js loaded) for the next one.
 parentPort.on('message', ({ id, bytes }) =>

@@ -111,7 +111,7 @@ export async function readFileContent(
     }
     case 'pdf': {
       const pdf = await (await import('./decode-pdf.js')).decodePdf(bytes);
-      return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts };
+      return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts, document: pdf.document };
     }
     case 'image':
       checkImageHeader(bytes, 'Ảnh chụp hoặc bản quét');

@@ -107,7 +107,9 @@ async function readUploadText(
   const done = new Set(ocrPages.map((p) => p.page));
   const typed = pages.flatMap((text, i) => (done.has(i + 1) ? [] : [{ page: i + 1, text }]));
   const scan = scanned(ocrPages, typed);
-  return { ...content, text: scan.text, scan };
+  // The typed pages' model no longer matches the text, which now has the scanned pages' lines.
+  const { document: _typedOnly, ...rest } = content;
+  return { ...rest, text: scan.text, scan };
 }
 
 /** One photo or scan of a page, as uploaded. */

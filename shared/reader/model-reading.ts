@@ -71,3 +71,14 @@ export function withTableFigures(
     (a, b) => a.line - b.line,
   );
 }
+
+/** A PDF's figures placed on the page their line stands on (a line reader knows no pages). */
+export function onPages(indicators: Indicator[], doc: Document): Indicator[] {
+  if (doc.format !== 'pdf') return indicators;
+  const pageOf = new Map<number, number>();
+  for (const b of doc.blocks) if (b.kind === 'paragraph') pageOf.set(b.at.line, b.at.page);
+  return indicators.map((i) => {
+    const page = i.page ?? pageOf.get(i.line);
+    return page ? { ...i, page } : i;
+  });
+}

@@ -12,7 +12,7 @@ import { type Header, readHeader } from './header.js';
 import { readIndicators } from './indicators.js';
 import { type Issuer, readIssuer } from './issuer.js';
 import { contentLines, type Doc, joinLines, type Line, toDoc } from './lines.js';
-import { structuredSections, withTableFigures } from './model-reading.js';
+import { onPages, structuredSections, withTableFigures } from './model-reading.js';
 import { REPORT_CLOSING } from './patterns.js';
 import { readPeriod } from './report-period.js';
 import { BASIS_OPENER, REQUEST_OPENER, readReferences } from './requests.js';
@@ -122,7 +122,7 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   // Plain text has tables too (tabs, bars, aligned columns): its model is built from the text as
   // repaired, so the cells need no repair of their own.
   const indicators = context.document
-    ? withTableFigures(read, context.document, encoding)
+    ? onPages(withTableFigures(read, context.document, encoding), context.document)
     : withTableFigures(read, textDocument(text), null);
   return presentReport(
     {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textPdf } from '../../scripts/hostile-files.js';
 import { formBombPdf } from '../../scripts/worst-files.js';
+import { decodePdf } from '../../shared/files/decode-pdf.js';
+import { layoutDocument } from '../../shared/files/document-text.js';
 import { readPdfText } from '../../shared/files/pdf-text-worker.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
@@ -20,5 +22,22 @@ describe('the PDF text thread', () => {
     expect((await readPdfText(formBombPdf(9, 10))).kind).toBe('slow');
     const after = await readPdfText(pdfs[1]!);
     expect(after).toEqual(first[1]);
+  }, 60_000);
+});
+
+describe('the PDF text layer as the document model', () => {
+  it('a paragraph a line, on the line and page the text has it, with a box and a font size', async () => {
+    const unit = registry2025().unitsOf('40')[0]!;
+    const { text, document } = await decodePdf(await textPdf(unit));
+    const lines = text.split('\n');
+    const paragraphs = document.blocks.filter((b) => b.kind === 'paragraph');
+    expect(paragraphs.length).toBe(lines.filter((l) => l.trim()).length);
+    for (const p of paragraphs) {
+      expect(lines[p.at.line - 1]).toBe(p.text);
+      expect(p.at.box!.x1).toBeGreaterThan(p.at.box!.x0);
+      expect(p.at.box!.y1).toBeGreaterThan(p.at.box!.y0);
+      expect(p.size).toBeGreaterThan(0);
+    }
+    expect(layoutDocument(document).text.trimEnd()).toBe(text.trimEnd());
   }, 60_000);
 });
