@@ -56,7 +56,8 @@ function textOf(content, view) {
       const y1 = top - t[5];
       const y0 = y1 - (item.height || size);
       cur = cur
-        ? [Math.min(cur[0], x0), Math.min(cur[1], y0), Math.max(cur[2], x1), Math.max(cur[3], y1), Math.max(cur[4], size)]
+        ? [Math.min(cur[0], x0), Math.min(cur[1], y0), Math.max(cur[2], x1), Math.max(cur[3], y1),
+           Math.max(cur[4], size)]
         : [x0, y0, x1, y1, size];
     }
     if (item.hasEOL) cut();
