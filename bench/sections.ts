@@ -5,6 +5,7 @@ import { ingestSection } from './ingest.js';
 import { ocrSection } from './ocr.js';
 import { readerSection } from './reader.js';
 import { rollupSection } from './rollup.js';
+import { signaturesSection } from './signatures.js';
 import { uploadSection } from './upload.js';
 import { wordsSection } from './words.js';
 import { worstSection } from './worst.js';
@@ -15,6 +16,7 @@ export const sections: BenchSection[] = [
   readerSection,
   wordsSection,
   ingestSection,
+  signaturesSection,
   uploadSection,
   worstSection,
   ocrSection,

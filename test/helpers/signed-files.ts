@@ -1,8 +1,8 @@
 // Signed report files for the tests: a Latin-1 text PDF (as pdfkit writes without a font) signed
 // once or twice, changed after signing, or carrying hostile signature dictionaries.
 import { pdfFromText } from '../../scripts/report-files.js';
-import { type SignOptions, signPdf } from './sign-pdf.js';
-import { type Issued, makeTestPki, type TestPki } from './test-pki.js';
+import { type SignOptions, signPdf } from '../../scripts/sign-pdf.js';
+import { type Issued, makeTestPki, type TestPki } from '../../scripts/test-pki.js';
 
 export const DIEN_CHAU = '17464';
 export const QUYNH_LUU = '17179';
