@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import leven from 'leven';
-import { TesseractOcr } from '../adapters/tesseract-ocr.js';
+import { scanEngine } from '../adapters/scan-engine.js';
 import { generatedSet } from '../scripts/generated-score.js';
 import { damageImage, rasterise, scanPdf } from '../scripts/scan-damage.js';
 import { readUpload } from '../shared/ocr/read-upload.js';
@@ -56,7 +56,7 @@ const cpuSeconds = (from: NodeJS.CpuUsage) => {
 };
 
 async function tesseractJs(b: Bench, set: Page[]): Promise<EngineRun> {
-  const ocr = new TesseractOcr({ workers: 1 });
+  const ocr = scanEngine({ workers: 1 });
   const accuracies: number[] = [];
   // The model loads once per worker: not counted (with --smoke it is, to read one page less).
   if (!b.smoke) await ocr.recognize({ page: 1, image: set[0]!.png });
@@ -111,7 +111,7 @@ function nativeTesseract(set: Page[]): EngineRun | null {
 
 /** A 10-page scanned PDF read whole through the upload path, on every core: wall time. */
 async function tenPages(b: Bench, pdf: Buffer): Promise<void> {
-  const ocr = new TesseractOcr({ workers: b.smoke ? 1 : undefined });
+  const ocr = scanEngine({ workers: b.smoke ? 1 : undefined });
   const t0 = performance.now();
   const read = await readUpload('scan.pdf', pdf, ocr);
   const seconds = (performance.now() - t0) / 1000;

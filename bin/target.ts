@@ -6,7 +6,7 @@ import { S3ObjectStore } from '../adapters/s3-object-store.js';
 import { sqs } from '../adapters/sqs-client.js';
 import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
 import { SqsOutbox } from '../adapters/sqs-outbox.js';
-import { TesseractOcr } from '../adapters/tesseract-ocr.js';
+import { scanEngine } from '../adapters/scan-engine.js';
 import { objectRefsOf } from '../functions/ingest/object-refs.js';
 import { type DeliveryStats, drainQueue } from '../local/delivery.js';
 import { FileQueueDeadLetters } from '../local/file-queue-dead-letters.js';
@@ -114,7 +114,7 @@ export async function openLocalTarget(): Promise<LocalTarget> {
   forgetRegistry();
   // No OCR function here: scans are read inside the ingest handler, by the same code, with
   // workers that start on the first scan and stop with the stack.
-  const ocr = new TesseractOcr();
+  const ocr = scanEngine();
   const ingest = handlerOf(async () => {
     const mod = await import('../functions/ingest/handler.js');
     mod.readScansInProcess(ocr);

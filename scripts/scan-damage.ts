@@ -28,6 +28,85 @@ export interface PageDamage {
   photo?: { slant: number; lightX: number; dark: number };
   /** JPEG quality when not bilevel. */
   quality?: number;
+  /** Salt-and-pepper specks (ImageMagick impulse noise strength, 0.05–0.5): dust on the glass. */
+  speckle?: number;
+  /** The red round seal stamped over the signature block: centre and radius in pixels, turned. */
+  seal?: { x: number; y: number; r: number; angle: number };
+  /** A blue pen signature scrawled over the signer's block: where it starts and how wide, in pixels. */
+  pen?: { x: number; y: number; w: number; h: number };
+  /** Photographed lying on a textured desk: the desk's margin (fraction of the page) and its grain seed. */
+  desk?: { margin: number; seed: number };
+}
+
+const SEAL_RED = 'rgb(206,38,48)';
+const PEN_BLUE = 'rgb(28,52,168)';
+const SEAL_TEXT = 'ỦY BAN NHÂN DÂN * ';
+
+/** ImageMagick arguments of a red round seal: two rings, a star and the body's name round the rim. */
+function sealArgs(w: number, h: number, s: NonNullable<PageDamage['seal']>): string[] {
+  const { x, y, r } = s;
+  const draw = ['-size', `${w}x${h}`, 'xc:white', '-fill', 'none', '-stroke', SEAL_RED];
+  draw.push('-strokewidth', String(Math.max(3, r / 14)), '-draw', `circle ${x},${y} ${x + r},${y}`);
+  draw.push('-strokewidth', String(Math.max(2, r / 30)));
+  draw.push('-draw', `circle ${x},${y} ${x + r * 0.72},${y}`);
+  const star = Array.from({ length: 10 }, (_, i) => {
+    const a = (Math.PI * i) / 5 - Math.PI / 2;
+    const k = i % 2 ? 0.09 : 0.22;
+    return `${(x + Math.cos(a) * r * k).toFixed(0)},${(y + Math.sin(a) * r * k).toFixed(0)}`;
+  });
+  draw.push('-fill', SEAL_RED, '-stroke', 'none', '-draw', `polygon ${star.join(' ')}`);
+  draw.push('-font', FONT, '-pointsize', String(Math.round(r / 5.5)));
+  [...SEAL_TEXT.repeat(2)].forEach((ch, i, all) => {
+    const a = s.angle + (360 * i) / all.length;
+    const rad = ((a - 90) * Math.PI) / 180;
+    const px = x + Math.cos(rad) * r * 0.86;
+    const py = y + Math.sin(rad) * r * 0.86;
+    draw.push('-annotate', `${a.toFixed(0)}x${a.toFixed(0)}+${px.toFixed(0)}+${py.toFixed(0)}`, ch);
+  });
+  return ['(', ...draw, '-blur', '0x0.8', ')', '-compose', 'Multiply', '-composite'];
+}
+
+/** ImageMagick arguments of a signature in blue ballpoint: three loops and a stroke under them. */
+function penArgs(w: number, h: number, p: NonNullable<PageDamage['pen']>): string[] {
+  const pt = (fx: number, fy: number) =>
+    `${(p.x + fx * p.w).toFixed(0)},${(p.y + fy * p.h).toFixed(0)}`;
+  const curves = [
+    [pt(0, 0.7), pt(0.1, -0.4), pt(0.25, 1.2), pt(0.3, 0.4)],
+    [pt(0.3, 0.4), pt(0.45, -0.5), pt(0.55, 1.1), pt(0.65, 0.3)],
+    [pt(0.65, 0.3), pt(0.8, -0.3), pt(0.9, 1), pt(1, 0.2)],
+    [pt(0.05, 0.95), pt(0.4, 0.8), pt(0.7, 1.05), pt(1.05, 0.75)],
+  ].map((c) => `bezier ${c.join(' ')}`);
+  const draw = ['-size', `${w}x${h}`, 'xc:white', '-fill', 'none', '-stroke', PEN_BLUE];
+  draw.push('-strokewidth', String(Math.max(2, Math.round(p.h / 18))));
+  for (const c of curves) draw.push('-draw', c);
+  return ['(', ...draw, ')', '-compose', 'Multiply', '-composite'];
+}
+
+/** ImageMagick arguments that lay the page on a wood-grained desk wider than it by `margin` each side. */
+function deskArgs(w: number, h: number, d: NonNullable<PageDamage['desk']>): string[] {
+  const m = Math.round(w * d.margin);
+  const [dw, dh] = [w + 2 * m, h + 2 * m];
+  // Grain made on an eighth of the size and stretched: cheap, and wood-like once smeared sideways.
+  const desk = ['-size', `${Math.round(dw / 8)}x${Math.round(dh / 8)}`, 'xc:rgb(150,108,72)'];
+  desk.push('-seed', String(d.seed), '-attenuate', '1.4', '+noise', 'Gaussian');
+  desk.push('-motion-blur', '0x8+0', '-resize', `${dw}x${dh}!`);
+  return [
+    '-bordercolor',
+    'white',
+    '-border',
+    '0',
+    '(',
+    ...desk,
+    ')',
+    '+swap',
+    '-gravity',
+    'center',
+    '-compose',
+    'Over',
+    '-composite',
+    '-gravity',
+    'northwest',
+  ];
 }
 
 /** Each page of the typed text as a grey PNG at `dpi`. */
@@ -82,10 +161,18 @@ function photoArgs(w: number, h: number, p: NonNullable<PageDamage['photo']>): s
 /** The ImageMagick arguments of a page's damage, in the order paper and scanner apply them. */
 export function damageArgs(d: PageDamage, w: number, h: number): string[] {
   const args: string[] = [];
-  if (d.photo) args.push(...photoArgs(w, h, d.photo));
+  if (d.seal || d.pen) args.push('-colorspace', 'sRGB', '-type', 'TrueColor');
+  if (d.seal) args.push(...sealArgs(w, h, d.seal));
+  if (d.pen) args.push(...penArgs(w, h, d.pen));
+  const m = d.desk ? Math.round(w * d.desk.margin) : 0;
+  if (d.desk) args.push('-colorspace', 'sRGB', '-type', 'TrueColor', ...deskArgs(w, h, d.desk));
+  if (d.photo) args.push(...photoArgs(w + 2 * m, h + 2 * m, d.photo));
   if (d.skew) args.push('-background', 'white', '-rotate', d.skew.toFixed(2), '+repage');
-  if (d.noise)
-    args.push('-attenuate', d.noise.toFixed(2), '+noise', 'Gaussian', '-colorspace', 'Gray');
+  const colour = d.seal || d.pen || d.desk;
+  if (d.noise) args.push('-attenuate', d.noise.toFixed(2), '+noise', 'Gaussian');
+  if (d.noise && !colour) args.push('-colorspace', 'Gray');
+  if (d.speckle) args.push('-attenuate', d.speckle.toFixed(2), '+noise', 'Impulse');
+  if (d.speckle && !colour) args.push('-colorspace', 'Gray');
   if (d.turn) args.push('-rotate', String(d.turn), '+repage');
   if (d.threshold) args.push('-threshold', `${d.threshold}%`, '-type', 'bilevel');
   else args.push('-quality', String(d.quality ?? 85));
@@ -156,4 +243,52 @@ function isWide(img: Buffer): boolean {
   const size = execFileSync('identify', ['-format', '%w %h', '-'], { input: img }).toString();
   const [w, h] = size.split(' ').map(Number) as [number, number];
   return w > h;
+}
+
+/** How a book-style two-page scan darkens: the fold between the pages and the scanner lid's edge. */
+export interface Spread {
+  /** Darkness of the fold's shadow, 0–1, and its half-width as a fraction of one page's width. */
+  fold: number;
+  foldWidth: number;
+  /** Darkness of the shadow along the outer edge the lid did not cover, 0–1. */
+  edge: number;
+}
+
+/**
+ * Two grey page images side by side as one landscape scan (the right one blank when there is
+ * none), with a shadow along the fold between them, a dark line at the fold and a shadow along
+ * the scanner's edge: the shading is computed on one row and stretched to the whole image.
+ */
+export function twoPageSpread(left: Buffer, right: Buffer | null, s: Spread): Buffer {
+  const [w, h] = sizeOf(left);
+  const cols = 400;
+  const mid = cols / 2;
+  const fold = `${s.fold.toFixed(2)}*exp(-pow((i-${mid})/${(mid * s.foldWidth).toFixed(1)},2))`;
+  const line = `0.35*exp(-pow((i-${mid})/1.2,2))`;
+  const edge = `${s.edge.toFixed(2)}*exp(-pow(i/${(cols * 0.02).toFixed(1)},2))`;
+  const dir = mkdtempSync(join(tmpdir(), 'tonghop-spread-'));
+  try {
+    writeFileSync(join(dir, 'l.png'), left);
+    if (right) writeFileSync(join(dir, 'r.png'), right);
+    const second = right ? [join(dir, 'r.png')] : ['-size', `${w}x${h}`, 'xc:white'];
+    const shade = ['-size', `${cols}x1`, 'xc:', '-fx', `max(0.05,1-${fold}-${line}-${edge})`];
+    return execFileSync(
+      'convert',
+      [
+        join(dir, 'l.png'),
+        '(',
+        ...second,
+        ')',
+        '+append',
+        '(',
+        ...shade,
+        '-scale',
+        `${2 * w}x${h}!`,
+        ')',
+      ].concat(['-compose', 'Multiply', '-composite', '-colorspace', 'Gray', 'png:-']),
+      { maxBuffer: 1 << 28 },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

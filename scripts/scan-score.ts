@@ -4,7 +4,7 @@
 // scored through the CLI with the evaluation's own script: score.mjs --corpus DIR.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TesseractOcr } from '../adapters/tesseract-ocr.js';
+import { scanEngine } from '../adapters/scan-engine.js';
 import { nationalRegistry } from '../bin/registry.js';
 import { readDocument } from '../shared/ocr/read-document.js';
 import { type FieldScore, scoreReport } from './generated-score.js';
@@ -36,7 +36,7 @@ async function main(dir: string): Promise<void> {
     string,
     Truth
   >;
-  const ocr = new TesseractOcr({ workers: Number(process.env.WORKERS ?? 1) });
+  const ocr = scanEngine({ workers: Number(process.env.WORKERS ?? 1) });
   const context = { registry: nationalRegistry(), provinceCode: null };
   const byKind = new Map<string, Totals>();
   const all = zero();

@@ -9,7 +9,14 @@ import JSZip from 'jszip';
 import { generatedSet } from './generated-score.js';
 import { pdfFromText } from './report-files.js';
 import type { Rng, Truth } from './report-generator.js';
-import { damageImage, type PageDamage, rasterisePdf, scanPdf } from './scan-damage.js';
+import {
+  damageImage,
+  type PageDamage,
+  rasterisePdf,
+  type Spread,
+  scanPdf,
+  twoPageSpread,
+} from './scan-damage.js';
 
 export const SCAN_KINDS = [
   'clean',
@@ -22,7 +29,14 @@ export const SCAN_KINDS = [
   'multipage',
   'signed-last',
   'photos',
+  'seal',
+  'fax1bit',
+  'desk',
+  'twopage',
+  'greyskew',
 ] as const;
+/** The kinds issue 27 saw misread on scans nobody here had made: the before/after table's rows. */
+export const HARD_KINDS: readonly ScanKind[] = ['seal', 'fax1bit', 'desk', 'twopage', 'greyskew'];
 export type ScanKind = (typeof SCAN_KINDS)[number];
 
 const FONTS = [
@@ -38,8 +52,77 @@ export interface ScanPlan {
   fontSize: number;
   dpi: number;
   container: 'pdf' | 'jpg' | 'zip' | 'typed-pdf';
-  page: (rng: Rng) => PageDamage;
+  /** Each page's damage; `sign` is where the signer's block lies on that page, when it does. */
+  page: (rng: Rng, sign?: SignSpot) => PageDamage;
+  /** Pages scanned two by two as one landscape image, with the fold's and the lid's shadow. */
+  spread?: Spread;
 }
+
+/** The signer's block on a page image, in pixels: its title line and the name line under it. */
+export interface SignSpot {
+  title: { x: number; y: number };
+  name: { x: number; y: number };
+  lineHeight: number;
+}
+
+/** Where the last line naming the signer's office ("CHỦ TỊCH", "ỦY BAN NHÂN DÂN") and the name lie. */
+export function signSpot(typed: Buffer, page: number, dpi: number): SignSpot | null {
+  const xml = execFileSync(
+    'pdftotext',
+    ['-bbox', '-f', String(page), '-l', String(page), '-', '-'],
+    {
+      input: typed,
+    },
+  ).toString();
+  type Word = { x: number; x1: number; h: number; text: string };
+  const lines = new Map<number, Word[]>();
+  const re = /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g;
+  for (const m of xml.matchAll(re)) {
+    const y = Number(m[2]);
+    const word = { x: Number(m[1]), x1: Number(m[3]), h: Number(m[4]) - y, text: m[5]! };
+    lines.set(y, [...(lines.get(y) ?? []), word]);
+  }
+  const all = [...lines.entries()].sort((a, b) => a[0] - b[0]);
+  // The signer's column: the words after the widest gap on the line ("Nơi nhận:      TM. …").
+  const column = (words: Word[]) => {
+    let at = 0;
+    for (let i = 1; i < words.length; i++)
+      if (words[i]!.x - words[i - 1]!.x1 > 3 * words[i]!.h) at = i;
+    return words[at]!.x;
+  };
+  const office = /CHỦ TỊCH|NHÂN DÂN|UBND/;
+  const at = all.findLastIndex(([, ws]) => office.test(ws.map((w) => w.text).join(' ')));
+  if (at < 0 || !all[at + 1]) return null;
+  const [ty, tws] = all[at]!;
+  const [ny, nws] = all[at + 1]!;
+  const title = { x: column(tws), y: ty, h: tws[0]!.h };
+  const name = { x: column(nws), y: ny, h: nws[0]!.h };
+  const px = dpi / 72;
+  return {
+    title: { x: title.x * px, y: (title.y + title.h / 2) * px },
+    name: { x: name.x * px, y: (name.y + name.h / 2) * px },
+    lineHeight: title.h * px,
+  };
+}
+
+/** A red seal over the left of the signer's title and name, a blue signature over the name. */
+const sealAndPen = (r: Rng, dpi: number, sign?: SignSpot): PageDamage => {
+  if (!sign) return {};
+  const radius = dpi * between(r, 0.62, 0.75);
+  const seal = {
+    x: Math.round(sign.title.x + between(r, -0.25, 0.2) * radius),
+    y: Math.round((sign.title.y + sign.name.y) / 2 + between(r, -0.6, 0.6) * sign.lineHeight),
+    r: Math.round(radius),
+    angle: Math.round(between(r, 0, 360)),
+  };
+  const pen = {
+    x: Math.round(sign.name.x + between(r, 0.2, 0.6) * radius),
+    y: Math.round(sign.title.y - sign.lineHeight * between(r, 0, 1)),
+    w: Math.round(dpi * between(r, 1.2, 1.8)),
+    h: Math.round(sign.lineHeight * between(r, 1.8, 2.6)),
+  };
+  return { seal, pen };
+};
 
 const between = (rng: Rng, lo: number, hi: number) => lo + rng() * (hi - lo);
 const signed = (rng: Rng, lo: number, hi: number) => between(rng, lo, hi) * (rng() < 0.5 ? -1 : 1);
@@ -108,6 +191,67 @@ export function planOf(kind: ScanKind, rng: Rng): ScanPlan {
       };
     case 'photos':
       return { ...base, fontSize: long, dpi: 220, container: 'zip', page: photo };
+    default:
+      return hardPlan(kind, base, rng);
+  }
+}
+
+/** The kinds of issue 27: a seal and pen in colour, 1-bit fax, a photo on a desk, a two-page spread. */
+function hardPlan(kind: ScanKind, base: Omit<ScanPlan, 'container' | 'page'>, rng: Rng): ScanPlan {
+  const q = () => Math.round(between(rng, 70, 90));
+  switch (kind) {
+    case 'seal':
+      return {
+        ...base,
+        container: rng() < 0.5 ? 'pdf' : 'jpg',
+        page: (r, sign) => ({
+          ...sealAndPen(r, base.dpi, sign),
+          skew: signed(r, 0, 1),
+          quality: q(),
+        }),
+      };
+    case 'fax1bit':
+      return {
+        ...base,
+        dpi: 200,
+        container: 'pdf',
+        page: (r) => ({
+          skew: signed(r, 0, 1.2),
+          speckle: between(r, 0.05, 0.25),
+          threshold: Math.round(between(r, 40, 65)),
+        }),
+      };
+    case 'desk':
+      return {
+        ...base,
+        dpi: 200,
+        container: 'jpg',
+        page: (r) => ({
+          desk: { margin: between(r, 0.06, 0.16), seed: Math.floor(r() * 1e6) },
+          photo: { slant: between(r, 0.03, 0.08), lightX: r(), dark: between(r, 45, 70) },
+          noise: between(r, 0.15, 0.35),
+          quality: Math.round(between(r, 70, 88)),
+        }),
+      };
+    case 'twopage':
+      return {
+        ...base,
+        fontSize: Math.round(between(rng, 15, 17)),
+        dpi: 200,
+        container: 'pdf',
+        spread: {
+          fold: between(rng, 0.3, 0.6),
+          foldWidth: between(rng, 0.04, 0.1),
+          edge: between(rng, 0.4, 0.8),
+        },
+        page: (r) => ({ skew: signed(r, 0, 1), quality: q() }),
+      };
+    default:
+      return {
+        ...base,
+        container: 'pdf',
+        page: (r) => ({ skew: signed(r, 0.3, 2), speckle: between(r, 0.05, 0.2), quality: q() }),
+      };
   }
 }
 
@@ -139,6 +283,16 @@ async function photoZip(images: Buffer[], rng: Rng): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/** Pages two by two as spreads, each damaged (skew, JPEG) after its shadows are laid. */
+function spreads(pages: Buffer[], plan: ScanPlan, rng: Rng): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < pages.length; i += 2) {
+    const spread = twoPageSpread(pages[i]!, pages[i + 1] ?? null, plan.spread!);
+    out.push(damageImage(spread, plan.page(rng)).bytes);
+  }
+  return out;
+}
+
 /** One report scanned or photographed as `plan` says: the file's extension and bytes. */
 export async function renderScan(
   text: string,
@@ -154,14 +308,21 @@ export async function renderScan(
       bytes: pages.length > 1 ? typedWithScannedLast(typed, await scanPdf([last])) : typed,
     };
   }
-  const images = pages.map((p) => damageImage(p, plan.page(rng)).bytes);
+  const spots = pages.map((_, i) => signSpot(typed, i + 1, plan.dpi) ?? undefined);
+  if (plan.spread) return { ext: 'pdf', bytes: await scanPdf(spreads(pages, plan, rng)) };
+  const images = pages.map((p, i) => damageImage(p, plan.page(rng, spots[i])).bytes);
   if (plan.container === 'pdf') return { ext: 'pdf', bytes: await scanPdf(images) };
   if (plan.container === 'jpg' && images.length === 1) return { ext: 'jpg', bytes: images[0]! };
   return { ext: 'zip', bytes: await photoZip(images, rng) };
 }
 
 /** Writes `count` documents, kinds in turn, with expected.json (the truth) and plans.json. */
-export async function writeScanSet(dir: string, count: number, seed: number, kinds = SCAN_KINDS) {
+export async function writeScanSet(
+  dir: string,
+  count: number,
+  seed: number,
+  kinds: readonly ScanKind[] = SCAN_KINDS,
+) {
   mkdirSync(dir, { recursive: true });
   const { rngOf } = await import('./report-generator.js');
   const rng = rngOf(seed * 7919);
@@ -182,7 +343,8 @@ export async function writeScanSet(dir: string, count: number, seed: number, kin
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, count = '10', seed = '1'] = process.argv.slice(2);
-  if (!dir) throw new Error('usage: scan-set.ts DIR [count] [seed]');
-  await writeScanSet(dir, Number(count), Number(seed));
+  const [dir, count = '10', seed = '1', only] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: scan-set.ts DIR [count] [seed] [hard|kind,kind]');
+  const kinds = only === 'hard' ? HARD_KINDS : only ? (only.split(',') as ScanKind[]) : SCAN_KINDS;
+  await writeScanSet(dir, Number(count), Number(seed), kinds);
 }

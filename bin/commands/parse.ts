@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { TesseractOcr } from '../../adapters/tesseract-ocr.js';
+import { scanEngine } from '../../adapters/scan-engine.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
 import { readDocument, readPhotosDocument } from '../../shared/ocr/read-document.js';
 import { INDICATOR_CATALOGUE } from '../../shared/reader/catalogue.js';
@@ -20,7 +20,7 @@ export async function parseCommand(
 ): Promise<number> {
   let report: Report;
   // Workers start only when a page needs OCR.
-  const ocr = new TesseractOcr();
+  const ocr = scanEngine();
   const shown = files.map((f) => basename(f)).join(', ');
   try {
     const context = { registry: nationalRegistry(), provinceCode: opts.province ?? null };

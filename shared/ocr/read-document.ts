@@ -7,6 +7,9 @@ import { type Photo, readPhotos, readUpload, type UploadContent } from './read-u
 import { reviewScan } from './scan-review.js';
 import type { ScanText } from './scan-text.js';
 
+/** What reading needs to know, and for a scan the day it was received (no date after it is its own). */
+export type ScanContext = ReadContext & { receivedOn?: string | null };
+
 /**
  * One uploaded file read into a Report, OCR included when an engine is given: the text of typed
  * and scanned pages goes through the same reader, then figures read from scans are placed on
@@ -15,7 +18,7 @@ import type { ScanText } from './scan-text.js';
 export async function readDocument(
   fileName: string,
   bytes: Uint8Array,
-  context: ReadContext,
+  context: ScanContext,
   ocr?: OcrEngine,
   opts: ReadOptions = {},
 ): Promise<{ report: Report; format: FileFormat; scan: ScanText | null }> {
@@ -29,11 +32,11 @@ export async function readDocument(
  * review, an edXML package's header over its document. `signatures` are only ever the ones
  * verified here: a .json cannot claim any.
  */
-export function reportOf(content: UploadContent, context: ReadContext): Report {
+export function reportOf(content: UploadContent, context: ScanContext): Report {
   if (content.kind === 'report') return { ...content.report, signatures: [] };
   const document = content.kind === 'text' ? content.document : undefined;
   let report = readReport(content.text, document ? { ...context, document } : context);
-  if (content.scan) report = reviewScan(report, content.scan);
+  if (content.scan) report = reviewScan(report, content.scan, context.receivedOn ?? null);
   if (content.envelope)
     report = applyEnvelope(report, content.envelope, context.registry, context.provinceCode);
   return { ...report, signatures: content.signatures ?? [] };
@@ -42,7 +45,7 @@ export function reportOf(content: UploadContent, context: ReadContext): Report {
 /** Several photos of one report sent together, read as one document in page order by name. */
 export async function readPhotosDocument(
   photos: Photo[],
-  context: ReadContext,
+  context: ScanContext,
   ocr: OcrEngine,
 ): Promise<{ report: Report; scan: ScanText | null }> {
   const content = await readPhotos(photos, ocr);

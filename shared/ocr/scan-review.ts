@@ -1,6 +1,7 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Indicator, Report } from '../schemas/report.js';
 import { holdDoubtfulNumbers } from './scan-doubt.js';
+import { holdDoubtfulFields } from './scan-fields.js';
 import type { ScanText } from './scan-text.js';
 
 /**
@@ -15,8 +16,13 @@ const HAS_DIGIT = /\d/;
  * Every figure read from a scanned page keeps its page and position. A figure whose digits the
  * engine was unsure of is taken out of the report's figures and named in an error diagnostic with
  * its page and words, so that the submission waits for a person instead of carrying a wrong number.
+ * Header and signature fields the scan does not support surely are left out (scan-fields.ts).
  */
-export function reviewScan(report: Report, scan: ScanText): Report {
+export function reviewScan(
+  report: Report,
+  scan: ScanText,
+  receivedOn: string | null = null,
+): Report {
   if (!scan.scannedPages.length) return report;
   const indicators: Indicator[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -56,6 +62,6 @@ export function reviewScan(report: Report, scan: ScanText): Report {
       'ocr.read',
     ),
   );
-  const held = holdDoubtfulNumbers(report, scan);
+  const held = holdDoubtfulFields(holdDoubtfulNumbers(report, scan), scan, receivedOn);
   return { ...held, indicators, diagnostics: [...held.diagnostics, ...diagnostics] };
 }

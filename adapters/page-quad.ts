@@ -1,0 +1,125 @@
+// Finding a page photographed on a desk and straightening it. sharp has no perspective transform
+// and no contour search, so these two are done here on small grey buffers; everything else about
+// the page (decoding, colour, scale, shadows) is sharp's.
+
+/** A point on an image, in pixels. */
+export interface Point {
+  x: number;
+  y: number;
+}
+/** The page's corners: top left, top right, bottom right, bottom left. */
+export type Quad = [Point, Point, Point, Point];
+
+/** A page this small or this large in the photo is no page found (text only, or the page fills it). */
+const MIN_PAGE_SHARE = 0.3;
+const MAX_PAGE_SHARE = 0.93;
+
+/**
+ * The page in a small picture of a photo: the paper is lighter and less coloured than the desk. The
+ * paper's own brightness is taken at the centre (a page is photographed centred); pixels at least
+ * 60 % as light and as grey as it, joined to the centre, are the page; its corners are the
+ * extremes of x + y and x − y. Null when that region is too small or fills the picture.
+ */
+export function findPageQuad(
+  lum: Uint8Array,
+  sat: Uint8Array,
+  width: number,
+  height: number,
+): Quad | null {
+  const centre: number[] = [];
+  for (let y = Math.floor(height * 0.4); y < height * 0.6; y++)
+    for (let x = Math.floor(width * 0.4); x < width * 0.6; x++) centre.push(lum[y * width + x]!);
+  centre.sort((a, b) => a - b);
+  const paper = centre[Math.floor(centre.length * 0.75)] ?? 255;
+  const isPaper = (i: number) => lum[i]! >= paper * 0.6 && sat[i]! < 60;
+  const seen = new Uint8Array(width * height);
+  const stack = [Math.floor(height / 2) * width + Math.floor(width / 2)];
+  let area = 0;
+  const ext = { tl: Infinity, br: -Infinity, tr: -Infinity, bl: Infinity };
+  const at: Record<keyof typeof ext, Point> = {
+    tl: { x: 0, y: 0 },
+    br: { x: 0, y: 0 },
+    tr: { x: 0, y: 0 },
+    bl: { x: 0, y: 0 },
+  };
+  while (stack.length) {
+    const i = stack.pop()!;
+    if (seen[i] || !isPaper(i)) continue;
+    seen[i] = 1;
+    area++;
+    const x = i % width;
+    const y = (i - x) / width;
+    if (x + y < ext.tl) [ext.tl, at.tl] = [x + y, { x, y }];
+    if (x + y > ext.br) [ext.br, at.br] = [x + y, { x, y }];
+    if (x - y > ext.tr) [ext.tr, at.tr] = [x - y, { x, y }];
+    if (x - y < ext.bl) [ext.bl, at.bl] = [x - y, { x, y }];
+    if (x > 0) stack.push(i - 1);
+    if (x < width - 1) stack.push(i + 1);
+    if (y > 0) stack.push(i - width);
+    if (y < height - 1) stack.push(i + width);
+  }
+  const share = area / (width * height);
+  if (share < MIN_PAGE_SHARE || share > MAX_PAGE_SHARE) return null;
+  return [at.tl, at.tr, at.br, at.bl];
+}
+
+/** The 3×3 homography (row-major, h33 = 1) taking the unit square's corners to `q`. */
+function squareTo(q: Quad): number[] {
+  const [p0, p1, p2, p3] = q;
+  const dx1 = p1.x - p2.x;
+  const dx2 = p3.x - p2.x;
+  const dy1 = p1.y - p2.y;
+  const dy2 = p3.y - p2.y;
+  const sx = p0.x - p1.x + p2.x - p3.x;
+  const sy = p0.y - p1.y + p2.y - p3.y;
+  const den = dx1 * dy2 - dx2 * dy1;
+  const g = (sx * dy2 - dx2 * sy) / den;
+  const h = (dx1 * sy - sx * dy1) / den;
+  return [
+    p1.x - p0.x + g * p1.x,
+    p3.x - p0.x + h * p3.x,
+    p0.x,
+    p1.y - p0.y + g * p1.y,
+    p3.y - p0.y + h * p3.y,
+    p0.y,
+    g,
+    h,
+    1,
+  ];
+}
+
+const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/**
+ * The page inside `quad` of a grey image, straightened to a rectangle as wide and tall as its
+ * edges are long on average (bilinear sampling); the paper around it is dropped.
+ */
+export function straighten(
+  grey: Uint8Array,
+  width: number,
+  height: number,
+  quad: Quad,
+): { pixels: Uint8Array; width: number; height: number } {
+  const w = Math.round((dist(quad[0], quad[1]) + dist(quad[3], quad[2])) / 2);
+  const h = Math.round((dist(quad[0], quad[3]) + dist(quad[1], quad[2])) / 2);
+  const m = squareTo(quad);
+  const out = new Uint8Array(w * h);
+  for (let v = 0; v < h; v++) {
+    const fv = v / (h - 1);
+    for (let u = 0; u < w; u++) {
+      const fu = u / (w - 1);
+      const z = m[6]! * fu + m[7]! * fv + 1;
+      const x = (m[0]! * fu + m[1]! * fv + m[2]!) / z;
+      const y = (m[3]! * fu + m[4]! * fv + m[5]!) / z;
+      const x0 = Math.min(width - 2, Math.max(0, Math.floor(x)));
+      const y0 = Math.min(height - 2, Math.max(0, Math.floor(y)));
+      const ax = Math.min(1, Math.max(0, x - x0));
+      const ay = Math.min(1, Math.max(0, y - y0));
+      const i = y0 * width + x0;
+      const top = grey[i]! * (1 - ax) + grey[i + 1]! * ax;
+      const bottom = grey[i + width]! * (1 - ax) + grey[i + width + 1]! * ax;
+      out[v * w + u] = top * (1 - ay) + bottom * ay;
+    }
+  }
+  return { pixels: out, width: w, height: h };
+}

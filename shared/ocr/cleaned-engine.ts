@@ -1,0 +1,32 @@
+import type { Box, OcrEngine, OcrLine, OcrPage, PageImage } from '../ports/ocr-engine.js';
+import type { PageCleaner } from '../ports/page-cleaner.js';
+
+const scaled = (b: Box, s: number): Box => ({
+  x0: Math.round(b.x0 / s),
+  y0: Math.round(b.y0 / s),
+  x1: Math.round(b.x1 / s),
+  y1: Math.round(b.y1 / s),
+});
+
+const linesAt = (lines: OcrLine[], s: number): OcrLine[] =>
+  s === 1
+    ? lines
+    : lines.map((l) => ({
+        box: scaled(l.box, s),
+        words: l.words.map((w) => ({ ...w, box: scaled(w.box, s) })),
+      }));
+
+/**
+ * An engine that reads each page after the cleaner made it ready (colour dropout, scale, shadows,
+ * the page found in a photo): boxes come back in the uploaded image's pixels when the page was
+ * only scaled. Cleaning sits apart from the engine so that either can change alone.
+ */
+export function cleanedEngine(engine: OcrEngine, cleaner: PageCleaner): OcrEngine {
+  return {
+    async recognize(page: PageImage): Promise<OcrPage> {
+      const clean = await cleaner.clean(page);
+      const read = await engine.recognize(clean.image);
+      return { ...read, page: page.page, lines: linesAt(read.lines, clean.scale) };
+    },
+  };
+}

@@ -1,0 +1,207 @@
+import type { OcrWord } from '../ports/ocr-engine.js';
+import { NUMERIC_DATE, toIsoDate, WRITTEN_DATE } from '../reader/dates.js';
+import { findDocNumbers } from '../reader/doc-number.js';
+import { DOCUMENT_TYPES } from '../reader/patterns.js';
+import { type Diagnostic, diag } from '../schemas/diagnostic.js';
+import type { Report } from '../schemas/report.js';
+import { fold } from '../text/fold.js';
+import { isVietnameseSyllable } from '../text/syllables.js';
+import type { LineSource, ScanText } from './scan-text.js';
+
+/**
+ * A header or signature field read from a scan is given only when every word that spells it was
+ * read with at least this confidence (0–100): as for figures (scan-review.ts), clean words score
+ * above 90 and misread ones mostly below. Below it the field is left for a person.
+ */
+export const FIELD_CONFIDENCE = 80;
+/** A title or a name is words of Vietnamese: below this share of real syllables it is misread. */
+const SYLLABLE_SHARE = 0.9;
+
+const key = (s: string) => fold(s).replace(/\s+/g, '');
+const numberKey = (s: string) => key(s).replace(/[^a-z0-9&]/g, '');
+
+/** How sure a scanned field is: the lines that spell it and the words on them. */
+interface Found {
+  line: number;
+  source: LineSource;
+  words: OcrWord[];
+}
+
+/** The first scanned line (1-based) from `from` whose folded text holds `text`, with its words. */
+function lineHolding(scan: ScanText, text: string, from = 0): Found | null {
+  const want = key(text);
+  if (!want) return null;
+  const lines = scan.text.split('\n');
+  for (let i = from; i < lines.length; i++) {
+    const source = scan.lines[i];
+    if (!source?.words || !key(lines[i]!).includes(want)) continue;
+    return { line: i + 1, source, words: source.words };
+  }
+  return null;
+}
+
+/** The words of a line that spell `text` (its folded letters, in order). */
+function wordsOf(found: Found, text: string): OcrWord[] {
+  const want = key(text);
+  const words = found.words;
+  for (let i = 0; i < words.length; i++) {
+    let got = '';
+    for (let j = i; j < words.length; j++) {
+      got += key(words[j]!.text);
+      if (got.includes(want)) return words.slice(i, j + 1);
+      if (!want.startsWith(got.slice(0, want.length)) && !got.startsWith(want)) break;
+    }
+  }
+  return words;
+}
+
+const weakest = (words: OcrWord[]) => Math.min(100, ...words.map((w) => w.confidence));
+
+const note = (field: string, what: string, page: number | null, why: string): Diagnostic =>
+  diag.warning(
+    field,
+    `${page ? `Trang ${page}: ` : ''}${what} đọc từ bản quét ${why}, nên chưa ghi nhận; ` +
+      'cần người đối chiếu với bản gốc.',
+    'ocr.doubtfulField',
+  );
+
+/** Numbers and dates the text cites (the documents it answers, a resolution in its title). */
+function cited(report: Report): { numbers: Set<string>; dates: Set<string> } {
+  const refs = [...report.requestedBy, ...report.basedOn];
+  const numbers = new Set(refs.map((r) => numberKey(r.number)));
+  const dates = new Set(refs.flatMap((r) => (r.issuedOn ? [r.issuedOn] : [])));
+  const title = report.title ?? '';
+  for (const m of findDocNumbers(title)) numbers.add(numberKey(m.number));
+  for (const m of fold(title).matchAll(new RegExp(NUMERIC_DATE, 'g'))) {
+    const d = toIsoDate(m[1]!, m[2]!, m[3]!);
+    if (d.ok) dates.add(d.iso);
+  }
+  return { numbers, dates };
+}
+
+/** Why a scanned document number is not this report's own; null when it may be. */
+function numberDoubt(report: Report, scan: ScanText, citedNumbers: Set<string>): string | null {
+  const number = report.number!;
+  if (citedNumbers.has(numberKey(number))) return 'trùng số của văn bản được trích dẫn';
+  const type = report.documentType === 'OTHER' ? null : DOCUMENT_TYPES[report.documentType];
+  const kinds = Object.values(DOCUMENT_TYPES).flatMap((t) => (t.symbol ? [t.symbol] : []));
+  if (type?.symbol && !type.symbol.test(number)) return `có ký hiệu không phải của ${type.name}`;
+  if (type && !type.symbol && kinds.some((k) => k.test(number)))
+    return `có ký hiệu không phải của ${type.name}`;
+  if (report.issuer.level && !/-UBND\b|\/UBND\b/i.test(number))
+    return 'có ký hiệu không phải của Ủy ban nhân dân cấp xã';
+  const found = lineHolding(scan, number);
+  if (found && weakest(wordsOf(found, number)) < FIELD_CONFIDENCE) return 'không rõ';
+  return null;
+}
+
+/** The header's date line ("…, ngày 8 tháng 8 năm 2025") holding the report's date, read surely. */
+function dateDoubt(
+  report: Report,
+  scan: ScanText,
+  citedDates: Set<string>,
+  receivedOn: string | null,
+): string | null {
+  const iso = report.issuedOn!;
+  if (citedDates.has(iso)) return 'trùng ngày của văn bản được trích dẫn';
+  if (receivedOn && iso > receivedOn) return 'sau ngày gửi báo cáo';
+  const lines = scan.text.split('\n');
+  for (const [i, text] of lines.entries()) {
+    const m = WRITTEN_DATE.exec(fold(text));
+    const d = m && toIsoDate(m[1]!, m[2]!, m[3]!);
+    if (!d?.ok || d.iso !== iso) continue;
+    const digits = (scan.lines[i]?.words ?? []).filter((w) => /\d/.test(w.text));
+    return weakest(digits) < FIELD_CONFIDENCE ? 'không rõ' : null;
+  }
+  return 'không nằm ở dòng ngày tháng của phần đầu văn bản';
+}
+
+const HEADER_WORDS =
+  /cong\s*hoa|doc\s*lap|hanh\s*phuc|viet\s*nam|^\s*(?:bao\s*cao|ke\s*hoach)\b|uy\s*ban\s*nhan/;
+
+/** Why a scanned text (a title, a name) is not given: header words, marks, misread words. */
+function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): string | null {
+  if (field === 'title' && HEADER_WORDS.test(fold(text))) return 'lẫn với phần đầu văn bản';
+  if (/[|[\]{}_~`^<>=\\]/.test(text)) return 'lẫn ký tự lạ';
+  const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''));
+  const letters = words.filter((w) => /^\p{L}+$/u.test(w));
+  const valid = letters.filter(isVietnameseSyllable).length;
+  if (letters.length && valid / letters.length < SYLLABLE_SHARE) return 'có chữ không đọc rõ';
+  const found = lineHolding(scan, text.split(/\s+/).slice(0, 4).join(' '));
+  if (!found) return null;
+  if (weakest(wordsOf(found, text)) < FIELD_CONFIDENCE) return 'không rõ';
+  // A title that goes on in small letters on the next line was cut at its line break.
+  const next = scan.text.split('\n')[found.line]?.trim() ?? '';
+  if (field === 'title' && /^\p{Ll}/u.test(next) && !key(text).endsWith(key(next)))
+    return 'bị cắt ở chỗ xuống dòng';
+  return null;
+}
+
+/** Why a scanned signer's title is not given: unsure words, or a deputy's block read as the chief's. */
+function signerTitleDoubt(report: Report, scan: ScanText): string | null {
+  const title = report.signer.title!;
+  const lines = scan.text.split('\n');
+  const found = [...lines.keys()]
+    .reverse()
+    .map((i) => ({ i, text: fold(lines[i]!) }))
+    .find((l) => l.text.includes(fold(title).replace(/\s+/g, ' ').trim()));
+  if (!found) return null;
+  const words = wordsOf(
+    { line: found.i + 1, source: scan.lines[found.i]!, words: scan.lines[found.i]?.words ?? [] },
+    title,
+  );
+  if (weakest(words) < FIELD_CONFIDENCE) return 'không rõ';
+  // "KT." (ký thay) above: the one who signs is a deputy, whatever the line under it reads.
+  const above = lines
+    .slice(Math.max(0, found.i - 2), found.i + 1)
+    .map(fold)
+    .join(' ');
+  if (/\bk\s*\.?\s*t\b/.test(above) && !/\bpho\b/.test(fold(title)))
+    return 'thiếu chữ "PHÓ" sau dòng "KT."';
+  return null;
+}
+
+/**
+ * The report's header and signature fields as read from a scan, each kept only when the scan
+ * supports it: every word read surely, the field's own grammar (a number whose symbol fits the
+ * document type and a commune's committee; a date on the header's date line, not after the upload;
+ * a title that is not the header; a name of Vietnamese syllables), and not a number or date the
+ * text cites. Any other is left null with a Vietnamese diagnostic naming why.
+ */
+export function holdDoubtfulFields(
+  report: Report,
+  scan: ScanText,
+  receivedOn: string | null = null,
+): Report {
+  if (!scan.scannedPages.length) return report;
+  const notes: Diagnostic[] = [];
+  const page = scan.scannedPages[0] ?? null;
+  const { numbers, dates } = cited(report);
+  const out: Report = { ...report, issuer: { ...report.issuer }, signer: { ...report.signer } };
+  const drop = (field: string, what: string, why: string | null) => {
+    if (why) notes.push(note(field, what, page, why));
+    return why !== null;
+  };
+  if (out.number && drop('number', `Số văn bản "${out.number}"`, numberDoubt(out, scan, numbers)))
+    out.number = null;
+  if (
+    out.issuedOn &&
+    drop('issuedOn', `Ngày ban hành ${out.issuedOn}`, dateDoubt(out, scan, dates, receivedOn))
+  )
+    out.issuedOn = null;
+  const title = out.titleOriginal ?? out.title;
+  if (title && drop('title', 'Trích yếu', textDoubt(title, scan, 'title'))) {
+    out.title = null;
+    delete out.titleOriginal;
+  }
+  if (
+    out.signer.name &&
+    drop('signer.name', 'Tên người ký', textDoubt(out.signer.name, scan, 'name'))
+  ) {
+    out.signer.name = null;
+    delete out.signer.nameOriginal;
+  }
+  if (out.signer.title && drop('signer.title', 'Chức vụ người ký', signerTitleDoubt(out, scan)))
+    out.signer.title = null;
+  return { ...out, diagnostics: [...out.diagnostics, ...notes] };
+}

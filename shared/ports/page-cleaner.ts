@@ -1,0 +1,32 @@
+import type { PageImage } from './ocr-engine.js';
+
+/** What a page looked like before it was cleaned, measured on the page itself. */
+export interface PageMeasures {
+  /** The page had colour: ink that is not black (a red seal, a blue pen) was taken out. */
+  colour: boolean;
+  /** Already black and white (a fax, a 1-bit scanner). */
+  bilevel: boolean;
+  /** Lower-case letter height in pixels as scanned; null when no text lines were found. */
+  xHeight: number | null;
+  /** Darkest to lightest background across the page, 0–1: the shadow of a fold, a photo's light. */
+  unevenLight: number;
+  /** Share of the pixels that are specks (dust, fax noise): changed by a 3×3 median. */
+  speckle: number;
+  /** A photo of the page on a desk: the page was found and straightened. */
+  pageFound: boolean;
+}
+
+/** A page image made ready for OCR, and how its pixels relate to the uploaded image. */
+export interface CleanPage {
+  image: PageImage;
+  /** Cleaned pixels per original pixel: boxes read on the clean page are divided by it. */
+  scale: number;
+  /** The page was cut out of a photo and straightened: its boxes are on the straightened page. */
+  straightened: boolean;
+  measures: PageMeasures;
+}
+
+/** Prepares a page image for OCR: colour dropout, scale, shadows, specks, the page found in a photo. */
+export interface PageCleaner {
+  clean(image: PageImage): Promise<CleanPage>;
+}

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { linePitch } from '../../adapters/page-lines.js';
+import { findPageQuad, straighten } from '../../adapters/page-quad.js';
+import { readPnm, SharpPageCleaner } from '../../adapters/sharp-page-cleaner.js';
+
+// Synthetic pages drawn with SVG (no fonts): "lines of text" are black bars, a seal is a red ring,
+// a pen stroke a blue curve, a desk a brown field around a white quadrilateral.
+const W = 600;
+const H = 850;
+const bars = (pitch: number, x0 = 60) =>
+  Array.from({ length: Math.floor((H - 120) / pitch) }, (_, i) => {
+    const w = 300 + ((i * 97) % 180);
+    return `<rect x="${x0}" y="${60 + i * pitch}" width="${w}" height="${Math.round(pitch * 0.45)}" fill="#111"/>`;
+  }).join('');
+const svgPage = (inner: string, bg = 'white') =>
+  Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="${bg}"/>${inner}</svg>`,
+  );
+const jpeg = (svg: Buffer) => sharp(svg).jpeg({ quality: 92 }).toBuffer();
+
+async function cleaned(image: Buffer) {
+  const page = await new SharpPageCleaner().clean({ page: 1, image });
+  const pnm = readPnm(page.image.image)!;
+  return { page, pnm };
+}
+const at = (p: { raw: Buffer; width: number }, x: number, y: number) => p.raw[y * p.width + x]!;
+
+describe('page cleaning with sharp', () => {
+  it('takes out a red seal and a blue pen stroke and keeps black ink', async () => {
+    const seal =
+      '<circle cx="300" cy="600" r="90" fill="none" stroke="rgb(206,38,48)" stroke-width="14"/>';
+    const pen =
+      '<path d="M150 400 C 250 300, 350 500, 450 380" fill="none" stroke="rgb(28,52,168)" stroke-width="8"/>';
+    const { page, pnm } = await cleaned(await jpeg(svgPage(bars(40) + seal + pen)));
+    expect(page.measures.colour).toBe(true);
+    expect(at(pnm, 300 + 90, 600)).toBeGreaterThan(200); // on the ring, right of its centre
+    expect(at(pnm, 70, 65)).toBeLessThan(60); // inside the first bar
+  });
+
+  it('finds the period of lines of text (property: any pitch from 20 to 90 pixels)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 90 }),
+        fc.integer({ min: 0, max: 9 }),
+        (pitch, phase) => {
+          const rows = new Uint8Array(3000).map((_, y) =>
+            (y + phase) % pitch < pitch * 0.45 ? 160 : 2,
+          );
+          expect(Math.abs(linePitch([rows])! - pitch)).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('finds a page photographed on a desk and straightens it to the page shape', async () => {
+    const quad = [
+      { x: 70, y: 60 },
+      { x: 540, y: 90 },
+      { x: 520, y: 800 },
+      { x: 50, y: 770 },
+    ];
+    const poly = `<polygon points="${quad.map((p) => `${p.x},${p.y}`).join(' ')}" fill="rgb(235,235,230)"/>`;
+    const image = await jpeg(svgPage(poly, 'rgb(120,85,55)'));
+    const { data, info } = await sharp(image)
+      .resize(256)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const n = info.width * info.height;
+    const lum = new Uint8Array(n);
+    const sat = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const [r, g, b] = [data[3 * i]!, data[3 * i + 1]!, data[3 * i + 2]!];
+      lum[i] = (r * 299 + g * 587 + b * 114) / 1000;
+      sat[i] = Math.max(r, g, b) - Math.min(r, g, b);
+    }
+    const found = findPageQuad(lum, sat, info.width, info.height)!;
+    const k = W / info.width;
+    found.forEach((p, i) => {
+      expect(Math.abs(p.x * k - quad[i]!.x)).toBeLessThan(12);
+      expect(Math.abs(p.y * k - quad[i]!.y)).toBeLessThan(12);
+    });
+    const flat = straighten(
+      new Uint8Array(W * H).fill(200),
+      W,
+      H,
+      found.map((p) => ({ x: p.x * k, y: p.y * k })) as typeof found,
+    );
+    expect(flat.height / flat.width).toBeGreaterThan(1.4);
+    const { page } = await cleaned(image);
+    expect(page.measures.pageFound).toBe(true);
+    expect(page.straightened).toBe(true);
+  });
+
+  it("measures uneven light (a fold's shadow) and leaves an evenly lit page at its size", async () => {
+    const fold =
+      '<defs><linearGradient id="f"><stop offset="0" stop-color="#fff"/><stop offset="0.5" stop-color="#555"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>';
+    const shaded = await cleaned(
+      await jpeg(svgPage(`${fold}<rect width="100%" height="100%" fill="url(#f)"/>${bars(40)}`)),
+    );
+    expect(shaded.page.measures.unevenLight).toBeGreaterThan(0.4);
+    const even = await cleaned(await jpeg(svgPage(bars(40))));
+    expect(even.page.measures.unevenLight).toBeLessThan(0.1);
+    expect(even.page.measures.xHeight).toBe(16);
+    expect(even.page.scale).toBe(1);
+  });
+
+  it('enlarges small text to the x-height Tesseract reads, at most 1.5 times', async () => {
+    const small = await cleaned(await jpeg(svgPage(bars(20))));
+    expect(small.page.measures.xHeight).toBe(8);
+    expect(small.page.scale).toBe(1.5);
+    expect(small.pnm.width).toBe(900);
+  });
+});
