@@ -16,7 +16,8 @@ const bars = (pitch: number, x0 = 60) =>
   }).join('');
 const svgPage = (inner: string, bg = 'white') =>
   Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="${bg}"/>${inner}</svg>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">` +
+      `<rect width="100%" height="100%" fill="${bg}"/>${inner}</svg>`,
   );
 const jpeg = (svg: Buffer) => sharp(svg).jpeg({ quality: 92 }).toBuffer();
 
@@ -96,7 +97,8 @@ describe('page cleaning with sharp', () => {
 
   it("measures uneven light (a fold's shadow) and leaves an evenly lit page at its size", async () => {
     const fold =
-      '<defs><linearGradient id="f"><stop offset="0" stop-color="#fff"/><stop offset="0.5" stop-color="#555"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>';
+      '<defs><linearGradient id="f"><stop offset="0" stop-color="#fff"/>' +
+      '<stop offset="0.5" stop-color="#555"/><stop offset="1" stop-color="#fff"/></linearGradient></defs>';
     const shaded = await cleaned(
       await jpeg(svgPage(`${fold}<rect width="100%" height="100%" fill="url(#f)"/>${bars(40)}`)),
     );

@@ -30,7 +30,8 @@ const header = (number: string, date: string, title: string, sign: string[]) => 
   `Số: ${number}   Con Cuông, ${date}`,
   'BÁO CÁO',
   title,
-  'Thực hiện Công văn số 812/SKHCN-QLCN ngày 12/5/2026 của Sở Khoa học và Công nghệ tỉnh Nghệ An, Ủy ban nhân dân xã Con Cuông báo cáo như sau:',
+  'Thực hiện Công văn số 812/SKHCN-QLCN ngày 12/5/2026 của Sở Khoa học và Công nghệ tỉnh Nghệ An, ' +
+    'Ủy ban nhân dân xã Con Cuông báo cáo như sau:',
   'I. KẾT QUẢ ĐẠT ĐƯỢC',
   '- Duy trì 16 tổ công nghệ số cộng đồng.',
   'II. KIẾN NGHỊ',
