@@ -6,6 +6,7 @@ import { centered, heading, para, run, table } from './docx-blocks.js';
 import {
   formalDate,
   formatNumber,
+  formatSameScale,
   formatShare,
   LEVEL_TITLES,
   levelsOf,
@@ -85,8 +86,8 @@ export function submissionStatus(r: Rollup): Block[] {
 function spreadText(i: IndicatorSummary): string {
   const s = i.spread;
   if (!s || i.unitsReporting < 2) return '';
-  const f = (v: number) => formatNumber(v);
-  return `${f(s.min.value)} – ${f(s.median.value)} – ${f(s.max.value)}${i.kind === 'rate' ? '%' : ''}`;
+  const unit = i.kind === 'rate' ? '%' : i.unit;
+  return formatSameScale([s.min.value, s.median.value, s.max.value], unit).join(' – ');
 }
 
 export function indicatorsPart(r: Rollup): Block[] {

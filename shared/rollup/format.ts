@@ -10,6 +10,26 @@ const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 export const formatNumber = (n: number) => (Number.isInteger(n) ? integer : decimal).format(n);
 export const formatPercent = (n: number) => `${decimal.format(n)}%`;
+
+/**
+ * Several values side by side (min – median – max) with one precision, the most any of them needs
+ * (at most two decimals), and the unit on each: "86,70% – 88,57% – 89,63%", "11 tổ – 15 tổ – 20 tổ".
+ */
+export function formatSameScale(values: number[], unit: string | null): string[] {
+  const decimals = Math.max(
+    0,
+    ...values.map((v) => {
+      const fixed = v.toFixed(2).replace(/0+$/, '');
+      return fixed.length - fixed.indexOf('.') - 1;
+    }),
+  );
+  const f = new Intl.NumberFormat('vi-VN', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  const after = unit === '%' ? '%' : unit ? ` ${unit}` : '';
+  return values.map((v) => `${f.format(v)}${after}`);
+}
 /** "10/6/2026": a day in formal text, never with its weekday. */
 export function formalDate(ymd: string): string {
   const [y, m, d] = ymd.split('-').map(Number);

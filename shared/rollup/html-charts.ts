@@ -1,6 +1,6 @@
 import { escapeHtml as h } from '../mail/html.js';
 import type { IndicatorSummary, UnitState } from '../schemas/rollup.js';
-import { formatNumber, formatPercent, STATE_TITLES } from './format.js';
+import { formatNumber, formatPercent, formatSameScale, STATE_TITLES } from './format.js';
 
 // Charts are inline SVG drawn at a fixed size in CSS pixels (width and height attributes, no
 // viewBox scaling): their text keeps the page's text size on any screen, and a narrow screen
@@ -10,9 +10,10 @@ export const COLORS: Record<UnitState, string> = {
   on_time: '#2e7d32',
   late: '#f9a825',
   needs_review: '#6a1b9a',
-  returned: '#00838f',
+  returned: '#00695c',
   rejected: '#c62828',
-  missing: '#9e9e9e',
+  // Dark enough that the unit names written on it in white read at 4.5:1 (WCAG AA) and more.
+  missing: '#616161',
 };
 export const STATES: UnitState[] = [
   'on_time',
@@ -129,12 +130,10 @@ export function distribution(i: IndicatorSummary, names: Map<string, string>): s
       tag('title', {}, h(label)),
     );
   const unit = i.kind === 'rate' ? '%' : i.unit;
-  const tick = (v: number, anchor: string, at: number) =>
-    tag(
-      'text',
-      { x: at, y: 48, 'font-size': 12, 'text-anchor': anchor },
-      h(`${formatNumber(v)} ${unit}`),
-    );
+  // The two ends in one precision, each with its unit ("80,00%" and "89,63%", not "80 %").
+  const [minText, maxText] = formatSameScale([min.value, max.value], unit);
+  const tick = (text: string, anchor: string, at: number) =>
+    tag('text', { x: at, y: 48, 'font-size': 12, 'text-anchor': anchor }, h(text));
   const body = [
     `<line x1="${pad}" x2="${W - pad}" y1="34" y2="34" stroke="#999"/>`,
     ...(i.values.length > MAX_DOTS ? histogram(i, x, lo, hi) : i.values.map(dot)),
@@ -153,8 +152,8 @@ export function distribution(i: IndicatorSummary, names: Map<string, string>): s
         )
       : '',
     span === 0
-      ? tick(min.value, 'middle', W / 2)
-      : `${tick(min.value, 'start', pad)}${tick(max.value, 'end', W - pad)}`,
+      ? tick(minText!, 'middle', W / 2)
+      : `${tick(minText!, 'start', pad)}${tick(maxText!, 'end', W - pad)}`,
   ];
   return svg(W, 54, `Phân bố: ${i.name} (${unit})`, body.join(''));
 }

@@ -140,7 +140,11 @@ export function rollupHtml(r: Rollup): string {
   const deadline = formalDate(ictDate(new Date(r.round.deadline)));
   const proposals = r.proposalsByAddressee.map((g) => ({
     ...g,
-    title: `Gửi ${ADDRESSEE_TITLES[g.addressee]}`,
+    // "Gửi Sở Tài chính", but a proposal that names no body is not "sent to" one.
+    title:
+      g.addressee === 'unspecified'
+        ? 'Kiến nghị chưa nêu cơ quan nhận'
+        : `Gửi ${ADDRESSEE_TITLES[g.addressee]}`,
   }));
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -20,6 +20,40 @@ const NUM_FMT: Record<Exclude<Format, 'wrap'>, string> = {
 };
 const ICT_MS = 7 * 3_600_000;
 
+/** The wrapped columns of each sheet and their widths: rows are made tall enough for them. */
+const WRAPPED = new WeakMap<Sheet, Array<[key: string, width: number]>>();
+/** Points per line of the sheet's 11 pt text, and the most lines a row is made tall for. */
+const LINE_POINTS = 15;
+const MAX_LINES = 27;
+
+/**
+ * How many lines `text` takes in a wrapped column `width` characters wide (Excel's width unit is
+ * about one digit; words are not split, so a line holds a little less).
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 0.95) - 1);
+  return text.split('\n').reduce((n, part) => {
+    // Greedy, as the sheet wraps: words in order, a word longer than a line cut into lines.
+    const pieces = part
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((w) => {
+        const len = [...w].length;
+        return Array.from({ length: Math.ceil(len / perLine) }, (_, i) =>
+          Math.min(perLine, len - i * perLine),
+        );
+      });
+    let lines = 1;
+    let used = 0;
+    for (const len of pieces)
+      if (used && used + 1 + len > perLine) {
+        lines += 1;
+        used = len;
+      } else used += (used ? 1 : 0) + len;
+    return n + lines;
+  }, 0);
+}
+
 function sheet(book: Book, name: string, columns: Column[], opts: { tallHeader?: boolean } = {}) {
   const wide = columns.reduce((a, c) => a + c[2], 0) > 100;
   const ws = book.addWorksheet(name, {
@@ -49,14 +83,25 @@ function sheet(book: Book, name: string, columns: Column[], opts: { tallHeader?:
   head.alignment = { wrapText: true, vertical: 'top' };
   if (opts.tallHeader) head.height = 60;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  WRAPPED.set(
+    ws,
+    columns.filter((c) => c[3] === 'wrap').map(([, key, width]) => [key, width]),
+  );
   head.commit();
   return ws;
 }
 
 // Rows are committed as they are written: the streaming writer keeps neither them nor a
 // shared-string table in memory, which is what makes 3,321 units' sheets cheap.
+// A wrapped cell's row gets an explicit height: LibreOffice (and Excel on a streamed file) does not
+// grow rows by itself, and a long "Khó khăn" quote then ran over the rows below it.
 function add(ws: Sheet, row: Record<string, unknown>, formats: Record<string, Format> = {}) {
   const added = ws.addRow(row);
+  const lines = Math.max(
+    1,
+    ...(WRAPPED.get(ws) ?? []).map(([key, width]) => wrappedLines(String(row[key] ?? ''), width)),
+  );
+  if (lines > 1) added.height = Math.min(lines, MAX_LINES) * LINE_POINTS;
   for (const [key, f] of Object.entries(formats))
     if (f !== 'wrap') added.getCell(key).numFmt = NUM_FMT[f];
   added.commit();
@@ -119,12 +164,13 @@ function summarySheets(book: Book, r: Rollup) {
         numerator: i.weighted?.numerator,
         denominator: i.weighted?.denominator,
         rawUnits: pct ? i.unitsWithRawFigures : undefined,
-        min: i.spread?.min.value,
-        median: i.spread?.median.value,
-        max: i.spread?.max.value,
+        // A rate's spread as percentages, one precision like the rate itself.
+        min: share(i, i.spread?.min.value),
+        median: share(i, i.spread?.median.value),
+        max: share(i, i.spread?.max.value),
         previous: i.previous ? share(i, i.previous.value) : undefined,
       },
-      i.kind === 'rate' ? { previous: 'pct' } : {},
+      i.kind === 'rate' ? { previous: 'pct', min: 'pct', median: 'pct', max: 'pct' } : {},
     );
   }
 }

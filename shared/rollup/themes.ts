@@ -20,7 +20,7 @@ export const ADDRESSEE_TITLES: Record<Addressee, string> = {
   finance_department: 'Sở Tài chính',
   provincial_committee: 'UBND tỉnh',
   central_government: 'Trung ương (Chính phủ, các bộ, ngành)',
-  unspecified: 'Chưa nêu cơ quan',
+  unspecified: 'Chưa nêu cơ quan nhận',
 };
 
 // The order of the rollup's groups is the schema's: one list to change.

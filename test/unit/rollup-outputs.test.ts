@@ -121,7 +121,7 @@ describe('rollup files, opened again', () => {
     // Every unit by its name in the grid, not only on hover.
     for (const u of units) expect(html).toContain(`>${unitNames(rollup).get(u.code)}</li>`);
     expect(html).toContain('73,5% (5.880/8.000)');
-    expect(html).toMatch(/>\d+(,\d+)? %</); // axes in %
+    expect(html).toMatch(/>\d+(,\d+)?%</); // axes in %, each end with its unit
     expect(html).not.toMatch(/tonghop/i);
     expect(html).toContain('Kinh phí, nguồn lực tài chính');
   });
