@@ -1,6 +1,7 @@
 import type { MailOutbox } from '../shared/ports/mail.js';
 import type { JobDeps } from '../shared/reminders/jobs.js';
 import { dynamoDocumentClient } from './dynamo-client.js';
+import { DynamoConfirmationStore } from './dynamo-confirmation-store.js';
 import { DynamoDepartmentStore } from './dynamo-department-store.js';
 import { DynamoMailLedger } from './dynamo-mail-ledger.js';
 import { DynamoRoundStore } from './dynamo-round-store.js';
@@ -19,6 +20,7 @@ export function tableStores(table: string) {
     submissions: new DynamoSubmissionStore(db, table),
     ledger: new DynamoMailLedger(db, table),
     trust: new DynamoTrustStore(db, table),
+    confirmations: new DynamoConfirmationStore(db, table),
   };
 }
 

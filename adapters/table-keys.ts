@@ -4,6 +4,8 @@
 //   versions     PK ROUND#<province>#<round>   SK COUNTER#<unit>
 //   units        PK UNITS                      SK <province>#<unit>
 //   mail ledger  PK ROUND#<province>#<round>   SK MAIL#<ledgerKey>
+//   confirmations PK ROUND#<province>#<round>  SK CONFIRM#<unit>#<submissionId>#<at>#<uuid>
+//   pre-sign checks PK ROUND#<province>#<round> SK CHECK#<at>#<uuid>
 //   rounds       PK ROUNDS#<province>          SK <round>   (ad-hoc ones; standing ones are computed)
 //   departments  PK DEPARTMENTS                SK <province>
 //   desk log     PK DESKLOG#<province>         SK <at>#<uuid>   (rounds, contacts, accounts)
@@ -44,6 +46,9 @@ export const roundPk = (provinceCode: string, roundId: string) =>
   `ROUND#${provinceCode}#${roundId}`;
 export const submissionSk = (unitCode: string, submissionId: string) =>
   `SUB#${unitCode}#${submissionId}`;
+export const confirmationSk = (unitCode: string, submissionId: string, stamp: string) =>
+  `CONFIRM#${unitCode}#${submissionId}#${stamp}`;
+export const checkSk = (stamp: string) => `CHECK#${stamp}`;
 export const counterSk = (unitCode: string) => `COUNTER#${unitCode}`;
 export const unitHistoryPk = (unitCode: string) => `UNIT#${unitCode}`;
 export const UNITS_PK = 'UNITS';

@@ -19,25 +19,42 @@ const SOURCES = new URL('../examples/sources/', import.meta.url);
 const round = standingRounds('40', 2026)[0]!;
 const registry = nationalRegistry();
 
-function submission(unit: Unit, text: string, i: number, uploadedAt: string): Submission {
+/** The examples whose text is what OCR read of a scan or photo (their names say so). */
+const SCANNED = /-(?:ocr|scan|anh-chup)\b/;
+
+function submission(
+  unit: Unit,
+  text: string,
+  i: number,
+  uploadedAt: string,
+  scanned = false,
+): Submission {
   const report = readReport(text, { registry });
-  const { status, diagnostics } = checkReport(report, unit, new Date(uploadedAt), registry);
+  const checked = checkReport(report, unit, new Date(uploadedAt), registry);
+  const ocr = {
+    level: 'warning',
+    field: 'file',
+    message: 'Đã nhận dạng ký tự (OCR).',
+    code: 'ocr.read',
+  } as const;
+  const diagnostics = scanned ? [...checked.diagnostics, ocr] : checked.diagnostics;
+  const ext = scanned ? 'pdf' : 'docx';
   return {
     submissionId: `sample-${i}`,
     provinceCode: '40',
     roundId: round.roundId,
     unitCode: unit.code,
     version: 1,
-    status,
+    status: checked.status,
     diagnostics,
     file: {
       bucket: 'sample',
-      key: `inbox/40/${round.roundId}/${unit.code}/bao-cao-${i}.docx`,
+      key: `inbox/40/${round.roundId}/${unit.code}/bao-cao-${i}.${ext}`,
       versionId: null,
-      name: `bao-cao-${i}.docx`,
+      name: `bao-cao-${i}.${ext}`,
       size: text.length,
       sha256: null,
-      format: 'docx',
+      format: ext,
     },
     uploadedAt,
     processedAt: uploadedAt,
@@ -67,7 +84,8 @@ export function sampleSubmissions(units: Unit[]): Submission[] {
     const text = readFileSync(new URL(name, SOURCES), 'utf8');
     const code = readReport(text, { registry }).issuer.code;
     const unit = units.find((u) => u.code === code);
-    if (unit) out.push(submission(unit, text, out.length, '2026-06-08T03:00:00.000Z'));
+    const at = '2026-06-08T03:00:00.000Z';
+    if (unit) out.push(submission(unit, text, out.length, at, SCANNED.test(name)));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { SignInService } from '../shared/ports/accounts.js';
+import type { ConfirmationStore } from '../shared/ports/confirmation-store.js';
 import type { PasswordReset, RateLimiter } from '../shared/ports/password-reset.js';
 import type { RoundStore } from '../shared/ports/round-store.js';
 import type { SubmissionStore } from '../shared/ports/submission-store.js';
@@ -49,6 +50,8 @@ export interface PortalDeps {
   rounds: RoundStore;
   submissions: SubmissionStore;
   uploads: UploadSigner;
+  /** The units' confirmations of figures read and the Department's pre-sign checks. */
+  confirmations?: ConfirmationStore;
   /** The Department's desk (web/routes/staff-*); absent in tests of the communes' pages alone. */
   desk?: DeskDeps;
   now?: () => Date;

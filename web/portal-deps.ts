@@ -2,6 +2,7 @@ import { cognito } from '../adapters/cognito-client.js';
 import { CognitoPasswordReset } from '../adapters/cognito-password-reset.js';
 import { CognitoSignIn } from '../adapters/cognito-sign-in.js';
 import { dynamoDocumentClient } from '../adapters/dynamo-client.js';
+import { DynamoConfirmationStore } from '../adapters/dynamo-confirmation-store.js';
 import { DynamoRateLimiter } from '../adapters/dynamo-rate-limiter.js';
 import { DynamoRoundStore } from '../adapters/dynamo-round-store.js';
 import { DynamoSubmissionStore } from '../adapters/dynamo-submission-store.js';
@@ -49,6 +50,7 @@ export function portalDeps(env: NodeJS.ProcessEnv = process.env): PortalDeps {
     rounds: new DynamoRoundStore(db, table),
     submissions: new DynamoSubmissionStore(db, table),
     uploads: new S3UploadSigner(s3(), bucket),
+    confirmations: new DynamoConfirmationStore(db, table),
     desk: deskDeps(env, sqsOutbox(env), { db, table, bucket }),
   };
 }

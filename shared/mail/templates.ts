@@ -1,4 +1,5 @@
 import { chosenFileName } from '../files/shown-name.js';
+import { byDecisiveness } from '../ingest/decisive-reason.js';
 import { daysFromDeadline, ictDate, vietnameseDay, vietnamTime } from '../rounds/deadline.js';
 import { returnMessage } from '../schemas/audit.js';
 import type { Round } from '../schemas/round.js';
@@ -100,7 +101,7 @@ export function receiptMail(input: {
   // What to fix (errors) apart from notes (OCR done, an encoding converted): a note is never
   // listed as something to fix, and "send again" is asked only when there is something to fix.
   const list = (ds: typeof s.diagnostics) => ds.map((d) => `- ${d.message}`).join('\n');
-  const errors = s.diagnostics.filter((d) => d.level === 'error');
+  const errors = byDecisiveness(s.diagnostics).filter((d) => d.level === 'error');
   const notes = s.diagnostics.filter((d) => d.level !== 'error');
   if (s.status !== 'accepted' && errors.length)
     paragraphs.push(
@@ -110,6 +111,16 @@ export function receiptMail(input: {
   else if (s.status === 'needs_review')
     paragraphs.push('Cán bộ Sở KHCN sẽ xem tệp này; đơn vị chưa cần gửi lại.');
   if (notes.length) paragraphs.push(`Lưu ý (không cần sửa):\n${list(notes)}`);
+  const figures = s.report?.indicators.filter((i) => i.key !== null).length ?? 0;
+  // Not counted whatever its figures say: another period, or not a report at all.
+  const NOT_COUNTED = ['period.mismatch', 'period.otherRound', 'documentType.notReport'];
+  const held = s.diagnostics.some((d) => NOT_COUNTED.includes(d.code ?? ''));
+  if (figures && !held && (s.status === 'accepted' || s.status === 'needs_review'))
+    paragraphs.push(
+      'Hệ thống đã đọc các số liệu của báo cáo để tổng hợp. Đề nghị đơn vị mở trang dưới đây, ' +
+        'kiểm tra từng số liệu và bấm "Xác nhận" (số liệu đọc sai: chọn "Sửa giá trị"); ' +
+        'văn bản gốc vẫn được giữ nguyên.',
+    );
   paragraphs.push(uploadHint(input.portalUrl, unit.code, s.roundId), signature(department));
   return { subject, text: `${paragraphs.join('\n\n')}\n`, html: htmlPage(subject, paragraphs) };
 }

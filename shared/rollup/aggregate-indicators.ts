@@ -1,6 +1,6 @@
 import { type CatalogueEntry, INDICATOR_CATALOGUE } from '../reader/indicators.js';
 import type { Indicator } from '../schemas/report.js';
-import type { IndicatorSummary, IndicatorValue } from '../schemas/rollup.js';
+import type { FigureBasis, IndicatorSummary, IndicatorValue } from '../schemas/rollup.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -31,6 +31,7 @@ function unitValue(
   entry: CatalogueEntry,
   figures: Indicator[],
   s: RollupSubmission,
+  basisOf: BasisOf,
 ): IndicatorValue | null {
   const usable = figures
     .map((f) => ({ f, value: entry.kind === 'rate' ? percentOf(f) : f.value }))
@@ -50,8 +51,13 @@ function unitValue(
     alsoReported: [...new Set(others)],
     line: chosen.f.line,
     submissionId: s.submissionId,
+    ...withBasis(basisOf(chosen.f)),
   };
 }
+
+/** What a figure rests on when it is not plain typed text (see sign-checks.ts). */
+export type BasisOf = (figure: Indicator) => FigureBasis | undefined;
+const withBasis = (basis: FigureBasis | undefined) => (basis ? { basis } : {});
 
 function extreme(values: IndicatorValue[], v: number) {
   return {
@@ -134,7 +140,10 @@ function summary(entry: CatalogueEntry, values: IndicatorValue[]): IndicatorSumm
  * rates as Σ numerators / Σ denominators of the units that give both (never a mean of
  * percentages), and min / median / max of every unit's value with the units behind each.
  */
-export function aggregateIndicators(accepted: RollupSubmission[]): IndicatorSummary[] {
+export function aggregateIndicators(
+  accepted: RollupSubmission[],
+  basisOf: BasisOf = () => undefined,
+): IndicatorSummary[] {
   const byKey = figuresByKey(accepted);
   return INDICATOR_CATALOGUE.map((entry) => {
     const values: IndicatorValue[] = [];
@@ -143,6 +152,7 @@ export function aggregateIndicators(accepted: RollupSubmission[]): IndicatorSumm
         entry,
         figures.sort((a, b) => a.line - b.line),
         s,
+        basisOf,
       );
       if (v) values.push(v);
     }

@@ -6,6 +6,14 @@ import type { Submission } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
 import { aggregateIndicators } from './aggregate-indicators.js';
 import { asView } from './rollup-view.js';
+import {
+  checkCounts,
+  leftOutItems,
+  type SignItem,
+  type Statements,
+  settleFigures,
+  settleQuotes,
+} from './sign-checks.js';
 import { sourcesOf } from './source-ref.js';
 import { consolidateText, type Repair } from './themes.js';
 import { countByLevel, countStates, otherDocuments, unitStatuses } from './unit-status.js';
@@ -24,6 +32,11 @@ export interface RollupInput {
   now: Date;
   /** How quoted points are repaired for display (the original is kept beside). */
   repair?: Repair;
+  /**
+   * The units' confirmations and the Department's pre-sign checks: given, the figures are settled
+   * by them (a scanned figure nobody confirmed is left out) and the rollup says what was checked.
+   */
+  statements?: Statements;
 }
 
 /** Every submission id the rollup names, for its sources table. */
@@ -39,11 +52,18 @@ function named(r: Omit<Rollup, 'sources'>): string[] {
 
 /** The consolidated report of one round, from the stored submissions alone. */
 export function buildRollup(input: RollupInput): Rollup {
+  return buildRollupChecked(input).rollup;
+}
+
+/** The rollup and, when statements are given, the items of its pre-sign list. */
+export function buildRollupChecked(input: RollupInput): { rollup: Rollup; items: SignItem[] } {
   const { round, units } = input;
   const submissions = input.submissions.map(asView);
   const statuses = unitStatuses(units, submissions, round.deadline);
   const rows = statuses.map((s) => s.row);
-  const accepted = statuses.flatMap((s) => (s.accepted ? [s.accepted] : []));
+  const counted = statuses.flatMap((s) => (s.accepted ? [s.accepted] : []));
+  const figures = input.statements ? settleFigures(counted, input.statements) : null;
+  const accepted = figures?.accepted ?? counted;
   const rollup: Omit<Rollup, 'sources'> = {
     schemaVersion: 2,
     provinceCode: input.provinceCode,
@@ -58,9 +78,19 @@ export function buildRollup(input: RollupInput): Rollup {
     beforeDeadline: daysFromDeadline(input.now, round.deadline) <= 0,
     status: { ...countStates(rows), byLevel: countByLevel(rows) },
     units: rows,
-    indicators: aggregateIndicators(accepted),
+    indicators: aggregateIndicators(accepted, (f) => figures?.basis.get(f)),
     ...consolidateText(accepted, input.repair),
     otherDocuments: otherDocuments(submissions),
   };
-  return { ...rollup, sources: sourcesOf(submissions, named(rollup)) };
+  if (!input.statements || !figures)
+    return { rollup: { ...rollup, sources: sourcesOf(submissions, named(rollup)) }, items: [] };
+  const quotes = settleQuotes(rollup, input.statements);
+  const items: SignItem[] = [
+    ...figures.items,
+    ...quotes.items,
+    ...leftOutItems(rollup, input.statements),
+  ];
+  const checks = checkCounts(items, figures.leftOut, figures.confirmedByUnits);
+  const checked = { ...quotes.rollup, checks };
+  return { rollup: { ...checked, sources: sourcesOf(submissions, named(checked)) }, items };
 }

@@ -12,6 +12,7 @@ import { ictDate } from '../rounds/deadline.js';
 import type { Rollup, Theme } from '../schemas/rollup.js';
 import type { Department } from '../schemas/unit.js';
 import { centered, FONT, MM, para, SIZE, sideBySide, space, table } from './docx-blocks.js';
+import { checksNote } from './docx-checks.js';
 import { indicatorsPart, opening, quoteGroups, submissionStatus } from './docx-sections.js';
 import {
   formalDate,
@@ -213,6 +214,7 @@ export async function rollupDocx(r: Rollup, settings: DocxSettings = null): Prom
     ...opening(r),
     ...submissionStatus(r),
     ...indicatorsPart(r),
+    ...checksNote(r),
     ...difficultiesPart(r),
     ...proposalsPart(r),
     ...signature(r, settings),

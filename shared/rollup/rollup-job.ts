@@ -1,4 +1,5 @@
 import { wasMailed } from '../mail/was-mailed.js';
+import type { ConfirmationStore } from '../ports/confirmation-store.js';
 import type { DepartmentStore } from '../ports/department-store.js';
 import type { MailLedger, MailOutbox } from '../ports/mail.js';
 import type { ObjectStore } from '../ports/object-store.js';
@@ -14,9 +15,10 @@ import type { RollupSubmission } from '../schemas/rollup-view.js';
 import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Department } from '../schemas/unit.js';
-import { buildRollup, NATIONAL } from './build-rollup.js';
+import { buildRollupChecked, NATIONAL } from './build-rollup.js';
 import { rollupFileName, rollupPrefix } from './format.js';
 import { rollupKey, rollupMailJob } from './rollup-mail.js';
+import type { SignItem, Statements } from './sign-checks.js';
 import { readPrevious, withTrend } from './trend.js';
 
 export interface RollupDeps {
@@ -29,6 +31,8 @@ export interface RollupDeps {
   outbox: MailOutbox;
   /** The portal's address: the Department's mail links to its rollups page. */
   portalUrl: string;
+  /** The units' confirmations and the pre-sign checks; without them figures are taken as read. */
+  confirmations?: ConfirmationStore;
 }
 
 export interface RollupFile {
@@ -86,21 +90,47 @@ function readRound(
     : submissions.listRound(provinceCode, roundId);
 }
 
+/** The statements of a round in these provinces, or none when there is no store. */
+async function readStatements(
+  store: ConfirmationStore | undefined,
+  provinces: string[],
+  roundId: string,
+): Promise<Statements | undefined> {
+  if (!store) return undefined;
+  const [confirmations, checks] = await Promise.all([
+    Promise.all(provinces.map((p) => store.listConfirmations(p, roundId))),
+    Promise.all(provinces.map((p) => store.listChecks(p, roundId))),
+  ]);
+  return { confirmations: confirmations.flat(), checks: checks.flat() };
+}
+
 /** Reads every expected unit and the round's submissions, one Query per province. */
 export async function buildRoundRollup(
   provinceCode: string,
   round: Round,
-  deps: Pick<RollupDeps, 'units' | 'submissions'>,
+  deps: Pick<RollupDeps, 'units' | 'submissions' | 'confirmations'>,
   now: Date,
   onStage?: OnStage,
 ): Promise<Rollup> {
-  const { units, submissions } = await timed('read', onStage, async () => {
+  return (await buildRoundRollupChecked(provinceCode, round, deps, now, onStage)).rollup;
+}
+
+/** The rollup and the items of its pre-sign list ("Kiểm tra trước khi ký"). */
+export async function buildRoundRollupChecked(
+  provinceCode: string,
+  round: Round,
+  deps: Pick<RollupDeps, 'units' | 'submissions' | 'confirmations'>,
+  now: Date,
+  onStage?: OnStage,
+): Promise<{ rollup: Rollup; items: SignItem[] }> {
+  const { units, submissions, statements } = await timed('read', onStage, async () => {
     const units = await deps.units.list(provinceCode === NATIONAL ? undefined : provinceCode);
     const provinces = [...new Set(units.map((u) => u.provinceCode))];
-    const lists = await Promise.all(
-      provinces.map((p) => readRound(deps.submissions, p, round.roundId)),
-    );
-    return { units, submissions: lists.flat() };
+    const [lists, statements] = await Promise.all([
+      Promise.all(provinces.map((p) => readRound(deps.submissions, p, round.roundId))),
+      readStatements(deps.confirmations, provinces, round.roundId),
+    ]);
+    return { units, submissions: lists.flat(), statements };
   });
   if (!units.length)
     throw new Error(
@@ -109,7 +139,7 @@ export async function buildRoundRollup(
     );
   const scopeName = provinceCode === NATIONAL ? 'Toàn quốc' : units[0]!.provinceName;
   return timed('aggregate', onStage, () =>
-    buildRollup({ provinceCode, scopeName, round, units, submissions, now }),
+    buildRollupChecked({ provinceCode, scopeName, round, units, submissions, now, statements }),
   );
 }
 

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
 import { DOCUMENT_KIND_WORDS, COUNT_TITLES as T, titled } from '../vocabulary/status-words.js';
+import { basisText } from './docx-checks.js';
 import { isNational, LEVEL_TITLES, STATE_TITLES, unitNames } from './format.js';
 import { indicatorHeadline } from './headline.js';
 import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
@@ -236,6 +237,7 @@ function figuresSheet(book: Book, r: Rollup, label: (code: string) => string) {
     ['Giá trị khác trong báo cáo', 'also', 14],
     ['Dòng', 'line', 6, 'int'],
     ['Mã hồ sơ', 'submissionId', 22],
+    ['Xác nhận', 'basis', 40, 'wrap'],
   ]);
   for (const i of r.indicators)
     for (const v of i.values)
@@ -252,6 +254,7 @@ function figuresSheet(book: Book, r: Rollup, label: (code: string) => string) {
           also: v.alsoReported.join('; '),
           line: v.line,
           submissionId: v.submissionId,
+          basis: basisText(v.basis),
         },
         i.kind === 'rate' ? { value: 'pct' } : {},
       );

@@ -55,6 +55,15 @@ function group<K extends string>(
     .sort((a, b) => b.units - a.units || order.indexOf(a.key) - order.indexOf(b.key));
 }
 
+/**
+ * A document born as an office file (Word, Excel) and read without OCR: its words are the
+ * commune's own and are quoted as typed. Text from PDFs, plain text and scans may carry OCR
+ * damage and is shown repaired, its original beside it (and on the pre-sign list).
+ */
+const TYPED_FORMATS = new Set(['docx', 'doc', 'xlsx', 'xls', 'odt']);
+export const isTypedOffice = (s: Pick<RollupSubmission, 'file' | 'diagnostics'>) =>
+  TYPED_FORMATS.has(s.file.format ?? '') && !s.diagnostics.some((d) => d.code === 'ocr.read');
+
 /** How a point is shown: OCR damage repaired, one line, table-sized. */
 export type Repair = (text: string) => string;
 
@@ -72,11 +81,15 @@ export function consolidateText(
   const difficulties: Array<{ keys: Theme[]; quote: Quote }> = [];
   const proposals: Array<{ keys: Theme[]; addressees: Addressee[]; quote: Quote }> = [];
   for (const s of accepted) {
+    const typed = isTypedOffice(s);
     for (const point of s.view?.points ?? []) {
       // A view stored before formulas were told apart may hold one: it is never quoted.
       if (isFormula(point.original ?? point.text) || isFormula(point.text)) continue;
       // The reader repaired the point (its original kept); a view stored before it was not.
-      const shown = shorten(point.original === undefined ? repair(point.text) : point.text);
+      const read = point.original ?? point.text;
+      const shown = shorten(
+        typed ? read : point.original === undefined ? repair(point.text) : point.text,
+      );
       const quote: Quote = {
         text: shown,
         original: point.original ?? point.text,

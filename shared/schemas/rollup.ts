@@ -71,6 +71,19 @@ export const UnitStatusRow = z.object({
 });
 export type UnitStatusRow = z.infer<typeof UnitStatusRow>;
 
+/** Why a figure may stand in the signed document, and who said so (absent: read from typed text). */
+export const FigureBasis = z.object({
+  kind: z.enum(['typed', 'confirmed', 'corrected', 'accepted', 'edited']),
+  /** Who confirmed, corrected, accepted or edited it, and when. */
+  by: z.string().optional(),
+  at: z.string().optional(),
+  /** The value as read, when the one used differs (corrected by the unit, edited by the Department). */
+  read: z.number().optional(),
+  /** Read by OCR from a page image. */
+  scanned: z.boolean().optional(),
+});
+export type FigureBasis = z.infer<typeof FigureBasis>;
+
 export const IndicatorValue = z.object({
   unitCode: z.string(),
   /** Counts as reported; rates in percent, from numerator / denominator when the report gives both. */
@@ -81,6 +94,7 @@ export const IndicatorValue = z.object({
   alsoReported: z.array(z.number()),
   line: z.number().int().positive(),
   submissionId: z.string(),
+  basis: FigureBasis.optional(),
 });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
@@ -187,6 +201,20 @@ export const Rollup = z.object({
   proposals: z.array(QuoteGroup.extend({ theme: Theme })),
   proposalsByAddressee: z.array(QuoteGroup.extend({ addressee: Addressee })),
   otherDocuments: z.array(OtherDocument),
+  /** What the Department checked before signing (see shared/rollup/sign-checks.ts). */
+  checks: z
+    .object({
+      /** Items decided on the pre-sign list: accepted, edited, dropped. */
+      accepted: z.number().int().nonnegative(),
+      edited: z.number().int().nonnegative(),
+      dropped: z.number().int().nonnegative(),
+      /** Items not decided; figures among them read by OCR and not confirmed are left out. */
+      pending: z.number().int().nonnegative(),
+      figuresLeftOut: z.number().int().nonnegative(),
+      /** Figures confirmed or corrected by their units. */
+      confirmedByUnits: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** Every submission a figure, quote or unit row names, by submission id. */
   sources: z.record(z.string(), SourceRef),
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ConfirmationStore } from '../../shared/ports/confirmation-store.js';
 import type { ObjectStore } from '../../shared/ports/object-store.js';
 import type {
   NewSubmission,
@@ -7,6 +8,7 @@ import type {
   SubmissionRef,
   SubmissionStore,
 } from '../../shared/ports/submission-store.js';
+import { Confirmation, SignCheck } from '../../shared/schemas/confirmation.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 
 /** Ports in memory, for domain tests that need no AWS wire protocol. */
@@ -91,5 +93,25 @@ export class MemorySubmissions implements SubmissionStore {
     const next = { ...s, status: change.status, audit: [...(s.audit ?? []), change.entry] };
     this.all[i] = next;
     return next;
+  }
+}
+
+/** Confirmations and pre-sign checks in memory, oldest first as the table lists them. */
+export class MemoryConfirmations implements ConfirmationStore {
+  readonly confirmations: Confirmation[] = [];
+  readonly checks: SignCheck[] = [];
+  async putConfirmation(c: Confirmation) {
+    this.confirmations.push(Confirmation.parse(c));
+  }
+  async listConfirmations(provinceCode: string, roundId: string) {
+    return this.confirmations.filter(
+      (c) => c.provinceCode === provinceCode && c.roundId === roundId,
+    );
+  }
+  async putCheck(c: SignCheck) {
+    this.checks.push(SignCheck.parse(c));
+  }
+  async listChecks(provinceCode: string, roundId: string) {
+    return this.checks.filter((c) => c.provinceCode === provinceCode && c.roundId === roundId);
   }
 }

@@ -165,6 +165,18 @@ const CLOSING = fc.constantFrom(
   'Nơi nhận:\n- Sở KHCN;\n- Lưu: VT.',
 );
 
+const OCR_READ = { level: 'warning' as const, field: 'file', message: 'OCR', code: 'ocr.read' };
+const POINT_SAMPLES = [
+  'Người dân khu vực ven biển còn ít sử dụng dịch vụ công trực tuyến.',
+  'Kinh phí cho chuyển đổi số còn hạn chế.',
+  'Dia ban rong, dan cu phan tan.',
+];
+
+const typedDocx = (...a: Parameters<typeof viewSubmissionOf>) => {
+  const s = viewSubmissionOf(...a);
+  return { ...s, file: { ...s.file, format: 'docx' } };
+};
+
 describe('quoted points', () => {
   it('never carry the closing formula, on its own line or joined to the last point', () => {
     fc.assert(
@@ -200,11 +212,12 @@ describe('quoted points', () => {
       scopeName: 'Nghệ An',
       round,
       units,
-      submissions: units.slice(0, 40).map((u) =>
-        viewSubmissionOf(u, {
+      submissions: units.slice(0, 40).map((u) => ({
+        ...viewSubmissionOf(u, {
           points: [{ kind: 'difficulties', section: 'II. KHÓ KHĂN', text: shared }],
         }),
-      ),
+        diagnostics: [OCR_READ],
+      })),
       now: new Date('2026-06-11T06:00:00+07:00'),
       repair: (t) => t.replace('Thiéu can bo chuyén trach', 'Thiếu cán bộ chuyên trách'),
     });
@@ -234,7 +247,7 @@ describe('quoted points', () => {
       scopeName: 'Nghệ An',
       round,
       units,
-      submissions: [{ ...toRollupSubmission(s), view }],
+      submissions: [{ ...toRollupSubmission(s), view, diagnostics: [OCR_READ] }],
       now: new Date('2026-06-11T06:00:00+07:00'),
       repair: () => {
         throw new Error('a repaired point is not repaired again');
@@ -242,6 +255,35 @@ describe('quoted points', () => {
     });
     const quote = r.difficulties.flatMap((g) => g.quotes)[0]!;
     expect(quote).toMatchObject({ text: view.points[0]!.text, original: view.points[0]!.original });
+  });
+
+  it('from a typed Word document are quoted as typed, whatever repair would make of them', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...POINT_SAMPLES), fc.boolean(), (text, stored) => {
+        const r = buildRollup({
+          provinceCode: '40',
+          scopeName: 'Nghệ An',
+          round,
+          units,
+          submissions: [
+            typedDocx(units[0]!, {
+              points: [
+                {
+                  kind: 'difficulties',
+                  section: 'II. KHÓ KHĂN',
+                  text: `${text} (sửa)`,
+                  ...(stored ? { original: text } : {}),
+                },
+              ],
+            }),
+          ],
+          now: new Date('2026-06-11T06:00:00+07:00'),
+          repair: (t) => `${t} (sửa)`,
+        });
+        const quote = r.difficulties.flatMap((g) => g.quotes)[0]!;
+        expect(quote.text).toBe(stored ? text : `${text} (sửa)`);
+      }),
+    );
   });
 
   it('are taken from the report into its compact view, without the closing formula', () => {

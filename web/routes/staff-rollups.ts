@@ -66,6 +66,7 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     ledger: deps.desk.ledger,
     outbox: deps.desk.outbox,
     portalUrl: deps.config.portalUrl,
+    confirmations: deps.confirmations,
   };
   app.use('/so/tong-hop', staffOnly);
   app.use('/so/tong-hop/*', staffOnly);

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
 import { buildUploadKey } from '../../shared/ingest/upload-key.js';
+import type { Round } from '../../shared/schemas/round.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import type { PortalDeps } from '../deps.js';
 import { type UnitEnv, unitGuard } from '../middleware/unit-access.js';
 import { roundOf, roundView, splitRounds, unitRounds } from '../unit-data.js';
 import { errorPage } from '../views/error.js';
 import { roundPage, roundPath, unitPage } from '../views/unit.js';
+import { flashOf } from './staff-flash.js';
+import { confirmBlock, confirmRoutes } from './unit-confirm.js';
 
 export const uploadPrefix = (unit: Unit, roundId: string, uploadId: string) =>
   buildUploadKey({
@@ -44,12 +47,16 @@ export function unitRoutes(deps: PortalDeps) {
 
   const findRound = (unit: Unit, roundId: string) => roundOf(deps, unit, roundId, now());
 
-  app.get('/don-vi/:unit/ky/:round', async (c) => {
+  const viewOf = async (unit: Unit, round: Round) =>
+    roundView(unit, round, await deps.submissions.unitHistory(unit.code));
+
+  const render = async (
+    c: Context<UnitEnv>,
+    round: Round,
+    refused?: Parameters<typeof confirmBlock>[4],
+  ) => {
     const unit = c.get('unit');
-    const round = await findRound(unit, c.req.param('round'));
-    if (!round) return c.html(errorPage(c.get('csrf'), c.get('who'), 'notFound'), 404);
-    const history = await deps.submissions.unitHistory(unit.code);
-    const view = roundView(unit, round, history);
+    const view = await viewOf(unit, round);
     const pending = uploadIds(c.req.query('tep')).filter(
       (id) => !view.versions.some((s) => s.file.key.includes(`/${id}/`)),
     );
@@ -68,9 +75,18 @@ export function unitRoutes(deps: PortalDeps) {
       now: now(),
       pending,
       form,
+      confirm: await confirmBlock(deps, unit, view, c.get('csrf'), refused),
+      flash: flashOf(c),
     };
-    return c.html(roundPage(input));
+    return c.html(roundPage(input), refused ? 422 : 200);
+  };
+
+  app.get('/don-vi/:unit/ky/:round', async (c) => {
+    const round = await findRound(c.get('unit'), c.req.param('round'));
+    if (!round) return c.html(errorPage(c.get('csrf'), c.get('who'), 'notFound'), 404);
+    return render(c, round);
   });
+  confirmRoutes(app, deps, findRound, viewOf, render);
 
   return app;
 }

@@ -100,6 +100,9 @@ export interface RoundPageInput {
   /** Uploads sent but not yet recorded: the page waits for them. */
   pending: string[];
   form: UploadForm;
+  /** The confirmation of the figures read (routes/unit-confirm.ts), when there are some. */
+  confirm?: Html | null;
+  flash?: { kind: 'ok' | 'error'; text: string } | null;
 }
 
 export function roundPage(input: RoundPageInput): Html {
@@ -144,11 +147,13 @@ export function roundPage(input: RoundPageInput): Html {
 <h1>${view.round.title}</h1>
 <p class="first-line"><span class="status ${line.kind}">${line.label}</span>${timely}. ${line.text}</p>
 <p>Hạn nộp: ${deadlineText(view.round)} (${daysLeftText(view.round, now)}).</p>
+${input.flash ? notice(input.flash.kind, input.flash.text) : ''}
 ${waiting}
 ${sentBack}
 ${wrongPeriod}
 ${counted}
 ${shown ? readingOf(shown) : ''}
+${input.confirm ?? ''}
 ${uploadForm(input.form, `${roundPath(unit.code, view.round.roundId)}/tai-len`, input.csrf)}
 <h2>Lịch sử nộp</h2>
 ${historyTable(unit.code, view.versions, view.counted)}`,
