@@ -20,7 +20,10 @@ interface ItemBase {
 }
 
 export type FigureItem = ItemBase & {
-  /** `scanned`: read by OCR, not confirmed; `corrected`: the unit stated another value; `mapping`: a typed figure matched to a catalogue indicator, not confirmed. */
+  /**
+   * `scanned`: read by OCR, not confirmed; `corrected`: the unit stated another value;
+   * `mapping`: a typed figure matched to a catalogue indicator, not confirmed.
+   */
   kind: 'scanned' | 'corrected' | 'mapping';
   figure: Indicator;
   /** The catalogue indicator it is counted for. */
