@@ -1,13 +1,20 @@
 import { cleanedEngine } from '../shared/ocr/cleaned-engine.js';
 import type { OcrEngine } from '../shared/ports/ocr-engine.js';
 import { SharpPageCleaner } from './sharp-page-cleaner.js';
-import { TesseractOcr } from './tesseract-ocr.js';
+import { TesseractOcr, tesseractFromEnv } from './tesseract-ocr.js';
 
-/** The engine tonghop reads scans with: pages cleaned with sharp, then read by Tesseract. */
+/**
+ * The engine tonghop reads scans with: pages cleaned with sharp, then read by Tesseract. Without
+ * `documentMs`, TONGHOP_OCR_SECONDS (when set) bounds one document's OCR (a slow machine, a test).
+ */
 export function scanEngine(
-  opts: { workers?: number } = {},
+  opts: { workers?: number; documentMs?: number } = {},
 ): OcrEngine & { close(): Promise<void> } {
-  const tesseract = new TesseractOcr(opts);
+  const tesseract = opts.documentMs ? new TesseractOcr(opts) : tesseractFromEnv(opts);
   const cleaned = cleanedEngine(tesseract, new SharpPageCleaner());
-  return { recognize: (page) => cleaned.recognize(page), close: () => tesseract.close() };
+  return {
+    documentMs: cleaned.documentMs,
+    recognize: (page, signal) => cleaned.recognize(page, signal),
+    close: () => tesseract.close(),
+  };
 }

@@ -91,9 +91,13 @@ export class TesseractOcr implements OcrEngine {
   private started = 0;
   private readonly max: number;
 
-  constructor(opts: { workers?: number } = {}) {
+  /** `documentMs`: wall time one document's OCR may take (OCR_DOCUMENT_MS when not given). */
+  constructor(opts: { workers?: number; documentMs?: number } = {}) {
     this.max = Math.max(1, opts.workers ?? availableParallelism());
+    this.documentMs = opts.documentMs;
   }
+
+  readonly documentMs?: number;
 
   private async acquire(): Promise<Worker> {
     const free = this.idle.pop();
@@ -125,25 +129,50 @@ export class TesseractOcr implements OcrEngine {
     else this.idle.push(worker);
   }
 
-  async recognize(page: PageImage): Promise<OcrPage> {
+  /** A worker stopped mid-page is gone: a page waiting for a worker gets a fresh one. */
+  private discard(worker: Worker): void {
+    this.started--;
+    worker.terminate().catch(() => undefined);
+    const next = this.waiting.shift();
+    if (next) this.acquire().then(next, () => this.waiting.unshift(next));
+  }
+
+  async recognize(page: PageImage, signal?: AbortSignal): Promise<OcrPage> {
+    signal?.throwIfAborted();
     const marked = page.turn ? markTurn(page.image, page.turn) : null;
     const image = marked ?? page.image;
     // Deskew by Tesseract's own line gradient; a turn no mark can carry is the cropping rotateRadians.
     const options =
       page.turn && !marked ? { rotateRadians: (page.turn * Math.PI) / 180 } : { rotateAuto: true };
     const worker = await this.acquire();
+    // The document's time is up: the page's work stops with its worker (a terminated worker's
+    // job never settles, hence the race), and the pool starts another when one is wanted.
+    let stopped = false;
+    let onAbort = () => undefined as void;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        stopped = true;
+        reject(new Error(`ocr of page ${page.page} stopped: the document's time is up`));
+      };
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    aborted.catch(() => undefined);
     try {
       // A worker keeps parameters between pages: 0 lets Tesseract read the image's own resolution.
-      await worker.setParameters({ user_defined_dpi: String(Math.round(page.dpi ?? 0)) });
-      const result = await worker.recognize(Buffer.from(image), options, {
-        text: false,
-        blocks: true,
-      });
+      const dpi = String(Math.round(page.dpi ?? 0));
+      const read = worker
+        .setParameters({ user_defined_dpi: dpi })
+        .then(() => worker.recognize(Buffer.from(image), options, { text: false, blocks: true }));
+      const result = await Promise.race([read, aborted]);
       return { page: page.page, lines: linesOf(result.data.blocks as TessBlock[] | null) };
     } catch (e) {
+      if (stopped) throw e;
       throw decoderProblem(e, page.page) ?? e;
     } finally {
-      this.release(worker);
+      signal?.removeEventListener('abort', onAbort);
+      if (stopped) this.discard(worker);
+      else this.release(worker);
     }
   }
 
@@ -152,4 +181,14 @@ export class TesseractOcr implements OcrEngine {
     this.started -= workers.length;
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * The engine as the CLI and the embedded stack run it: TONGHOP_OCR_SECONDS, when set, is the wall
+ * time one document's OCR may take (a slow machine, a test); otherwise OCR_DOCUMENT_MS.
+ */
+export function tesseractFromEnv(opts: { workers?: number } = {}): TesseractOcr {
+  const seconds = Number(process.env.TONGHOP_OCR_SECONDS);
+  const documentMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+  return new TesseractOcr({ ...opts, documentMs });
 }

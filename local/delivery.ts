@@ -95,6 +95,14 @@ export async function drainQueue(
     }
     stats.invocations++;
     let failed: Set<string>;
+    // While the handler works (a long scan), its messages stay invisible: no other consumer reads
+    // the same upload at once, as a Lambda consumer's visibility of 6 × its timeout ensures on AWS.
+    const heartbeat = setInterval(
+      () => {
+        for (const m of batch) queue.changeVisibility(m, Date.now() + visibilityMs);
+      },
+      Math.max(10, visibilityMs / 3),
+    );
     try {
       const res = await handler(
         { Records: batch.map((m) => toRecord(m, arn)) } as SQSEvent,
@@ -105,6 +113,8 @@ export async function drainQueue(
       failed = new Set((res?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch {
       failed = new Set(batch.map((m) => m.messageId));
+    } finally {
+      clearInterval(heartbeat);
     }
     for (const m of batch) {
       if (!failed.has(m.messageId)) {

@@ -102,6 +102,22 @@ export class FileQueue {
     return batch;
   }
 
+  /**
+   * SQS's ChangeMessageVisibility: a message still being worked on stays invisible. Refused (false)
+   * when the message is gone or was received again since (a stale receipt handle).
+   */
+  changeVisibility(m: QueuedMessage, visibleAt: number): boolean {
+    let current: QueuedMessage;
+    try {
+      current = JSON.parse(readFileSync(join(this.live, `${m.messageId}.json`), 'utf8'));
+    } catch {
+      return false;
+    }
+    if (current.receiveCount !== m.receiveCount) return false;
+    this.write(this.live, { ...current, visibleAt });
+    return true;
+  }
+
   delete(messageId: string): void {
     rmSync(join(this.live, `${messageId}.json`), { force: true });
   }

@@ -37,5 +37,11 @@ export const MAX_IMAGE_PIXELS = 50_000_000;
 export const MAX_PAGE_IMAGE_PIXELS = MAX_IMAGE_PIXELS;
 /** Decoded pixels of a whole scanned PDF: MAX_OCR_PAGES pages scanned at 300 dpi (8.7 million each). */
 export const MAX_DOC_IMAGE_PIXELS = MAX_OCR_PAGES * 10_000_000;
+/**
+ * Wall time the OCR of one upload may take: the page cap does not bound it (a dense 1-bit page
+ * under the pixel cap can take minutes). Under the OCR function's 660 s timeout with room to
+ * record the outcome; an engine may be given less (the embedded stack, tests).
+ */
+export const OCR_DOCUMENT_MS = 540_000;
 /** The widest and tallest image Tesseract (Leptonica) takes: a side must fit in 15 bits. */
 export const MAX_IMAGE_SIDE = 32_767;

@@ -23,9 +23,10 @@ const linesAt = (lines: OcrLine[], s: number): OcrLine[] =>
  */
 export function cleanedEngine(engine: OcrEngine, cleaner: PageCleaner): OcrEngine {
   return {
-    async recognize(page: PageImage): Promise<OcrPage> {
+    documentMs: engine.documentMs,
+    async recognize(page: PageImage, signal?: AbortSignal): Promise<OcrPage> {
       const clean = await cleaner.clean(page);
-      const read = await engine.recognize(clean.image);
+      const read = await engine.recognize(clean.image, signal);
       return { ...read, page: page.page, lines: linesAt(read.lines, clean.scale) };
     },
   };

@@ -38,13 +38,17 @@ export function readQuality(page: OcrPage): number | null {
  * Reads a page the right way up: as it is, and when that reads poorly, turned a quarter, three
  * quarters and half a turn, keeping the reading with most Vietnamese syllables.
  */
-export async function recognizeUpright(ocr: OcrEngine, image: PageImage): Promise<OcrPage> {
-  const upright = await ocr.recognize(image);
+export async function recognizeUpright(
+  ocr: OcrEngine,
+  image: PageImage,
+  signal?: AbortSignal,
+): Promise<OcrPage> {
+  const upright = await ocr.recognize(image, signal);
   const quality = readQuality(upright);
   if (quality === null || quality >= POOR_READ) return upright;
   let best = { page: upright, quality };
   for (const turn of TURNS) {
-    const page = { ...(await ocr.recognize({ ...image, turn })), turn };
+    const page = { ...(await ocr.recognize({ ...image, turn }, signal)), turn };
     const q = readQuality(page) ?? 0;
     if (q > best.quality) best = { page, quality: q };
     if (q >= GOOD_READ) break;

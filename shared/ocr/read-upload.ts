@@ -14,6 +14,7 @@ import { shownFileName } from '../files/shown-name.js';
 import { verifyPdfSignatures } from '../files/signatures/verify-pdf.js';
 import { byPageName, MAX_ZIP_PAGES, zipImages } from '../files/zip-images.js';
 import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
+import { documentBudget, ocrTooSlow } from './ocr-budget.js';
 import { recognizeUpright } from './orientation.js';
 import { type PageContent, type ScanText, scanText } from './scan-text.js';
 
@@ -23,23 +24,48 @@ export type UploadContent = FileContent & { scan?: ScanText };
 /** How many pages are recognised at once: the engine queues them on its workers. */
 const IN_FLIGHT = 4;
 
+/** Every page, bounded by the document's time: when it is spent, reading stops (ocr-budget.ts). */
 async function recognizeAll(
   images: AsyncIterable<PageImage> | Iterable<PageImage>,
   ocr: OcrEngine,
 ): Promise<OcrPage[]> {
   const pages: OcrPage[] = [];
-  const running = new Set<Promise<void>>();
-  for await (const image of images) {
-    const job: Promise<void> = recognizeUpright(ocr, image).then((p) => {
-      pages.push(p);
-      running.delete(job);
-    });
-    job.catch(() => undefined);
-    running.add(job);
-    if (running.size >= IN_FLIGHT) await Promise.race(running);
+  const budget = documentBudget(ocr);
+  try {
+    await recognizeWithin(images, ocr, budget.signal, pages);
+  } catch (e) {
+    if (budget.signal.aborted) throw ocrTooSlow(pages.length, budget.ms);
+    throw e;
+  } finally {
+    budget.done();
   }
-  await Promise.all(running);
+  if (budget.signal.aborted) throw ocrTooSlow(pages.length, budget.ms);
   return pages;
+}
+
+async function recognizeWithin(
+  images: AsyncIterable<PageImage> | Iterable<PageImage>,
+  ocr: OcrEngine,
+  signal: AbortSignal,
+  pages: OcrPage[],
+): Promise<void> {
+  const running = new Set<Promise<void>>();
+  try {
+    for await (const image of images) {
+      if (signal.aborted) return;
+      const job: Promise<void> = recognizeUpright(ocr, image, signal).then((p) => {
+        pages.push(p);
+        running.delete(job);
+      });
+      job.catch(() => undefined);
+      running.add(job);
+      if (running.size >= IN_FLIGHT) await Promise.race(running);
+    }
+    await Promise.all(running);
+  } finally {
+    // Pages still being read when another failed are waited for: their workers go back whole.
+    await Promise.allSettled(running);
+  }
 }
 
 function imagesOf(fileName: string, bytes: Uint8Array): Promise<PageImage[]> | PageImage[] {

@@ -42,5 +42,11 @@ export interface PageImage {
 
 /** Optical character recognition of Vietnamese page images (Tesseract on AWS and locally). */
 export interface OcrEngine {
-  recognize(image: PageImage): Promise<OcrPage>;
+  /**
+   * Reads one page. When `signal` aborts (the document's time is up) the engine stops the page's
+   * work and rejects; it stays usable for the next document.
+   */
+  recognize(image: PageImage, signal?: AbortSignal): Promise<OcrPage>;
+  /** Wall time one document may take, when shorter than OCR_DOCUMENT_MS. */
+  readonly documentMs?: number;
 }

@@ -83,4 +83,38 @@ describe('drainQueue (the local event source mapping)', () => {
     expect(stats).toMatchObject({ delivered: 2, retried: 2, deadLettered: 0 });
     expect(calls).toBeGreaterThanOrEqual(2);
   });
+
+  it('keeps a message invisible while its handler works, so a second consumer never reads it too', async () => {
+    const q = queue(3);
+    q.send('long scan');
+    const seen: string[] = [];
+    const slow = async (event: SQSEvent) => {
+      for (const r of event.Records) seen.push(`first:${r.body}`);
+      await new Promise((r) => setTimeout(r, 400)); // eight visibility timeouts
+      return { batchItemFailures: [] };
+    };
+    const other = async (event: SQSEvent) => {
+      for (const r of event.Records) seen.push(`second:${r.body}`);
+      return { batchItemFailures: [] };
+    };
+    const first = drainQueue(q, slow, { visibilityMs: 50 });
+    // The second consumer polls the whole time the first is working, then until the queue is empty.
+    const second = drainQueue(q, other, { visibilityMs: 50, stopAt: Date.now() + 600 });
+    const [a, b] = await Promise.all([first, second]);
+    expect(seen).toEqual(['first:long scan']);
+    expect(a).toMatchObject({ delivered: 1, retried: 0 });
+    expect(b.delivered).toBe(0);
+    expect(q.size()).toBe(0);
+  });
+
+  it('refuses to change the visibility of a message received again since (a stale receipt)', () => {
+    const q = queue(3);
+    q.send('m');
+    const [m] = q.receive(1, 10, 0);
+    const [again] = q.receive(1, 10, 100);
+    expect(again!.receiveCount).toBe(2);
+    expect(q.changeVisibility(m!, 10_000)).toBe(false);
+    expect(q.changeVisibility(again!, 10_000)).toBe(true);
+    expect(q.receive(1, 10, 5_000)).toHaveLength(0);
+  });
 });
