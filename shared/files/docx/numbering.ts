@@ -1,4 +1,4 @@
-import type { NumberFormat } from '../../schemas/document.js';
+import { NumberFormat } from '../../schemas/document.js';
 import { child, children, intVal, toggle, valOf, type XmlNode } from './xml-tree.js';
 
 // Word's automatic numbering, evaluated as Word shows it: numbering.xml's abstract definitions
@@ -61,16 +61,9 @@ const ilvlOf = (n: XmlNode): number | undefined => {
 
 export function formatOf(raw: string): NumberFormat {
   if (raw === 'decimalZero') return 'decimal';
-  const known = [
-    'decimal',
-    'upperRoman',
-    'lowerRoman',
-    'upperLetter',
-    'lowerLetter',
-    'bullet',
-    'none',
-  ];
-  return known.includes(raw) ? (raw as NumberFormat) : 'other';
+  // The schema's enum is the one list of formats the reader tells apart.
+  const known = NumberFormat.safeParse(raw);
+  return known.success ? known.data : 'other';
 }
 
 const ROMAN: [number, string][] = [
