@@ -3,6 +3,7 @@ import type { PageImage } from '../shared/ports/ocr-engine.js';
 import type { CleanPage, PageCleaner, PageMeasures } from '../shared/ports/page-cleaner.js';
 import { measureXHeight } from './page-lines.js';
 import { findPageQuad, straighten } from './page-quad.js';
+import { damagedImage } from './tesseract-ocr.js';
 
 /**
  * Text whose lower-case letters stand fewer pixels than this is enlarged to TARGET_X_HEIGHT
@@ -154,7 +155,10 @@ const pgm = (g: Grey): Uint8Array =>
  */
 export class SharpPageCleaner implements PageCleaner {
   async clean(page: PageImage): Promise<CleanPage> {
-    const { data, info } = await decode(page);
+    // Only the uploaded bytes can fail to decode here: that is the file's problem, never the process's.
+    const { data, info } = await decode(page).catch((e: unknown) => {
+      throw damagedImage(page.page, String((e as Error)?.message ?? e));
+    });
     const img = () => sharp(data, { raw: info });
     let grey = await dropColour(img(), info.channels);
     const small = info.channels >= 3 ? await smallPicture(img()) : null;

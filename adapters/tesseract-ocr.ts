@@ -69,7 +69,11 @@ const UNREADABLE = /attempting to read image|pixRead|read error|corrupt|prematur
 /** A decoder's refusal as the file's problem, with a reason the commune can act on; else null. */
 function decoderProblem(e: unknown, page: number): Error | null {
   const message = String((e as Error)?.message ?? e);
-  if (!UNREADABLE.test(message)) return null;
+  return UNREADABLE.test(message) ? damagedImage(page, message) : null;
+}
+
+/** A page image no decoder can read (cut short, no scan data, looping directories): the file's problem. */
+export function damagedImage(page: number, message: string): Error {
   return fileProblem(
     'rejected',
     'file',
