@@ -35,6 +35,8 @@ export interface Walk {
   shots: string;
   log: (line: string) => void;
   seen: Seen;
+  /** The demo round (the board link's `ky`): its rollup is the one built and downloaded. */
+  round: string | null;
 }
 
 /** What the walk saw, for a test to check. */
@@ -119,15 +121,18 @@ export async function resolveOne(w: Walk, first: boolean): Promise<string | null
 
 async function buildAndDownload(w: Walk): Promise<void> {
   await w.page.getByRole('navigation').getByRole('link', { name: 'Tổng hợp' }).click();
-  const card = w.page.locator('section.rollup').first();
-  w.log(`  first round on the page: ${(await card.locator('h2').innerText()).split('\n')[0]}`);
+  // Rounds are listed newest first: the demo round's card, by its id, else the first.
+  const card = w.round
+    ? w.page.locator(`section.rollup#ky-${w.round}`)
+    : w.page.locator('section.rollup').first();
+  w.log(`  round on the page: ${(await card.locator('h2').innerText()).split('\n')[0]}`);
   await card.getByRole('button', { name: /Lập báo cáo tổng hợp/ }).click();
   w.log(`  ${await w.page.locator('.notice').first().innerText()}`);
   await shoot(w, 'rollups');
   for (const label of ['Word', 'Excel']) {
     const [download] = await Promise.all([
       w.page.waitForEvent('download'),
-      w.page.locator('section.rollup').first().getByRole('link', { name: label }).first().click(),
+      card.getByRole('link', { name: label }).first().click(),
     ]);
     const path = join(w.shots, download.suggestedFilename());
     await download.saveAs(path);
@@ -156,7 +161,8 @@ async function signedIn(browser: Browser, start: StartOutput, shots: string, log
     downloads: [],
     phoneOverflow: {},
   };
-  return { page, phone, url: start.url, shots, log, seen } satisfies Walk;
+  const round = new URL(start.board).searchParams.get('ky');
+  return { page, phone, url: start.url, shots, log, seen, round } satisfies Walk;
 }
 
 /** The whole walk: sign in, the queue resolved file by file, the board, the rollup built and downloaded. */
