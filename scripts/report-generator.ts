@@ -671,15 +671,20 @@ export function withFigureTable(
             .map((c, i) => c.padEnd(widths[i]!))
             .join('')
             .trimEnd();
-  const figureLines = new Set(g.parts.figures.map((f) => f.line));
+  // A figure's line may wrap ("… là 6.874" over "hồ sơ."): it is replaced with all its lines.
+  const spans = g.parts.figures.map((f) => f.line.split('\n'));
+  const lines = g.text.split('\n');
   const out: string[] = [];
   let placed = false;
-  for (const l of g.text.split('\n')) {
-    if (!figureLines.has(l)) out.push(l);
-    else if (!placed) {
-      out.push(...table.map(line));
-      placed = true;
+  for (let i = 0; i < lines.length; ) {
+    const span = spans.find((s) => s.every((l, j) => lines[i + j] === l));
+    if (!span) {
+      out.push(lines[i++]!);
+      continue;
     }
+    if (!placed) out.push(...table.map(line));
+    placed = true;
+    i += span.length;
   }
   return out.join('\n');
 }
