@@ -16,8 +16,11 @@ const SEPARATORS: ReadonlyArray<RegExp> = [/\t+/, /\s*\|\s*/, / {2,}/];
 const MAX_ROW_CHARS = 400;
 
 function cellsOf(line: string, sep: RegExp): string[] | null {
-  const t = line.trim().replace(/^\|\s*|\s*\|$/g, '');
-  if (!t || t.length > MAX_ROW_CHARS) return null;
+  // Bounded before any pattern runs: "\s*\|" over a long run of spaces costs its square.
+  const trimmed = line.trim();
+  if (trimmed.length > MAX_ROW_CHARS) return null;
+  const t = trimmed.replace(/^\|\s*|\s*\|$/g, '');
+  if (!t) return null;
   const cells = t.split(sep).map((c) => c.trim());
   return cells.length >= 2 && cells.filter(Boolean).length >= 2 ? cells : null;
 }
