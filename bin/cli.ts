@@ -11,6 +11,7 @@ import {
   unitArg,
 } from './args.js';
 import { describeError, EXIT, vietnameseCommander, wantsJson, writeError } from './cli-output.js';
+import type { OpenRoundOptions } from './commands/rounds.js';
 import type { Target } from './target.js';
 
 // Each command's module loads only when that command runs, so `--help` and `parse` never load the
@@ -211,23 +212,13 @@ rounds
   .option('--request <number...>', 'số, ký hiệu văn bản yêu cầu, ví dụ "1464/SKHCN-KH&ĐMST"')
   .option('--offsets <days>', 'ngày nhắc so với hạn, ví dụ -14,-7,-3,-1,0,1,3,7')
   .option('--json', 'in JSON')
-  .action(
-    async (opts: {
-      province: string;
-      id: string;
-      deadline: string;
-      title?: string;
-      request?: string[];
-      offsets?: string;
-      json?: boolean;
-    }) => {
-      check('--province', ProvinceArg, opts.province);
-      const { openRound, formatRounds, checkRoundOptions } = await load.rounds();
-      checkRoundOptions(opts);
-      const round = await withTarget((t) => openRound(t, opts));
-      print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
-    },
-  );
+  .action(async (opts: OpenRoundOptions & { json?: boolean }) => {
+    check('--province', ProvinceArg, opts.province);
+    const { openRound, formatRounds, checkRoundOptions } = await load.rounds();
+    checkRoundOptions(opts);
+    const round = await withTarget((t) => openRound(t, opts));
+    print(opts.json, round, `Đã mở kỳ báo cáo:\n${formatRounds([round])}`);
+  });
 rounds
   .command('list')
   .requiredOption('--province <code>', 'mã tỉnh')
