@@ -47,7 +47,8 @@ export function kindsOf(heading: string): SectionKind[] {
 const ROMAN = /^(?:ph[a-z]n\s+(?:thu\s+)?)?([ivxl|1]{1,5})(\s*[.:)-]\s*|\s+)(?=\S)/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
-function romanValue(token: string): number | null {
+/** A Roman numeral's value as OCR may give it ("I1" is II, "|" is I), or null. */
+export function romanValue(token: string): number | null {
   // OCR reads "I" as "|", "l" or "1": "I1." is II, "|." is I. A token of digits only is Arabic.
   if (!/[ivx|l]/.test(token)) return null;
   const t = token.replace(/[|l1]/g, 'i');

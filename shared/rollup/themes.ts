@@ -1,5 +1,6 @@
 import { repairStoredQuote } from '../reader/display-text.js';
 import { isFormula } from '../reader/formulas.js';
+import { sectionLabel } from '../reader/section-label.js';
 import { Addressee, type Quote, type Rollup, Theme } from '../schemas/rollup.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
 import { fold } from '../text/fold.js';
@@ -94,7 +95,8 @@ export function consolidateText(
         text: shown,
         original: point.original ?? point.text,
         unitCode: s.unitCode,
-        section: point.section,
+        // The section as its repaired number and kind: the heading as read may be OCR's.
+        section: sectionLabel(point.section, point.kind),
         submissionId: s.submissionId,
       };
       // Classified on the repaired text: OCR damage would otherwise send points to "other".

@@ -157,7 +157,10 @@ export const Quote = z.object({
   /** The point exactly as the report gives it. */
   original: z.string(),
   unitCode: z.string(),
-  /** The heading of the section it was taken from. */
+  /**
+   * The section it was taken from, as its repaired number and kind ("III. Nguyên nhân"): never
+   * the heading as OCR read it.
+   */
   section: z.string(),
   submissionId: z.string(),
 });

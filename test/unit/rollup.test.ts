@@ -164,7 +164,7 @@ describe('difficulties and proposals', () => {
     expect(funding.units).toBe(2);
     expect(r.difficulties[0]!.theme).toBe('funding'); // most raised first
     expect(funding.quotes.map((q) => q.unitCode).sort()).toEqual([a.code, b.code].sort());
-    expect(funding.quotes[0]).toMatchObject({ section: 'II. KHÓ KHĂN, VƯỚNG MẮC' });
+    expect(funding.quotes[0]).toMatchObject({ section: 'II. Khó khăn, vướng mắc' });
     expect(r.sources[funding.quotes[0]!.submissionId]).toMatchObject({ version: 1 });
     expect(r.difficulties.find((t) => t.theme === 'staff')!.units).toBe(1);
     // "Nguồn kinh phí … để mua sắm thiết bị" is about funding, the theme it names first: each
