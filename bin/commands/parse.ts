@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { scanEngine } from '../../adapters/scan-engine.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
 import { readDocument, readPhotosDocument } from '../../shared/ocr/read-document.js';
+import { ictDate } from '../../shared/rounds/deadline.js';
 import { INDICATOR_CATALOGUE } from '../../shared/reader/catalogue.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { fieldWord, SECTION_KIND_WORDS } from '../../shared/vocabulary/report-words.js';
@@ -23,7 +24,12 @@ export async function parseCommand(
   const ocr = scanEngine();
   const shown = files.map((f) => basename(f)).join(', ');
   try {
-    const context = { registry: nationalRegistry(), provinceCode: opts.province ?? null };
+    // A date read from a scan after today (in Vietnam) cannot be the document's own.
+    const context = {
+      registry: nationalRegistry(),
+      provinceCode: opts.province ?? null,
+      receivedOn: ictDate(new Date()),
+    };
     const trust = homeTrustList(opts.province);
     const photos = await Promise.all(
       files.map(async (f) => ({ name: basename(f), bytes: await readFile(f) })),

@@ -27,6 +27,7 @@ const TECHNICAL = new Set([
   'ocr.recordedAs',
   'ocr.doubtfulNumber',
   'ocr.doubtfulFigure',
+  'ocr.doubtfulField',
 ]);
 
 function rank(d: Diagnostic): number {

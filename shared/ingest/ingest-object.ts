@@ -8,6 +8,7 @@ import { refuseTextless } from '../ocr/textless.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { OcrEngine } from '../ports/ocr-engine.js';
 import type { NewSubmission, RecordResult, SubmissionStore } from '../ports/submission-store.js';
+import { ictDate } from '../rounds/deadline.js';
 import { roundForReport } from '../rounds/round-for-report.js';
 import { checkRound, roundIn } from '../rounds/round-period.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
@@ -302,7 +303,9 @@ async function readContent(
   lap('decode');
   const notAllowed = content.kind === 'report' ? jsonReportProblem(upload.uploadedBy) : null;
   if (notAllowed) throw new FileProblem('rejected', notAllowed, 'json report from a commune');
-  const report = reportOf(content, { registry: deps.registry, provinceCode });
+  // A date read from a scan that lies after the day S3 took the upload is not the document's own.
+  const receivedOn = ictDate(new Date(upload.ref.eventTime));
+  const report = reportOf(content, { registry: deps.registry, provinceCode, receivedOn });
   lap('parse');
   return report;
 }

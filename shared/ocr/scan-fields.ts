@@ -57,8 +57,10 @@ function wordsOf(found: Found, text: string): OcrWord[] {
 
 const weakest = (words: OcrWord[]) => Math.min(100, ...words.map((w) => w.confidence));
 
+// An error, not a remark: a field left out for doubt is for a person to read off the scan, so the
+// submission waits for the desk (rules.ts sends any error there) instead of standing as read.
 const note = (field: string, what: string, page: number | null, why: string): Diagnostic =>
-  diag.warning(
+  diag.error(
     field,
     `${page ? `Trang ${page}: ` : ''}${what} đọc từ bản quét ${why}, nên chưa ghi nhận; ` +
       'cần người đối chiếu với bản gốc.',

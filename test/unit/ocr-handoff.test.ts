@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reportText } from '../../scripts/report-text.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
@@ -76,3 +77,38 @@ describe('a scan handed from ingest to the OCR function', () => {
     expect(all.filter((s) => s.status === 'ocr_pending')).toHaveLength(0);
   });
 });
+
+describe('the upload date reaches the scan review', () => {
+  // S3 took the upload at 23:30 UTC on 7 June: already 8 June in Vietnam, the day that counts.
+  const eventTime = '2026-06-07T23:30:00.000Z';
+  const day = (offset: number) => new Date(Date.UTC(2026, 5, 8 + offset));
+
+  it('a scanned date after the upload day (Vietnam time) is not the document date', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -40, max: 40 }), async (offset) => {
+        const env = setup();
+        const d = day(offset);
+        const date = { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+        const bytes = textPhoto(reportText(doLuong, { date }));
+        const key = inboxKey('17662', 'anh.jpg');
+        await env.upload(key, bytes, { ref: { eventTime } });
+        const ocrDeps = { ...env.deps(), ocr: engine, settlesPending: true, ocrQueue: undefined };
+        const done = (await ingestObject(env.queued[0]!, ocrDeps)).submission;
+        const iso = d.toISOString().slice(0, 10);
+        const held = done.diagnostics.find(
+          (x) => x.field === 'issuedOn' && x.code === 'ocr.doubtfulField',
+        );
+        if (offset <= 0) {
+          expect(done.report?.issuedOn).toBe(iso);
+          expect(held).toBeUndefined();
+        } else {
+          expect(done.report?.issuedOn).toBeNull();
+          expect(held?.message).toContain('sau ngày gửi');
+          expect(done.status).toBe('needs_review');
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
