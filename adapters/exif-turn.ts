@@ -35,7 +35,7 @@ function jpegExif(turn: Turn): Buffer {
 
 /**
  * The image marked to be read turned `turn` degrees clockwise (JPEG, PNG, or the PGM of a PDF's
- * page); null for a format that cannot carry the mark (TIFF, BMP).
+ * page, grey or colour); null for a format that cannot carry the mark (TIFF, BMP).
  */
 export function markTurn(image: Uint8Array, turn: Turn): Uint8Array | null {
   const b = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
@@ -48,8 +48,8 @@ export function markTurn(image: Uint8Array, turn: Turn): Uint8Array | null {
     );
     return Buffer.concat([b.subarray(0, AFTER_IHDR), chunk, b.subarray(AFTER_IHDR)]);
   }
-  if (b[0] === 0x50 && b[1] === 0x35 && b[2] === 0x0a) {
-    // A comment line of the PGM header; the entry holds no newline.
+  if (b[0] === 0x50 && (b[1] === 0x35 || b[1] === 0x36) && b[2] === 0x0a) {
+    // A comment line of the PGM (PPM) header; the entry holds no newline.
     return Buffer.concat([
       b.subarray(0, 3),
       Buffer.from('# '),

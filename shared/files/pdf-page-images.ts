@@ -3,7 +3,7 @@ import { loadPdfJs, openPdf, type PdfPage } from './decode-pdf.js';
 import { fileProblem } from './file-problem.js';
 import { MAX_OCR_PAGES } from './limits.js';
 import { checkPdfImageBudget } from './pdf-image-budget.js';
-import { type RawImage, toPgm } from './pnm.js';
+import { type RawImage, toPnm } from './pnm.js';
 
 /** A page image smaller than this (in pixels) is a logo or a stamp, not a scanned page. */
 const MIN_PAGE_PIXELS = 400 * 400;
@@ -21,8 +21,8 @@ function objectOf(page: PdfPage, name: string): Promise<RawImage | null> {
 
 /**
  * The scanned image of one page: the largest image the page paints, decoded by pdf.js (JPEG, Flate,
- * CCITT fax and JBIG2 alike), as a grey PGM with the resolution it is drawn at. A page drawn as
- * vector shapes has none (it would need a renderer): null.
+ * CCITT fax and JBIG2 alike), as a PNM (colour when it has colour ink) with the resolution it is
+ * drawn at. A page drawn as vector shapes has none (it would need a renderer): null.
  */
 async function scannedImage(page: PdfPage): Promise<PageImage | null> {
   const { OPS } = await loadPdfJs();
@@ -41,7 +41,7 @@ async function scannedImage(page: PdfPage): Promise<PageImage | null> {
   const [, , widthPt, heightPt] = page.view;
   const inches = Math.max(widthPt ?? 0, heightPt ?? 0) / 72;
   const dpi = inches > 0 ? Math.max(best.width, best.height) / inches : undefined;
-  return { page: page.pageNumber, image: toPgm(best), ...(dpi ? { dpi } : {}) };
+  return { page: page.pageNumber, image: toPnm(best), ...(dpi ? { dpi } : {}) };
 }
 
 const tooManyPages = (pages: number) =>

@@ -36,3 +36,43 @@ export function toPgm(img: RawImage): Uint8Array {
   }
   return out;
 }
+
+/** A pixel whose channels differ by more than this is coloured ink (a red seal, a blue pen). */
+const COLOURED = 60;
+/** Colour kept when at least this share of the pixels is coloured: a seal covers far more. */
+const COLOURED_SHARE = 0.0005;
+
+/** Whether an RGB(A) image has colour ink on it, judged on every 7th pixel. */
+function hasColour(img: RawImage, step: number): boolean {
+  const { data } = img;
+  const n = img.width * img.height;
+  let coloured = 0;
+  let seen = 0;
+  for (let i = 0; i < n; i += 7, seen++) {
+    const p = i * step;
+    const r = data[p] ?? 0;
+    const g = data[p + 1] ?? 0;
+    const b = data[p + 2] ?? 0;
+    if (Math.max(r, g, b) - Math.min(r, g, b) > COLOURED) coloured++;
+  }
+  return coloured > seen * COLOURED_SHARE;
+}
+
+/**
+ * The page as a PNM: a colour PPM (P6) when it has colour ink on it, so that a page cleaner can
+ * take a red seal or a blue pen out before OCR (in grey they are as dark as the text), else the
+ * grey PGM. Tesseract's Leptonica reads both without any codec.
+ */
+export function toPnm(img: RawImage): Uint8Array {
+  const step = img.kind === 3 ? 4 : img.kind === 2 ? 3 : 0;
+  if (!step || !hasColour(img, step)) return toPgm(img);
+  const { width, height, data } = img;
+  const header = Buffer.from(`P6\n${width} ${height}\n255\n`, 'latin1');
+  const out = new Uint8Array(header.length + width * height * 3);
+  out.set(header, 0);
+  if (step === 3) out.set(data.subarray(0, width * height * 3), header.length);
+  else
+    for (let i = 0, o = header.length; i < width * height; i++, o += 3)
+      out.set(data.subarray(i * 4, i * 4 + 3), o);
+  return out;
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { jpegDeclaring } from '../../scripts/worst-files.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
 import { pdfPageImages } from '../../shared/files/pdf-page-images.js';
-import { toPgm } from '../../shared/files/pnm.js';
+import { toPgm, toPnm } from '../../shared/files/pnm.js';
 import { readUpload } from '../../shared/ocr/read-upload.js';
 import { repairHeadingNumerals } from '../../shared/ocr/roman-headings.js';
 import { DOUBT_CONFIDENCE, reviewScan } from '../../shared/ocr/scan-review.js';
@@ -148,6 +148,34 @@ describe('page images', () => {
     expect(content.kind === 'text' && content.scan?.scannedPages).toEqual([2]);
     expect(content.kind === 'text' && content.text).toMatch(
       /^UBND XA CON CUONG\n[\s\S]*\nLô Văn Hùng$/,
+    );
+  });
+
+  it('a PDF page with colour ink stays in colour (PPM) for the cleaner, a grey one is a PGM', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 20, max: 60 }),
+        fc.integer({ min: 20, max: 60 }),
+        fc.boolean(),
+        fc.constantFrom(2, 3),
+        (w, h, seal, kind) => {
+          const step = kind === 3 ? 4 : 3;
+          const data = new Uint8Array(w * h * step).fill(230);
+          // Black text in a band, and a red seal over a quarter of the page when `seal`.
+          for (let i = 0; i < w * h; i++) {
+            const [x, y] = [i % w, Math.floor(i / w)];
+            if (y % 5 === 0) data.fill(20, i * step, i * step + 3);
+            if (seal && x < w / 2 && y < h / 2) data.set([206, 38, 48], i * step);
+          }
+          const pnm = Buffer.from(toPnm({ width: w, height: h, kind, data }));
+          const header = `P${seal ? 6 : 5}\n${w} ${h}\n255\n`;
+          expect(pnm.subarray(0, header.length).toString('latin1')).toBe(header);
+          if (!seal) return;
+          expect(pnm.length).toBe(header.length + w * h * 3);
+          expect([...pnm.subarray(header.length, header.length + 3)]).toEqual([206, 38, 48]);
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 
