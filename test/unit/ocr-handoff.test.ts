@@ -111,4 +111,3 @@ describe('the upload date reaches the scan review', () => {
     );
   });
 });
-
