@@ -23,8 +23,18 @@ export const INGEST_BATCH_SIZE = 3;
 export const INGEST_TIMEOUT = Duration.seconds(FILE_WORST_CASE.toSeconds() * INGEST_BATCH_SIZE);
 /** The files of a batch are read one after another (functions/ingest), each within this memory. */
 export const INGEST_MEMORY_MB = 1024;
-/** pdf.js, loaded on the first PDF (shared/files/decode-pdf.ts), ships beside the bundle. */
-export const INGEST_SHIPPED_FILES = ['unpdf/package.json', 'unpdf/dist/pdfjs.mjs', 'unpdf/LICENSE'];
+/**
+ * pdf.js, loaded on the first PDF (shared/files/decode-pdf.ts), and word-extractor's OLE reader,
+ * required by the .doc worker thread (shared/files/doc/doc-worker.ts), ship beside the bundle.
+ */
+export const INGEST_SHIPPED_FILES = [
+  'unpdf/package.json',
+  'unpdf/dist/pdfjs.mjs',
+  'unpdf/LICENSE',
+  'word-extractor/package.json',
+  'word-extractor/lib',
+  'word-extractor/LICENSE',
+];
 
 /** S3 upload → ObjectCreated on inbox/ → SQS (with a DLQ) → ingest Lambda → table. */
 export class Ingest extends Construct {

@@ -18,6 +18,20 @@ export const MAX_PDF_PAGES = 300;
 export const MAX_PDF_TOTAL_MS = 20_000;
 /** Heap of the worker that reads a PDF's text layer (shared/files/pdf-text-worker.ts). */
 export const MAX_PDF_HEAP_MB = 384;
+/**
+ * Time and heap of the worker that reads a legacy Word .doc (shared/files/doc/doc-worker.ts):
+ * word-extractor follows the file's own sector chains and piece table, which a damaged or
+ * hostile file can make circular or overlapping; a real 20 MB .doc reads in well under a second.
+ */
+export const MAX_DOC_TOTAL_MS = 10_000;
+export const MAX_DOC_HEAP_MB = 256;
+/**
+ * An Excel form's sheets: rows and columns read (a form has a few hundred rows at most; a sheet
+ * holding a data dump is no report) and the XML of its parts, counted while inflating.
+ */
+export const MAX_SHEET_ROWS = 5_000;
+export const MAX_SHEET_COLUMNS = 60;
+export const MAX_XLSX_XML_BYTES = 8 * 1024 * 1024;
 /** A PDF page with fewer letters than this has no usable text layer (a scan). */
 export const MIN_LETTERS_PER_PAGE = 40;
 /**

@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES, MAX_TEXT_CHARS } from './limits.js';
  * `image`: a scan or photo (.jpg .jpeg .png .tif .tiff); `zip`: the photos of one report's pages;
  * `edxml`: an e-office package (.edxml, or .xml whose root is edXML).
  */
-export type FileFormat = 'txt' | 'docx' | 'pdf' | 'json' | 'image' | 'zip' | 'edxml';
+export type FileFormat = 'txt' | 'docx' | 'doc' | 'pdf' | 'json' | 'image' | 'zip' | 'edxml';
 
 /** What reading may need besides the bytes: the certificates signatures are chained to. */
 export interface ReadOptions {
@@ -37,13 +37,13 @@ export type FileContent =
 
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff'];
 
+const READ_AS: ReadonlySet<string> = new Set(['txt', 'docx', 'doc', 'pdf', 'json', 'zip']);
+
 export function formatOf(fileName: string): FileFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (IMAGE_EXTENSIONS.includes(ext)) return 'image';
   if (ext === 'edxml' || ext === 'xml') return 'edxml';
-  return ext === 'txt' || ext === 'docx' || ext === 'pdf' || ext === 'json' || ext === 'zip'
-    ? ext
-    : null;
+  return READ_AS.has(ext) ? (ext as FileFormat) : null;
 }
 
 /** The FileProblem of a file that only OCR can read: the ingest path hands it to the OCR function. */
@@ -75,17 +75,19 @@ function boundText(text: string): string {
   return text;
 }
 
+/** The formats read, as the officer is told them. */
+export const ACCEPTED_WORDS =
+  'văn bản Word (.docx, .doc), .pdf, .txt, .json, gói văn bản điện tử .edxml, ' +
+  'ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh';
+
 function unsupported(fileName: string) {
   const ext = /\.([^./]+)$/.exec(fileName)?.[1] ?? '';
-  const hint = ext.toLowerCase() === 'doc' ? ' Vui lòng lưu lại thành .docx hoặc PDF.' : '';
   return fileProblem(
     'rejected',
     'file',
     'file.unsupported',
     `Định dạng tệp "${ext ? `.${ext}` : '(không có phần mở rộng)'}" không được hỗ trợ; ` +
-      'chỉ nhận .docx, .pdf, .txt, .json, gói văn bản điện tử .edxml, ' +
-      'ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh.' +
-      hint,
+      `chỉ nhận ${ACCEPTED_WORDS}.`,
     `unsupported extension ${ext}`,
   );
 }
@@ -107,6 +109,10 @@ export async function readFileContent(
     case 'docx': {
       // The decoders load on first use: a text file never pays for the DOCX reader or pdf.js.
       const document = await (await import('./decode-docx.js')).readDocx(bytes);
+      return { kind: 'text', format, text: boundText(documentText(document)), document };
+    }
+    case 'doc': {
+      const document = await (await import('./doc/decode-doc.js')).readDoc(bytes);
       return { kind: 'text', format, text: boundText(documentText(document)), document };
     }
     case 'pdf': {

@@ -50,6 +50,27 @@ describe('the ingest Lambda package', () => {
     expect(pages).toBe(1);
     expect(text).toContain('Co 15 may tinh ket noi mang.');
   });
+
+  it('reads a legacy .doc with only the bundle and the word-extractor files shipped beside it', async () => {
+    const docDir = mkdtempSync(join(tmpdir(), 'tonghop-doc-package-'));
+    try {
+      await lambdaPackage(
+        docDir,
+        "export { readFileContent } from './shared/files/read-file.js';",
+        INGEST_SHIPPED_FILES,
+      );
+      const { readFileContent } = (await import(
+        join(docDir, 'index.mjs')
+      )) as typeof import('../../shared/files/read-file.js');
+      const content = await readFileContent(
+        'r.doc',
+        readFileSync(fixturePath('doc/dong-so-lieu.doc')),
+      );
+      expect(content.kind === 'text' && content.text).toMatch(/BÁO CÁO/);
+    } finally {
+      rmSync(docDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the OCR Lambda package', () => {

@@ -20,11 +20,12 @@ type ReadFile = (
 type FileFormat = string;
 
 /** The formats an attachment may have: no package inside a package, no bare photos. */
-const READABLE: ReadonlySet<FileFormat> = new Set(['pdf', 'docx', 'txt']);
+const READABLE: ReadonlySet<FileFormat> = new Set(['pdf', 'docx', 'doc', 'txt']);
 
 const formatByType: Record<string, string> = {
   'application/pdf': '.pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/msword': '.doc',
   'text/plain': '.txt',
 };
 

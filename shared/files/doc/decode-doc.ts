@@ -1,0 +1,62 @@
+import type { Document } from '../../schemas/document.js';
+import type { Bounded } from '../bounded-worker.js';
+import { layoutDocument } from '../document-text.js';
+import { fileProblem, textTooLong } from '../file-problem.js';
+import { docDocument } from './doc-model.js';
+import { type DocAnswer, type DocStories, readDocStories } from './doc-worker.js';
+
+// A legacy Word file (.doc, Word 97–2003) read by word-extractor in a bounded worker. Offices
+// name other files .doc too: a .docx renamed is read as the .docx it is; RTF and web pages saved
+// "as .doc" are refused with a reason the officer can act on.
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+const SAVE_AGAIN = 'vui lòng mở bằng Word, lưu lại thành .docx (hoặc xuất PDF) rồi gửi lại.';
+
+const damaged = (why: string, log: string) =>
+  fileProblem('rejected', 'file', 'file.docDamaged', `Tệp .doc ${why}; ${SAVE_AGAIN}`, log);
+
+/** What the first bytes say the file is, when it is not a Word 97–2003 file. */
+function notOle(bytes: Uint8Array): never {
+  const head = Buffer.from(bytes.subarray(0, 64)).toString('latin1').trimStart();
+  if (head.startsWith('{\\rtf'))
+    throw damaged('thực chất là tệp RTF, hệ thống chưa đọc định dạng này', 'rtf named .doc');
+  if (/^<(?:!doctype|html|\?xml)/i.test(head))
+    throw damaged('thực chất là trang web (HTML/XML) lưu với đuôi .doc', 'html named .doc');
+  throw damaged('bị hỏng hoặc không phải tệp Word', 'no OLE signature');
+}
+
+function storiesOf(answer: Bounded<DocAnswer>): DocStories {
+  switch (answer.kind) {
+    case 'ok':
+      return answer.stories;
+    case 'encrypted':
+      throw fileProblem(
+        'rejected',
+        'file',
+        'file.docxEncrypted',
+        'Tệp Word .doc được đặt mật khẩu; vui lòng gỡ mật khẩu rồi lưu lại thành .docx.',
+        'encrypted .doc',
+      );
+    case 'chars':
+      throw textTooLong(answer.count);
+    case 'slow':
+      throw damaged('quá phức tạp, đọc vượt thời gian cho phép', 'doc over time budget');
+    case 'memory':
+      throw damaged('quá phức tạp, đọc vượt bộ nhớ cho phép', 'doc over heap limit');
+    case 'damaged':
+    case 'crashed':
+      throw damaged('bị hỏng, không đọc được nội dung', `word-extractor: ${answer.detail}`);
+  }
+}
+
+/** The document model of a .doc (or of the .docx a file named .doc really is). */
+export async function readDoc(bytes: Uint8Array): Promise<Document> {
+  if (startsWith(bytes, ZIP)) return (await import('../decode-docx.js')).readDocx(bytes);
+  if (!startsWith(bytes, OLE)) notOle(bytes);
+  const stories = storiesOf(await readDocStories(bytes));
+  return layoutDocument(docDocument(stories)).document;
+}
