@@ -12,9 +12,12 @@ export function checksNote(r: Rollup): Paragraph[] {
   const checked = c.accepted + c.edited + c.dropped;
   const parts = [
     checked
-      ? `Trước khi ký, Sở đã kiểm tra ${checked} mục chưa chắc chắn (chấp nhận ${c.accepted}, ` +
-        `sửa ${c.edited}, bỏ ${c.dropped})`
-      : 'Trước khi ký, không có mục chưa chắc chắn nào cần Sở kiểm tra',
+      ? `Đã kiểm tra ${checked} mục trước khi ký (chấp nhận ${c.accepted}, sửa ${c.edited}, ` +
+        `bỏ ${c.dropped})`
+      : c.pending
+        ? 'Chưa kiểm tra mục nào trước khi ký'
+        : 'Không có mục chưa chắc chắn nào cần kiểm tra trước khi ký',
+    c.pending ? `${c.pending} mục chưa chắc chắn chưa được Sở kiểm tra` : '',
     c.confirmedByUnits
       ? `${c.confirmedByUnits} số liệu đã được đơn vị báo cáo xác nhận hoặc sửa trên cổng`
       : '',

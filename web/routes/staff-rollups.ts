@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { rollupPrefix } from '../../shared/rollup/format.js';
 import type { RollupDeps } from '../../shared/rollup/rollup-job.js';
 import { provinceRounds, roundById } from '../../shared/rounds/rounds.js';
+import type { Round } from '../../shared/schemas/round.js';
 import type { PortalDeps } from '../deps.js';
 import type { DeskDeps } from '../desk/desk-deps.js';
 import { type StaffEnv, staffOnly } from '../middleware/staff-only.js';
@@ -68,6 +69,14 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     portalUrl: deps.config.portalUrl,
     confirmations: deps.confirmations,
   };
+  // Each round's pre-sign list as the rollup would be built now: what still waits to be looked at.
+  const checkState = async (provinceCode: string, round: Round) => {
+    if (!deps.confirmations) return null;
+    const { buildRoundRollupChecked } = await import('../../shared/rollup/rollup-job.js');
+    if (!(await deps.units.list(provinceCode)).length) return null;
+    const { items } = await buildRoundRollupChecked(provinceCode, round, rollupDeps, now());
+    return { items: items.length, pending: items.filter((i) => !i.decision).length };
+  };
   app.use('/so/tong-hop', staffOnly);
   app.use('/so/tong-hop/*', staffOnly);
 
@@ -77,7 +86,11 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     const listed: RoundRollups[] = await Promise.all(
       rounds.map(async (round) => {
         const prefix = rollupPrefix(who.provinceCode, round.roundId);
-        return { round, ...buildsOf(prefix, await deps.desk.objects.list(prefix)) };
+        const [objects, check] = await Promise.all([
+          deps.desk.objects.list(prefix),
+          checkState(who.provinceCode, round),
+        ]);
+        return { round, ...buildsOf(prefix, objects), check };
       }),
     );
     return c.html(

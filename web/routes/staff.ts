@@ -6,6 +6,7 @@ import { staffContactRoutes } from './staff-contacts.js';
 import { staffReviewRoutes } from './staff-review.js';
 import { staffRollupRoutes } from './staff-rollups.js';
 import { staffRoundRoutes } from './staff-rounds.js';
+import { staffSignCheckRoutes } from './staff-sign-check.js';
 import { staffUnitRoutes } from './staff-unit.js';
 
 /** The Department's desk under /so: mounted when the portal has its dependencies. */
@@ -18,6 +19,7 @@ export function staffRoutes(deps: PortalDeps): Hono<PortalEnv> {
     staffBoardRoutes,
     staffReviewRoutes,
     staffRollupRoutes,
+    staffSignCheckRoutes,
     staffRoundRoutes,
     staffContactRoutes,
     staffUnitRoutes,

@@ -89,8 +89,25 @@ iframe.pdf{width:100%;height:70vh;min-height:24rem;border:1px solid #d5dbe1;bord
 blockquote{margin:.25rem 0 0;padding:.25rem .75rem;border-left:.25rem solid #d5dbe1;background:#f9fbfc;
   white-space:pre-wrap}
 .rollup form{margin:0 0 .75rem}
+.sign-item h3 small{font-weight:400;color:#4a5560;font-size:.85rem}
+.sign-item.decided{border-left:.3rem solid #2e7d32}
+.sign-item .name{margin:.25rem 0}
+dl.pair{display:grid;grid-template-columns:minmax(0,1fr);gap:.1rem .75rem;margin:.5rem 0}
+dl.pair dt{font-weight:600;color:#4a5560;font-size:.9rem}
+dl.pair dd{margin:0 0 .35rem;overflow-wrap:anywhere}
+dl.pair small{display:block;color:#4a5560}
+figure.crop{margin:.5rem 0}
+figure.crop img{max-width:100%;height:auto;border:1px solid #d5dbe1;background:#fff}
+figure.crop figcaption{font-size:.9rem;color:#4a5560;overflow-wrap:anywhere}
+.sign-form{display:flex;flex-direction:column;gap:.35rem;margin:.5rem 0 0}
+.sign-form .row{display:flex;flex-wrap:wrap;gap:.5rem}
+.sign-form .row input{flex:1 1 8rem;width:auto}
+.decision{font-weight:600;color:#14532d}
+.decision small{font-weight:400;color:#4a5560}
+.sign-group>form{margin:0 0 .75rem}
 details summary{cursor:pointer;font-weight:600}
 @media (min-width:40rem){.stats{grid-template-columns:repeat(4,1fr)}
+  dl.pair{grid-template-columns:12rem minmax(0,1fr)}
   .actions{grid-template-columns:repeat(2,minmax(0,1fr))}.round-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media (min-width:64rem){main:has(.review){max-width:90rem}.review{grid-template-columns:repeat(2,minmax(0,1fr))}}
 `;

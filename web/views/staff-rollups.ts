@@ -15,6 +15,8 @@ export interface RoundRollups {
   round: Round;
   current: RollupBuild | null;
   earlier: RollupBuild[];
+  /** The pre-sign list as the rollup would be built now; absent where statements are not kept. */
+  check?: { items: number; pending: number } | null;
 }
 
 const FORMAT_LABEL: Record<string, string> = {
@@ -34,10 +36,24 @@ function files(build: RollupBuild): Html {
   })}</ul>`;
 }
 
+/** The pre-sign list's state, before the build button: what still waits to be looked at. */
+function checkLine(r: RoundRollups): Html | string {
+  if (!r.check) return '';
+  const href = `/so/tong-hop/${r.round.roundId}/kiem-tra`;
+  const { items, pending } = r.check;
+  const state = !items
+    ? 'không có mục nào chưa chắc chắn'
+    : pending
+      ? `${pending} mục chờ kiểm tra (trên ${items} mục chưa chắc chắn)`
+      : `đã kiểm tra cả ${items} mục chưa chắc chắn`;
+  return html`<p class="check-line"><a href="${href}">Kiểm tra trước khi ký</a>: ${state}.</p>`;
+}
+
 function roundCard(r: RoundRollups, csrf: string): Html {
   const { round } = r;
   return html`<section class="card rollup" id="ky-${round.roundId}">
   <h2>${round.title} <small>(${round.roundId}, hạn ${deadlineText(round)})</small></h2>
+  ${checkLine(r)}
   <form method="post" action="/so/tong-hop/${round.roundId}/lap">${csrfField(csrf)}
     <button type="submit">Lập báo cáo tổng hợp ngay</button></form>
   ${
