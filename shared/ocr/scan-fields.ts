@@ -108,12 +108,15 @@ function dateDoubt(
   if (citedDates.has(iso)) return 'trùng ngày của văn bản được trích dẫn';
   if (receivedOn && iso > receivedOn) return 'sau ngày gửi báo cáo';
   const lines = scan.text.split('\n');
-  for (const [i, text] of lines.entries()) {
-    const m = WRITTEN_DATE.exec(fold(text));
-    const d = m && toIsoDate(m[1]!, m[2]!, m[3]!);
-    if (!d?.ok || d.iso !== iso) continue;
-    const digits = (scan.lines[i]?.words ?? []).filter((w) => /\d/.test(w.text));
-    return weakest(digits) < FIELD_CONFIDENCE ? 'không rõ' : null;
+  for (const i of lines.keys()) {
+    // The date line may be read as two ("…, ngày 27 tháng 10" over "năm 2025") on a narrow column.
+    for (const span of [1, 2]) {
+      const m = WRITTEN_DATE.exec(fold(lines.slice(i, i + span).join(' ')));
+      const d = m && toIsoDate(m[1]!, m[2]!, m[3]!);
+      if (!d?.ok || d.iso !== iso) continue;
+      const words = scan.lines.slice(i, i + span).flatMap((l) => l?.words ?? []);
+      return weakest(words.filter((w) => /\d/.test(w.text))) < FIELD_CONFIDENCE ? 'không rõ' : null;
+    }
   }
   return 'không nằm ở dòng ngày tháng của phần đầu văn bản';
 }

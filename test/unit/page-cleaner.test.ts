@@ -95,6 +95,39 @@ describe('page cleaning with sharp', () => {
     expect(page.straightened).toBe(true);
   });
 
+  it('leaves no sliver of desk along the edges of a straightened photo (property over page corners)', async () => {
+    // The desk showing at an edge was read as a "|" before every line, and headings were lost.
+    const corner = fc.record({
+      x: fc.integer({ min: 30, max: 80 }),
+      y: fc.integer({ min: 30, max: 80 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(corner, corner, corner, corner), async ([a, b, c, d]) => {
+        const quad = [
+          { x: a.x, y: a.y },
+          { x: W - b.x, y: b.y },
+          { x: W - c.x, y: H - c.y },
+          { x: d.x, y: H - d.y },
+        ];
+        const poly = `<polygon points="${quad.map((p) => `${p.x},${p.y}`).join(' ')}" fill="rgb(235,235,230)"/>`;
+        const text = '<rect x="200" y="300" width="200" height="14" fill="#111"/>';
+        const { page, pnm } = await cleaned(await jpeg(svgPage(poly + text, 'rgb(120,85,55)')));
+        expect(page.straightened).toBe(true);
+        const mx = Math.round(pnm.width * 0.03);
+        const my = Math.round(pnm.height * 0.03);
+        for (let y = 0; y < pnm.height; y++)
+          for (const x of [0, mx - 1, pnm.width - mx, pnm.width - 1])
+            expect(at(pnm, x, y)).toBeGreaterThan(180);
+        for (const y of [0, my - 1, pnm.height - my, pnm.height - 1])
+          for (let x = 0; x < pnm.width; x += 7) expect(at(pnm, x, y)).toBeGreaterThan(180);
+        let ink = 0;
+        for (const v of pnm.raw) if (v < 80) ink++;
+        expect(ink).toBeGreaterThan(500); // the text bar is still there
+      }),
+      { numRuns: 8 },
+    );
+  });
+
   it("measures uneven light (a fold's shadow) and leaves an evenly lit page at its size", async () => {
     const fold =
       '<defs><linearGradient id="f"><stop offset="0" stop-color="#fff"/>' +

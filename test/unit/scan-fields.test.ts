@@ -79,6 +79,15 @@ describe('fields read from a scan', () => {
     expect(codes(cited)).toContain('issuedOn');
   });
 
+  it('keep a date whose line was read as two on a narrow column, unless its digits are unsure', () => {
+    const lines = header('52/BC-UBND', DATE, TITLE, SIGN);
+    lines.splice(2, 1, 'Số: 52/BC-UBND   Con Cuông, ngày 02 tháng 6', 'năm 2026');
+    expect(review(lines).held.issuedOn).toBe('2026-06-02');
+    const unsure = review(lines, (y, w) => (y === 3 && w === '2026' ? 50 : 95)).held;
+    expect(unsure.issuedOn).toBeNull();
+    expect(codes(unsure)).toContain('issuedOn');
+  });
+
   it('leave out the chief\'s title under "KT." (a deputy signs), and a title cut at its line break', () => {
     const kt = review(
       header('52/BC-UBND', DATE, TITLE, [
