@@ -5,6 +5,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { boundDiagnostics } from '../shared/ingest/storage-bounds.js';
 import type {
   NewSubmission,
   RecordResult,
@@ -13,7 +14,9 @@ import type {
   SubmissionStore,
 } from '../shared/ports/submission-store.js';
 import { rollupView, toRollupSubmission } from '../shared/rollup/rollup-view.js';
+import type { Diagnostic } from '../shared/schemas/diagnostic.js';
 import { RollupSubmission } from '../shared/schemas/rollup-view.js';
+import type { Signature } from '../shared/schemas/signature.js';
 import { Submission } from '../shared/schemas/submission.js';
 import { queryItems, withoutKeys } from './query-items.js';
 import { counterSk, roundPk, submissionSk, TABLE_KEYS, unitHistoryPk } from './table-keys.js';
@@ -225,5 +228,43 @@ export class DynamoSubmissionStore implements SubmissionStore {
       if (e instanceof ConditionalCheckFailedException) return null;
       throw e;
     }
+  }
+
+  /** One conditional update of the report's signatures, the view's and the diagnostics. */
+  async updateSignatures(
+    ref: SubmissionRef,
+    change: { signatures: Signature[]; diagnostics: Diagnostic[] },
+  ): Promise<boolean> {
+    // A submission stored before views existed has none to update: the second try leaves it out.
+    for (const withView of [true, false]) {
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: {
+              PK: roundPk(ref.provinceCode, ref.roundId),
+              SK: submissionSk(ref.unitCode, ref.submissionId),
+            },
+            UpdateExpression: `SET #report.#sig = :s, #diag = :d${withView ? ', #view.#sig = :s' : ''}`,
+            ConditionExpression: `attribute_type(#report, :map)${withView ? ' AND attribute_type(#view, :map)' : ''}`,
+            ExpressionAttributeNames: {
+              '#report': 'report',
+              '#sig': 'signatures',
+              '#diag': 'diagnostics',
+              ...(withView ? { '#view': 'view' } : {}),
+            },
+            ExpressionAttributeValues: {
+              ':s': change.signatures,
+              ':d': boundDiagnostics(change.diagnostics),
+              ':map': 'M',
+            },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      }
+    }
+    return false;
   }
 }

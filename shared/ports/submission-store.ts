@@ -1,5 +1,7 @@
 import type { AuditEntry } from '../schemas/audit.js';
+import type { Diagnostic } from '../schemas/diagnostic.js';
 import type { RollupSubmission } from '../schemas/rollup-view.js';
+import type { Signature } from '../schemas/signature.js';
 import type { Submission, SubmissionStatus } from '../schemas/submission.js';
 
 export type NewSubmission = Omit<Submission, 'version'>;
@@ -43,4 +45,12 @@ export interface SubmissionStore {
    * submission is gone or no longer as `seen` (another reviewer decided meanwhile).
    */
   applyReview(ref: SubmissionRef, change: ReviewChange): Promise<Submission | null>;
+  /**
+   * The file's signatures verified again (the trust list changed) and the diagnostics they give,
+   * in the report and in the rollup's view; the status is left as it is. False when it is gone.
+   */
+  updateSignatures(
+    ref: SubmissionRef,
+    change: { signatures: Signature[]; diagnostics: Diagnostic[] },
+  ): Promise<boolean>;
 }

@@ -12,6 +12,9 @@ export const DeskAction = z.enum([
   'account_revoked',
   'submission_moved',
   'figures_checked',
+  'trust_imported',
+  'trust_removed',
+  'signatures_rechecked',
 ]);
 export type DeskAction = z.infer<typeof DeskAction>;
 

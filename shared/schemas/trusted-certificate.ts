@@ -13,5 +13,8 @@ export const TrustedCertificate = z.object({
   importedAt: z.string(),
   /** Who imported it: an e-mail at the desk, "cli" from `tonghop trust import`. */
   importedBy: z.string(),
+  /** Taken off the list at the desk (kept, not deleted: the desk log says who and when). */
+  removedAt: z.string().optional(),
+  removedBy: z.string().optional(),
 });
 export type TrustedCertificate = z.infer<typeof TrustedCertificate>;

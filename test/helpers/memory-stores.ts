@@ -9,6 +9,8 @@ import type {
   SubmissionStore,
 } from '../../shared/ports/submission-store.js';
 import { Confirmation, SignCheck } from '../../shared/schemas/confirmation.js';
+import type { Diagnostic } from '../../shared/schemas/diagnostic.js';
+import type { Signature } from '../../shared/schemas/signature.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 
 /** Ports in memory, for domain tests that need no AWS wire protocol. */
@@ -93,6 +95,20 @@ export class MemorySubmissions implements SubmissionStore {
     const next = { ...s, status: change.status, audit: [...(s.audit ?? []), change.entry] };
     this.all[i] = next;
     return next;
+  }
+  async updateSignatures(
+    ref: SubmissionRef,
+    change: { signatures: Signature[]; diagnostics: Diagnostic[] },
+  ) {
+    const i = this.index(ref);
+    const s = this.all[i];
+    if (!s?.report) return false;
+    this.all[i] = {
+      ...s,
+      report: { ...s.report, signatures: change.signatures },
+      diagnostics: change.diagnostics,
+    };
+    return true;
   }
 }
 

@@ -112,6 +112,26 @@ describe('PDF signatures', () => {
     expect(s).toMatchObject({ valid: true, chainsToTrustList: false });
   });
 
+  it('a self-signed certificate carrying the real intermediate still chains to nothing', async () => {
+    // The validator once checked the file's last certificate instead of the signer's.
+    const forged = await set.sign(plain, set.selfSigned, { chain: [set.pki.intermediate] });
+    for (const list of [
+      [set.pki.root.der],
+      [set.pki.intermediate.der],
+      [set.pki.root.der, set.pki.intermediate.der],
+    ])
+      expect((await verifyPdfSignatures(forged, list))[0]?.chainsToTrustList).toBe(false);
+  });
+
+  it('a list holding only the intermediate trusts what it issued', async () => {
+    for (const chain of [[], [set.pki.intermediate]]) {
+      const signed = await set.sign(plain, set.org, { chain });
+      expect(
+        (await verifyPdfSignatures(signed, [set.pki.intermediate.der]))[0]?.chainsToTrustList,
+      ).toBe(true);
+    }
+  });
+
   it('the intermediate may be only in the trust list', async () => {
     const bare = await set.sign(plain, set.org, { chain: [] });
     expect((await verifyPdfSignatures(bare, [set.pki.root.der]))[0]?.chainsToTrustList).toBe(false);

@@ -4,6 +4,7 @@ import { cognito } from '../../adapters/cognito-client.js';
 import { DynamoDepartmentStore } from '../../adapters/dynamo-department-store.js';
 import { DynamoDeskLog } from '../../adapters/dynamo-desk-log.js';
 import { DynamoMailLedger } from '../../adapters/dynamo-mail-ledger.js';
+import { DynamoTrustStore } from '../../adapters/dynamo-trust-store.js';
 import { s3 } from '../../adapters/s3-client.js';
 import { S3ObjectStore } from '../../adapters/s3-object-store.js';
 import { ses } from '../../adapters/ses-client.js';
@@ -15,13 +16,15 @@ import type { DepartmentStore } from '../../shared/ports/department-store.js';
 import type { DeskLog } from '../../shared/ports/desk-log.js';
 import type { Mailer, MailLedger, MailOutbox } from '../../shared/ports/mail.js';
 import type { ObjectStore } from '../../shared/ports/object-store.js';
+import type { TrustStore } from '../../shared/ports/trust-store.js';
 
 /**
  * What the Department's desk needs beyond the communes' portal: the mail queue (a returned or
  * assigned file's unit is told), the mail ledger (last reminder, bounces), the bucket (originals
  * and rollups, signed at the moment of the click), the user directory (invite, revoke) with the
  * invitation's mailer (it carries a temporary password: sent at once, never queued), and the
- * desk log (rounds opened or changed, contacts imported, accounts invited or revoked).
+ * desk log (rounds opened or changed, contacts imported, accounts invited or revoked), and the
+ * trust list of certificates.
  */
 export interface DeskDeps {
   departments: DepartmentStore;
@@ -31,6 +34,8 @@ export interface DeskDeps {
   outbox: MailOutbox;
   objects: ObjectStore;
   accounts: AccountDirectory | null;
+  /** The province's trust list of certificates that signatures are chained to. */
+  trust: TrustStore;
 }
 
 /** The desk on the portal's table and bucket; `outbox` is SQS on AWS, the disk queue locally. */
@@ -52,6 +57,7 @@ export function deskDeps(
     accounts: env.COGNITO_USER_POOL_ID
       ? new CognitoAccounts(cognito(), env.COGNITO_USER_POOL_ID)
       : null,
+    trust: new DynamoTrustStore(db, table),
   };
 }
 

@@ -7,6 +7,7 @@ import { staffReviewRoutes } from './staff-review.js';
 import { staffRollupRoutes } from './staff-rollups.js';
 import { staffRoundRoutes } from './staff-rounds.js';
 import { staffSignCheckRoutes } from './staff-sign-check.js';
+import { staffTrustRoutes } from './staff-trust.js';
 import { staffUnitRoutes } from './staff-unit.js';
 
 /** The Department's desk under /so: mounted when the portal has its dependencies. */
@@ -22,6 +23,7 @@ export function staffRoutes(deps: PortalDeps): Hono<PortalEnv> {
     staffSignCheckRoutes,
     staffRoundRoutes,
     staffContactRoutes,
+    staffTrustRoutes,
     staffUnitRoutes,
   ];
   for (const area of areas) app.route('/', area(full) as never);

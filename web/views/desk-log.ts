@@ -13,6 +13,9 @@ const ACTION_WORDS: Record<DeskAction, string> = {
   account_revoked: 'Thu hồi tài khoản cổng',
   submission_moved: 'Chuyển báo cáo sang đúng kỳ',
   figures_checked: 'Kiểm tra trước khi ký',
+  trust_imported: 'Nhập chứng thư tin cậy',
+  trust_removed: 'Gỡ chứng thư tin cậy',
+  signatures_rechecked: 'Kiểm tra lại chữ ký số',
 };
 
 /** The desk log's newest entries: when, who, what, on what (every value escaped). */

@@ -25,9 +25,16 @@ export async function chainsTo(
   at: Date,
 ): Promise<boolean> {
   if (!anchors.length) return false;
+  const tbs = Buffer.from(cert.tbsView);
+  const same = (c: pkijs.Certificate) => tbs.equals(Buffer.from(c.tbsView));
+  // A certificate the Department listed itself is trusted as listed (within its validity).
+  const listed = anchors.find(same);
+  if (listed) return listed.notBefore.value <= at && at <= listed.notAfter.value;
   const engine = new pkijs.CertificateChainValidationEngine({
     trustedCerts: anchors,
-    certs: [cert, ...carried.filter((c) => c !== cert), ...anchors],
+    // pkijs validates the last certificate of its pool after dropping duplicates: the signer goes
+    // last and only once, or another certificate of the file would be validated in its place.
+    certs: [...carried.filter((c) => !same(c)), ...anchors, cert],
     checkDate: at,
   });
   try {
