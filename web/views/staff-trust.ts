@@ -70,7 +70,9 @@ function certificateRow(c: TrustedCertificate, input: TrustInput): Html {
   return html`<tr>
   <td data-label="Chứng thư"><b>${s.commonName ?? c.subject}</b>${s.organization ? html`<br>${s.organization}` : ''}
     ${s.authority ? '' : html`<br><small class="warning">Không phải chứng thư của tổ chức chứng thực (CA)</small>`}</td>
-  <td data-label="Cấp bởi">${s.issuerCommonName ?? c.issuer}${c.issuer === c.subject ? html`<br><small>(chứng thư gốc)</small>` : ''}</td>
+  <td data-label="Cấp bởi">${s.issuerCommonName ?? c.issuer}${
+    c.issuer === c.subject ? html`<br><small>(chứng thư gốc)</small>` : ''
+  }</td>
   <td data-label="Hiệu lực">${day(c.notBefore)} – ${day(c.notAfter)}${
     expired ? html`<br><strong class="bounced">Đã hết hạn</strong>` : ''
   }</td>
@@ -78,7 +80,8 @@ function certificateRow(c: TrustedCertificate, input: TrustInput): Html {
     <br><small>Nhập ${day(c.importedAt)} bởi ${c.importedBy === 'cli' ? 'dòng lệnh' : c.importedBy}</small></td>
   <td data-label="Gỡ"><form method="post" action="/so/tin-cay/go" class="inline">${csrfField(input.csrf)}
     <input type="hidden" name="sha256" value="${c.sha256}">
-    <button type="submit" class="small danger" aria-label="Gỡ chứng thư ${s.commonName ?? c.subject}">Gỡ</button></form></td>
+    <button type="submit" class="small danger"
+      aria-label="Gỡ chứng thư ${s.commonName ?? c.subject}">Gỡ</button></form></td>
 </tr>`;
 }
 
