@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { LEVEL_TITLES, STATE_TITLES } from '../rollup/format.js';
 import { vietnamTime } from '../rounds/deadline.js';
 import type { StatusCounts } from '../schemas/rollup.js';
-import { COUNT_TITLES as T } from '../vocabulary/status-words.js';
+import { FIGURES_STATE_WORDS, COUNT_TITLES as T } from '../vocabulary/status-words.js';
 import { unitLabel } from '../vocabulary/unit-names.js';
 import type { BoardRow, RoundBoard } from './round-board.js';
 
@@ -30,6 +30,11 @@ function unitCells(r: BoardRow) {
     level: LEVEL_TITLES[r.unit.level],
     state: STATE_TITLES[r.state],
     approved: r.acceptedBy === 'staff' ? 'Sở duyệt' : '',
+    figures: r.figures
+      ? [FIGURES_STATE_WORDS[r.figures.state], r.figures.by, time(r.figures.at)]
+          .filter(Boolean)
+          .join(', ')
+      : '',
     lastUpload: time(r.lastUpload?.uploadedAt),
     file: r.lastUpload?.file.name ?? '',
     problems: r.problems.join('\n'),
@@ -55,6 +60,7 @@ const UNIT_COLUMNS: Array<[string, keyof ReturnType<typeof unitCells>, number]> 
   ['Thư điện tử', 'emails', 28],
   ['Điện thoại', 'phone', 14],
   ['Địa chỉ bị trả thư', 'bounced', 24],
+  ['Xác nhận số liệu', 'figures', 34],
 ];
 
 /** The board as a workbook: the counts (overall and by level), then one row per unit. */

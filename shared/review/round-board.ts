@@ -1,4 +1,6 @@
+import { latestBy } from '../ports/confirmation-store.js';
 import { countByLevel, countStates, unitStatuses } from '../rollup/unit-status.js';
+import type { Confirmation } from '../schemas/confirmation.js';
 import type { SentMail } from '../schemas/mail.js';
 import type { UnitLevel } from '../schemas/report.js';
 import type { StatusCounts, UnitState, UnitStatusRow } from '../schemas/rollup.js';
@@ -6,7 +8,8 @@ import type { Round } from '../schemas/round.js';
 import type { Submission } from '../schemas/submission.js';
 import type { Unit } from '../schemas/unit.js';
 import { foldKey } from '../text/fold.js';
-import { isUnmatched, settledBy } from './review-rules.js';
+import { canConfirm, confirmationState } from './confirm-figures.js';
+import { isOtherPeriod, isUnmatched, settledBy } from './review-rules.js';
 
 /** One unit's line on the board: where it stands, what was wrong, whether mail reaches it. */
 export interface BoardRow {
@@ -21,6 +24,31 @@ export interface BoardRow {
   lastReminder: SentMail | null;
   /** Addresses a mail of this round bounced from or was reported as spam by. */
   undeliverable: string[];
+  /**
+   * Where the unit stands on confirming the figures of the file that counts (else its newest):
+   * confirmed as read, corrected, or not yet; null when it has no figures to confirm.
+   */
+  figures: FiguresState | null;
+}
+
+export interface FiguresState {
+  state: ReturnType<typeof confirmationState>;
+  /** Who confirmed, and when (null while not confirmed). */
+  by: string | null;
+  at: string | null;
+}
+
+/** The unit's file its figures are confirmed on, and where it stands (as its round page asks). */
+function figuresState(
+  counted: string | undefined,
+  uploads: Submission[],
+  confirmations: Map<string, Confirmation>,
+): FiguresState | null {
+  const newest = [...uploads].sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt))[0];
+  const s = (counted && uploads.find((u) => u.submissionId === counted)) || newest;
+  if (!s || !canConfirm(s) || isOtherPeriod(s)) return null;
+  const c = confirmations.get(s.submissionId);
+  return { state: confirmationState(c), by: c?.by.email ?? null, at: c?.at ?? null };
 }
 
 export interface RoundBoard {
@@ -63,11 +91,13 @@ export function roundBoard(
   units: Unit[],
   submissions: Submission[],
   ledger: SentMail[],
+  confirmations: Confirmation[] = [],
 ): RoundBoard {
   const statuses = unitStatuses(units, submissions, round.deadline);
+  const confirmed = latestBy(confirmations, (c) => c.submissionId);
   const uploads = groupBy(submissions, (s) => s.unitCode);
   const mails = groupBy(ledger, (m) => m.unitCode);
-  const rows = statuses.map(({ row }, i): BoardRow => {
+  const rows = statuses.map(({ row, accepted }, i): BoardRow => {
     const unit = units[i]!;
     const mine = mails.get(unit.code) ?? [];
     return {
@@ -81,6 +111,7 @@ export function roundBoard(
         (m) => m.at,
       ),
       undeliverable: [...new Set(mine.flatMap((m) => m.undeliverableTo))],
+      figures: figuresState(accepted?.submissionId, uploads.get(unit.code) ?? [], confirmed),
     };
   });
   const states = rows.map((r) => ({

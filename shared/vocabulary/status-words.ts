@@ -81,3 +81,10 @@ export function titled<K extends string>(words: Record<K, string>): Record<K, st
     Object.entries<string>(words).map(([k, v]) => [k, capitalize(v)]),
   ) as Record<K, string>;
 }
+
+/** Where a unit stands on confirming the figures read from its report (the desk's board, its XLSX). */
+export const FIGURES_STATE_WORDS = {
+  confirmed: 'đã xác nhận',
+  corrected: 'đã sửa',
+  pending: 'chưa xác nhận',
+} as const;

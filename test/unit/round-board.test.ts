@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { boardXlsx } from '../../shared/review/board-xlsx.js';
+import { confirmableFigures } from '../../shared/review/confirm-figures.js';
 import { reviewQueue } from '../../shared/review/review-queue.js';
 import { reviewSubmission } from '../../shared/review/review-submission.js';
 import { filterAndSort, roundBoard } from '../../shared/review/round-board.js';
@@ -8,6 +9,7 @@ import { unitStatuses } from '../../shared/rollup/unit-status.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
 import type { SentMail } from '../../shared/schemas/mail.js';
 import { reviewer40, reviewWorld, stored } from '../helpers/review-deps.js';
+import { submissionOf } from '../helpers/rollup-fixtures.js';
 
 const round = standingRounds('40', 2026)[0]!;
 const NOW = new Date('2026-06-12T00:00:00Z');
@@ -188,5 +190,68 @@ describe('board export', () => {
     const cell = sheet.getRow(6).getCell(8);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(String(cell.value)).toContain(hostile);
+  });
+});
+
+describe('the figures each unit confirmed', () => {
+  it('says per unit: confirmed, corrected, not confirmed, or nothing to confirm; the XLSX says who', async () => {
+    const w = reviewWorld();
+    const units = w.units.slice(0, 4);
+    const [a, b, c] = units.map((u) => u.code);
+    const typed = (unitCode: string) => submissionOf(units.find((u) => u.code === unitCode)!);
+    const files = await Promise.all(
+      [a!, b!, c!].map((u) =>
+        stored(w.submissions, { unitCode: u, status: 'accepted', report: typed(u).report }),
+      ),
+    );
+    const by = { sub: 'u', email: 'vp@xa.example' };
+    const statement = (s: (typeof files)[number], decision: 'confirmed' | 'corrected') => {
+      const figures = confirmableFigures(s).map((f, n) => ({
+        figure: f.id,
+        key: f.figure.key ?? '',
+        line: f.figure.line,
+        label: f.name,
+        read: { value: f.figure.value, unit: f.figure.unit, numerator: null, denominator: null },
+        decision: n === 0 ? decision : ('confirmed' as const),
+        ...(n === 0 && decision === 'corrected'
+          ? { stated: { value: f.figure.value + 1, numerator: null, denominator: null } }
+          : {}),
+      }));
+      return {
+        provinceCode: '40',
+        roundId: '2026-H1',
+        unitCode: s.unitCode,
+        submissionId: s.submissionId,
+        by,
+        at: '2026-06-06T02:00:00.000Z',
+        figures,
+      };
+    };
+    // b first confirmed as read, then corrected: the latest counts.
+    const confirmations = [
+      statement(files[0]!, 'confirmed'),
+      statement(files[1]!, 'confirmed'),
+      { ...statement(files[1]!, 'corrected'), at: '2026-06-07T02:00:00.000Z' },
+    ];
+    const subs = await w.submissions.listRound('40', '2026-H1');
+    const board = roundBoard(round, units, subs, [], confirmations);
+    const state = (code: string) => board.rows.find((r) => r.unit.code === code)!.figures;
+    expect(state(a!)).toEqual({ state: 'confirmed', by: by.email, at: '2026-06-06T02:00:00.000Z' });
+    expect(state(b!)).toEqual({ state: 'corrected', by: by.email, at: '2026-06-07T02:00:00.000Z' });
+    expect(state(c!)).toEqual({ state: 'pending', by: null, at: null });
+    expect(state(units[3]!.code)).toBeNull();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await boardXlsx(board, 'tỉnh Nghệ An')) as never);
+    const sheet = book.getWorksheet('Đơn vị')!;
+    const header = (sheet.getRow(1).values as unknown[]).indexOf('Xác nhận số liệu');
+    const cellOf = (code: string) =>
+      String(
+        sheet
+          .getRows(2, sheet.rowCount - 1)!
+          .find((r) => r.getCell(1).value === code)!
+          .getCell(header).value ?? '',
+      );
+    expect(cellOf(b!)).toMatch(/^đã sửa, vp@xa\.example, /);
+    expect(cellOf(c!)).toBe('chưa xác nhận');
   });
 });

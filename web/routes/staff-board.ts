@@ -50,12 +50,13 @@ export function staffBoardRoutes(deps: PortalDeps & { desk: DeskDeps }) {
   app.use('/so/ky/*', staffOnly);
 
   const boardOf = async (provinceCode: string, round: Round) => {
-    const [units, submissions, ledger] = await Promise.all([
+    const [units, submissions, ledger, confirmations] = await Promise.all([
       deps.units.list(provinceCode),
       deps.submissions.listRound(provinceCode, round.roundId),
       deps.desk.ledger.listRound(provinceCode, round.roundId),
+      deps.confirmations?.listConfirmations(provinceCode, round.roundId) ?? [],
     ]);
-    return roundBoard(round, units, submissions, ledger);
+    return roundBoard(round, units, submissions, ledger, confirmations);
   };
 
   app.get('/so', async (c) => {

@@ -19,6 +19,8 @@ nav.desk a[aria-current=page]{background:#fff;border:1px solid #d5dbe1;border-bo
 .state.rejected{background:#fcd9d6;color:#7f1d1d}
 .state.missing{background:#e9ecef;color:#333}
 .bounced{color:#b3261e}
+.figures{font-size:.85rem;font-weight:600}
+.figures.corrected{color:#7a3e00}.figures.confirmed{color:#14532d}.figures.pending{color:#4a5560}
 .problems{margin:0;padding-left:1rem;font-size:.9rem}
 table.levels th,table.levels td{overflow-wrap:normal}
 td.src{white-space:nowrap}

@@ -8,7 +8,7 @@ import type {
 import { LEVEL_TITLES, STATE_TITLES } from '../../shared/rollup/format.js';
 import type { StatusCounts, UnitState } from '../../shared/schemas/rollup.js';
 import type { Round } from '../../shared/schemas/round.js';
-import { COUNT_TITLES as T } from '../../shared/vocabulary/status-words.js';
+import { FIGURES_STATE_WORDS, COUNT_TITLES as T } from '../../shared/vocabulary/status-words.js';
 import type { Identity } from '../identity.js';
 import { deadlineText, when } from './format.js';
 import type { Html } from './layout.js';
@@ -107,6 +107,14 @@ function sortHeader(label: string, key: BoardSort, q: BoardQuery, base: URLSearc
   return html`<th scope="col"${sorted}><a href="/so?${p.toString()}">${label}${mark}</a></th>`;
 }
 
+/** "Số liệu: đã sửa (vp@xa…, 10:05 12/06/2026)" under the unit's state. */
+function figuresCell(r: BoardRow): Html | string {
+  if (!r.figures) return '';
+  const f = r.figures;
+  const who = f.by && f.at ? html`<br><small>${f.by} · ${when(f.at)}</small>` : '';
+  return html`<br><span class="figures ${f.state}">Số liệu: ${FIGURES_STATE_WORDS[f.state]}</span>${who}`;
+}
+
 function unitRow(r: BoardRow): Html {
   const contact = [r.unit.contactName, r.unit.phone].filter(Boolean).join(' · ');
   const last = r.lastUpload;
@@ -115,7 +123,7 @@ function unitRow(r: BoardRow): Html {
     <td data-label="Đơn vị">${unitCell(r.unit)}</td>
     <td data-label="Trạng thái"><span class="state ${r.state}">${STATE_TITLES[r.state]}</span>${
       r.acceptedBy === 'staff' ? html`<br><small>Sở duyệt</small>` : ''
-    }</td>
+    }${figuresCell(r)}</td>
     <td data-label="Lần nộp cuối">${
       last ? html`<a href="${submissionPath(last)}">${when(last.uploadedAt)}</a>` : '—'
     }</td>
