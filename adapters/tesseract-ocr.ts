@@ -186,13 +186,3 @@ export class TesseractOcr implements OcrEngine {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
-
-/**
- * The engine as the CLI and the embedded stack run it: TONGHOP_OCR_SECONDS, when set, is the wall
- * time one document's OCR may take (a slow machine, a test); otherwise OCR_DOCUMENT_MS.
- */
-export function tesseractFromEnv(opts: { workers?: number } = {}): TesseractOcr {
-  const seconds = Number(process.env.TONGHOP_OCR_SECONDS);
-  const documentMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
-  return new TesseractOcr({ ...opts, documentMs });
-}

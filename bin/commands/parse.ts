@@ -30,7 +30,7 @@ export async function parseCommand(
       provinceCode: opts.province ?? null,
       receivedOn: ictDate(new Date()),
     };
-    const trust = homeTrustList(opts.province);
+    const trust = await homeTrustList(opts.province);
     const photos = await Promise.all(
       files.map(async (f) => ({ name: basename(f), bytes: await readFile(f) })),
     );

@@ -11,7 +11,6 @@ import {
   readFileContent,
 } from '../files/read-file.js';
 import { shownFileName } from '../files/shown-name.js';
-import { verifyPdfSignatures } from '../files/signatures/verify-pdf.js';
 import { byPageName, MAX_ZIP_PAGES, zipImages } from '../files/zip-images.js';
 import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
 import { documentBudget, ocrTooSlow } from './ocr-budget.js';
@@ -100,6 +99,8 @@ export async function readUpload(
 ): Promise<UploadContent> {
   const content = await readUploadText(fileName, bytes, ocr, opts);
   if (content.kind !== 'text' || formatOf(fileName) !== 'pdf') return content;
+  // The CMS and X.509 libraries load with the first PDF: a text or Word file never needs them.
+  const { verifyPdfSignatures } = await import('../files/signatures/verify-pdf.js');
   return { ...content, signatures: await verifyPdfSignatures(bytes, opts.trust ?? []) };
 }
 

@@ -1,5 +1,5 @@
 import { fold } from '../fold.js';
-import { generateSyllables, splitTone, type Tone } from './syllable-grammar.js';
+import { type Generated, generateSyllables, splitTone, type Tone } from './syllable-grammar.js';
 
 /** A vowel letter as repair compares it: its plain letter and its shape mark, tone apart. */
 export interface Vowel {
@@ -94,6 +94,61 @@ export interface Inventory {
 
 export const frameKey = (lead: string, trail: string) => `${lead}|${trail}`;
 
+/**
+ * The grammar's syllables and, by toneless text and tone, the index of the one the inventory
+ * keeps (the last of a few the grammar writes twice). Generated once per process; a typed text
+ * needs only this, the frames repair draws from are built when a text is repaired.
+ */
+interface Spellings {
+  generated: Generated[];
+  at: Map<string, number>;
+  made: (Syllable | undefined)[];
+  shapes: Map<string, Syllable>;
+}
+
+let spellings: Spellings | undefined;
+
+/** The grammar's syllables as JSON rows [text, toneless, tone], for a build to ship. */
+export const shippedSyllablesJson = (): string =>
+  JSON.stringify(generateSyllables().map((g) => [g.text, g.toneless, g.tone]));
+
+// Set by the CLI build to shippedSyllablesJson(): the same syllables generated when dist/ was
+// built instead of at every start (generating them cold is about 50 ms). Unset everywhere else.
+declare const TONGHOP_SYLLABLES: string | undefined;
+
+function generatedSyllables(): Generated[] {
+  if (typeof TONGHOP_SYLLABLES !== 'string') return generateSyllables();
+  const rows = JSON.parse(TONGHOP_SYLLABLES) as [string, string, Tone][];
+  return rows.map(([text, toneless, tone]) => ({ text, toneless, tone }));
+}
+
+function spellingsOf(): Spellings {
+  if (spellings) return spellings;
+  const generated = generatedSyllables();
+  const at = new Map<string, number>();
+  generated.forEach((g, i) => {
+    at.set(`${g.toneless}${g.tone}`, i);
+  });
+  spellings = { generated, at, made: [], shapes: new Map() };
+  return spellings;
+}
+
+/** The i-th syllable, described once: the inventory and canonicalSyllable share the object. */
+function syllableAt(sp: Spellings, i: number): Syllable {
+  const made = sp.made[i];
+  if (made) return made;
+  const { text, toneless, tone } = sp.generated[i]!;
+  // Syllables that differ only by tone share lead, vowels and trail: describe each shape once.
+  let shape = sp.shapes.get(toneless);
+  if (!shape) {
+    shape = describe(toneless, 0);
+    sp.shapes.set(toneless, shape);
+  }
+  const s: Syllable = { ...shape, text, tone };
+  sp.made[i] = s;
+  return s;
+}
+
 let inventory: Inventory | undefined;
 
 /** The syllable inventory, generated once per process (about 17,000 syllables). */
@@ -104,15 +159,9 @@ export function syllableInventory(): Inventory {
   const byToneless = new Map<string, Syllable>();
   const leads = new Set<string>();
   const trails = new Set<string>();
-  const shapes = new Map<string, Syllable>();
-  for (const { text, toneless, tone } of generateSyllables()) {
-    // Syllables that differ only by tone share lead, vowels and trail: describe each shape once.
-    let shape = shapes.get(toneless);
-    if (!shape) {
-      shape = describe(toneless, 0);
-      shapes.set(toneless, shape);
-    }
-    const s: Syllable = { ...shape, text, tone };
+  const sp = spellingsOf();
+  sp.generated.forEach(({ toneless, tone }, i) => {
+    const s = syllableAt(sp, i);
     byToneless.set(`${toneless}${tone}`, s);
     const family = families.get(`${s.leadD}${toneless}`);
     if (family) family.syllables.push(s);
@@ -126,7 +175,7 @@ export function syllableInventory(): Inventory {
     }
     leads.add(s.lead);
     trails.add(s.trail);
-  }
+  });
   inventory = { byFrame, byToneless, leads, trails };
   return inventory;
 }
@@ -138,9 +187,9 @@ export function canonicalSyllable(word: string): Syllable | null {
   const cached = canonical.get(word);
   if (cached !== undefined) return cached;
   const split = splitTone(word);
-  const found = split
-    ? (syllableInventory().byToneless.get(`${split[0]}${split[1]}`) ?? null)
-    : null;
+  const sp = spellingsOf();
+  const i = split ? sp.at.get(`${split[0]}${split[1]}`) : undefined;
+  const found = i === undefined ? null : syllableAt(sp, i);
   if (canonical.size > 100_000) canonical.clear();
   canonical.set(word, found);
   return found;
@@ -154,8 +203,9 @@ let shapes: Set<string> | undefined;
  */
 export function hasSyllableShape(word: string): boolean {
   if (!shapes) {
+    const { generated, at } = spellingsOf();
     shapes = new Set();
-    for (const s of syllableInventory().byToneless.values()) shapes.add(fold(s.text));
+    for (const i of at.values()) shapes.add(fold(generated[i]!.text));
   }
   return shapes.has(fold(word));
 }

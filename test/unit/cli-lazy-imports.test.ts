@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The packages a module loads before any of its code runs: its static imports, followed through. */
+async function staticPackages(entry: string): Promise<Set<string>> {
+  const { metafile } = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outdir: join(root, '.tonghop', 'lazy-imports'),
+    logLevel: 'silent',
+  });
+  const seen = new Set([entry]);
+  const queue = [entry];
+  const packages = new Set<string>();
+  while (queue.length) {
+    for (const imp of metafile.inputs[queue.shift()!]?.imports ?? []) {
+      if (imp.kind !== 'import-statement') continue;
+      if (imp.external) packages.add(imp.path);
+      else if (!seen.has(imp.path)) {
+        seen.add(imp.path);
+        queue.push(imp.path);
+      }
+    }
+  }
+  return packages;
+}
+
+// Each costs 30–200 ms of CPU to load; `tonghop parse` of a .txt or .docx needs none of them.
+const HEAVY = ['sharp', 'tesseract.js', 'pkijs', '@peculiar/x509', 'asn1js', 'unpdf', 'mammoth'];
+
+describe('what `tonghop parse` loads at start', () => {
+  it('loads no OCR, image, PDF, Word or certificate library before a file needs it', async () => {
+    const packages = await staticPackages('bin/commands/parse.ts');
+    expect(packages.size).toBeGreaterThan(0);
+    expect(packages).toContain('zod');
+    for (const p of HEAVY) expect(packages, p).not.toContain(p);
+  });
+
+  it('the scan engine loads sharp and tesseract.js on its first page, not when made', async () => {
+    const packages = await staticPackages('adapters/scan-engine.ts');
+    expect(packages).not.toContain('sharp');
+    expect(packages).not.toContain('tesseract.js');
+    // …and they are still what it reads pages with.
+    const all = await staticPackages('adapters/tesseract-ocr.ts');
+    expect(all).toContain('tesseract.js');
+  });
+});
