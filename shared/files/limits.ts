@@ -26,12 +26,14 @@ export const MAX_PDF_HEAP_MB = 384;
 export const MAX_DOC_TOTAL_MS = 10_000;
 export const MAX_DOC_HEAP_MB = 256;
 /**
- * An Excel form's sheets: rows and columns read (a form has a few hundred rows at most; a sheet
- * holding a data dump is no report) and the XML of its parts, counted while inflating.
+ * An Excel form's sheets, counted before exceljs reads them (a form has a few hundred rows; a
+ * sheet of raw data is no report): rows of one sheet, and cells of one sheet, merged cells
+ * counted apart. Its ZIP has the DOCX bounds above (unpacked, XML, ratio).
  */
 export const MAX_SHEET_ROWS = 5_000;
+export const MAX_SHEET_CELLS = 100_000;
+/** Columns of a sheet read into the model: a form has a dozen; the rest are notes far right. */
 export const MAX_SHEET_COLUMNS = 60;
-export const MAX_XLSX_XML_BYTES = 8 * 1024 * 1024;
 /** A PDF page with fewer letters than this has no usable text layer (a scan). */
 export const MIN_LETTERS_PER_PAGE = 40;
 /**

@@ -12,7 +12,17 @@ import { MAX_FILE_BYTES, MAX_TEXT_CHARS } from './limits.js';
  * `image`: a scan or photo (.jpg .jpeg .png .tif .tiff); `zip`: the photos of one report's pages;
  * `edxml`: an e-office package (.edxml, or .xml whose root is edXML).
  */
-export type FileFormat = 'txt' | 'docx' | 'doc' | 'pdf' | 'json' | 'image' | 'zip' | 'edxml';
+export type FileFormat =
+  | 'txt'
+  | 'docx'
+  | 'doc'
+  | 'xlsx'
+  | 'xls'
+  | 'pdf'
+  | 'json'
+  | 'image'
+  | 'zip'
+  | 'edxml';
 
 /** What reading may need besides the bytes: the certificates signatures are chained to. */
 export interface ReadOptions {
@@ -37,7 +47,16 @@ export type FileContent =
 
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff'];
 
-const READ_AS: ReadonlySet<string> = new Set(['txt', 'docx', 'doc', 'pdf', 'json', 'zip']);
+const READ_AS: ReadonlySet<string> = new Set([
+  'txt',
+  'docx',
+  'doc',
+  'xlsx',
+  'xls',
+  'pdf',
+  'json',
+  'zip',
+]);
 
 export function formatOf(fileName: string): FileFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
@@ -77,7 +96,8 @@ function boundText(text: string): string {
 
 /** The formats read, as the officer is told them. */
 export const ACCEPTED_WORDS =
-  'văn bản Word (.docx, .doc), .pdf, .txt, .json, gói văn bản điện tử .edxml, ' +
+  'văn bản Word (.docx, .doc), biểu mẫu Excel (.xlsx), .pdf, .txt, .json, ' +
+  'gói văn bản điện tử .edxml, ' +
   'ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh';
 
 function unsupported(fileName: string) {
@@ -115,6 +135,13 @@ export async function readFileContent(
       const document = await (await import('./doc/decode-doc.js')).readDoc(bytes);
       return { kind: 'text', format, text: boundText(documentText(document)), document };
     }
+    case 'xlsx': {
+      const document = await (await import('./xlsx/decode-xlsx.js')).readXlsx(bytes);
+      return { kind: 'text', format, text: boundText(documentText(document)), document };
+    }
+    case 'xls':
+      // Binary Excel 97–2003: no maintained parser is installed; the officer is asked for .xlsx.
+      throw (await import('./xlsx/decode-xlsx.js')).xlsProblem();
     case 'pdf': {
       const pdf = await (await import('./decode-pdf.js')).decodePdf(bytes);
       return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts, document: pdf.document };

@@ -4,7 +4,7 @@ import { convertLegacy, type LegacyEncoding } from '../text/legacy-encoding.js';
 import type { Line } from './lines.js';
 import { modelHeadings } from './model-sections.js';
 import { sectionsAtHeadings } from './sections.js';
-import { tableFigures } from './table-figures.js';
+import { figureTableOf, tableFigures } from './table-figures.js';
 
 // What the reader takes from a document's structure rather than from its lines: the top-level
 // sections as Word numbered or formatted them, and the figures of its tables row by row.
@@ -60,12 +60,16 @@ export function withTableFigures(
   for (const b of doc.blocks) {
     if (b.kind !== 'table') continue;
     const spans = b.rows.map(rowLines);
-    const figures = tableFigures(repairedTable(b, encoding), (r) => spans[r]?.[0] ?? b.at.line);
-    if (!figures.length) continue;
+    const table = repairedTable(b, encoding);
+    // A table of figures is read as a table, even when none of its rows holds a figure the rules
+    // take (a rate over 1000 %, counts that disagree): its lines never go back to the line reader,
+    // which would read their numbers with a neighbouring cell's words.
+    if (!figureTableOf(table)) continue;
+    const figures = tableFigures(table, (r) => spans[r]?.[0] ?? b.at.line);
     fromTables.push(...figures.map((f) => f.figure));
     for (const s of spans) if (s) covered.push(s);
   }
-  if (!fromTables.length) return indicators;
+  if (!covered.length) return indicators;
   const inTable = (line: number) => covered.some(([a, z]) => line >= a && line <= z);
   return [...indicators.filter((i) => !inTable(i.line)), ...fromTables].sort(
     (a, b) => a.line - b.line,

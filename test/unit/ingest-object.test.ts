@@ -206,7 +206,7 @@ describe('ingestObject: bad input is recorded with a Vietnamese reason, never lo
     ],
     [
       'an unsupported format',
-      async () => ({ name: 'bc.xlsx', bytes: enc('PK\u0003\u0004 not really') }),
+      async () => ({ name: 'bc.odt', bytes: enc('PK\u0003\u0004 not really') }),
       'rejected',
       /định dạng|không hỗ trợ/i,
     ],

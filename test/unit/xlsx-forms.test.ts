@@ -1,0 +1,238 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { zipBomb } from '../../scripts/report-files.js';
+import {
+  type FormColumn,
+  type FormLayout,
+  type FormRow,
+  rateOf,
+  xlsxForm,
+} from '../../scripts/xlsx-forms.js';
+import { FileProblem } from '../../shared/files/file-problem.js';
+import { readFileContent } from '../../shared/files/read-file.js';
+import { cellText, vnNumber } from '../../shared/files/xlsx/cell-text.js';
+import { parseVnNumber } from '../../shared/reader/numbers.js';
+import { readReport } from '../../shared/reader/read-report.js';
+import type { Indicator, Report } from '../../shared/schemas/report.js';
+import { registry2025 } from '../helpers/fixtures.js';
+
+const registry = registry2025();
+
+async function readForm(bytes: Buffer, name = 'bieu-mau.xlsx'): Promise<Report> {
+  const content = await readFileContent(name, bytes);
+  if (content.kind !== 'text' || !content.document) throw new Error('no document');
+  return readReport(content.text, { registry, document: content.document });
+}
+
+async function problemOf(name: string, bytes: Uint8Array): Promise<FileProblem> {
+  try {
+    await readFileContent(name, bytes);
+  } catch (e) {
+    if (e instanceof FileProblem) return e;
+    throw e;
+  }
+  throw new Error('read without a problem');
+}
+
+const LABELS = [
+  'Số hồ sơ nộp trực tuyến',
+  'Tổ công nghệ số cộng đồng',
+  'Tài khoản định danh điện tử được kích hoạt',
+  'Thẻ căn cước công dân đã cấp',
+  'Máy tính kết nối mạng tại trụ sở',
+  'Cán bộ, công chức được tập huấn kỹ năng số',
+  'Hộ gia đình có cáp quang',
+  'Kinh phí chi cho chuyển đổi số',
+];
+const UNITS = ['hồ sơ', 'tổ', 'tài khoản', 'thẻ', 'máy', 'người', 'hộ', 'triệu đồng'];
+
+const amount = fc.oneof(
+  fc.integer({ min: 0, max: 5_000_000 }),
+  fc.integer({ min: 0, max: 9_999_999 }).map((n) => n / 100),
+);
+
+const formRows: fc.Arbitrary<FormRow[]> = fc
+  .uniqueArray(fc.integer({ min: 0, max: LABELS.length - 1 }), { minLength: 1, maxLength: 6 })
+  .chain((picked) =>
+    fc.tuple(
+      ...picked.map((i) =>
+        fc.record({
+          label: fc.constant(LABELS[i]!),
+          unit: fc.constant(UNITS[i]!),
+          result: amount,
+          plan: fc.option(fc.integer({ min: 1, max: 9_000_000 }), { nil: null }),
+        }),
+      ),
+    ),
+  );
+
+const layout: fc.Arbitrary<FormLayout> = fc.record({
+  columns: fc
+    .subarray(['stt', 'unit', 'plan', 'rate', 'note'] as FormColumn[])
+    .chain((extra) =>
+      fc.shuffledSubarray([...extra, 'label', 'result'] as FormColumn[], {
+        minLength: extra.length + 2,
+      }),
+    )
+    // The label before the figures, as every form has it; the rest in any order.
+    .map((cols) => ['label' as FormColumn, ...cols.filter((c) => c !== 'label')]),
+  twoRowHeader: fc.boolean(),
+  numbers: fc.constantFrom('number' as const, 'text' as const, 'formula' as const),
+  percentFormat: fc.boolean(),
+  header: fc.constantFrom('columns' as const, 'reportingUnit' as const, 'none' as const),
+  groups: fc.boolean(),
+});
+
+/** What a row may read as: its rate when the form has one, or its result with its unit. */
+function written(row: FormRow, cols: FormColumn[]): Array<{ value: number; unit: string | null }> {
+  const rate = rateOf(row);
+  const result = { value: row.result, unit: cols.includes('unit') ? row.unit : null };
+  return cols.includes('rate') && rate !== null ? [{ value: rate, unit: '%' }, result] : [result];
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+function checkFigures(indicators: Indicator[], rows: FormRow[], cols: FormColumn[]): void {
+  for (const i of indicators) {
+    const row = rows.find((r) => r.label === i.label);
+    // Every figure is one of the rows written, with one of its values and that value's unit.
+    expect(row, `figure "${i.label}" is no row of the form`).toBeDefined();
+    const ok = written(row!, cols).some((w) => near(w.value, i.value) && w.unit === i.unit);
+    expect(ok, `${i.label}: ${i.value} ${i.unit} is not what was written`).toBe(true);
+  }
+}
+
+/**
+ * The rows a reading must find: all but those whose rate the reader's rules do not take (a rate
+ * over 1000 %, or beside a result over its plan: shared/reader/table-figures.ts) and a formula
+ * whose saved result is 0 (exceljs reads it as no result: missing, never wrong).
+ */
+function mustRead(rows: FormRow[], l: FormLayout): FormRow[] {
+  const rates = l.columns.includes('rate');
+  return rows.filter(
+    (r) =>
+      !(
+        rates &&
+        ((rateOf(r) ?? 0) > 1000 ||
+          (l.columns.includes('plan') && r.plan !== null && r.result > r.plan))
+      ) && !(l.numbers === 'formula' && (r.result === 0 || (rates && rateOf(r) === 0))),
+  );
+}
+
+describe('an Excel form is read row by row: label, value, unit, or nothing', () => {
+  it('any column order, header over one or two rows, numbers stored any way', async () => {
+    await fc.assert(
+      fc.asyncProperty(layout, formRows, async (l, rows) => {
+        const report = await readForm(
+          await xlsxForm([{ name: 'Biểu 01', layout: l, unit: 'Nà Hỳ', rows }]),
+        );
+        checkFigures(report.indicators, rows, l.columns);
+        // Every row with a result is read (formulas carry the result Excel saved).
+        const read = new Set(report.indicators.map((i) => i.label));
+        for (const r of mustRead(rows, l))
+          expect(read.has(r.label), `${r.label} not read`).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('a sheet per section, and a hidden sheet of lookups that is never read', async () => {
+    const l: FormLayout = {
+      columns: ['stt', 'label', 'unit', 'result', 'plan', 'rate'],
+      twoRowHeader: false,
+      numbers: 'number',
+      percentFormat: false,
+      header: 'columns',
+      groups: false,
+    };
+    const first = [{ label: LABELS[0]!, unit: UNITS[0]!, result: 120, plan: 150 }];
+    const second = [{ label: LABELS[1]!, unit: UNITS[1]!, result: 9, plan: null }];
+    const wb = new ExcelJS.Workbook();
+    const bytes = await xlsxForm([
+      { name: 'I. Dịch vụ số', layout: l, unit: 'Nà Hỳ', rows: first },
+      { name: 'II. Nhân lực số', layout: l, unit: 'Nà Hỳ', rows: second },
+      {
+        name: 'Danh mục',
+        layout: l,
+        unit: 'Nà Hỳ',
+        rows: [{ ...first[0]!, result: 999, plan: 1000 }],
+      },
+    ]);
+    await wb.xlsx.load(bytes as never);
+    wb.getWorksheet('Danh mục')!.state = 'hidden';
+    const hiddenSaved = Buffer.from(await wb.xlsx.writeBuffer());
+    const report = await readForm(hiddenSaved);
+    checkFigures(report.indicators, [...first, ...second], l.columns);
+    expect(report.indicators.map((i) => i.value).sort()).toEqual([80, 9]);
+    expect(report.issuer.name).toBe('Nà Hỳ');
+  });
+
+  it('a formula without its saved result is no figure; its row is left out, never computed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Biểu');
+    ws.addRow(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả']);
+    ws.addRow([1, LABELS[4], 'máy', { formula: 'SUM(E2:E9)' }]);
+    ws.addRow([2, LABELS[6], 'hộ', { formula: 'E3*2', result: 340 }]);
+    const report = await readForm(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(report.indicators.map((i) => [i.label, i.value])).toEqual([[LABELS[6], 340]]);
+  });
+
+  it('a number shown in Vietnamese notation reads back as the value stored', () => {
+    fc.assert(
+      fc.property(amount, fc.boolean(), (n, pct) => {
+        const shown = vnNumber(n, pct ? '0.00%' : 'General');
+        const back = parseVnNumber(shown.replace(/%$/, ''));
+        expect(back).not.toBeNull();
+        expect(near(back!, pct ? Number((n * 100).toPrecision(12)) : n)).toBe(true);
+      }),
+    );
+    expect(cellText({ formula: 'A1', result: { error: '#DIV/0!' } } as never)).toBe('');
+    expect(cellText(new Date(Date.UTC(2025, 5, 30)))).toBe('30/06/2025');
+  });
+});
+
+/** An exceljs workbook with its first sheet's XML replaced. */
+async function withSheetXml(xml: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Biểu').addRow(['Chỉ tiêu', 'Kết quả']);
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  zip.file('xl/worksheets/sheet1.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const SHEET_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+
+describe('an Excel file that cannot be read is rejected with one plain reason', () => {
+  it('a zip bomb, a million-row sheet, a merge over the whole sheet, a DOCTYPE: bounded', async () => {
+    expect((await problemOf('bom.xlsx', await zipBomb(30))).diagnostic.code).toBe(
+      'file.xlsxTooLarge',
+    );
+    const million = `${SHEET_OPEN}<sheetData>${'<row/>'.repeat(1_000_000)}</sheetData></worksheet>`;
+    expect((await problemOf('trieu-dong.xlsx', await withSheetXml(million))).diagnostic.code).toBe(
+      'file.xlsxTooLarge',
+    );
+    const merge = `${SHEET_OPEN}<sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`;
+    expect((await problemOf('gop.xlsx', await withSheetXml(merge))).diagnostic.code).toBe(
+      'file.xlsxTooLarge',
+    );
+    const doctype = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>${SHEET_OPEN.slice(21)}<sheetData/></worksheet>`;
+    expect((await problemOf('dtd.xlsx', await withSheetXml(doctype))).diagnostic.message).toMatch(
+      /DOCTYPE/,
+    );
+  }, 60_000);
+
+  it('.xls asks for .xlsx; garbage named .xlsx is damaged', async () => {
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    for (const name of ['cu.xls', 'cu.xlsx']) {
+      const p = await problemOf(name, ole);
+      expect(p.status).toBe('rejected');
+      expect(p.diagnostic.message).toMatch(/\.xlsx/);
+    }
+    expect(
+      (await problemOf('hong.xlsx', Buffer.from('not a workbook at all'))).diagnostic.code,
+    ).toBe('file.xlsxDamaged');
+  });
+});
