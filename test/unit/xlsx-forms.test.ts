@@ -214,11 +214,15 @@ describe('an Excel file that cannot be read is rejected with one plain reason', 
     expect((await problemOf('trieu-dong.xlsx', await withSheetXml(million))).diagnostic.code).toBe(
       'file.xlsxTooLarge',
     );
-    const merge = `${SHEET_OPEN}<sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`;
+    const merge =
+      `${SHEET_OPEN}<sheetData/><mergeCells count="1">` +
+      '<mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>';
     expect((await problemOf('gop.xlsx', await withSheetXml(merge))).diagnostic.code).toBe(
       'file.xlsxTooLarge',
     );
-    const doctype = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>${SHEET_OPEN.slice(21)}<sheetData/></worksheet>`;
+    const doctype =
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>` +
+      `${SHEET_OPEN.slice(21)}<sheetData/></worksheet>`;
     expect((await problemOf('dtd.xlsx', await withSheetXml(doctype))).diagnostic.message).toMatch(
       /DOCTYPE/,
     );
