@@ -19,10 +19,18 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh page `width` px wide. bypassCSP only so that tests can inject axe-core. */
-export async function newPage(browser: Browser, width: number): Promise<Page> {
+/**
+ * A fresh page `width` px wide; `javaScript: false` reads the portal as a browser without scripts
+ * does. bypassCSP only so that tests can inject axe-core.
+ */
+export async function newPage(
+  browser: Browser,
+  width: number,
+  opts: { javaScript?: boolean } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width, height: 900 },
+    javaScriptEnabled: opts.javaScript ?? true,
     bypassCSP: true,
     locale: 'vi-VN',
     acceptDownloads: true,

@@ -20,9 +20,10 @@ export async function signedInPage(
   portal: PortalHarness,
   spec: AccountSpec,
   width: number,
+  opts: { javaScript?: boolean } = {},
 ): Promise<Page> {
   const client = await portal.signIn(spec);
-  const page = await newPage(browser, width);
+  const page = await newPage(browser, width, opts);
   const { hostname } = new URL(portal.url);
   await page.context().addCookies(
     ['tonghop_session', 'tonghop_csrf'].map((name) => ({

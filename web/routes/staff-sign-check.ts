@@ -39,9 +39,10 @@ export function staffSignCheckRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     error: SignCheckInput['error'] = null,
   ) => {
     const who = c.get('staff');
-    const [items, units] = await Promise.all([
+    const [items, units, log] = await Promise.all([
       itemsOf(who.provinceCode, round),
       deps.units.list(who.provinceCode),
+      deps.desk.log.list(who.provinceCode, 200),
     ]);
     const page = signCheckPage({
       identity: who,
@@ -51,6 +52,9 @@ export function staffSignCheckRoutes(deps: PortalDeps & { desk: DeskDeps }) {
       unitNames: new Map(units.map((u) => [u.code, unitLabel(u)])),
       cropUrl: () => null,
       flash: flashOf(c),
+      log: log
+        .filter((e) => e.action === 'figures_checked' && e.subject === round.roundId)
+        .slice(0, 30),
       error,
     });
     return c.html(page, error ? 422 : 200);

@@ -1,7 +1,9 @@
 import { html } from 'hono/html';
 import type { FigureItem, SignItem } from '../../shared/rollup/sign-checks.js';
+import type { DeskEvent } from '../../shared/schemas/desk-event.js';
 import type { Round } from '../../shared/schemas/round.js';
 import type { Identity } from '../identity.js';
+import { deskLogList } from './desk-log.js';
 import { number, when } from './format.js';
 import { csrfField, type Html, notice } from './layout.js';
 import { staffPage } from './staff-layout.js';
@@ -56,6 +58,8 @@ export interface SignCheckInput {
   /** Where a figure's image crop is served from, when it has one. */
   cropUrl: (f: FigureItem) => string | null;
   flash?: { kind: 'ok' | 'error'; text: string } | null;
+  /** The round's entries of the desk log for this list, newest first. */
+  log: DeskEvent[];
   /** After a refused form: the item and why. */
   error?: { item: string | null; text: string; sent: Record<string, string | undefined> } | null;
 }
@@ -191,6 +195,8 @@ ${GROUPS.map((g) => group(g, input))}
 <section class="card" aria-labelledby="lap-h"><h2 id="lap-h">Lập báo cáo để ký</h2>
 <form method="post" action="/so/tong-hop/${round.roundId}/lap">${csrfField(input.csrf)}
   <button type="submit">Lập báo cáo tổng hợp (DOCX để ký)</button></form>
-<p><a href="/so/tong-hop#ky-${round.roundId}">Về trang Tổng hợp</a></p></section>`,
+<p><a href="/so/tong-hop#ky-${round.roundId}">Về trang Tổng hợp</a></p></section>
+<section aria-labelledby="log-h"><h2 id="log-h">Nhật ký kiểm tra</h2>
+${deskLogList(input.log, 'Chưa có quyết định nào.')}</section>`,
   );
 }
