@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Invitation } from '../../shared/accounts/invite-contacts.js';
-import { planImport } from '../../shared/units/import-units.js';
+import { mergedDepartment, planImport } from '../../shared/units/import-units.js';
 import { NATIONAL_UNITS_CSV } from '../registry.js';
 import type { Target } from '../target.js';
 import { formatInvitations, invite } from './invite.js';
@@ -25,7 +25,10 @@ export async function importUnits(
   const csv = await readFile(csvPath, 'utf8');
   const plan = planImport(csv, await target.ports.units.list(), province);
   const written = await target.ports.units.put(plan.changed);
-  for (const d of plan.departments) await target.ports.departments.put(d);
+  for (const d of plan.departments) {
+    const stored = await target.ports.departments.get(d.provinceCode);
+    await target.ports.departments.put(mergedDepartment(d, stored));
+  }
   const invitations =
     plan.kind === 'contacts'
       ? await invite(

@@ -6,7 +6,7 @@ import type { Mailer } from '../ports/mail.js';
 import type { UnitStore } from '../ports/unit-store.js';
 import type { Unit } from '../schemas/unit.js';
 import { planContactFile } from '../units/contact-file.js';
-import type { ContactProblem } from '../units/import-units.js';
+import { type ContactProblem, mergedDepartment } from '../units/import-units.js';
 import { DeskRefused, type DeskStaff, record } from './desk-staff.js';
 
 export interface ContactDeskDeps {
@@ -66,7 +66,8 @@ export async function importContacts(
     who.provinceCode,
   );
   const written = await deps.units.put(plan.changed);
-  for (const d of plan.departments) await deps.departments.put(d);
+  for (const d of plan.departments)
+    await deps.departments.put(mergedDepartment(d, await deps.departments.get(d.provinceCode)));
   const detail = `${written} đơn vị cập nhật, ${plan.unchanged} không đổi, ${plan.problems.length} dòng có vấn đề`;
   await record(deps.log, who, deps.now(), 'contacts_imported', file.name, detail);
   const withMail = plan.changed.filter((u) => u.emails.length);

@@ -24,6 +24,7 @@ import {
   unitNames as unitNamesOf,
   unitsWhere,
 } from './format.js';
+import { NAME_LINE, signatureBlock } from './signature-block.js';
 import { themeOf } from './theme-patterns.js';
 import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
 
@@ -140,8 +141,7 @@ function themesByUnits(quotes: Rollup['proposals'][number]['quotes']): Theme[] {
 }
 
 function signature(r: Rollup, settings: DocxSettings): Block[] {
-  const signer = settings?.signer;
-  const titles = signer?.deputy ? ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'] : ['GIÁM ĐỐC'];
+  const { titles, name } = signatureBlock(settings?.signer);
   return [
     para(
       `Trên đây là báo cáo tổng hợp kết quả ${periodOf(r)} ${unitsWhere(r)}, Sở Khoa học và Công ` +
@@ -157,7 +157,8 @@ function signature(r: Rollup, settings: DocxSettings): Block[] {
       [
         ...titles.map((t) => centered(t, { bold: true })),
         space(1400),
-        centered(signer?.name ?? '', { bold: true }),
+        // No name set: the line is left for the signer's hand, as the layout has it.
+        name ? centered(name, { bold: true }) : centered(NAME_LINE),
       ],
       [50, 50],
     ),

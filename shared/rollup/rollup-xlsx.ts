@@ -72,17 +72,23 @@ function sheet(book: Book, name: string, columns: Column[], opts: { tallHeader?:
     header,
     key,
     width,
+    // Every cell at the top of its row: a row made tall for a wrapped cell keeps its line.
     style:
       format === 'wrap'
         ? { alignment: { wrapText: true, vertical: 'top' } }
         : format
-          ? { numFmt: NUM_FMT[format] }
-          : undefined,
+          ? { numFmt: NUM_FMT[format], alignment: { vertical: 'top' } }
+          : { alignment: { vertical: 'top' } },
   }));
   const head = ws.getRow(1);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'top' };
-  if (opts.tallHeader) head.height = 60;
+  // The header wraps in every column: its row is as tall as its longest title (bold letters are
+  // wider, so a column is counted one character narrower), or it ran over the first row.
+  const headLines = Math.max(
+    ...columns.map(([header, , width]) => wrappedLines(header, width - 1)),
+  );
+  head.height = Math.max(opts.tallHeader ? 60 : 0, Math.min(headLines, MAX_LINES) * LINE_POINTS);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   WRAPPED.set(
     ws,

@@ -15,6 +15,7 @@ export const DeskAction = z.enum([
   'trust_imported',
   'trust_removed',
   'signatures_rechecked',
+  'signer_set',
 ]);
 export type DeskAction = z.infer<typeof DeskAction>;
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
-import type { Department, Unit } from '../schemas/unit.js';
+import { type Department, DepartmentSigner, type Unit } from '../schemas/unit.js';
 import { unitsFromNationalCsv } from './load-units.js';
 
 export interface ContactProblem {
@@ -37,12 +37,23 @@ function same(a: Unit, b: Unit): boolean {
 /** Optional columns of the Department's row: signer_name, signer_title, phone, address. */
 function departmentExtras(row: Record<string, string | undefined>): Partial<Department> {
   const name = row.signer_name?.trim();
-  const deputy = /ph[oó]/i.test(row.signer_title ?? '');
+  const title = row.signer_title?.trim() || 'Giám đốc';
+  // A deputy signs on the Director's behalf: "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC".
+  const deputy = /ph[oó]/i.test(title);
+  const signer = DepartmentSigner.safeParse({ name, title, authority: deputy ? 'KT' : 'none' });
   return {
-    ...(name ? { signer: { name, deputy } } : {}),
+    ...(name && signer.success ? { signer: signer.data } : {}),
     ...(row.phone?.trim() ? { phone: row.phone.trim() } : {}),
     ...(row.address?.trim() ? { address: row.address.trim() } : {}),
   };
+}
+
+/**
+ * The Department as a contacts file's row gives it, keeping what the row leaves out (the signer
+ * set on the desk's settings page, its phone and address): an import never erases a setting.
+ */
+export function mergedDepartment(row: Department, stored: Department | null): Department {
+  return { ...stored, ...row, emails: row.emails.length ? row.emails : (stored?.emails ?? []) };
 }
 
 /**

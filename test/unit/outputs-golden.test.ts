@@ -31,7 +31,12 @@ const department: Department = {
   provinceCode: '40',
   name: 'Sở Khoa học và Công nghệ tỉnh Nghệ An',
   emails: ['sokhcn@nghean.example'],
-  signer: { name: 'Nguyễn Văn Minh', deputy: true },
+  signer: {
+    name: 'Nguyễn Văn Minh',
+    title: 'PHÓ GIÁM ĐỐC',
+    authority: 'KT',
+    principal: 'GIÁM ĐỐC',
+  },
   phone: '0238 3844 500',
 };
 const PORTAL = 'https://tonghop.example.vn';

@@ -5,6 +5,7 @@ import { sampleSubmissions } from '../../scripts/sample-rollup.js';
 import { buildRollup } from '../../shared/rollup/build-rollup.js';
 import { rollupDocx } from '../../shared/rollup/rollup-docx.js';
 import type { Rollup } from '../../shared/schemas/rollup.js';
+import { Department } from '../../shared/schemas/unit.js';
 import { registry, round } from '../helpers/rollup-fixtures.js';
 
 // The document the Department signs, checked on its model (CI has no LibreOffice): the 130-unit
@@ -79,12 +80,25 @@ describe('the rollup document', () => {
   });
 
   it('signs as the settings say: GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC with the name', async () => {
-    expect(text).toMatch(/GIÁM ĐỐC/);
+    // No signer set: the head's title, and the line for the name left for the hand.
+    expect(text).toMatch(/GIÁM ĐỐC\s+…{10,}/);
     expect(text).not.toMatch(/KT\. GIÁM ĐỐC/);
-    const deputy = await open(
-      await rollupDocx(rollup, { name: 'Sở', signer: { name: 'Trần Thị Bình', deputy: true } }),
-    );
+    // A record stored before the settings page kept { name, deputy }: it still signs KT.
+    const stored = Department.parse({
+      provinceCode: '40',
+      name: 'Sở',
+      signer: { name: 'Trần Thị Bình', deputy: true },
+    });
+    const deputy = await open(await rollupDocx(rollup, stored));
     expect(deputy.text).toMatch(/KT\. GIÁM ĐỐC\s+PHÓ GIÁM ĐỐC\s+Trần Thị Bình/);
+    expect(deputy.text).not.toMatch(/…{10,}/);
+    const onBehalf = await open(
+      await rollupDocx(rollup, {
+        name: 'Sở',
+        signer: { name: '', title: 'Phó Giám đốc', authority: 'TM', principal: 'Ban Giám đốc' },
+      }),
+    );
+    expect(onBehalf.text).toMatch(/TM\. BAN GIÁM ĐỐC\s+PHÓ GIÁM ĐỐC\s+…{10,}/);
   });
 
   it('right-aligns the numbers of its tables', () => {

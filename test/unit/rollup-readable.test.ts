@@ -6,6 +6,7 @@ import { formatSameScale } from '../../shared/rollup/format.js';
 import { COLORS } from '../../shared/rollup/html-charts.js';
 import type { RollupFile } from '../../shared/rollup/rollup-job.js';
 import { wrappedLines } from '../../shared/rollup/rollup-xlsx.js';
+import { canPrintOffice, overlapping, printedWords } from '../helpers/office-pdf.js';
 import { morningRollup, registry } from '../helpers/rollup-fixtures.js';
 
 // The rollup's own pages as a person reads them: one precision and a unit on every value of a
@@ -54,6 +55,14 @@ describe('the rollup reads well', () => {
       const wrapped = ws.columns.filter(
         (c) => c.alignment?.wrapText || c.style?.alignment?.wrapText,
       );
+      // The header wraps in every column (bold: a character narrower).
+      const head = ws.getRow(1);
+      const headLines = Math.max(
+        ...ws.columns.map((c) =>
+          wrappedLines(String(head.getCell(c.number ?? 1).value ?? ''), (c.width ?? 10) - 1),
+        ),
+      );
+      expect(head.height ?? 15, `${ws.name} header`).toBeGreaterThanOrEqual(headLines * 15);
       ws.eachRow((row, n) => {
         if (n === 1) return;
         const lines = Math.max(
@@ -68,6 +77,26 @@ describe('the rollup reads well', () => {
       });
     }
     expect(checked).toBeGreaterThan(10);
+  });
+
+  // Where LibreOffice is installed (not in CI), the workbook is printed as a person would open
+  // it, and no word may be printed over another: the header and wrapped quotes ran into the rows
+  // below on "Chỉ tiêu tổng hợp", "Khó khăn" and "Kiến nghị".
+  // Where it is not, the test above checks the sheet's own row heights, header included.
+  it('printed by LibreOffice, no text of the XLSX runs over another row', {
+    timeout: 240_000,
+  }, () => {
+    const found = overlapping([
+      { page: 1, text: 'tính', x0: 0, y0: 0, x1: 20, y1: 12 },
+      { page: 1, text: '%', x0: 5, y0: 6, x1: 12, y1: 18 },
+      { page: 1, text: 'Xã', x0: 22, y0: 0, x1: 30, y1: 12 },
+    ]);
+    expect(found.map(([a, b]) => `${a.text}|${b.text}`)).toEqual(['tính|%']);
+    if (!canPrintOffice()) return;
+    const words = printedWords(files.xlsx!.bytes, 'xlsx');
+    expect(words.length).toBeGreaterThan(1000);
+    for (const w of ['Khó', 'Kiến', 'Chỉ']) expect(words.some((x) => x.text === w)).toBe(true);
+    expect(overlapping(words).map(([a, b]) => `${a.page}: ${a.text} | ${b.text}`)).toEqual([]);
   });
 
   it('the HTML says who a proposal goes to in Vietnamese, and white names on tags read at 4.5:1', () => {

@@ -26,6 +26,7 @@ const FLASH = {
   invited: ['ok', 'Đã mời: mỗi địa chỉ mới nhận thư mời kèm mật khẩu tạm.'],
   invited_none: ['ok', 'Các địa chỉ của đơn vị đều đã có tài khoản; không gửi thư mời mới.'],
   revoked: ['ok', 'Đã thu hồi tài khoản: địa chỉ này không đăng nhập được nữa.'],
+  signer: ['ok', 'Đã lưu người ký; báo cáo tổng hợp lập từ nay in khối chữ ký này.'],
 } as const satisfies Record<string, readonly ['ok' | 'error', string]>;
 
 export type FlashCode = keyof typeof FLASH;

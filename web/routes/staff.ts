@@ -6,6 +6,7 @@ import { staffContactRoutes } from './staff-contacts.js';
 import { staffReviewRoutes } from './staff-review.js';
 import { staffRollupRoutes } from './staff-rollups.js';
 import { staffRoundRoutes } from './staff-rounds.js';
+import { staffSettingsRoutes } from './staff-settings.js';
 import { staffSignCheckRoutes } from './staff-sign-check.js';
 import { staffTrustRoutes } from './staff-trust.js';
 import { staffUnitRoutes } from './staff-unit.js';
@@ -25,6 +26,7 @@ export function staffRoutes(deps: PortalDeps): Hono<PortalEnv> {
     staffContactRoutes,
     staffTrustRoutes,
     staffUnitRoutes,
+    staffSettingsRoutes,
   ];
   for (const area of areas) app.route('/', area(full) as never);
   return app;

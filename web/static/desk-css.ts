@@ -108,8 +108,15 @@ figure.crop figcaption{font-size:.9rem;color:#4a5560;overflow-wrap:anywhere}
 .decision small{font-weight:400;color:#4a5560}
 .sign-group>form{margin:0 0 .75rem}
 details summary{cursor:pointer;font-weight:600}
+fieldset{border:1px solid #d5dbe1;border-radius:.35rem;margin:0;padding:.5rem .75rem}
+legend{font-weight:600;padding:0 .25rem}
+.settings{display:grid;grid-template-columns:1fr;gap:0 1rem;align-items:start}
+.signature-preview{display:flex;flex-direction:column;align-items:center;gap:.2rem;padding:1rem;
+  border:1px dashed #7a8691;border-radius:.35rem;background:#fff;text-align:center}
+.signature-preview .sign-space{color:#4a5560;font-size:.85rem;padding:1.5rem 0}
 @media (min-width:40rem){.stats{grid-template-columns:repeat(4,1fr)}
   dl.pair{grid-template-columns:12rem minmax(0,1fr)}
-  .actions{grid-template-columns:repeat(2,minmax(0,1fr))}.round-cards{grid-template-columns:repeat(2,minmax(0,1fr))}}
+  .actions{grid-template-columns:repeat(2,minmax(0,1fr))}.round-cards{grid-template-columns:repeat(2,minmax(0,1fr))}
+  .settings{grid-template-columns:3fr 2fr}}
 @media (min-width:64rem){main:has(.review){max-width:90rem}.review{grid-template-columns:repeat(2,minmax(0,1fr))}}
 `;

@@ -16,6 +16,7 @@ const ACTION_WORDS: Record<DeskAction, string> = {
   trust_imported: 'Nhập chứng thư tin cậy',
   trust_removed: 'Gỡ chứng thư tin cậy',
   signatures_rechecked: 'Kiểm tra lại chữ ký số',
+  signer_set: 'Đặt người ký báo cáo tổng hợp',
 };
 
 /** The desk log's newest entries: when, who, what, on what (every value escaped). */

@@ -4,7 +4,7 @@ import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { Identity } from '../identity.js';
 import { type Html, notice, page } from './layout.js';
 
-export type DeskArea = 'board' | 'queue' | 'rollups' | 'rounds' | 'contacts' | 'trust';
+export type DeskArea = 'board' | 'queue' | 'rollups' | 'rounds' | 'contacts' | 'trust' | 'settings';
 
 const AREAS: Array<[DeskArea, string, string]> = [
   ['board', '/so', 'Tình hình nộp'],
@@ -13,6 +13,7 @@ const AREAS: Array<[DeskArea, string, string]> = [
   ['rounds', '/so/ky', 'Kỳ báo cáo'],
   ['contacts', '/so/lien-he', 'Liên hệ và tài khoản'],
   ['trust', '/so/tin-cay', 'Danh sách tin cậy'],
+  ['settings', '/so/cai-dat', 'Cài đặt'],
 ];
 
 export interface StaffPageOptions {
