@@ -54,7 +54,7 @@ const print = (json: boolean | undefined, data: unknown, text: string) =>
 program
   .command('parse <files...>')
   .description(
-    'Đọc một báo cáo (.docx, .pdf, .txt, .json, .edxml, ảnh, .zip ảnh) và in kết quả đọc; ' +
+    'Đọc một báo cáo (.docx, .doc, .xlsx, .pdf, .txt, .json, .edxml, ảnh, .zip ảnh) và in kết quả đọc; ' +
       'nhiều ảnh là các trang của một báo cáo, theo thứ tự tên tệp; chữ ký số được kiểm tra ' +
       'theo danh sách tin cậy đã nhập (tonghop trust import)',
   )

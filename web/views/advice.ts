@@ -9,7 +9,8 @@ const BY_CODE: Record<string, string> = {
     'Nếu có bản DOCX hoặc PDF xuất từ máy tính, hãy nộp thêm bản đó.',
   'file.tooLarge':
     'Hãy giảm dung lượng (chụp ảnh ở độ phân giải thấp hơn, hoặc lưu PDF nén) rồi nộp lại.',
-  'file.unsupported': 'Hãy lưu văn bản thành DOCX hoặc PDF rồi nộp lại.',
+  'file.unsupported':
+    'Hãy lưu văn bản thành DOCX hoặc PDF (biểu mẫu số liệu thành XLSX) rồi nộp lại.',
   'file.empty': 'Tệp không có nội dung: hãy mở lại tệp trên máy để kiểm tra rồi nộp lại.',
   'file.noText':
     'Hãy mở tệp trên máy để kiểm tra; với ảnh chụp, chụp lại rõ nét, đủ sáng, cả trang văn bản rồi nộp lại.',
@@ -17,6 +18,12 @@ const BY_CODE: Record<string, string> = {
   'file.pdfEncrypted': 'Hãy bỏ mật khẩu của tệp rồi nộp lại.',
   'file.docxDamaged': 'Tệp bị hỏng: hãy mở lại trên máy, lưu thành tệp mới rồi nộp lại.',
   'file.pdfDamaged': 'Tệp bị hỏng: hãy xuất lại PDF rồi nộp lại.',
+  'file.docDamaged': 'Hãy mở tệp bằng Word, chọn Lưu thành (Save As) định dạng .docx rồi nộp lại.',
+  'file.xlsxDamaged': 'Hãy mở tệp bằng Excel, lưu lại thành tệp .xlsx mới rồi nộp lại.',
+  'file.xlsUnsupported':
+    'Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) định dạng Excel Workbook (.xlsx) rồi nộp lại.',
+  'file.xlsxTooLarge':
+    'Hãy nộp riêng biểu mẫu số liệu (xóa các trang tính dữ liệu thô) rồi nộp lại.',
   'unit.mismatch':
     'Kiểm tra lại tên đơn vị ở đầu văn bản. ' +
     'Nếu nộp nhầm văn bản của đơn vị khác, hãy nộp lại đúng văn bản của đơn vị mình.',

@@ -46,15 +46,16 @@ ${input.earlier.length ? html`<h2>Các kỳ trước</h2>${cards(input.earlier)}
 
 /**
  * What the file picker offers: the formats read (a .zip holds the photos of one report; .edxml
- * and .xml are e-office packages).
+ * and .xml are e-office packages; .xlsx is the Sở's indicator form filled in).
  */
-const ACCEPTED =
-  '.docx,.pdf,.txt,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff,.zip,application/pdf,image/*';
+export const ACCEPTED =
+  '.docx,.doc,.xlsx,.pdf,.txt,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff,.zip,application/pdf,image/*';
 
 function uploadForm(form: UploadForm, postUrl: string, csrf: string): Html {
   return html`<section class="card upload" aria-labelledby="nop">
   <h2 id="nop">Nộp báo cáo</h2>
-  <p>Tệp DOCX, PDF (có thể đã ký số), gói văn bản điện tử .edxml xuất từ phần mềm quản lý văn bản,
+  <p>Văn bản Word (DOCX hoặc DOC), PDF (có thể đã ký số), biểu mẫu số liệu Excel (XLSX),
+  gói văn bản điện tử .edxml xuất từ phần mềm quản lý văn bản,
   hoặc ảnh chụp văn bản đã ký (JPG, PNG, TIFF), tối đa 20 MB.
   Văn bản nhiều trang chụp thành nhiều ảnh: chọn tất cả ảnh cùng lúc (đặt tên theo thứ tự trang).
   Nộp lại để sửa: bản mới nhất được tính.</p>
