@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docxFromText, pdfFromText, pdfWithoutText, zipBomb } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
+import { xlsxForm } from '../../scripts/xlsx-forms.js';
 import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
 import { buildUploadKey } from '../../shared/ingest/upload-key.js';
-import { registry2025 } from '../helpers/fixtures.js';
+import { fixturePath, registry2025 } from '../helpers/fixtures.js';
 import { inboxKey, type MemoryIngest, memoryIngest } from '../helpers/memory-ingest.js';
 
 const registry = registry2025();
@@ -41,6 +43,45 @@ describe('ingestObject: good reports', () => {
     expect(r.submission.report?.indicators.find((i) => i.key === 'computers')?.value).toBe(42);
     expect(r.submission.file).toMatchObject({ name: 'bao cao 6 tháng.docx', format: 'docx' });
     expect(r.submission.file.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('stores a legacy .doc with its figures, read from its tables', async () => {
+    // Nà Hỳ (Điện Biên, 11): a report of 2025 in a 2026 round, so the period holds it for review.
+    const r = await upload(
+      key('03169', 'bao cao.doc', '11'),
+      readFileSync(fixturePath('doc/muc-con.doc')),
+    );
+    expect(r.submission.file.format).toBe('doc');
+    expect(r.submission.status).not.toBe('rejected');
+    expect(codes(r).filter((c) => c?.startsWith('file.'))).toEqual([]);
+    expect(r.submission.report?.issuer.code).toBe('03169');
+    expect(
+      r.submission.report?.indicators.find((i) => i.key === 'community_digital_teams')?.value,
+    ).toBe(54);
+  });
+
+  it("stores an Excel form with its rows' figures, the unit being the upload's folder", async () => {
+    const layout = {
+      columns: ['stt', 'label', 'unit', 'result'] as const,
+      twoRowHeader: false,
+      numbers: 'number' as const,
+      percentFormat: false,
+      header: 'none' as const,
+      groups: false,
+    };
+    const rows = [
+      { label: 'Máy tính kết nối mạng tại trụ sở', unit: 'máy', result: 42, plan: null },
+    ];
+    const bytes = await xlsxForm([
+      { name: 'Biểu', layout: { ...layout, columns: [...layout.columns] }, unit: '', rows },
+    ]);
+    const r = await upload(key('16941', 'bieu mau.xlsx'), bytes);
+    expect(r.submission.file.format).toBe('xlsx');
+    expect(r.submission.unitCode).toBe('16941');
+    expect(r.submission.status).not.toBe('rejected');
+    expect(r.submission.report?.indicators.map((i) => [i.label, i.value, i.unit])).toEqual([
+      ['Máy tính kết nối mạng tại trụ sở', 42, 'máy'],
+    ]);
   });
 
   it('finds the unit from the header when the file is sent to the "_" folder', async () => {
