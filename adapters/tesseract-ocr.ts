@@ -85,6 +85,28 @@ export function damagedImage(page: number, message: string): Error {
 }
 
 /**
+ * tesseract.js's options for one reading. Deskew by Tesseract's own line gradient, or by the
+ * rotation a first reading found (a part of the page read again is then on the same page); a turn
+ * no mark can carry is the cropping rotateRadians. Tesseract's library reads a page as one block
+ * (PSM 6) unless told to find columns first (PSM 3, automatic segmentation).
+ */
+function recognizeOptions(page: PageImage, turnMarked: boolean): Record<string, unknown> {
+  const options: Record<string, unknown> =
+    page.turn && !turnMarked
+      ? { rotateRadians: (page.turn * Math.PI) / 180 }
+      : page.deskew !== undefined
+        ? { rotateRadians: page.deskew }
+        : { rotateAuto: true };
+  if (page.segmentation === 'columns') options.tessedit_pageseg_mode = '3';
+  const r = page.region;
+  if (r) {
+    const [left, top] = [Math.max(0, Math.round(r.x0)), Math.max(0, Math.round(r.y0))];
+    options.rectangle = { left, top, width: Math.round(r.x1) - left, height: Math.round(r.y1) - top };
+  }
+  return options;
+}
+
+/**
  * tesseract.js (Tesseract 5 compiled to WebAssembly) with the Vietnamese LSTM model read from disk:
  * nothing is downloaded. Workers start on first use, one per core up to `workers`, and are reused
  * for every page until `close()`.
@@ -145,9 +167,7 @@ export class TesseractOcr implements OcrEngine {
     signal?.throwIfAborted();
     const marked = page.turn ? markTurn(page.image, page.turn) : null;
     const image = marked ?? page.image;
-    // Deskew by Tesseract's own line gradient; a turn no mark can carry is the cropping rotateRadians.
-    const options =
-      page.turn && !marked ? { rotateRadians: (page.turn * Math.PI) / 180 } : { rotateAuto: true };
+    const options = recognizeOptions(page, marked !== null);
     const worker = await this.acquire();
     // The document's time is up: the page's work stops with its worker (a terminated worker's
     // job never settles, hence the race), and the pool starts another when one is wanted.
@@ -169,7 +189,9 @@ export class TesseractOcr implements OcrEngine {
         .setParameters({ user_defined_dpi: dpi })
         .then(() => worker.recognize(Buffer.from(image), options, { text: false, blocks: true }));
       const result = await Promise.race([read, aborted]);
-      return { page: page.page, lines: linesOf(result.data.blocks as TessBlock[] | null) };
+      const lines = linesOf(result.data.blocks as TessBlock[] | null);
+      const deskew = (result.data as { rotateRadians?: number }).rotateRadians;
+      return { page: page.page, lines, ...(deskew !== undefined ? { deskew } : {}) };
     } catch (e) {
       if (stopped) throw e;
       throw decoderProblem(e, page.page) ?? e;

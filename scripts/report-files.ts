@@ -31,7 +31,13 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 /** A PDF with a text layer. Without `fontPath` only Latin-1 text renders (enough for OCR-style text). */
 export function pdfFromText(
   text: string,
-  opts: { fontPath?: string; userPassword?: string; fontSize?: number } = {},
+  opts: {
+    fontPath?: string;
+    userPassword?: string;
+    fontSize?: number;
+    /** Text after a tab starts this far across the page (0–1), as a Word tab stop or table puts it. */
+    tabColumn?: number;
+  } = {},
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -42,8 +48,24 @@ export function pdfFromText(
   });
   if (opts.fontPath) doc.font(opts.fontPath);
   doc.fontSize(opts.fontSize ?? 12);
-  for (const line of text.split('\n')) doc.text(line || ' ');
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0 || opts.tabColumn === undefined) doc.text(line || ' ');
+    else twoColumns(doc, line.slice(0, tab), line.slice(tab + 1), opts.tabColumn);
+  }
   return collect(doc);
+}
+
+/** A line in two columns, the second from `at` of the page's width (the signer beside "Nơi nhận"). */
+function twoColumns(doc: PDFKit.PDFDocument, left: string, right: string, at: number): void {
+  const margin = doc.page.margins.left;
+  const x = margin + at * (doc.page.width - 2 * margin);
+  const y = doc.y;
+  doc.text(left || ' ', margin, y, { width: x - margin - 12 });
+  const below = doc.y;
+  doc.text(right.replace(/\t/g, ' ') || ' ', x, y, { width: doc.page.width - margin - x });
+  doc.x = margin;
+  doc.y = Math.max(below, doc.y);
 }
 
 /** A "scanned" PDF: drawn shapes only, no text layer. */

@@ -36,6 +36,10 @@ export interface PageDamage {
   pen?: { x: number; y: number; w: number; h: number };
   /** Photographed lying on a textured desk: the desk's margin (fraction of the page) and its grain seed. */
   desk?: { margin: number; seed: number };
+  /** The shadow of the phone and hand over the page: its centre and radii (fractions), how dark (0–1). */
+  shadow?: { x: number; y: number; rx: number; ry: number; dark: number };
+  /** Printed by a dot-matrix printer: each stroke broken into dots this many pixels apart. */
+  dots?: number;
 }
 
 const SEAL_RED = 'rgb(206,38,48)';
@@ -158,15 +162,42 @@ function photoArgs(w: number, h: number, p: NonNullable<PageDamage['photo']>): s
   ];
 }
 
+/** ImageMagick arguments of a soft shadow (a phone and hand over the page) darkening part of it. */
+function shadowArgs(w: number, h: number, s: NonNullable<PageDamage['shadow']>): string[] {
+  const grey = Math.round(255 * (1 - s.dark));
+  const [cx, cy, rx, ry] = [s.x * w, s.y * h, s.rx * w, s.ry * h].map(Math.round);
+  const shape = ['-size', `${w}x${h}`, 'xc:white', '-fill', `rgb(${grey},${grey},${grey})`];
+  shape.push('-draw', `ellipse ${cx},${cy} ${rx},${ry} 0,360`, '-blur', `0x${Math.round(w / 40)}`);
+  return ['(', ...shape, ')', '-compose', 'Multiply', '-composite'];
+}
+
+/**
+ * ImageMagick arguments of dot-matrix print: ink only where the printer's pins strike, a dot
+ * every `pitch` pixels (each dot about two thirds of the pitch), paper between the dots.
+ */
+function dotArgs(w: number, h: number, pitch: number): string[] {
+  const r = Math.max(1, Math.round(pitch / 3));
+  const c = Math.floor(pitch / 2);
+  const dot = ['-size', `${pitch}x${pitch}`, 'xc:white', '-fill', 'black'];
+  dot.push('-draw', `circle ${c},${c} ${c + r},${c}`, '-write', 'mpr:dot', '+delete');
+  return ['(', ...dot, ')', '(', '-size', `${w}x${h}`, 'tile:mpr:dot', ')'].concat([
+    '-compose',
+    'Lighten',
+    '-composite',
+  ]);
+}
+
 /** The ImageMagick arguments of a page's damage, in the order paper and scanner apply them. */
 export function damageArgs(d: PageDamage, w: number, h: number): string[] {
   const args: string[] = [];
+  if (d.dots) args.push(...dotArgs(w, h, d.dots));
   if (d.seal || d.pen) args.push('-colorspace', 'sRGB', '-type', 'TrueColor');
   if (d.seal) args.push(...sealArgs(w, h, d.seal));
   if (d.pen) args.push(...penArgs(w, h, d.pen));
   const m = d.desk ? Math.round(w * d.desk.margin) : 0;
   if (d.desk) args.push('-colorspace', 'sRGB', '-type', 'TrueColor', ...deskArgs(w, h, d.desk));
   if (d.photo) args.push(...photoArgs(w + 2 * m, h + 2 * m, d.photo));
+  if (d.shadow) args.push(...shadowArgs(w + 2 * m, h + 2 * m, d.shadow));
   if (d.skew) args.push('-background', 'white', '-rotate', d.skew.toFixed(2), '+repage');
   const colour = d.seal || d.pen || d.desk;
   if (d.noise) args.push('-attenuate', d.noise.toFixed(2), '+noise', 'Gaussian');

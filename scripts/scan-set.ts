@@ -34,9 +34,18 @@ export const SCAN_KINDS = [
   'desk',
   'twopage',
   'greyskew',
+  'shadow',
+  'lowjpeg',
+  'dotmatrix',
 ] as const;
 /** The kinds issue 27 saw misread on scans nobody here had made: the before/after table's rows. */
 export const HARD_KINDS: readonly ScanKind[] = ['seal', 'fax1bit', 'desk', 'twopage', 'greyskew'];
+/**
+ * Kinds no rule was written on (issue 27's second round, measured before any change for them): a
+ * phone photo at a steep angle with the phone's shadow over the page, grey JPEG at quality 8–25,
+ * a report printed by a dot-matrix printer in a monospaced face.
+ */
+export const NEW_KINDS: readonly ScanKind[] = ['shadow', 'lowjpeg', 'dotmatrix'];
 export type ScanKind = (typeof SCAN_KINDS)[number];
 
 const FONTS = [
@@ -44,6 +53,9 @@ const FONTS = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf',
   '/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf',
 ];
+
+/** A monospaced face, as dot-matrix printers print (the dots are made by the damage). */
+const DOT_FONT = '/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf';
 
 /** How one document is made: typed at `fontSize`, scanned at `dpi`, each page damaged by `page`. */
 export interface ScanPlan {
@@ -246,11 +258,53 @@ function hardPlan(kind: ScanKind, base: Omit<ScanPlan, 'container' | 'page'>, rn
         },
         page: (r) => ({ skew: signed(r, 0, 1), quality: q() }),
       };
-    default:
+    case 'greyskew':
       return {
         ...base,
         container: 'pdf',
         page: (r) => ({ skew: signed(r, 0.3, 2), speckle: between(r, 0.05, 0.2), quality: q() }),
+      };
+    default:
+      return newPlan(kind, base);
+  }
+}
+
+/** The kinds no rule was written on: a steep photo with a shadow, low JPEG, dot-matrix print. */
+function newPlan(kind: ScanKind, base: Omit<ScanPlan, 'container' | 'page'>): ScanPlan {
+  switch (kind) {
+    case 'shadow':
+      return {
+        ...base,
+        dpi: 200,
+        container: 'jpg',
+        page: (r) => ({
+          desk: { margin: between(r, 0.05, 0.12), seed: Math.floor(r() * 1e6) },
+          photo: { slant: between(r, 0.06, 0.11), lightX: r(), dark: between(r, 55, 80) },
+          shadow: {
+            x: between(r, 0.2, 0.8),
+            y: between(r, 0.45, 0.85),
+            rx: between(r, 0.15, 0.3),
+            ry: between(r, 0.2, 0.4),
+            dark: between(r, 0.3, 0.55),
+          },
+          noise: between(r, 0.15, 0.3),
+          quality: Math.round(between(r, 60, 80)),
+        }),
+      };
+    case 'lowjpeg':
+      return {
+        ...base,
+        dpi: 200,
+        container: 'pdf',
+        page: (r) => ({ skew: signed(r, 0, 1), quality: Math.round(between(r, 8, 25)) }),
+      };
+    default:
+      return {
+        ...base,
+        font: DOT_FONT,
+        fontSize: 12,
+        container: 'pdf',
+        page: (r) => ({ dots: 3 + Math.floor(r() * 2), skew: signed(r, 0, 1), quality: 85 }),
       };
   }
 }
@@ -299,7 +353,13 @@ export async function renderScan(
   plan: ScanPlan,
   rng: Rng,
 ): Promise<{ ext: string; bytes: Buffer }> {
-  const typed = await pdfFromText(text, { fontPath: plan.font, fontSize: plan.fontSize });
+  // A tab is a column (a Word tab stop or table), never a glyph: pdfkit drew a box for it that
+  // OCR read as "[]" between "Nơi nhận" and the signer, which no office's scan shows.
+  const typed = await pdfFromText(text, {
+    fontPath: plan.font,
+    fontSize: plan.fontSize,
+    tabColumn: 0.5,
+  });
   const pages = rasterisePdf(typed, plan.dpi);
   if (plan.container === 'typed-pdf') {
     const last = damageImage(pages.at(-1)!, plan.page(rng)).bytes;
@@ -344,7 +404,8 @@ export async function writeScanSet(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, count = '10', seed = '1', only] = process.argv.slice(2);
-  if (!dir) throw new Error('usage: scan-set.ts DIR [count] [seed] [hard|kind,kind]');
-  const kinds = only === 'hard' ? HARD_KINDS : only ? (only.split(',') as ScanKind[]) : SCAN_KINDS;
+  if (!dir) throw new Error('usage: scan-set.ts DIR [count] [seed] [hard|new|kind,kind]');
+  const named = { hard: HARD_KINDS, new: NEW_KINDS } as Record<string, readonly ScanKind[]>;
+  const kinds = named[only ?? ''] ?? (only ? (only.split(',') as ScanKind[]) : SCAN_KINDS);
   await writeScanSet(dir, Number(count), Number(seed), kinds);
 }

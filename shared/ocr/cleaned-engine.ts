@@ -1,5 +1,6 @@
 import type { Box, OcrEngine, OcrLine, OcrPage, PageImage } from '../ports/ocr-engine.js';
 import type { PageCleaner } from '../ports/page-cleaner.js';
+import { readTwice } from './second-reading.js';
 
 const scaled = (b: Box, s: number): Box => ({
   x0: Math.round(b.x0 / s),
@@ -18,16 +19,27 @@ const linesAt = (lines: OcrLine[], s: number): OcrLine[] =>
 
 /**
  * An engine that reads each page after the cleaner made it ready (colour dropout, scale, shadows,
- * the page found in a photo): boxes come back in the uploaded image's pixels when the page was
- * only scaled. Cleaning sits apart from the engine so that either can change alone.
+ * the page found in a photo), its header and signature read a second time on the clean page:
+ * boxes come back in the uploaded image's pixels when the page was only scaled. Cleaning sits apart from the engine so that either can change alone.
  */
 export function cleanedEngine(engine: OcrEngine, cleaner: PageCleaner): OcrEngine {
   return {
     documentMs: engine.documentMs,
     async recognize(page: PageImage, signal?: AbortSignal): Promise<OcrPage> {
       const clean = await cleaner.clean(page);
-      const read = await engine.recognize(clean.image, signal);
-      return { ...read, page: page.page, lines: linesAt(read.lines, clean.scale) };
+      // The header and signature are read again on the same clean page (second-reading.ts).
+      const read = await readTwice(engine, clean.image, signal);
+      const second = read.second?.map((r) => ({
+        ...r,
+        box: scaled(r.box, clean.scale),
+        lines: linesAt(r.lines, clean.scale),
+      }));
+      return {
+        ...read,
+        page: page.page,
+        lines: linesAt(read.lines, clean.scale),
+        ...(second ? { second } : {}),
+      };
     },
   };
 }

@@ -7,6 +7,13 @@ import type { Report } from '../schemas/report.js';
 import { fold } from '../text/fold.js';
 import { isVietnameseSyllable } from '../text/syllables.js';
 import type { LineSource, ScanText } from './scan-text.js';
+import {
+  dateOpinion,
+  numberOpinion,
+  secondTexts,
+  signerFromSecond,
+  textOpinion,
+} from './second-opinion.js';
 
 /**
  * A header or signature field read from a scan is given only when every word that spells it was
@@ -208,5 +215,120 @@ export function holdDoubtfulFields(
   }
   if (out.signer.title && drop('signer.title', 'Chức vụ người ký', signerTitleDoubt(out, scan)))
     out.signer.title = null;
+  secondOpinions(out, scan, drop);
   return { ...out, diagnostics: [...out.diagnostics, ...notes] };
+}
+
+/** Where a scanned field was read: the page, and the words on its line that spell it. */
+function spelled(
+  scan: ScanText,
+  text: string,
+  last = false,
+): { page: number; words: OcrWord[] } | null {
+  const want = key(text);
+  const lines = scan.text.split('\n');
+  const order = [...lines.keys()];
+  for (const i of last ? order.reverse() : order) {
+    const source = scan.lines[i];
+    if (!source?.words || !key(lines[i]!).includes(want)) continue;
+    return {
+      page: source.page,
+      words: wordsOf({ line: i + 1, source, words: source.words }, text),
+    };
+  }
+  return null;
+}
+
+/**
+ * The fields still given after the single-reading rules, against the second reading of their
+ * region (second-opinion.ts); a signer the first reading did not find, from the second when the
+ * first spells it too.
+ */
+function secondOpinions(
+  out: Report,
+  scan: ScanText,
+  drop: (field: string, what: string, why: string | null) => boolean,
+): void {
+  if (!scan.second.length) return;
+  const at = (text: string, last = false) => spelled(scan, text, last);
+  const number = out.number ? at(out.number) : null;
+  if (
+    number &&
+    drop(
+      'number',
+      `Số văn bản "${out.number}"`,
+      numberOpinion(out.number!, number.words, secondTexts(scan, number.page, 'header')),
+    )
+  )
+    out.number = null;
+  const date = out.issuedOn ? dateLine(scan, out.issuedOn) : null;
+  if (
+    date &&
+    drop(
+      'issuedOn',
+      `Ngày ban hành ${out.issuedOn}`,
+      dateOpinion(out.issuedOn!, date.words, secondTexts(scan, date.page, 'header')),
+    )
+  )
+    out.issuedOn = null;
+  const title = out.titleOriginal ?? out.title;
+  const titleAt = title ? at(title.split(/\s+/).slice(0, 4).join(' ')) : null;
+  if (
+    title &&
+    titleAt &&
+    drop(
+      'title',
+      'Trích yếu',
+      textOpinion(title, titleAt.words, secondTexts(scan, titleAt.page, 'header')),
+    )
+  ) {
+    out.title = null;
+    delete out.titleOriginal;
+  }
+  const name = out.signer.nameOriginal ?? out.signer.name;
+  const nameAt = name ? at(name, true) : null;
+  if (
+    name &&
+    nameAt &&
+    drop(
+      'signer.name',
+      'Tên người ký',
+      textOpinion(name, nameAt.words, secondTexts(scan, nameAt.page, 'signature')),
+    )
+  ) {
+    out.signer.name = null;
+    delete out.signer.nameOriginal;
+  }
+  const role = out.signer.title;
+  const roleAt = role ? at(role, true) : null;
+  if (
+    role &&
+    roleAt &&
+    drop(
+      'signer.title',
+      'Chức vụ người ký',
+      textOpinion(role, roleAt.words, secondTexts(scan, roleAt.page, 'signature')),
+    )
+  )
+    out.signer.title = null;
+  if (out.signer.name || out.signer.title) return;
+  const last = scan.scannedPages.at(-1);
+  const found = last ? signerFromSecond(scan, last, FIELD_CONFIDENCE) : null;
+  if (found?.name) out.signer.name = found.name;
+  if (found?.title) out.signer.title = found.title;
+}
+
+/** The header's date line (one line or two) that holds `iso`: its page and its digits. */
+function dateLine(scan: ScanText, iso: string): { page: number; words: OcrWord[] } | null {
+  const lines = scan.text.split('\n');
+  for (const i of lines.keys())
+    for (const span of [1, 2]) {
+      const m = WRITTEN_DATE.exec(fold(lines.slice(i, i + span).join(' ')));
+      const d = m && toIsoDate(m[1]!, m[2]!, m[3]!);
+      const source = scan.lines[i];
+      if (!d?.ok || d.iso !== iso || !source?.words) continue;
+      const words = scan.lines.slice(i, i + span).flatMap((l) => l?.words ?? []);
+      return { page: source.page, words: words.filter((w) => /\d/.test(w.text)) };
+    }
+  return null;
 }

@@ -1,4 +1,4 @@
-import type { Box, OcrLine, OcrPage, OcrWord, Turn } from '../ports/ocr-engine.js';
+import type { Box, OcrLine, OcrPage, OcrWord, RegionReading, Turn } from '../ports/ocr-engine.js';
 import { repairHeadingNumerals } from './roman-headings.js';
 
 /** Where one line of the text the reader gets came from. */
@@ -18,6 +18,8 @@ export interface ScanText {
   scannedPages: number[];
   /** Scanned pages that lay sideways or upside down, and how far they were turned to be read. */
   turnedPages: { page: number; turn: Turn }[];
+  /** The header and signature regions read a second time, another way (second-reading.ts). */
+  second: (RegionReading & { page: number; text: string })[];
 }
 
 /** One page: typed text from a PDF's text layer, or what the engine read on a scanned page. */
@@ -49,6 +51,7 @@ export function scanText(pages: PageContent[]): ScanText {
   const lines: LineSource[] = [];
   const scannedPages: number[] = [];
   const turnedPages: ScanText['turnedPages'] = [];
+  const second: ScanText['second'] = [];
   const sorted = [...pages].sort((a, b) => a.page - b.page);
   const ocrLines = repairHeadingNumerals(sorted.flatMap((p) => ('text' in p ? [] : p.lines)));
   let next = 0;
@@ -62,6 +65,8 @@ export function scanText(pages: PageContent[]): ScanText {
     }
     scannedPages.push(p.page);
     if (p.turn) turnedPages.push({ page: p.page, turn: p.turn });
+    for (const r of p.second ?? [])
+      second.push({ ...r, page: p.page, text: r.lines.map(lineText).join('\n') });
     const pageLines = ocrLines.slice(next, next + p.lines.length);
     next += p.lines.length;
     for (const line of pageLines) {
@@ -69,5 +74,5 @@ export function scanText(pages: PageContent[]): ScanText {
       lines.push({ page: p.page, box: line.box, words: line.words });
     }
   }
-  return { text: out.join('\n'), lines, scannedPages, turnedPages };
+  return { text: out.join('\n'), lines, scannedPages, turnedPages, second };
 }

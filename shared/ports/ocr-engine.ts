@@ -28,6 +28,17 @@ export interface OcrPage {
   lines: OcrLine[];
   /** The page was read turned this far clockwise (it lay sideways or upside down); boxes are on the turned page. */
   turn?: Turn;
+  /** The small rotation (radians) the engine straightened the page by; boxes are on that page. */
+  deskew?: number;
+  /** Parts of the page read a second time, another way (second-reading.ts): the header, the signature. */
+  second?: RegionReading[];
+}
+
+/** One part of a page read again with another segmentation: its lines, boxes on the same page. */
+export interface RegionReading {
+  region: 'header' | 'signature';
+  box: Box;
+  lines: OcrLine[];
 }
 
 /** One page as an encoded image the engine decodes itself (PNG, JPEG, TIFF, PNM). */
@@ -38,6 +49,15 @@ export interface PageImage {
   dpi?: number;
   /** Turn the image this far clockwise before reading it. */
   turn?: Turn;
+  /** Read only this part of the image (pixels of the page as straightened by `deskew`). */
+  region?: Box;
+  /** Straighten by this rotation (radians) instead of measuring it again: a part of a page read before. */
+  deskew?: number;
+  /**
+   * How the engine cuts the page into lines: `block` (the default) reads it as one block of text,
+   * `columns` finds columns and blocks first (a header's two columns, "Nơi nhận" beside the signer).
+   */
+  segmentation?: 'block' | 'columns';
 }
 
 /** Optical character recognition of Vietnamese page images (Tesseract on AWS and locally). */
