@@ -101,7 +101,12 @@ function recognizeOptions(page: PageImage, turnMarked: boolean): Record<string, 
   const r = page.region;
   if (r) {
     const [left, top] = [Math.max(0, Math.round(r.x0)), Math.max(0, Math.round(r.y0))];
-    options.rectangle = { left, top, width: Math.round(r.x1) - left, height: Math.round(r.y1) - top };
+    options.rectangle = {
+      left,
+      top,
+      width: Math.round(r.x1) - left,
+      height: Math.round(r.y1) - top,
+    };
   }
   return options;
 }

@@ -10,8 +10,10 @@ import type { LineSource, ScanText } from './scan-text.js';
 import {
   dateOpinion,
   numberOpinion,
+  secondSigner,
   secondTexts,
   signerFromSecond,
+  signerOpinion,
   textOpinion,
 } from './second-opinion.js';
 
@@ -285,37 +287,27 @@ function secondOpinions(
     out.title = null;
     delete out.titleOriginal;
   }
+  const last = scan.scannedPages.at(-1);
+  const block = last ? secondSigner(scan, last) : undefined;
   const name = out.signer.nameOriginal ?? out.signer.name;
   const nameAt = name ? at(name, true) : null;
-  if (
-    name &&
-    nameAt &&
-    drop(
-      'signer.name',
-      'Tên người ký',
-      textOpinion(name, nameAt.words, secondTexts(scan, nameAt.page, 'signature')),
-    )
-  ) {
+  const nameWhy = nameAt
+    ? signerOpinion(name!, nameAt.words, block?.name, secondTexts(scan, nameAt.page, 'signature'))
+    : null;
+  if (name && drop('signer.name', 'Tên người ký', nameWhy)) {
     out.signer.name = null;
     delete out.signer.nameOriginal;
   }
   const role = out.signer.title;
   const roleAt = role ? at(role, true) : null;
-  if (
-    role &&
-    roleAt &&
-    drop(
-      'signer.title',
-      'Chức vụ người ký',
-      textOpinion(role, roleAt.words, secondTexts(scan, roleAt.page, 'signature')),
-    )
-  )
-    out.signer.title = null;
-  if (out.signer.name || out.signer.title) return;
-  const last = scan.scannedPages.at(-1);
+  const roleWhy = roleAt
+    ? signerOpinion(role!, roleAt.words, block?.title, secondTexts(scan, roleAt.page, 'signature'))
+    : null;
+  if (role && drop('signer.title', 'Chức vụ người ký', roleWhy)) out.signer.title = null;
+  if (out.signer.name && out.signer.title) return;
   const found = last ? signerFromSecond(scan, last, FIELD_CONFIDENCE) : null;
-  if (found?.name) out.signer.name = found.name;
-  if (found?.title) out.signer.title = found.title;
+  if (!out.signer.name && found?.name) out.signer.name = found.name;
+  if (!out.signer.title && found?.title) out.signer.title = found.title;
 }
 
 /** The header's date line (one line or two) that holds `iso`: its page and its digits. */

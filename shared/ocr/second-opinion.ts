@@ -14,8 +14,12 @@ import type { ScanText } from './scan-text.js';
 
 /** Every word of a field read at least this surely (0–100) stands without a second reading. */
 export const SURE = 90;
-/** A title or a name whose words are in the second reading at this share is compatible with it. */
-const COMPATIBLE_WORDS = 0.8;
+/**
+ * A title or a name at least this share of whose words the second reading has was read there too:
+ * if not to the letter, the readings disagree. Below it the second did not read it at all, which
+ * contradicts nothing.
+ */
+const SAME_TEXT_WORDS = 0.5;
 
 export const key = (s: string) => fold(s).replace(/\s+/g, '');
 export const numberKey = (s: string) => key(s).replace(/[^a-z0-9&]/g, '');
@@ -74,43 +78,64 @@ export function textOpinion(text: string, words: OcrWord[], others: string[]): s
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   const shared = mine.filter((w) => theirs.has(w)).length / Math.max(1, mine.length);
-  if (shared >= COMPATIBLE_WORDS && weakest(words) >= SURE) return null;
-  return 'hai lần đọc không khớp nhau';
+  // Most of its words there but not all of it: the second read the same text otherwise.
+  if (shared >= SAME_TEXT_WORDS) return 'hai lần đọc không khớp nhau';
+  return alone(words, 'nội dung này');
+}
+
+/** The signer's block as the second reading of a page's signature region reads it. */
+export function secondSigner(scan: ScanText, page: number) {
+  return scan.second
+    .filter((s) => s.page === page && s.region === 'signature')
+    .map((r) => ({ ...readSignature(contentLines(toDoc(r.text)), { damaged: true }), reading: r }))
+    .find((b) => b.name || b.title);
+}
+
+/**
+ * A signer's name or title against the block the second reading found: the same letters, else
+ * they disagree; when the second found no block, as any text (textOpinion).
+ */
+export function signerOpinion(
+  value: string,
+  words: OcrWord[],
+  theirs: string | null | undefined,
+  others: string[],
+): string | null {
+  if (!theirs) return textOpinion(value, words, others);
+  return key(theirs) === key(value) ? null : `hai lần đọc khác nhau ("${shown(theirs)}")`;
 }
 
 /**
  * The signer read from the signature region's second reading, for a block the first reading
- * could not find (its columns run together): kept only where the first reading of the page also
- * spells it, every word of it in the second reading was read at least `bar`, and a name is words
- * of Vietnamese.
+ * could not find or read otherwise (its columns run together): kept only where the first reading
+ * of the page also spells it, every word of it in the second reading was read at least `bar`, and
+ * a name is words of Vietnamese.
  */
 export function signerFromSecond(
   scan: ScanText,
   page: number,
   bar: number,
 ): { name: string | null; title: string | null } {
+  const block = secondSigner(scan, page);
+  if (!block) return { name: null, title: null };
   const firstText = key(
     scan.text
       .split('\n')
       .filter((_, i) => scan.lines[i]?.page === page)
       .join(' '),
   );
-  for (const r of scan.second.filter((s) => s.page === page && s.region === 'signature')) {
-    const block = readSignature(contentLines(toDoc(r.text)), { damaged: true });
-    const words = r.lines.flatMap((l) => l.words);
-    const sure = (value: string) => {
-      const want = key(value);
-      const spelled = words.filter((w) => key(w.text) && want.includes(key(w.text)));
-      return firstText.includes(want) && spelled.length > 0 && weakest(spelled) >= bar;
-    };
-    const nameOk = (n: string) => n.split(/\s+/).every((w) => isVietnameseSyllable(w));
-    const kt = /\bkt\s*\./.test(fold(r.text));
-    const name = block.name && sure(block.name) && nameOk(block.name) ? block.name : null;
-    const title =
-      block.title && sure(block.title) && (!kt || /\bpho\b/.test(fold(block.title)))
-        ? block.title
-        : null;
-    if (name || title) return { name, title };
-  }
-  return { name: null, title: null };
+  const words = block.reading.lines.flatMap((l) => l.words);
+  const sure = (value: string) => {
+    const want = key(value);
+    const spelled = words.filter((w) => key(w.text) && want.includes(key(w.text)));
+    return firstText.includes(want) && spelled.length > 0 && weakest(spelled) >= bar;
+  };
+  const nameOk = (n: string) => n.split(/\s+/).every((w) => isVietnameseSyllable(w));
+  const kt = /\bkt\s*\./.test(fold(block.reading.text));
+  const name = block.name && sure(block.name) && nameOk(block.name) ? block.name : null;
+  const title =
+    block.title && sure(block.title) && (!kt || /\bpho\b/.test(fold(block.title)))
+      ? block.title
+      : null;
+  return { name, title };
 }

@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { holdDoubtfulFields } from '../../shared/ocr/scan-fields.js';
+import { type PageContent, scanText } from '../../shared/ocr/scan-text.js';
+import { readTwice, regionsOf } from '../../shared/ocr/second-reading.js';
+import type {
+  OcrEngine,
+  OcrLine,
+  OcrPage,
+  PageImage,
+  RegionReading,
+} from '../../shared/ports/ocr-engine.js';
+import { readReport } from '../../shared/reader/read-report.js';
+import { registry2025 } from '../helpers/fixtures.js';
+
+// A page's lines as an engine would give them (40 pixels apart), and its header and signature
+// read a second time: the scan review keeps a field only when both readings agree.
+const context = { registry: registry2025(), provinceCode: '40' };
+
+function ocrLines(texts: string[], sure: number, y0 = 0): OcrLine[] {
+  return texts.map((text, i) => {
+    const y = y0 + i * 40;
+    let x = 0;
+    const words = text.split(' ').flatMap((w) => {
+      const box = { x0: x, y0: y, x1: x + 10 * w.length, y1: y + 30 };
+      x = box.x1 + (w ? 12 : 60);
+      return w ? [{ text: w, confidence: sure, box }] : [];
+    });
+    return { words, box: { x0: 0, y0: y, x1: x, y1: y + 30 } };
+  });
+}
+
+const TRUTH = {
+  number: '52/BC-UBND',
+  issuedOn: '2026-06-02',
+  title: 'Kết quả chuyển đổi số 6 tháng đầu năm 2026',
+  name: 'Lô Văn Hùng',
+};
+type Field = keyof typeof TRUTH;
+const WRONG: Record<Field, [string, string]> = {
+  number: ['52/BC-UBND', '58/BC-UBND'],
+  issuedOn: ['ngày 02 tháng', 'ngày 08 tháng'],
+  title: ['số 6 tháng', 'số 8 tháng'],
+  name: ['Lô Văn Hùng', 'Lô Văn Hàng'],
+};
+
+const HEADER = [
+  'ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'XÃ CON CUÔNG   Độc lập - Tự do - Hạnh phúc',
+  'Số: 52/BC-UBND   Con Cuông, ngày 02 tháng 6 năm 2026',
+  'BÁO CÁO',
+  TRUTH.title,
+];
+const BODY = [
+  'Thực hiện Công văn số 812/SKHCN-QLCN ngày 12/5/2026 của Sở Khoa học và Công nghệ tỉnh Nghệ An, ' +
+    'Ủy ban nhân dân xã Con Cuông báo cáo như sau:',
+  'I. KẾT QUẢ ĐẠT ĐƯỢC',
+  '- Duy trì 16 tổ công nghệ số cộng đồng.',
+  'II. KIẾN NGHỊ',
+  '- Đề nghị hỗ trợ thiết bị cho bộ phận một cửa.',
+];
+const SIGN = [
+  'Nơi nhận:   TM. ỦY BAN NHÂN DÂN',
+  '- Như trên;   CHỦ TỊCH',
+  '- Lưu: VT.',
+  'Lô Văn Hùng',
+];
+const LINES = [...HEADER, ...BODY, ...SIGN];
+const SIGN_AT = HEADER.length + BODY.length;
+
+const spoil = (texts: string[], field: Field | null) =>
+  field ? texts.map((t) => t.replace(...WRONG[field])) : texts;
+
+/** The scan of LINES with `field` misread in the first or the second reading (or in neither). */
+function scanOf(opts: {
+  first?: Field | null;
+  second?: Field | null;
+  sure?: number;
+  none?: boolean;
+}) {
+  const sure = opts.sure ?? 95;
+  const first = ocrLines(spoil(LINES, opts.first ?? null), sure);
+  const again = spoil(LINES, opts.second ?? null);
+  const second: RegionReading[] = opts.none
+    ? []
+    : [
+        { region: 'header', box: first[0]!.box, lines: ocrLines(again.slice(0, 5), sure) },
+        {
+          region: 'signature',
+          box: first[SIGN_AT]!.box,
+          lines: ocrLines(again.slice(SIGN_AT), sure, 400),
+        },
+      ];
+  const page: PageContent = { page: 1, lines: first, second };
+  return scanText([page]);
+}
+
+function held(scan: ReturnType<typeof scanOf>) {
+  const report = holdDoubtfulFields(readReport(scan.text, context), scan, '2026-06-10');
+  const values: Record<Field, string | null> = {
+    number: report.number,
+    issuedOn: report.issuedOn,
+    title: report.title,
+    name: report.signer.nameOriginal ?? report.signer.name,
+  };
+  const noted = report.diagnostics
+    .filter((d) => d.code === 'ocr.doubtfulField')
+    .map((d) => (d.field === 'signer.name' ? 'name' : d.field));
+  return { values, noted, report };
+}
+
+describe('the second reading of the header and signature', () => {
+  it('finds the header (top to the body) and the signature (from "Nơi nhận" to the end)', () => {
+    const page: OcrPage = { page: 1, lines: ocrLines(LINES, 95) };
+    const regions = regionsOf(page);
+    expect(regions.map((r) => r.region)).toEqual(['header', 'signature']);
+    const [header, signature] = regions.map((r) => r.box);
+    expect(header!.y0).toBeLessThanOrEqual(0);
+    expect(header!.y1).toBe(HEADER.length * 40); // the body's first line starts there
+    expect(signature!.y0).toBeLessThan(SIGN_AT * 40);
+    expect(signature!.y0).toBeGreaterThan((SIGN_AT - 1) * 40);
+    expect(signature!.y1).toBeGreaterThan(LINES.length * 40 - 10);
+    // A page of the body only is not read again.
+    expect(regionsOf({ page: 2, lines: ocrLines(BODY.slice(1), 95) })).toEqual([]);
+  });
+
+  it('reads each region again finding columns, on the page as the first reading straightened it', async () => {
+    const asked: PageImage[] = [];
+    const engine: OcrEngine = {
+      async recognize(image) {
+        asked.push(image);
+        return { page: 1, lines: ocrLines(LINES, 95), deskew: 0.01 };
+      },
+    };
+    const page = await readTwice(engine, { page: 1, image: new Uint8Array(4) });
+    expect(asked).toHaveLength(3);
+    expect(asked.slice(1).every((a) => a.segmentation === 'columns' && a.deskew === 0.01)).toBe(
+      true,
+    );
+    expect(asked.slice(1).map((a) => a.region)).toEqual(page.second!.map((s) => s.box));
+    expect(page.second!.map((s) => s.region)).toEqual(['header', 'signature']);
+  });
+
+  it('keeps every field when the two readings agree', () => {
+    const { values, noted } = held(scanOf({}));
+    expect(values).toEqual(TRUTH);
+    expect(noted).toEqual([]);
+  });
+
+  it('never gives a value one reading misread (property: any field, either reading, any sureness)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Field>('number', 'issuedOn', 'title', 'name'),
+        fc.boolean(),
+        fc.integer({ min: 80, max: 99 }),
+        (field, inFirst, sure) => {
+          const scan = scanOf(inFirst ? { first: field, sure } : { second: field, sure });
+          const { values, noted } = held(scan);
+          for (const f of Object.keys(TRUTH) as Field[])
+            expect([TRUTH[f], null]).toContain(values[f]);
+          expect(values[field]).toBeNull();
+          expect(noted).toContain(field === 'name' ? 'name' : field);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('with no second reading, keeps only what the first read surely', () => {
+    expect(held(scanOf({ none: true, sure: 95 })).values).toEqual(TRUTH);
+    const unsure = held(scanOf({ none: true, sure: 85 }));
+    expect(unsure.values.number).toBe(TRUTH.number); // no second reading at all: the single-reading rules
+  });
+
+  it('takes the signer from the second reading when the first ran the columns together', () => {
+    const runTogether = [
+      ...HEADER,
+      ...BODY,
+      'Nơi nhận:[] TM. ỦY BAN NHÂN DÂN',
+      '- Như trên;[1 CHỦ TỊCH',
+      '- Lưu: VT.[] Lô Văn Hùng',
+    ];
+    const first = ocrLines(runTogether, 95);
+    const signature = ocrLines(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lô Văn Hùng'], 95, 400);
+    const scan = scanText([
+      {
+        page: 1,
+        lines: first,
+        second: [
+          { region: 'header', box: first[0]!.box, lines: ocrLines(HEADER, 95) },
+          { region: 'signature', box: first[SIGN_AT]!.box, lines: signature },
+        ],
+      },
+    ]);
+    const { report } = held(scan);
+    expect(report.signer).toMatchObject({ name: 'Lô Văn Hùng', title: 'CHỦ TỊCH' });
+    // Not when the first reading does not spell the name the second gives.
+    const other = scanText([
+      {
+        page: 1,
+        lines: ocrLines(
+          runTogether.map((t) => t.replace('Hùng', 'H')),
+          95,
+        ),
+        second: [{ region: 'signature', box: first[SIGN_AT]!.box, lines: signature }],
+      },
+    ]);
+    expect(held(other).report.signer.name).toBeNull();
+  });
+});
