@@ -20,7 +20,8 @@ const linesAt = (lines: OcrLine[], s: number): OcrLine[] =>
 /**
  * An engine that reads each page after the cleaner made it ready (colour dropout, scale, shadows,
  * the page found in a photo), its header and signature read a second time on the clean page:
- * boxes come back in the uploaded image's pixels when the page was only scaled. Cleaning sits apart from the engine so that either can change alone.
+ * boxes come back in the uploaded image's pixels when the page was only scaled. Cleaning sits
+ * apart from the engine so that either can change alone.
  */
 export function cleanedEngine(engine: OcrEngine, cleaner: PageCleaner): OcrEngine {
   return {
