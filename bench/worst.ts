@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,9 @@ import {
   jpegDeclaring,
   largestDocx,
   largestPdf,
+  largestXlsx,
+  loopingDoc,
+  mergeBombXlsx,
   nestedArrayPdf,
   nestedDocx,
   pngDeclaring,
@@ -23,6 +26,9 @@ import { MAX_PDF_TOTAL_MS, MAX_TEXT_CHARS } from '../shared/files/limits.js';
 import { atMost, type Bench, type BenchSection } from './bench.js';
 import { fmt } from './format.js';
 import { benchUnits } from './units.js';
+
+/** A Word 97 report LibreOffice made from a generated one (scripts/make-doc-fixtures.ts). */
+const WORD_97 = join(import.meta.dirname, '..', 'test', 'fixtures', 'doc', 'bang-chu-thich.doc');
 
 /** Lambda gives a function CPU in proportion to its memory: one vCPU at 1,769 MB. */
 const LAMBDA_CPU_SHARE = Math.min(1, INGEST_MEMORY_MB / 1769);
@@ -53,6 +59,18 @@ function cases(quick: boolean): Case[] {
       make: () => lyingZipBomb(200),
     },
     { name: 'PDF of 10,000 pages', file: 'nhieu.pdf', make: () => manyPagePdf(10_000) },
+    {
+      name: 'largest Excel form allowed (5,000 rows × 19 columns)',
+      file: 'bieu.xlsx',
+      make: () => largestXlsx(),
+    },
+    { name: 'Excel merge over the whole sheet', file: 'gop.xlsx', make: () => mergeBombXlsx() },
+    { name: 'legacy .doc report (23 KB)', file: 'bc.doc', make: () => readFileSync(WORD_97) },
+    {
+      name: '.doc whose sector chain loops',
+      file: 'vong.doc',
+      make: () => loopingDoc(readFileSync(WORD_97)),
+    },
     { name: 'DOCX entity expansion (10⁹ × "ha")', file: 'thuc-the.docx', make: entityBombDocx },
     { name: 'DOCX tables nested 50,000 deep', file: 'long.docx', make: () => nestedDocx(50_000) },
     { name: 'PDF form XObject bomb (10⁹ draws)', file: 'form.pdf', make: () => formBombPdf(9, 10) },

@@ -6,6 +6,8 @@ import {
   MAX_DOCX_XML_BYTES,
   MAX_FILE_BYTES,
   MAX_PDF_PAGES,
+  MAX_SHEET_CELLS,
+  MAX_SHEET_ROWS,
   MAX_TEXT_CHARS,
 } from '../shared/files/limits.js';
 import { FONT, PAGE_DICT, type PdfObject, writePdf } from './pdf-writer.js';
@@ -263,4 +265,55 @@ export function tiffDeclaring(width = 100_000, height = 100_000): Buffer {
   });
   const header = Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]);
   return Buffer.concat([header, ifd, Buffer.alloc(1024)]);
+}
+
+// --- Excel forms and legacy Word ------------------------------------------------------------
+
+/** The largest Excel form the bounds allow: MAX_SHEET_ROWS rows of figures, just under MAX_SHEET_CELLS. */
+export async function largestXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const columns = Math.floor(MAX_SHEET_CELLS / MAX_SHEET_ROWS) - 1;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Biểu 01');
+  const head = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả thực hiện', 'Kế hoạch', 'Tỷ lệ (%)'];
+  ws.addRow([...head, ...Array.from({ length: columns - head.length }, (_, i) => `Cột ${i + 1}`)]);
+  for (let r = 1; r < MAX_SHEET_ROWS - 10; r++)
+    ws.addRow([
+      r,
+      `${SENTENCE.slice(0, 40)} ${r}`,
+      'hồ sơ',
+      r * 3,
+      r * 4,
+      75,
+      ...Array(columns - 6).fill(r),
+    ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** An Excel form whose one sheet claims a merged cell over the whole grid (17 billion cells). */
+export async function mergeBombXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Biểu').addRow(['Chỉ tiêu', 'Kết quả']);
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * A Word 97 file whose directory's sector chain loops (two sectors pointing at each other), from
+ * a real .doc: word-extractor follows it until its worker's heap is full.
+ */
+export function loopingDoc(doc: Buffer): Buffer {
+  const bytes = Buffer.from(doc);
+  const sat = (bytes.readInt32LE(76) + 1) * 512;
+  const dir = bytes.readInt32LE(48);
+  bytes.writeInt32LE(dir + 1, sat + dir * 4);
+  bytes.writeInt32LE(dir, sat + (dir + 1) * 4);
+  return bytes;
 }

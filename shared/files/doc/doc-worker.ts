@@ -33,6 +33,17 @@ const SOURCE = `
 const { parentPort, workerData: w } = require('node:worker_threads');
 const Extractor = require(w.extractor);
 const BufferReader = require(w.bufferReader);
+const AllocationTable = require(w.allocationTable);
+// A chain of sectors visits each sector at most once: one longer than the table loops. The
+// library follows it until memory runs out; here it stops at once (the heap limit stays behind).
+AllocationTable.prototype.getSecIdChain = function (start) {
+  const secIds = [];
+  for (let secId = start; secId > -1; secId = this._table[secId]) {
+    if (secIds.length >= this._table.length) throw new Error('sector chain loops');
+    secIds.push(secId);
+  }
+  return secIds;
+};
 const IN_TABLE = new Set([0x2416, 0x244b]);
 const detail = (e) => String((e && e.message) || e).slice(0, 300);
 const SIZES = [1, 1, 2, 4, 2, 2, -1, 3];
@@ -129,6 +140,7 @@ const worker = new BoundedWorker<DocAnswer>(
   () => ({
     extractor: libraryPath('word-ole-extractor.js'),
     bufferReader: libraryPath('buffer-reader.js'),
+    allocationTable: libraryPath('ole-allocation-table.js'),
     maxChars: MAX_TEXT_CHARS * 2,
   }),
   { heapMb: MAX_DOC_HEAP_MB, ms: MAX_DOC_TOTAL_MS },
