@@ -49,3 +49,33 @@ export function scanEngine(opts: { workers?: number; documentMs?: number } = {})
     },
   };
 }
+
+/** Said in the logs when sharp cannot be loaded: what is then not done to the pages. */
+export const UNCLEANED =
+  'sharp did not load: scanned pages are read uncleaned (no colour dropout of seals and pens, ' +
+  'no page found and straightened on desk photos, no despeckling or enlarging)';
+
+/**
+ * The OCR function's engine: pages cleaned with sharp when sharp's native build loads, else read
+ * as uploaded, and `warn` is told so once (the function still reads every scan, worse). Both read
+ * the header and signature twice.
+ */
+export async function cleanedWhereSharpLoads(
+  engine: OcrEngine,
+  warn: (message: string, error: unknown) => void,
+  load?: () => Promise<unknown>,
+): Promise<OcrEngine> {
+  const [{ cleanedEngine }, { twiceReadEngine }, { loadSharp, SharpPageCleaner }] =
+    await Promise.all([
+      import('../shared/ocr/cleaned-engine.js'),
+      import('../shared/ocr/second-reading.js'),
+      import('./sharp-page-cleaner.js'),
+    ]);
+  try {
+    await (load ?? loadSharp)();
+    return cleanedEngine(engine, new SharpPageCleaner());
+  } catch (e) {
+    warn(UNCLEANED, e);
+    return twiceReadEngine(engine);
+  }
+}

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
 import type { PageImage } from '../shared/ports/ocr-engine.js';
 import type { CleanPage, PageCleaner, PageMeasures } from '../shared/ports/page-cleaner.js';
 import { measureXHeight } from './page-lines.js';
@@ -28,6 +28,18 @@ interface Grey {
   height: number;
 }
 
+let sharp: typeof SharpModule;
+
+/**
+ * sharp, loaded on first use rather than with this module: its native build (libvips) is a
+ * package of its own per platform, and where it is missing the OCR function still reads pages
+ * uncleaned (adapters/scan-engine.ts) instead of failing to start.
+ */
+export async function loadSharp(): Promise<typeof SharpModule> {
+  sharp ??= (await import('sharp')).default;
+  return sharp;
+}
+
 /** A PGM or PPM's pixels, read here because sharp's build of libvips has no PNM loader. */
 export function readPnm(
   bytes: Uint8Array,
@@ -50,7 +62,7 @@ export function readPnm(
 }
 
 /** The page's pixels, decoded once (EXIF orientation and the asked turn applied). */
-async function decode(page: PageImage): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
+async function decode(page: PageImage): Promise<{ data: Buffer; info: SharpModule.OutputInfo }> {
   const pnm = readPnm(page.image);
   const input = pnm
     ? sharp(pnm.raw, { raw: { width: pnm.width, height: pnm.height, channels: pnm.channels } })
@@ -63,7 +75,7 @@ async function decode(page: PageImage): Promise<{ data: Buffer; info: sharp.Outp
  * channel is extracted before a composite or a band operation), and hands those back in RGB(A):
  * each such step is its own pipeline, and its first channel is taken here.
  */
-async function greyOf(img: sharp.Sharp): Promise<Grey> {
+async function greyOf(img: SharpModule.Sharp): Promise<Grey> {
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   const pixels =
     info.channels === 1
@@ -79,13 +91,13 @@ const rawInput = (g: Grey) =>
  * sharp computes and which is never below that), so black ink stays black while the red of a seal
  * and the blue of a pen turn as light as paper. Grey pages are as they are.
  */
-async function dropColour(img: sharp.Sharp, channels: number): Promise<Grey> {
+async function dropColour(img: SharpModule.Sharp, channels: number): Promise<Grey> {
   if (channels < 3) return greyOf(img.extractChannel(0));
   return greyOf(img.removeAlpha().bandbool('or'));
 }
 
 /** A small colour picture of the page: light and greyness of each pixel. */
-async function smallPicture(img: sharp.Sharp) {
+async function smallPicture(img: SharpModule.Sharp) {
   const small = await img.removeAlpha().resize(SMALL).raw().toBuffer({ resolveWithObject: true });
   const { width, height, channels } = small.info;
   const n = width * height;
@@ -177,6 +189,7 @@ const pgm = (g: Grey): Uint8Array =>
  */
 export class SharpPageCleaner implements PageCleaner {
   async clean(page: PageImage): Promise<CleanPage> {
+    await loadSharp();
     // Only the uploaded bytes can fail to decode here: that is the file's problem, never the process's.
     const { data, info } = await decode(page).catch((e: unknown) => {
       throw damagedImage(page.page, String((e as Error)?.message ?? e));

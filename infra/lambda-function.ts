@@ -17,6 +17,11 @@ export interface TonghopFunctionProps {
    * package loaded lazily by path; the package is left out of the bundle.
    */
   shipFiles?: string[];
+  /**
+   * Native packages of the Lambda's platform (linux-arm64) shipped beside the bundle at the
+   * lockfile's version and integrity (infra/ship-native.mjs): `npm ci` installs only the host's.
+   */
+  shipNative?: string[];
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -68,6 +73,20 @@ export const esbuildOptions = (shipFiles?: readonly string[]) => ({
   logLevel: 'error' as const,
 });
 
+/** The commands that copy a function's shipped files and fetch its native packages beside the bundle. */
+export function shipCommands(
+  inputDir: string,
+  outputDir: string,
+  props: Pick<TonghopFunctionProps, 'shipFiles' | 'shipNative'>,
+): string[] {
+  const out: string[] = [];
+  if (props.shipFiles?.length)
+    out.push(`node "${inputDir}/infra/ship-files.mjs" "${outputDir}" ${quoted(props.shipFiles)}`);
+  if (props.shipNative?.length)
+    out.push(`node "${inputDir}/infra/ship-native.mjs" "${outputDir}" ${quoted(props.shipNative)}`);
+  return out;
+}
+
 /** Powertools metrics of every function land here (CloudWatch namespace). */
 export const METRICS_NAMESPACE = 'tonghop';
 
@@ -116,11 +135,7 @@ export class TonghopFunction extends NodejsFunction {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) =>
-            props.shipFiles?.length
-              ? [
-                  `node "${inputDir}/infra/ship-files.mjs" "${outputDir}" ${quoted(props.shipFiles)}`,
-                ]
-              : [],
+            shipCommands(inputDir, outputDir, props),
         },
       },
     });

@@ -19,7 +19,7 @@ import { workQueues } from './work-queue.js';
  * (relaxed SIMD, SIMD, plain) and, in tesseract.js 7 on Node, always the full build: it hands
  * getCore a boolean where an OEM is expected, so the `-lstm` builds are not what it loads (seen
  * running the package, scripts/run-ocr-package.ts). They are shipped too, so that a release that
- * mends this still finds its files. pdf.js as for ingest.
+ * mends this still finds its files. pdf.js as for ingest; sharp's JavaScript (OCR_NATIVE below).
  */
 export const OCR_SHIPPED_FILES = [
   ...INGEST_SHIPPED_FILES,
@@ -40,7 +40,19 @@ export const OCR_SHIPPED_FILES = [
   ...['package.json', 'index.js', 'LICENSE-MIT'].map((f) => `is-url/${f}`),
   ...['package.json', 'index.js', 'lib', 'LICENSE'].map((f) => `bmp-js/${f}`),
   ...['package.json', 'dist', 'LICENSE'].map((f) => `wasm-feature-detect/${f}`),
+  // sharp (the page cleaner) with what its JavaScript requires; its native build is OCR_NATIVE.
+  ...['package.json', 'lib', 'LICENSE'].map((f) => `sharp/${f}`),
+  '@img/colour',
+  'detect-libc',
+  'semver',
 ];
+
+/**
+ * sharp's native binding and libvips for the function's platform (Lambda arm64, glibc): not in an
+ * `npm ci` on x64, so infra/ship-native.mjs fetches them at synth time at the lockfile's version
+ * and integrity. Without them the function reads pages uncleaned and says so in its logs.
+ */
+export const OCR_NATIVE = ['@img/sharp-linux-arm64', '@img/sharp-libvips-linux-arm64'];
 
 /** The most pages one upload may have read by OCR. */
 export const OCR_PAGE_CAP = MAX_OCR_PAGES;
@@ -78,6 +90,7 @@ export class Ocr extends Construct {
       timeout: OCR_TIMEOUT,
       environment: { ...recordingEnvironment(props), OCR_WORKERS: String(OCR_WORKERS) },
       shipFiles: OCR_SHIPPED_FILES,
+      shipNative: OCR_NATIVE,
     });
     // What settling a scan takes, as for ingest: read the upload, record it, queue its receipt.
     grantRecordingUploads(this.fn, props);

@@ -1,3 +1,5 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { cleanedWhereSharpLoads } from '../../adapters/scan-engine.js';
 import { TesseractOcr } from '../../adapters/tesseract-ocr.js';
 import { ObjectRef } from '../../shared/schemas/object-ref.js';
 import { uploadHandler } from '../ingest/upload-handler.js';
@@ -5,7 +7,12 @@ import { uploadHandler } from '../ingest/upload-handler.js';
 // As many workers as the vCPUs the function's memory buys (OCR_WORKERS, set by infra/ocr.ts),
 // started on the first page and kept while the container is warm: the model loads once per worker.
 const workers = Number(process.env.OCR_WORKERS) || undefined;
-const ocr = new TesseractOcr({ workers });
+// Pages are cleaned with sharp (its linux-arm64 build is shipped beside the bundle by
+// infra/ship-sharp.mjs); should it not load, the logs say that pages are read uncleaned.
+const logger = new Logger({ serviceName: 'tonghop-ocr' });
+const ocr = await cleanedWhereSharpLoads(new TesseractOcr({ workers }), (message, error) =>
+  logger.warn(message, { error: String((error as Error)?.message ?? error) }),
+);
 
 /**
  * The OCR queue: each message is the ObjectRef ingest queued for a scan or photo. The scan is read

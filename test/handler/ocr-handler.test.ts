@@ -33,6 +33,13 @@ vi.mock('../../adapters/tesseract-ocr.js', async () => {
   };
 });
 
+// Where sharp's native build is missing, the function still reads (uncleaned) and says so.
+vi.mock('../../adapters/sharp-page-cleaner.js', async (original) => ({
+  ...(await original<typeof import('../../adapters/sharp-page-cleaner.js')>()),
+  loadSharp: () => Promise.reject(new Error('Could not load the "sharp" module (linux-arm64)')),
+}));
+const logged: string[] = [];
+
 const registry = registry2025();
 const s3 = mockClient(S3Client);
 let stack: LocalStack;
@@ -49,7 +56,17 @@ beforeAll(async () => {
   await new DynamoUnitStore(dynamoDocumentClient(), stack.table).put(withContact);
   forgetRegistry();
   delete process.env.OBJECT_VERSIONS_PREFIX;
+  // Tests log errors only (vitest.config.ts); the function's warning at start is what is checked.
+  process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
+  const out = [process.stdout, process.stderr].map((stream) =>
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      logged.push(String(chunk));
+      return true;
+    }),
+  );
   handler = (await import('../../functions/ocr/handler.js')).handler as unknown as typeof handler;
+  for (const spy of out) spy.mockRestore();
+  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
   store = new DynamoSubmissionStore(dynamoDocumentClient(), stack.table);
 });
 afterAll(async () => {
@@ -124,6 +141,16 @@ const receiptsFor = (submissionId: string) =>
   stack.mailQueue.receive(1000, 0).filter((m) => m.body.includes(`RECEIPT#${submissionId}`));
 
 describe('OCR handler', () => {
+  it('says in its logs that pages are read uncleaned when sharp does not load', () => {
+    const warning = logged.map((l) => l.trim()).find((l) => l.includes('uncleaned'));
+    expect(JSON.parse(warning!)).toMatchObject({
+      level: 'WARN',
+      service: 'tonghop-ocr',
+      message: expect.stringContaining('scanned pages are read uncleaned'),
+      error: expect.stringContaining('linux-arm64'),
+    });
+  });
+
   it('settles the ocr_pending record in place (same id and version) and sends its receipt', async () => {
     const { message, submission } = await pendingPhoto('16941', 'o1');
     const res = await handler(sqsEvent(message), context);

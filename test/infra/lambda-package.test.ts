@@ -1,5 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  createReadStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,8 +17,8 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INGEST_SHIPPED_FILES } from '../../infra/ingest.js';
-import { esbuildOptions } from '../../infra/lambda-function.js';
-import { OCR_SHIPPED_FILES } from '../../infra/ocr.js';
+import { esbuildOptions, shipCommands } from '../../infra/lambda-function.js';
+import { OCR_NATIVE, OCR_SHIPPED_FILES } from '../../infra/ocr.js';
 import { pdfFromText } from '../../scripts/report-files.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
@@ -83,8 +93,15 @@ describe('the OCR Lambda package', () => {
   it('reads a phone photo with only the bundle and the files infra ships, from local paths', {
     timeout: 180_000,
   }, async () => {
-    const entry = "export { TesseractOcr, offlinePaths } from './adapters/tesseract-ocr.js';";
-    await lambdaPackage(ocrDir, entry, OCR_SHIPPED_FILES);
+    const entry =
+      "export { TesseractOcr, offlinePaths } from './adapters/tesseract-ocr.js';" +
+      "export { SharpPageCleaner, loadSharp } from './adapters/sharp-page-cleaner.js';";
+    // sharp's native build for this machine stands in for the linux-arm64 one ship-native.mjs
+    // fetches at synth time (the same files for another CPU): what is checked here is that
+    // sharp's JavaScript and what it requires are all shipped.
+    const host = `${process.platform}-${process.arch}`;
+    const native = [`@img/sharp-${host}`, `@img/sharp-libvips-${host}`];
+    await lambdaPackage(ocrDir, entry, [...OCR_SHIPPED_FILES, ...native]);
     // Imported by plain Node first, as Lambda imports it: vitest hands every module it loads a
     // __dirname, so an import here alone once passed while the deployed bundle threw on it.
     const url = JSON.stringify(pathToFileURL(join(ocrDir, 'index.mjs')).href);
@@ -100,6 +117,13 @@ describe('the OCR Lambda package', () => {
     const paths = offlinePaths();
     expect(paths.langPath.startsWith(join(ocrDir, 'node_modules'))).toBe(true);
     expect(paths.workerPath.startsWith(join(ocrDir, 'node_modules'))).toBe(true);
+    const { SharpPageCleaner, loadSharp } = (await import(
+      join(ocrDir, 'index.mjs')
+    )) as typeof import('../../adapters/sharp-page-cleaner.js');
+    await loadSharp();
+    const photo = readFileSync(fixturePath('scans/xa-con-cuong-anh.jpg'));
+    const clean = await new SharpPageCleaner().clean({ page: 1, image: photo });
+    expect(Buffer.from(clean.image.image.subarray(0, 2)).toString('latin1')).toBe('P5');
     const ocr = new TesseractOcr({ workers: 1 });
     try {
       const image = readFileSync(fixturePath('scans/xa-con-cuong-anh.jpg'));
@@ -109,6 +133,71 @@ describe('the OCR Lambda package', () => {
       expect(text).toMatch(/BÁO CÁO/);
     } finally {
       await ocr.close();
+    }
+  });
+});
+
+describe('native packages for the Lambda platform', () => {
+  it("the OCR function fetches sharp's linux-arm64 build at synth time, no other function does", () => {
+    expect(OCR_NATIVE).toEqual(['@img/sharp-linux-arm64', '@img/sharp-libvips-linux-arm64']);
+    const [files, native] = shipCommands('/in', '/out', {
+      shipFiles: ['a/b'],
+      shipNative: OCR_NATIVE,
+    });
+    expect(files).toContain('infra/ship-files.mjs');
+    expect(native).toBe(
+      'node "/in/infra/ship-native.mjs" "/out" "@img/sharp-linux-arm64" "@img/sharp-libvips-linux-arm64"',
+    );
+    expect(shipCommands('/in', '/out', { shipFiles: ['a/b'] })).toHaveLength(1);
+  });
+
+  it("ship-native.mjs unpacks the lockfile's version beside the bundle, and refuses other bytes", async () => {
+    // No network: a fake `npm pack` hands over a tarball made here, the lockfile names its hash.
+    const work = mkdtempSync(join(tmpdir(), 'tonghop-native-test-'));
+    try {
+      mkdirSync(join(work, 'package', 'lib'), { recursive: true });
+      writeFileSync(
+        join(work, 'package', 'package.json'),
+        '{"name":"@img/fake-arm64","version":"1.2.3"}',
+      );
+      writeFileSync(join(work, 'package', 'lib', 'fake.node'), 'ELF');
+      await promisify(execFile)('tar', ['-czf', join(work, 'fake.tgz'), '-C', work, 'package']);
+      const hash = createHash('sha512');
+      for await (const chunk of createReadStream(join(work, 'fake.tgz'))) hash.update(chunk);
+      const integrity = `sha512-${hash.digest('base64')}`;
+      const bin = join(work, 'bin');
+      mkdirSync(bin);
+      writeFileSync(
+        join(bin, 'npm'),
+        `#!/bin/sh\nwhile [ "$1" != "--pack-destination" ]; do shift; done\ncp "${join(work, 'fake.tgz')}" "$2/"\n`,
+      );
+      chmodSync(join(bin, 'npm'), 0o755);
+      const run = (lockIntegrity: string) => {
+        const lock = join(work, `lock-${lockIntegrity.length}.json`);
+        const packages = {
+          'node_modules/@img/fake-arm64': { version: '1.2.3', integrity: lockIntegrity },
+        };
+        writeFileSync(lock, JSON.stringify({ packages }));
+        const out = mkdtempSync(join(work, 'out-'));
+        const script = join(root, 'infra', 'ship-native.mjs');
+        const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+        return promisify(execFile)(
+          process.execPath,
+          [script, `--lockfile=${lock}`, out, '@img/fake-arm64'],
+          {
+            env,
+          },
+        ).then(() => out);
+      };
+      const out = await run(integrity);
+      expect(readFileSync(join(out, 'node_modules/@img/fake-arm64/lib/fake.node'), 'utf8')).toBe(
+        'ELF',
+      );
+      await expect(run(`sha512-${Buffer.alloc(64).toString('base64')}`)).rejects.toThrow(
+        /integrity/,
+      );
+    } finally {
+      rmSync(work, { recursive: true, force: true });
     }
   });
 });
