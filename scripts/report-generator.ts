@@ -23,15 +23,16 @@ export const pick = <T>(rng: Rng, items: readonly T[]): T =>
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 
 export interface Truth {
-  documentType: 'BAO_CAO' | 'KE_HOACH' | 'CONG_VAN';
+  documentType: 'BAO_CAO' | 'KE_HOACH' | 'CONG_VAN' | 'OTHER';
   number: string | null;
   issuedOn: string | null;
-  issuer: { level: Unit['level']; name: string };
-  province: string;
+  /** Null where the text does not establish it (a name several provinces share, no clue). */
+  issuer: { level: Unit['level']; name: string | null };
+  province: string | null;
   titleContains: string;
   requestedBy: string[];
   /** The signer's title exactly as the block's rules give it ("KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH"). */
-  signer: { name: string | null; title: string };
+  signer: { name: string | null; title: string | null };
   sectionKinds: string[];
   indicatorValues: number[];
   indicatorFractions: Array<[number, number]>;

@@ -55,6 +55,34 @@ function pinNames(text: string, names: string[]): string {
   return out;
 }
 
+/**
+ * `repair` applied to the text between the document's own names: a name the registry spells
+ * ("Ya Ly", "Ea Kar", "D'Ran") is no misread word, whatever its syllables.
+ */
+function aroundNames(text: string, names: string[], repair: (t: string) => string): string {
+  const folded = fold(text);
+  const spans: Array<[number, number]> = [];
+  for (const name of names) {
+    const key = fold(name);
+    if (key.length < 2) continue;
+    for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + key.length)) {
+      const edge = (c: string | undefined) => !c || !/[a-z0-9]/.test(c);
+      if (edge(folded[at - 1]) && edge(folded[at + key.length])) spans.push([at, at + key.length]);
+    }
+  }
+  if (!spans.length) return repair(text);
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let from = 0;
+  for (const [a, z] of spans) {
+    if (a < from) continue;
+    if (a > from) out += repair(text.slice(from, a));
+    out += text.slice(a, z);
+    from = z;
+  }
+  return out + (from < text.length ? repair(text.slice(from)) : '');
+}
+
 const QUOTED = new Set<Section['kind']>(['difficulties', 'causes', 'proposals']);
 
 const quotesRepaired = new Map<string, string>();
@@ -105,6 +133,7 @@ export function withDisplayText(
   report: Report,
   documentText: string,
   registry?: UnitRegistry,
+  ownNames: readonly string[] = [],
 ): Report {
   const shape = textShape(documentText);
   const isTyped = typed(shape);
@@ -115,10 +144,11 @@ export function withDisplayText(
   ];
   if (isTyped && !shown.some((t) => ODD_WORD.test(t))) return report;
   const model = readerWordModel(registry);
-  const names = [report.issuer.name, report.province].filter((n): n is string => !!n);
+  const names = [report.issuer.name, report.province, ...ownNames].filter((n): n is string => !!n);
   const fix = isTyped
-    ? (text: string) => mendOddWords(text, model)
-    : (text: string) => repairWords(pinNames(text, names), model, { shape }).text;
+    ? (text: string) => aroundNames(text, names, (t) => mendOddWords(t, model))
+    : (text: string) =>
+        aroundNames(pinNames(text, names), names, (t) => repairWords(t, model, { shape }).text);
   // A name is spelled as its bearer spells it: restore its diacritics, never its letters.
   const fixName = (text: string) =>
     isTyped ? text : repairWords(text, model, { shape, lettersFixed: true }).text;

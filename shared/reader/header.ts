@@ -1,16 +1,21 @@
 import type { Diagnostic } from '../schemas/diagnostic.js';
 import { diag } from '../schemas/diagnostic.js';
 import type { DocumentType } from '../schemas/report.js';
+import { fold } from '../text/fold.js';
 import { SPACE, trimEndOf } from '../text/trim.js';
 import { findDate } from './dates.js';
 import { findDocNumbers, isOwnDocumentSymbol } from './doc-number.js';
 import { joinLines, type Line } from './lines.js';
 import {
+  AUTHORITY_LINE,
   BODY_OPENER,
   CLAUSE_OPENER,
   DOCUMENT_TYPES,
+  DRAFT_MARK,
   KINH_GUI,
   NATIONAL_MOTTO,
+  OTHER_TYPES,
+  type OtherType,
   REPORT_CLOSING,
   SUBJECT_VV,
 } from './patterns.js';
@@ -21,6 +26,8 @@ export interface Header {
   /** Index in `lines` of the first line after the title: where the body begins. */
   bodyStart: number;
   documentType: DocumentType;
+  /** A kind the contract calls OTHER but the header names (quyết định, tờ trình, thông báo). */
+  otherType: OtherType | null;
   number: string | null;
   issuedOn: string | null;
   place: string | null;
@@ -35,21 +42,30 @@ function isTitleStop(l: Line): boolean {
   return (
     BODY_OPENER.test(l.folded) ||
     (CLAUSE_OPENER.test(l.folded) && !/^\p{Ll}/u.test(l.text)) ||
-    /^[-+•*]\s/.test(l.folded) ||
+    (/^[-+•*]\s/.test(l.folded) && !DRAFT_MARK.test(l.folded)) ||
     (ROMAN_HEADING.test(l.folded) && /[iv|]/.test(l.folded.slice(0, 4))) ||
     /^phan\s+(i|thu)/.test(l.folded)
   );
 }
 
+interface TypeLine {
+  type: DocumentType;
+  other: OtherType | null;
+}
+
 /** The type a line names when the type word stands alone on it (a short line). */
-function documentTypeOf(l: Line): { type: DocumentType } | null {
+function documentTypeOf(l: Line): TypeLine | null {
   const letters = l.text.replace(/[^\p{L}]/gu, '');
   if (!letters || letters.length > 40) return null;
+  const alone = (re: RegExp) => {
+    const m = re.exec(l.folded);
+    return m !== null && l.folded.slice(m[0].length).trim().length < 3;
+  };
   // Not the letter case: legacy capitals fonts (.VnTimeH) convert to lower case.
-  for (const [type, t] of Object.entries(DOCUMENT_TYPES)) {
-    const m = t.line.exec(l.folded);
-    if (m && l.folded.slice(m[0].length).trim().length < 3) return { type: type as DocumentType };
-  }
+  for (const [type, t] of Object.entries(DOCUMENT_TYPES))
+    if (alone(t.line)) return { type: type as DocumentType, other: null };
+  for (const [other, re] of Object.entries(OTHER_TYPES))
+    if (alone(re)) return { type: 'OTHER', other: other as OtherType };
   return null;
 }
 
@@ -137,14 +153,16 @@ function placeBefore(l: Line, dateAt: number): string | null {
 }
 
 /** The line with the document-type word, if any, before the body begins. */
-function findTypeLine(lines: Line[]): { typeAt: number; documentType: DocumentType } {
+function findTypeLine(lines: Line[]): { typeAt: number; documentType: DocumentType } & {
+  other: OtherType | null;
+} {
   const scan = Math.min(lines.length, 40);
   for (let i = 0; i < scan; i++) {
     const t = documentTypeOf(lines[i]!);
-    if (t) return { typeAt: i, documentType: t.type };
+    if (t) return { typeAt: i, documentType: t.type, other: t.other };
     if (i > 0 && isTitleStop(lines[i]!) && !KINH_GUI.test(lines[i]!.folded)) break;
   }
-  return { typeAt: -1, documentType: 'OTHER' };
+  return { typeAt: -1, documentType: 'OTHER', other: null };
 }
 
 const HEADER_LINE =
@@ -159,18 +177,64 @@ function headerEndOf(lines: Line[], typeAt: number): number {
     if (isTitleStop(l)) break;
     if (HEADER_LINE.test(l.folded) || NATIONAL_MOTTO.test(l.folded)) headerEnd = i + 1;
   }
-  // A công văn's subject ("V/v …") sits right under its number.
-  if (lines[headerEnd] && SUBJECT_VV.test(lines[headerEnd]!.folded)) headerEnd++;
+  // A công văn's subject ("V/v …") sits right under its number, possibly wrapped.
+  if (lines[headerEnd] && SUBJECT_VV.test(lines[headerEnd]!.folded)) {
+    headerEnd++;
+    while (continuesSubject(lines[headerEnd - 1]!, lines[headerEnd])) headerEnd++;
+  }
   return headerEnd;
 }
 
-/** Lines from `from` up to the body, at most `max`; null when the body never starts. */
-function titleRun(lines: Line[], from: number, max: number): { text: string[]; end: number } {
+// Where a header line's right column begins when the two columns were typed side by side.
+const COLUMN_GAP = /\s{3,}|\t/;
+const leftColumn = (text: string) => text.split(COLUMN_GAP)[0]!.trim();
+
+/**
+ * Whether `next` goes on with the subject line `prev` ("V/v báo cáo kết quả thực hiện" over
+ * "Nghị quyết số 57-NQ/TW"): the line right under it, short, ending no sentence, and none of the
+ * header's other parts (number, date, motto, type word, addressee) nor a body opener.
+ */
+function continuesSubject(prev: Line, next: Line | undefined): boolean {
+  if (!next || next.index !== prev.index + 1) return false;
+  const text = leftColumn(next.text);
+  if (!text || text.length > 90 || /[.;:]$/.test(leftColumn(prev.text))) return false;
+  const folded = fold(text);
+  return !(
+    HEADER_LINE.test(folded) ||
+    NATIONAL_MOTTO.test(folded) ||
+    isTitleStop({ ...next, folded }) ||
+    /^s[o0]\s*[:.]/.test(folded) ||
+    SUBJECT_VV.test(folded) ||
+    DRAFT_MARK.test(folded) ||
+    documentTypeOf({ ...next, text, folded }) !== null ||
+    /:$/.test(text)
+  );
+}
+
+/** "V/v …" and the lines that go on with it, without a right column typed beside them. */
+function subjectOf(headerLines: Line[], at: number): string {
+  const parts = [leftColumn(headerLines[at]!.text).replace(/^V\s*\/\s*v\.?\s*/i, '')];
+  for (let i = at + 1; continuesSubject(headerLines[i - 1]!, headerLines[i]); i++)
+    parts.push(leftColumn(headerLines[i]!.text));
+  return joinLines(parts);
+}
+
+/**
+ * Lines from `from` up to the body, at most `max`; a draft mark is passed over, and a quyết
+ * định's title ends at its authority line.
+ */
+function titleRun(
+  lines: Line[],
+  from: number,
+  max: number,
+  other: OtherType | null = null,
+): { text: string[]; end: number } {
   const text: string[] = [];
   let i = from;
   for (; i < lines.length && text.length < max; i++) {
-    if (isTitleStop(lines[i]!)) break;
-    text.push(lines[i]!.text);
+    const l = lines[i]!;
+    if (isTitleStop(l) || (other === 'QUYET_DINH' && AUTHORITY_LINE.test(l.folded))) break;
+    if (!DRAFT_MARK.test(l.folded)) text.push(l.text);
   }
   return { text, end: i };
 }
@@ -179,16 +243,16 @@ function titleRun(lines: Line[], from: number, max: number): { text: string[]; e
 function readTitle(
   lines: Line[],
   headerLines: Line[],
-  typeAt: number,
+  found: { typeAt: number; other: OtherType | null },
 ): { title: string | null; bodyStart: number; congVan: boolean } {
   const headerEnd = headerLines.length;
-  if (typeAt >= 0) {
-    const run = titleRun(lines, typeAt + 1, TITLE_MAX_LINES);
+  if (found.typeAt >= 0) {
+    const run = titleRun(lines, found.typeAt + 1, TITLE_MAX_LINES, found.other);
     return { title: cleanTitle(joinLines(run.text)), bodyStart: run.end, congVan: false };
   }
-  const vv = headerLines.find((l) => SUBJECT_VV.test(l.folded));
-  if (vv) {
-    const title = cleanTitle(vv.text.replace(/^V\s*\/\s*v\.?\s*/i, ''));
+  const vv = headerLines.findIndex((l) => SUBJECT_VV.test(l.folded));
+  if (vv >= 0) {
+    const title = cleanTitle(subjectOf(headerLines, vv));
     return { title, bodyStart: headerEnd, congVan: true };
   }
   // No type word (a page cut off): the subject is the short run of lines before the body.
@@ -238,7 +302,7 @@ function headerDiagnostics(h: Header): Diagnostic[] {
   if (!h.number) missing('number', 'Không đọc được số, ký hiệu văn bản.');
   if (!h.issuedOn) missing('issuedOn', 'Không đọc được ngày ban hành văn bản.');
   if (!h.title) missing('title', 'Không đọc được trích yếu văn bản.');
-  if (h.documentType === 'OTHER')
+  if (h.documentType === 'OTHER' && !h.otherType)
     missing('documentType', 'Không xác định được loại văn bản (báo cáo, kế hoạch, công văn).');
   return out;
 }
@@ -248,7 +312,7 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
   const headerLines = lines.slice(0, headerEndOf(lines, found.typeAt));
   const number = readNumber(headerLines);
   const { issuedOn, place } = readDatePlace(headerLines, diagnostics);
-  const t = readTitle(lines, headerLines, found.typeAt);
+  const t = readTitle(lines, headerLines, found);
   const { recipients, bodyStart } = readRecipients(lines, t.bodyStart);
   let documentType = t.congVan && found.documentType === 'OTHER' ? 'CONG_VAN' : found.documentType;
   if (documentType === 'OTHER') documentType = inferType(number, fullFolded);
@@ -256,6 +320,7 @@ export function readHeader(lines: Line[], fullFolded: string, diagnostics: Diagn
     headerLines,
     bodyStart,
     documentType,
+    otherType: found.other,
     number,
     issuedOn,
     place,

@@ -12,6 +12,8 @@ export interface Issuer {
   unit: Unit | null;
   provinceCode: string | null;
   province: string | null;
+  /** The name as the header writes it when the registry could not settle it (kept from repair). */
+  written?: string | null;
 }
 
 interface Candidate {
@@ -24,10 +26,18 @@ interface Candidate {
 const NAME_STOP =
   /\s(bao\s*c|b[a-z]o\s+c[a-z]{1,2}o|gui|kinh|da\s|thuc\s+hi|tran\s+trong|ve\s+viec|tren\s+dia|voi\s+cac|nam\s+20)/;
 
+/**
+ * The header's left column: before the national name and motto, and before a wide gap where the
+ * two columns were typed side by side ("XÃ TÂN PHÚ        Tân Phú, ngày …"): the unit's name
+ * must not run on into the place of the date line.
+ */
 function cutRightColumn(l: Line): Line {
   const m = NATIONAL_MOTTO.exec(l.folded);
-  if (!m || m.index === 0) return l;
-  return { ...l, text: l.text.slice(0, m.index), folded: l.folded.slice(0, m.index) };
+  const gap = /\S(?:\s{4,}|\t)\S/.exec(l.text);
+  const ends = [m && m.index > 0 ? m.index : -1, gap ? gap.index + 1 : -1].filter((n) => n > 0);
+  if (!ends.length) return l;
+  const end = Math.min(...ends);
+  return { ...l, text: l.text.slice(0, end), folded: l.folded.slice(0, end) };
 }
 
 // A unit's name is a few words: the text after the level word is read this far, no further, so
@@ -45,7 +55,9 @@ function nameAt(l: Line, from: number, stopWords = true): string {
   const text = l.text.slice(from, from + NAME_WINDOW);
   // In the header the name fills its line: "Đà" there is part of it, not "đã".
   const stop = stopWords ? l.folded.slice(from, from + NAME_WINDOW).search(NAME_STOP) : -1;
-  return (stop >= 0 ? text.slice(0, stop) : text).split(/[,;:.()]/)[0]!.trim();
+  const name = (stop >= 0 ? text.slice(0, stop) : text).split(/[,;:.()]/)[0]!.trim();
+  // "Chủ tịch UBND xã - Trưởng ban": the level word alone, no name after it.
+  return /^\p{L}/u.test(name) ? name : '';
 }
 
 function candidatesIn(
@@ -84,36 +96,49 @@ function bareCommitteeNames(body: Line[]): Candidate[] {
  * body, each resolved against the unit registry (diacritics restored, code and province found).
  * A name that the registry leaves ambiguous is reported, never guessed.
  */
+export interface IssuerHints {
+  /** The province the text or the upload gives the commune (province-clue.ts), if any. */
+  provinceCode: string | null;
+  /** The unit the upload's folder names: among units of one name it is the one meant. */
+  folderUnit?: Unit | null;
+}
+
+const issuerOfUnit = (u: Unit): Issuer => ({
+  level: u.level,
+  name: u.name,
+  unit: u,
+  provinceCode: u.provinceCode,
+  province: u.provinceName,
+});
+
 export function readIssuer(
   header: Line[],
   body: Line[],
   registry: UnitRegistry | undefined,
-  provinceHint: string | null,
+  hints: IssuerHints,
   diagnostics: Diagnostic[],
 ): Issuer {
   const candidates = candidatesOf(header, body);
-  const found = registry ? resolve(candidates, registry, provinceHint) : { ambiguous: null };
-  if ('unit' in found) {
-    const u = found.unit;
-    return {
-      level: u.level,
-      name: u.name,
-      unit: u,
-      provinceCode: u.provinceCode,
-      province: u.provinceName,
-    };
-  }
+  const found = registry ? resolve(candidates, registry, hints.provinceCode) : { ambiguous: null };
+  if ('unit' in found) return issuerOfUnit(found.unit);
   const { ambiguous } = found;
+  const folder = hints.folderUnit;
+  if (ambiguous && folder && ambiguous.some((u) => u.code === folder.code))
+    return issuerOfUnit(folder);
   if (ambiguous) {
     const where = ambiguous
-      .slice(0, 5)
-      .map((u) => `${u.name} (${u.provinceName})`)
+      .slice(0, 12)
+      .map((u) => `${LEVEL_NAME[u.level]} ${u.name} (${u.provinceName})`)
       .join(', ');
-    const message = `Tên đơn vị trùng ở nhiều nơi: ${where}; cần biết tỉnh để xác định.`;
+    const message =
+      `Tên đơn vị "${ambiguous[0]!.name}" có ở nhiều tỉnh: ${where}; văn bản không cho biết ` +
+      'tỉnh (dòng Kính gửi, tên Sở, dòng tên tỉnh ở đầu văn bản), nên chưa xác định đơn vị.';
     diagnostics.push(diag.warning('issuer.name', message, 'issuer.ambiguous'));
   }
   return unresolved(candidates[0], ambiguous !== null, diagnostics);
 }
+
+const LEVEL_NAME = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
 
 /** The header's "ỦY BAN NHÂN DÂN / XÃ …" first, then "UBND xã …" and "UBND Hồng Lộc" in the body. */
 function candidatesOf(header: Line[], body: Line[]): Candidate[] {
@@ -130,7 +155,11 @@ function candidatesOf(header: Line[], body: Line[]): Candidate[] {
   return candidates.slice(0, MAX_CANDIDATES * 2);
 }
 
-/** The first candidate the registry resolves; else the first ambiguity met, if any. */
+/**
+ * The first candidate the registry resolves; else the first ambiguity met, if any. Once a name
+ * shared by several units is met, a later candidate settles it only by naming one of those
+ * units: another unit's name further down (a neighbour, a look-alike) is never taken instead.
+ */
 function resolve(
   candidates: Candidate[],
   registry: UnitRegistry,
@@ -142,6 +171,7 @@ function resolve(
     if (r.kind === 'resolved') {
       const u = r.match.unit;
       if (c.level && u.level !== c.level && r.match.distance > 0) continue;
+      if (ambiguous && !ambiguous.some((a) => a.code === u.code)) continue;
       return { unit: u };
     }
     if (r.kind === 'ambiguous' && !ambiguous) ambiguous = r.candidates;
@@ -167,5 +197,6 @@ function unresolved(
     diagnostics.push(diag.warning('issuer.name', message, 'issuer.unknown'));
   }
   const name = clean && !ambiguous ? words : null;
-  return { level: first.level, name, unit: null, provinceCode: null, province: null };
+  const written = clean ? words : null;
+  return { level: first.level, name, unit: null, provinceCode: null, province: null, written };
 }

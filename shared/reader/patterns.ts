@@ -14,9 +14,15 @@ export function levelOf(word: string): 'xa' | 'phuong' | 'dac_khu' {
 /** "Ủy ban nhân dân" or "UBND", as OCR leaves them ("Uy ban nhan dan", "UY BAN NHAN DAN"). */
 export const PEOPLES_COMMITTEE = /(?<![a-z])(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)\s+/g;
 
-/** The right column of the header: the national name and motto, cut away to read the left one. */
-export const NATIONAL_MOTTO =
-  /(c[o0]ng\s+h[o0]a\s+x[a-z]?\s+h|[a-z]?[o0]c\s+l[a-z]p\s*-|t[uw]\s+do\s*-\s*h|h[a-z]nh\s+ph[a-z]c)/;
+/**
+ * The right column of the header: the national name and motto, cut away to read the left one.
+ * "Hạnh phúc" alone counts after the motto's dash, a column gap or at the line's start: a
+ * commune may be named Hạnh Phúc ("XÃ HẠNH PHÚC").
+ */
+export const NATIONAL_MOTTO = new RegExp(
+  String.raw`(c[o0]ng\s+h[o0]a\s+x[a-z]?\s+h|[a-z]?[o0]c\s+l[a-z]p\s*-|t[uw]\s+do\s*-\s*h` +
+    String.raw`|(?<=^|-\s{0,3}|\s{3}|\t)h[a-z]nh\s+ph[a-z]c)`,
+);
 
 /** A line that opens the body: the addressee ("Kính gửi") or "Trích yếu". */
 export const BODY_OPENER = /^(k[i1l]nh\s*g[a-z]{1,3}\b|trich\s+yeu)/;
@@ -44,6 +50,27 @@ export const DOCUMENT_TYPES: Record<
   // A công văn's number names the office, not the type ("45/UBND-VHXH").
   CONG_VAN: { line: /^c[o0]ng\s*v[a-z]n\b/, symbol: null, name: 'công văn' },
 };
+
+/**
+ * Kinds of document that are none of the above (the contract's OTHER) but whose header reads
+ * alike: the type word on its own line, the title under it. A quyết định's title ends at its
+ * authority line ("ỦY BAN NHÂN DÂN XÃ …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …").
+ */
+export const OTHER_TYPES = {
+  QUYET_DINH: /^quy[e€]t\s*d[i1]nh\b/,
+  TO_TRINH: /^t[o0]\s*tr[i1]nh\b/,
+  THONG_BAO: /^th[o0]ng\s*b[a-z]o\b/,
+} as const;
+export type OtherType = keyof typeof OTHER_TYPES;
+
+/** A quyết định's authority line: who decides, above its "Căn cứ" lines. */
+export const AUTHORITY_LINE = new RegExp(
+  String.raw`^(?:ch[u]?\s*t[i1]ch\s+)?(?:u[y]\s*ban\s*nh[a-z]n\s*d[a-z]n|ubnd)\s+` +
+    String.raw`(?:x[a4]|ph[uw][o0]ng|d[a-z]c\s+khu|t[i1]nh|thanh\s+pho)\b`,
+);
+
+/** "DỰ THẢO", "- Dự thảo -", "(Dự thảo lần 2)" on a line of its own: a draft, not issued. */
+export const DRAFT_MARK = /^\W*d[uw]\s*th[a-z]o(?:\s+l[a-z]n\s*(?:\d{1,2}|thu\s+\w+))?\W*$/;
 
 /** "Kính gửi:" opening the addressee line (OCR: "Kinh gùi", "K1nh gui"). */
 export const KINH_GUI = /^k[i1l]nh\s*g[a-z]{1,3}\b\s*:?/;

@@ -2,7 +2,7 @@ import { textDocument } from '../files/text-document.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Document } from '../schemas/document.js';
 import type { ReportPeriod } from '../schemas/period.js';
-import type { DocumentRef, DocumentType, Indicator, Report, Section } from '../schemas/report.js';
+import type { DocumentRef, Indicator, Report, Section } from '../schemas/report.js';
 import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
 import { repairText } from '../text/repair.js';
 import { textShape } from '../text/words/repair-words.js';
@@ -11,12 +11,20 @@ import { withDisplayText } from './display-text.js';
 import { type Header, readHeader } from './header.js';
 import { readIndicators } from './indicators.js';
 import { type Issuer, readIssuer } from './issuer.js';
-import { contentLines, type Doc, joinLines, type Line, toDoc } from './lines.js';
+import { contentLines, joinLines, type Line, toDoc } from './lines.js';
 import { onPages, structuredSections, withTableFigures } from './model-reading.js';
-import { REPORT_CLOSING } from './patterns.js';
+import { AUTHORITY_LINE, DRAFT_MARK, REPORT_CLOSING } from './patterns.js';
+import { provinceClue } from './province-clue.js';
 import { readPeriod } from './report-period.js';
-import { BASIS_OPENER, REQUEST_OPENER, readReferences } from './requests.js';
-import { readSections } from './sections.js';
+import {
+  BASIS_OPENER,
+  DECISION_REQUEST_OPENER,
+  isProposal,
+  PROPOSAL_OPENER,
+  REQUEST_OPENER,
+  readReferences,
+} from './requests.js';
+import { readArticles, readSections } from './sections.js';
 import { readSignature, type SignatureBlock } from './signer.js';
 
 export interface ReadContext {
@@ -24,6 +32,11 @@ export interface ReadContext {
   registry?: UnitRegistry;
   /** The province the report was sent in, to tell apart units of the same name. */
   provinceCode?: string | null;
+  /**
+   * The unit the upload's folder names: among units sharing the document's unit name it is the
+   * one meant; a province in the text that disagrees is a diagnostic.
+   */
+  unitCode?: string | null;
   /**
    * The file's structure (shared/schemas/document.ts) where its format has one; the text read is
    * its rendering (documentText), so that lines agree. Sections then come from Word's numbering
@@ -33,26 +46,9 @@ export interface ReadContext {
 }
 
 const MAX_CHARS = 2_000_000;
-const MAX_PROVINCE_MENTIONS = 24;
 // Share of invalid words above which a text is OCR output: typed reports have a few (names of
 // other peoples, abbreviations, loanwords: under 5 %), OCR output of a scan a fifth or more.
 const DAMAGED_SHARE = 0.1;
-
-/** The province the text names most often ("tỉnh Nghệ An"), to tell apart units of the same name. */
-function provinceMentioned(text: string, folded: string, registry: UnitRegistry): string | null {
-  const counts = new Map<string, number>();
-  let seen = 0;
-  for (const m of folded.matchAll(/(?<![a-z])(?:tinh|thanh\s+pho)\s+(?=\S)/g)) {
-    // A few dozen mentions settle it; a text repeating the phrase must not cost a look-up each.
-    if (++seen > MAX_PROVINCE_MENTIONS) break;
-    const from = m.index + m[0].length;
-    const p = registry.resolveProvince(text.slice(from, from + 24));
-    if (p) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  for (const [code, n] of counts) if (!best || n > counts.get(best)!) best = code;
-  return best;
-}
 
 const ENCODING_NAME: Record<LegacyEncoding, string> = {
   tcvn3: 'TCVN3 (ABC, phông .VnTime)',
@@ -93,24 +89,25 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const lines = contentLines(doc);
   const header = readHeader(lines, doc.folded, diagnostics);
   const fromLines = readSections(lines, header.bodyStart);
-  const sections = context.document
+  const structured = context.document
     ? structuredSections(context.document, lines, header.bodyStart, fromLines)
     : fromLines;
+  const sections =
+    !structured.length && header.otherType === 'QUYET_DINH'
+      ? readArticles(lines, header.bodyStart)
+      : structured;
   const preambleLines = preambleOf(lines, header.bodyStart, sections);
   const preamble = joinLines(preambleLines.map((l) => l.text));
-  const requestedBy = readReferences(preamble, REQUEST_OPENER, 'requestedBy', diagnostics);
-  const basedOn = readReferences(preamble, BASIS_OPENER, 'basedOn', diagnostics).filter(
-    (b) => !requestedBy.some((r) => r.number === b.number),
-  );
+  const { requestedBy, basedOn } = referencesOf(preamble, header, diagnostics);
   const bodyForIssuer = [
     ...preambleLines,
     ...lines.slice(Math.max(header.bodyStart, lines.length - 30)),
   ];
-  const issuer = issuerOf(doc, header.headerLines, bodyForIssuer, context, diagnostics);
+  const issuer = issuerOf(header.headerLines, bodyForIssuer, header, context, diagnostics);
   const damaged = textShape(text).damage >= DAMAGED_SHARE;
-  const signature = readSignature(lines.slice(header.bodyStart), { damaged });
+  const signature = readSignature(lines.slice(operativeStart(lines, header)), { damaged });
   if (isDraft(lines.slice(0, header.bodyStart))) unsetDraft(header, signature, diagnostics);
-  diagnostics.push(...structureDiagnostics(signature, sections.length, header.documentType));
+  diagnostics.push(...structureDiagnostics(signature, sections.length, header));
   const closing = lines.slice(header.bodyStart).findLast((l) => REPORT_CLOSING.test(l.folded));
   const period = readPeriod({
     title: header.title,
@@ -141,9 +138,6 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     context.registry,
   );
 }
-
-// "DỰ THẢO", "(Dự thảo lần 2)" on a line of its own above the body: a draft is not issued.
-const DRAFT_MARK = /^\W*d[uw]\s*th[a-z]o(?:\s+l[a-z]n\s*\d{1,2})?\W*$/;
 
 function isDraft(headerLines: Line[]): boolean {
   return headerLines.some((l) => DRAFT_MARK.test(l.folded));
@@ -185,6 +179,45 @@ function prepareText(
   return { text, encoding };
 }
 
+// "QUYẾT ĐỊNH:" over a decision's articles.
+const DECIDES = /^quy[e€]t\s*d[i1]nh\s*:?\s*$/;
+
+/**
+ * Where a document's own words begin, past what precedes them: a quyết định's authority line
+ * ("CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …") and its bases end at "QUYẾT ĐỊNH:"; no title there is a signer's.
+ */
+function operativeStart(lines: Line[], header: Header): number {
+  let from = header.bodyStart;
+  if (lines[from] && AUTHORITY_LINE.test(lines[from]!.folded)) from++;
+  if (header.otherType !== 'QUYET_DINH') return from;
+  const decides = lines.findIndex((l, i) => i >= from && DECIDES.test(l.folded));
+  return decides >= 0 ? decides + 1 : from;
+}
+
+/**
+ * The documents the preamble answers and the ones it rests on. "Căn cứ …" is always a basis; a
+ * tờ trình cited is a proposal, so a basis too; in a quyết định a proposal's "Theo đề nghị …"
+ * opens no request.
+ */
+function referencesOf(
+  preamble: string,
+  header: Header,
+  diagnostics: Diagnostic[],
+): { requestedBy: DocumentRef[]; basedOn: DocumentRef[] } {
+  const opener = header.otherType === 'QUYET_DINH' ? DECISION_REQUEST_OPENER : REQUEST_OPENER;
+  const asked = readReferences(preamble, opener, 'requestedBy', diagnostics);
+  const requestedBy = asked.filter((r) => !isProposal(r));
+  const bases = readReferences(preamble, BASIS_OPENER, 'basedOn', diagnostics);
+  if (header.otherType === 'QUYET_DINH')
+    bases.push(...readReferences(preamble, PROPOSAL_OPENER, 'basedOn', diagnostics));
+  const basedOn = [...bases, ...asked.filter(isProposal)].filter(
+    (b, i, all) =>
+      !requestedBy.some((r) => r.number === b.number) &&
+      all.findIndex((x) => x.number === b.number) === i,
+  );
+  return { requestedBy, basedOn };
+}
+
 /** The preamble: between the title and the first section; it names the request documents. */
 function preambleOf(lines: Line[], bodyStart: number, sections: Section[]): Line[] {
   const first = sections[0];
@@ -197,17 +230,35 @@ function preambleOf(lines: Line[], bodyStart: number, sections: Section[]): Line
   );
 }
 
-/** The issuer, and its province from the registry, the text or the upload's province. */
+/**
+ * The issuer, and its province: from the registry when the name is the country's only one; from
+ * the upload's folder, else from what the text says of the commune (province-clue.ts) when
+ * several units share it; never from a province the text merely mentions.
+ */
 function issuerOf(
-  doc: Doc,
   headerLines: Line[],
   body: Line[],
+  header: Header,
   context: ReadContext,
   diagnostics: Diagnostic[],
 ): Issuer {
   const { registry, provinceCode: given } = context;
-  const hint = given ?? (registry ? provinceMentioned(doc.text, doc.folded, registry) : null);
-  const issuer = readIssuer(headerLines, body, registry, hint, diagnostics);
+  const clue = registry
+    ? provinceClue(
+        { headerLines, recipients: header.recipients, body, place: header.place },
+        registry,
+      )
+    : null;
+  const folderUnit = context.unitCode ? (registry?.byCode(context.unitCode) ?? null) : null;
+  const provinceCode = given ?? folderUnit?.provinceCode ?? clue?.province.code ?? null;
+  const issuer = readIssuer(headerLines, body, registry, { provinceCode, folderUnit }, diagnostics);
+  if (folderUnit && clue && issuer.unit?.code === folderUnit.code)
+    if (clue.province.code !== folderUnit.provinceCode) {
+      const message =
+        `Văn bản ghi ${clue.province.name} nhưng được nộp vào thư mục của ` +
+        `${folderUnit.name} (${folderUnit.provinceName}); cần kiểm tra đơn vị gửi.`;
+      diagnostics.push(diag.warning('issuer', message, 'issuer.folderDisagrees'));
+    }
   if (issuer.province || !registry || !given) return issuer;
   const p = registry.province(given);
   return p ? { ...issuer, province: p.name, provinceCode: p.code } : issuer;
@@ -216,7 +267,7 @@ function issuerOf(
 function structureDiagnostics(
   signature: SignatureBlock,
   sectionCount: number,
-  documentType: DocumentType,
+  header: Header,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!signature.title)
@@ -225,7 +276,8 @@ function structureDiagnostics(
     );
   else if (!signature.name)
     out.push(diag.warning('signer.name', 'Không đọc được họ tên người ký.', 'signer.nameMissing'));
-  if (!sectionCount && documentType !== 'CONG_VAN')
+  // A công văn, quyết định or tờ trình has no parts I, II, III to miss.
+  if (!sectionCount && header.documentType !== 'CONG_VAN' && !header.otherType)
     out.push(
       diag.warning(
         'sections',
@@ -276,5 +328,6 @@ function presentReport(p: Parts, text: string, registry?: UnitRegistry): Report 
     diagnostics: p.diagnostics,
     period: p.period,
   };
-  return withDisplayText(read, text, registry);
+  // A name the registry could not settle (several provinces have it) is still the unit's own.
+  return withDisplayText(read, text, registry, issuer.written ? [issuer.written] : []);
 }

@@ -14,6 +14,7 @@ const KIND_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/ch[i1]\s*th[i1]\s*$/, 'Chỉ thị'],
   [/ngh[i1]\s*quy[e€]t\s*$/, 'Nghị quyết'],
   [/h[uw][o0]ng\s*d[a-z]n\s*$/, 'Hướng dẫn'],
+  [/t[o0]\s*tr[i1]nh\s*$/, 'Tờ trình'],
 ];
 // A document kind at the start of a clause's next item ("; Công văn số …", "và Kế hoạch số …"),
 // a typist's doubled word allowed ("Công văn Công văn số").
@@ -152,4 +153,18 @@ export const REQUEST_OPENER = new RegExp(
   String.raw`(?:^|[.;:]\s+)(?:(?:${THUC_HIEN}(?:${THUC_HIEN})?|${REPLY})${NUMBER_AHEAD}` +
     String.raw`|(?:${THUC_HIEN}|theo\s+)${DIRECTED_AHEAD})`,
 );
+/**
+ * In a quyết định, "Theo đề nghị của … tại Tờ trình số …" (or "Xét đề nghị …") is the proposal
+ * the decision grants, not a request it answers: only "Thực hiện …" and a reply open a request.
+ */
+export const DECISION_REQUEST_OPENER = new RegExp(
+  String.raw`(?:^|[.;:]\s+)(?:(?:${THUC_HIEN}(?:${THUC_HIEN})?|${REPLY})${NUMBER_AHEAD}` +
+    String.raw`|${THUC_HIEN}${DIRECTED_AHEAD})`,
+);
+
+/** "Theo đề nghị của …", "Xét đề nghị của …": the proposal a quyết định grants. */
+export const PROPOSAL_OPENER = /(?:^|[.;:]\s+)(?:theo|xet)\s+(?:de\s+nghi|to\s+trinh)\b/;
+
+/** A tờ trình proposes to the level above: citing one is never a request to report. */
+export const isProposal = (r: DocumentRef) => r.kind === 'Tờ trình' || /\/TTr-/i.test(r.number);
 export const BASIS_OPENER = /(?:^|[.;:]\s+)c[a-z]n\s+c[uw]\s+/;

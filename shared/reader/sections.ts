@@ -151,7 +151,32 @@ export function readSections(lines: Line[], from: number): Section[] {
   }
   // One Roman part may be a "1." read as "I.": numbered parts, when found, tell better.
   const plain = raw.length < 2 ? plainNumbered(lines, from) : [];
-  return splitJoined(plain.length > raw.length ? plain : raw);
+  const best = plain.length > raw.length ? plain : raw;
+  const caps = best.length < 2 ? capitalHeadings(lines, from) : [];
+  return splitJoined(caps.length > best.length ? caps : best);
+}
+
+const CAPS_HEADING_MAX = 90;
+
+/**
+ * Without numerals, parts set apart by formatting alone lose it in plain text but keep their
+ * capitals: a short line in capitals, ending no sentence and naming a kind of section, heads a
+ * part; two at least, and none past the signature's "Nơi nhận".
+ */
+function capitalHeadings(lines: Line[], from: number): RawSection[] {
+  const raw: RawSection[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^n[o0]i\s+nh[a-z]n\b/.test(l.folded)) break;
+    const heading =
+      l.text.length <= CAPS_HEADING_MAX &&
+      isUpper(l.text) &&
+      !/[:;.,]$|\t|\d/.test(l.text) &&
+      kindsOf(l.folded).length > 0;
+    if (heading) raw.push({ heading: l.text, foldedHeading: l.folded, lines: [] });
+    else raw[raw.length - 1]?.lines.push(l);
+  }
+  return raw.length >= 2 ? raw : [];
 }
 
 // Without Roman numerals some number their parts "1.", "2." or "A.", "B.": a line counts as a
@@ -160,27 +185,36 @@ export function readSections(lines: Line[], from: number): Section[] {
 const PLAIN_HEADING = /^([1-9]|[A-E])\s*[.)]\s+(?=\S)/;
 const HEADING_MAX = 90;
 
-function plainValue(l: Line, expected: number): boolean {
+/**
+ * Whether the line heads the next part: 'named' when its words name a kind of section; 'other'
+ * when, after a named one, it is in capitals like a heading ("C. KINH PHÍ THỰC HIỆN").
+ */
+function plainValue(l: Line, expected: number): 'named' | 'other' | null {
   const m = PLAIN_HEADING.exec(l.text);
-  if (!m || l.text.length > HEADING_MAX || /\d\s*%|:\s*\S/.test(l.text)) return false;
+  if (!m || l.text.length > HEADING_MAX || /\d\s*%|:\s*\S/.test(l.text)) return null;
   const token = m[1]!;
   const value = /\d/.test(token) ? Number(token) : token.charCodeAt(0) - 64;
-  return value === expected && kindsOf(l.folded.slice(m[0].length)).length > 0;
+  if (value !== expected) return null;
+  if (kindsOf(l.folded.slice(m[0].length)).length > 0) return 'named';
+  return expected > 1 && isUpper(l.text.slice(m[0].length)) ? 'other' : null;
 }
 
 function plainNumbered(lines: Line[], from: number): RawSection[] {
   const raw: RawSection[] = [];
   let style: 'digit' | 'letter' | null = null;
+  let named = 0;
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
     const own = /^\d/.test(l.text) ? 'digit' : 'letter';
-    if ((style === null || style === own) && plainValue(l, raw.length + 1)) {
+    const value = style === null || style === own ? plainValue(l, raw.length + 1) : null;
+    if (value) {
       style = own;
+      if (value === 'named') named++;
       raw.push({ heading: l.text, foldedHeading: l.folded, lines: [] });
     } else raw[raw.length - 1]?.lines.push(l);
   }
   // One numbered line is an item, not a structure.
-  return raw.length >= 2 ? raw : [];
+  return named >= 2 ? raw : [];
 }
 
 /**
@@ -242,4 +276,28 @@ function splitJoined(raw: RawSection[]): Section[] {
     out.push(...parts);
   }
   return out;
+}
+
+// "Điều 1. …", "Điều 2: …": a quyết định's articles, numbered from 1 without a gap.
+const ARTICLE = /^dieu\s+(\d{1,2})\s*[.:]\s*/;
+
+/**
+ * A quyết định's articles as its parts ("Điều 1. Kiện toàn …"), each with its text and the kind
+ * `other`: an article decides, it reports no result, difficulty or proposal. Two at least.
+ */
+export function readArticles(lines: Line[], from: number): Section[] {
+  const out: Section[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    // The signature block ends the last article.
+    if (/^n[o0]i\s+nh[a-z]n\b/.test(l.folded)) break;
+    const m = ARTICLE.exec(l.folded);
+    if (m && Number(m[1]) === out.length + 1) {
+      out.push({ heading: l.text.slice(0, 120), kind: 'other', text: l.text.slice(m[0].length) });
+      continue;
+    }
+    const current = out[out.length - 1];
+    if (current) current.text += `\n${l.text}`;
+  }
+  return out.length >= 2 ? out : [];
 }
