@@ -1,6 +1,7 @@
 // When the trust list changes, the files already received are verified again: only whether each
 // signature chains to the list can change (integrity, coverage and signer do not depend on it),
 // so only that and the notes it gives are rewritten; the status stays as it was decided.
+import { formatOf } from '../files/read-file.js';
 import { fileSignatures } from '../files/signatures/file-signatures.js';
 import { checkSignatures } from '../ingest/signature-rules.js';
 import type { ObjectStore } from '../ports/object-store.js';
@@ -56,7 +57,7 @@ async function signedFiles(provinceCode: string, deps: RecheckDeps): Promise<Sub
 async function rechained(s: Submission, trust: readonly Uint8Array[], deps: RecheckDeps) {
   const old = s.report?.signatures ?? [];
   const { bytes } = await deps.objects.get(s.file.key, s.file.versionId);
-  const fresh = await fileSignatures(s.file.format, bytes, trust);
+  const fresh = await fileSignatures(s.file.format, bytes, trust, formatOf);
   if (fresh.length !== old.length) return null;
   return old.map((o, i): Signature => ({ ...o, chainsToTrustList: fresh[i]!.chainsToTrustList }));
 }

@@ -42,6 +42,8 @@ export type FileContent =
       signatures?: Signature[];
       /** An edXML package's header: the document's fields as the e-office states them. */
       envelope?: EnvelopeHeader;
+      /** An edXML package's files, each read by its own format, in package order. */
+      parts?: Array<{ name: string; content: FileContent }>;
     }
   | { kind: 'report'; format: 'json'; report: Report };
 

@@ -22,7 +22,16 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   });
 }
 
-function unpack(bytes: Uint8Array): Promise<{ name: string; bytes: Buffer }[]> {
+/**
+ * The entries of a zip whose base name `accept`s, bounded like every zip: at most `maxEntries`
+ * of them, and the bytes they declare (yauzl holds each to its declaration) within the limit of
+ * an unpacked DOCX. Rejects with an Error on a damaged zip or one over the bounds.
+ */
+export function zipEntries(
+  bytes: Uint8Array,
+  accept: (baseName: string, path: string) => boolean,
+  maxEntries: number,
+): Promise<{ name: string; bytes: Buffer }[]> {
   return new Promise((resolve, reject) => {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
@@ -31,11 +40,11 @@ function unpack(bytes: Uint8Array): Promise<{ name: string; bytes: Buffer }[]> {
       let unpacked = 0;
       zip.on('entry', (e: yauzl.Entry) => {
         const base = e.fileName.split('/').pop() ?? '';
-        if (!IMAGE.test(base) || base.startsWith('.') || e.fileName.startsWith('__MACOSX/'))
+        if (!accept(base, e.fileName) || base.startsWith('.') || e.fileName.startsWith('__MACOSX/'))
           return zip.readEntry();
         unpacked += e.uncompressedSize;
-        if (unpacked > MAX_DOCX_UNPACKED_BYTES || out.length >= MAX_ZIP_PAGES)
-          return reject(new Error(`zip over limits: ${out.length} images, ${unpacked} bytes`));
+        if (unpacked > MAX_DOCX_UNPACKED_BYTES || out.length >= maxEntries)
+          return reject(new Error(`zip over limits: ${out.length} entries, ${unpacked} bytes`));
         readEntry(zip, e).then((b) => {
           out.push({ name: e.fileName, bytes: b });
           zip.readEntry();
@@ -52,7 +61,7 @@ function unpack(bytes: Uint8Array): Promise<{ name: string; bytes: Buffer }[]> {
 export async function zipImages(bytes: Uint8Array): Promise<{ name: string; bytes: Buffer }[]> {
   let images: { name: string; bytes: Buffer }[];
   try {
-    images = await unpack(bytes);
+    images = await zipEntries(bytes, (base) => IMAGE.test(base), MAX_ZIP_PAGES);
   } catch (e) {
     throw fileProblem(
       'rejected',

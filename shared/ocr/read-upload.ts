@@ -1,9 +1,11 @@
 import { lettersOf } from '../files/decode-pdf.js';
+import { readEdxml } from '../files/edxml/read-edxml.js';
 import { FileProblem, fileProblem } from '../files/file-problem.js';
 import { checkImageHeader } from '../files/image-header.js';
 import { MIN_LETTERS_PER_PAGE } from '../files/limits.js';
 import { pdfPageImages } from '../files/pdf-page-images.js';
 import {
+  checkSize,
   type FileContent,
   formatOf,
   NEEDS_OCR,
@@ -23,20 +25,24 @@ export type UploadContent = FileContent & { scan?: ScanText };
 /** How many pages are recognised at once: the engine queues them on its workers. */
 const IN_FLIGHT = 4;
 
+/** The time one upload's OCR may take, shared by the attachments of a package. */
+type Budget = ReturnType<typeof documentBudget>;
+
 /** Every page, bounded by the document's time: when it is spent, reading stops (ocr-budget.ts). */
 async function recognizeAll(
   images: AsyncIterable<PageImage> | Iterable<PageImage>,
   ocr: OcrEngine,
+  shared?: Budget,
 ): Promise<OcrPage[]> {
   const pages: OcrPage[] = [];
-  const budget = documentBudget(ocr);
+  const budget = shared ?? documentBudget(ocr);
   try {
     await recognizeWithin(images, ocr, budget.signal, pages);
   } catch (e) {
     if (budget.signal.aborted) throw ocrTooSlow(pages.length, budget.ms);
     throw e;
   } finally {
-    budget.done();
+    if (!shared) budget.done();
   }
   if (budget.signal.aborted) throw ocrTooSlow(pages.length, budget.ms);
   return pages;
@@ -104,12 +110,33 @@ export async function readUpload(
   return { ...content, signatures: await verifyPdfSignatures(bytes, opts.trust ?? []) };
 }
 
+/**
+ * An edXML package whose attachments are read as uploads are, scans by OCR included, all of
+ * them within the time of one document.
+ */
+async function readPackage(bytes: Uint8Array, ocr: OcrEngine, opts: ReadOptions) {
+  const budget = documentBudget(ocr);
+  try {
+    checkSize(bytes.length);
+    return await readEdxml(
+      bytes,
+      opts,
+      (name, b, o) => readUploadText(name, b, ocr, o, budget),
+      formatOf,
+    );
+  } finally {
+    budget.done();
+  }
+}
+
 async function readUploadText(
   fileName: string,
   bytes: Uint8Array,
   ocr: OcrEngine | undefined,
   opts: ReadOptions,
+  budget?: Budget,
 ): Promise<UploadContent> {
+  if (ocr && formatOf(fileName) === 'edxml' && bytes.length) return readPackage(bytes, ocr, opts);
   let content: FileContent;
   try {
     content = await readFileContent(fileName, bytes, opts);
@@ -117,7 +144,7 @@ async function readUploadText(
     if (!ocr || !(e instanceof FileProblem) || e.diagnostic.code !== NEEDS_OCR) throw e;
     const format = formatOf(fileName);
     const images = format === 'pdf' ? pdfPageImages(bytes) : await imagesOf(fileName, bytes);
-    const scan = scanned(await recognizeAll(images, ocr));
+    const scan = scanned(await recognizeAll(images, ocr, budget));
     if (!scan.scannedPages.length) throw e;
     return {
       kind: 'text',
@@ -129,7 +156,7 @@ async function readUploadText(
   const pages = content.pages;
   const bare = pages.flatMap((t, i) => (lettersOf(t) < MIN_LETTERS_PER_PAGE ? [i + 1] : []));
   if (!bare.length) return content;
-  const ocrPages = await recognizeAll(pdfPageImages(bytes, bare), ocr);
+  const ocrPages = await recognizeAll(pdfPageImages(bytes, bare), ocr, budget);
   if (!ocrPages.length) return content;
   const done = new Set(ocrPages.map((p) => p.page));
   const typed = pages.flatMap((text, i) => (done.has(i + 1) ? [] : [{ page: i + 1, text }]));

@@ -9,7 +9,7 @@ import type { UnitRegistry } from '../units/registry.js';
 import { unitNamed } from '../units/unit-named.js';
 import { toIsoDate } from './dates.js';
 
-function envelopeNumber(h: EnvelopeHeader): string | null {
+export function envelopeNumber(h: EnvelopeHeader): string | null {
   const number = h.codeNumber?.trim();
   const notation = h.codeNotation?.trim().replace(/^\//, '');
   if (number && notation) return `${number}/${notation}`;
@@ -17,7 +17,7 @@ function envelopeNumber(h: EnvelopeHeader): string | null {
 }
 
 /** "2026-11-18", "2026-11-18T00:00:00+07:00" or "18/11/2026". */
-function envelopeDate(raw: string | null): string | null {
+export function envelopeDate(raw: string | null): string | null {
   if (!raw) return null;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(raw);
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(raw);
@@ -35,7 +35,7 @@ const TYPE_NAMES: Array<[RegExp, DocumentType]> = [
   [/^cong van/, 'CONG_VAN'],
 ];
 
-const sameNumber = (a: string, b: string) =>
+export const sameNumber = (a: string, b: string) =>
   foldKey(a).replace(/\s+/g, '') === foldKey(b).replace(/\s+/g, '');
 
 const FIELD_WORDS = { number: 'Số, ký hiệu', issuedOn: 'Ngày ban hành', issuer: 'Đơn vị ban hành' };

@@ -24,17 +24,30 @@ export interface PackageAttachment {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** base64 wrapped at `width` characters, as MIME and most exporters write it. */
-export const wrapped = (bytes: Uint8Array, width = 76) =>
+export const wrapped = (bytes: Uint8Array, width = 76, eol = '\r\n') =>
   (
     Buffer.from(bytes)
       .toString('base64')
       .match(new RegExp(`.{1,${width}}`, 'g')) ?? []
-  ).join('\r\n');
+  ).join(eol);
+
+/** How exporters differ: the signer's element, the type as text, the base64's lines. */
+export interface PackageStyle {
+  prefix?: string | null;
+  root?: 'edXML' | 'edXMLEnvelope';
+  preamble?: string;
+  /** `Signer` as some systems write it, `FullName` as QCVN 102 does. */
+  signerElement?: 'FullName' | 'Signer';
+  /** `<DocumentType>Báo cáo</DocumentType>` instead of its TypeName child. */
+  typeAsText?: boolean;
+  wrap?: number;
+  eol?: string;
+}
 
 export function edxmlPackage(
   header: PackageHeader,
   attachments: PackageAttachment[],
-  opts: { prefix?: string | null; root?: 'edXML' | 'edXMLEnvelope'; preamble?: string } = {},
+  opts: PackageStyle = {},
 ): Buffer {
   const prefix = opts.prefix === undefined ? 'edXML' : opts.prefix;
   const q = (local: string) => (prefix ? `${prefix}:${local}` : local);
@@ -50,13 +63,15 @@ export function edxmlPackage(
         'PromulgationInfo',
         opt('Place', 'Nghệ An') + opt('PromulgationDate', header.promulgationDate),
       ) +
-      el('DocumentType', opt('Type', '1') + opt('TypeName', header.typeName)) +
+      (opts.typeAsText
+        ? opt('DocumentType', header.typeName)
+        : el('DocumentType', opt('Type', '1') + opt('TypeName', header.typeName))) +
       opt('Subject', header.subject) +
       el(
         'SignerInfo',
         opt('Competence', 'TM. UBND') +
           opt('Position', header.position) +
-          opt('FullName', header.signer),
+          opt(opts.signerElement ?? 'FullName', header.signer),
       ),
   );
   const manifest = attachments
@@ -78,7 +93,8 @@ export function edxmlPackage(
   const encoded = attachments
     .map(
       (a, i) =>
-        `<Attachment xmlns=""><ContentId>att-${i}</ContentId><ContentTransferEncoded>\r\n${wrapped(a.bytes)}\r\n` +
+        `<Attachment xmlns=""><ContentId>att-${i}</ContentId><ContentTransferEncoded>${opts.eol ?? '\r\n'}` +
+        `${wrapped(a.bytes, opts.wrap, opts.eol)}${opts.eol ?? '\r\n'}` +
         '</ContentTransferEncoded></Attachment>',
     )
     .join('\n');

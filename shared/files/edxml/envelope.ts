@@ -43,8 +43,11 @@ const HEADER_FIELDS: Record<string, keyof Omit<EnvelopeHeader, 'notes'>> = {
   'PromulgationInfo/PromulgationDate': 'promulgationDate',
   'PromulgationInfo/Place': 'place',
   'DocumentType/TypeName': 'typeName',
+  // Some e-office systems write the type's name as the element's own text.
+  DocumentType: 'typeName',
   Subject: 'subject',
   'SignerInfo/FullName': 'signerName',
+  'SignerInfo/Signer': 'signerName',
   'SignerInfo/Position': 'signerPosition',
   'SignerInfo/Competence': 'signerCompetence',
 };

@@ -1,81 +1,74 @@
 // An edXML package as an upload: its header, and its attachments each read by its own format
-// (a signed PDF verified like any signed PDF). The texts are read in package order, the
-// document first and its appendices after, so that figures in an appendix are found too.
+// through the reader it is handed (the OCR path hands one that reads scans too), a signed PDF
+// verified like any signed PDF. Each file's content is kept apart (`parts`) so that the report
+// can be told from its appendices and from other documents; `text` joins them in package order.
 import type { Signature } from '../../schemas/signature.js';
 import { FileProblem, textTooLong } from '../file-problem.js';
 import { MAX_TEXT_CHARS } from '../limits.js';
 import { shownFileName } from '../shown-name.js';
 import { verifyPdfSignatures } from '../signatures/verify-pdf.js';
+import { packageFiles } from './attachment-files.js';
 import { edxmlProblem, readEnvelope } from './envelope.js';
 
 // read-file.ts hands its own reader in (it imports this module): the types are stated here, not imported.
 interface ReadOptions {
   trust?: readonly Uint8Array[];
 }
-type ReadFile = (
+type Content = { kind: string; text?: string };
+type ReadFile<C extends Content> = (
   name: string,
   bytes: Uint8Array,
   opts: ReadOptions,
-) => Promise<{ kind: string; text?: string }>;
+) => Promise<C>;
 type FileFormat = string;
 
-/** The formats an attachment may have: no package inside a package, no bare photos. */
-const READABLE: ReadonlySet<FileFormat> = new Set(['pdf', 'docx', 'doc', 'txt']);
+/** The formats an attachment may have: no package inside a package. */
+const READABLE: ReadonlySet<FileFormat> = new Set(['pdf', 'docx', 'doc', 'txt', 'image', 'zip']);
 
-const formatByType: Record<string, string> = {
-  'application/pdf': '.pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
-  'application/msword': '.doc',
-  'text/plain': '.txt',
-};
+/** Problems of one attachment that are the whole package's: it waits for OCR, or OCR ran out of time. */
+const WHOLE_PACKAGE = new Set(['file.needsOcr', 'file.ocrTooSlow']);
 
-/** The name to read an attachment by: its own, or one its content type gives it. */
-function readableName(
-  name: string,
-  contentType: string | null,
-  formatOf: (n: string) => FileFormat | null,
-) {
-  if (formatOf(name)) return name;
-  const ext = contentType
-    ? formatByType[contentType.toLowerCase().split(';')[0]!.trim()]
-    : undefined;
-  return ext ? `${name}${ext}` : name;
-}
-
-export async function readEdxml(
+export async function readEdxml<C extends Content>(
   bytes: Uint8Array,
   opts: ReadOptions,
-  readFile: ReadFile,
+  readFile: ReadFile<C>,
   formatOf: (n: string) => FileFormat | null,
 ) {
   const { header, attachments } = readEnvelope(bytes);
-  const texts: string[] = [];
-  const signatures: Signature[] = [];
-  for (const a of attachments) {
-    const shown = shownFileName(a.name, 60);
-    const name = readableName(a.name, a.contentType, formatOf);
-    const format = formatOf(name);
-    if (!format || !READABLE.has(format)) {
-      header.notes.push(`Tệp đính kèm "${shown}" không đọc được (định dạng không hỗ trợ).`);
-      continue;
-    }
-    if (format === 'pdf')
-      for (const s of await verifyPdfSignatures(a.bytes, opts.trust ?? []))
-        signatures.push({ ...s, file: a.name });
-    try {
-      const content = await readFile(name, a.bytes, opts);
-      if (content.kind === 'text' && content.text !== undefined) texts.push(content.text);
-    } catch (e) {
-      if (!(e instanceof FileProblem)) throw e;
-      header.notes.push(`Tệp đính kèm "${shown}": ${e.diagnostic.message}`);
-    }
-  }
   if (!attachments.length)
     throw edxmlProblem(
       'Gói edXML không có tệp đính kèm nào (văn bản báo cáo); vui lòng xuất lại gói kèm văn bản.',
       'edxml without attachments',
     );
-  const text = texts.join('\n\n');
+  const parts: Array<{ name: string; content: C }> = [];
+  const signatures: Signature[] = [];
+  for (const f of await packageFiles(attachments, formatOf, header.notes)) {
+    const shown = shownFileName(f.name, 60);
+    const format = formatOf(f.name);
+    if (!format || !READABLE.has(format)) {
+      header.notes.push(`Tệp đính kèm "${shown}" không đọc được (định dạng không hỗ trợ).`);
+      continue;
+    }
+    if (format === 'pdf')
+      for (const s of await verifyPdfSignatures(f.bytes, opts.trust ?? []))
+        signatures.push({ ...s, file: f.name });
+    try {
+      const content = await readFile(f.name, f.bytes, opts);
+      if (content.kind === 'text' && content.text !== undefined)
+        parts.push({ name: f.name, content });
+    } catch (e) {
+      if (!(e instanceof FileProblem) || WHOLE_PACKAGE.has(e.diagnostic.code ?? '')) throw e;
+      header.notes.push(`Tệp đính kèm "${shown}": ${e.diagnostic.message}`);
+    }
+  }
+  const text = parts.map((p) => p.content.text).join('\n\n');
   if (text.length > MAX_TEXT_CHARS) throw textTooLong(text.length);
-  return { kind: 'text' as const, format: 'edxml' as const, text, signatures, envelope: header };
+  return {
+    kind: 'text' as const,
+    format: 'edxml' as const,
+    text,
+    signatures,
+    envelope: header,
+    parts,
+  };
 }
