@@ -33,7 +33,27 @@ export function unitNamed(
   // The name's own words, diacritics kept, after the committee and level words.
   const words = rest.split(/\s+/).slice(-m[2]!.split(' ').length).join(' ');
   const found = registry.resolveName(words, { level, provinceCode: provinceCode ?? null });
-  if (found.kind !== 'resolved' || found.match.distance !== 0) return null;
-  if (found.match.words !== m[2]!.split(' ').length) return null;
-  return found.match.unit;
+  if (found.kind === 'resolved' && found.match.distance === 0)
+    if (found.match.words === m[2]!.split(' ').length) return found.match.unit;
+  const cut = withoutProvince(rest, registry);
+  if (!cut || (provinceCode && provinceCode !== cut.provinceCode)) return null;
+  return unitNamed(cut.name, registry, cut.provinceCode);
+}
+
+/**
+ * "… XÃ TÂN AN TỈNH NGHỆ AN": a certificate's name with its province after it and no comma.
+ * Only a tail that is exactly a province's name is cut, so a unit whose own name holds such a
+ * word is never shortened into another unit.
+ */
+function withoutProvince(
+  name: string,
+  registry: UnitRegistry,
+): { name: string; provinceCode: string } | null {
+  const m = /^(.+?)\s+(?:tỉnh|thành phố)\s+(.+)$/iu.exec(name);
+  if (!m) return null;
+  const key = foldKey(m[2]!).trim();
+  const province = registry
+    .provinces()
+    .find((p) => foldKey(p.name).replace(/^(?:tinh|thanh pho)\s+/, '') === key);
+  return province ? { name: m[1]!, provinceCode: province.code } : null;
 }
