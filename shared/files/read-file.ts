@@ -130,7 +130,10 @@ export async function readFileContent(
       return { kind: 'text', format, text: boundText(decodeText(bytes)) };
     case 'docx': {
       // The decoders load on first use: a text file never pays for the DOCX reader or pdf.js.
-      const document = await (await import('./decode-docx.js')).readDocx(bytes);
+      const doc = await import('./doc/decode-doc.js');
+      const document = doc.isOle(bytes)
+        ? await doc.readOleNamedDocx(bytes)
+        : await (await import('./decode-docx.js')).readDocx(bytes);
       return { kind: 'text', format, text: boundText(documentText(document)), document };
     }
     case 'doc': {

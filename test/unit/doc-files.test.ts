@@ -189,5 +189,13 @@ describe('a .doc that cannot be read is rejected with one plain reason', () => {
     ).toMatch(/trang web/);
     const docx = await docxFromText('BÁO CÁO\nKết quả chuyển đổi số');
     expect((await readDoc('that-ra-docx.doc', docx)).text).toContain('Kết quả chuyển đổi số');
+    // And the other way: a Word 97 file renamed .docx is read as the .doc it is.
+    const renamed = await readDoc('doi-ten.docx', fixture('dong-so-lieu'));
+    expect(renamed.document!.format).toBe('doc');
+    expect(renamed.text).toContain('BÁO CÁO');
+    // An OLE file that is no Word 97 document (an encrypted .docx is one) asks for the password.
+    const ole = Buffer.alloc(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect((await problemOf('mat-khau.docx', ole)).diagnostic.code).toBe('file.docxEncrypted');
   });
 });

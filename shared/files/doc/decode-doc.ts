@@ -1,7 +1,7 @@
 import type { Document } from '../../schemas/document.js';
 import type { Bounded } from '../bounded-worker.js';
 import { layoutDocument } from '../document-text.js';
-import { fileProblem, textTooLong } from '../file-problem.js';
+import { FileProblem, fileProblem, textTooLong } from '../file-problem.js';
 import { docDocument } from './doc-model.js';
 import { type DocAnswer, type DocStories, readDocStories } from './doc-worker.js';
 
@@ -50,6 +50,27 @@ function storiesOf(answer: Bounded<DocAnswer>): DocStories {
     case 'damaged':
     case 'crashed':
       throw damaged('bị hỏng, không đọc được nội dung', `word-extractor: ${answer.detail}`);
+  }
+}
+
+export const isOle = (bytes: Uint8Array) => startsWith(bytes, OLE);
+
+/**
+ * A file named .docx that is an OLE file: a Word 97–2003 file renamed (read as the .doc it is), or
+ * a .docx encrypted with a password (Word wraps it in an OLE file), which nothing can read.
+ */
+export async function readOleNamedDocx(bytes: Uint8Array): Promise<Document> {
+  try {
+    return await readDoc(bytes);
+  } catch (e) {
+    if (!(e instanceof FileProblem) || e.diagnostic.code !== 'file.docDamaged') throw e;
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.docxEncrypted',
+      'Tệp Word được đặt mật khẩu hoặc bị hỏng; vui lòng gỡ mật khẩu và lưu lại dạng .docx.',
+      `OLE file named .docx, not Word 97: ${e.message}`,
+    );
   }
 }
 

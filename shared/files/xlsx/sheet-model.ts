@@ -136,7 +136,7 @@ function tableRow(
 function sheetBlocks(sheet: SheetGrid, page: number, named: boolean): Block[] {
   const rows = sheet.rows.filter((r) => filled(r.cells) > 0);
   const head = headerRow(rows);
-  const start = head >= 0 ? head : 0;
+  const start = Math.max(head, 0);
   const end = tableEnd(rows, start);
   const body = rows.slice(start, end);
   const width = Math.max(0, ...body.map((r) => r.cells.length));
