@@ -8,6 +8,7 @@ import { filterAndSort, roundBoard } from '../../shared/review/round-board.js';
 import { unitStatuses } from '../../shared/rollup/unit-status.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
 import type { SentMail } from '../../shared/schemas/mail.js';
+import { boardPage } from '../../web/views/staff-board.js';
 import { reviewer40, reviewWorld, stored } from '../helpers/review-deps.js';
 import { submissionOf } from '../helpers/rollup-fixtures.js';
 
@@ -253,5 +254,35 @@ describe('the figures each unit confirmed', () => {
       );
     expect(cellOf(b!)).toMatch(/^đã sửa, vp@xa\.example, /);
     expect(cellOf(c!)).toBe('chưa xác nhận');
+  });
+
+  it('marks the units with nothing sent as overdue once the deadline has passed, and only then', async () => {
+    const { w, units } = await world();
+    const board = roundBoard(round, units, await w.submissions.listRound('40', '2026-H1'), []);
+    const page = (now: Date) =>
+      String(
+        boardPage({
+          identity: { sub: 's', email: 'so@x.vn', role: 'staff', provinceCode: '40' } as never,
+          csrf: 't',
+          board,
+          rows: board.rows,
+          rounds: [round],
+          query: { filter: {}, sort: 'state', descending: false } as never,
+          queueSize: 0,
+          queueOfRound: 0,
+          page: 1,
+          now,
+        }),
+      );
+    const missing = board.rows.filter((r) => r.state === 'missing').length;
+    expect(missing).toBeGreaterThan(0);
+    const after = page(NOW);
+    expect(after.match(/class="state missing overdue">Quá hạn, chưa nộp/g)).toHaveLength(missing);
+    expect(after).not.toMatch(/class="state missing">/);
+    expect(after).toContain('đã quá hạn 2 ngày');
+    const before = page(new Date('2026-06-05T00:00:00Z'));
+    expect(before).not.toContain('Quá hạn');
+    expect(before.match(/class="state missing">Chưa nộp/g)).toHaveLength(missing);
+    expect(before).toContain('còn 5 ngày');
   });
 });

@@ -81,6 +81,7 @@ export function staffBoardRoutes(deps: PortalDeps & { desk: DeskDeps }) {
       queueSize: queue.length,
       queueOfRound: queue.filter((i) => i.round?.roundId === round.roundId).length,
       page: Number(c.req.query('trang') ?? '1'),
+      now: now(),
     };
     return c.html(boardPage(input));
   });

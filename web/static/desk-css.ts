@@ -18,6 +18,7 @@ nav.desk a[aria-current=page]{background:#fff;border:1px solid #d5dbe1;border-bo
 .state.returned{background:#ead7f5;color:#4a1772}
 .state.rejected{background:#fcd9d6;color:#7f1d1d}
 .state.missing{background:#e9ecef;color:#333}
+.state.missing.overdue{background:#b3261e;color:#fff}
 .bounced{color:#b3261e}
 .figures{font-size:.85rem;font-weight:600}
 .figures.corrected{color:#7a3e00}.figures.confirmed{color:#14532d}.figures.pending{color:#4a5560}

@@ -24,6 +24,10 @@ h4{font-size:1rem;margin:1rem 0 .5rem}
 .card{background:#fff;border:1px solid #d5dbe1;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 .stack{display:flex;flex-direction:column;gap:.5rem;max-width:32rem}
 label{font-weight:600}
+label.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;min-height:2.25rem}
+fieldset.figure>label[for]{display:block;margin-top:.5rem}
+fieldset.figure input[inputmode]{font:inherit;padding:.6rem;border:1px solid #7a8691;border-radius:.35rem;
+  width:100%;max-width:16rem}
 input[type=email],input[type=password],input[type=text]{font:inherit;padding:.6rem;border:1px solid #7a8691;
   border-radius:.35rem;width:100%}
 button{font:inherit;font-weight:600;min-height:2.75rem;padding:.6rem 1.1rem;border:0;border-radius:.35rem;

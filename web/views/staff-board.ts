@@ -6,11 +6,12 @@ import type {
   RoundBoard,
 } from '../../shared/review/round-board.js';
 import { LEVEL_TITLES, STATE_TITLES } from '../../shared/rollup/format.js';
+import { daysFromDeadline } from '../../shared/rounds/deadline.js';
 import type { StatusCounts, UnitState } from '../../shared/schemas/rollup.js';
 import type { Round } from '../../shared/schemas/round.js';
 import { FIGURES_STATE_WORDS, COUNT_TITLES as T } from '../../shared/vocabulary/status-words.js';
 import type { Identity } from '../identity.js';
-import { deadlineText, when } from './format.js';
+import { daysLeftText, deadlineText, when } from './format.js';
 import type { Html } from './layout.js';
 import { pageOf, pager } from './paging.js';
 import { problemList, staffPage, unitCell } from './staff-layout.js';
@@ -27,7 +28,7 @@ const SORT_LABELS: Array<[BoardSort, string]> = [
 
 const STATES: UnitState[] = ['on_time', 'late', 'needs_review', 'returned', 'rejected', 'missing'];
 
-function cards(c: StatusCounts): Html {
+function cards(c: StatusCounts, overdue: boolean): Html {
   const card = (label: string, value: number, extra = '') =>
     html`<div class="stat"><span>${label}</span><b>${value}</b>${extra ? html`<small>${extra}</small>` : ''}</div>`;
   return html`<div class="stats">
@@ -38,7 +39,7 @@ function cards(c: StatusCounts): Html {
     ${card(T.needsReview, c.needsReview)}
     ${card(T.returned, c.returned)}
     ${card(T.rejected, c.rejected)}
-    ${card(T.missing, c.missing)}
+    ${card(overdue ? `${T.missing} (quá hạn)` : T.missing, c.missing, overdue && c.missing ? 'hạn nộp đã qua' : '')}
   </div>
   <p class="note">Đã nộp hợp lệ: báo cáo được tiếp nhận tự động hoặc được Sở duyệt${
     c.approvedByStaff ? ` (${c.approvedByStaff} do Sở duyệt)` : ''
@@ -115,13 +116,20 @@ function figuresCell(r: BoardRow): Html | string {
   return html`<br><span class="figures ${f.state}">Số liệu: ${FIGURES_STATE_WORDS[f.state]}</span>${who}`;
 }
 
-function unitRow(r: BoardRow): Html {
+/** The unit's state; a unit with nothing sent after the deadline is marked overdue, in red. */
+function stateTag(r: BoardRow, overdue: boolean): Html {
+  return overdue && r.state === 'missing'
+    ? html`<span class="state missing overdue">Quá hạn, chưa nộp</span>`
+    : html`<span class="state ${r.state}">${STATE_TITLES[r.state]}</span>`;
+}
+
+function unitRow(r: BoardRow, overdue: boolean): Html {
   const contact = [r.unit.contactName, r.unit.phone].filter(Boolean).join(' · ');
   const last = r.lastUpload;
   const bounced = r.undeliverable;
   return html`<tr>
     <td data-label="Đơn vị">${unitCell(r.unit)}</td>
-    <td data-label="Trạng thái"><span class="state ${r.state}">${STATE_TITLES[r.state]}</span>${
+    <td data-label="Trạng thái">${stateTag(r, overdue)}${
       r.acceptedBy === 'staff' ? html`<br><small>Sở duyệt</small>` : ''
     }${figuresCell(r)}</td>
     <td data-label="Lần nộp cuối">${
@@ -149,8 +157,10 @@ export function boardPage(input: {
   queueOfRound: number;
   /** The page of the filtered rows asked for (50 a page). */
   page: number;
+  now: Date;
 }): Html {
   const { board, query } = input;
+  const overdue = daysFromDeadline(input.now, board.round.deadline) > 0;
   const shown = pageOf(input.rows, input.page);
   const closed = board.round.closedAt ? ' · đã đóng' : '';
   const unmatched = board.unmatched
@@ -179,9 +189,9 @@ export function boardPage(input: {
       csrf: input.csrf,
       area: 'board',
     },
-    html`<h1>${board.round.title}<small>Hạn nộp ${deadlineText(board.round)}${closed}</small></h1>
+    html`<h1>${board.round.title}<small>Hạn nộp ${deadlineText(board.round)} (${daysLeftText(board.round, input.now)})${closed}</small></h1>
 ${waiting}
-${cards(board.counts)}
+${cards(board.counts, overdue)}
 ${levels(board)}
 <h2>Các đơn vị <small>${input.rows.length}/${board.rows.length}</small></h2>
 ${filters(board.round, query, input.rounds)}
@@ -195,7 +205,7 @@ ${filters(board.round, query, input.rounds)}
     ${sortHeader('Nhắc hạn gần nhất', 'lastReminder', query, base)}
     <th scope="col">Liên hệ</th>
   </tr></thead>
-  <tbody>${shown.rows.map(unitRow)}</tbody>
+  <tbody>${shown.rows.map((r) => unitRow(r, overdue))}</tbody>
 </table>
 ${pager('/so', withSort(base, query), shown)}`,
   );
