@@ -43,7 +43,7 @@ export function staffUnitRoutes(deps: PortalDeps) {
       now,
     );
     const { lines, indicators } = unitAcrossRounds(unit, rounds, history);
-    return c.html(unitPage({ identity: who, csrf: c.get('csrf'), unit, lines, indicators }));
+    return c.html(unitPage({ identity: who, csrf: c.get('csrf'), unit, lines, indicators, now }));
   });
   return app;
 }

@@ -2,7 +2,7 @@
 // desktop the original and what was read stand side by side.
 export const DESK_CSS = `
 nav.desk{display:flex;flex-wrap:wrap;gap:.25rem;margin:0 0 1rem;border-bottom:1px solid #d5dbe1}
-nav.desk a{padding:.5rem .75rem;text-decoration:none;border-radius:.35rem .35rem 0 0}
+nav.desk a{padding:.5rem .6rem;text-decoration:none;border-radius:.35rem .35rem 0 0}
 nav.desk a[aria-current=page]{background:#fff;border:1px solid #d5dbe1;border-bottom-color:#fff;margin-bottom:-1px;
   font-weight:600;color:#1b1f24}
 .stats{display:grid;grid-template-columns:repeat(2,1fr);gap:.5rem;margin:0 0 .75rem}

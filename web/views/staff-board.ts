@@ -14,7 +14,7 @@ import type { Identity } from '../identity.js';
 import { daysLeftText, deadlineText, when } from './format.js';
 import type { Html } from './layout.js';
 import { pageOf, pager } from './paging.js';
-import { problemList, staffPage, unitCell } from './staff-layout.js';
+import { problemList, staffPage, stateTag, unitCell } from './staff-layout.js';
 import { submissionPath } from './staff-review.js';
 
 const pct = (x: number) => `${(x * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
@@ -116,20 +116,13 @@ function figuresCell(r: BoardRow): Html | string {
   return html`<br><span class="figures ${f.state}">Số liệu: ${FIGURES_STATE_WORDS[f.state]}</span>${who}`;
 }
 
-/** The unit's state; a unit with nothing sent after the deadline is marked overdue, in red. */
-function stateTag(r: BoardRow, overdue: boolean): Html {
-  return overdue && r.state === 'missing'
-    ? html`<span class="state missing overdue">Quá hạn, chưa nộp</span>`
-    : html`<span class="state ${r.state}">${STATE_TITLES[r.state]}</span>`;
-}
-
-function unitRow(r: BoardRow, overdue: boolean): Html {
+function unitRow(r: BoardRow, round: Round, now: Date): Html {
   const contact = [r.unit.contactName, r.unit.phone].filter(Boolean).join(' · ');
   const last = r.lastUpload;
   const bounced = r.undeliverable;
   return html`<tr>
     <td data-label="Đơn vị">${unitCell(r.unit)}</td>
-    <td data-label="Trạng thái">${stateTag(r, overdue)}${
+    <td data-label="Trạng thái">${stateTag(r.state, round, now)}${
       r.acceptedBy === 'staff' ? html`<br><small>Sở duyệt</small>` : ''
     }${figuresCell(r)}</td>
     <td data-label="Lần nộp cuối">${
@@ -173,7 +166,7 @@ export function boardPage(input: {
     ? html`<p class="notice info">${
         input.queueOfRound
           ? html`<a href="/so/xem-xet">Kỳ này có ${input.queueOfRound} hồ sơ cần xem xét</a>${unmatched}.`
-          : 'Kỳ này không còn hồ sơ nào chờ xem xét.'
+          : 'Kỳ này không có hồ sơ nào chờ xem xét.'
       }${elsewhere ? html` <a href="/so/xem-xet">${elsewhere.trim()}</a>` : ''}</p>`
     : '';
   const base = new URLSearchParams({ ky: board.round.roundId });
@@ -189,7 +182,8 @@ export function boardPage(input: {
       csrf: input.csrf,
       area: 'board',
     },
-    html`<h1>${board.round.title}<small>Hạn nộp ${deadlineText(board.round)} (${daysLeftText(board.round, input.now)})${closed}</small></h1>
+    html`<h1>${board.round.title}<small>Hạn nộp ${deadlineText(board.round)}
+  (${daysLeftText(board.round, input.now)})${closed}</small></h1>
 ${waiting}
 ${cards(board.counts, overdue)}
 ${levels(board)}
@@ -205,7 +199,7 @@ ${filters(board.round, query, input.rounds)}
     ${sortHeader('Nhắc hạn gần nhất', 'lastReminder', query, base)}
     <th scope="col">Liên hệ</th>
   </tr></thead>
-  <tbody>${shown.rows.map((r) => unitRow(r, overdue))}</tbody>
+  <tbody>${shown.rows.map((r) => unitRow(r, board.round, input.now))}</tbody>
 </table>
 ${pager('/so', withSort(base, query), shown)}`,
   );

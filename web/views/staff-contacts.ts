@@ -32,7 +32,8 @@ function importForm(csrf: string): Html {
   return html`<form method="post" action="/so/lien-he/nhap" enctype="multipart/form-data" class="stack card">
   <h2>Nhập danh sách liên hệ</h2>
   <p class="note">Tệp CSV hoặc XLSX, dòng đầu là tên cột: <code>unit_code, email, name, phone</code>. Một đơn vị có
-    thể có nhiều dòng hoặc nhiều địa chỉ cách nhau bởi dấu chấm phẩy. Chỉ các đơn vị của tỉnh được cập nhật.</p>
+    thể có nhiều dòng hoặc nhiều địa chỉ cách nhau bởi dấu chấm phẩy. Chỉ các đơn vị của tỉnh được cập nhật.
+    Người ký báo cáo tổng hợp đặt tại <a href="/so/cai-dat">Cài đặt</a>.</p>
   ${csrfField(csrf)}
   <label for="tep-lien-he">Tệp danh sách (.csv, .xlsx, tối đa 5 MB)</label>
   <input type="file" id="tep-lien-he" name="file" accept=".csv,.xlsx" required>

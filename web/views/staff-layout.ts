@@ -1,4 +1,8 @@
 import { html } from 'hono/html';
+import { STATE_TITLES } from '../../shared/rollup/format.js';
+import { daysFromDeadline } from '../../shared/rounds/deadline.js';
+import type { UnitState } from '../../shared/schemas/rollup.js';
+import type { Round } from '../../shared/schemas/round.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import { unitLabel } from '../../shared/vocabulary/unit-names.js';
 import type { Identity } from '../identity.js';
@@ -43,6 +47,16 @@ export const problemList = (problems: string[]) =>
   problems.length
     ? html`<ul class="problems">${problems.map((p) => html`<li>${p}</li>`)}</ul>`
     : '';
+
+/**
+ * A unit's state in a round as a tag; a unit with nothing sent once the deadline has passed is
+ * marked overdue, in red, rather than the grey "Chưa nộp" of a round still open.
+ */
+export function stateTag(state: UnitState, round: Pick<Round, 'deadline'>, now: Date): Html {
+  return state === 'missing' && daysFromDeadline(now, round.deadline) > 0
+    ? html`<span class="state missing overdue">Quá hạn, chưa nộp</span>`
+    : html`<span class="state ${state}">${STATE_TITLES[state]}</span>`;
+}
 
 /** A unit's name linking to its page across rounds, its code under it. */
 export const unitCell = (unit: Unit) =>

@@ -1,19 +1,19 @@
 import { html } from 'hono/html';
 import type { IndicatorTrend, UnitRoundLine } from '../../shared/desk/unit-history.js';
-import { LEVEL_TITLES, STATE_TITLES } from '../../shared/rollup/format.js';
+import { LEVEL_TITLES } from '../../shared/rollup/format.js';
 import type { Unit } from '../../shared/schemas/unit.js';
 import type { Identity } from '../identity.js';
 import { deadlineText, number, STATUS_LABEL, when } from './format.js';
 import type { Html } from './layout.js';
-import { problemList, staffPage } from './staff-layout.js';
+import { problemList, staffPage, stateTag } from './staff-layout.js';
 import { submissionPath } from './staff-review.js';
 
-function roundLine(l: UnitRoundLine): Html {
+function roundLine(l: UnitRoundLine, now: Date): Html {
   const latest = l.uploads[0];
   return html`<tr>
   <td data-label="Kỳ"><a href="/so?ky=${l.round.roundId}">${l.round.title}</a><br>
     <small>${l.round.roundId} · hạn ${deadlineText(l.round)}</small></td>
-  <td data-label="Trạng thái"><span class="state ${l.state}">${STATE_TITLES[l.state]}</span>${
+  <td data-label="Trạng thái">${stateTag(l.state, l.round, now)}${
     l.acceptedBy === 'staff' ? html`<br><small>Sở duyệt</small>` : ''
   }</td>
   <td data-label="Các lần nộp">${
@@ -66,6 +66,7 @@ export function unitPage(input: {
   unit: Unit;
   lines: UnitRoundLine[];
   indicators: IndicatorTrend[];
+  now: Date;
 }): Html {
   const { unit } = input;
   const name = `${LEVEL_TITLES[unit.level]} ${unit.name}`;
@@ -82,7 +83,7 @@ export function unitPage(input: {
 <table class="unit-rounds stacked">
   <thead><tr><th scope="col">Kỳ</th><th scope="col">Trạng thái</th><th scope="col">Các lần nộp</th>
     <th scope="col">Vấn đề</th></tr></thead>
-  <tbody>${[...input.lines].reverse().map(roundLine)}</tbody>
+  <tbody>${[...input.lines].reverse().map((l) => roundLine(l, input.now))}</tbody>
 </table>
 <h2>Chỉ tiêu qua các kỳ</h2>
 ${indicatorTable(
