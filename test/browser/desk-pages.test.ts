@@ -204,6 +204,7 @@ describe('the desk’s rounds, contacts and unit pages', () => {
     for (const [path, name] of [
       ['/so/ky', 'rounds-390'],
       ['/so/lien-he', 'contacts-390'],
+      ['/so/cai-dat', 'settings-390'],
       [`/so/don-vi/${A.code}`, 'unit-390'],
       ['/so?ky=2026-H1', 'board-paged-390'],
     ] as const) {
