@@ -11,6 +11,7 @@ import {
   xlsxForm,
 } from '../../scripts/xlsx-forms.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
+import { MAX_TEXT_CHARS } from '../../shared/files/limits.js';
 import { readFileContent } from '../../shared/files/read-file.js';
 import { cellText, vnNumber } from '../../shared/files/xlsx/cell-text.js';
 import { parseVnNumber } from '../../shared/reader/numbers.js';
@@ -227,6 +228,35 @@ describe('an Excel file that cannot be read is rejected with one plain reason', 
       /DOCTYPE/,
     );
   }, 60_000);
+
+  it('one long shared string named by many cells stops at the text bound, before the text is built', async () => {
+    // A shared string is stored once: the file stays small, the text it names is length × cells.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 50_000, max: 300_000 }),
+        fc.integer({ min: 2, max: 40 }),
+        fc.integer(),
+        async (length, spread, seed) => {
+          const cells = Math.ceil(MAX_TEXT_CHARS / length) + spread;
+          let x = seed >>> 0;
+          const text = Array.from({ length }, () => {
+            x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+            return 'abcdefghijklmnopqrstuvwxyz '[x % 27];
+          }).join('');
+          const wb = new ExcelJS.Workbook();
+          const ws = wb.addWorksheet('Biểu');
+          for (let r = 0; r < Math.ceil(cells / 10); r++) ws.addRow(Array(10).fill(text));
+          const p = await problemOf('chuoi-chung.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+          expect(p.diagnostic.code).toBe('file.textTooLong');
+          // Counted cell by cell: the read stopped at the first cell past the bound.
+          const counted = Number(/text of (\d+) characters/.exec(p.message)?.[1]);
+          expect(counted).toBeGreaterThan(MAX_TEXT_CHARS);
+          expect(counted).toBeLessThanOrEqual(MAX_TEXT_CHARS + length);
+        },
+      ),
+      { numRuns: 4 },
+    );
+  }, 120_000);
 
   it('.xls asks for .xlsx; garbage named .xlsx is damaged', async () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
