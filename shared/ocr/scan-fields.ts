@@ -253,6 +253,18 @@ function secondOpinions(
 ): void {
   if (!scan.second.length) return;
   const at = (text: string, last = false) => spelled(scan, text, last);
+  for (const [field, what, value] of [
+    ['number', `Số văn bản "${out.number}"`, out.number],
+    ['title', 'Trích yếu', out.titleOriginal ?? out.title],
+  ] as const)
+    if (value && drop(field, what, outsideHeader(scan, value))) {
+      if (field === 'number') out.number = null;
+      else {
+        out.title = null;
+        delete out.titleOriginal;
+      }
+    }
+  out.documentType = typeOfScan(out, scan);
   const number = out.number ? at(out.number) : null;
   if (
     number &&
@@ -323,4 +335,43 @@ function dateLine(scan: ScanText, iso: string): { page: number; words: OcrWord[]
       return { page: source.page, words: words.filter((w) => /\d/.test(w.text)) };
     }
   return null;
+}
+
+/**
+ * A number or title read on a page whose header was read again, below that header: a line of the
+ * body (a title was once taken from "… như sau: A. KẾT QUẢ THỰC HIỆN …" on a shadowed photo).
+ */
+function outsideHeader(scan: ScanText, value: string): string | null {
+  const lines = scan.text.split('\n');
+  const want = key(value.split(/\s+/).slice(0, 4).join(' '));
+  const i = lines.findIndex((l, n) => scan.lines[n]?.words && key(l).includes(want));
+  const source = scan.lines[i];
+  if (i < 0 || !source?.box) return null;
+  const header = scan.second.find((r) => r.page === source.page && r.region === 'header');
+  if (!header) return null;
+  return source.box.y0 >= header.box.y1 ? 'không nằm ở phần đầu văn bản' : null;
+}
+
+/**
+ * The document type of a scan whose type line the first reading could not read ("BẢO CÁD"): the
+ * one the header's second reading names on a line of its own, else the one the number's symbol
+ * names ("…/BC-UBND" is a báo cáo, Nghị định 30/2020); else it stays OTHER.
+ */
+function typeOfScan(report: Report, scan: ScanText): Report['documentType'] {
+  if (report.documentType !== 'OTHER') return report.documentType;
+  const types = Object.entries(DOCUMENT_TYPES) as [
+    Exclude<Report['documentType'], 'OTHER'>,
+    (typeof DOCUMENT_TYPES)['BAO_CAO'],
+  ][];
+  const header = scan.second
+    .filter((r) => r.region === 'header')
+    .flatMap((r) => r.text.split('\n'));
+  const named = new Set(
+    types.filter(([, t]) => header.some((l) => t.line.test(fold(l).trim()))).map(([k]) => k),
+  );
+  if (named.size === 1) return [...named][0]!;
+  const bySymbol = types.filter(
+    ([, t]) => t.symbol && report.number && t.symbol.test(report.number),
+  );
+  return bySymbol.length === 1 ? bySymbol[0]![0] : 'OTHER';
 }

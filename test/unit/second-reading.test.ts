@@ -68,6 +68,9 @@ const SIGN = [
 const LINES = [...HEADER, ...BODY, ...SIGN];
 const SIGN_AT = HEADER.length + BODY.length;
 
+const HEADER_BOX = { x0: 0, y0: 0, x1: 2000, y1: HEADER.length * 40 };
+const SIGN_BOX = { x0: 0, y0: SIGN_AT * 40 - 10, x1: 2000, y1: LINES.length * 40 + 40 };
+
 const spoil = (texts: string[], field: Field | null) =>
   field ? texts.map((t) => t.replace(...WRONG[field])) : texts;
 
@@ -84,10 +87,10 @@ function scanOf(opts: {
   const second: RegionReading[] = opts.none
     ? []
     : [
-        { region: 'header', box: first[0]!.box, lines: ocrLines(again.slice(0, 5), sure) },
+        { region: 'header', box: HEADER_BOX, lines: ocrLines(again.slice(0, 5), sure) },
         {
           region: 'signature',
-          box: first[SIGN_AT]!.box,
+          box: SIGN_BOX,
           lines: ocrLines(again.slice(SIGN_AT), sure, 400),
         },
       ];
@@ -187,8 +190,8 @@ describe('the second reading of the header and signature', () => {
         page: 1,
         lines: first,
         second: [
-          { region: 'header', box: first[0]!.box, lines: ocrLines(HEADER, 95) },
-          { region: 'signature', box: first[SIGN_AT]!.box, lines: signature },
+          { region: 'header', box: HEADER_BOX, lines: ocrLines(HEADER, 95) },
+          { region: 'signature', box: SIGN_BOX, lines: signature },
         ],
       },
     ]);
@@ -202,9 +205,45 @@ describe('the second reading of the header and signature', () => {
           runTogether.map((t) => t.replace('Hùng', 'H')),
           95,
         ),
-        second: [{ region: 'signature', box: first[SIGN_AT]!.box, lines: signature }],
+        second: [{ region: 'signature', box: SIGN_BOX, lines: signature }],
       },
     ]);
     expect(held(other).report.signer.name).toBeNull();
+  });
+
+  it('names the document type from the second reading when the first misread its line', () => {
+    // Neither the type line ("BẢO CÁD") nor a number tells the first reading what the document is.
+    const first = ocrLines(
+      LINES.map((t) => (t === 'BÁO CÁO' ? 'BẢO CÁD' : t.replace('52/BC-UBND', ''))),
+      95,
+    );
+    const scanWith = (again: string[]) =>
+      scanText([
+        {
+          page: 1,
+          lines: first,
+          second: [{ region: 'header', box: HEADER_BOX, lines: ocrLines(again, 95) }],
+        },
+      ]);
+    const named = scanWith(HEADER.map((t) => t.replace('52/BC-UBND', '')));
+    expect(readReport(named.text, context).documentType).toBe('OTHER');
+    expect(held(named).report.documentType).toBe('BAO_CAO');
+    const unnamed = scanWith(HEADER.map((t) => (t === 'BÁO CÁO' ? 'BẢO CÁD' : t)).slice(0, 3));
+    expect(held(unnamed).report.documentType).toBe('OTHER');
+  });
+
+  it('never takes a title from below the header read again (a body line)', () => {
+    const first = ocrLines(LINES, 95);
+    const short = { ...first[0]!.box, y1: 4 * 40 }; // the header ends above the title's line
+    const scan = scanText([
+      {
+        page: 1,
+        lines: first,
+        second: [{ region: 'header', box: short, lines: ocrLines(HEADER, 95) }],
+      },
+    ]);
+    const { values, noted } = held(scan);
+    expect(values.title).toBeNull();
+    expect(noted).toContain('title');
   });
 });
