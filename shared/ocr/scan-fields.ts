@@ -246,13 +246,9 @@ function spelled(
  * region (second-opinion.ts); a signer the first reading did not find, from the second when the
  * first spells it too.
  */
-function secondOpinions(
-  out: Report,
-  scan: ScanText,
-  drop: (field: string, what: string, why: string | null) => boolean,
-): void {
+function secondOpinions(out: Report, scan: ScanText, drop: Drop): void {
   if (!scan.second.length) return;
-  const at = (text: string, last = false) => spelled(scan, text, last);
+  const at = (text: string) => spelled(scan, text);
   for (const [field, what, value] of [
     ['number', `Số văn bản "${out.number}"`, out.number],
     ['title', 'Trích yếu', out.titleOriginal ?? out.title],
@@ -299,10 +295,18 @@ function secondOpinions(
     out.title = null;
     delete out.titleOriginal;
   }
+  signerOpinions(out, scan, drop);
+}
+
+type Drop = (field: string, what: string, why: string | null) => boolean;
+
+/** The signer against the block the second reading found; one not found, from the second. */
+function signerOpinions(out: Report, scan: ScanText, drop: Drop): void {
+  const at = (text: string) => spelled(scan, text, true);
   const last = scan.scannedPages.at(-1);
   const block = last ? secondSigner(scan, last) : undefined;
   const name = out.signer.nameOriginal ?? out.signer.name;
-  const nameAt = name ? at(name, true) : null;
+  const nameAt = name ? at(name) : null;
   const nameWhy = nameAt
     ? signerOpinion(name!, nameAt.words, block?.name, secondTexts(scan, nameAt.page, 'signature'))
     : null;
@@ -311,7 +315,7 @@ function secondOpinions(
     delete out.signer.nameOriginal;
   }
   const role = out.signer.title;
-  const roleAt = role ? at(role, true) : null;
+  const roleAt = role ? at(role) : null;
   const roleWhy = roleAt
     ? signerOpinion(role!, roleAt.words, block?.title, secondTexts(scan, roleAt.page, 'signature'))
     : null;
