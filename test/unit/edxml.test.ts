@@ -202,6 +202,33 @@ describe('hostile edXML', () => {
     );
   });
 
+  it('a package none of whose files can be read says why, naming the first file', async () => {
+    const unreadable = fc.constantFrom(
+      { name: 'bao-cao.pdf', bytes: Buffer.from('%PDF-1.7 hỏng') },
+      { name: 'bao-cao.doc', bytes: Buffer.from('{\\rtf1 x}') },
+      { name: 'bieu.ods', bytes: Buffer.from('PK') },
+      { name: 'goi-con.edxml', bytes: edxmlPackage(HEADER, []) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(unreadable, { minLength: 1, maxLength: 3 }), async (files) => {
+        const p = await problemOf(readFileContent('goi.edxml', edxmlPackage(HEADER, files)));
+        expect(p.status).toBe('rejected');
+        expect(p.diagnostic.code).toBe('file.edxmlInvalid');
+        expect(p.diagnostic.message).toContain(`"${files[0]!.name}"`);
+      }),
+      { numRuns: 12 },
+    );
+    // Stored like any upload, with that reason first.
+    const { submission } = await memoryIngest().upload(
+      inboxKey('17662', 'goi.edxml'),
+      edxmlPackage(HEADER, [{ name: 'bao-cao.pdf', bytes: Buffer.from('%PDF-1.7 hỏng') }]),
+    );
+    expect(submission.status).toBe('rejected');
+    expect(submission.diagnostics[0]?.message).toMatch(
+      /không có tệp đính kèm nào đọc được.*bao-cao\.pdf/,
+    );
+  });
+
   it('a package without attachments, or with too many, is refused', async () => {
     expect(
       (await problemOf(readFileContent('a.edxml', edxmlPackage(HEADER, [])))).diagnostic.code,

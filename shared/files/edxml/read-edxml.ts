@@ -61,6 +61,12 @@ export async function readEdxml<C extends Content>(
       header.notes.push(`Tệp đính kèm "${shown}": ${e.diagnostic.message}`);
     }
   }
+  // Nothing in the package could be read: the reason is its files', not an empty document's.
+  if (!parts.length)
+    throw edxmlProblem(
+      `Gói edXML không có tệp đính kèm nào đọc được. ${header.notes[0] ?? ''}`.trim(),
+      'edxml: no attachment readable',
+    );
   const text = parts.map((p) => p.content.text).join('\n\n');
   if (text.length > MAX_TEXT_CHARS) throw textTooLong(text.length);
   return {
