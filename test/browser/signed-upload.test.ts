@@ -65,7 +65,7 @@ async function upload(page: Page, name: string, buffer: Buffer, mimeType: string
 const signatureText = (page: Page) => page.locator('ul.signatures').first().textContent();
 
 describe('signed files in the browser', () => {
-  it('a commune sees who signed its PDF and package; the desk imports its trust list and the files follow', async () => {
+  it('a commune sees who signed its PDF and package; staff import the trust list, the files follow', async () => {
     commune = await signedInPage(browser, portal, communeOf(A, A.emails[0]!), 1366);
     await commune.goto(`${portal.url}${ROUND_PAGE}`);
     await upload(commune, 'bao-cao-ky-so.pdf', signed, 'application/pdf');
