@@ -1,5 +1,5 @@
 import type SharpModule from 'sharp';
-import type { PageImage } from '../shared/ports/ocr-engine.js';
+import type { Box, PageImage } from '../shared/ports/ocr-engine.js';
 import type { CleanPage, PageCleaner, PageMeasures } from '../shared/ports/page-cleaner.js';
 import { measureXHeight } from './page-lines.js';
 import { findPageQuad, straighten } from './page-quad.js';
@@ -217,8 +217,30 @@ export class SharpPageCleaner implements PageCleaner {
     };
     const dpi = page.dpi ? { dpi: page.dpi * scale } : {};
     const image: PageImage = { page: page.page, image: pgm(grey), ...dpi };
-    return { image, scale: photo ? 1 : scale, straightened: photo !== null, measures };
+    const crop = (box: Box) => cropPng(grey, box);
+    return { image, scale: photo ? 1 : scale, straightened: photo !== null, measures, crop };
   }
+}
+
+/** A line's picture is at most this wide (a phone shows it whole), in grey, as PNG. */
+const CROP_WIDTH = 1200;
+
+/**
+ * A box of the cleaned page with a margin of half its height (the engine's boxes hug the ink; a
+ * slight deskew shifts them), narrowed to CROP_WIDTH: what a person compares a figure with.
+ */
+async function cropPng(g: Grey, box: Box): Promise<Uint8Array> {
+  const margin = Math.round(Math.max(4, (box.y1 - box.y0) / 2));
+  const left = Math.max(0, Math.floor(box.x0) - margin);
+  const top = Math.max(0, Math.floor(box.y0) - margin);
+  const right = Math.min(g.width, Math.ceil(box.x1) + margin);
+  const bottom = Math.min(g.height, Math.ceil(box.y1) + margin);
+  if (right - left < 2 || bottom - top < 2) throw new Error(`empty crop ${JSON.stringify(box)}`);
+  return rawInput(g)
+    .extract({ left, top, width: right - left, height: bottom - top })
+    .resize({ width: CROP_WIDTH, withoutEnlargement: true })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /** Black and white only: almost no pixel between ink and paper. */

@@ -41,6 +41,9 @@ export function grantIndexQuery(grantee: IGrantable, table: ITableV2, indexName:
   });
 }
 
+/** Pictures of scanned figures' lines (shared/ocr/figure-crops.ts). */
+export const CROPS_PREFIX = 'crops/';
+
 /** Objects under one prefix of the bucket, with the given actions only. */
 export function grantObjects(
   grantee: IGrantable,
@@ -104,13 +107,15 @@ export function recordingEnvironment(to: {
 
 /**
  * What recording an upload takes (the ingest and OCR functions): read the uploaded version under
- * inbox/, never delete it; read and write records and idempotency entries; queue the receipt.
+ * inbox/, never delete it; keep the pictures of scanned figures' lines under crops/; read and
+ * write records and idempotency entries; queue the receipt.
  */
 export function grantRecordingUploads(
   grantee: IGrantable,
   to: { uploads: IBucket; table: ITableV2; mailQueue: IQueue },
 ): void {
   grantObjects(grantee, to.uploads, INBOX_PREFIX, ['s3:GetObject', 's3:GetObjectVersion']);
+  grantObjects(grantee, to.uploads, CROPS_PREFIX, ['s3:PutObject']);
   grantTable(grantee, to.table, [...TABLE_READ, ...TABLE_WRITE]);
   to.mailQueue.grantSendMessages(grantee);
 }

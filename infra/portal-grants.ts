@@ -4,6 +4,7 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { TABLE_KEYS } from '../adapters/table-keys.js';
 import {
+  CROPS_PREFIX,
   grantIndexQuery,
   grantObjects,
   grantSendFromSender,
@@ -44,6 +45,8 @@ export function grantPortal(fn: TonghopFunction, props: PortalGrantProps): void 
     's3:GetObject',
     's3:GetObjectVersion',
   ]);
+  // The pictures of scanned figures' lines, shown beside them (the province's only).
+  grantObjects(fn, uploads, `${CROPS_PREFIX}${provinceCode}/`, ['s3:GetObject']);
   // Build now (writes, and reads the previous round's JSON for the trend); downloads signed at
   // the click need GetObject; the rollups page lists the builds under the province's prefix only.
   const rollups = `${ROLLUP_PREFIX}${provinceCode}/`;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { FileProblem } from '../files/file-problem.js';
 import { checkSize, formatOf, NEEDS_OCR } from '../files/read-file.js';
 import { shownFileName } from '../files/shown-name.js';
+import { cropPrefix, keepFigureCrops } from '../ocr/figure-crops.js';
 import { reportOf } from '../ocr/read-document.js';
 import { readUpload } from '../ocr/read-upload.js';
 import { refuseTextless } from '../ocr/textless.js';
@@ -305,7 +306,11 @@ async function readContent(
   if (notAllowed) throw new FileProblem('rejected', notAllowed, 'json report from a commune');
   // A date read from a scan that lies after the day S3 took the upload is not the document's own.
   const receivedOn = ictDate(new Date(upload.ref.eventTime));
-  const report = reportOf(content, { registry: deps.registry, provinceCode, receivedOn });
+  const read = reportOf(content, { registry: deps.registry, provinceCode, receivedOn });
+  const scan = content.kind === 'text' ? content.scan : undefined;
+  const unitCode = upload.layout.ok ? upload.layout.key.unitCode : UNRESOLVED_UNIT;
+  const prefix = cropPrefix(provinceCode, unitCode, upload.file.sha256 ?? 'unknown');
+  const report = await keepFigureCrops(read, scan, prefix, deps.objects);
   lap('parse');
   return report;
 }

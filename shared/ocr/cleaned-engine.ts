@@ -1,5 +1,5 @@
 import type { Box, OcrEngine, OcrLine, OcrPage, PageImage } from '../ports/ocr-engine.js';
-import type { PageCleaner } from '../ports/page-cleaner.js';
+import type { CleanPage, PageCleaner } from '../ports/page-cleaner.js';
 import { readTwice } from './second-reading.js';
 
 const scaled = (b: Box, s: number): Box => ({
@@ -13,9 +13,36 @@ const linesAt = (lines: OcrLine[], s: number): OcrLine[] =>
   s === 1
     ? lines
     : lines.map((l) => ({
+        ...l,
         box: scaled(l.box, s),
         words: l.words.map((w) => ({ ...w, box: scaled(w.box, s) })),
       }));
+
+/** Lines with a digit whose picture is kept, at most this many a page (a table of figures). */
+export const MAX_CROPS_PER_PAGE = 80;
+const HAS_DIGIT = /\d/;
+
+/**
+ * Each line holding a digit with its picture, cut from the page the engine read (its boxes are on
+ * it): a person compares the figure with it. A picture that cannot be cut is simply not there.
+ */
+async function withCrops(
+  lines: OcrLine[],
+  crop: NonNullable<CleanPage['crop']>,
+): Promise<OcrLine[]> {
+  let left = MAX_CROPS_PER_PAGE;
+  const out: OcrLine[] = [];
+  for (const line of lines) {
+    if (left <= 0 || !line.words.some((w) => HAS_DIGIT.test(w.text))) {
+      out.push(line);
+      continue;
+    }
+    left--;
+    const picture = await crop(line.box).catch(() => null);
+    out.push(picture ? { ...line, crop: picture } : line);
+  }
+  return out;
+}
 
 /**
  * An engine that reads each page after the cleaner made it ready (colour dropout, scale, shadows,
@@ -29,7 +56,10 @@ export function cleanedEngine(engine: OcrEngine, cleaner: PageCleaner): OcrEngin
     async recognize(page: PageImage, signal?: AbortSignal): Promise<OcrPage> {
       const clean = await cleaner.clean(page);
       // The header and signature are read again on the same clean page (second-reading.ts).
-      const read = await readTwice(engine, clean.image, signal);
+      const twice = await readTwice(engine, clean.image, signal);
+      const read = clean.crop
+        ? { ...twice, lines: await withCrops(twice.lines, clean.crop.bind(clean)) }
+        : twice;
       const second = read.second?.map((r) => ({
         ...r,
         box: scaled(r.box, clean.scale),

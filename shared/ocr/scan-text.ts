@@ -8,6 +8,8 @@ export interface LineSource {
   box: Box | null;
   /** The words as the engine read them, with their confidence; null for a text layer. */
   words: OcrWord[] | null;
+  /** The line's picture (PNG) when the engine kept one (lines holding a digit). */
+  crop?: Uint8Array;
 }
 
 /** A document's text, page by page, with the source of every line (line n ↔ lines[n - 1]). */
@@ -71,7 +73,12 @@ export function scanText(pages: PageContent[]): ScanText {
     next += p.lines.length;
     for (const line of pageLines) {
       out.push(lineText(line));
-      lines.push({ page: p.page, box: line.box, words: line.words });
+      lines.push({
+        page: p.page,
+        box: line.box,
+        words: line.words,
+        ...(line.crop ? { crop: line.crop } : {}),
+      });
     }
   }
   return { text: out.join('\n'), lines, scannedPages, turnedPages, second };

@@ -16,6 +16,11 @@ export interface OcrWord {
 export interface OcrLine {
   words: OcrWord[];
   box: Box;
+  /**
+   * The line's picture (PNG) as the engine read it, for a person to compare a figure with: only
+   * lines holding a digit, and only when the page cleaner can cut one.
+   */
+  crop?: Uint8Array;
 }
 
 /** A quarter turn clockwise, in degrees. */

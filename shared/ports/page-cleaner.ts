@@ -1,4 +1,4 @@
-import type { PageImage } from './ocr-engine.js';
+import type { Box, PageImage } from './ocr-engine.js';
 
 /** What a page looked like before it was cleaned, measured on the page itself. */
 export interface PageMeasures {
@@ -24,6 +24,8 @@ export interface CleanPage {
   /** The page was cut out of a photo and straightened: its boxes are on the straightened page. */
   straightened: boolean;
   measures: PageMeasures;
+  /** A region of the cleaned page (its own pixels, as boxes are read on it) as a small PNG. */
+  crop?(box: Box): Promise<Uint8Array>;
 }
 
 /** Prepares a page image for OCR: colour dropout, scale, shadows, specks, the page found in a photo. */

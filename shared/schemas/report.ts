@@ -58,6 +58,8 @@ export const Indicator = z.object({
   /** Page of the uploaded file, and the figure's line on the page image (pixels) when read by OCR. */
   page: z.number().int().positive().optional(),
   box: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }).optional(),
+  /** Storage key of the picture of the figure's line on the page image (PNG), when one was kept. */
+  crop: z.string().max(300).optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 

@@ -514,7 +514,8 @@ describe('least privilege', () => {
   const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
   const WRITE = ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
   // What each function's adapters call, and nothing else: a new grant must be added here on purpose.
-  // Reading an upload's version, its records and idempotency entries, its receipt.
+  // Reading an upload's version, its records and idempotency entries, its receipt; writing the
+  // pictures of scanned figures' lines (crops/).
   const RECORD_UPLOADS = [
     ...LOGS,
     ...CONSUME,
@@ -523,6 +524,7 @@ describe('least privilege', () => {
     ...SEND,
     's3:GetObject',
     's3:GetObjectVersion',
+    's3:PutObject',
   ];
   const expected: Record<string, string[]> = {
     'tonghop-ingest': RECORD_UPLOADS,
@@ -596,22 +598,28 @@ describe('least privilege', () => {
     expect(actions).toContain('sqs:SendMessage');
   });
 
-  it('confines bucket access to a prefix: ingest reads inbox/, the rollup writes rollups/', () => {
+  it('confines bucket access to a prefix: ingest reads inbox/ and writes crops/, the rollup writes rollups/', () => {
     const s3Resources = (service: string) =>
       policyOf(service)
         .statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')))
-        .map((s) => JSON.stringify(s.Resource));
-    expect(s3Resources('tonghop-ingest')).toEqual([expect.stringContaining('/inbox/*')]);
-    expect(s3Resources('tonghop-ocr')).toEqual([expect.stringContaining('/inbox/*')]);
+        .map((s) => JSON.stringify([[s.Action].flat(), s.Resource]));
+    for (const service of ['tonghop-ingest', 'tonghop-ocr'])
+      expect(s3Resources(service).sort()).toEqual([
+        expect.stringMatching(/^\[\["s3:GetObject","s3:GetObjectVersion"\],.*\/inbox\/\*/),
+        expect.stringMatching(/^\[\["s3:PutObject"\],.*\/crops\/\*/),
+      ]);
     expect(s3Resources('tonghop-rollup')).toEqual([expect.stringContaining('/rollups/*')]);
+    // Nothing of inbox/ is written by ingest: the original stays as uploaded.
+    expect(s3Resources('tonghop-ingest').join()).not.toMatch(/PutObject[^\]]*\],[^\]]*inbox/);
   });
 
-  it('gives the portal its province only: inbox/40/ and rollups/40/, and lists rollups/40/ alone', () => {
+  it('gives the portal its province only: inbox/40/, rollups/40/ and crops/40/, and lists rollups/40/ alone', () => {
     const s3 = policyOf('tonghop-portal').statements.filter((s) =>
       [s.Action].flat().some((a) => a.startsWith('s3:')),
     ) as Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }>;
     const objects = s3.filter((s) => !s.Condition).map((s) => JSON.stringify(s.Resource));
     expect(objects.sort()).toEqual([
+      expect.stringContaining('/crops/40/*'),
       expect.stringContaining('/inbox/40/*'),
       expect.stringContaining('/rollups/40/*'),
     ]);

@@ -24,6 +24,9 @@ const B = registry.byCode('16681')!; // phường Thành Vinh (40)
 const ROUND = '2026-H1';
 const PAGE = `/so/tong-hop/${ROUND}/kiem-tra`;
 const HOSTILE = 'Số máy vi tính <img src=x onerror=alert(1)> phục vụ công tác';
+const CROP = `crops/40/${A.code}/abc123/dong-15.png`;
+const OTHER_CROP = `crops/40/${B.code}/def456/dong-15.png`;
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 type Who = 'anonymous' | 'unitA' | 'staff40' | 'staff42';
 let portal: PortalHarness;
@@ -37,7 +40,13 @@ const log = () =>
 function scannedOf(unit: typeof A): Submission {
   const s = submissionOf(unit, { computers: 4321 });
   const [first, ...rest] = s.report!.indicators;
-  const scanned = { ...first!, label: HOSTILE, page: 1, box: { x0: 10, y0: 40, x1: 400, y1: 70 } };
+  const scanned = {
+    ...first!,
+    label: HOSTILE,
+    page: 1,
+    box: { x0: 10, y0: 40, x1: 400, y1: 70 },
+    crop: CROP,
+  };
   return { ...s, report: { ...s.report!, indicators: [scanned, ...rest] } };
 }
 
@@ -50,6 +59,8 @@ beforeAll(async () => {
   portal = await startPortal(['40', '42']);
   await portal.target.ports.units.put([{ ...A, emails: ['a@nghiadan.example'] }]);
   scannedFile = await record(scannedOf(A));
+  await portal.target.ports.objects.put(CROP, PNG, 'image/png');
+  await portal.target.ports.objects.put(OTHER_CROP, PNG, 'image/png');
   await record(submissionOf(B, { computers: 77 }));
   clients = await signInAll(portal, {
     anonymous: null,
@@ -104,6 +115,31 @@ describe('who reaches the pre-sign list', () => {
     expect(await store().listChecks('40', ROUND)).toEqual([]);
     expect(await store().listChecks('42', ROUND)).toEqual([]);
     expect(await log()).toEqual([]);
+  });
+});
+
+describe('the picture of a scanned figure’s line', () => {
+  const staffPath = (k: string) => `/so/anh-so-lieu?k=${encodeURIComponent(k)}`;
+  const unitPath = (k: string) => `/don-vi/${A.code}/anh-so-lieu?k=${encodeURIComponent(k)}`;
+
+  it('stands beside the figure on the pre-sign list and the unit’s confirmation form', async () => {
+    expect((await clients.staff40.page(PAGE)).html).toContain(`src="${staffPath(CROP)}"`);
+    const form = await clients.unitA.page(`/don-vi/${A.code}/ky/${ROUND}`);
+    expect(form.html).toContain(`src="${unitPath(CROP)}"`);
+  });
+
+  it('is served to the province’s staff and to its own unit only', async () => {
+    const ok = await clients.staff40.request(staffPath(CROP));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await ok.arrayBuffer())).toEqual(PNG);
+    expect((await clients.staff42.request(staffPath(CROP))).status).toBe(404);
+    expect((await clients.unitA.request(staffPath(CROP))).status).toBe(403);
+    expect((await clients.anonymous.request(staffPath(CROP))).status).toBe(303);
+    expect((await clients.unitA.request(unitPath(CROP))).status).toBe(200);
+    expect((await clients.unitA.request(unitPath(OTHER_CROP))).status).toBe(404);
+    expect((await clients.unitA.request(unitPath('crops/40/16941/../x.png'))).status).toBe(404);
+    expect((await clients.staff42.request(unitPath(CROP))).status).toBe(403);
   });
 });
 

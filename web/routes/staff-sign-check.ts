@@ -13,6 +13,7 @@ import type { DeskDeps } from '../desk/desk-deps.js';
 import { type StaffEnv, staffOnly } from '../middleware/staff-only.js';
 import { errorPage } from '../views/error.js';
 import { itemAnchor, type SignCheckInput, signCheckPage } from '../views/sign-check.js';
+import { staffCropPath, staffCropRoute } from './figure-crops.js';
 import { flashOf, flashQuery } from './staff-flash.js';
 
 const BULK = { mapping: 'số liệu ghép chỉ tiêu', left_out: 'báo cáo không được tính' } as const;
@@ -26,6 +27,8 @@ export function staffSignCheckRoutes(deps: PortalDeps & { desk: DeskDeps }) {
   const app = new Hono<StaffEnv>();
   const now = () => deps.now?.() ?? new Date();
   app.use('/so/tong-hop/*', staffOnly);
+  app.use('/so/anh-so-lieu', staffOnly);
+  staffCropRoute(app, deps);
 
   const itemsOf = async (provinceCode: string, round: Round): Promise<SignItem[]> => {
     // The rollup's code loads when staff open the list, not with every page served.
@@ -50,7 +53,7 @@ export function staffSignCheckRoutes(deps: PortalDeps & { desk: DeskDeps }) {
       round,
       items,
       unitNames: new Map(units.map((u) => [u.code, unitLabel(u)])),
-      cropUrl: () => null,
+      cropUrl: (i) => (i.figure.crop ? staffCropPath(i.figure.crop) : null),
       flash: flashOf(c),
       log: log
         .filter((e) => e.action === 'figures_checked' && e.subject === round.roundId)

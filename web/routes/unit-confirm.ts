@@ -15,6 +15,7 @@ import type { RoundView } from '../unit-data.js';
 import { confirmSection } from '../views/confirm-figures.js';
 import type { Html } from '../views/layout.js';
 import { roundPath } from '../views/unit.js';
+import { unitCropPath } from './figure-crops.js';
 
 /** The file the unit is asked to confirm on its round page: the one counted, else the newest. */
 export function fileToConfirm(view: RoundView) {
@@ -45,6 +46,7 @@ export async function confirmBlock(
     sent: after?.sent,
     action: `${roundPath(unit.code, view.round.roundId)}/xac-nhan`,
     csrf,
+    cropUrl: (key) => unitCropPath(unit.code, key),
   });
 }
 

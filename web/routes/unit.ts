@@ -9,6 +9,7 @@ import { type UnitEnv, unitGuard } from '../middleware/unit-access.js';
 import { roundOf, roundView, splitRounds, unitRounds } from '../unit-data.js';
 import { errorPage } from '../views/error.js';
 import { roundPage, roundPath, unitPage } from '../views/unit.js';
+import { unitCropRoute } from './figure-crops.js';
 import { flashOf } from './staff-flash.js';
 import { confirmBlock, confirmRoutes } from './unit-confirm.js';
 
@@ -33,6 +34,7 @@ export function unitRoutes(deps: PortalDeps) {
   const now = () => deps.now?.() ?? new Date();
   app.use('/don-vi/:unit', ...unitGuard(deps));
   app.use('/don-vi/:unit/*', ...unitGuard(deps));
+  unitCropRoute(app, deps);
 
   app.get('/don-vi/:unit', async (c) => {
     const unit = c.get('unit');

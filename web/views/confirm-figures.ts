@@ -17,6 +17,8 @@ export interface ConfirmInput {
   sent?: Record<string, string | undefined>;
   action: string;
   csrf: string;
+  /** Where the picture of a scanned figure's line is loaded from. */
+  cropUrl?: (key: string) => string;
 }
 
 const SOURCE = { title: 'tiêu đề', preamble: 'câu mở đầu', closing: 'câu kết' } as const;
@@ -55,6 +57,12 @@ function figureField(c: ConfirmableFigure, n: number, input: ConfirmInput): Html
   return html`<fieldset class="figure card${error ? ' invalid' : ''}">
     <legend>${c.name}</legend>
     <p>Đọc được: <strong>${readText(c)}</strong> · Nguồn: ${sourceText(c)}</p>
+    ${
+      c.figure.crop && input.cropUrl
+        ? html`<figure class="crop"><img src="${input.cropUrl(c.figure.crop)}"
+          alt="Ảnh dòng số liệu trong bản quét, trang ${c.figure.page ?? ''}"></figure>`
+        : ''
+    }
     ${c.figure.label !== c.name ? html`<p class="note">Trong báo cáo: “${c.figure.label}”</p>` : ''}
     ${error ? html`<p class="error" id="e${n}">${error}</p>` : ''}
     ${radio('dung', 'Đúng')}
