@@ -75,7 +75,8 @@ describe('crops of lines holding a digit', () => {
 
   it('cuts a PNG no wider than a phone shows, with the ink of the line in it', async () => {
     const svg = Buffer.from(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="800"><rect width="100%" height="100%" fill="white"/>' +
+      '<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="800">' +
+        '<rect width="100%" height="100%" fill="white"/>' +
         '<rect x="200" y="300" width="1800" height="40" fill="#111"/></svg>',
     );
     // A scanner's page (its resolution known, JPEG): no photo of a desk is looked for.
