@@ -107,8 +107,8 @@ function checkFigures(indicators: Indicator[], rows: FormRow[], cols: FormColumn
 
 /**
  * The rows a reading must find: all but those whose rate the reader's rules do not take (a rate
- * over 1000 %, or beside a result over its plan: shared/reader/table-figures.ts) and a formula
- * whose saved result is 0 (exceljs reads it as no result: missing, never wrong).
+ * over 1000 %, or beside a result over its plan: shared/reader/table-figures.ts). A formula whose
+ * saved result is 0 is read too (exceljs loses that result; the sheet census restores it).
  */
 function mustRead(rows: FormRow[], l: FormLayout): FormRow[] {
   const rates = l.columns.includes('rate');
@@ -118,7 +118,7 @@ function mustRead(rows: FormRow[], l: FormLayout): FormRow[] {
         rates &&
         ((rateOf(r) ?? 0) > 1000 ||
           (l.columns.includes('plan') && r.plan !== null && r.result > r.plan))
-      ) && !(l.numbers === 'formula' && (r.result === 0 || (rates && rateOf(r) === 0))),
+      ),
   );
 }
 
@@ -176,8 +176,13 @@ describe('an Excel form is read row by row: label, value, unit, or nothing', () 
     ws.addRow(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả']);
     ws.addRow([1, LABELS[4], 'máy', { formula: 'SUM(E2:E9)' }]);
     ws.addRow([2, LABELS[6], 'hộ', { formula: 'E3*2', result: 340 }]);
+    // A saved result of 0 is a result (exceljs reads it as none; the sheet census keeps it).
+    ws.addRow([3, LABELS[5], 'người', { formula: 'E4*0', result: 0 }]);
     const report = await readForm(Buffer.from(await wb.xlsx.writeBuffer()));
-    expect(report.indicators.map((i) => [i.label, i.value])).toEqual([[LABELS[6], 340]]);
+    expect(report.indicators.map((i) => [i.label, i.value])).toEqual([
+      [LABELS[6], 340],
+      [LABELS[5], 0],
+    ]);
   });
 
   it('a number shown in Vietnamese notation reads back as the value stored', () => {

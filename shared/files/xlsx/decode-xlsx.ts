@@ -1,4 +1,5 @@
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import { SaxesParser } from 'saxes';
 import type { Document } from '../../schemas/document.js';
 import { layoutDocument } from '../document-text.js';
 import { XmlRefused } from '../docx/xml-tree.js';
@@ -56,10 +57,47 @@ const tooLarge = (why: string, log: string) =>
   );
 
 const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const RELS = 'xl/_rels/workbook.xml.rels';
+
+/** Each element's attributes by its local name, in document order (a small part: workbook, rels). */
+function elements(xml: string, local: string): Array<Record<string, string>> {
+  const out: Array<Record<string, string>> = [];
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('doctype', () => {
+    throw new XmlRefused('DOCTYPE');
+  });
+  parser.on('opentag', (node) => {
+    if (node.name.slice(node.name.indexOf(':') + 1) === local)
+      out.push(Object.fromEntries(Object.entries(node.attributes).map(([k, v]) => [k, String(v)])));
+  });
+  parser.write(xml).close();
+  return out;
+}
+
+/** The worksheet part of each sheet by its name, from workbook.xml and its relationships. */
+function partsBySheet(parts: Map<string, Buffer>): Map<string, string> {
+  const rels = parts.get(RELS);
+  const book = parts.get('xl/workbook.xml');
+  if (!rels || !book) return new Map();
+  const target = new Map(
+    elements(rels.toString('utf8'), 'Relationship').map((r) => [
+      r.Id ?? '',
+      (r.Target ?? '').replace(/^\/?(?:xl\/)?/, 'xl/'),
+    ]),
+  );
+  const rid = (a: Record<string, string>) =>
+    Object.entries(a).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1] ?? '';
+  return new Map(
+    elements(book.toString('utf8'), 'sheet').map((a) => [a.name ?? '', target.get(rid(a)) ?? '']),
+  );
+}
 
 async function census(bytes: Uint8Array): Promise<ZipCensus> {
   try {
-    return await inflateCounted(bytes, (name) => SHEET.test(name) || name === 'xl/workbook.xml');
+    return await inflateCounted(
+      bytes,
+      (name) => SHEET.test(name) || name === 'xl/workbook.xml' || name === RELS,
+    );
   } catch (e) {
     if (e instanceof ZipTooLarge)
       throw tooLarge(
@@ -70,11 +108,15 @@ async function census(bytes: Uint8Array): Promise<ZipCensus> {
   }
 }
 
-/** Each sheet's XML counted before exceljs reads it; a DOCTYPE anywhere is refused. */
-function checkSheets(parts: Map<string, Buffer>): void {
+/**
+ * Each sheet's XML counted before exceljs reads it; a DOCTYPE anywhere is refused. Returns the
+ * formula cells whose saved result is 0, by part.
+ */
+function checkSheets(parts: Map<string, Buffer>): Map<string, Set<string>> {
+  const zeros = new Map<string, Set<string>>();
   for (const [name, xml] of parts) {
     try {
-      if (SHEET.test(name)) censusOf(xml.toString('utf8'));
+      if (SHEET.test(name)) zeros.set(name, censusOf(xml.toString('utf8')).zeros);
       else if (/<!DOCTYPE/i.test(xml.toString('utf8'))) throw new XmlRefused('DOCTYPE');
     } catch (e) {
       if (e instanceof SheetTooLarge) {
@@ -95,6 +137,7 @@ function checkSheets(parts: Map<string, Buffer>): void {
       throw damaged(`${name}: ${(e as Error).message.slice(0, 200)}`);
     }
   }
+  return zeros;
 }
 
 /** exceljs keeps a sheet's merged ranges by their top-left cell; they are read, not changed. */
@@ -112,13 +155,22 @@ interface TextBudget {
   chars: number;
 }
 
-function gridOf(ws: Worksheet, budget: TextBudget): SheetGrid {
+/** A formula whose saved result is 0 reads as 0 (exceljs loses it); any other missing result stays empty. */
+function savedValue(cell: Cell, zeros: Set<string>): CellValue {
+  const v = cell.value;
+  const formula = v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v);
+  if (formula && (v as { result?: unknown }).result === undefined && zeros.has(cell.address))
+    return 0;
+  return v;
+}
+
+function gridOf(ws: Worksheet, budget: TextBudget, zeros: Set<string>): SheetGrid {
   const rows: SheetGrid['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (c > MAX_SHEET_COLUMNS) return;
-      const text = cellText(cell.value, cell.numFmt);
+      const text = cellText(savedValue(cell, zeros), cell.numFmt);
       budget.chars += text.length;
       if (budget.chars > MAX_TEXT_CHARS) throw textTooLong(budget.chars);
       // A line break typed in a cell (Alt+Enter) is a space in the line the reader reads.
@@ -146,9 +198,18 @@ export async function readXlsx(bytes: Uint8Array): Promise<Document> {
   if (!startsWith(bytes, ZIP)) throw damaged('not a zip archive');
   const sizes = await census(bytes);
   if (!sizes.parts.has('xl/workbook.xml')) throw damaged('zip without xl/workbook.xml');
-  checkSheets(sizes.parts);
+  const zeros = checkSheets(sizes.parts);
+  let parts: Map<string, string>;
+  try {
+    parts = partsBySheet(sizes.parts);
+  } catch (e) {
+    throw damaged(`workbook.xml: ${(e as Error).message.slice(0, 200)}`);
+  }
   const wb = await workbookOf(bytes);
   const visible = wb.worksheets.filter((ws) => !ws.state || ws.state === 'visible');
   const budget: TextBudget = { chars: 0 };
-  return layoutDocument(workbookDocument(visible.map((ws) => gridOf(ws, budget)))).document;
+  const grids = visible.map((ws) =>
+    gridOf(ws, budget, zeros.get(parts.get(ws.name) ?? '') ?? new Set()),
+  );
+  return layoutDocument(workbookDocument(grids)).document;
 }

@@ -17,6 +17,8 @@ export interface SheetCensus {
   rows: number;
   cells: number;
   merges: Range[];
+  /** Formula cells whose saved result is 0 ("B7"): exceljs reads that result as none. */
+  zeros: Set<string>;
 }
 
 /** A sheet over a bound: the caller says which, in Vietnamese. */
@@ -53,8 +55,10 @@ const area = (r: Range) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
 /** Counts one worksheet part; throws SheetTooLarge over a bound, XmlRefused on a DOCTYPE. */
 export function censusOf(xml: string): SheetCensus {
-  const census: SheetCensus = { rows: 0, cells: 0, merges: [] };
+  const census: SheetCensus = { rows: 0, cells: 0, merges: [], zeros: new Set() };
   let merged = 0;
+  let cell: { ref: string; type: string; formula: boolean; value: string } | null = null;
+  let inValue = false;
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('doctype', () => {
     throw new XmlRefused('DOCTYPE in a worksheet');
@@ -62,7 +66,12 @@ export function censusOf(xml: string): SheetCensus {
   parser.on('opentag', (node) => {
     const local = node.name.slice(node.name.indexOf(':') + 1);
     if (local === 'row' && ++census.rows > MAX_SHEET_ROWS) throw new SheetTooLarge('rows');
-    else if (local === 'c' && ++census.cells > MAX_SHEET_CELLS) throw new SheetTooLarge('cells');
+    else if (local === 'c') {
+      if (++census.cells > MAX_SHEET_CELLS) throw new SheetTooLarge('cells');
+      const type = String(node.attributes.t ?? 'n');
+      cell = { ref: String(node.attributes.r ?? ''), type, formula: false, value: '' };
+    } else if (local === 'f' && cell) cell.formula = true;
+    else if (local === 'v' && cell) inValue = true;
     else if (local === 'mergeCell') {
       const range = rangeOf(String(node.attributes.ref ?? ''));
       if (!range) return;
@@ -70,6 +79,19 @@ export function censusOf(xml: string): SheetCensus {
       // A form merges a title over its width, a header over two rows: never a sheet's worth.
       if (merged > MAX_SHEET_CELLS) throw new SheetTooLarge('merges');
       census.merges.push(range);
+    }
+  });
+  parser.on('text', (text) => {
+    if (inValue && cell && cell.value.length < 64) cell.value += text;
+  });
+  parser.on('closetag', (node) => {
+    const local = node.name.slice(node.name.indexOf(':') + 1);
+    if (local === 'v') inValue = false;
+    else if (local === 'c' && cell) {
+      const zero =
+        cell.formula && cell.type === 'n' && cell.value.trim() !== '' && Number(cell.value) === 0;
+      if (zero && cell.ref) census.zeros.add(cell.ref.toUpperCase());
+      cell = null;
     }
   });
   parser.write(xml).close();
