@@ -229,6 +229,29 @@ describe('hostile edXML', () => {
     );
   });
 
+  it('base64 with a character outside its alphabet, or an = inside, is a damaged file, never other bytes', async () => {
+    const text = Buffer.from(
+      'BÁO CÁO\nSố: 12/BC-UBND\nSố hồ sơ trực tuyến: 1.234 hồ sơ\n'.repeat(20),
+    );
+    const xml = edxmlPackage(HEADER, [{ name: 'bao-cao.txt', bytes: text }]).toString('utf8');
+    const body = /(<(?:\w+:)?ContentTransferEncoded>)([^<]+)</.exec(xml)!;
+    const start = body.index + body[1]!.length;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('=', '!', '@', '#', '.', '-', '_', '*', '%'),
+        fc.integer({ min: 1, max: body[2]!.trim().length - 2 }),
+        async (stray, at) => {
+          const bad = xml.slice(0, start + at) + stray + xml.slice(start + at);
+          const p = await problemOf(readFileContent('goi.edxml', Buffer.from(bad)));
+          expect(p.diagnostic.message).toMatch(/"bao-cao\.txt" bị hỏng \(mã base64 không hợp lệ\)/);
+        },
+      ),
+      { numRuns: 20 },
+    );
+    const clean = await readFileContent('goi.edxml', Buffer.from(xml));
+    expect(clean.kind === 'text' && clean.text).toContain('1.234 hồ sơ');
+  });
+
   it('a package without attachments, or with too many, is refused', async () => {
     expect(
       (await problemOf(readFileContent('a.edxml', edxmlPackage(HEADER, [])))).diagnostic.code,

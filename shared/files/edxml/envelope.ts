@@ -4,6 +4,7 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { fileProblem } from '../file-problem.js';
 import { MAX_FILE_BYTES } from '../limits.js';
+import { shownFileName } from '../shown-name.js';
 
 /** The namespace of QCVN 102:2016 packages. */
 export const EDXML_NS = 'http://www.mic.gov.vn/TBT/QCVN_102_2016';
@@ -225,15 +226,15 @@ function close(s: State, tag: SaxesTagNS) {
   s.field = null;
 }
 
+/** Base64 as XML Schema's base64Binary writes it; Node would skip other characters and stop at '='. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 function finishAttachment(s: State) {
   const a = s.attachment!;
   s.attachment = null;
   const base64 = a.chunks.join('').replace(/\s+/g, '');
   a.chunks = [];
   if (!base64) return;
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  s.decodedTotal += bytes.length;
-  if (bytes.length > MAX_FILE_BYTES) throw tooLarge();
   const listed = a.fields.ContentId ? s.manifest.get(a.fields.ContentId) : undefined;
   const name =
     a.fields.AttachmentName ??
@@ -241,5 +242,15 @@ function finishAttachment(s: State) {
     a.fields.Description ??
     a.fields.ContentId ??
     'tep-dinh-kem';
+  // A stray character or an '=' inside would give other bytes, or a file cut short, read as if whole.
+  if (!BASE64.test(base64) || base64.length % 4 === 1) {
+    s.header.notes.push(
+      `Tệp đính kèm "${shownFileName(name, 60)}" bị hỏng (mã base64 không hợp lệ); chưa đọc.`,
+    );
+    return;
+  }
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  s.decodedTotal += bytes.length;
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge();
   s.attachments.push({ name, contentType: a.fields.ContentType ?? listed?.type ?? null, bytes });
 }

@@ -35,7 +35,7 @@ export async function readEdxml<C extends Content>(
   formatOf: (n: string) => FileFormat | null,
 ) {
   const { header, attachments } = readEnvelope(bytes);
-  if (!attachments.length)
+  if (!attachments.length && !header.notes.length)
     throw edxmlProblem(
       'Gói edXML không có tệp đính kèm nào (văn bản báo cáo); vui lòng xuất lại gói kèm văn bản.',
       'edxml without attachments',
