@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { IndicatorSummary, Rollup } from '../schemas/rollup.js';
 import { DOCUMENT_KIND_WORDS, COUNT_TITLES as T, titled } from '../vocabulary/status-words.js';
 import { basisText } from './docx-checks.js';
@@ -33,26 +34,25 @@ const MAX_LINES = 27;
  */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 0.95) - 1);
-  return text.split('\n').reduce((n, part) => {
+  // No longer than a line (UTF-16 units are never fewer than characters): one line. Most cells.
+  if (text.length <= perLine && !text.includes('\n')) return 1;
+  let n = 0;
+  for (const part of text.split('\n')) {
     // Greedy, as the sheet wraps: words in order, a word longer than a line cut into lines.
-    const pieces = part
-      .split(/\s+/)
-      .filter(Boolean)
-      .flatMap((w) => {
-        const len = [...w].length;
-        return Array.from({ length: Math.ceil(len / perLine) }, (_, i) =>
-          Math.min(perLine, len - i * perLine),
-        );
-      });
     let lines = 1;
     let used = 0;
-    for (const len of pieces)
-      if (used && used + 1 + len > perLine) {
-        lines += 1;
-        used = len;
-      } else used += (used ? 1 : 0) + len;
-    return n + lines;
-  }, 0);
+    for (const word of part.split(/\s+/)) {
+      for (let left = [...word].length; left > 0; left -= perLine) {
+        const len = Math.min(perLine, left);
+        if (used && used + 1 + len > perLine) {
+          lines += 1;
+          used = len;
+        } else used += (used ? 1 : 0) + len;
+      }
+    }
+    n += lines;
+  }
+  return n;
 }
 
 function sheet(book: Book, name: string, columns: Column[], opts: { tallHeader?: boolean } = {}) {
@@ -111,7 +111,31 @@ function add(ws: Sheet, row: Record<string, unknown>, formats: Record<string, Fo
   if (lines > 1) added.height = Math.min(lines, MAX_LINES) * LINE_POINTS;
   for (const [key, f] of Object.entries(formats))
     if (f !== 'wrap') added.getCell(key).numFmt = NUM_FMT[f];
+  shareStyles(ws, added);
   added.commit();
+}
+
+/** Each sheet's style objects by content and cell type, one object for all cells alike. */
+const SHARED_STYLES = new WeakMap<Sheet, Map<string, Partial<ExcelJS.Style>>>();
+
+/**
+ * Cells styled alike get one style object. exceljs gives every cell a fresh copy of its column's
+ * style and, on commit, writes each copy out as XML to find its style id (about half the
+ * workbook's time); it remembers the id of an object it has seen. The id depends on the style and
+ * the cell's type, so both make the key: the file is byte for byte the same.
+ */
+function shareStyles(ws: Sheet, row: ExcelJS.Row): void {
+  let shared = SHARED_STYLES.get(ws);
+  if (!shared) {
+    shared = new Map();
+    SHARED_STYLES.set(ws, shared);
+  }
+  row.eachCell((cell) => {
+    const key = `${cell.type}|${JSON.stringify(cell.style)}`;
+    const style = shared.get(key);
+    if (style) cell.style = style;
+    else shared.set(key, cell.style);
+  });
 }
 /** A date cell that shows Vietnam's time (Excel dates carry no zone). */
 const ictCell = (iso: string | null) => (iso ? new Date(Date.parse(iso) + ICT_MS) : undefined);
@@ -362,7 +386,7 @@ export async function rollupXlsx(
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const book = new WorkbookWriter({
     stream: sink,
     useStyles: true,
     useSharedStrings: false,
