@@ -5,7 +5,6 @@ import { decodeText } from './decode-text.js';
 import { documentText } from './document-text.js';
 import type { EnvelopeHeader } from './edxml/envelope.js';
 import { fileProblem, textTooLong } from './file-problem.js';
-import { checkImageHeader } from './image-header.js';
 import { MAX_FILE_BYTES, MAX_TEXT_CHARS } from './limits.js';
 
 /**
@@ -152,7 +151,7 @@ export async function readFileContent(
       return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts, document: pdf.document };
     }
     case 'image':
-      checkImageHeader(bytes, 'Ảnh chụp hoặc bản quét');
+      (await import('./image-header.js')).checkImageHeader(bytes, 'Ảnh chụp hoặc bản quét');
       throw needsOcr('Tệp ảnh chụp hoặc bản quét');
     case 'zip':
       throw needsOcr('Tệp .zip chứa ảnh chụp các trang');

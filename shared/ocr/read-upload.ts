@@ -1,7 +1,6 @@
 import { lettersOf } from '../files/decode-pdf.js';
 import { readEdxml } from '../files/edxml/read-edxml.js';
 import { FileProblem, fileProblem } from '../files/file-problem.js';
-import { checkImageHeader } from '../files/image-header.js';
 import { MIN_LETTERS_PER_PAGE } from '../files/limits.js';
 import { pdfPageImages } from '../files/pdf-page-images.js';
 import {
@@ -13,7 +12,6 @@ import {
   readFileContent,
 } from '../files/read-file.js';
 import { shownFileName } from '../files/shown-name.js';
-import { byPageName, MAX_ZIP_PAGES, zipImages } from '../files/zip-images.js';
 import type { OcrEngine, OcrPage, PageImage } from '../ports/ocr-engine.js';
 import { documentBudget, ocrTooSlow } from './ocr-budget.js';
 import { recognizeUpright } from './orientation.js';
@@ -73,15 +71,17 @@ async function recognizeWithin(
   }
 }
 
-function imagesOf(fileName: string, bytes: Uint8Array): Promise<PageImage[]> | PageImage[] {
-  if (formatOf(fileName) === 'zip')
-    return zipImages(bytes).then((files) =>
-      files.map((f, i) => {
-        checkImageHeader(f.bytes, `Ảnh "${shownFileName(f.name, 60)}" trong tệp .zip`);
-        return { page: i + 1, image: f.bytes };
-      }),
-    );
-  return [{ page: 1, image: bytes }];
+async function imagesOf(fileName: string, bytes: Uint8Array): Promise<PageImage[]> {
+  if (formatOf(fileName) !== 'zip') return [{ page: 1, image: bytes }];
+  // The zip and image-header readers load with the first photo: a typed file never needs them.
+  const [{ zipImages }, { checkImageHeader }] = await Promise.all([
+    import('../files/zip-images.js'),
+    import('../files/image-header.js'),
+  ]);
+  return (await zipImages(bytes)).map((f, i) => {
+    checkImageHeader(f.bytes, `Ảnh "${shownFileName(f.name, 60)}" trong tệp .zip`);
+    return { page: i + 1, image: f.bytes };
+  });
 }
 
 const scanBody = (scan: ScanText) => ({ text: scan.text, scan });
@@ -177,6 +177,10 @@ export interface Photo {
  * file names ("2.jpg" before "10.jpg"), like the photos of a .zip, and bounded the same way.
  */
 export async function readPhotos(photos: Photo[], ocr: OcrEngine): Promise<UploadContent> {
+  const [{ byPageName, MAX_ZIP_PAGES }, { checkImageHeader }] = await Promise.all([
+    import('../files/zip-images.js'),
+    import('../files/image-header.js'),
+  ]);
   if (photos.length > MAX_ZIP_PAGES)
     throw fileProblem(
       'rejected',

@@ -33,8 +33,18 @@ async function staticPackages(entry: string): Promise<Set<string>> {
   return packages;
 }
 
-// Each costs 30–200 ms of CPU to load; `tonghop parse` of a .txt or .docx needs none of them.
-const HEAVY = ['sharp', 'tesseract.js', 'pkijs', '@peculiar/x509', 'asn1js', 'unpdf', 'mammoth'];
+// Each costs 30–200 ms of CPU to load; `tonghop parse` of a .txt or .docx needs none of them (the last two are the .zip and photo readers).
+const HEAVY = [
+  'sharp',
+  'tesseract.js',
+  'pkijs',
+  '@peculiar/x509',
+  'asn1js',
+  'unpdf',
+  'mammoth',
+  'yauzl',
+  'image-size',
+];
 
 describe('what `tonghop parse` loads at start', () => {
   it('loads no OCR, image, PDF, Word or certificate library before a file needs it', async () => {
