@@ -33,7 +33,8 @@ async function staticPackages(entry: string): Promise<Set<string>> {
   return packages;
 }
 
-// Each costs 30–200 ms of CPU to load; `tonghop parse` of a .txt or .docx needs none of them (the last two are the .zip and photo readers).
+// Each costs 20–200 ms of CPU to load; `tonghop parse` of a .txt or .docx needs none of them
+// (yauzl and image-size are the .zip and photo readers).
 const HEAVY = [
   'sharp',
   'tesseract.js',
