@@ -1,5 +1,4 @@
 import { lettersOf } from '../files/decode-pdf.js';
-import { readEdxml } from '../files/edxml/read-edxml.js';
 import { FileProblem, fileProblem } from '../files/file-problem.js';
 import { MIN_LETTERS_PER_PAGE } from '../files/limits.js';
 import { pdfPageImages } from '../files/pdf-page-images.js';
@@ -118,6 +117,8 @@ async function readPackage(bytes: Uint8Array, ocr: OcrEngine, opts: ReadOptions)
   const budget = documentBudget(ocr);
   try {
     checkSize(bytes.length);
+    // The package reader (XML, CMS signatures) loads with the first package, as read-file.ts has it.
+    const { readEdxml } = await import('../files/edxml/read-edxml.js');
     return await readEdxml(
       bytes,
       opts,

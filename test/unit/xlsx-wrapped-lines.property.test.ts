@@ -26,7 +26,20 @@ function laidOut(text: string, width: number): number {
   }, 0);
 }
 
-const pieces = ['a', 'Khó', 'khăn', ' ', '  ', '\n', '\t', 'nghiêng', '😀', 'x'.repeat(70), '\u00a0', ''];
+const pieces = [
+  'a',
+  'Khó',
+  'khăn',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  'nghiêng',
+  '😀',
+  'x'.repeat(70),
+  '\u00a0',
+  '',
+];
 
 describe('the lines a wrapped XLSX cell takes', () => {
   it('are those of the greedy layout, for any text and column width', () => {
@@ -46,7 +59,9 @@ describe('the lines a wrapped XLSX cell takes', () => {
   it('grow with the text: one more word never takes fewer lines', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 4, max: 60 }), (text, width) => {
-        expect(wrappedLines(`${text} chữ`, width)).toBeGreaterThanOrEqual(wrappedLines(text, width));
+        expect(wrappedLines(`${text} chữ`, width)).toBeGreaterThanOrEqual(
+          wrappedLines(text, width),
+        );
       }),
     );
   });
