@@ -52,6 +52,10 @@ export function kindText(d: KindDoc, rng: Rng): string {
 }
 
 const FONT = 'Times New Roman';
+const sentenceCase = (s: string) => {
+  const lower = s.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+};
 const run = (text: string, bold = false) => new TextRun({ text, font: FONT, bold });
 
 function columnsTable(left: string[], right: string[]): Table {
@@ -87,11 +91,17 @@ function headingParagraph(d: KindDoc, b: Extract<KindBlock, { t: 'heading' }>): 
     });
   if (d.headingStyle === 'typed')
     return new Paragraph({ children: [run(`${b.label} ${b.words}`, true)] });
-  // Bold alone; half of them typed in lower case and shown in capitals by formatting.
-  const lower = b.words.length % 2 === 0;
-  const text = lower ? b.words.toLocaleLowerCase('vi') : b.words;
+  // Bold alone: in capitals as typed, typed in lower case and shown in capitals by formatting,
+  // or in sentence case and centred.
+  const way = b.words.length % 3;
+  if (way === 2)
+    return new Paragraph({
+      children: [run(sentenceCase(b.words), true)],
+      alignment: AlignmentType.CENTER,
+    });
+  const text = way === 0 ? b.words.toLocaleLowerCase('vi') : b.words;
   return new Paragraph({
-    children: [new TextRun({ text, font: FONT, bold: true, allCaps: lower })],
+    children: [new TextRun({ text, font: FONT, bold: true, allCaps: way === 0 })],
   });
 }
 
@@ -131,7 +141,10 @@ export function kindPdf(d: KindDoc): Promise<Buffer> {
     pdf.text(text || ' ');
   };
   for (const b of d.blocks) {
-    if (b.t === 'heading') line(b.label ? `${b.label} ${b.words}` : b.words, true);
+    // Bold alone, half in sentence case: then only the larger font tells a heading.
+    const words = b.t === 'heading' && b.words.length % 2 ? sentenceCase(b.words) : '';
+    if (b.t === 'heading') line(b.label ? `${b.label} ${b.words}` : words || b.words, true);
+    else if (b.t === 'table') for (const r of b.rows) line(r.join('     '));
     else for (const l of blockLines(b, 'stacked')) line(l, b.t === 'p' && b.bold === true);
   }
   return new Promise((resolve, reject) => {

@@ -265,7 +265,8 @@ async function assess(
     const allowed = checkUploader(metadata?.[UPLOADER_METADATA], layout.key);
     if (!allowed.ok) return ending(upload, 'rejected', [allowed.problem]);
     upload.uploadedBy = allowed.uploader;
-    report = await readContent(upload, bytes, layout.key.provinceCode, deps, lap);
+    const folder = { provinceCode: layout.key.provinceCode, unitCode: unit?.code ?? null };
+    report = await readContent(upload, bytes, folder, deps, lap);
   } catch (e) {
     if (!(e instanceof FileProblem)) throw e;
     if (e.diagnostic.code === NEEDS_OCR && deps.ocrQueue) {
@@ -295,10 +296,11 @@ async function readObject(upload: Upload, deps: IngestDeps) {
 async function readContent(
   upload: Upload,
   bytes: Uint8Array,
-  provinceCode: string,
+  folder: { provinceCode: string; unitCode: string | null },
   deps: IngestDeps,
   lap: (s: IngestStage) => void,
 ): Promise<Report> {
+  const { provinceCode, unitCode } = folder;
   const trust = (await deps.trustList?.(provinceCode)) ?? [];
   const content = refuseTextless(await readUpload(upload.file.name, bytes, deps.ocr, { trust }));
   lap('decode');
@@ -306,10 +308,12 @@ async function readContent(
   if (notAllowed) throw new FileProblem('rejected', notAllowed, 'json report from a commune');
   // A date read from a scan that lies after the day S3 took the upload is not the document's own.
   const receivedOn = ictDate(new Date(upload.ref.eventTime));
-  const read = reportOf(content, { registry: deps.registry, provinceCode, receivedOn });
+  // The folder's unit tells apart units of one name; the text may not overrule it unnoticed.
+  const context = { registry: deps.registry, provinceCode, unitCode, receivedOn };
+  const read = reportOf(content, context);
   const scan = content.kind === 'text' ? content.scan : undefined;
-  const unitCode = upload.layout.ok ? upload.layout.key.unitCode : UNRESOLVED_UNIT;
-  const prefix = cropPrefix(provinceCode, unitCode, upload.file.sha256 ?? 'unknown');
+  const folderUnit = upload.layout.ok ? upload.layout.key.unitCode : UNRESOLVED_UNIT;
+  const prefix = cropPrefix(provinceCode, folderUnit, upload.file.sha256 ?? 'unknown');
   const report = await keepFigureCrops(read, scan, prefix, deps.objects);
   lap('parse');
   return report;

@@ -21,8 +21,13 @@ export function structuredSections(
 ): Section[] {
   const from = lines[bodyStart]?.index ?? 0;
   const found = modelHeadings(doc, from);
-  if (!found || found.headings.length < 2 || (found.byFormat && fromText.length >= 2))
-    return fromText;
+  if (!found || found.headings.length < 2) return fromText;
+  // Formatting alone yields to the lines' numerals, unless it finds more parts, those included
+  // (headings in capitals among others set only in a larger font).
+  const seen = new Set(found.headings.map((h) => h.text));
+  const more =
+    found.headings.length > fromText.length && fromText.every((s) => seen.has(s.heading));
+  if (found.byFormat && fromText.length >= 2 && !more) return fromText;
   const sections = sectionsAtHeadings(lines, found.headings);
   return sections.length >= 2 ? sections : fromText;
 }

@@ -24,14 +24,36 @@ const isUpper = (s: string) => {
   return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
 };
 
-function groupKey(p: Paragraph): string | null {
+/**
+ * The set a paragraph may head a part in: a Word list level, the outline's top level, or
+ * formatting alone: bold and in capitals or centred, or (a PDF's text layer, which knows no
+ * bold) a font clearly larger than the body's.
+ */
+function groupKey(p: Paragraph, bodySize: number | null): string | null {
   if (shownText(p).length > HEADING_MAX || !p.text.trim()) return null;
   const n = p.numbering;
   if (p.label && n && n.format !== 'bullet' && n.format !== 'none') return `0:${n.level}:${n.list}`;
   if (p.label) return null;
   if (p.level === 0) return '1:outline';
-  if (p.bold === true && (p.caps === true || isUpper(p.text))) return '2:format';
+  if (p.bold === true && (p.caps === true || isUpper(p.text) || p.align === 'center'))
+    return '2:format';
+  if (p.size && bodySize && p.size >= bodySize * LARGER && !/[.;:,]$/.test(p.text.trim()))
+    return '2:size';
   return null;
+}
+
+// How much larger than the body's a heading's font is (11 pt body, 13 pt headings: 1.18).
+const LARGER = 1.12;
+
+/** The font size most of the body's text is set in, where the format gives sizes. */
+function bodySizeOf(doc: Document): number | null {
+  const chars = new Map<number, number>();
+  for (const b of doc.blocks)
+    if (b.kind === 'paragraph' && b.size)
+      chars.set(b.size, (chars.get(b.size) ?? 0) + b.text.length);
+  let best: [number, number] | null = null;
+  for (const e of chars) if (!best || e[1] > best[1]) best = e;
+  return best?.[0] ?? null;
 }
 
 /** Whether a set of paragraphs reads as a report's top-level parts. */
@@ -59,9 +81,10 @@ export function modelHeadings(
   fromIndex: number,
 ): { headings: ModelHeading[]; byFormat: boolean } | null {
   const sets = new Map<string, Paragraph[]>();
+  const bodySize = bodySizeOf(doc);
   for (const b of doc.blocks) {
     if (b.kind !== 'paragraph' || b.at.line - 1 < fromIndex) continue;
-    const key = groupKey(b);
+    const key = groupKey(b, bodySize);
     if (!key) continue;
     const set = sets.get(key) ?? [];
     set.push(b);

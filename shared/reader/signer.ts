@@ -155,7 +155,11 @@ function blockTokens(tail: Line[]): Array<{ token: SignatureToken; line: number 
     // A title a few lines down belongs to the same block ("KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH");
     // one further down starts another block.
     const last = out[out.length - 1];
-    if (last && i - last.line > 3) break;
+    if (last && i - last.line > 3) {
+      // A stray piece of a word ("bàn." at a wrapped line's start) heads no block by itself.
+      if (out.some((t) => t.token.kind !== 'partial')) break;
+      out.length = 0;
+    }
     for (const token of tokens) out.push({ token, line: i });
   }
   return out;

@@ -335,3 +335,25 @@ describe('ingestObject: bad input is recorded with a Vietnamese reason, never lo
     expect(codes(r)).toContain('issuedOn.future');
   });
 });
+
+describe('ingestObject: a unit whose name several provinces share', () => {
+  // Tân An: a xã in six provinces. The folder names which one sent it.
+  const tanAn = registry.byCode('17305')!;
+  const other = registry.byCode('26179')!;
+
+  it('is the folder unit when the text gives no province', async () => {
+    const r = await upload(key(tanAn.code, 'bao cao.txt'), enc(reportText(tanAn)));
+    expect(r.submission.report?.issuer.code).toBe(tanAn.code);
+    expect(codes(r)).not.toContain('unit.mismatch');
+  });
+
+  it('stays the folder unit when the text names another province, and says so', async () => {
+    const text = reportText(tanAn).replace(
+      'Kính gửi: Sở Khoa học và Công nghệ.',
+      `Kính gửi: Sở Khoa học và Công nghệ tỉnh ${other.provinceName}.`,
+    );
+    const r = await upload(key(tanAn.code, 'bao cao.txt'), enc(text));
+    expect(r.submission.report?.issuer.code).toBe(tanAn.code);
+    expect(codes(r)).toContain('issuer.folderDisagrees');
+  });
+});
