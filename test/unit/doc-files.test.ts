@@ -180,6 +180,26 @@ describe('a .doc that cannot be read is rejected with one plain reason', () => {
     expect(p.diagnostic.message).toMatch(/mật khẩu/);
   });
 
+  it('a WordDocument stream without the FIB magic is damaged, whatever its flag bits say', async () => {
+    const bytes = fixture('tcvn3');
+    const fib = fibOffset(Buffer.from(bytes));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 0xffff }).filter((w) => w !== 0xa5ec),
+        fc.integer({ min: 0, max: 0xffff }),
+        async (magic, flags) => {
+          const b = Buffer.from(bytes);
+          b.writeUInt16LE(magic, fib);
+          b.writeUInt16LE(flags, fib + 0xa);
+          const p = await problemOf('hong.doc', b);
+          expect(p.diagnostic.code).toBe('file.docDamaged');
+          expect(p.diagnostic.message).not.toMatch(/mật khẩu/);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 60_000);
+
   it('RTF or a web page saved as .doc is refused by what it is; a .docx named .doc is read', async () => {
     expect(
       (await problemOf('a.doc', Buffer.from('{\\rtf1\\ansi Bao cao}'))).diagnostic.message,

@@ -58,7 +58,10 @@ function sprms(grpprl, offset, each) {
 }
 class RawExtractor extends Extractor {
   extractWordDocument(document, buffer) {
-    if (buffer.length >= 12 && (buffer.readUInt16LE(0xa) & 0x0100) !== 0)
+    // A stream without Word's FIB magic is no Word 97 document: its flag bits mean nothing.
+    if (buffer.length < 12 || buffer.readUInt16LE(0) !== 0xa5ec)
+      return Promise.reject(new Error('WordDocument stream without the FIB magic 0xA5EC'));
+    if ((buffer.readUInt16LE(0xa) & 0x0100) !== 0)
       return Promise.reject(Object.assign(new Error('encrypted'), { encrypted: true }));
     return super.extractWordDocument(document, buffer);
   }
