@@ -154,6 +154,10 @@ function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): strin
 /** Why a scanned signer's title is not given: unsure words, or a deputy's block read as the chief's. */
 function signerTitleDoubt(report: Report, scan: ScanText): string | null {
   const title = report.signer.title!;
+  // The block's first line ("TM. ỦY BAN NHÂN DÂN") names the body signing, never an office held:
+  // given as the title when a seal or a column run together hid the line below it.
+  if (/uy\s*ban|^\W*(?:t\s*\/?\s*m|k\s*t|t\s*l|tuq)\b/.test(fold(title)))
+    return 'là dòng đầu của khối chữ ký, không phải chức vụ';
   const lines = scan.text.split('\n');
   const found = [...lines.keys()]
     .reverse()

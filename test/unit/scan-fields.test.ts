@@ -79,6 +79,16 @@ describe('fields read from a scan', () => {
     expect(codes(cited)).toContain('issuedOn');
   });
 
+  it('never give the block\'s first line ("TM. ỦY BAN NHÂN DÂN") as the signer\'s title', () => {
+    for (const first of ['TM. ỦY BAN NHÂN DÂN', 'T/M ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH']) {
+      const { held } = review(
+        header('52/BC-UBND', DATE, TITLE, ['Nơi nhận:', first, '', 'Lô Văn Hùng']),
+      );
+      expect(held.signer.title === null || /CHỦ TỊCH/.test(held.signer.title)).toBe(true);
+      expect(held.signer.title ?? '').not.toMatch(/ỦY BAN|^KT/);
+    }
+  });
+
   it('keep a date whose line was read as two on a narrow column, unless its digits are unsure', () => {
     const lines = header('52/BC-UBND', DATE, TITLE, SIGN);
     lines.splice(2, 1, 'Số: 52/BC-UBND   Con Cuông, ngày 02 tháng 6', 'năm 2026');
