@@ -39,7 +39,8 @@ async function damaged(d: Damage): Promise<Buffer> {
     const ring =
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
       `<circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="rgb(206,38,48)" stroke-width="${r / 9}"/>` +
-      `<circle cx="${cx}" cy="${cy}" r="${r * 0.7}" fill="none" stroke="rgb(206,38,48)" stroke-width="${r / 20}"/></svg>`;
+      `<circle cx="${cx}" cy="${cy}" r="${r * 0.7}" fill="none" stroke="rgb(206,38,48)" ` +
+      `stroke-width="${r / 20}"/></svg>`;
     img = sharp(await img.composite([{ input: Buffer.from(ring), blend: 'multiply' }]).toBuffer());
   }
   img = img.rotate(d.angle, { background: '#ffffff' });
