@@ -20,6 +20,7 @@ const BY_TYPE: Record<string, string> = {
   'application/pdf': '.pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
   'application/msword': '.doc',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
   'text/plain': '.txt',
   'application/zip': '.zip',
   'application/x-zip-compressed': '.zip',
@@ -38,20 +39,28 @@ async function sniffed(b: Uint8Array): Promise<string | null> {
   if (begins(b, [0xff, 0xd8, 0xff])) return '.jpg';
   if (begins(b, [0x89, 0x50, 0x4e, 0x47])) return '.png';
   if (begins(b, [0x49, 0x49, 0x2a, 0x00]) || begins(b, [0x4d, 0x4d, 0x00, 0x2a])) return '.tif';
-  if (begins(b, ZIP)) return (await isDocx(b)) ? '.docx' : '.zip';
+  if (begins(b, ZIP)) return (await officeKind(b)) ?? '.zip';
   return null;
 }
 
-/** A zip holding Word's main part at its place is a DOCX (a zip holding a DOCX is not). */
-async function isDocx(b: Uint8Array): Promise<boolean> {
-  const main = (_: string, path: string) => path === 'word/document.xml';
-  // Only the names are looked at; a damaged zip is none.
-  return (await zipEntries(b, main, 1).catch(() => [])).length > 0;
+const OFFICE_PARTS: Record<string, string> = {
+  'word/document.xml': '.docx',
+  'xl/workbook.xml': '.xlsx',
+};
+
+/**
+ * A zip holding Word's or Excel's main part at its place is a DOCX or an XLSX (a zip holding such
+ * a file is not); only the names are looked at, and a damaged zip is neither.
+ */
+async function officeKind(b: Uint8Array): Promise<string | null> {
+  const main = (_: string, path: string) => path in OFFICE_PARTS;
+  const [found] = await zipEntries(b, main, 1).catch(() => []);
+  return found ? OFFICE_PARTS[found.name]! : null;
 }
 
 async function named(a: EnvelopeAttachment, formatOf: FormatOf): Promise<string> {
   const own = formatOf(a.name);
-  if (own && !(own === 'zip' && (await isDocx(a.bytes)))) return a.name;
+  if (own && !(own === 'zip' && (await officeKind(a.bytes)))) return a.name;
   const type = a.contentType
     ? BY_TYPE[a.contentType.toLowerCase().split(';')[0]!.trim()]
     : undefined;
@@ -59,7 +68,7 @@ async function named(a: EnvelopeAttachment, formatOf: FormatOf): Promise<string>
   return ext ? `${a.name.replace(/\.zip$/i, '')}${ext}` : a.name;
 }
 
-const DOCUMENT = new Set(['pdf', 'docx', 'doc', 'txt']);
+const DOCUMENT = new Set(['pdf', 'docx', 'doc', 'txt', 'xlsx']);
 
 /** A zip that is not a DOCX: its documents each a file, or the zip itself when it holds only photos. */
 async function opened(name: string, bytes: Uint8Array, formatOf: FormatOf, notes: string[]) {

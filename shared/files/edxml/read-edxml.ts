@@ -23,7 +23,15 @@ type ReadFile<C extends Content> = (
 type FileFormat = string;
 
 /** The formats an attachment may have: no package inside a package. */
-const READABLE: ReadonlySet<FileFormat> = new Set(['pdf', 'docx', 'doc', 'txt', 'image', 'zip']);
+const READABLE: ReadonlySet<FileFormat> = new Set([
+  'pdf',
+  'docx',
+  'doc',
+  'xlsx',
+  'txt',
+  'image',
+  'zip',
+]);
 
 /** Problems of one attachment that are the whole package's: it waits for OCR, or OCR ran out of time. */
 const WHOLE_PACKAGE = new Set(['file.needsOcr', 'file.ocrTooSlow']);
