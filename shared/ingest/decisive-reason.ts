@@ -15,6 +15,7 @@ const DECISIVE = [
   'round.unresolved',
   'issuedOn.future',
   'header.unreadable',
+  'form.empty',
   'text.empty',
 ];
 

@@ -54,6 +54,7 @@ export function checkReport(
   unit: Unit,
   receivedAt: Date,
   registry: UnitRegistry,
+  opts: { form?: boolean } = {},
 ): { status: SubmissionStatus; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let status: SubmissionStatus = 'accepted';
@@ -84,10 +85,10 @@ export function checkReport(
     diagnostics.push(diag.error('documentType', notReport, 'documentType.notReport'));
     status = 'needs_review';
   }
-  const header = headerProblem(report);
+  const header = opts.form ? formProblem(report) : headerProblem(report);
   if (header) {
     diagnostics.push(header);
-    status = 'needs_review';
+    if (header.level === 'error') status = 'needs_review';
   }
   if (report.diagnostics.some((d) => d.level === 'error')) status = 'needs_review';
   return { status, diagnostics };
@@ -102,6 +103,27 @@ function headerProblem(report: Report): Diagnostic | null {
     'Không đọc được phần đầu văn bản (tên đơn vị ban hành, số văn bản, ngày ban hành); ' +
       'vui lòng gửi báo cáo đúng thể thức Nghị định 30/2020 hoặc bản quét rõ nét hơn.',
     'header.unreadable',
+  );
+}
+
+/**
+ * An Excel form is the Sở's template filled in: it has no number or date of its own, and its unit is
+ * the sender's folder. What must be there are its figures; without any, a person looks at it.
+ */
+function formProblem(report: Report): Diagnostic | null {
+  if (report.indicators.length === 0) {
+    return diag.error(
+      'indicators',
+      'Không đọc được số liệu nào trong biểu mẫu Excel; vui lòng kiểm tra biểu mẫu ' +
+        '(cột chỉ tiêu, cột giá trị) hoặc gửi báo cáo bằng văn bản.',
+      'form.empty',
+    );
+  }
+  if (report.number || report.issuedOn) return null;
+  return diag.warning(
+    'header',
+    'Biểu mẫu Excel không có số và ngày văn bản; số liệu được tính cho đơn vị nộp.',
+    'form.noHeader',
   );
 }
 

@@ -4,6 +4,7 @@ import { docxFromText, pdfFromText, pdfWithoutText, zipBomb } from '../../script
 import { reportText } from '../../scripts/report-text.js';
 import { xlsxForm } from '../../scripts/xlsx-forms.js';
 import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
+import { decisiveReason } from '../../shared/ingest/decisive-reason.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
 import { buildUploadKey } from '../../shared/ingest/upload-key.js';
 import { fixturePath, registry2025 } from '../helpers/fixtures.js';
@@ -82,6 +83,27 @@ describe('ingestObject: good reports', () => {
     expect(r.submission.report?.indicators.map((i) => [i.label, i.value, i.unit])).toEqual([
       ['Máy tính kết nối mạng tại trụ sở', 42, 'máy'],
     ]);
+    // A filled form has no number or date of its own: a note, not a reason to hold it.
+    expect(r.submission.status).toBe('accepted');
+    expect(codes(r)).toContain('form.noHeader');
+    expect(codes(r)).not.toContain('header.unreadable');
+  });
+
+  it('holds an Excel form whose figures cannot be read, saying so first', async () => {
+    const layout = {
+      columns: ['stt', 'label', 'unit', 'result'] as const,
+      twoRowHeader: false,
+      numbers: 'number' as const,
+      percentFormat: false,
+      header: 'none' as const,
+      groups: false,
+    };
+    const bytes = await xlsxForm([
+      { name: 'Biểu', layout: { ...layout, columns: [...layout.columns] }, unit: '', rows: [] },
+    ]);
+    const r = await upload(key('16941', 'bieu mau trong.xlsx'), bytes);
+    expect(r.submission.status).toBe('needs_review');
+    expect(decisiveReason(r.submission.diagnostics)?.code).toBe('form.empty');
   });
 
   it('finds the unit from the header when the file is sent to the "_" folder', async () => {
