@@ -344,7 +344,9 @@ async function place(
   const unit = pathUnit ?? unitFromHeader(report, provinceCode, deps.registry, diagnostics);
   if (!unit) return { ...here, unitCode: UNRESOLVED_UNIT, status: 'rejected' };
   const form = formatOf(upload.file.name) === 'xlsx';
-  const checked = checkReport(report, unit, new Date(upload.ref.eventTime), deps.registry, { form });
+  const checked = checkReport(report, unit, new Date(upload.ref.eventTime), deps.registry, {
+    form,
+  });
   const round = roundIn(rounds, provinceCode, here.roundId);
   const period = round ? checkRound(report, round, rounds) : null;
   // The wrong period is the decisive reason: it leads, and the report waits for the desk.
