@@ -263,6 +263,30 @@ describe('an Excel file that cannot be read is rejected with one plain reason', 
     );
   }, 120_000);
 
+  it('a workbook whose every sheet is hidden says so, not that the file is empty', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('hidden' as const, 'veryHidden' as const), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        async (states) => {
+          const wb = new ExcelJS.Workbook();
+          states.forEach((state, i) => {
+            const ws = wb.addWorksheet(`Biểu ${i + 1}`);
+            ws.addRow(['Chỉ tiêu', 'Đơn vị tính', 'Kết quả']);
+            ws.addRow(['Số hồ sơ trực tuyến', 'hồ sơ', 120]);
+            ws.state = state;
+          });
+          const p = await problemOf('an.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+          expect(p.diagnostic.code).toBe('file.xlsxNoSheet');
+          expect(p.diagnostic.message).toMatch(/bị ẩn/);
+        },
+      ),
+      { numRuns: 4 },
+    );
+  });
+
   it('.xls asks for .xlsx; garbage named .xlsx is damaged', async () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     for (const name of ['cu.xls', 'cu.xlsx']) {

@@ -22,6 +22,8 @@ const BY_CODE: Record<string, string> = {
   'file.xlsxDamaged': 'Hãy mở tệp bằng Excel, lưu lại thành tệp .xlsx mới rồi nộp lại.',
   'file.xlsUnsupported':
     'Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) định dạng Excel Workbook (.xlsx) rồi nộp lại.',
+  'file.xlsxNoSheet':
+    'Hãy mở tệp bằng Excel, hiện trang biểu mẫu (chuột phải vào tên trang, chọn Unhide) rồi lưu và nộp lại.',
   'file.xlsxTooLarge':
     'Hãy nộp riêng biểu mẫu số liệu (xóa các trang tính dữ liệu thô) rồi nộp lại.',
   'unit.mismatch':

@@ -56,6 +56,18 @@ const tooLarge = (why: string, log: string) =>
     log,
   );
 
+/** A workbook with no sheet to read: every sheet hidden, or only charts. Not an empty file. */
+const noVisibleSheet = (sheets: number) =>
+  fileProblem(
+    'rejected',
+    'file',
+    'file.xlsxNoSheet',
+    sheets
+      ? `Mọi trang tính trong tệp .xlsx đều bị ẩn; vui lòng hiện trang biểu mẫu báo cáo rồi lưu và gửi lại.`
+      : `Tệp .xlsx không có trang tính nào (chỉ có biểu đồ); vui lòng gửi biểu mẫu báo cáo.`,
+    `xlsx with ${sheets} sheets, none visible`,
+  );
+
 const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const RELS = 'xl/_rels/workbook.xml.rels';
 
@@ -207,6 +219,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Document> {
   }
   const wb = await workbookOf(bytes);
   const visible = wb.worksheets.filter((ws) => !ws.state || ws.state === 'visible');
+  if (!visible.length) throw noVisibleSheet(wb.worksheets.length);
   const budget: TextBudget = { chars: 0 };
   const grids = visible.map((ws) =>
     gridOf(ws, budget, zeros.get(parts.get(ws.name) ?? '') ?? new Set()),
