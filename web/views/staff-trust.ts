@@ -111,7 +111,9 @@ ${input.outcome ? outcomeBox(input.outcome) : ''}
 <p class="note">Lưu ý: hệ thống ${REVOCATION_NOT_CHECKED}; danh sách chỉ nói chứng thư do ai cấp.</p>
 <h2>Các chứng thư <small>${input.list.length} chứng thư</small></h2>
 ${listTable(input)}
-<form method="post" action="/so/tin-cay/kiem-tra-lai" class="inline">${csrfField(input.csrf)}
+<form method="post" action="/so/tin-cay/kiem-tra-lai" class="stack">${csrfField(input.csrf)}
+  <p class="note">Chữ ký của các tệp đã nhận được kiểm tra lại mỗi lần danh sách đổi (tối đa 300 tệp
+    một lần); bấm nút này khi còn tệp chưa kiểm tra hoặc sau khi nhập bằng dòng lệnh.</p>
   <button type="submit">Kiểm tra lại chữ ký các tệp đã nhận</button></form>
 ${importForm(input.csrf)}
 <h2>Nhật ký danh sách tin cậy</h2>
