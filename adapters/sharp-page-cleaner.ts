@@ -66,7 +66,11 @@ async function decode(page: PageImage): Promise<{ data: Buffer; info: SharpModul
   const pnm = readPnm(page.image);
   const input = pnm
     ? sharp(pnm.raw, { raw: { width: pnm.width, height: pnm.height, channels: pnm.channels } })
-    : sharp(page.image, { failOn: 'none', limitInputPixels: MAX_PIXELS }).autoOrient();
+    : // A transparent background (a screenshot, an exported PNG) is paper: laid on white before
+      // anything else, else its transparent pixels read as the black their colour channels hold.
+      sharp(page.image, { failOn: 'none', limitInputPixels: MAX_PIXELS })
+        .autoOrient()
+        .flatten({ background: '#ffffff' });
   return (page.turn ? input.rotate(page.turn) : input).raw().toBuffer({ resolveWithObject: true });
 }
 

@@ -40,6 +40,23 @@ describe('page cleaning with sharp', () => {
     expect(at(pnm, 70, 65)).toBeLessThan(60); // inside the first bar
   });
 
+  it('reads a transparent background as paper, in colour or grey, whatever colour it hides', async () => {
+    // A screenshot's PNG: ink opaque, the background transparent over any colour (often black).
+    const hidden = ['rgba(0,0,0,0)', 'rgba(255,255,255,0)', 'rgba(200,30,30,0)'];
+    for (const bg of hidden) {
+      for (const channels of ['srgb', 'b-w'] as const) {
+        const png = await sharp(svgPage(bars(40), bg))
+          .toColourspace(channels)
+          .ensureAlpha()
+          .png()
+          .toBuffer();
+        const { pnm } = await cleaned(png);
+        expect(at(pnm, 70, 65), `${bg} ${channels}: ink`).toBeLessThan(60);
+        expect(at(pnm, 550, 800), `${bg} ${channels}: paper`).toBeGreaterThan(200);
+      }
+    }
+  });
+
   it('finds the period of lines of text (property: any pitch from 20 to 90 pixels)', () => {
     fc.assert(
       fc.property(
