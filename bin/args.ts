@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as z from 'zod';
 import { UNRESOLVED_ROUND } from '../shared/ingest/upload-key.js';
 import { RoundId } from '../shared/schemas/round.js';
@@ -105,6 +105,21 @@ export const PathsArg = z.array(z.string()).superRefine((paths, ctx) => {
       ctx.addIssue({
         code: 'custom',
         message: `Không tìm thấy tệp hoặc thư mục "${p}"; vui lòng kiểm tra lại đường dẫn.`,
+      });
+});
+
+/** Files to read (parse, units import): each exists and is a file, not a folder. */
+export const FilesArg = z.array(z.string()).superRefine((paths, ctx) => {
+  for (const p of paths)
+    if (!existsSync(p))
+      ctx.addIssue({
+        code: 'custom',
+        message: `Không tìm thấy tệp "${p}"; vui lòng kiểm tra lại đường dẫn.`,
+      });
+    else if (!statSync(p).isFile())
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${p}" là thư mục, không phải tệp; vui lòng chỉ ra một tệp.`,
       });
 });
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import * as z from 'zod';
 import {
   check,
+  FilesArg,
   NowArg,
   PathsArg,
   PortArg,
@@ -62,7 +63,7 @@ program
   .option('--province <code>', 'mã tỉnh, để phân biệt các đơn vị trùng tên')
   .action(async (files: string[], opts: { json?: boolean; province?: string }) => {
     if (opts.province !== undefined) check('--province', ProvinceArg, opts.province);
-    check('<files>', PathsArg, files);
+    check('<files>', FilesArg, files);
     const { parseCommand } = await load.parse();
     process.exitCode = await parseCommand(files, opts);
   });
