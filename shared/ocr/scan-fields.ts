@@ -130,8 +130,11 @@ function dateDoubt(
   return 'không nằm ở dòng ngày tháng của phần đầu văn bản';
 }
 
-const HEADER_WORDS =
-  /cong\s*hoa|doc\s*lap|hanh\s*phuc|viet\s*nam|^\s*(?:bao\s*cao|ke\s*hoach)\b|uy\s*ban\s*nhan/;
+// The type line misread leads a title too ("BẢO CÁD Kết quả …" on a dot-matrix page).
+const TYPE_LINE = /^\s*(?:b[a-z0-9]{1,2}o\s*c[a-z0-9]{2}|k[e&a-z]\s*ho[a-z]{1,2}ch)\b/;
+const HEADER_WORDS = new RegExp(
+  `cong\\s*hoa|doc\\s*lap|hanh\\s*phuc|viet\\s*nam|uy\\s*ban\\s*nhan|${TYPE_LINE.source}`,
+);
 
 /** Why a scanned text (a title, a name) is not given: header words, marks, misread words. */
 function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): string | null {

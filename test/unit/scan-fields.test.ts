@@ -89,6 +89,14 @@ describe('fields read from a scan', () => {
     }
   });
 
+  it('leave out a title led by the document type line, even misread ("BẢO CÁD …")', () => {
+    for (const lead of ['BÁO CÁO', 'BẢO CÁD', 'BAO CAO']) {
+      const { held } = review(header('52/BC-UBND', DATE, `${lead} ${TITLE}`, SIGN));
+      expect(held.title).toBeNull();
+      expect(codes(held)).toContain('title');
+    }
+  });
+
   it('keep a date whose line was read as two on a narrow column, unless its digits are unsure', () => {
     const lines = header('52/BC-UBND', DATE, TITLE, SIGN);
     lines.splice(2, 1, 'Số: 52/BC-UBND   Con Cuông, ngày 02 tháng 6', 'năm 2026');
