@@ -48,7 +48,7 @@ const MAX_CANDIDATES = 8;
 const COMMITTEE_BEFORE = new RegExp(`${PEOPLES_COMMITTEE.source}$`);
 const COMMITTEE_ANYWHERE = new RegExp(PEOPLES_COMMITTEE.source);
 const BARE_UBND =
-  /(?<![a-z])ubnd\s+(?!x[a4&3]\s|ph\w{0,2}[o0]\w{0,2}ng\s|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g;
+  /(?<![a-z])ubnd\s+(?!x[a4&3](?:\s|$)|ph\w{0,2}[o0]\w{0,2}ng(?:\s|$)|t[i1]nh|huy[e€]n|d[a-z]c\s+khu)/g;
 
 /** The name that starts at `from`: up to a word that ends it, or the first punctuation. */
 function nameAt(l: Line, from: number, stopWords = true): string {
@@ -56,8 +56,9 @@ function nameAt(l: Line, from: number, stopWords = true): string {
   // In the header the name fills its line: "Đà" there is part of it, not "đã".
   const stop = stopWords ? l.folded.slice(from, from + NAME_WINDOW).search(NAME_STOP) : -1;
   const name = (stop >= 0 ? text.slice(0, stop) : text).split(/[,;:.()]/)[0]!.trim();
-  // "Chủ tịch UBND xã - Trưởng ban": the level word alone, no name after it.
-  return /^\p{L}/u.test(name) ? name : '';
+  // "Chủ tịch UBND xã - Trưởng ban": the level word alone, no name after it. A name may open with
+  // a number before a word ("Phường 3 Bảo Lộc"); such a name counts only if the registry has it.
+  return /^(?:\p{L}|\d{1,2}\s+\p{L})/u.test(name) ? name : '';
 }
 
 function candidatesIn(

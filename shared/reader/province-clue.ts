@@ -86,7 +86,7 @@ export function provinceClue(s: ClueSources, registry: UnitRegistry): ProvinceCl
     ['header', header],
     ['recipient', recipientLines.flatMap((l) => namedAfter(l, ANY_PROVINCE, registry, budget))],
     ['authority', s.body.flatMap((l) => namedAfter(l, AUTHORITY, registry, budget))],
-    ['place', placeProvince(s.place, registry)],
+    ['place', ownName(s.place, s.headerLines) ? [] : placeProvince(s.place, registry)],
   ];
   for (const [source, found] of tiers) {
     if (!found.length) continue;
@@ -94,6 +94,20 @@ export function provinceClue(s: ClueSources, registry: UnitRegistry): ProvinceCl
     return province ? { province, source } : null;
   }
   return null;
+}
+
+const squeeze = (t: string) => fold(t).replace(/\s+/g, ' ').trim();
+
+/**
+ * The place is the commune's own name ("Phú Thọ, ngày …" under "PHƯỜNG PHÚ THỌ"), as most
+ * communes write it: a province of the same name is not what it says.
+ */
+function ownName(place: string | null, headerLines: Line[]): boolean {
+  if (!place) return false;
+  const own = new RegExp(
+    String.raw`(?:^|\s)(?:xa|phuong|dac khu|thi tran)\s+${squeeze(place).replace(/[^a-z0-9 ]/g, '.')}(?:\s|$)`,
+  );
+  return headerLines.some((l) => own.test(squeeze(leftColumn(l).text)));
 }
 
 /** A place-and-date line's place when it is a province's name exactly ("Tây Ninh, ngày …"). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDoc } from '../../shared/reader/lines.js';
 import { type ClueSources, provinceClue } from '../../shared/reader/province-clue.js';
+import { readReport } from '../../shared/reader/read-report.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
 const registry = registry2025();
@@ -48,5 +49,52 @@ describe('the province a text gives its commune', () => {
   it('a place that is a commune, not a province, is no clue', () => {
     expect(clue({ place: 'Tân An' })).toBeNull();
     expect(clue({ place: 'Nghệ An Đông' })).toBeNull();
+  });
+
+  it("a place that is the commune's own name is no clue, even when a province bears it", () => {
+    // Phường Phú Thọ is in Phú Thọ, Hồ Chí Minh (and a xã in Đồng Tháp): the place names the ward.
+    for (const level of ['PHƯỜNG', 'XÃ', 'ĐẶC KHU']) {
+      const headerLines = lines('ỦY BAN NHÂN DÂN', `${level} PHÚ THỌ`);
+      expect(clue({ headerLines, place: 'Phú Thọ' }), level).toBeNull();
+    }
+    // Under another commune's name it still says the province.
+    const other = lines('ỦY BAN NHÂN DÂN', 'PHƯỜNG THANH MIẾU');
+    expect(clue({ headerLines: other, place: 'Phú Thọ' })?.province.name).toBe('Phú Thọ');
+  });
+});
+
+describe('the issuer of a commune whose name shares or opens with something else', () => {
+  const report = (unitLine: string, place: string, closing: string) =>
+    readReport(
+      [
+        'ỦY BAN NHÂN DÂN',
+        unitLine,
+        'Số: 161/UBND-VP',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        `${place}, ngày 19/06/2026`,
+        'Kính gửi: Sở Khoa học và Công nghệ.',
+        'Nơi nhận:',
+        '- Như trên;',
+        '- Lưu: VT.',
+        closing,
+        'CHỦ TỊCH',
+        'Bùi Thị Quý',
+      ].join('\n'),
+      { registry },
+    );
+
+  it('a ward named by a number ("Phường 3 Bảo Lộc") is found; "UBND XÃ" alone names no unit', () => {
+    const r = report('PHƯỜNG 3 BẢO LỘC', '3 Bảo Lộc', 'TM. UBND XÃ');
+    expect(r.issuer).toMatchObject({ name: '3 Bảo Lộc', level: 'phuong', code: '24841' });
+    const none = report('PHƯỜNG', 'Hà Nội', 'TM. UBND XÃ');
+    expect(none.issuer.name).not.toBe('XÃ');
+  });
+
+  it('a shared name with only its own name as the place stays unresolved, with the candidates', () => {
+    const r = report('PHƯỜNG PHÚ THỌ', 'Phú Thọ', 'TM. ỦY BAN NHÂN DÂN');
+    expect(r.issuer.code).toBeNull();
+    expect(r.province).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toContain('issuer.ambiguous');
   });
 });
