@@ -44,10 +44,16 @@ export function meaningOf(header: string): ColumnMeaning {
   return 'unknown';
 }
 
+// "1,234" is 1.234 in Vietnamese and 1234 as an English-set spreadsheet or a typist writes it: a
+// count of files read from it is a guess either way. A rate ("91,125%") says what it is.
+const COMMA_THOUSANDS = /^\d{1,3},\d{3}$/;
+
 /** One number in a cell, or null: a cell of words, a range or two numbers is no value. */
 export function cellNumber(text: string): number | null {
-  const t = text.replace(/\s+/g, ' ').trim().replace(/\s*%$/, '');
+  const written = text.replace(/\s+/g, ' ').trim();
+  const t = written.replace(/\s*%$/, '');
   if (!/^\d[\d.,]*$/.test(t)) return null;
+  if (t === written && COMMA_THOUSANDS.test(t)) return null;
   return parseVnNumber(t);
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../../scripts/report-generator.js';
 import { textDocument } from '../../shared/files/text-document.js';
 import { readReport } from '../../shared/reader/read-report.js';
-import { figureTableOf, rowFigure } from '../../shared/reader/table-figures.js';
+import { cellNumber, figureTableOf, rowFigure } from '../../shared/reader/table-figures.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
@@ -62,6 +62,22 @@ describe('tables typed in plain text', () => {
       unit: 'hồ sơ',
       numerator: null,
     });
+  });
+
+  it('a cell "1,234" (decimal or thousands, by who typed it) is no value; "1,5", "1.234", "12,345%" are', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 }), (a, b) => {
+        const three = String(b).padStart(3, '0');
+        expect(cellNumber(`${a},${three}`)).toBeNull();
+        expect(cellNumber(` ${a},${three} `)).toBeNull();
+        expect(cellNumber(`${a},${three}%`)).toBeCloseTo(a + b / 1000, 6);
+        expect(cellNumber(`${a}.${three}`)).toBe(a * 1000 + b);
+        expect(cellNumber(`${a},${String(b % 100).padStart(2, '0')}`)).toBeCloseTo(
+          a + (b % 100) / 100,
+          6,
+        );
+      }),
+    );
   });
 
   it('a table whose header names no result column is no table of figures', () => {
