@@ -48,11 +48,23 @@ export async function parseCommand(
     await ocr.close();
   }
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(contractJson(report), null, 2)}\n`);
     return 0;
   }
   process.stdout.write(formatReport(report));
   return 0;
+}
+
+/**
+ * The report as the parse contract gives it (../shared/eval/README.md): `valid` is a boolean there,
+ * so a signature that could not be checked (null inside, with its reason) is not valid.
+ */
+export function contractJson(report: Report): Report {
+  if (!report.signatures?.length) return { ...report, signatures: [] };
+  return {
+    ...report,
+    signatures: report.signatures.map((s) => ({ ...s, valid: s.valid === true })),
+  };
 }
 
 const catalogueName = new Map(INDICATOR_CATALOGUE.map((e) => [e.key, e.name]));
