@@ -70,6 +70,19 @@ describe('edXML packages', () => {
     );
   });
 
+  it('a package saved as UTF-16 (either byte order, with or without its mark) reads as its UTF-8 form', () => {
+    const utf8 = edxmlPackage(HEADER, [{ name: NAME, bytes: signed }]);
+    const text = utf8.toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const mark = (bom: number[], b: Buffer) => Buffer.concat([Buffer.from(bom), b]);
+    for (const bytes of [le, be, mark([0xff, 0xfe], le), mark([0xfe, 0xff], be)]) {
+      const { header, attachments } = readEnvelope(bytes);
+      expect(header).toMatchObject({ organName: HEADER.organName, subject: HEADER.subject });
+      expect(Buffer.from(attachments[0]!.bytes).equals(signed)).toBe(true);
+    }
+  });
+
   it('a signed PDF inside is verified and the envelope gives the fields', async () => {
     const m = memoryIngest({ deps: { trustList: async () => [set.pki.root.der] } });
     const pkg = edxmlPackage(

@@ -131,7 +131,7 @@ export function readEnvelope(bytes: Uint8Array): {
   parser.on('text', (t) => text(state, t));
   parser.on('cdata', (t) => text(state, t));
   try {
-    const decoder = new TextDecoder('utf-8');
+    const decoder = new TextDecoder(xmlEncoding(bytes));
     const CHUNK = 1 << 20;
     for (let at = 0; at < bytes.length; at += CHUNK)
       parser.write(decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true }));
@@ -149,6 +149,17 @@ export function readEnvelope(bytes: Uint8Array): {
       'xml root is not edXML',
     );
   return { header: state.header, attachments: state.attachments };
+}
+
+/**
+ * UTF-16 as some Windows exporters write XML: by its byte-order mark, else by the first '<' being
+ * two bytes wide. Anything else is read as UTF-8 (QCVN 102's own), its BOM dropped by the decoder.
+ */
+function xmlEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  const [a, b] = [bytes[0], bytes[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)) return 'utf-16le';
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return 'utf-16be';
+  return 'utf-8';
 }
 
 const inQcvn = (tag: SaxesTagNS) => tag.uri === EDXML_NS;
