@@ -24,10 +24,18 @@ vi.mock('../../adapters/tesseract-ocr.js', async () => {
   return {
     TesseractOcr: class {
       async recognize(img: PageImage): Promise<OcrPage> {
-        const box = { x0: 0, y0: 0, x1: 1, y1: 1 };
-        const lines = photoText(img.image).split('\n');
-        const words = (l: string) => l.split(' ').map((text) => ({ text, confidence: 95, box }));
-        return { page: img.page, lines: lines.map((l) => ({ words: words(l), box })) };
+        // Each line where a page has it, one under another (the scan rules place the header by them).
+        const lines = photoText(img.image)
+          .split('\n')
+          .filter((l) => l.trim());
+        const boxOf = (i: number) => ({ x0: 100, y0: 100 + i * 40, x1: 1100, y1: 130 + i * 40 });
+        const words = (l: string, i: number) =>
+          l.split(' ').map((text) => ({ text, confidence: 95, box: boxOf(i) }));
+        const all = lines.map((l, i) => ({ words: words(l, i), box: boxOf(i) }));
+        // A region read again (the header, the signature) gives the lines inside it only.
+        const r = img.region;
+        const inside = r ? all.filter((l) => l.box.y0 >= r.y0 && l.box.y1 <= r.y1) : all;
+        return { page: img.page, lines: inside };
       }
     },
   };
