@@ -3,10 +3,6 @@
  * ("33.099" is 33099, "99,77" is 99.77). A "." followed by other than three digits is a decimal
  * point all the same, as typists often write it ("94.75%").
  */
-// No figure of a commune's report comes near a million billion (a province's budget in đồng is
-// below 1e14): a longer run of digits is noise, and two such values would sum to Infinity.
-export const MAX_FIGURE = 1e15;
-
 export function parseVnNumber(raw: string): number | null {
   const s = raw.trim().replace(/[.,]+$/, '');
   if (!/^\d[\d.,]*$/.test(s)) return null;
@@ -33,5 +29,5 @@ export function parseVnNumber(raw: string): number | null {
     } else normal = s.replace(',', '.');
   } else normal = s;
   const n = Number(normal);
-  return Number.isFinite(n) && n <= MAX_FIGURE ? n : null;
+  return Number.isFinite(n) ? n : null;
 }

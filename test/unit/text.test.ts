@@ -81,11 +81,6 @@ describe('parseVnNumber', () => {
     expect(parseVnNumber('1.2.3')).toBeNull();
     expect(parseVnNumber('abc')).toBeNull();
   });
-  it('refuses a run of digits no figure has (1e308 would sum to Infinity in a rollup)', () => {
-    for (const digits of [17, 40, 309, 400]) expect(parseVnNumber('9'.repeat(digits))).toBeNull();
-    expect(parseVnNumber('1.000.000.000.000.000')).toBe(1e15);
-    expect(parseVnNumber('1.000.000.000.000.001')).toBeNull();
-  });
 });
 
 describe('findDocNumbers', () => {
