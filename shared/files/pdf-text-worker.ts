@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { BoundedWorker } from './bounded-worker.js';
 import {
   MAX_IMAGE_PIXELS,
   MAX_PDF_HEAP_MB,
@@ -117,79 +117,23 @@ parentPort.on('message', ({ id, bytes }) =>
 /** pdf.js as a file URL the worker can import: beside the bundle on Lambda, node_modules here. */
 const pdfjsUrl = () => import.meta.resolve('unpdf/pdfjs');
 
-function startWorker(): Worker {
-  const worker = new Worker(SOURCE, {
-    eval: true,
-    workerData: {
+// The warm thread, kept between files (starting one and loading pdf.js costs more than reading
+// a typical report); dropped and started afresh after any read that did not answer in time.
+let reader: BoundedWorker<PdfTextAnswer> | undefined;
+
+/** The text of each page, read in a worker bounded in time (MAX_PDF_TOTAL_MS) and heap. */
+export async function readPdfText(bytes: Uint8Array): Promise<PdfTextAnswer> {
+  reader ??= new BoundedWorker<PdfTextAnswer>(
+    SOURCE,
+    () => ({
       pdfjs: pdfjsUrl(),
       maxPages: MAX_PDF_PAGES,
       maxChars: MAX_TEXT_CHARS,
       maxImagePixels: MAX_IMAGE_PIXELS,
-    },
-    resourceLimits: { maxOldGenerationSizeMb: MAX_PDF_HEAP_MB, maxYoungGenerationSizeMb: 32 },
-    // pdf.js's own warnings stay in the worker.
-    stdout: true,
-    stderr: true,
-  });
-  // An idle thread never keeps the process (a CLI run, a test) alive; a pending read's timer does.
-  worker.unref();
-  // A thread that fails between reads is forgotten; the next read starts another.
-  const forget = () => {
-    if (warm === worker) warm = undefined;
-  };
-  worker.on('error', forget);
-  worker.on('exit', forget);
-  return worker;
-}
-
-// The warm thread, kept between files (starting one and loading pdf.js costs more than reading
-// a typical report); dropped and started afresh after any read that did not answer in time.
-let warm: Worker | undefined;
-let queue: Promise<unknown> = Promise.resolve();
-let nextId = 0;
-
-function askWorker(bytes: Uint8Array): Promise<PdfTextAnswer> {
-  warm ??= startWorker();
-  const worker = warm;
-  const id = ++nextId;
-  return new Promise((resolve) => {
-    let done = false;
-    const settle = (answer: PdfTextAnswer, healthy: boolean) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (!healthy) {
-        if (warm === worker) warm = undefined;
-        void worker.terminate();
-      }
-      resolve(answer);
-    };
-    const onMessage = (m: { id: number; answer: PdfTextAnswer }) => {
-      if (m.id === id) settle(m.answer, true);
-    };
-    const onError = (e: NodeJS.ErrnoException) =>
-      settle(
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? { kind: 'memory' }
-          : { kind: 'damaged', detail: e.message },
-        false,
-      );
-    const onExit = () => settle({ kind: 'damaged', detail: 'worker exited' }, false);
-    const timer = setTimeout(() => settle({ kind: 'slow' }, false), MAX_PDF_TOTAL_MS);
-    worker.on('message', onMessage);
-    worker.once('error', onError);
-    worker.once('exit', onExit);
-    worker.postMessage({ id, bytes });
-  });
-}
-
-/** The text of each page, read in a worker bounded in time (MAX_PDF_TOTAL_MS) and heap. */
-export function readPdfText(bytes: Uint8Array): Promise<PdfTextAnswer> {
-  // One read at a time per thread, so each read's time limit is its own.
-  const answer = queue.then(() => askWorker(bytes));
-  queue = answer;
-  return answer;
+    }),
+    { heapMb: MAX_PDF_HEAP_MB, ms: MAX_PDF_TOTAL_MS },
+  );
+  const answer = await reader.read(bytes);
+  // A thread that died on the file (not on its heap) was killed by what the file holds.
+  return answer.kind === 'crashed' ? { kind: 'damaged', detail: answer.detail } : answer;
 }
