@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { scanEngine } from '../../adapters/scan-engine.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
+import { withSafeFigures } from '../../shared/ingest/storage-bounds.js';
 import { readDocument, readPhotosDocument } from '../../shared/ocr/read-document.js';
 import { INDICATOR_CATALOGUE } from '../../shared/reader/catalogue.js';
 import { ictDate } from '../../shared/rounds/deadline.js';
@@ -57,9 +58,11 @@ export async function parseCommand(
 
 /**
  * The report as the parse contract gives it (../shared/eval/README.md): `valid` is a boolean there,
- * so a signature that could not be checked (null inside, with its reason) is not valid.
+ * so a signature that could not be checked (null inside, with its reason) is not valid. A figure no
+ * number holds exactly is left out with its reason, as ingest does (indicators.unsafeNumber).
  */
-export function contractJson(report: Report): Report {
+export function contractJson(read: Report): Report {
+  const report = withSafeFigures(read);
   if (!report.signatures?.length) return { ...report, signatures: [] };
   return {
     ...report,
@@ -83,7 +86,8 @@ function indicatorLine(i: Report['indicators'][number]): string {
 }
 
 /** The report for people: Vietnamese words for every key the JSON keeps as it is. */
-function formatReport(r: Report): string {
+function formatReport(read: Report): string {
+  const r = withSafeFigures(read);
   const sections = r.sections.map(
     (s) => `${s.heading.slice(0, 50)} [${SECTION_KIND_WORDS[s.kind]}]`,
   );

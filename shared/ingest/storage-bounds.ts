@@ -94,6 +94,17 @@ function fitBudget(report: Report, out: Diagnostic[]): Report | null {
   return null;
 }
 
+/**
+ * The report without figures no number can hold exactly, their reason among its diagnostics: what
+ * `tonghop parse` shows, so that it never prints a value the text does not say (1e+308 for 309
+ * digits) and agrees with what ingest keeps.
+ */
+export function withSafeFigures(report: Report): Report {
+  const dropped: Diagnostic[] = [];
+  const kept = keepSafeFigures(report, dropped);
+  return dropped.length ? { ...kept, diagnostics: [...report.diagnostics, ...dropped] } : report;
+}
+
 /** The report as the table may keep it, with what had to be left out. */
 export function boundReport(report: Report | null): Bounded {
   if (!report) return { report, diagnostics: [] };
