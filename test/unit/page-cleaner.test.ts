@@ -159,6 +159,39 @@ describe('page cleaning with sharp', () => {
     expect(even.page.scale).toBe(1);
   });
 
+  it('lights a shadowed page evenly: paper white and ink dark under any shadow (property)', async () => {
+    const pitch = 40;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 120, max: 330 }),
+        fc.integer({ min: 220, max: 620 }),
+        fc.integer({ min: 110, max: 220 }),
+        fc.double({ min: 0.3, max: 0.65, noNaN: true }),
+        async (cx, cy, r, dark) => {
+          // The phone's shadow: a soft grey ellipse multiplied over the page, as light does.
+          const grey = Math.round(255 * (1 - dark));
+          const shadow = Buffer.from(
+            `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">` +
+              '<filter id="b"><feGaussianBlur stdDeviation="12"/></filter>' +
+              `<rect width="100%" height="100%" fill="white"/><ellipse cx="${cx}" cy="${cy}" ` +
+              `rx="${r}" ry="${r * 1.3}" fill="rgb(${grey},${grey},${grey})" filter="url(#b)"/></svg>`,
+          );
+          const page = await sharp(svgPage(bars(pitch)))
+            .composite([{ input: await sharp(shadow).png().toBuffer(), blend: 'multiply' }])
+            .jpeg({ quality: 90 })
+            .toBuffer();
+          const { pnm } = await cleaned(page);
+          // The bar nearest the shadow's centre, its ink and the paper under it.
+          const row = Math.max(0, Math.min(17, Math.round((cy - 60) / pitch)));
+          const top = 60 + row * pitch;
+          expect(at(pnm, cx, top + Math.round(pitch * 0.2)), 'ink').toBeLessThan(100);
+          expect(at(pnm, cx, top + Math.round(pitch * 0.75)), 'paper').toBeGreaterThan(200);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
   it('enlarges small text to the x-height Tesseract reads, at most 1.5 times', async () => {
     const small = await cleaned(await jpeg(svgPage(bars(20))));
     expect(small.page.measures.xHeight).toBe(8);
