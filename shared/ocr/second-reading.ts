@@ -6,14 +6,22 @@ import type {
   PageImage,
   RegionReading,
 } from '../ports/ocr-engine.js';
+import { toIsoDate, WRITTEN_DATE } from '../reader/dates.js';
+import { findDocNumbers } from '../reader/doc-number.js';
+import { contentLines, toDoc } from '../reader/lines.js';
+import { DOCUMENT_TYPES } from '../reader/patterns.js';
+import { readSignature } from '../reader/signer.js';
 import { fold } from '../text/fold.js';
 import { lineText } from './scan-text.js';
+import { key, SURE } from './second-opinion.js';
 
 // The parts of a page where one misread letter makes a wrong value (the number, the date, the
 // title, the signer) are read a second time another way: only that part of the page, its columns
 // found first (the first reading takes the page as one block, which runs the header's two columns
 // and "Nơi nhận" beside the signer into one line). scan-fields.ts keeps a field only when the two
-// readings agree.
+// readings agree. A region is read again only when its first reading is unsure (regionDoubt): a
+// region whose every field was read whole, each word at the single-reading bar, is not, and its
+// fields then stand on that reading alone, under that same bar.
 
 /** The header's lines: the issuer, the national motto, "Số:", the date, the document type. */
 const HEADER_MARK = /cong\s*hoa|doc\s*lap|uy\s*ban|ubnd|^\s*so\b|bao\s*cao|ke\s*hoach/;
@@ -75,10 +83,84 @@ export function regionsOf(page: OcrPage): { region: RegionReading['region']; box
   return out;
 }
 
+/** The first reading's lines whose middle lies within a region. */
+const linesIn = (lines: OcrLine[], box: Box) =>
+  lines.filter((l) => {
+    const middle = (l.box.y0 + l.box.y1) / 2;
+    return middle >= box.y0 && middle <= box.y1;
+  });
+const weakest = (lines: OcrLine[]) =>
+  Math.min(100, ...lines.flatMap((l) => l.words.map((w) => w.confidence)));
+const NUMBER_LINE = /^\W*s[o0]\b/;
+const TYPES = Object.values(DOCUMENT_TYPES);
+const COMMITTEE_NUMBER = /[-/]UBND\b/i;
+
+/** The header's lines (one or two) holding a written date that is a day of the calendar. */
+function dateLines(lines: OcrLine[]): OcrLine[] | null {
+  // A date on one line before one read across two: the line above it holds no part of it.
+  for (const span of [1, 2])
+    for (const i of lines.keys()) {
+      const part = lines.slice(i, i + span);
+      const m = WRITTEN_DATE.exec(part.map(textOf).join(' '));
+      if (m && toIsoDate(m[1]!, m[2]!, m[3]!).ok) return part;
+    }
+  return null;
+}
+
+/**
+ * Why a header's first reading is not enough alone; null when its number, date, type line and
+ * title were all read, by their grammar, with every word on their lines at SURE.
+ */
+function headerDoubt(lines: OcrLine[]): string | null {
+  const at = lines.findIndex((l) => NUMBER_LINE.test(textOf(l)));
+  const number = at < 0 ? undefined : findDocNumbers(lineText(lines[at]!))[0]?.number;
+  const type = TYPES.find((t) => lines.some((l, i) => i > at && t.line.test(textOf(l).trim())));
+  const typeAt = type ? lines.findIndex((l, i) => i > at && type.line.test(textOf(l).trim())) : -1;
+  if (!type || typeAt === lines.length - 1) return 'no type line and title read';
+  // The number's grammar, as the scan review holds it: a commune committee's, of the type's symbol.
+  if (!number || !COMMITTEE_NUMBER.test(number) || (type.symbol && !type.symbol.test(number)))
+    return 'no number of the type read';
+  const date = dateLines(lines);
+  if (!date) return 'no date read';
+  return weakest([...lines.slice(at), ...date]) < SURE ? 'a word below the bar' : null;
+}
+
+/**
+ * Why a signature's first reading is not enough alone; null when its block gives a name and a
+ * title by the block's rules (not its first line, a deputy's under "KT."), every word on their
+ * lines at SURE.
+ */
+function signatureDoubt(lines: OcrLine[]): string | null {
+  const text = lines.map(lineText).join('\n');
+  const block = readSignature(contentLines(toDoc(text)), { damaged: true });
+  if (!block.name || !block.title) return 'no name and title read';
+  const title = fold(block.title);
+  if (/uy\s*ban|^\W*(?:tm|kt|tl|tuq)\b/.test(title)) return "the block's first line as title";
+  if (/\bkt\s*\./.test(fold(text)) && !/\bpho\b/.test(title)) return 'a deputy without "PHÓ"';
+  const holding = (value: string) => lines.filter((l) => key(lineText(l)).includes(key(value)));
+  const [name, role] = [holding(block.name), holding(block.title)];
+  if (!name.length || !role.length) return 'name or title across lines';
+  return weakest([...name, ...role]) < SURE ? 'a word below the bar' : null;
+}
+
+/** Why a region's first reading is unsure, so that it is read again; null when it is sure. */
+export function regionDoubt(
+  page: OcrPage,
+  region: RegionReading['region'],
+  box: Box,
+): string | null {
+  const lines = linesIn(
+    page.lines.filter((l) => l.words.length),
+    box,
+  );
+  return region === 'header' ? headerDoubt(lines) : signatureDoubt(lines);
+}
+
 /**
  * Reads a page, then its header and signature regions again with the engine finding columns
- * first, on the page as the first reading straightened it. Pages with neither (the body's pages)
- * cost nothing more.
+ * first, on the page as the first reading straightened it, where the first reading of the region
+ * is unsure (regionDoubt); a sure region is recorded as not read again. Pages with neither (the
+ * body's pages) cost nothing more.
  */
 export async function readTwice(
   engine: OcrEngine,
@@ -88,6 +170,10 @@ export async function readTwice(
   const first = await engine.recognize(image, signal);
   const second: RegionReading[] = [];
   for (const { region, box } of regionsOf(first)) {
+    if (!regionDoubt(first, region, box)) {
+      second.push({ region, box, lines: [], skipped: true });
+      continue;
+    }
     const again = await engine.recognize(
       { ...image, region: box, segmentation: 'columns', deskew: first.deskew ?? 0 },
       signal,

@@ -44,6 +44,12 @@ export interface RegionReading {
   region: 'header' | 'signature';
   box: Box;
   lines: OcrLine[];
+  /**
+   * Not read again (no lines): the first reading of the region was sure, every field it holds
+   * read whole with every word at the single-reading bar. Its fields then stand on that reading
+   * alone, under that bar (second-opinion.ts).
+   */
+  skipped?: true;
 }
 
 /** One page as an encoded image the engine decodes itself (PNG, JPEG, TIFF, PNM). */

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holdDoubtfulFields } from '../../shared/ocr/scan-fields.js';
 import { type PageContent, scanText } from '../../shared/ocr/scan-text.js';
-import { readTwice, regionsOf } from '../../shared/ocr/second-reading.js';
+import { SURE } from '../../shared/ocr/second-opinion.js';
+import { readTwice, regionDoubt, regionsOf } from '../../shared/ocr/second-reading.js';
 import type {
   OcrEngine,
   OcrLine,
@@ -37,6 +38,13 @@ const TRUTH = {
   name: 'Lô Văn Hùng',
 };
 type Field = keyof typeof TRUTH;
+/** Each field as it is given when its misreading (WRONG) is read. */
+const MISREAD: Record<Field, string> = {
+  number: '58/BC-UBND',
+  issuedOn: '2026-06-08',
+  title: 'Kết quả chuyển đổi số 8 tháng đầu năm 2026',
+  name: 'Lô Văn Hàng',
+};
 const WRONG: Record<Field, [string, string]> = {
   number: ['52/BC-UBND', '58/BC-UBND'],
   issuedOn: ['ngày 02 tháng', 'ngày 08 tháng'],
@@ -132,7 +140,7 @@ describe('the second reading of the header and signature', () => {
     const engine: OcrEngine = {
       async recognize(image) {
         asked.push(image);
-        return { page: 1, lines: ocrLines(LINES, 95), deskew: 0.01 };
+        return { page: 1, lines: ocrLines(LINES, 85), deskew: 0.01 };
       },
     };
     const page = await readTwice(engine, { page: 1, image: new Uint8Array(4) });
@@ -245,5 +253,107 @@ describe('the second reading of the header and signature', () => {
     const { values, noted } = held(scan);
     expect(values.title).toBeNull();
     expect(noted).toContain('title');
+  });
+
+  it('reads a region again only where its first reading is unsure', async () => {
+    const reread = async (lines: OcrLine[]) => {
+      const asked: PageImage[] = [];
+      const engine: OcrEngine = {
+        async recognize(image) {
+          asked.push(image);
+          return { page: 1, lines: image.region ? ocrLines(['x'], 95) : lines };
+        },
+      };
+      const page = await readTwice(engine, { page: 1, image: new Uint8Array(4) });
+      const skipped = (page.second ?? []).filter((r) => r.skipped).map((r) => r.region);
+      return { again: asked.slice(1).map((a) => a.region && a.segmentation), skipped };
+    };
+    // Every field read whole and surely: neither region is read again, both are recorded.
+    expect(await reread(ocrLines(LINES, 95))).toEqual({
+      again: [],
+      skipped: ['header', 'signature'],
+    });
+    // One word below the bar on a field's line, or a field the grammar does not give: read again.
+    const doubts: [string, (t: string) => string, 'header' | 'signature'][] = [
+      ['number', (t) => t.replace('52/BC-UBND', '52/'), 'header'],
+      ['date', (t) => t.replace('ngày 02 tháng 6', 'ngày 32 tháng 6'), 'header'],
+      ['type', (t) => (t === 'BÁO CÁO' ? 'BẢO CÁD' : t), 'header'],
+      ['title', (t) => (t === 'BÁO CÁO' ? '' : t), 'header'],
+      ['name', (t) => (t === 'Lô Văn Hùng' ? '' : t), 'signature'],
+      ['deputy', (t) => t.replace('TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'), 'signature'],
+    ];
+    for (const [what, change, region] of doubts) {
+      const { again, skipped } = await reread(ocrLines(LINES.map(change).filter(Boolean), 95));
+      expect(again, what).toEqual(['columns']);
+      expect(skipped).toEqual([region === 'header' ? 'signature' : 'header']);
+    }
+    const unsureAt = (i: number) =>
+      ocrLines(LINES, 95).map((l, n) =>
+        n === i
+          ? { ...l, words: l.words.map((w, k) => (k ? w : { ...w, confidence: SURE - 1 })) }
+          : l,
+      );
+    expect((await reread(unsureAt(2))).skipped).toEqual(['signature']); // "Số:" at 89 %
+    expect((await reread(unsureAt(4))).skipped).toEqual(['signature']); // the title
+    expect((await reread(unsureAt(LINES.length - 1))).skipped).toEqual(['header']); // the name
+    // A word below the bar outside the fields (the motto) asks for nothing.
+    expect((await reread(unsureAt(1))).skipped).toEqual(['header', 'signature']);
+  });
+
+  it('gives a field from a region not read again only when every word of it was read surely', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<Field>('number', 'issuedOn', 'title', 'name'),
+        fc.array(fc.integer({ min: 80, max: 99 }), {
+          minLength: LINES.length,
+          maxLength: LINES.length,
+        }),
+        async (field, sureness) => {
+          // The first reading misreads `field`, each line at its own sureness; a region read again
+          // gives the truth.
+          const first = spoil(LINES, field).map((t, i) => ocrLines([t], sureness[i]!, i * 40)[0]!);
+          const engine: OcrEngine = {
+            async recognize(image) {
+              if (!image.region) return { page: 1, lines: first };
+              const lines = ocrLines(LINES, 95).filter(
+                (l) => l.box.y0 >= image.region!.y0 && l.box.y1 <= image.region!.y1,
+              );
+              return { page: 1, lines };
+            },
+          };
+          const page = await readTwice(engine, { page: 1, image: new Uint8Array(4) });
+          const { values } = held(scanText([page]));
+          const wrong = MISREAD[field];
+          if (values[field] === null || values[field] === TRUTH[field]) return;
+          // A misread value given: only from a region not read again, every word of its line sure.
+          expect(values[field]).toBe(wrong);
+          const region = field === 'name' ? 'signature' : 'header';
+          expect(page.second?.find((r) => r.region === region)?.skipped).toBe(true);
+          const at = first.findIndex((l) =>
+            l.words
+              .map((w) => w.text)
+              .join(' ')
+              .includes(field === 'issuedOn' ? WRONG.issuedOn[1] : WRONG[field][1]),
+          );
+          expect(Math.min(...first[at]!.words.map((w) => w.confidence))).toBeGreaterThanOrEqual(
+            SURE,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names why a region is unsure', () => {
+    const page: OcrPage = {
+      page: 1,
+      lines: ocrLines(
+        LINES.filter((t) => t !== 'Lô Văn Hùng'),
+        95,
+      ),
+    };
+    const [header, signature] = regionsOf(page);
+    expect(regionDoubt(page, 'header', header!.box)).toBeNull();
+    expect(regionDoubt(page, 'signature', signature!.box)).toBe('no name and title read');
   });
 });
