@@ -13,13 +13,17 @@ import type {
   SubmissionRef,
   SubmissionStore,
 } from '../shared/ports/submission-store.js';
-import { rollupView, toRollupSubmission } from '../shared/rollup/rollup-view.js';
+import { toRollupSubmission } from '../shared/rollup/rollup-view.js';
 import type { Diagnostic } from '../shared/schemas/diagnostic.js';
-import { RollupSubmission } from '../shared/schemas/rollup-view.js';
+import type { RollupSubmission } from '../shared/schemas/rollup-view.js';
 import type { Signature } from '../shared/schemas/signature.js';
 import { Submission } from '../shared/schemas/submission.js';
 import { queryItems, withoutKeys } from './query-items.js';
+import { rollupSubmissionOf, storedView, viewUpdate } from './stored-view.js';
 import { counterSk, roundPk, submissionSk, TABLE_KEYS, unitHistoryPk } from './table-keys.js';
+
+/** Tries of a signature update whose view another write changed between its read and its write. */
+const SIGNATURE_TRIES = 3;
 
 const strip = (item: Record<string, unknown>) => Submission.parse(withoutKeys(item));
 
@@ -31,8 +35,8 @@ const itemOf = (s: Submission) => ({
   [TABLE_KEYS.gsi1sk]: `${s.uploadedAt}#${s.submissionId}`,
   type: 'submission',
   ...s,
-  // What the rollup reads (the ROLLUP index projects it, not the report).
-  view: s.report ? rollupView(s.report) : null,
+  // What the rollup reads (the ROLLUP index projects it, not the report), as one JSON string.
+  view: storedView(s),
 });
 
 export class DynamoSubmissionStore implements SubmissionStore {
@@ -178,7 +182,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
       ExpressionAttributeNames: { '#k': TABLE_KEYS.pk, '#s': TABLE_KEYS.sk },
       ExpressionAttributeValues: { ':v': roundPk(provinceCode, roundId), ':p': 'SUB#' },
     });
-    const views = items.filter((i) => i.view !== undefined).map((i) => RollupSubmission.parse(i));
+    const views = items.filter((i) => i.view !== undefined).map(rollupSubmissionOf);
     if (views.length === items.length) return views;
     const full = await this.listRound(provinceCode, roundId);
     return full.map(toRollupSubmission);
@@ -230,33 +234,39 @@ export class DynamoSubmissionStore implements SubmissionStore {
     }
   }
 
-  /** One conditional update of the report's signatures, the view's and the diagnostics. */
+  /**
+   * One conditional update of the report's signatures, the view's and the diagnostics. The view
+   * is read first (a string view is rewritten whole); when it changed between the read and the
+   * write, the update is tried again on what is stored then.
+   */
   async updateSignatures(
     ref: SubmissionRef,
     change: { signatures: Signature[]; diagnostics: Diagnostic[] },
   ): Promise<boolean> {
-    // A submission stored before views existed has none to update: the second try leaves it out.
-    for (const withView of [true, false]) {
+    const pk = roundPk(ref.provinceCode, ref.roundId);
+    const sk = submissionSk(ref.unitCode, ref.submissionId);
+    for (let attempt = 0; attempt < SIGNATURE_TRIES; attempt++) {
+      const item = await this.getItem(pk, sk);
+      if (!item?.report || typeof item.report !== 'object') return false;
+      const view = viewUpdate(item.view, change.signatures);
       try {
         await this.db.send(
           new UpdateCommand({
             TableName: this.table,
-            Key: {
-              PK: roundPk(ref.provinceCode, ref.roundId),
-              SK: submissionSk(ref.unitCode, ref.submissionId),
-            },
-            UpdateExpression: `SET #report.#sig = :s, #diag = :d${withView ? ', #view.#sig = :s' : ''}`,
-            ConditionExpression: `attribute_type(#report, :map)${withView ? ' AND attribute_type(#view, :map)' : ''}`,
+            Key: { PK: pk, SK: sk },
+            UpdateExpression: `SET #report.#sig = :s, #diag = :d${view.set}`,
+            ConditionExpression: `attribute_type(#report, :map) AND ${view.condition}`,
             ExpressionAttributeNames: {
               '#report': 'report',
               '#sig': 'signatures',
               '#diag': 'diagnostics',
-              ...(withView ? { '#view': 'view' } : {}),
+              ...view.names,
             },
             ExpressionAttributeValues: {
               ':s': change.signatures,
               ':d': boundDiagnostics(change.diagnostics),
               ':map': 'M',
+              ...view.values,
             },
           }),
         );
@@ -265,6 +275,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
         if (!(e instanceof ConditionalCheckFailedException)) throw e;
       }
     }
-    return false;
+    throw new Error(
+      `updateSignatures ${ref.submissionId}: the stored view changed on each of ${SIGNATURE_TRIES} tries`,
+    );
   }
 }

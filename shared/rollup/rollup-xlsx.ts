@@ -28,32 +28,65 @@ const WRAPPED = new WeakMap<Sheet, Array<[key: string, width: number]>>();
 const LINE_POINTS = 15;
 const MAX_LINES = 27;
 
+/** What `\s` matches (the rule splits words at it), as character codes. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /**
  * How many lines `text` takes in a wrapped column `width` characters wide (Excel's width unit is
- * about one digit; words are not split, so a line holds a little less).
+ * about one digit; words are not split, so a line holds a little less). Greedy, as the sheet
+ * wraps: words in order, a word longer than a line cut into lines. One pass over the characters
+ * (words counted in code points) where splitting made arrays: the quote sheets' long cells made
+ * it a fifth of the country's workbook.
  */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 0.95) - 1);
   // No longer than a line (UTF-16 units are never fewer than characters): one line. Most cells.
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let n = 0;
-  for (const part of text.split('\n')) {
-    // Greedy, as the sheet wraps: words in order, a word longer than a line cut into lines.
-    let lines = 1;
-    let used = 0;
-    for (const word of part.split(/\s+/)) {
-      for (let left = [...word].length; left > 0; left -= perLine) {
-        const len = Math.min(perLine, left);
-        if (used && used + 1 + len > perLine) {
-          lines += 1;
-          used = len;
-        } else used += (used ? 1 : 0) + len;
-      }
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  const place = () => {
+    for (let left = word; left > 0; left -= perLine) {
+      const len = Math.min(perLine, left);
+      if (used && used + 1 + len > perLine) {
+        lines += 1;
+        used = len;
+      } else used += (used ? 1 : 0) + len;
     }
-    n += lines;
+    word = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      place();
+      n += lines;
+      lines = 1;
+      used = 0;
+    } else if (isSpace(c)) place();
+    // The second half of a surrogate pair is the same character as the first.
+    else if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))))
+      word += 1;
   }
-  return n;
+  place();
+  return n + lines;
 }
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 function sheet(book: Book, name: string, columns: Column[], opts: { tallHeader?: boolean } = {}) {
   const wide = columns.reduce((a, c) => a + c[2], 0) > 100;
@@ -115,14 +148,16 @@ function add(ws: Sheet, row: Record<string, unknown>, formats: Record<string, Fo
   added.commit();
 }
 
-/** Each sheet's style objects by content and cell type, one object for all cells alike. */
+/** Each sheet's style objects by column, cell type and number format: one object for cells alike. */
 const SHARED_STYLES = new WeakMap<Sheet, Map<string, Partial<ExcelJS.Style>>>();
 
 /**
  * Cells styled alike get one style object. exceljs gives every cell a fresh copy of its column's
  * style and, on commit, writes each copy out as XML to find its style id (about half the
- * workbook's time); it remembers the id of an object it has seen. The id depends on the style and
- * the cell's type, so both make the key: the file is byte for byte the same.
+ * workbook's time); it remembers the id of an object it has seen. A cell's style is its column's
+ * with, at most, its number format changed (`add`), and the id depends on the style and the
+ * cell's type: column, type and format make the key, and the file is byte for byte the same.
+ * (Keying by the style written out as JSON cost what it saved on the country's quote sheets.)
  */
 function shareStyles(ws: Sheet, row: ExcelJS.Row): void {
   let shared = SHARED_STYLES.get(ws);
@@ -131,7 +166,7 @@ function shareStyles(ws: Sheet, row: ExcelJS.Row): void {
     SHARED_STYLES.set(ws, shared);
   }
   row.eachCell((cell) => {
-    const key = `${cell.type}|${JSON.stringify(cell.style)}`;
+    const key = `${cell.col}|${cell.type}|${cell.numFmt ?? ''}`;
     const style = shared.get(key);
     if (style) cell.style = style;
     else shared.set(key, cell.style);
