@@ -202,4 +202,115 @@ describe('hostile signature dictionaries', () => {
     );
     expect(locateSignatures(many).length).toBeLessThanOrEqual(20);
   });
+
+  const blank = (pdf: Buffer, what: string) =>
+    Buffer.from(pdf.toString('latin1').replace(what, ' '.repeat(what.length)), 'latin1');
+
+  it("only a signature dictionary counts: /Type /Sig, a signature /SubFilter, or a /Sig field's /V", async () => {
+    const range = (pdf: Buffer) => locateSignatures(pdf).map((f) => f.byteRange.join(' '));
+    const real = range(once);
+    expect(real).toHaveLength(1);
+    const noType = blank(once, '/Type /Sig');
+    expect(range(noType)).toEqual(real);
+    const fieldOnly = blank(noType, '/SubFilter /adbe.pkcs7.detached');
+    expect(range(fieldOnly)).toEqual(real);
+    // The same dictionary, named by no signature field, is any dictionary with a /ByteRange key.
+    expect(range(blank(fieldOnly, '/FT /Sig'))).toEqual([]);
+    expect(range(blank(fieldOnly, '/V 13 0 R'))).toEqual([]);
+  });
+
+  it('a /ByteRange in a comment, a string, a stream or another dictionary is no signature', async () => {
+    const gap = (pdf: Buffer) => {
+      const [a, b, c, d] = locateSignatures(pdf)[0]!.byteRange;
+      return { a, b, c, d };
+    };
+    const real = gap(once);
+    const places = fc.constantFrom(
+      (r: string) => `%${r}\n`,
+      (r: string) => `90 0 obj\n(${r})\nendobj\n`,
+      (r: string) => `91 0 obj\n<< /Length ${r.length} >>\nstream\n${r}\nendstream\nendobj\n`,
+      (r: string) => `92 0 obj\n<< /Type /Annot ${r} >>\nendobj\n`,
+      (r: string) => `93 0 obj\n<< /Type /Sig /Contents <00> /Reason (${r}) >>\nendobj\n`,
+    );
+    const junk = fc.record({
+      b: fc.oneof(fc.constant(real.b), fc.nat(50_000)),
+      c: fc.oneof(fc.constant(real.c), fc.nat(50_000)),
+      d: fc.nat(50_000),
+      contents: fc.constantFrom('', ' /Contents <3082>', ' /Contents <00> /M (D:20261118)'),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(places, junk), { minLength: 1, maxLength: 30 }),
+        async (list) => {
+          const text = list
+            .map(([place, j]) => place(`/ByteRange [0 ${j.b} ${j.c} ${j.d}]${j.contents}`))
+            .join('');
+          const [, withJunk] = [plain, Buffer.concat([plain, Buffer.from(text, 'latin1')])];
+          expect(locateSignatures(withJunk)).toEqual([]);
+          const signed = Buffer.concat([once, Buffer.from(text, 'latin1')]);
+          const found = locateSignatures(signed);
+          expect(found.map((f) => f.byteRange)).toEqual([[real.a, real.b, real.c, real.d]]);
+          const [s] = await verifyPdfSignatures(signed, trust);
+          expect(s).toMatchObject({ valid: true, coversWholeDocument: false });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
+  it("a signature dictionary whose range borrows another's /Contents (wrapping) is never valid", async () => {
+    const [real] = locateSignatures(once);
+    const [, b, c] = real!.byteRange;
+    const borrowed = (d: number) =>
+      `\n95 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached ` +
+      `/ByteRange [0 ${b} ${c} ${d}] /Contents <${'0'.repeat(64)}> >>\nendobj\n`;
+    const text = borrowed(once.length - c);
+    const file = Buffer.concat([
+      once,
+      Buffer.from(text.replace(/ \d+\]/, ` ${once.length + text.length - c}]`)),
+    ]);
+    const found = locateSignatures(file);
+    expect(found).toHaveLength(2);
+    expect(found[1]).toMatchObject({ cms: null, problem: expect.stringMatching(/Contents/) });
+    const [first, second] = await verifyPdfSignatures(file, trust);
+    expect(first?.valid).toBe(true);
+    expect(second?.valid).toBe(false);
+  });
+
+  it('any soup of PDF tokens around /ByteRange keys is read to its end without a throw', () => {
+    const token = fc.constantFrom(
+      '<<',
+      '>>',
+      '[',
+      ']',
+      '(',
+      ')',
+      '\\',
+      '<',
+      '>',
+      '%',
+      '\n',
+      ' ',
+      '/ByteRange',
+      '/Contents',
+      '/Type',
+      '/Sig',
+      '/FT',
+      '/V',
+      '13 0 R',
+      '13 0 obj',
+      'endobj',
+      'stream',
+      '[0 1 2 3]',
+      '<3082>',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 300 }), (tokens) => {
+        const found = locateSignatures(Buffer.from(tokens.join(' '), 'latin1'));
+        expect(found.length).toBeLessThanOrEqual(tokens.filter((t) => t === '/ByteRange').length);
+        for (const f of found) expect(f.cms === null || f.problem === null).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
