@@ -30,7 +30,7 @@ const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
 /** PDF's white-space characters (NaN, past the end, is none). */
 export const white = (c: number) => WHITE.has(c);
 /** A character of a name or a word: neither white space nor a delimiter (NaN, past the end, is none). */
-export const regular = (c: number) => c === c && !WHITE.has(c) && !DELIMITER.has(c);
+export const regular = (c: number) => !Number.isNaN(c) && !WHITE.has(c) && !DELIMITER.has(c);
 
 function skipLiteral(s: string, i: number, stop: number): number {
   let depth = 0;
