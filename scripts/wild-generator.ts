@@ -169,7 +169,7 @@ const SENDERS = [
   ['SKHCN-VP', 'Sở Khoa học và Công nghệ'],
   ['SKHCN-KHTC', 'Sở Khoa học và Công nghệ'],
   ['UBND-KGVX', 'Ủy ban nhân dân tỉnh'],
-  ['BCĐ-VP', 'Ban Chỉ đạo tỉnh'],
+  ['BCĐ-VP', 'Ban Chỉ đạo'],
 ] as const;
 
 const REQUEST_FORMS = [

@@ -64,5 +64,6 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
 
 /** Symbols that a commune's own report or plan carries. */
 export function isOwnDocumentSymbol(number: string): boolean {
-  return /\/(BC|KH|CV|TTr|TB|QĐ|UBND)\b/i.test(number) || /-UBND$/i.test(number);
+  // The kind ends at its hyphen: "02-KH/BCĐTW" (a Party committee's plan) is no "/BC-…".
+  return /\/(BC|KH|CV|TTr|TB|QĐ|UBND)(?=-|$)/i.test(number) || /-UBND$/i.test(number);
 }

@@ -41,7 +41,8 @@ const TITLE_MAX_LINES = 8;
 function isTitleStop(l: Line): boolean {
   return (
     BODY_OPENER.test(l.folded) ||
-    (CLAUSE_OPENER.test(l.folded) && !/^\p{Ll}/u.test(l.text)) ||
+    // A title typed in capitals wraps anywhere ("… VÀ / THỰC HIỆN …"); a clause never is.
+    (CLAUSE_OPENER.test(l.folded) && !/^\p{Ll}/u.test(l.text) && /\p{Ll}/u.test(l.text)) ||
     (/^[-+•*]\s/.test(l.folded) && !DRAFT_MARK.test(l.folded)) ||
     (ROMAN_HEADING.test(l.folded) && /[iv|]/.test(l.folded.slice(0, 4))) ||
     /^phan\s+(i|thu)/.test(l.folded)
@@ -84,6 +85,8 @@ function withNext(lines: Line[], i: number): Line {
  */
 function readNumber(headerLines: Line[]): string | null {
   for (let i = 0; i < headerLines.length; i++) {
+    // A công văn's subject cites other documents ("V/v báo cáo Kế hoạch 02-KH/BCĐTW").
+    if (SUBJECT_VV.test(headerLines[i]!.folded)) break;
     const l = /^s[o0]\s*[:.]?\s*$/.test(headerLines[i]!.folded)
       ? withNext(headerLines, i)
       : headerLines[i]!;
@@ -165,8 +168,13 @@ function findTypeLine(lines: Line[]): { typeAt: number; documentType: DocumentTy
   return { typeAt: -1, documentType: 'OTHER', other: null };
 }
 
-const HEADER_LINE =
-  /(u[y]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*(?:[:.]\s*)?\d+\s*\/|ng[a-z]{1,2}y\s*\d{1,2}\s*th)/;
+// A header's parts; the date line broken after its day ("…, ngày 24" over "tháng 1 năm 2025")
+// or with its day left blank for the signer ("ngày      tháng 11 năm 2025") counts in both halves.
+const HEADER_LINE = new RegExp(
+  String.raw`(u[y]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*(?:[:.]\s*)?\d+\s*\/` +
+    String.raw`|ng[a-z]{1,2}y\s*(?:\d{1,2}\s*)?(?:th[a-z]{1,2}ng|$)` +
+    String.raw`|^th[a-z]{1,2}ng\s*\d{0,2}\s*n[a-z]{1,2}m\s*\d{4}\s*$)`,
+);
 
 /** The header block: before the type line, or (no type line) before the first body line. */
 function headerEndOf(lines: Line[], typeAt: number): number {
@@ -228,15 +236,41 @@ function titleRun(
   from: number,
   max: number,
   other: OtherType | null = null,
+  typeAbove = false,
 ): { text: string[]; end: number } {
   const text: string[] = [];
   let i = from;
   for (; i < lines.length && text.length < max; i++) {
     const l = lines[i]!;
-    if (isTitleStop(l) || (other === 'QUYET_DINH' && AUTHORITY_LINE.test(l.folded))) break;
+    const opensTitle = text.length === 0 && typeAbove && titleOpensWithClause(lines, i);
+    if (!opensTitle && isTitleStop(l)) break;
+    if (other === 'QUYET_DINH' && AUTHORITY_LINE.test(l.folded)) break;
     if (!DRAFT_MARK.test(l.folded)) text.push(l.text);
   }
   return { text, end: i };
+}
+
+/**
+ * A plan's or report's subject may itself begin "Thực hiện …" or "Triển khai …" ("KẾ HOẠCH /
+ * Thực hiện Nghị quyết số 57-NQ/TW …"): the first line under the type word is then the title,
+ * not the preamble, when the run it starts is short and ends no clause ("… như sau:") and a
+ * clause or heading follows it.
+ */
+function titleOpensWithClause(lines: Line[], at: number): boolean {
+  const first = lines[at]!;
+  if (!CLAUSE_OPENER.test(first.folded) || BODY_OPENER.test(first.folded)) return false;
+  const run: Line[] = [first];
+  for (let i = at + 1; i < lines.length && run.length < 4 && !isTitleStop(lines[i]!); i++)
+    run.push(lines[i]!);
+  const folded = run.map((l) => l.folded).join(' ');
+  const next = lines[at + run.length];
+  return (
+    run.length < 4 &&
+    folded.length <= 260 &&
+    !/:\s*$|\bnhu\s+sau\b|\bbao\s+cao\s+(?:ket\s+qua\s+)?(?:cu\s+the\s+)?nhu\b/.test(folded) &&
+    next !== undefined &&
+    isTitleStop(next)
+  );
 }
 
 /** Title (trích yếu): the lines under the type word, or "V/v …" in a công văn header. */
@@ -247,7 +281,7 @@ function readTitle(
 ): { title: string | null; bodyStart: number; congVan: boolean } {
   const headerEnd = headerLines.length;
   if (found.typeAt >= 0) {
-    const run = titleRun(lines, found.typeAt + 1, TITLE_MAX_LINES, found.other);
+    const run = titleRun(lines, found.typeAt + 1, TITLE_MAX_LINES, found.other, true);
     return { title: cleanTitle(joinLines(run.text)), bodyStart: run.end, congVan: false };
   }
   const vv = headerLines.findIndex((l) => SUBJECT_VV.test(l.folded));

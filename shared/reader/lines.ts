@@ -38,7 +38,8 @@ export function contentLines(doc: Doc): Line[] {
   for (const l of doc.lines) {
     const lead = l.text.length - l.text.trimStart().length;
     const t = l.text.trim();
-    if (!t) continue;
+    // A line of bars alone is the cell border of a table copied out of a web page: no content.
+    if (!t || /^[|¦\s]+$/.test(t)) continue;
     out.push({
       index: l.index,
       start: l.start + lead,

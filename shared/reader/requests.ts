@@ -147,8 +147,9 @@ const NUMBER_AHEAD = String.raw`(?=(?:[a-z&]{1,12}\s{1,3}){0,4}(?:s[o0]\s{0,3}(?
 const DIRECTIVE = String.raw`(?:y\s+kien\s+)?(?:chi\s+dao|yeu\s+cau|de\s+nghi|huong\s+dan)\b`;
 const KIND_THEN_NUMBER = String.raw`(?:[a-z&]{1,12}\s{1,3}){1,4}s[o0]\s{0,3}(?:[:.]\s{0,3})?\d`;
 const DIRECTED_AHEAD = String.raw`(?=${DIRECTIVE}[^.;]{0,120}?\b(?:tai|theo)\s+${KIND_THEN_NUMBER})`;
-// "Phúc đáp Công văn số …", "Trả lời Văn bản số …": a công văn answering one.
-const REPLY = String.raw`(?:phuc\s+dap|tra\s+loi)\s+`;
+// "Phúc đáp Công văn số …", "Trả lời Văn bản số …": a công văn answering one; "Triển khai
+// (thực hiện) Công văn số …" as offices also open the clause.
+const REPLY = String.raw`(?:phuc\s+dap|tra\s+loi|tri[a-z]n\s+khai(?:\s+th[uyw][a-z]?c\s+hi[a-z]n)?)\s+`;
 export const REQUEST_OPENER = new RegExp(
   String.raw`(?:^|[.;:]\s+)(?:(?:${THUC_HIEN}(?:${THUC_HIEN})?|${REPLY})${NUMBER_AHEAD}` +
     String.raw`|(?:${THUC_HIEN}|theo\s+)${DIRECTED_AHEAD})`,

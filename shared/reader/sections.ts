@@ -44,7 +44,9 @@ export function kindsOf(heading: string): SectionKind[] {
   return kinds;
 }
 
-const ROMAN = /^(?:ph[a-z]n\s+(?:thu\s+)?)?([ivxl|1]{1,5})(\s*[.:)-]\s*|\s+)(?=\S)/;
+// "II.", "II-", "II/" ("V/v", a công văn's subject, is no numeral).
+const ROMAN =
+  /^(?:ph[a-z]n\s+(?:thu\s+)?)?(?!v\s*\/\s*v\b)([ivxl|1]{1,5})(\s*[.:)/-]\s*|\s+)(?=\S)/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
 /** A Roman numeral's value as OCR may give it ("I1" is II, "|" is I), or null. */
@@ -89,8 +91,8 @@ function headingValue(l: Line, expected: number, first: boolean): number | null 
   const m = ROMAN.exec(l.folded);
   if (!m) return null;
   const classified = kindsOf(l.folded.slice(m[0].length)).length > 0;
-  const strong = classified && (isUpper(l.text) || /[.:)-]/.test(m[2]!));
-  if (!/[.:)-]/.test(m[2]!) && !(classified && isUpper(l.text))) return null;
+  const strong = classified && (isUpper(l.text) || /[.:)/-]/.test(m[2]!));
+  if (!/[.:)/-]/.test(m[2]!) && !(classified && isUpper(l.text))) return null;
   const token = m[1]!;
   const value = /^1{1,3}$/.test(token)
     ? strong && isUpper(l.text)
@@ -152,7 +154,9 @@ export function readSections(lines: Line[], from: number): Section[] {
   // One Roman part may be a "1." read as "I.": numbered parts, when found, tell better.
   const plain = raw.length < 2 ? plainNumbered(lines, from) : [];
   const best = plain.length > raw.length ? plain : raw;
-  const caps = best.length < 2 ? capitalHeadings(lines, from) : [];
+  // Parts in bare capitals over items numbered "1.", "2." (restarting in each part): the
+  // capitals are the parts when they find more of them than the numbers do.
+  const caps = best.length < 2 || best === plain ? capitalHeadings(lines, from) : [];
   return splitJoined(caps.length > best.length ? caps : best);
 }
 
@@ -171,7 +175,9 @@ function capitalHeadings(lines: Line[], from: number): RawSection[] {
     const heading =
       l.text.length <= CAPS_HEADING_MAX &&
       isUpper(l.text) &&
-      !/[:;.,]$|\t|\d/.test(l.text) &&
+      // No figure: a year ("NĂM 2026") is the only number a heading carries.
+      !/[:;.,]$|\t/.test(l.text) &&
+      !/\d/.test(l.text.replace(/\b(?:19|20)\d\d\b/g, '')) &&
       kindsOf(l.folded).length > 0;
     if (heading) raw.push({ heading: l.text, foldedHeading: l.folded, lines: [] });
     else raw[raw.length - 1]?.lines.push(l);

@@ -18,6 +18,11 @@ const COMMITTEE_SIGNS = new RegExp(
     String.raw`(?:\s+(?:x[a-z0-9&]?|ph\S{2,6}|d[a-z]c\s+khu)(?:\s+\S+){0,4})?\s*$`,
 );
 
+// "Ủy ban nhân dân xã kính báo cáo./.": the body's last sentence naming the committee.
+const CLOSING_WORDS = /\/\.\s*$|\bkinh\s+(?:bao|trinh|gui)|\bbao\s+cao\b|\btran\s+trong\b/;
+// The body's end mark "./." (Nghị định 30): the signature block follows it.
+const END_MARK = /\.\s*\/\s*\.\s*$/;
+
 const NOI_NHAN = /\bn[o0][i1]\s+nh[a-z]{1,2}n\s*:?/;
 const SIGNATURE_NOISE =
   /(tm\s*\.|kt\s*\.|ch[u]?\s*t[i1]ch|uy\s+ban|nh[a-z]n\s+d[a-z]n|\(?da\s+ky\)?|\bky\s+ten\b|dong\s+dau)/;
@@ -80,7 +85,7 @@ function lineTokens(l: Line): SignatureToken[] {
     tokens = first < 0 ? [] : tokens.slice(first);
   }
   // "™. UY BAN NHAN DAN": the committee alone on its line, its "TM." garbled by OCR.
-  if (!tokens.length && COMMITTEE_SIGNS.test(col.folded))
+  if (!tokens.length && COMMITTEE_SIGNS.test(col.folded) && !CLOSING_WORDS.test(col.folded))
     return [{ kind: 'authority', authority: 'TM', principal: 'ỦY BAN NHÂN DÂN', at: 0, end: 0 }];
   return tokens;
 }
@@ -89,7 +94,11 @@ function lineTokens(l: Line): SignatureToken[] {
 function blockLines(lines: Line[]): Line[] {
   let closing = -1;
   for (let i = lines.length - 1; i >= 0 && closing < 0; i--)
-    if (REPORT_CLOSING.test(lines[i]!.folded) || /^tren\s+day\s+la\b/.test(lines[i]!.folded))
+    if (
+      REPORT_CLOSING.test(lines[i]!.folded) ||
+      /^tren\s+day\s+la\b/.test(lines[i]!.folded) ||
+      END_MARK.test(lines[i]!.folded)
+    )
       closing = i;
   if (closing >= 0) return lines.slice(closing + 1, closing + 1 + BLOCK_REACH);
   return lines.slice(Math.max(0, lines.length - 40));
