@@ -28,12 +28,14 @@ export const NATIONAL_MOTTO = new RegExp(
 export const BODY_OPENER = /^(k[i1l]nh\s*g[a-z]{1,3}\b|trich\s+yeu)/;
 
 /**
- * A clause that opens the body: "Thực hiện …", "Căn cứ …", "Theo đề nghị …", "Phúc đáp …". It
+ * A clause that opens the body: "Thực hiện …", "Căn cứ …", "Theo đề nghị …", "Phúc đáp …",
+ * "Triển khai Công văn số …". It
  * opens a paragraph with a capital; a title wrapped before "thực hiện" goes on in lower case.
  */
 export const CLAUSE_OPENER = new RegExp(
   String.raw`^(th[uyw]c\s+hi[a-z]n|c[a-z]n\s+c[uw](?![a-z])|phuc\s+dap|tra\s+loi\s+(?:c[o0]ng|v[a-z]n)` +
-    String.raw`|tri[a-z]n\s+khai\s+(?:th[uyw]c\s+hi[a-z]n\s+)?(?:c[o0]ng\s+v[a-z]n|v[a-z]n\s+b[a-z]n|k[e&a-z]\s*ho[a-z]{1,2}ch)\s+s[o0]` +
+    String.raw`|tri[a-z]n\s+khai\s+(?:th[uyw]c\s+hi[a-z]n\s+)?` +
+    String.raw`(?:c[o0]ng\s+v[a-z]n|v[a-z]n\s+b[a-z]n|k[e&a-z]\s*ho[a-z]{1,2}ch)\s+s[o0]` +
     String.raw`|theo\s+(?:y\s+kien\s+)?(?:chi\s+dao|yeu\s+cau|de\s+nghi|huong\s+dan))`,
 );
 
