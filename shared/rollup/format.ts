@@ -61,10 +61,17 @@ export function levelsOf(r: Pick<Rollup, 'status'>): string {
 
 /** Each unit's name as the outputs print it ("Xã Diễn Châu"), by code. */
 export function unitNames(r: Pick<Rollup, 'units'>): Map<string, string> {
-  return new Map(
+  const known = UNIT_NAMES.get(r.units);
+  if (known) return known;
+  const names = new Map(
     r.units.map((u) => [u.unitCode, capitalize(unitLabel({ level: u.level, name: u.unitName }))]),
   );
+  UNIT_NAMES.set(r.units, names);
+  return names;
 }
+
+/** The names of each rollup's units, made once: each renderer asks (the country: 3,321 names). */
+const UNIT_NAMES = new WeakMap<Rollup['units'], Map<string, string>>();
 
 /** Where a round's rollup files live in the bucket. */
 export const rollupPrefix = (provinceCode: string, roundId: string) =>

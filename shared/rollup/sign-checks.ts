@@ -185,8 +185,9 @@ export function settleQuotes<R extends QuoteLists>(
   const items = new Map<string, QuoteItem>();
   const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
   // Shown as the report has it (perhaps shortened, "…"): not a repaired quote.
+  // (Most quotes are the original itself: no copies made for them.)
   const asWritten = (text: string, original: string) =>
-    flat(original).startsWith(flat(text.replace(/…$/, '')));
+    text === original || flat(original).startsWith(flat(text.replace(/…$/, '')));
   const settle = <
     G extends { quotes: QuoteLists['difficulties'][number]['quotes']; units: number },
   >(

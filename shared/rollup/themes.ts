@@ -84,10 +84,11 @@ export function consolidateText(
   for (const s of accepted) {
     const typed = isTypedOffice(s);
     for (const point of s.view?.points ?? []) {
-      // A view stored before formulas were told apart may hold one: it is never quoted.
-      if (isFormula(point.original ?? point.text) || isFormula(point.text)) continue;
       // The reader repaired the point (its original kept); a view stored before it was not.
       const read = point.original ?? point.text;
+      // A view stored before formulas were told apart may hold one: it is never quoted. (A typed
+      // point's text is its original: checked once.)
+      if (isFormula(read) || (point.text !== read && isFormula(point.text))) continue;
       const shown = shorten(
         typed ? read : point.original === undefined ? repair(point.text) : point.text,
       );
@@ -123,8 +124,16 @@ export function consolidateText(
   };
 }
 
-/** Quotes with the same words (boilerplate many units copy) shown once, with all their units. */
+/** Each quote list's distinct quotes: the DOCX and the HTML group the same lists. */
+const DISTINCT = new WeakMap<Quote[], Array<{ text: string; unitCodes: string[] }>>();
+
+/**
+ * Quotes with the same words (boilerplate many units copy) shown once, with all their units.
+ * Computed once per list (the renderers only read the result).
+ */
 export function distinctQuotes(quotes: Quote[]): Array<{ text: string; unitCodes: string[] }> {
+  const known = DISTINCT.get(quotes);
+  if (known) return known;
   const byText = new Map<string, { text: string; units: Set<string> }>();
   for (const q of quotes) {
     const key = fold(q.text)
@@ -134,7 +143,9 @@ export function distinctQuotes(quotes: Quote[]): Array<{ text: string; unitCodes
     if (entry) entry.units.add(q.unitCode);
     else byText.set(key, { text: q.text, units: new Set([q.unitCode]) });
   }
-  return [...byText.values()]
+  const out = [...byText.values()]
     .map((e) => ({ text: e.text, unitCodes: [...e.units] }))
     .sort((a, b) => b.unitCodes.length - a.unitCodes.length);
+  DISTINCT.set(quotes, out);
+  return out;
 }
