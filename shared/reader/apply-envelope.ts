@@ -8,6 +8,7 @@ import { foldKey } from '../text/fold.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { unitNamed } from '../units/unit-named.js';
 import { toIsoDate } from './dates.js';
+import { readPeriod } from './report-period.js';
 
 export function envelopeNumber(h: EnvelopeHeader): string | null {
   const number = h.codeNumber?.trim();
@@ -100,6 +101,33 @@ export function applyEnvelope(
     : undefined;
   if (type && out.documentType === 'OTHER') out.documentType = type;
   if (h.place && !out.place) out.place = h.place;
+  if (h.subject && !out.period)
+    out.period = readPeriod({
+      title: h.subject,
+      preamble: '',
+      closing: null,
+      issuedOn: out.issuedOn,
+    });
   for (const note of h.notes) out.diagnostics.push(diag.warning('file', note, 'edxml.attachment'));
-  return out;
+  return withoutFilledGaps(report, out);
+}
+
+/** The reader's note that the document lacks a field, for each field the header filled. */
+const GAP_NOTES: Array<[RegExp, (r: Report) => boolean]> = [
+  [/^number\.missing$/, (r) => Boolean(r.number)],
+  [/^issuedOn\.missing$/, (r) => Boolean(r.issuedOn)],
+  [/^title\.missing$/, (r) => Boolean(r.title)],
+  [/^documentType\.unknown$/, (r) => r.documentType !== 'OTHER'],
+  [/^issuer\.(missing|ambiguous|unknown)$/, (r) => Boolean(r.issuer.code)],
+  [/^signer\.missing$/, (r) => Boolean(r.signer.title)],
+];
+
+/**
+ * A note that the document lacks a field is dropped once the header has filled that field: a
+ * stored report holding number 12/BC-UBND must not say first "Không đọc được số, ký hiệu".
+ */
+function withoutFilledGaps(read: Report, out: Report): Report {
+  const filled = GAP_NOTES.filter(([, has]) => !has(read) && has(out)).map(([code]) => code);
+  const gap = (code?: string) => Boolean(code && filled.some((re) => re.test(code)));
+  return { ...out, diagnostics: out.diagnostics.filter((d) => !gap(d.code)) };
 }

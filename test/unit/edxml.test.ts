@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readEnvelope } from '../../shared/files/edxml/envelope.js';
 import { FileProblem } from '../../shared/files/file-problem.js';
 import { readFileContent } from '../../shared/files/read-file.js';
+import type { Submission } from '../../shared/schemas/submission.js';
 import { UnitRegistry } from '../../shared/units/registry.js';
 import { edxmlPackage, type PackageHeader } from '../helpers/edxml-package.js';
 import { registry2025 } from '../helpers/fixtures.js';
@@ -160,6 +161,58 @@ describe('edXML packages', () => {
     expect(s.report?.issuer.code).toBe(DIEN_CHAU);
     expect(s.status).toBe('accepted');
   });
+});
+
+describe('what the header fills', () => {
+  const filledBy: Record<string, (r: NonNullable<Submission['report']>) => unknown> = {
+    'number.missing': (r) => r.number,
+    'issuedOn.missing': (r) => r.issuedOn,
+    'title.missing': (r) => r.title,
+    'signer.missing': (r) => r.signer.title,
+    'issuer.missing': (r) => r.issuer.code,
+    'period.missing': (r) => r.period,
+  };
+
+  it('no note says a field is missing that the header filled', async () => {
+    const part = (on: boolean, line: string) => (on ? [line] : []);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          number: fc.boolean(),
+          date: fc.boolean(),
+          title: fc.boolean(),
+          signer: fc.boolean(),
+        }),
+        fc.constantFrom('bc.txt', 'bc.pdf'),
+        async (has, name) => {
+          const lines = [
+            'ỦY BAN NHÂN DÂN',
+            'XÃ DIỄN CHÂU',
+            ...part(has.number, 'Số: 12/BC-UBND'),
+            ...part(has.date, 'Diễn Châu, ngày 2 tháng 6 năm 2026'),
+            'BÁO CÁO',
+            ...part(has.title, 'Kết quả chuyển đổi số 6 tháng đầu năm 2026'),
+            'I. KẾT QUẢ',
+            '1. Toàn xã có 15 máy tính kết nối mạng.',
+            ...part(has.signer, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thị Hoà'),
+          ];
+          const bytes =
+            name === 'bc.txt' ? Buffer.from(lines.join('\n')) : await reportPdf(reportLines());
+          const pkg = edxmlPackage(HEADER, [{ name, bytes }]);
+          const { submission: s } = await memoryIngest().upload(
+            inboxKey(DIEN_CHAU, 'goi.edxml'),
+            pkg,
+          );
+          expect(s.report?.number).toBe('12/BC-UBND');
+          for (const d of s.diagnostics) {
+            const field = filledBy[d.code ?? ''];
+            if (field) expect(field(s.report!), `${d.code}: ${d.message}`).toBeFalsy();
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  }, 60_000);
 });
 
 describe('hostile edXML', () => {
