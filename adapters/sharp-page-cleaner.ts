@@ -1,8 +1,14 @@
 import type SharpModule from 'sharp';
 import type { Box, PageImage } from '../shared/ports/ocr-engine.js';
-import type { CleanPage, PageCleaner, PageMeasures } from '../shared/ports/page-cleaner.js';
+import type {
+  CleanPage,
+  CleanPart,
+  PageCleaner,
+  PageMeasures,
+} from '../shared/ports/page-cleaner.js';
 import { measureXHeight } from './page-lines.js';
 import { findPageQuad, straighten } from './page-quad.js';
+import { spreadGutter } from './page-spread.js';
 import { damagedImage } from './tesseract-ocr.js';
 
 /**
@@ -231,7 +237,6 @@ export class SharpPageCleaner implements PageCleaner {
     if (photo) grey = photo;
     const bilevel = await isBilevel(grey);
     const paper = bilevel ? null : await paperLight(grey);
-    const uneven = paper ? unevenness(paper) : 0;
     if (paper) grey = await flattenLight(grey, paper);
     if (photo) grey = await withoutEdges(grey);
     const speckle = await speckleShare(grey);
@@ -240,19 +245,60 @@ export class SharpPageCleaner implements PageCleaner {
     const scale =
       xHeight && xHeight < SMALL_X_HEIGHT ? Math.min(MAX_SCALE, TARGET_X_HEIGHT / xHeight) : 1;
     if (scale > 1) grey = await greyOf(rawInput(grey).resize(Math.round(grey.width * scale)));
+    const spread = await spreadPages(grey);
     const measures: PageMeasures = {
       colour: small?.coloured ?? false,
       bilevel,
       xHeight,
-      unevenLight: uneven,
+      unevenLight: paper ? unevenness(paper) : 0,
       speckle,
       pageFound: photo !== null,
+      spread: spread !== null,
     };
     const dpi = page.dpi ? { dpi: page.dpi * scale } : {};
-    const image: PageImage = { page: page.page, image: pgm(grey), ...dpi };
-    const crop = (box: Box) => cropPng(grey, box);
-    return { image, scale: photo ? 1 : scale, straightened: photo !== null, measures, crop };
+    const partOf = (g: Grey): CleanPart => ({
+      image: { page: page.page, image: pgm(g), ...dpi },
+      left: 0,
+      crop: (box: Box) => cropPng(g, box),
+    });
+    const parts = spread?.map((p) => ({ ...partOf(p.grey), left: p.left }));
+    return {
+      ...partOf(grey),
+      scale: photo ? 1 : scale,
+      straightened: photo !== null,
+      measures,
+      ...(parts ? { parts } : {}),
+    };
   }
+}
+
+/** The spread's ink is looked at in cells this many pixels square: a line of text spans two. */
+const CELL = 8;
+
+/**
+ * The pages of a two-page spread, in reading order, with where each begins on the image: a
+ * landscape image cut at its gutter (page-spread.ts), pages without text left out. Null when the
+ * image is no spread: Tesseract reads a spread as one block, line by line across both pages, and
+ * ran the right page's signer into the left page's title.
+ */
+async function spreadPages(g: Grey): Promise<{ left: number; grey: Grey }[] | null> {
+  if (g.width <= g.height) return null;
+  const ink = await greyOf(rawInput(g).threshold(128).negate());
+  const [cols, rows] = [Math.round(g.width / CELL), Math.round(g.height / CELL)];
+  const grid = await greyOf(rawInput(ink).resize(cols, rows, { fit: 'fill' }));
+  const gutter = spreadGutter(grid.pixels, cols, rows);
+  if (!gutter) return null;
+  const cut = Math.round((gutter.at * g.width) / cols);
+  const halves = [
+    { left: 0, width: cut, text: gutter.left },
+    { left: cut, width: g.width - cut, text: gutter.right },
+  ].filter((h) => h.text);
+  return Promise.all(
+    halves.map(async ({ left, width }) => ({
+      left,
+      grey: await greyOf(rawInput(g).extract({ left, top: 0, width, height: g.height })),
+    })),
+  );
 }
 
 /** A line's picture is at most this wide (a phone shows it whole), in grey, as PNG. */

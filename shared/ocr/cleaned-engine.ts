@@ -1,5 +1,5 @@
 import type { Box, OcrEngine, OcrLine, OcrPage, PageImage } from '../ports/ocr-engine.js';
-import type { CleanPage, PageCleaner } from '../ports/page-cleaner.js';
+import type { CleanPage, CleanPart, PageCleaner } from '../ports/page-cleaner.js';
 import { readTwice } from './second-reading.js';
 
 const scaled = (b: Box, s: number): Box => ({
@@ -44,22 +44,50 @@ async function withCrops(
   return out;
 }
 
+const moved = (b: Box, dx: number): Box => ({ ...b, x0: b.x0 + dx, x1: b.x1 + dx });
+const linesMoved = (lines: OcrLine[], dx: number): OcrLine[] =>
+  dx === 0
+    ? lines
+    : lines.map((l) => ({
+        ...l,
+        box: moved(l.box, dx),
+        words: l.words.map((w) => ({ ...w, box: moved(w.box, dx) })),
+      }));
+
+/**
+ * The pages of a cleaned image each read (twice where it matters) with their figures' pictures,
+ * their boxes moved to the cleaned image: one page, or the two pages of a spread one after the
+ * other, so that the text runs left page then right page as a person reads it.
+ */
+async function readParts(engine: OcrEngine, clean: CleanPage, signal?: AbortSignal) {
+  const parts: CleanPart[] = clean.parts ?? [{ image: clean.image, left: 0, crop: clean.crop }];
+  const read: OcrPage[] = [];
+  for (const part of parts) {
+    const twice = await readTwice(engine, part.image, signal);
+    const lines = part.crop ? await withCrops(twice.lines, part.crop.bind(part)) : twice.lines;
+    const second = twice.second?.map((r) => ({
+      ...r,
+      box: moved(r.box, part.left),
+      lines: linesMoved(r.lines, part.left),
+    }));
+    read.push({ ...twice, lines: linesMoved(lines, part.left), ...(second ? { second } : {}) });
+  }
+  const second = read.flatMap((r) => r.second ?? []);
+  return { ...read[0]!, lines: read.flatMap((r) => r.lines), ...(second.length ? { second } : {}) };
+}
+
 /**
  * An engine that reads each page after the cleaner made it ready (colour dropout, scale, shadows,
- * the page found in a photo), its header and signature read a second time on the clean page:
- * boxes come back in the uploaded image's pixels when the page was only scaled. Cleaning sits
- * apart from the engine so that either can change alone.
+ * the page found in a photo, a spread cut into its pages), its header and signature read a second
+ * time on the clean page: boxes come back in the uploaded image's pixels when the page was only
+ * scaled. Cleaning sits apart from the engine so that either can change alone.
  */
 export function cleanedEngine(engine: OcrEngine, cleaner: PageCleaner): OcrEngine {
   return {
     documentMs: engine.documentMs,
     async recognize(page: PageImage, signal?: AbortSignal): Promise<OcrPage> {
       const clean = await cleaner.clean(page);
-      // The header and signature are read again on the same clean page (second-reading.ts).
-      const twice = await readTwice(engine, clean.image, signal);
-      const read = clean.crop
-        ? { ...twice, lines: await withCrops(twice.lines, clean.crop.bind(clean)) }
-        : twice;
+      const read = await readParts(engine, clean, signal);
       const second = read.second?.map((r) => ({
         ...r,
         box: scaled(r.box, clean.scale),

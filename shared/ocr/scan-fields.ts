@@ -350,7 +350,8 @@ function dateLine(scan: ScanText, iso: string): { page: number; words: OcrWord[]
 
 /**
  * A number or title read on a page whose header was read again, below that header: a line of the
- * body (a title was once taken from "… như sau: A. KẾT QUẢ THỰC HIỆN …" on a shadowed photo).
+ * body (a title was once taken from "… như sau: A. KẾT QUẢ THỰC HIỆN …" on a shadowed photo); or
+ * beside it, on the other page of a spread.
  */
 function outsideHeader(scan: ScanText, value: string): string | null {
   const lines = scan.text.split('\n');
@@ -360,7 +361,9 @@ function outsideHeader(scan: ScanText, value: string): string | null {
   if (i < 0 || !source?.box) return null;
   const header = scan.second.find((r) => r.page === source.page && r.region === 'header');
   if (!header) return null;
-  return source.box.y0 >= header.box.y1 ? 'không nằm ở phần đầu văn bản' : null;
+  // Below the header, or beside it: the other page of a two-page spread read after this one.
+  const outside = source.box.y0 >= header.box.y1 || source.box.x0 >= header.box.x1;
+  return outside ? 'không nằm ở phần đầu văn bản' : null;
 }
 
 /**

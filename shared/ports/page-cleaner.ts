@@ -14,6 +14,17 @@ export interface PageMeasures {
   speckle: number;
   /** A photo of the page on a desk: the page was found and straightened. */
   pageFound: boolean;
+  /** Two pages scanned side by side (a spread): cut at the gutter, each read on its own. */
+  spread: boolean;
+}
+
+/** One page of a two-page spread, cut from the cleaned image, read on its own. */
+export interface CleanPart {
+  image: PageImage;
+  /** Where the part begins on the cleaned image, in its pixels: its boxes are moved by it. */
+  left: number;
+  /** A region of the part (its own pixels) as a small PNG. */
+  crop?(box: Box): Promise<Uint8Array>;
 }
 
 /** A page image made ready for OCR, and how its pixels relate to the uploaded image. */
@@ -26,6 +37,11 @@ export interface CleanPage {
   measures: PageMeasures;
   /** A region of the cleaned page (its own pixels, as boxes are read on it) as a small PNG. */
   crop?(box: Box): Promise<Uint8Array>;
+  /**
+   * The pages of a two-page spread in reading order, read each on its own instead of `image`
+   * (a spread read as one block runs the two pages' lines together).
+   */
+  parts?: CleanPart[];
 }
 
 /** Prepares a page image for OCR: colour dropout, scale, shadows, specks, the page found in a photo. */

@@ -34,6 +34,7 @@ function fakeCleaner(scale: number, cut: Box[]): PageCleaner {
           unevenLight: 0,
           speckle: 0,
           pageFound: false,
+          spread: false,
         },
         async crop(b) {
           cut.push(b);

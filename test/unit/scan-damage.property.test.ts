@@ -10,8 +10,9 @@ import { fixturePath, registry2025 } from '../helpers/fixtures.js';
 
 // The real engine as tonghop runs it (pages cleaned with sharp, header and signature read twice,
 // tesseract.js with the model from npm) on the phone-photo fixture damaged at random with sharp
-// alone (CI has no ImageMagick): a skew, a red seal over the signer, a wood-coloured desk around
-// the page, blur, a washed-out contrast, JPEG at low quality. Whatever the damage, no field may
+// alone (CI has no ImageMagick): a skew, a red seal over the signer, the phone's shadow, the page
+// as one side of a two-page scan with the fold's shadow, a wood-coloured desk around the page,
+// blur, a washed-out contrast, JPEG at low quality. Whatever the damage, no field may
 // be read wrong: null (with its reason) is allowed, another value never.
 const context = { registry: registry2025(), provinceCode: '40' };
 const typed = readReport(readFileSync(fixturePath('scans/xa-con-cuong.txt'), 'utf8'), context);
@@ -24,6 +25,15 @@ const damage = fc.record({
   seal: fc.option(
     fc.record({ x: fc.double({ min: 0.45, max: 0.75 }), y: fc.double({ min: 0.72, max: 0.88 }) }),
   ),
+  shadow: fc.option(
+    fc.record({
+      x: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+      y: fc.double({ min: 0.3, max: 0.9, noNaN: true }),
+      r: fc.double({ min: 0.15, max: 0.35, noNaN: true }),
+      dark: fc.double({ min: 0.3, max: 0.6, noNaN: true }),
+    }),
+  ),
+  spread: fc.option(fc.double({ min: 0.2, max: 0.7, noNaN: true })),
   desk: fc.option(fc.integer({ min: 40, max: 140 })),
   blur: fc.option(fc.double({ min: 0.3, max: 1 })),
   contrast: fc.double({ min: 0.55, max: 1, noNaN: true }),
@@ -43,6 +53,8 @@ async function damaged(d: Damage): Promise<Buffer> {
       `stroke-width="${r / 20}"/></svg>`;
     img = sharp(await img.composite([{ input: Buffer.from(ring), blend: 'multiply' }]).toBuffer());
   }
+  if (d.shadow) img = sharp(await withShadow(img, width, height, d.shadow));
+  if (d.spread) img = sharp(await asSpread(img, width, height, d.spread));
   img = img.rotate(d.angle, { background: '#ffffff' });
   if (d.desk)
     img = img.extend({
@@ -55,6 +67,37 @@ async function damaged(d: Damage): Promise<Buffer> {
   if (d.blur) img = img.blur(d.blur);
   const offset = 255 * (1 - d.contrast) * 0.6;
   return img.linear(d.contrast, offset).jpeg({ quality: d.quality }).toBuffer();
+}
+
+/** The phone's soft shadow over part of the page, as light multiplies it. */
+async function withShadow(
+  img: sharp.Sharp,
+  width: number,
+  height: number,
+  s: NonNullable<Damage['shadow']>,
+): Promise<Buffer> {
+  const grey = Math.round(255 * (1 - s.dark));
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<filter id="b"><feGaussianBlur stdDeviation="${width / 40}"/></filter>` +
+    `<rect width="100%" height="100%" fill="white"/><ellipse cx="${s.x * width}" cy="${s.y * height}" ` +
+    `rx="${s.r * width}" ry="${s.r * 1.4 * height}" fill="rgb(${grey},${grey},${grey})" filter="url(#b)"/></svg>`;
+  return img.composite([{ input: Buffer.from(svg), blend: 'multiply' }]).toBuffer();
+}
+
+/** The page as the left of a two-page scan, a blank page right of it and the fold's shadow between. */
+async function asSpread(img: sharp.Sharp, width: number, height: number, fold: number) {
+  const grey = Math.round(255 * (1 - fold));
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * width}" height="${height}">` +
+    '<defs><linearGradient id="f"><stop offset="0" stop-color="#fff"/>' +
+    `<stop offset="0.5" stop-color="rgb(${grey},${grey},${grey})"/><stop offset="1" stop-color="#fff"/>` +
+    `</linearGradient></defs><rect width="100%" height="100%" fill="white"/><rect x="${width * 0.9}" ` +
+    `width="${width * 0.2}" height="100%" fill="url(#f)"/></svg>`;
+  const wide = await img.extend({ right: width, background: '#ffffff' }).png().toBuffer();
+  return sharp(wide)
+    .composite([{ input: Buffer.from(svg), blend: 'multiply' }])
+    .toBuffer();
 }
 
 /** The fields read that differ from the typed report's (null is not a difference). */

@@ -356,4 +356,39 @@ describe('the second reading of the header and signature', () => {
     expect(regionDoubt(page, 'header', header!.box)).toBeNull();
     expect(regionDoubt(page, 'signature', signature!.box)).toBe('no name and title read');
   });
+
+  it('never takes a title from beside the header read again (the other page of a spread)', () => {
+    // The title's line lies at the header's height but right of it: a page read after this one.
+    const first = ocrLines(LINES, 95).map((l, i) =>
+      i === HEADER.length - 1
+        ? {
+            ...l,
+            box: { ...l.box, x0: l.box.x0 + 3000, x1: l.box.x1 + 3000 },
+            words: l.words.map((w) => ({
+              ...w,
+              box: { ...w.box, x0: w.box.x0 + 3000, x1: w.box.x1 + 3000 },
+            })),
+          }
+        : l,
+    );
+    const scan = scanText([
+      {
+        page: 1,
+        lines: first,
+        second: [{ region: 'header', box: HEADER_BOX, lines: ocrLines(HEADER, 95) }],
+      },
+    ]);
+    const { values, noted } = held(scan);
+    expect(values.title).toBeNull();
+    expect(noted).toContain('title');
+    // The same line where it belongs is kept.
+    const kept = scanText([
+      {
+        page: 1,
+        lines: ocrLines(LINES, 95),
+        second: [{ region: 'header', box: HEADER_BOX, lines: ocrLines(HEADER, 95) }],
+      },
+    ]);
+    expect(held(kept).values.title).toBe(TRUTH.title);
+  });
 });
