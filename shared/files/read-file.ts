@@ -63,6 +63,9 @@ export function formatOf(fileName: string): FileFormat | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (IMAGE_EXTENSIONS.includes(ext)) return 'image';
   if (ext === 'edxml' || ext === 'xml') return 'edxml';
+  // A macro-enabled workbook is a form like any other: its cells are read, its macros
+  // (xl/vbaProject.bin) never inflated nor run (docs/security.md).
+  if (ext === 'xlsm') return 'xlsx';
   return READ_AS.has(ext) ? (ext as FileFormat) : null;
 }
 
@@ -97,7 +100,7 @@ function boundText(text: string): string {
 
 /** The formats read, as the officer is told them. */
 export const ACCEPTED_WORDS =
-  'văn bản Word (.docx, .doc), biểu mẫu Excel (.xlsx), .pdf, .txt, .json, ' +
+  'văn bản Word (.docx, .doc), biểu mẫu Excel (.xlsx, .xlsm), .pdf, .txt, .json, ' +
   'gói văn bản điện tử .edxml, ' +
   'ảnh chụp hoặc bản quét (.jpg, .png, .tif) và .zip chứa các ảnh';
 

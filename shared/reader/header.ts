@@ -19,6 +19,7 @@ import {
   REPORT_CLOSING,
   SUBJECT_VV,
 } from './patterns.js';
+import { meaningOf } from './table-figures.js';
 
 export interface Header {
   /** Lines before the document-type line or the body (the two-column header block). */
@@ -38,8 +39,18 @@ export interface Header {
 const ROMAN_HEADING = /^([ivxl|1]{1,5})\s*[.:)]\s+\S/;
 const TITLE_MAX_LINES = 8;
 
+/**
+ * A table's header row ("STT⇥Chỉ tiêu⇥Đơn vị tính⇥Kết quả", cells apart by tabs or the wide
+ * gaps the text repair leaves of them): the body has begun, whatever its case.
+ */
+function isTableHeader(l: Line): boolean {
+  const cells = l.text.split(/\t|\s{3,}/);
+  return cells.length >= 2 && cells.filter((c) => meaningOf(c) !== 'unknown').length >= 2;
+}
+
 function isTitleStop(l: Line): boolean {
   return (
+    isTableHeader(l) ||
     BODY_OPENER.test(l.folded) ||
     // A title typed in capitals wraps anywhere ("… VÀ / THỰC HIỆN …"); a clause never is.
     (CLAUSE_OPENER.test(l.folded) && !/^\p{Ll}/u.test(l.text) && /\p{Ll}/u.test(l.text)) ||

@@ -1,6 +1,6 @@
 import { textDocument } from '../files/text-document.js';
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
-import type { Document } from '../schemas/document.js';
+import type { Document, HiddenCells } from '../schemas/document.js';
 import type { ReportPeriod } from '../schemas/period.js';
 import type { DocumentRef, Indicator, Report, Section } from '../schemas/report.js';
 import { CONFIDENT_SHARE, type LegacyEncoding } from '../text/legacy-encoding.js';
@@ -121,6 +121,8 @@ export function readReport(input: string, context: ReadContext = {}): Report {
   const indicators = context.document
     ? onPages(withTableFigures(read, context.document, encoding), context.document)
     : withTableFigures(read, textDocument(text), null);
+  if (context.document?.hidden?.length)
+    diagnostics.push(hiddenCellsNotice(context.document.hidden));
   return presentReport(
     {
       header,
@@ -137,6 +139,23 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     text,
     context.registry,
   );
+}
+
+/** Rows or columns of a form its author hid are not read; the officer is told which. */
+function hiddenCellsNotice(hidden: HiddenCells[]): Diagnostic {
+  const list = (xs: Array<string | number>) =>
+    xs.length > 8 ? `${xs.slice(0, 8).join(', ')}… (${xs.length})` : xs.join(', ');
+  const where = hidden.slice(0, 5).map((h) => {
+    const parts = [
+      h.rows.length ? `dòng ${list(h.rows)}` : '',
+      h.columns.length ? `cột ${list(h.columns)}` : '',
+    ].filter(Boolean);
+    return `trang "${h.sheet.slice(0, 40)}": ${parts.join('; ')}`;
+  });
+  const message =
+    `Biểu mẫu có dòng hoặc cột bị ẩn chứa dữ liệu, không được đọc (${where.join('; ')}). ` +
+    'Nếu đó là số liệu báo cáo, vui lòng bỏ ẩn rồi gửi lại.';
+  return diag.warning('indicators', message, 'indicators.hiddenCells');
 }
 
 function isDraft(headerLines: Line[]): boolean {

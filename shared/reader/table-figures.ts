@@ -83,11 +83,25 @@ export interface FigureTable {
   body: number;
 }
 
-/** The header rows (up to three, before any row with a number) and what each column means. */
+/** Each grid column of a row: whether a cell of its own starts there, spanning one column only. */
+function ownCells(row: Row): boolean[] {
+  return row.cells.flatMap((c) =>
+    Array.from({ length: c.span }, () => c.span === 1 && !c.continued && !!c.text.trim()),
+  );
+}
+
+/**
+ * The header rows (up to three, before any row with a number) and what each column means. A row
+ * under the first is a header row only where the first leaves room (a spanning or empty cell
+ * above): a row of figures whose value cell is empty ("Thẻ đã cấp | ") starts the body.
+ */
 export function figureTableOf(table: Table): FigureTable | null {
   const grids = table.rows.map(gridOf);
   let body = 0;
   while (body < Math.min(3, grids.length) && !hasNumber(grids[body]!)) body++;
+  const top = table.rows[0] ? ownCells(table.rows[0]) : [];
+  for (let r = 1; r < body; r++)
+    if (ownCells(table.rows[r]!).some((own, c) => own && top[c])) body = r;
   if (body === 0 || body >= grids.length) return null;
   const width = Math.max(...grids.map((g) => g.length));
   const columns: ColumnMeaning[] = [];
@@ -136,7 +150,11 @@ function valuesOf(grid: string[], columns: ColumnMeaning[]): RowValues {
   const labelAt = columns.indexOf('label');
   const unit = cell('unit').trim();
   return {
-    label: (grid[labelAt] ?? '').replace(/\s+/g, ' ').trim(),
+    // A sub-row under "Trong đó:" is typed "- Số hồ sơ …": the dash is no part of its name.
+    label: (grid[labelAt] ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[-+•–*]\s*/, ''),
     unit: unit && unit !== '-' ? unit : null,
     result: cellNumber(cell('result')),
     plan: cellNumber(cell('plan')),
@@ -150,17 +168,51 @@ type Figure = Omit<Indicator, 'line' | 'key'> & { kind: 'rate' | 'count' };
 
 const close = (a: number, b: number) => Math.abs(a - b) < 1.5;
 
-/** What a row states, as one figure, or null when its numbers do not agree with each other. */
+const namesShare = (v: RowValues) => /^ty\s*l[e€]\b/.test(fold(v.label));
+
+const shareOf = (v: RowValues, n: number): Figure => ({
+  label: v.label,
+  value: n,
+  unit: '%',
+  numerator: null,
+  denominator: null,
+  kind: 'rate',
+});
+
+const countOf = (v: RowValues, n: number): Figure => ({
+  label: v.label,
+  value: n,
+  unit: v.unit,
+  numerator: null,
+  denominator: null,
+  kind: 'count',
+});
+
+/**
+ * What a row states, as one figure, or null when its numbers do not agree with each other. A
+ * result over its plan ("vượt kế hoạch") with a rate that agrees is its result, a count: a rate
+ * over 100 % of a plan is no share of anything the catalogue keeps.
+ */
 export function rowFigure(v: RowValues): Figure | null {
+  // A row that measures a share ("Tỷ lệ hồ sơ trực tuyến", unit %): its result is the share; a
+  // rate column beside it says how much of the plan was met, which is not that share.
+  if (v.unit === '%' && v.result !== null && !v.ratio) return shareOf(v, v.result);
+  // Named a share but with no unit to say whether the result is the share or a count of it:
+  // beside a plan, or a rate that is not the result, it could be either. Nothing is taken.
+  const rated = v.rate ?? v.ratio?.pct ?? null;
+  const rateIsResult = rated !== null && v.result !== null && Math.abs(rated - v.result) < 0.005;
+  if (namesShare(v) && !v.unit && v.result !== null && (v.plan !== null || rated !== null))
+    if (!rateIsResult) return null;
   const n = v.ratio?.n ?? v.result;
   const d = v.ratio?.d ?? v.plan;
   const fractionPct = n !== null && d ? (n / d) * 100 : null;
   const rate = v.rate ?? v.ratio?.pct ?? null;
   if (rate !== null) {
     if (rate > 1000) return null;
-    const agree = fractionPct !== null && n! <= d! && close(rate, fractionPct);
     // A rate beside counts that say otherwise is one of them mistyped: neither is taken.
-    if (fractionPct !== null && !agree) return null;
+    if (fractionPct !== null && !close(rate, fractionPct)) return null;
+    if (fractionPct !== null && n! > d!) return countOf(v, n!);
+    const agree = fractionPct !== null;
     return {
       label: v.label,
       value: rate,
@@ -171,25 +223,23 @@ export function rowFigure(v: RowValues): Figure | null {
     };
   }
   if (n === null) return null;
-  if (v.unit === '%')
-    return {
-      label: v.label,
-      value: n,
-      unit: '%',
-      numerator: null,
-      denominator: null,
-      kind: 'rate',
-    };
+  if (v.unit === '%') return shareOf(v, n);
   if (d && n <= d)
     return { label: v.label, value: n, unit: v.unit, numerator: n, denominator: d, kind: 'rate' };
-  return {
-    label: v.label,
-    value: n,
-    unit: v.unit,
-    numerator: null,
-    denominator: null,
-    kind: 'count',
-  };
+  return countOf(v, n);
+}
+
+/**
+ * Every figure a row states: its figure, and beside a rate with no plan to check it against
+ * ("Số lượng | Tỷ lệ"), the count in its result column too (two columns, two figures).
+ */
+export function rowFigures(v: RowValues): Figure[] {
+  const f = rowFigure(v);
+  if (!f) return [];
+  const alone = f.kind === 'rate' && f.numerator === null && v.rate !== null && !v.ratio;
+  if (alone && v.result !== null && v.plan === null && v.unit !== '%')
+    return [f, countOf(v, v.result)];
+  return [f];
 }
 
 export interface TableFigure {
@@ -211,18 +261,17 @@ export function tableFigures(table: Table, rowLine: (row: number) => number): Ta
     const r = shape.body + i;
     const grid = gridOf(row);
     const v = valuesOf(grid, shape.columns);
-    const f = v.label ? rowFigure(v) : null;
-    if (!f) {
-      if (v.label && !hasNumber(grid)) group = v.label;
-      return;
-    }
-    const { kind, ...figure } = f;
+    // A label has words: a row of column numbers under the header ("A | B | 1 | 2 | 3=2/1") has none.
+    const figures = /\p{L}{2}/u.test(v.label) ? rowFigures(v) : [];
+    if (!figures.length && /\p{L}{2}/u.test(v.label) && !hasNumber(grid)) group = v.label;
     const folded = fold(`${group} ${v.label} ${v.unit ?? ''}`);
     const target = /(phan\s+dau|muc\s+tieu)/.test(folded);
-    const key = target ? null : keyFor(folded, kind);
     const at = row.cells[0]?.paragraphs[0]?.at ?? table.at;
-    const placed = { ...figure, key, line: rowLine(r) };
-    out.push({ figure: at.box ? { ...placed, page: at.page, box: at.box } : placed, row: r });
+    for (const { kind, ...figure } of figures) {
+      const key = target ? null : keyFor(folded, kind);
+      const placed = { ...figure, key, line: rowLine(r) };
+      out.push({ figure: at.box ? { ...placed, page: at.page, box: at.box } : placed, row: r });
+    }
   });
   return out;
 }

@@ -122,6 +122,17 @@ export type Block = z.infer<typeof Block>;
 export const DocumentFormat = z.enum(['docx', 'doc', 'pdf', 'txt', 'ocr', 'xlsx']);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
+/**
+ * What the file holds but its author hid, left unread: an Excel form's hidden rows and columns
+ * (1-based row numbers and column letters as Excel shows them), on sheets that are shown.
+ */
+export const HiddenCells = z.object({
+  sheet: z.string(),
+  rows: z.array(z.number().int().positive()),
+  columns: z.array(z.string()),
+});
+export type HiddenCells = z.infer<typeof HiddenCells>;
+
 export const Document = z.object({
   format: DocumentFormat,
   /** The body in reading order. */
@@ -130,6 +141,8 @@ export const Document = z.object({
   notes: z.array(Footnote),
   /** Page headers and footers (repeated on pages, not part of the body's reading order). */
   margins: z.array(Paragraph),
+  /** Hidden parts that held text and were not read (the reader says so); absent when none. */
+  hidden: z.array(HiddenCells).optional(),
 });
 export type Document = z.infer<typeof Document>;
 

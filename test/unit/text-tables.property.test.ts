@@ -9,7 +9,12 @@ import {
 } from '../../scripts/report-generator.js';
 import { textDocument } from '../../shared/files/text-document.js';
 import { readReport } from '../../shared/reader/read-report.js';
-import { cellNumber, figureTableOf, rowFigure } from '../../shared/reader/table-figures.js';
+import {
+  cellNumber,
+  figureTableOf,
+  rowFigure,
+  rowFigures,
+} from '../../shared/reader/table-figures.js';
 import type { Report } from '../../shared/schemas/report.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
@@ -62,6 +67,43 @@ describe('tables typed in plain text', () => {
       unit: 'hồ sơ',
       numerator: null,
     });
+  });
+
+  it('over its plan a row is its count; a share in % is its result, never the rate of its plan', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 900 }),
+        (plan, over) => {
+          const result = plan + over;
+          const rate = Math.round((result / plan) * 10_000) / 100;
+          const base = { label: 'Hồ sơ trực tuyến', unit: 'hồ sơ', ratio: null };
+          const f = rowFigures({ ...base, result, plan, rate });
+          if (rate > 1000) expect(f).toEqual([]);
+          else expect(f).toMatchObject([{ value: result, unit: 'hồ sơ', numerator: null }]);
+        },
+      ),
+    );
+    const share = { label: 'Tỷ lệ hồ sơ trực tuyến', ratio: null };
+    expect(rowFigures({ ...share, unit: '%', result: 75, plan: 80, rate: 93.75 })).toMatchObject([
+      { value: 75, unit: '%', numerator: null },
+    ]);
+    // Named a share, with no unit: 75 could be the share or a count of 80 planned. Nothing.
+    expect(rowFigures({ ...share, unit: null, result: 75, plan: 80, rate: 93.75 })).toEqual([]);
+    // A rate and a count with no plan: two figures, each as written.
+    expect(
+      rowFigures({
+        label: 'Hồ sơ',
+        unit: 'hồ sơ',
+        ratio: null,
+        result: 1234,
+        plan: null,
+        rate: 88.5,
+      }),
+    ).toMatchObject([
+      { value: 88.5, unit: '%' },
+      { value: 1234, unit: 'hồ sơ' },
+    ]);
   });
 
   it('a cell "1,234" (decimal or thousands, by who typed it) is no value; "1,5", "1.234", "12,345%" are', () => {

@@ -48,26 +48,66 @@ const LABELS = [
   'Kinh phí chi cho chuyển đổi số',
 ];
 const UNITS = ['hồ sơ', 'tổ', 'tài khoản', 'thẻ', 'máy', 'người', 'hộ', 'triệu đồng'];
+/** Rows that measure a share, in %: their rate column says how much of the plan was met. */
+const SHARES = ['Tỷ lệ hồ sơ trực tuyến toàn trình', 'Tỷ lệ hộ gia đình có cáp quang'];
+/** Rows the commune hid: labels of their own, so that reading one shows. */
+const DECOYS = ['Số liệu tạm tính chưa duyệt', 'Dòng kiểm tra công thức'];
 
 const amount = fc.oneof(
   fc.integer({ min: 0, max: 5_000_000 }),
   fc.integer({ min: 0, max: 9_999_999 }).map((n) => n / 100),
 );
+const share = fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100);
 
+const countRow = (i: number) =>
+  fc.record({
+    label: fc.constant(LABELS[i]!),
+    unit: fc.constant(UNITS[i]!),
+    result: fc.option(amount, { nil: null, freq: 8 }),
+    plan: fc.option(fc.integer({ min: 1, max: 9_000_000 }), { nil: null }),
+    sub: fc.boolean(),
+  });
+
+const shareRow = (label: string) =>
+  fc.record({
+    label: fc.constant(label),
+    unit: fc.constant('%'),
+    result: fc.option(share, { nil: null, freq: 8 }),
+    plan: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+  });
+
+const decoyRow = (label: string) =>
+  fc.record({
+    label: fc.constant(label),
+    unit: fc.constant('hồ sơ'),
+    result: amount,
+    plan: fc.constant(null),
+    hidden: fc.constant(true),
+  });
+
+/** Rows in a random order: counts (some under "Trong đó:"), shares, and hidden decoys. */
 const formRows: fc.Arbitrary<FormRow[]> = fc
-  .uniqueArray(fc.integer({ min: 0, max: LABELS.length - 1 }), { minLength: 1, maxLength: 6 })
-  .chain((picked) =>
-    fc.tuple(
-      ...picked.map((i) =>
-        fc.record({
-          label: fc.constant(LABELS[i]!),
-          unit: fc.constant(UNITS[i]!),
-          result: amount,
-          plan: fc.option(fc.integer({ min: 1, max: 9_000_000 }), { nil: null }),
-        }),
-      ),
+  .tuple(
+    fc.uniqueArray(fc.integer({ min: 0, max: LABELS.length - 1 }), { minLength: 1, maxLength: 6 }),
+    fc.subarray(SHARES),
+    fc.subarray(DECOYS),
+  )
+  .chain(([counts, shares, decoys]) =>
+    fc.shuffledSubarray(
+      [...counts.map(countRow), ...shares.map(shareRow), ...decoys.map(decoyRow)],
+      { minLength: counts.length + shares.length + decoys.length },
     ),
-  );
+  )
+  .chain((rows) => fc.tuple(...(rows as fc.Arbitrary<FormRow>[])))
+  // The first row is never a sub-row: "Trong đó" follows a row it breaks down.
+  .map((rows) => rows.map((r, i) => (i === 0 ? { ...r, sub: false } : r)));
+
+const soForm = fc.record({
+  phuLuc: fc.boolean(),
+  threeRowHeader: fc.boolean(),
+  columnNumbers: fc.constantFrom('none' as const, 'bracketed' as const, 'letters' as const),
+  roman: fc.boolean(),
+});
 
 const layout: fc.Arbitrary<FormLayout> = fc.record({
   columns: fc
@@ -84,46 +124,66 @@ const layout: fc.Arbitrary<FormLayout> = fc.record({
   percentFormat: fc.boolean(),
   header: fc.constantFrom('columns' as const, 'reportingUnit' as const, 'none' as const),
   groups: fc.boolean(),
+  so: soForm,
 });
 
-/** What a row may read as: its rate when the form has one, or its result with its unit. */
+const isShare = (r: FormRow) => r.unit === '%';
+
+/**
+ * What a row may read as. A count: its rate when the form has one, or its result with its
+ * unit (null without a unit column). A share: its result, in % (or without unit when the form
+ * has no unit column) — never the rate column, which says how much of the plan was met.
+ */
 function written(row: FormRow, cols: FormColumn[]): Array<{ value: number; unit: string | null }> {
+  if (row.result === null) return [];
+  const unit = cols.includes('unit') ? row.unit : null;
+  if (isShare(row))
+    return [
+      { value: row.result, unit: '%' },
+      { value: row.result, unit },
+    ];
   const rate = rateOf(row);
-  const result = { value: row.result, unit: cols.includes('unit') ? row.unit : null };
+  const result = { value: row.result, unit };
   return cols.includes('rate') && rate !== null ? [{ value: rate, unit: '%' }, result] : [result];
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 function checkFigures(indicators: Indicator[], rows: FormRow[], cols: FormColumn[]): void {
+  const shown = rows.filter((r) => !r.hidden);
   for (const i of indicators) {
-    const row = rows.find((r) => r.label === i.label);
-    // Every figure is one of the rows written, with one of its values and that value's unit.
-    expect(row, `figure "${i.label}" is no row of the form`).toBeDefined();
+    const row = shown.find((r) => r.label === i.label);
+    // Every figure is one of the rows shown, with one of its values and that value's unit.
+    expect(row, `figure "${i.label}" is no row the form shows`).toBeDefined();
     const ok = written(row!, cols).some((w) => near(w.value, i.value) && w.unit === i.unit);
     expect(ok, `${i.label}: ${i.value} ${i.unit} is not what was written`).toBe(true);
+    // A fraction is the row's result over its plan, and a share is never one.
+    if (i.numerator !== null) {
+      expect(isShare(row!), `${i.label}: a share read as a fraction`).toBe(false);
+      expect([i.numerator, i.denominator]).toEqual([row!.result, row!.plan]);
+    }
   }
 }
 
 /**
- * The rows a reading must find: all but those whose rate the reader's rules do not take (a rate
- * over 1000 %, or beside a result over its plan: shared/reader/table-figures.ts). A formula whose
- * saved result is 0 is read too (exceljs loses that result; the sheet census restores it).
+ * The rows a reading must find: shown, with a result, but not those whose rate the reader's
+ * rules do not take (a rate over 1000 %: shared/reader/table-figures.ts), nor a share on a form
+ * without a unit column (its result could be the share or a count of it). A result over its plan
+ * is read (as its count); a formula whose saved result is 0 too (the sheet census restores it).
  */
 function mustRead(rows: FormRow[], l: FormLayout): FormRow[] {
   const rates = l.columns.includes('rate');
   return rows.filter(
     (r) =>
-      !(
-        rates &&
-        ((rateOf(r) ?? 0) > 1000 ||
-          (l.columns.includes('plan') && r.plan !== null && r.result > r.plan))
-      ),
+      !r.hidden &&
+      r.result !== null &&
+      !(isShare(r) && !l.columns.includes('unit')) &&
+      !(rates && (rateOf(r) ?? 0) > 1000),
   );
 }
 
 describe('an Excel form is read row by row: label, value, unit, or nothing', () => {
-  it('any column order, header over one or two rows, numbers stored any way', async () => {
+  it('any column order, header over one to three rows, Sở forms, numbers stored any way', async () => {
     await fc.assert(
       fc.asyncProperty(layout, formRows, async (l, rows) => {
         const report = await readForm(
@@ -134,10 +194,15 @@ describe('an Excel form is read row by row: label, value, unit, or nothing', () 
         const read = new Set(report.indicators.map((i) => i.label));
         for (const r of mustRead(rows, l))
           expect(read.has(r.label), `${r.label} not read`).toBe(true);
+        // Hidden rows are not read, and never silently: the officer is told which.
+        const notice = report.diagnostics.find((d) => d.code === 'indicators.hiddenCells');
+        expect(!!notice).toBe(rows.some((r) => r.hidden));
+        // The title stops where the table begins.
+        expect(report.title ?? '').not.toMatch(/\bSTT\b|Chỉ tiêu|Đơn vị tính|Kết quả/);
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.FORM_RUNS ?? 60) },
     );
-  }, 120_000);
+  }, 600_000);
 
   it('a sheet per section, and a hidden sheet of lookups that is never read', async () => {
     const l: FormLayout = {
@@ -196,6 +261,44 @@ describe('an Excel form is read row by row: label, value, unit, or nothing', () 
     );
     expect(cellText({ formula: 'A1', result: { error: '#DIV/0!' } } as never)).toBe('');
     expect(cellText(new Date(Date.UTC(2025, 5, 30)))).toBe('30/06/2025');
+  });
+});
+
+describe('what a Sở officer sees is what is read', () => {
+  it('a row with a count and its share, under a header over three rows, gives both figures', async () => {
+    // "Kết quả" over "Số lượng" over "Tỷ lệ (%) | Số hồ sơ": the bug hunt read only the rate.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Biểu');
+    ws.addRow(['STT', 'Chỉ tiêu', 'Kết quả']);
+    ws.addRow(['', '', 'Số lượng']);
+    ws.addRow(['', '', 'Tỷ lệ (%)', 'Số hồ sơ']);
+    ws.addRow([1, 'Hồ sơ trực tuyến toàn trình', 88.5, 1234]);
+    for (const m of ['A1:A3', 'B1:B3', 'C1:D1', 'C2:D2']) ws.mergeCells(m);
+    const report = await readForm(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(report.indicators.map((i) => [i.value, i.unit]).sort()).toEqual([
+      [1234, null],
+      [88.5, '%'],
+    ]);
+  });
+
+  it('.xlsm is a form like any other: its cells are read, its macros never run', async () => {
+    const l: FormLayout = {
+      columns: ['stt', 'label', 'unit', 'result'],
+      twoRowHeader: false,
+      numbers: 'formula',
+      percentFormat: false,
+      header: 'columns',
+      groups: false,
+    };
+    const rows = [{ label: LABELS[0]!, unit: UNITS[0]!, result: 321, plan: null }];
+    const zip = await JSZip.loadAsync(
+      await xlsxForm([{ name: 'Biểu', layout: l, unit: 'Nà Hỳ', rows }]),
+    );
+    // A VBA project that names a figure of its own: nothing of it may be read.
+    zip.file('xl/vbaProject.bin', Buffer.from('Số hồ sơ nộp trực tuyến\t999999 hồ sơ'));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    const report = await readForm(bytes, 'bieu-mau.xlsm');
+    expect(report.indicators.map((i) => [i.label, i.value])).toEqual([[LABELS[0], 321]]);
   });
 });
 

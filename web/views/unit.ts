@@ -49,7 +49,7 @@ ${input.earlier.length ? html`<h2>Các kỳ trước</h2>${cards(input.earlier)}
  * and .xml are e-office packages; .xlsx is the Sở's indicator form filled in).
  */
 export const ACCEPTED =
-  '.docx,.doc,.xlsx,.pdf,.txt,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff,.zip,application/pdf,image/*';
+  '.docx,.doc,.xlsx,.xlsm,.pdf,.txt,.edxml,.xml,.jpg,.jpeg,.png,.tif,.tiff,.zip,application/pdf,image/*';
 
 function uploadForm(form: UploadForm, postUrl: string, csrf: string): Html {
   return html`<section class="card upload" aria-labelledby="nop">

@@ -176,21 +176,39 @@ function savedValue(cell: Cell, zeros: Set<string>): CellValue {
   return v;
 }
 
+/** A column the author hid (width 0 or hidden): not part of the form the commune shows. */
+const hiddenColumn = (ws: Worksheet, c: number) => ws.getColumn(c).hidden === true;
+
+/**
+ * The sheet's shown rows and columns as text; hidden rows and columns that hold text are not
+ * read but listed, so that the reader can say they were left out (never silently dropped).
+ */
 function gridOf(ws: Worksheet, budget: TextBudget, zeros: Set<string>): SheetGrid {
   const rows: SheetGrid['rows'] = [];
+  const hiddenRows: number[] = [];
+  const hiddenColumns = new Set<number>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: string[] = [];
+    let hiddenText = false;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (c > MAX_SHEET_COLUMNS) return;
       const text = cellText(savedValue(cell, zeros), cell.numFmt);
       budget.chars += text.length;
       if (budget.chars > MAX_TEXT_CHARS) throw textTooLong(budget.chars);
+      if (!text.trim()) return;
+      if (row.hidden) hiddenText = true;
+      else if (hiddenColumn(ws, c)) hiddenColumns.add(c);
       // A line break typed in a cell (Alt+Enter) is a space in the line the reader reads.
-      cells[c - 1] = text.replace(/\s*\n\s*/g, ' ').trim();
+      else cells[c - 1] = text.replace(/\s*\n\s*/g, ' ').trim();
     });
-    rows.push({ r, cells: Array.from(cells, (t) => t ?? '') });
+    if (hiddenText) hiddenRows.push(r);
+    else rows.push({ r, cells: Array.from(cells, (t) => t ?? '') });
   });
-  return { name: ws.name, rows, merges: mergesOf(ws) };
+  const hidden = {
+    rows: hiddenRows,
+    columns: [...hiddenColumns].sort((a, b) => a - b).map((c) => ws.getColumn(c).letter),
+  };
+  return { name: ws.name, rows, merges: mergesOf(ws), hidden };
 }
 
 async function workbookOf(bytes: Uint8Array): Promise<Workbook> {
@@ -224,5 +242,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<Document> {
   const grids = visible.map((ws) =>
     gridOf(ws, budget, zeros.get(parts.get(ws.name) ?? '') ?? new Set()),
   );
-  return layoutDocument(workbookDocument(grids)).document;
+  const hidden = grids
+    .filter((g) => g.hidden.rows.length || g.hidden.columns.length)
+    .map((g) => ({ sheet: g.name, ...g.hidden }));
+  const document = workbookDocument(grids);
+  return layoutDocument(hidden.length ? { ...document, hidden } : document).document;
 }

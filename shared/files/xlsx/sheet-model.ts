@@ -21,6 +21,8 @@ export interface SheetGrid {
   name: string;
   rows: Array<{ r: number; cells: string[] }>;
   merges: Range[];
+  /** Hidden rows (numbers) and columns (letters) that hold text: not in `rows`, not read. */
+  hidden: { rows: number[]; columns: string[] };
 }
 
 /** A header row names at least two columns by their meaning (STT, chỉ tiêu, ĐVT, kết quả…). */
