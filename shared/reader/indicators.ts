@@ -280,11 +280,21 @@ function readableLabel(read: string, p: Parsed, key: string | null, after: strin
 }
 
 /**
+ * A figure that is one group of digits split by a plain space ("1 234 hồ sơ"): 1234, or 1 and 234?
+ * Neither part is read (234 hồ sơ would be a wrong value); typographic separators (no-break and
+ * thin spaces) are joined as groups when the text is repaired, so only a plain space is left here.
+ */
+function spacedGroup(before: string, figure: string, after: string): boolean {
+  const groupBefore = /(?:^|[^\p{L}\d.,/])\d{1,3} $/u.test(before) && /^\d{3}(?![\d])/.test(figure);
+  return groupBefore || (/^\d{1,3}$/.test(figure) && /^ \d{3}(?![\d])/.test(after));
+}
+
+/**
  * Every stated figure: percentages, fractions ("33.099/33.174 CCCD, đạt 99,77%" is one figure
  * with its numerator and denominator), and counts of named things ("25 tổ công nghệ số",
  * "Tổng số hồ sơ tiếp nhận: 1.866"). Figures are mapped to the catalogue by their label.
  */
-export function readIndicators(doc: Doc, from = 0): Indicator[] {
+export function readIndicators(doc: Doc, from = 0, spaced: number[] = []): Indicator[] {
   const out: Indicator[] = [];
   const f = doc.folded;
   let floor = from;
@@ -294,6 +304,10 @@ export function readIndicators(doc: Doc, from = 0): Indicator[] {
     const start = m.index;
     const matchEnd = start + m[0].length;
     const before = f.slice(Math.max(0, start - 16), start);
+    if (spacedGroup(before, m[1]!, f.slice(matchEnd, matchEnd + 5))) {
+      spaced.push(lineAt(doc, start));
+      continue;
+    }
     // Look-aheads are bounded so that the cost stays linear in the text length.
     const p = figureOf(m, before, f.slice(matchEnd, matchEnd + 160));
     if (!p) continue;

@@ -115,7 +115,9 @@ export function readReport(input: string, context: ReadContext = {}): Report {
     closing: closing?.text ?? null,
     issuedOn: header.issuedOn,
   });
-  const read = readIndicators(doc, lines[header.bodyStart]?.start ?? 0);
+  const spaced: number[] = [];
+  const read = readIndicators(doc, lines[header.bodyStart]?.start ?? 0, spaced);
+  if (spaced.length) diagnostics.push(spacedNote(spaced));
   // Plain text has tables too (tabs, bars, aligned columns): its model is built from the text as
   // repaired, so the cells need no repair of their own.
   const indicators = context.document
@@ -349,4 +351,15 @@ function presentReport(p: Parts, text: string, registry?: UnitRegistry): Report 
   };
   // A name the registry could not settle (several provinces have it) is still the unit's own.
   return withDisplayText(read, text, registry, issuer.written ? [issuer.written] : []);
+}
+
+/** Figures left out because a plain space splits their digits ("1 234"): where, and how to write them. */
+function spacedNote(lines: number[]): Diagnostic {
+  const where = [...new Set(lines)].slice(0, 5).join(', ');
+  return diag.warning(
+    'indicators',
+    `Số liệu có chữ số cách nhau bằng dấu cách (ví dụ "1 234", dòng ${where}) không rõ là một số ` +
+      'hay hai số nên chưa được lấy; vui lòng viết dấu chấm phân cách hàng nghìn (1.234).',
+    'indicators.spacedDigits',
+  );
 }

@@ -30,6 +30,8 @@ const CHAR_FIXES: Record<string, string> = {
   '\t': '   ',
 };
 
+const TYPOGRAPHIC_GROUPS = /(?<![\p{L}\d.,])\d{1,3}(?:[\u00A0\u2007\u2009\u202F]\d{3})+(?!\d)/gu;
+
 /**
  * Text as the reader wants it: Unicode NFC, legacy encodings converted, line breaks unified,
  * invisible characters gone, and the OCR spellings of "Số" before a number restored (scanners
@@ -47,6 +49,9 @@ export function repairText(raw: string): RepairedText {
     // A PDF font without a glyph for the tab draws .notdef, which pdf.js extracts as NUL: the
     // same column break as the tab.
     .replaceAll('\u0000', CHAR_FIXES['\t']!)
+    // Digit groups split by a no-break, thin or figure space ("1 234" as Word or Excel formats a
+    // number in some locales) are one number: the space becomes the Vietnamese group separator.
+    .replace(TYPOGRAPHIC_GROUPS, (m) => m.replace(/[\u00A0\u2007\u2009\u202F]/g, '.'))
     // One pass for all single-character fixes.
     .replace(
       /[\u200B-\u200D\u2060\u00AD\u00A0\u2000-\u200A\u202F\u3000\tﬀﬁﬂﬃﬄ\u2010-\u2013\u2212]/g,

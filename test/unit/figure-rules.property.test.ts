@@ -72,3 +72,32 @@ describe('what a fragment is', () => {
     'CCCD',
   ])('"%s" is a noun phrase', (label) => expect(isFragment(label)).toBe(false));
 });
+
+describe('digits split by a space', () => {
+  const grouped = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const nouns = ['hộ gia đình có cáp quang', 'hồ sơ trực tuyến', 'máy tính kết nối mạng'];
+
+  it('a no-break, thin or figure space groups thousands; a plain space leaves the figure out, said', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 999_999_999 }),
+        fc.constantFrom('\u00a0', '\u202f', '\u2009', '\u2007', ' '),
+        fc.constantFrom(...nouns),
+        fc.constantFrom('Toàn xã có ', 'Tổng số: '),
+        (n, sep, noun, lead) => {
+          const r = readReport(`I. KẾT QUẢ THỰC HIỆN\n- ${lead}${grouped(n, sep)} ${noun}.\n`);
+          const values = r.indicators.map((i) => i.value);
+          const said = r.diagnostics.some((d) => d.code === 'indicators.spacedDigits');
+          if (sep === ' ') {
+            expect(values).toEqual([]);
+            expect(said).toBe(true);
+          } else {
+            expect(values).toEqual([n]);
+            expect(said).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
