@@ -22,12 +22,15 @@ export async function readWild(
   rng: () => number,
   registry: UnitRegistry,
 ): Promise<{ report: Report; how: string }> {
-  if (format === 'txt') {
-    const mode = pickTextMode(rng);
-    return { report: readReport(wildText(d, mode), { registry }), how: mode };
-  }
-  const how = format === 'docx' ? (rng() < 0.5 ? 'word' : 'typed') : 'pdf';
-  const bytes = format === 'docx' ? await wildDocx(d, how as 'word' | 'typed') : await wildPdf(d);
+  // Every format goes through the upload's decoder, as `tonghop parse` reads a file.
+  const mode = format === 'txt' ? pickTextMode(rng) : null;
+  const how = mode ?? (format === 'docx' ? (rng() < 0.5 ? 'word' : 'typed') : 'pdf');
+  const bytes =
+    format === 'txt'
+      ? Buffer.from(wildText(d, mode!), 'utf8')
+      : format === 'docx'
+        ? await wildDocx(d, how as 'word' | 'typed')
+        : await wildPdf(d);
   const content = await readFileContent(`van-ban.${format}`, bytes);
   if (content.kind !== 'text') throw new Error(`${format} not read as text`);
   return { report: readReport(content.text, { registry, document: content.document }), how };

@@ -42,12 +42,17 @@ function tableAt(lines: string[], start: number): { rows: Row[]; end: number } |
   if (!sep) return null;
   const rows: Row[] = [];
   let i = start;
+  let end = start;
   for (; i < lines.length; i++) {
+    // Text taken out of a PDF puts a blank line after every line: one blank line between rows
+    // cut the same way is no end of the table.
+    if (!lines[i]!.trim() && rows.length) continue;
     const cells = separatorOf(lines[i]!) === sep ? cellsOf(lines[i]!, sep) : null;
-    if (!cells) break;
+    if (!cells || i - end > 2) break;
     rows.push({ cells: cells.map((c) => cell(c, i + 1)), header: false });
+    end = i + 1;
   }
-  return rows.length >= 2 ? { rows, end: i } : null;
+  return rows.length >= 2 ? { rows, end } : null;
 }
 
 /** Plain text (already decoded) as the document model. */

@@ -183,7 +183,7 @@ function findTypeLine(lines: Line[]): { typeAt: number; documentType: DocumentTy
 // or with its day left blank for the signer ("ngày      tháng 11 năm 2025") counts in both halves.
 const HEADER_LINE = new RegExp(
   String.raw`(u[y]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*(?:[:.]\s*)?\d+\s*\/` +
-    String.raw`|ng[a-z]{1,2}y\s*(?:\d{1,2}\s*)?(?:th[a-z]{1,2}ng|$)` +
+    String.raw`|ng[a-z]{1,2}y\s*(?:\d{1,2}\s*)?(?:th[a-z]{1,2}ng|$|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})` +
     String.raw`|^th[a-z]{1,2}ng\s*\d{0,2}\s*n[a-z]{1,2}m\s*\d{4}\s*$)`,
 );
 
@@ -196,10 +196,13 @@ function headerEndOf(lines: Line[], typeAt: number): number {
     if (isTitleStop(l)) break;
     if (HEADER_LINE.test(l.folded) || NATIONAL_MOTTO.test(l.folded)) headerEnd = i + 1;
   }
-  // A công văn's subject ("V/v …") sits right under its number, possibly wrapped.
-  if (lines[headerEnd] && SUBJECT_VV.test(lines[headerEnd]!.folded)) {
-    headerEnd++;
-    while (continuesSubject(lines[headerEnd - 1]!, lines[headerEnd])) headerEnd++;
+  // A công văn's subject ("V/v …") sits right under its number, possibly wrapped, and possibly
+  // beside the date line, its last words on a line of their own under it.
+  let vv = lines.slice(0, headerEnd + 1).findIndex((l) => SUBJECT_VV.test(l.folded));
+  if (vv >= 0) {
+    const step = lineStep(lines.slice(0, Math.max(headerEnd, vv + 1)));
+    while (continuesSubject(lines[vv]!, lines[vv + 1], step)) vv++;
+    headerEnd = Math.max(headerEnd, vv + 1);
   }
   return headerEnd;
 }
@@ -209,12 +212,23 @@ const COLUMN_GAP = /\s{3,}|\t/;
 const leftColumn = (text: string) => text.split(COLUMN_GAP)[0]!.trim();
 
 /**
+ * How far apart the header's lines stand: 2 in text taken out of a PDF with a blank line after
+ * every line (most gaps are one blank line), else 1.
+ */
+function lineStep(header: Line[]): number {
+  let double = 0;
+  for (let i = 1; i < header.length; i++)
+    if (header[i]!.index - header[i - 1]!.index === 2) double++;
+  return header.length > 3 && double >= (header.length - 1) * 0.7 ? 2 : 1;
+}
+
+/**
  * Whether `next` goes on with the subject line `prev` ("V/v báo cáo kết quả thực hiện" over
  * "Nghị quyết số 57-NQ/TW"): the line right under it, short, ending no sentence, and none of the
  * header's other parts (number, date, motto, type word, addressee) nor a body opener.
  */
-function continuesSubject(prev: Line, next: Line | undefined): boolean {
-  if (!next || next.index !== prev.index + 1) return false;
+function continuesSubject(prev: Line, next: Line | undefined, step = 1): boolean {
+  if (!next || (next.index !== prev.index + 1 && next.index !== prev.index + step)) return false;
   const text = leftColumn(next.text);
   if (!text || text.length > 90 || /[.;:]$/.test(leftColumn(prev.text))) return false;
   const folded = fold(text);
@@ -233,7 +247,8 @@ function continuesSubject(prev: Line, next: Line | undefined): boolean {
 /** "V/v …" and the lines that go on with it, without a right column typed beside them. */
 function subjectOf(headerLines: Line[], at: number): string {
   const parts = [leftColumn(headerLines[at]!.text).replace(/^V\s*\/\s*v\.?\s*/i, '')];
-  for (let i = at + 1; continuesSubject(headerLines[i - 1]!, headerLines[i]); i++)
+  const step = lineStep(headerLines);
+  for (let i = at + 1; continuesSubject(headerLines[i - 1]!, headerLines[i], step); i++)
     parts.push(leftColumn(headerLines[i]!.text));
   return joinLines(parts);
 }

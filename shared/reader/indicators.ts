@@ -49,6 +49,17 @@ const NOUNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^hoc\s+vien/, 'học viên'],
   [/^cccd\b/, 'CCCD'],
   [/^san\s+pham/, 'sản phẩm'],
+  // Also counted in commune reports: members of a team, criteria met, Zalo groups, pages.
+  [/^thanh\s+vien/, 'thành viên'],
+  [/^tieu\s+chi\b/, 'tiêu chí'],
+  [/^chi\s+tieu\b/, 'chỉ tiêu'],
+  [/^tthc\b/, 'TTHC'],
+  [/^nhom\b/, 'nhóm'],
+  [/^buoi\b/, 'buổi'],
+  [/^thue\s+bao/, 'thuê bao'],
+  [/^hoc\s+sinh/, 'học sinh'],
+  [/^phan\s+mem/, 'phần mềm'],
+  [/^he\s+thong/, 'hệ thống'],
 ];
 
 function nounAfter(folded: string): { unit: string; length: number } | null {

@@ -141,6 +141,14 @@ export function readIssuer(
 
 const LEVEL_NAME = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
 
+// The rest of a wrapped unit name: one or two words in capitals, no other part of the header.
+const WRAPPED_NAME_END = /^\p{Lu}[\p{Lu}\p{M}'’]*(?:\s\p{Lu}[\p{Lu}\p{M}'’]*)?$/u;
+const joinedWith = (l: Line, next: Line): Line => ({
+  ...l,
+  text: `${cutRightColumn(l).text.trimEnd()} ${next.text.trim()}`,
+  folded: `${cutRightColumn(l).folded.trimEnd()} ${next.folded.trim()}`,
+});
+
 /** The header's "ỦY BAN NHÂN DÂN / XÃ …" first, then "UBND xã …" and "UBND Hồng Lộc" in the body. */
 function candidatesOf(header: Line[], body: Line[]): Candidate[] {
   const candidates: Candidate[] = [];
@@ -149,7 +157,14 @@ function candidatesOf(header: Line[], body: Line[]): Candidate[] {
     const afterCommittee =
       COMMITTEE_ANYWHERE.test(l.folded) ||
       (prev !== undefined && COMMITTEE_ANYWHERE.test(`${prev.folded} `));
-    if (afterCommittee || i < 4) candidates.push(...candidatesIn(l, 'header', false));
+    if (!(afterCommittee || i < 4)) return;
+    const own = candidatesIn(l, 'header', false);
+    // A long name wraps in its narrow column ("… PHƯỜNG NAM HOA" over "LƯ"): the name with the
+    // next line's words is tried first.
+    const next = header[i + 1];
+    if (own.length && next && WRAPPED_NAME_END.test(next.text.trim()))
+      candidates.push(...candidatesIn(joinedWith(l, next), 'header', false).slice(-1));
+    candidates.push(...own);
   });
   for (const l of body) candidates.push(...candidatesIn(l, 'body', true));
   candidates.push(...bareCommitteeNames(body));
@@ -171,7 +186,8 @@ function resolve(
     const r = registry.resolveName(c.text, { level: c.level, provinceCode });
     if (r.kind === 'resolved') {
       const u = r.match.unit;
-      if (c.level && u.level !== c.level && r.match.distance > 0) continue;
+      // "PHƯỜNG NAM HOA" is no "xã Nam Hòa": a level the text states is never overridden.
+      if (c.level && u.level !== c.level) continue;
       if (ambiguous && !ambiguous.some((a) => a.code === u.code)) continue;
       return { unit: u };
     }

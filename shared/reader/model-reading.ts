@@ -22,6 +22,9 @@ export function structuredSections(
   const from = lines[bodyStart]?.index ?? 0;
   const found = modelHeadings(doc, from);
   if (!found || found.headings.length < 2) return fromText;
+  // A Word list restarted in every part ("1. Mục đích", "2. Yêu cầu" under "MỤC ĐÍCH, YÊU CẦU")
+  // numbers items, not parts: all of it inside one part the lines found says so.
+  if (insideOnePart(found.headings, headingIndices(lines, bodyStart, fromText))) return fromText;
   // Formatting alone yields to the lines' numerals, unless it finds more parts, those included
   // (headings in capitals among others set only in a larger font).
   const seen = new Set(found.headings.map((h) => h.text));
@@ -30,6 +33,26 @@ export function structuredSections(
   if (found.byFormat && fromText.length >= 2 && !more) return fromText;
   const sections = sectionsAtHeadings(lines, found.headings);
   return sections.length >= 2 ? sections : fromText;
+}
+
+/** The line index of each section's heading, in order (-1 where it is not found). */
+function headingIndices(lines: Line[], bodyStart: number, sections: Section[]): number[] {
+  const out: number[] = [];
+  let i = bodyStart;
+  for (const s of sections) {
+    while (i < lines.length && !s.heading.startsWith(lines[i]!.text)) i++;
+    out.push(i < lines.length ? lines[i]!.index : -1);
+    i++;
+  }
+  return out;
+}
+
+/** Whether every heading lies between the same two consecutive part headings. */
+function insideOnePart(headings: ReadonlyArray<{ index: number }>, parts: number[]): boolean {
+  if (parts.length < 2 || parts.includes(-1)) return false;
+  for (let p = 0; p + 1 < parts.length; p++)
+    if (headings.every((h) => h.index > parts[p]! && h.index < parts[p + 1]!)) return true;
+  return false;
 }
 
 /** The lines a row takes in the text: from its first paragraph's line through its last one's. */

@@ -74,7 +74,9 @@ function gridOf(row: Row): string[] {
   return out;
 }
 
-const hasNumber = (cells: string[]) => cells.slice(1).some((c) => cellNumber(c) !== null);
+// A row of data shows a number or a fraction ("16/21"): a header row shows neither.
+const hasNumber = (cells: string[]) =>
+  cells.slice(1).some((c) => cellNumber(c) !== null || cellFraction(c) !== null);
 
 export interface FigureTable {
   /** Meaning of each grid column. */
