@@ -119,7 +119,7 @@ export async function buildRoundRollup(
 export async function buildRoundRollupChecked(
   provinceCode: string,
   round: Round,
-  deps: Pick<RollupDeps, 'units' | 'submissions' | 'confirmations'>,
+  deps: Pick<RollupDeps, 'submissions' | 'confirmations'> & { units: Pick<UnitStore, 'list'> },
   now: Date,
   onStage?: OnStage,
 ): Promise<{ rollup: Rollup; items: SignItem[] }> {

@@ -54,6 +54,30 @@ export function rollupOrder(rounds: RoundRollups[], now: Date): RoundRollups[] {
   ];
 }
 
+/**
+ * Each round's pre-sign list as the rollup would be built now: what still waits to be looked at;
+ * null for every round where statements are not kept or the province has no units. The
+ * province's units are read once for the page, not twice for every round it lists.
+ */
+export async function preSignStates(
+  provinceCode: string,
+  rounds: Round[],
+  deps: Pick<RollupDeps, 'units' | 'submissions' | 'confirmations'>,
+  now: Date,
+): Promise<Array<RoundRollups['check']>> {
+  if (!deps.confirmations) return rounds.map(() => null);
+  const units = await deps.units.list(provinceCode);
+  if (!units.length) return rounds.map(() => null);
+  const { buildRoundRollupChecked } = await import('../../shared/rollup/rollup-job.js');
+  const once = { ...deps, units: { list: async () => units } };
+  return Promise.all(
+    rounds.map(async (round) => {
+      const { items } = await buildRoundRollupChecked(provinceCode, round, once, now);
+      return { items: items.length, pending: items.filter((i) => !i.decision).length };
+    }),
+  );
+}
+
 /** Rollups: build now, the current draft and earlier builds, downloads signed at the click. */
 export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
   const app = new Hono<StaffEnv>();
@@ -69,30 +93,23 @@ export function staffRollupRoutes(deps: PortalDeps & { desk: DeskDeps }) {
     portalUrl: deps.config.portalUrl,
     confirmations: deps.confirmations,
   };
-  // Each round's pre-sign list as the rollup would be built now: what still waits to be looked at.
-  const checkState = async (provinceCode: string, round: Round) => {
-    if (!deps.confirmations) return null;
-    const { buildRoundRollupChecked } = await import('../../shared/rollup/rollup-job.js');
-    if (!(await deps.units.list(provinceCode)).length) return null;
-    const { items } = await buildRoundRollupChecked(provinceCode, round, rollupDeps, now());
-    return { items: items.length, pending: items.filter((i) => !i.decision).length };
-  };
   app.use('/so/tong-hop', staffOnly);
   app.use('/so/tong-hop/*', staffOnly);
 
   app.get('/so/tong-hop', async (c) => {
     const who = c.get('staff');
     const rounds = await provinceRounds(deps.rounds, who.provinceCode, now());
-    const listed: RoundRollups[] = await Promise.all(
-      rounds.map(async (round) => {
-        const prefix = rollupPrefix(who.provinceCode, round.roundId);
-        const [objects, check] = await Promise.all([
-          deps.desk.objects.list(prefix),
-          checkState(who.provinceCode, round),
-        ]);
-        return { round, ...buildsOf(prefix, objects), check };
-      }),
-    );
+    const [listings, checks] = await Promise.all([
+      Promise.all(
+        rounds.map((r) => deps.desk.objects.list(rollupPrefix(who.provinceCode, r.roundId))),
+      ),
+      preSignStates(who.provinceCode, rounds, rollupDeps, now()),
+    ]);
+    const listed: RoundRollups[] = rounds.map((round, i) => ({
+      round,
+      ...buildsOf(rollupPrefix(who.provinceCode, round.roundId), listings[i]!),
+      check: checks[i],
+    }));
     return c.html(
       rollupsPage({
         identity: who,
