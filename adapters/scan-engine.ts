@@ -8,14 +8,41 @@ function documentMsFromEnv(): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
-/** sharp, tesseract.js and the cleaner, loaded together on the first page to read. */
+/** Which Tesseract reads pages: TONGHOP_OCR_ENGINE, `wasm` (tesseract.js, the default) or `native`. */
+export function ocrEngineChoice(env = process.env): 'wasm' | 'native' {
+  const value = env.TONGHOP_OCR_ENGINE?.trim();
+  if (!value || value === 'wasm') return 'wasm';
+  if (value === 'native') return 'native';
+  throw new Error(`TONGHOP_OCR_ENGINE is ${JSON.stringify(value)}: set it to native or wasm`);
+}
+
+/**
+ * The Tesseract the configuration asks for: native Tesseract (adapters/native-tesseract-ocr.ts)
+ * when TONGHOP_OCR_ENGINE=native and the program reads Vietnamese here, else tesseract.js, and
+ * `warn` is told why native was not used (a fresh machine, CI, a function without the layer).
+ */
+export async function tesseractEngine(
+  opts: { workers?: number; documentMs?: number },
+  warn: (message: string) => void = (m) => console.warn(m),
+): Promise<ScanEngine> {
+  if (ocrEngineChoice() === 'native') {
+    const { NativeTesseractOcr, nativeOptionsFromEnv } = await import('./native-tesseract-ocr.js');
+    const native = new NativeTesseractOcr({ ...nativeOptionsFromEnv(), ...opts });
+    const missing = await native.unavailable();
+    if (!missing) return native;
+    warn(`TONGHOP_OCR_ENGINE=native, but ${missing}: pages are read by tesseract.js`);
+  }
+  const { TesseractOcr } = await import('./tesseract-ocr.js');
+  return new TesseractOcr(opts);
+}
+
+/** sharp, Tesseract and the cleaner, loaded together on the first page to read. */
 async function loadEngine(opts: { workers?: number; documentMs?: number }): Promise<ScanEngine> {
-  const [{ cleanedEngine }, { SharpPageCleaner }, { TesseractOcr }] = await Promise.all([
+  const [{ cleanedEngine }, { SharpPageCleaner }, tesseract] = await Promise.all([
     import('../shared/ocr/cleaned-engine.js'),
     import('./sharp-page-cleaner.js'),
-    import('./tesseract-ocr.js'),
+    tesseractEngine(opts),
   ]);
-  const tesseract = new TesseractOcr(opts);
   const cleaned = cleanedEngine(tesseract, new SharpPageCleaner());
   return {
     documentMs: cleaned.documentMs,
@@ -25,9 +52,10 @@ async function loadEngine(opts: { workers?: number; documentMs?: number }): Prom
 }
 
 /**
- * The engine tonghop reads scans with: pages cleaned with sharp, then read by Tesseract. Without
+ * The engine tonghop reads scans with: pages cleaned with sharp, then read by Tesseract (tesseract.js,
+ * or the native program with TONGHOP_OCR_ENGINE=native: tesseractEngine). Without
  * `documentMs`, TONGHOP_OCR_SECONDS (when set) bounds one document's OCR (a slow machine, a test).
- * sharp and tesseract.js load on the first page: `tonghop parse` of a .txt or a Word file, and
+ * sharp and Tesseract load on the first page: `tonghop parse` of a .txt or a Word file, and
  * the embedded stack until its first scan, never pay for them.
  */
 export function scanEngine(opts: { workers?: number; documentMs?: number } = {}): ScanEngine {

@@ -6,10 +6,10 @@ import type {
   PageCleaner,
   PageMeasures,
 } from '../shared/ports/page-cleaner.js';
+import { damagedImage } from './image-problem.js';
 import { measureXHeight } from './page-lines.js';
 import { findPageQuad, straighten } from './page-quad.js';
 import { spreadGutter } from './page-spread.js';
-import { damagedImage } from './tesseract-ocr.js';
 
 /**
  * Text whose lower-case letters stand fewer pixels than this is enlarged to TARGET_X_HEIGHT

@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { cleanedWhereSharpLoads } from '../../adapters/scan-engine.js';
-import { TesseractOcr } from '../../adapters/tesseract-ocr.js';
+import { cleanedWhereSharpLoads, tesseractEngine } from '../../adapters/scan-engine.js';
 import { ObjectRef } from '../../shared/schemas/object-ref.js';
 import { uploadHandler } from '../ingest/upload-handler.js';
 
@@ -10,7 +9,10 @@ const workers = Number(process.env.OCR_WORKERS) || undefined;
 // Pages are cleaned with sharp (its linux-arm64 build is shipped beside the bundle by
 // infra/ship-sharp.mjs); should it not load, the logs say that pages are read uncleaned.
 const logger = new Logger({ serviceName: 'tonghop-ocr' });
-const ocr = await cleanedWhereSharpLoads(new TesseractOcr({ workers }), (message, error) =>
+// Native Tesseract from the function's layer when the stack ships it (TONGHOP_OCR_ENGINE=native,
+// infra/ocr.ts), else tesseract.js; should the layer's program not run, the logs say so.
+const tesseract = await tesseractEngine({ workers }, (message) => logger.warn(message));
+const ocr = await cleanedWhereSharpLoads(tesseract, (message, error) =>
   logger.warn(message, { error: String((error as Error)?.message ?? error) }),
 );
 
