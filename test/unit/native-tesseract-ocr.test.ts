@@ -146,12 +146,20 @@ const fs = require('node:fs');
 const dir = process.env.TESSDATA_PREFIX;
 const mode = fs.readFileSync(dir + '/mode', 'utf8').trim();
 const args = process.argv.slice(2);
-if (args[0] === '--list-langs') { console.log('List of available languages in "' + dir + '/" (2):'); console.log(mode === 'novie' ? 'eng' : 'eng\\nvie'); process.exit(0); }
-fs.writeFileSync(dir + '/args.json', JSON.stringify({ args, env: { omp: process.env.OMP_THREAD_LIMIT, lib: process.env.LD_LIBRARY_PATH } }));
+if (args[0] === '--list-langs') {
+  console.log('List of available languages in "' + dir + '/" (2):');
+  console.log(mode === 'novie' ? 'eng' : 'eng\\nvie');
+  process.exit(0);
+}
+const env = { omp: process.env.OMP_THREAD_LIMIT, lib: process.env.LD_LIBRARY_PATH };
+fs.writeFileSync(dir + '/args.json', JSON.stringify({ args, env }));
 fs.copyFileSync(args[0], dir + '/input');
 if (mode === 'sleep') setTimeout(() => {}, 60000);
 else if (mode === 'memory') { const keep = []; setInterval(() => keep.push(Buffer.alloc(8 << 20, 1)), 5); }
-else if (mode === 'damaged') { process.stderr.write('Error in pixReadStream: Unknown format: no pix returned\\n'); process.exit(1); }
+else if (mode === 'damaged') {
+  process.stderr.write('Error in pixReadStream: Unknown format: no pix returned\\n');
+  process.exit(1);
+}
 else process.stdout.write(fs.readFileSync(dir + '/out.tsv'));
 `;
 
