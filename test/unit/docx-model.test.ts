@@ -330,4 +330,25 @@ describe('DOCX XML is read safely', () => {
     );
     expect(paragraphsOf(await readDocx(bytes)).map((p) => p.text)).toEqual(['Trang 7']);
   });
+
+  it('a table row deleted with tracked changes is not read, whatever its runs say', async () => {
+    const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+    const row = (del: string, ...cells: string[]) =>
+      `<w:tr>${del ? `<w:trPr>${del}</w:trPr>` : ''}${cells.map(cell).join('')}</w:tr>`;
+    for (const del of [
+      '<w:del w:id="5" w:author="A" w:date="2026-06-01T00:00:00Z"/>',
+      '<w:cantSplit/><w:del w:id="6" w:author="A"></w:del>',
+    ]) {
+      const table = `<w:tbl>${row('', 'Chỉ tiêu', 'Kết quả')}${row(del, 'Máy tính', '88')}${row('', 'Máy tính', '15')}</w:tbl>`;
+      const bytes = await patched((xml) =>
+        xml.replace(/<w:p>(?:(?!<w:p>).)*MARK.*?<\/w:p>/s, table),
+      );
+      const model = await readDocx(bytes);
+      const t = model.blocks.find((b) => b.kind === 'table');
+      expect(t && t.kind === 'table' && t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+        ['Chỉ tiêu', 'Kết quả'],
+        ['Máy tính', '15'],
+      ]);
+    }
+  });
 });

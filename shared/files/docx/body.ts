@@ -259,7 +259,10 @@ function unwrap(nodes: XmlNode[], name: string): XmlNode[] {
 
 function readTable(tbl: XmlNode, ctx: BodyContext, depth: number): Table {
   const start = at(ctx);
-  const rows: Row[] = unwrap(tbl.kids, 'w:tr').map((tr) => ({
+  // A row deleted with tracked changes is not in the document Word shows (its text may not be
+  // marked deleted run by run).
+  const shown = unwrap(tbl.kids, 'w:tr').filter((tr) => !child(child(tr, 'w:trPr'), 'w:del'));
+  const rows: Row[] = shown.map((tr) => ({
     cells: unwrap(tr.kids, 'w:tc').map((tc) => readCell(tc, ctx, depth)),
     header: toggle(child(tr, 'w:trPr'), 'w:tblHeader') ?? false,
   }));

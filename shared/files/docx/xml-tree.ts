@@ -95,6 +95,9 @@ export function parseXmlTree(xml: string): XmlNode {
     prefixes ??= prefixMap(attrs);
     const name = canonicalName(tag.name, prefixes);
     if (SKIPPED.has(name) || stack.length > MAX_XML_DEPTH) {
+      // A row deleted with its changes tracked says so in its properties: kept as a bare mark.
+      const top = stack[stack.length - 1]!;
+      if (name === 'w:del' && top.name === 'w:trPr') top.kids.push({ name, attrs: {}, kids: [] });
       if (!tag.isSelfClosing) skipDepth = 1;
       return;
     }
