@@ -339,7 +339,12 @@ describe('DOCX XML is read safely', () => {
       '<w:del w:id="5" w:author="A" w:date="2026-06-01T00:00:00Z"/>',
       '<w:cantSplit/><w:del w:id="6" w:author="A"></w:del>',
     ]) {
-      const table = `<w:tbl>${row('', 'Chỉ tiêu', 'Kết quả')}${row(del, 'Máy tính', '88')}${row('', 'Máy tính', '15')}</w:tbl>`;
+      const rows = [
+        row('', 'Chỉ tiêu', 'Kết quả'),
+        row(del, 'Máy tính', '88'),
+        row('', 'Máy tính', '15'),
+      ];
+      const table = `<w:tbl>${rows.join('')}</w:tbl>`;
       const bytes = await patched((xml) =>
         xml.replace(/<w:p>(?:(?!<w:p>).)*MARK.*?<\/w:p>/s, table),
       );
