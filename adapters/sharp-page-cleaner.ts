@@ -23,6 +23,14 @@ export const TARGET_X_HEIGHT = 16;
 const MAX_SCALE = 1.5;
 /** More than this share of specks (pixels a 3×3 median turns) and the page is despeckled first. */
 const SPECKLE = 0.004;
+/**
+ * A page whose ink grows by more than this share when the gaps between its dark pixels are closed
+ * is printed in dots (a dot-matrix printer): measured 1.35–1.7 on such pages, 1.02–1.08 on
+ * typed scans, faxes with specks and photos.
+ */
+const DOTTED = 1.2;
+/** Ink whose closing adds less than this share reads as strokes (fax, grey scans, photos: 2–8 %). */
+const JOINED = 1.1;
 /** Pages are measured on a picture this wide: enough for lines of text, cheap to look at. */
 const SMALL = 256;
 /** The most pixels a page may have: a 600 dpi A3 page; larger is refused before decoding. */
@@ -203,6 +211,43 @@ const centre = (g: Grey) =>
     height: Math.round(g.height / 2),
   });
 
+/**
+ * How much ink closing the gaps between dark pixels adds (sharp's dilate then erode, one pixel, on
+ * the picture thresholded at half the paper's light): strokes gain only at their corners, ink
+ * made of separate dots (a dot-matrix printer's) fills the gaps between them.
+ */
+async function closingGain(part: Grey): Promise<number> {
+  const ink = await greyOf(rawInput(part).threshold(128));
+  const grown = await greyOf(rawInput(ink).dilate(1));
+  const closed = await greyOf(rawInput(grown).erode(1));
+  let [before, after] = [0, 0];
+  for (let i = 0; i < ink.pixels.length; i++) {
+    if (ink.pixels[i]! < 128) before++;
+    if (closed.pixels[i]! < 128) after++;
+  }
+  return before ? after / before : 1;
+}
+
+/** Blurs tried, in pixels, to join a dot-matrix printer's dots: the smallest that makes strokes. */
+const DOT_BLURS = [1, 1.5, 2, 2.5, 3];
+
+/**
+ * A dotted page with its dots joined into strokes: blurred (then its contrast stretched back, as
+ * a blur greys thin ink) by the smallest of DOT_BLURS after which the ink reads as strokes.
+ */
+async function joinDots(g: Grey, middle: Grey): Promise<Grey> {
+  const soften = async (img: Grey, sigma: number) =>
+    greyOf(rawInput(await greyOf(rawInput(img).blur(sigma))).normalise());
+  // Tried on the page's centre (a quarter of its pixels), the one chosen applied to the page.
+  let sigma = DOT_BLURS.at(-1)!;
+  for (const s of DOT_BLURS)
+    if ((await closingGain(await soften(middle, s))) < JOINED) {
+      sigma = s;
+      break;
+    }
+  return soften(g, sigma);
+}
+
 /** The share of pixels a 3×3 median turns from ink to paper or back, at the page's centre: specks. */
 async function speckleShare(g: Grey): Promise<number> {
   const part = await greyOf(centre(g));
@@ -240,7 +285,11 @@ export class SharpPageCleaner implements PageCleaner {
     if (paper) grey = await flattenLight(grey, paper);
     if (photo) grey = await withoutEdges(grey);
     const speckle = await speckleShare(grey);
-    if (speckle > SPECKLE) grey = await greyOf(rawInput(grey).median(3));
+    // Dots are joined, never taken out as specks: a median erased a dot-matrix page's text.
+    const middle = await greyOf(centre(grey));
+    const dotted = (await closingGain(middle)) > DOTTED;
+    if (dotted) grey = await joinDots(grey, middle);
+    else if (speckle > SPECKLE) grey = await greyOf(rawInput(grey).median(3));
     const xHeight = measureXHeight(grey.pixels, grey.width);
     const scale =
       xHeight && xHeight < SMALL_X_HEIGHT ? Math.min(MAX_SCALE, TARGET_X_HEIGHT / xHeight) : 1;

@@ -192,6 +192,29 @@ describe('page cleaning with sharp', () => {
     );
   });
 
+  it("joins a dot-matrix printer's dots into strokes, whatever their pitch (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 3, max: 5 }), async (pitch) => {
+        // Bars printed in dots: ink only where the printer's pins strike, paper between them.
+        const r = Math.max(1, Math.round(pitch / 3));
+        const dots =
+          `<defs><pattern id="d" width="${pitch}" height="${pitch}" patternUnits="userSpaceOnUse">` +
+          `<circle cx="${pitch / 2}" cy="${pitch / 2}" r="${r}" fill="#111"/></pattern>` +
+          '<mask id="m"><rect width="100%" height="100%" fill="black"/>' +
+          `${bars(40).replaceAll('#111', 'white')}</mask></defs>` +
+          '<rect width="100%" height="100%" fill="url(#d)" mask="url(#m)"/>';
+        const { pnm } = await cleaned(await sharp(svgPage(dots)).png().toBuffer());
+        // Along the first bar's middle row the ink runs on: a stroke, not dots with paper between.
+        let [inked, all] = [0, 0];
+        for (let x = 70; x < 340; x++, all++) if (at(pnm, x, 60 + 9) < 128) inked++;
+        expect(inked / all).toBeGreaterThan(0.9);
+        // The paper between two bars stays paper.
+        expect(at(pnm, 200, 60 + 30)).toBeGreaterThan(200);
+      }),
+      { numRuns: 6 },
+    );
+  });
+
   it('enlarges small text to the x-height Tesseract reads, at most 1.5 times', async () => {
     const small = await cleaned(await jpeg(svgPage(bars(20))));
     expect(small.page.measures.xHeight).toBe(8);

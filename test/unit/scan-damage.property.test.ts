@@ -10,9 +10,9 @@ import { fixturePath, registry2025 } from '../helpers/fixtures.js';
 
 // The real engine as tonghop runs it (pages cleaned with sharp, header and signature read twice,
 // tesseract.js with the model from npm) on the phone-photo fixture damaged at random with sharp
-// alone (CI has no ImageMagick): a skew, a red seal over the signer, the phone's shadow, the page
-// as one side of a two-page scan with the fold's shadow, a wood-coloured desk around the page,
-// blur, a washed-out contrast, JPEG at low quality. Whatever the damage, no field may
+// alone (CI has no ImageMagick): a skew, a red seal over the signer, dot-matrix print, the phone's
+// shadow, the page as one side of a two-page scan with the fold's shadow, a wood-coloured desk
+// around the page, blur, a washed-out contrast, JPEG at low quality. Whatever the damage, no field may
 // be read wrong: null (with its reason) is allowed, another value never.
 const context = { registry: registry2025(), provinceCode: '40' };
 const typed = readReport(readFileSync(fixturePath('scans/xa-con-cuong.txt'), 'utf8'), context);
@@ -34,6 +34,7 @@ const damage = fc.record({
     }),
   ),
   spread: fc.option(fc.double({ min: 0.2, max: 0.7, noNaN: true })),
+  dots: fc.option(fc.integer({ min: 3, max: 4 })),
   desk: fc.option(fc.integer({ min: 40, max: 140 })),
   blur: fc.option(fc.double({ min: 0.3, max: 1 })),
   contrast: fc.double({ min: 0.55, max: 1, noNaN: true }),
@@ -53,6 +54,7 @@ async function damaged(d: Damage): Promise<Buffer> {
       `stroke-width="${r / 20}"/></svg>`;
     img = sharp(await img.composite([{ input: Buffer.from(ring), blend: 'multiply' }]).toBuffer());
   }
+  if (d.dots) img = sharp(await inDots(img, width, height, d.dots));
   if (d.shadow) img = sharp(await withShadow(img, width, height, d.shadow));
   if (d.spread) img = sharp(await asSpread(img, width, height, d.spread));
   img = img.rotate(d.angle, { background: '#ffffff' });
@@ -67,6 +69,17 @@ async function damaged(d: Damage): Promise<Buffer> {
   if (d.blur) img = img.blur(d.blur);
   const offset = 255 * (1 - d.contrast) * 0.6;
   return img.linear(d.contrast, offset).jpeg({ quality: d.quality }).toBuffer();
+}
+
+/** Printed by a dot-matrix printer: ink only where its pins strike, a dot every `pitch` pixels. */
+async function inDots(img: sharp.Sharp, width: number, height: number, pitch: number) {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs>` +
+    `<pattern id="d" width="${pitch}" height="${pitch}" patternUnits="userSpaceOnUse">` +
+    `<rect width="${pitch}" height="${pitch}" fill="white"/><circle cx="${pitch / 2}" ` +
+    `cy="${pitch / 2}" r="${Math.max(1, Math.round(pitch / 3))}" fill="black"/></pattern></defs>` +
+    '<rect width="100%" height="100%" fill="url(#d)"/></svg>';
+  return img.composite([{ input: Buffer.from(svg), blend: 'lighten' }]).toBuffer();
 }
 
 /** The phone's soft shadow over part of the page, as light multiplies it. */
