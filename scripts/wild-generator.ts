@@ -200,10 +200,13 @@ interface Cited {
 }
 
 function cited(rng: Rng, u: Unit, o: { kind?: string; words?: boolean; colon?: boolean }): Cited {
-  const [symbol, body] = pick(rng, SENDERS);
+  const [symbol, sender] = pick(rng, SENDERS);
+  let body: string = sender;
   const n = `${int(rng, 100, 4999)}/${symbol}`;
   const kind = o.kind ?? pick(rng, ['Công văn', 'Văn bản']);
   const where = body === 'Ủy ban nhân dân tỉnh' ? '' : ` ${provinceOf(u.provinceName)}`;
+  // Offices shorten the Sở's name: "Sở KH&CN", "Sở KHCN".
+  if (body.startsWith('Sở') && rng() < 0.3) body = pick(rng, ['Sở KH&CN', 'Sở KHCN']);
   const sep = o.colon ? 'số: ' : 'số ';
   return {
     text: `${kind} ${sep}${n} ${citedDate(rng, o.words ?? false)} của ${body}${where}`,
@@ -368,7 +371,7 @@ const FIGURES: ReadonlyArray<(rng: Rng) => Figure> = [
     const n = int(rng, 3, 45);
     const m = int(rng, n * 3, n * 9);
     return {
-      sentence: `Thành lập ${n} tổ công nghệ số cộng đồng với ${m} thành viên`,
+      sentence: `Thành lập ${n < 10 && rng() < 0.5 ? pad2(n) : n} tổ công nghệ số cộng đồng với ${m} thành viên`,
       row: ['Tổ công nghệ số cộng đồng', 'tổ', String(n), ''],
       values: [n, m],
       rowValues: [n],
@@ -440,6 +443,7 @@ const WORDS: Record<string, readonly string[]> = {
   objectives: ['MỤC ĐÍCH, YÊU CẦU', 'MỤC TIÊU', 'MỤC TIÊU VÀ CHỈ TIÊU'],
   tasks: ['NHIỆM VỤ VÀ GIẢI PHÁP', 'NỘI DUNG VÀ GIẢI PHÁP THỰC HIỆN', 'NHIỆM VỤ CỤ THỂ'],
   organization: ['TỔ CHỨC THỰC HIỆN'],
+  basis: ['CĂN CỨ XÂY DỰNG KẾ HOẠCH', 'CĂN CỨ PHÁP LÝ'],
 };
 /** The contract's kind of each heading family ("tasks" of a plan are its `plan`). */
 const KIND_OF: Record<string, string> = { tasks: 'plan' };
@@ -455,6 +459,7 @@ const BC_ORDERS = [
 const KH_ORDERS = [
   ['objectives', 'tasks', 'organization'],
   ['results', 'objectives', 'tasks', 'organization'],
+  ['basis', 'objectives', 'tasks', 'organization'],
 ] as const;
 
 export const HEADING_FORMS = [
@@ -511,6 +516,12 @@ const SUBS: Record<string, readonly string[]> = {
   objectives: ['Mục đích', 'Yêu cầu'],
   tasks: ['Về hạ tầng số', 'Về phát triển nguồn nhân lực số', 'Về dữ liệu số'],
   organization: ['Văn phòng HĐND và UBND', 'Phòng Văn hóa - Xã hội', 'Các thôn, tổ dân phố'],
+  // A plan's legal bases listed as its first part: cited documents, none of them a request.
+  basis: [
+    'Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;',
+    'Kế hoạch số 45/KH-UBND ngày 12 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh;',
+    'Công văn số 1120/SKHCN-CĐS ngày 05/6/2025 của Sở Khoa học và Công nghệ.',
+  ],
 };
 const PROSE: Record<string, readonly string[]> = {
   results: [
@@ -527,6 +538,7 @@ const PROSE: Record<string, readonly string[]> = {
   objectives: ['Bảo đảm triển khai đồng bộ, đúng tiến độ, gắn trách nhiệm người đứng đầu.'],
   tasks: ['Rà soát, bổ sung thiết bị; số hóa hồ sơ, kết quả giải quyết thủ tục hành chính.'],
   organization: ['Các bộ phận chủ động triển khai, định kỳ báo cáo kết quả về Văn phòng.'],
+  basis: ['Tình hình thực tế của địa phương.'],
 };
 
 const SUB_FORMS = ['decimal', 'decimal-nested', 'letter'] as const;
@@ -654,8 +666,14 @@ function headOf(rng: Rng, u: Unit, kind: WildKind, tags: Record<string, string>)
   tags.title = kind === 'cong_van' ? 'vv' : caps ? 'caps' : 'sentence';
   const vv = kind === 'cong_van' ? titleLines(rng, `V/v ${subject}`, false) : [];
   const left = [...issuerLines(rng, u, issuerForm), ...num.lines, ...vv];
+  // The motto as a narrow column wraps it.
+  const motto =
+    rng() < 0.25
+      ? ['CỘNG HÒA XÃ HỘI', 'CHỦ NGHĨA VIỆT NAM']
+      : ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'];
+  tags.motto = motto.length > 1 ? 'split' : 'one-line';
   const right = [
-    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    ...motto,
     'Độc lập - Tự do - Hạnh phúc',
     ...(rng() < 0.5 ? ['---------------'] : []),
     ...date.lines,
@@ -671,6 +689,9 @@ function headOf(rng: Rng, u: Unit, kind: WildKind, tags: Record<string, string>)
 
 interface Body {
   blocks: WildBlock[];
+  /** Figures in a "PHỤ LỤC" table after the signature, as many reports attach them. */
+  appendix: WildBlock[];
+  basisFirst: boolean;
   sectionKinds: string[];
   values: number[];
   fractions: Array<[number, number]>;
@@ -680,8 +701,22 @@ interface Body {
 function bodyOf(rng: Rng, kind: WildKind, self: string, tags: Record<string, string>): Body {
   const order = kind === 'bao_cao' ? pick(rng, BC_ORDERS) : pick(rng, KH_ORDERS);
   const figs = kind === 'cong_van' || order.includes('results' as never) ? figures(rng) : [];
-  const inTable = kind !== 'cong_van' && rng() < 0.3;
-  tags.figures = inTable ? 'table' : figs.map((f) => f.style).join('+');
+  const way = kind === 'cong_van' ? 'prose' : pick(rng, ['prose', 'prose', 'table', 'appendix']);
+  const inTable = way !== 'prose';
+  tags.figures = inTable ? way : figs.map((f) => f.style).join('+');
+  const rows = [
+    ['TT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Tỷ lệ (%)'],
+    ...figs.map((f, k) => [String(k + 1), ...f.row]),
+  ];
+  const appendix: WildBlock[] =
+    way === 'appendix' && figs.length
+      ? [
+          { t: 'p', text: 'PHỤ LỤC', bold: true, center: true },
+          { t: 'p', text: 'SỐ LIỆU KẾT QUẢ THỰC HIỆN', bold: true, center: true },
+          { t: 'p', text: '(Kèm theo Báo cáo của Ủy ban nhân dân)', italic: true, center: true },
+          { t: 'table', rows },
+        ]
+      : [];
   const blocks: WildBlock[] = [];
   let sectionKinds: string[] = [];
   if (kind === 'cong_van') {
@@ -693,9 +728,9 @@ function bodyOf(rng: Rng, kind: WildKind, self: string, tags: Record<string, str
     Object.assign(tags, { heading: form, sub: subForm });
     order.forEach((family, i) => {
       blocks.push(headingOf(form, i, pick(rng, WORDS[family]!)));
-      blocks.push(...sectionBody(rng, family, subForm, figs, inTable ? 'table' : 'prose'));
+      blocks.push(...sectionBody(rng, family, subForm, way === 'appendix' ? [] : figs, way));
     });
-    sectionKinds = [...new Set(order.map((f) => KIND_OF[f] ?? f))];
+    sectionKinds = [...new Set(order.filter((f) => f !== 'basis').map((f) => KIND_OF[f] ?? f))];
     blocks.push({
       t: 'p',
       text:
@@ -706,6 +741,8 @@ function bodyOf(rng: Rng, kind: WildKind, self: string, tags: Record<string, str
   }
   return {
     blocks,
+    appendix,
+    basisFirst: order[0] === ('basis' as never),
     sectionKinds,
     values: [...new Set(figs.flatMap((f) => (inTable ? f.rowValues : f.values)))],
     fractions: figs.flatMap((f) => {
@@ -713,6 +750,20 @@ function bodyOf(rng: Rng, kind: WildKind, self: string, tags: Record<string, str
       return fr ? [fr] : [];
     }),
   };
+}
+
+/**
+ * The stamp the e-office prints on a digitally signed copy, above the header: who signed (the
+ * committee, not a person), its mail, its province and the time.
+ */
+function stampLines(rng: Rng, u: Unit): string[] {
+  const d = `${pad2(int(rng, 1, 28))}.${pad2(int(rng, 1, 12))}.2025`;
+  return [
+    `Ký bởi: Ủy ban nhân dân ${LEVEL[u.level]} ${u.name}`,
+    `Email: ubnd${int(rng, 100, 999)}@${pick(rng, ['gov.vn', 'tinh.gov.vn'])}`,
+    `Cơ quan: ${upper(provinceOf(u.provinceName)).charAt(0)}${provinceOf(u.provinceName).slice(1)}`,
+    `Thời gian ký: ${d} ${pad2(int(rng, 7, 17))}:${pad2(int(rng, 0, 59))}:${pad2(int(rng, 0, 59))} +07:00`,
+  ];
 }
 
 /** One document with its truth and the variation it took. */
@@ -729,16 +780,25 @@ export function generateWildDoc(rng: Rng, units: readonly Unit[]): WildDoc {
   const recipientForm = kind === 'ke_hoach' ? 'none' : pick(rng, RECIPIENTS);
   tags.recipient = recipientForm;
   tags.request = pick(rng, REQUEST_FORMS);
-  const pre = preamble(rng, u, tags.request as (typeof REQUEST_FORMS)[number], self);
+  let pre = preamble(rng, u, tags.request as (typeof REQUEST_FORMS)[number], self);
   const body = bodyOf(rng, kind, self, tags);
+  // A plan that lists its bases as its first part opens on that part, with no clause before it.
+  if (body.basisFirst) {
+    pre = { paragraphs: [], requests: [] };
+    tags.request = 'basis-part';
+  }
+  const stamp = rng() < 0.25 ? stampLines(rng, u) : [];
+  tags.stamp = stamp.length ? 'e-sign' : 'none';
   const sig = signatureBlock(rng, kind, u);
   Object.assign(tags, sig.tags);
   const blocks: WildBlock[] = [
+    ...stamp.map((text) => ({ t: 'p' as const, text })),
     ...head.blocks,
     ...recipientBlocks(rng, u, recipientForm),
     ...pre.paragraphs.map((text) => ({ t: 'p' as const, text })),
     ...body.blocks,
     sig.block,
+    ...body.appendix,
   ];
   const truth: Truth = {
     documentType: DOC_TYPE[kind],

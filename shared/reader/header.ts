@@ -82,11 +82,19 @@ function documentTypeOf(l: Line): TypeLine | null {
 }
 
 /** The header's lines, each joined with the next where a Word table broke "Số:" or a date. */
-function withNext(lines: Line[], i: number): Line {
+function withNext(lines: Line[], i: number, rightColumn = false): Line {
   const l = lines[i]!;
   const next = lines[i + 1];
   if (!next) return l;
-  return { ...l, text: `${l.text} ${next.text}`, folded: `${l.folded} ${next.folded}` };
+  // The date's second half in the right column, beside the left column's own words ("và công
+  // nghệ năm 2025      tháng 5 năm 2025"): only that column goes on with it.
+  const gap = rightColumn ? /\S(?:\s{3,}|\t)(?=\S)(?!.*\S(?:\s{3,}|\t)\S)/.exec(next.text) : null;
+  const at = gap ? gap.index + gap[0].length : 0;
+  return {
+    ...l,
+    text: `${l.text} ${next.text.slice(at)}`,
+    folded: `${l.folded} ${next.folded.slice(at)}`,
+  };
 }
 
 /**
@@ -127,7 +135,7 @@ function readDatePlace(
     let l = headerLines[i]!;
     let d = findDate(l.folded);
     if (!d && /ng[a-z]{1,2}y\s*\d/.test(l.folded)) {
-      l = withNext(headerLines, i);
+      l = withNext(headerLines, i, true);
       d = findDate(l.folded);
     }
     if (!d || !afterNgay(l.folded, d.index)) continue;
