@@ -1,7 +1,8 @@
 import { type Block, type Document, plainParagraph } from '../schemas/document.js';
 import { fileProblem, textTooLong } from './file-problem.js';
 import { MAX_IMAGE_PIXELS, MAX_PDF_PAGES, MIN_LETTERS_PER_PAGE } from './limits.js';
-import { type PdfLine, type PdfTextAnswer, readPdfText } from './pdf-text-worker.js';
+import { pdfTables } from './pdf-tables.js';
+import { type PdfCell, type PdfLine, type PdfTextAnswer, readPdfText } from './pdf-text-worker.js';
 
 export type PdfJs = typeof import('unpdf/pdfjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -73,7 +74,7 @@ const tooComplex = (why: string, log: string) =>
   );
 
 /** The pages' text as the worker read it, or the FileProblem of why it could not. */
-function pagesOf(answer: PdfTextAnswer): { pages: string[]; lines: (PdfLine | null)[][] } {
+function pagesOf(answer: PdfTextAnswer): Extract<PdfTextAnswer, { kind: 'ok' }> {
   switch (answer.kind) {
     case 'ok':
       return answer;
@@ -101,28 +102,44 @@ function pagesOf(answer: PdfTextAnswer): { pages: string[]; lines: (PdfLine | nu
   }
 }
 
-/** The PDF's text layer, page by page; a scan without one is a FileProblem `file.needsOcr`. */
 /**
  * The text layer as the document model: a paragraph a line, on its page, with its box (PDF points
  * from the page's top left) and font size; lines numbered as in the pages' text joined by "\n".
+ * A table of figures (pdf-tables.ts) is a table block, and its lines in the pages' text have
+ * their cells apart ("\t"), as a Word table's rows are rendered; `pages` is that text.
  */
-export function pdfDocument(pages: string[], boxes: (PdfLine | null)[][]): Document {
+export function pdfDocument(
+  pages: string[],
+  boxes: (PdfLine | null)[][],
+  cells: (PdfCell[] | null)[][] = [],
+): { document: Document; pages: string[] } {
   const blocks: Block[] = [];
+  const texts: string[] = [];
   let offset = 0;
   pages.forEach((text, p) => {
     if (p > 0) blocks.push({ kind: 'pageBreak', at: { page: p + 1, line: offset + 1 } });
     const lines = text.split('\n');
-    lines.forEach((t, i) => {
-      if (!t.trim()) return;
+    const tables = pdfTables(lines, boxes[p] ?? [], cells[p] ?? [], p + 1, offset);
+    for (let i = 0; i < lines.length; i++) {
+      const table = tables.find((t) => t.first === i);
+      if (table) {
+        blocks.push(table.table);
+        for (const [at, row] of table.text) lines[at] = row;
+        i = table.last;
+        continue;
+      }
+      const t = lines[i]!;
+      if (!t.trim()) continue;
       const b = boxes[p]?.[i];
       const at = { page: p + 1, line: offset + i + 1 };
       const box = b ? { x0: b[0], y0: b[1], x1: b[2], y1: b[3] } : undefined;
       const size = b && b[4] > 0 ? Math.round(b[4] * 10) / 10 : null;
       blocks.push({ ...plainParagraph(t, box ? { ...at, box } : at), size });
-    });
+    }
+    texts.push(lines.join('\n'));
     offset += lines.length;
   });
-  return { format: 'pdf', blocks, notes: [], margins: [] };
+  return { document: { format: 'pdf', blocks, notes: [], margins: [] }, pages: texts };
 }
 
 export async function decodePdf(
@@ -130,7 +147,7 @@ export async function decodePdf(
 ): Promise<{ text: string; pages: number; pageTexts: string[]; document: Document }> {
   checkHeader(bytes);
   const read = pagesOf(await readPdfText(bytes));
-  const pages = read.pages;
+  const { document, pages } = pdfDocument(read.pages, read.lines, read.cells);
   const letters = pages.reduce((n, t) => n + lettersOf(t), 0);
   if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, pages.length) * 0.5) {
     throw fileProblem(
@@ -146,6 +163,6 @@ export async function decodePdf(
     text: pages.join('\n'),
     pages: pages.length,
     pageTexts: pages,
-    document: pdfDocument(pages, read.lines),
+    document,
   };
 }
