@@ -136,6 +136,40 @@ const HEADER_WORDS = new RegExp(
   `cong\\s*hoa|doc\\s*lap|hanh\\s*phuc|viet\\s*nam|uy\\s*ban\\s*nhan|${TYPE_LINE.source}`,
 );
 
+/** The first year a report exists for: the Democratic Republic's first documents (1945). */
+const FIRST_YEAR = 1945;
+/** A title looks this far ahead at most ("… đến năm 2030, tầm nhìn đến năm 2050"). */
+const VISION_YEARS = 50;
+
+/**
+ * The years a title names, each with whether it looks ahead: "năm 2025" does not, "đến năm 2030"
+ * and a range's end ("giai đoạn 2026-2030") do.
+ */
+function titleYears(title: string): { year: number; ahead: boolean }[] {
+  const t = fold(title);
+  const out: { year: number; ahead: boolean }[] = [];
+  for (const m of t.matchAll(/(\bden\s+)?\bnam\s+(\d{4})\b/g))
+    out.push({ year: Number(m[2]), ahead: Boolean(m[1]) });
+  for (const m of t.matchAll(/(?<![\d/.,])(\d{4})\s*[-–]\s*(\d{4})(?![\d/.,])/g))
+    out.push({ year: Number(m[1]), ahead: false }, { year: Number(m[2]), ahead: true });
+  return out;
+}
+
+/**
+ * A scanned title naming a year no report of its day can name: before 1945, after the year it was
+ * received (or dated) and the next, or looking ahead past VISION_YEARS. One digit misread ("quý
+ * III năm 2925" for 2025 on a dot-matrix page) makes such a year, read surely by both readings.
+ */
+function titleYearDoubt(title: string, report: Report, receivedOn: string | null): string | null {
+  const dated = receivedOn ?? report.issuedOn;
+  const now = dated ? Number(dated.slice(0, 4)) : null;
+  const odd = titleYears(title).find(
+    ({ year, ahead }) =>
+      year < FIRST_YEAR || (now !== null && year > now + (ahead ? VISION_YEARS : 1)),
+  );
+  return odd ? `có năm không hợp lý (${odd.year})` : null;
+}
+
 /** Why a scanned text (a title, a name) is not given: header words, marks, misread words. */
 function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): string | null {
   if (field === 'title' && HEADER_WORDS.test(fold(text))) return 'lẫn với phần đầu văn bản';
@@ -211,7 +245,9 @@ export function holdDoubtfulFields(
   )
     out.issuedOn = null;
   const title = out.titleOriginal ?? out.title;
-  if (title && drop('title', 'Trích yếu', textDoubt(title, scan, 'title'))) {
+  const titleWhy =
+    title && (titleYearDoubt(title, out, receivedOn) ?? textDoubt(title, scan, 'title'));
+  if (title && drop('title', 'Trích yếu', titleWhy || null)) {
     out.title = null;
     delete out.titleOriginal;
   }

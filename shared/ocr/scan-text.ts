@@ -47,6 +47,19 @@ export function lineText(line: OcrLine): string {
   return text;
 }
 
+/**
+ * Slashes Tesseract reads for "/" that no report types: the fraction slash (U+2044) and the
+ * division slash (U+2215). A figure "23.583⁄31.364" was no figure to the reader, which knows
+ * only "/", and was lost with its label.
+ */
+const OCR_SLASH = /[\u2044\u2215]/;
+
+function plainSlashes(line: OcrLine): OcrLine {
+  if (!line.words.some((w) => OCR_SLASH.test(w.text))) return line;
+  const words = line.words.map((w) => ({ ...w, text: w.text.replaceAll(/[\u2044\u2215]/g, '/') }));
+  return { ...line, words };
+}
+
 /** The text of all pages in page order, each line keeping its page, position and word confidence. */
 export function scanText(pages: PageContent[]): ScanText {
   const out: string[] = [];
@@ -55,7 +68,9 @@ export function scanText(pages: PageContent[]): ScanText {
   const turnedPages: ScanText['turnedPages'] = [];
   const second: ScanText['second'] = [];
   const sorted = [...pages].sort((a, b) => a.page - b.page);
-  const ocrLines = repairHeadingNumerals(sorted.flatMap((p) => ('text' in p ? [] : p.lines)));
+  const ocrLines = repairHeadingNumerals(
+    sorted.flatMap((p) => ('text' in p ? [] : p.lines.map(plainSlashes))),
+  );
   let next = 0;
   for (const p of sorted) {
     if ('text' in p) {
@@ -68,7 +83,7 @@ export function scanText(pages: PageContent[]): ScanText {
     scannedPages.push(p.page);
     if (p.turn) turnedPages.push({ page: p.page, turn: p.turn });
     for (const r of p.second ?? [])
-      second.push({ ...r, page: p.page, text: r.lines.map(lineText).join('\n') });
+      second.push({ ...r, page: p.page, text: r.lines.map(plainSlashes).map(lineText).join('\n') });
     const pageLines = ocrLines.slice(next, next + p.lines.length);
     next += p.lines.length;
     for (const line of pageLines) {

@@ -52,6 +52,29 @@ const codes = (r: { diagnostics: { code?: string; field: string }[] }) =>
   r.diagnostics.filter((d) => d.code === 'ocr.doubtfulField').map((d) => d.field);
 
 describe('fields read from a scan', () => {
+  it('never give a title naming a year no report of its day names (property over years)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.constantFrom('năm', 'đến năm', 'giai đoạn 2026-'),
+        (year, lead) => {
+          const title = `Kết quả chuyển đổi số ${lead}${lead.endsWith('-') ? '' : ' '}${year}`;
+          const { held } = review(header('52/BC-UBND', DATE, title, SIGN));
+          const ahead = lead !== 'năm';
+          const plausible = year >= 1945 && year <= 2026 + (ahead ? 50 : 1);
+          if (!plausible) {
+            expect(held.title).toBeNull();
+            expect(codes(held)).toContain('title');
+            expect(held.diagnostics.find((d) => d.field === 'title')?.message).toContain(
+              'năm không hợp lý',
+            );
+          } else if (!lead.endsWith('-')) expect(held.title).toBe(title);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
   it('are kept when every word is sure and each fits its grammar', () => {
     const { read, held } = review(header('52/BC-UBND', DATE, TITLE, SIGN));
     expect(read.number).toBe('52/BC-UBND');

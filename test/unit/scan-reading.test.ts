@@ -109,6 +109,46 @@ describe('figures read from scans', () => {
   });
 });
 
+describe('slashes OCR reads for "/"', () => {
+  it('reads a figure with a fraction or division slash as the same figure with "/" (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.constantFrom('\u2044', '\u2215'),
+        (a, extra, slash) => {
+          const b = a + extra;
+          const shown = (n: number) => n.toLocaleString('de-DE');
+          const text = (s: string) =>
+            source.replace(
+              /\n([^\n]*)$/,
+              `\n- Số tài khoản VNeID đã kích hoạt: ${shown(a)}${s}${shown(b)} tài khoản.\n$1`,
+            );
+          const read = (s: string) => {
+            const scan = scanText([
+              {
+                page: 1,
+                lines: text(s)
+                  .split('\n')
+                  .map((l) => line(l)),
+              },
+            ]);
+            return { scan, report: reviewScan(readReport(scan.text, { registry }), scan) };
+          };
+          const odd = read(slash);
+          const plain = read('/');
+          expect(odd.scan.text).toBe(plain.scan.text);
+          expect(odd.report.indicators).toEqual(plain.report.indicators);
+          expect(
+            plain.report.indicators.some((i) => i.numerator === a && i.denominator === b),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe('page images', () => {
   it('a .zip of photos is read in page order by name (2 before 10)', async () => {
     const zip = new JSZip();
