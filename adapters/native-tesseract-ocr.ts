@@ -18,6 +18,11 @@ export interface NativeTesseractOptions {
   binary?: string;
   /** Folders of its shared libraries (the layer's), the child's LD_LIBRARY_PATH only. */
   libraryPath?: string;
+  /**
+   * The dynamic loader that runs the program with the libraries of `libraryPath` (the layer's own
+   * glibc, newer than the Lambda runtime's): TONGHOP_TESSERACT_LOADER. Unset: the system's.
+   */
+  loader?: string;
   /** Folder of the models (vie.traineddata), the child's TESSDATA_PREFIX. */
   tessdata?: string;
   /** Pages read at once, each its own process (one by default per core). */
@@ -41,6 +46,7 @@ export function nativeOptionsFromEnv(env = process.env): NativeTesseractOptions 
   return {
     ...(env.TONGHOP_TESSERACT ? { binary: env.TONGHOP_TESSERACT } : {}),
     ...(env.TONGHOP_TESSERACT_LIBS ? { libraryPath: env.TONGHOP_TESSERACT_LIBS } : {}),
+    ...(env.TONGHOP_TESSERACT_LOADER ? { loader: env.TONGHOP_TESSERACT_LOADER } : {}),
     ...(env.TESSDATA_PREFIX ? { tessdata: env.TESSDATA_PREFIX } : {}),
   };
 }
@@ -136,7 +142,11 @@ export class NativeTesseractOcr implements OcrEngine {
     signal?: AbortSignal,
   ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.binary, args, {
+      const { loader, libraryPath } = this.opts;
+      const [command, argv] = loader
+        ? [loader, [...(libraryPath ? ['--library-path', libraryPath] : []), this.binary, ...args]]
+        : [this.binary, args];
+      const child = spawn(command, argv, {
         env: this.env(),
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -17,6 +17,8 @@ new TonghopStack(app, ctx.stackName, {
   alarmEmail: ctx.departmentEmail,
   // Optional: the portal's own domain once mapped to its API (README, "The portal").
   portalDomain: (app.node.tryGetContext('portalDomain') as string | undefined) || undefined,
+  // Optional: native Tesseract in a layer built from Debian's arm64 packages (docs/deploy.md).
+  ocrNative: ['true', true].includes(app.node.tryGetContext('ocrNative')),
   env: {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     // Pinned, not the CLI profile's default: SES identities are verified per region.

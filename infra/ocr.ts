@@ -1,7 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant } from 'aws-cdk-lib/aws-iam';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, type IFunction, LayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
@@ -71,6 +75,51 @@ export const OCR_TIMEOUT = Duration.seconds(
   Math.min(900, OCR_PAGE_CAP * OCR_SECONDS_PER_PAGE + 60),
 );
 
+/**
+ * Where the native Tesseract layer (infra/tesseract-layer.mjs) lands in the function (/opt/…),
+ * and the environment that makes the OCR function read with it (adapters/scan-engine.ts). The
+ * program runs through the layer's own loader: bookworm's libraries need a newer glibc than the
+ * runtime's, and the function's Node keeps the runtime's (no LD_LIBRARY_PATH on the function).
+ */
+export const TESSERACT_LAYER_DIR = '/opt/tesseract';
+export const NATIVE_OCR_ENVIRONMENT = {
+  TONGHOP_OCR_ENGINE: 'native',
+  TONGHOP_TESSERACT: `${TESSERACT_LAYER_DIR}/bin/tesseract`,
+  TONGHOP_TESSERACT_LOADER: `${TESSERACT_LAYER_DIR}/lib/ld-linux-aarch64.so.1`,
+  TONGHOP_TESSERACT_LIBS: `${TESSERACT_LAYER_DIR}/lib`,
+  TESSDATA_PREFIX: `${TESSERACT_LAYER_DIR}/tessdata`,
+};
+
+const layerScript = fileURLToPath(new URL('./tesseract-layer.mjs', import.meta.url));
+
+/**
+ * Debian bookworm's arm64 tesseract-ocr, its libraries and the vie/eng/osd models as a layer,
+ * built at synth by infra/tesseract-layer.mjs on this machine when it has apt (Debian, Ubuntu),
+ * else in a Debian container; its hash is the build script's, so a changed script rebuilds it.
+ */
+function tesseractLayer(scope: Construct): LayerVersion {
+  const script = readFileSync(layerScript);
+  return new LayerVersion(scope, 'TesseractLayer', {
+    description: 'Debian bookworm tesseract-ocr 5 (arm64) with vie, eng, osd',
+    compatibleArchitectures: [Architecture.ARM_64],
+    code: Code.fromAsset(fileURLToPath(new URL('.', import.meta.url)), {
+      assetHashType: AssetHashType.CUSTOM,
+      assetHash: createHash('sha256').update(script).digest('hex'),
+      bundling: {
+        image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-bookworm'),
+        command: ['node', '/asset-input/tesseract-layer.mjs', '/asset-output'],
+        local: {
+          tryBundle(outputDir: string) {
+            if (!existsSync('/usr/bin/apt-get') || !existsSync('/usr/bin/dpkg-deb')) return false;
+            execFileSync('node', [layerScript, outputDir], { stdio: 'inherit' });
+            return true;
+          },
+        },
+      },
+    }),
+  });
+}
+
 /** Scans and photos ingest could not read: OCR queue (with a DLQ) → OCR Lambda → the same record. */
 export class Ocr extends Construct {
   readonly queue: Queue;
@@ -80,7 +129,13 @@ export class Ocr extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { uploads: Bucket; table: TableV2; mailQueue: IQueue },
+    props: {
+      uploads: Bucket;
+      table: TableV2;
+      mailQueue: IQueue;
+      /** Read with native Tesseract from a layer (`-c ocrNative=true`) instead of tesseract.js. */
+      nativeTesseract?: boolean;
+    },
   ) {
     super(scope, id);
     ({ queue: this.queue, deadLetters: this.deadLetters } = workQueues(this, OCR_TIMEOUT));
@@ -88,10 +143,17 @@ export class Ocr extends Construct {
       handler: 'ocr',
       memorySize: OCR_MEMORY_MB,
       timeout: OCR_TIMEOUT,
-      environment: { ...recordingEnvironment(props), OCR_WORKERS: String(OCR_WORKERS) },
+      environment: {
+        ...recordingEnvironment(props),
+        OCR_WORKERS: String(OCR_WORKERS),
+        ...(props.nativeTesseract ? NATIVE_OCR_ENVIRONMENT : {}),
+      },
+      // tesseract.js is shipped either way: the function falls back to it, saying so in its
+      // logs, should the layer's program not run.
       shipFiles: OCR_SHIPPED_FILES,
       shipNative: OCR_NATIVE,
     });
+    if (props.nativeTesseract) this.fn.addLayers(tesseractLayer(this));
     // What settling a scan takes, as for ingest: read the upload, record it, queue its receipt.
     grantRecordingUploads(this.fn, props);
     this.fn.addEventSource(

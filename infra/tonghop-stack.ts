@@ -17,6 +17,8 @@ export interface TonghopStackProps extends StackProps {
   alarmEmail: string;
   /** The portal's own domain, when one is mapped to its API (README: custom domain). */
   portalDomain?: string;
+  /** Scans read by native Tesseract from a layer of Debian's arm64 packages (`-c ocrNative=true`). */
+  ocrNative?: boolean;
 }
 
 /** One province's tonghop: storage, the ingest path, reminders, the rollup, and what watches them. */
@@ -47,6 +49,7 @@ export class TonghopStack extends Stack {
       uploads: this.storage.uploads,
       table: this.storage.table,
       mailQueue: this.reminders.mailQueue,
+      nativeTesseract: props.ocrNative ?? false,
     });
     this.ocr.feedFrom(this.ingest.fn);
 

@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FILE_WORST_CASE, INGEST_BATCH_SIZE } from '../../infra/ingest.js';
 import {
+  NATIVE_OCR_ENVIRONMENT,
   OCR_MEMORY_MB,
   OCR_PAGE_CAP,
   OCR_SECONDS_PER_PAGE,
@@ -444,6 +445,42 @@ describe('OCR function', () => {
     });
     expect(fn.Properties.Timeout).toBeLessThanOrEqual(900);
     expect(fn.Properties.Timeout).toBeGreaterThanOrEqual(OCR_PAGE_CAP * OCR_SECONDS_PER_PAGE);
+  });
+
+  it('reads with native Tesseract from a layer of Debian arm64 packages only with -c ocrNative=true', () => {
+    const [, plain] = fnOf('tonghop-ocr');
+    expect(plain.Properties.Layers).toBeUndefined();
+    expect(plain.Properties.Environment.Variables.TONGHOP_OCR_ENGINE).toBeUndefined();
+    expect(template.findResources('AWS::Lambda::LayerVersion')).toEqual({});
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const native = Template.fromStack(
+      new TonghopStack(app, 'Native', {
+        provinceCode: '40',
+        senderEmail: 'khcn@sokhcn.example.gov.vn',
+        alarmEmail: 'vanphong@sokhcn.example.gov.vn',
+        env: { account: '111111111111', region: 'ap-southeast-1' },
+        ocrNative: true,
+      }),
+    );
+    const layers = Object.entries(native.findResources('AWS::Lambda::LayerVersion'));
+    expect(layers).toHaveLength(1);
+    const [layerId, layer] = layers[0]!;
+    expect(layer.Properties.CompatibleArchitectures).toEqual(['arm64']);
+    const ocr = Object.values(
+      native.findResources('AWS::Lambda::Function', {
+        Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'tonghop-ocr' } } },
+      }),
+    )[0]!;
+    expect(ocr.Properties.Layers).toEqual([{ Ref: layerId }]);
+    expect(ocr.Properties.Environment.Variables).toMatchObject(NATIVE_OCR_ENVIRONMENT);
+    // The function's own Node keeps the runtime's libraries: the layer's are the program's alone.
+    expect(ocr.Properties.Environment.Variables.LD_LIBRARY_PATH).toBeUndefined();
+    expect(NATIVE_OCR_ENVIRONMENT.TONGHOP_TESSERACT_LOADER).toMatch(/^\/opt\/.*ld-linux-aarch64/);
+    // No other function gets the layer.
+    const others = Object.values(native.findResources('AWS::Lambda::Function')).filter(
+      (f) => f !== ocr,
+    );
+    expect(others.every((f) => !f.Properties.Layers)).toBe(true);
   });
 
   it('reads one scan per invocation from an encrypted queue with a DLQ after 3 receives', () => {

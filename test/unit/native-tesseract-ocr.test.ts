@@ -145,14 +145,16 @@ const FAKE = `#!/usr/bin/env node
 const fs = require('node:fs');
 const dir = process.env.TESSDATA_PREFIX;
 const mode = fs.readFileSync(dir + '/mode', 'utf8').trim();
-const args = process.argv.slice(2);
+// Run as the layer's loader: "--library-path <libs> <program> <args…>".
+const loaded = process.argv[2] === '--library-path' ? process.argv.slice(3, 5) : null;
+const args = process.argv.slice(loaded ? 5 : 2);
 if (args[0] === '--list-langs') {
   console.log('List of available languages in "' + dir + '/" (2):');
   console.log(mode === 'novie' ? 'eng' : 'eng\\nvie');
   process.exit(0);
 }
 const env = { omp: process.env.OMP_THREAD_LIMIT, lib: process.env.LD_LIBRARY_PATH };
-fs.writeFileSync(dir + '/args.json', JSON.stringify({ args, env }));
+fs.writeFileSync(dir + '/args.json', JSON.stringify({ args, env, loaded }));
 fs.copyFileSync(args[0], dir + '/input');
 if (mode === 'sleep') setTimeout(() => {}, 60000);
 else if (mode === 'memory') { const keep = []; setInterval(() => keep.push(Buffer.alloc(8 << 20, 1)), 5); }
@@ -228,6 +230,21 @@ describe('native Tesseract behind the OCR port', () => {
     await ocr.recognize({ page: 2, image, turn: 90 });
     const turned = parsePnm(fake.input())!;
     expect([turned.width, turned.height]).toEqual([200, 300]);
+  });
+
+  it("runs the program through the layer's loader with the layer's libraries", async () => {
+    const fake = fakeTesseract('tsv');
+    const ocr = new NativeTesseractOcr({
+      binary: '/opt/tesseract/bin/tesseract',
+      loader: fake.binary,
+      libraryPath: '/opt/tesseract/lib',
+      tessdata: fake.dir,
+    });
+    expect(await ocr.unavailable()).toBeNull();
+    const page = await ocr.recognize({ page: 1, image: grey(30, 30) });
+    expect(page.lines.length).toBeGreaterThan(0);
+    expect(fake.ran().loaded).toEqual(['/opt/tesseract/lib', '/opt/tesseract/bin/tesseract']);
+    expect(fake.ran().args.slice(1, 4)).toEqual(['stdout', '-l', 'vie']);
   });
 
   it('keeps only the region’s lines of an image it cannot cut, and reads nothing it cannot turn', async () => {
