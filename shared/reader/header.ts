@@ -36,7 +36,8 @@ export interface Header {
   recipients: string[];
 }
 
-const ROMAN_HEADING = /^([ivxl|1]{1,5})\s*[.:)]\s+\S/;
+// "II.", "II)", "II/", "II-" opening a part ("V/v", a công văn's subject, is none).
+const ROMAN_HEADING = /^(?!v\s*\/\s*v\b)([ivxl|1]{1,5})\s*(?:[.:)]\s+|[/-]\s*)\S/;
 const TITLE_MAX_LINES = 8;
 
 /**
