@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { CognitoAccounts } from '../../adapters/cognito-accounts.js';
 import { cognito } from '../../adapters/cognito-client.js';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
@@ -88,3 +89,44 @@ export async function signInAll<Who extends string>(
     clients[who] = spec ? await portal.signIn(spec) : new PortalClient(portal.url);
   return clients;
 }
+
+/** The four visitors every desk test has: nobody, commune A, staff of its province, of another. */
+export type DeskVisitor<Other extends string> = 'anonymous' | 'unitA' | 'staff40' | `staff${Other}`;
+
+export interface DeskPortal<Other extends string> {
+  portal: PortalHarness;
+  clients: Record<DeskVisitor<Other>, PortalClient>;
+}
+
+/**
+ * A portal over provinces 40 and `other` for one test file: started before its tests (commune A,
+ * a unit of 40, given its address; `setup` run; then the four visitors signed in) and stopped
+ * after them. Read `portal` and `clients` inside tests and hooks, once they are set.
+ */
+export function deskPortal<Other extends string>(
+  unitA: { code: string; provinceCode: string },
+  other: Other,
+  setup?: (portal: PortalHarness) => Promise<void>,
+): DeskPortal<Other> {
+  const desk = {} as DeskPortal<Other>;
+  beforeAll(async () => {
+    desk.portal = await startPortal(['40', other]);
+    const unit = registry2025().byCode(unitA.code)!;
+    await desk.portal.target.ports.units.put([{ ...unit, emails: [UNIT_A_EMAIL] }]);
+    await setup?.(desk.portal);
+    const accounts = {
+      anonymous: null,
+      unitA: communeOf(unitA, UNIT_A_EMAIL),
+      staff40: staffOf('40'),
+      [`staff${other}`]: staffOf(other),
+    } as Record<DeskVisitor<Other>, AccountSpec | null>;
+    desk.clients = await signInAll(desk.portal, accounts);
+  }, 240_000);
+  afterAll(async () => {
+    await desk.portal?.stop();
+  });
+  return desk;
+}
+
+/** Commune A's account in the desk tests. */
+export const UNIT_A_EMAIL = 'a@nghiadan.example';

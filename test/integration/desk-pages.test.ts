@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cognito } from '../../adapters/cognito-client.js';
 import { CognitoSignIn } from '../../adapters/cognito-sign-in.js';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoDeskLog } from '../../adapters/dynamo-desk-log.js';
 import { roundById } from '../../shared/rounds/rounds.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import {
-  communeOf,
-  type PortalClient,
-  type PortalHarness,
-  signInAll,
-  staffOf,
-  startPortal,
-} from '../helpers/portal.js';
+import { deskPortal, type PortalClient } from '../helpers/portal.js';
 
 // The desk's rounds, contacts and unit pages over HTTP on the embedded stack: who reaches them,
 // who may post to them, what each action stores and what the desk log records.
@@ -20,11 +13,8 @@ const registry = registry2025();
 const A = registry.byCode('16941')!; // xã Nghĩa Đàn, Nghệ An (40)
 const OTHER = registry.unitsOf('42')[0]!;
 
-type Who = 'anonymous' | 'unitA' | 'staff40' | 'staff42';
-let portal: PortalHarness;
-let clients: Record<Who, PortalClient>;
 const log = () =>
-  new DynamoDeskLog(dynamoDocumentClient(), portal.target.stack.table).list('40', 50);
+  new DynamoDeskLog(dynamoDocumentClient(), desk.portal.target.stack.table).list('40', 50);
 
 const letter = (over: Record<string, string> = {}) => ({
   letterNumber: '88/SKHCN-QLCN',
@@ -49,33 +39,21 @@ async function postFile(c: PortalClient, path: string, name: string, blob: Blob,
   return c.request(path, { method: 'POST', body: form });
 }
 
-beforeAll(async () => {
-  portal = await startPortal(['40', '42']);
-  await portal.target.ports.units.put([{ ...A, emails: ['a@nghiadan.example'] }]);
-  clients = await signInAll(portal, {
-    anonymous: null,
-    unitA: communeOf(A, 'a@nghiadan.example'),
-    staff40: staffOf('40'),
-    staff42: staffOf('42'),
-  });
-}, 240_000);
-afterAll(async () => {
-  await portal?.stop();
-});
+const desk = deskPortal(A, '42');
 
 describe('who reaches the rounds, contacts and unit pages', () => {
   const pages = ['/so/ky', '/so/lien-he', `/so/don-vi/${A.code}`];
   it.each(pages)('%s: staff only', async (p) => {
-    const anon = await clients.anonymous.request(p);
+    const anon = await desk.clients.anonymous.request(p);
     expect(anon.status).toBe(303);
     expect(anon.headers.get('location')).toMatch(/^\/dang-nhap\?tiep=/);
-    expect((await clients.unitA.request(p)).status).toBe(403);
-    expect((await clients.staff40.request(p)).status).toBe(200);
+    expect((await desk.clients.unitA.request(p)).status).toBe(403);
+    expect((await desk.clients.staff40.request(p)).status).toBe(200);
   });
 
   it('shows a unit only to its own province', async () => {
-    expect((await clients.staff42.request(`/so/don-vi/${A.code}`)).status).toBe(404);
-    expect((await clients.staff40.request(`/so/don-vi/${OTHER.code}`)).status).toBe(404);
+    expect((await desk.clients.staff42.request(`/so/don-vi/${A.code}`)).status).toBe(404);
+    expect((await desk.clients.staff40.request(`/so/don-vi/${OTHER.code}`)).status).toBe(404);
   });
 
   it('refuses every post from a commune, a stranger, or without the CSRF token', async () => {
@@ -86,29 +64,29 @@ describe('who reaches the rounds, contacts and unit pages', () => {
       ['/so/lien-he/moi', { unitCode: A.code }],
       ['/so/lien-he/thu-hoi', { unitCode: A.code, email: 'a@nghiadan.example' }],
     ];
-    await clients.unitA.page(`/don-vi/${A.code}`);
+    await desk.clients.unitA.page(`/don-vi/${A.code}`);
     for (const [path, form] of posts) {
-      expect((await clients.unitA.post(path, form)).status, path).toBe(403);
-      expect([303, 403], path).toContain((await clients.anonymous.post(path, form)).status);
-      const forged = await clients.staff40.request(path, {
+      expect((await desk.clients.unitA.post(path, form)).status, path).toBe(403);
+      expect([303, 403], path).toContain((await desk.clients.anonymous.post(path, form)).status);
+      const forged = await desk.clients.staff40.request(path, {
         method: 'POST',
         body: new URLSearchParams(form),
       });
       expect(forged.status, path).toBe(403);
     }
-    expect(await roundById(portal.target.ports.rounds, '40', '2026-Q4')).toBeNull();
+    expect(await roundById(desk.portal.target.ports.rounds, '40', '2026-Q4')).toBeNull();
     expect(await log()).toEqual([]);
   });
 });
 
 describe('rounds at the desk', () => {
   it('opens a round from a letter, refuses its id a second time, and records both', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     await c.page('/so/ky');
     const res = await c.post('/so/ky', letter());
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/so/ky?xong=opened#ky-2026-Q4');
-    const round = await roundById(portal.target.ports.rounds, '40', '2026-Q4');
+    const round = await roundById(desk.portal.target.ports.rounds, '40', '2026-Q4');
     expect(round?.letter).toEqual({
       number: '88/SKHCN-QLCN',
       date: '2026-11-20',
@@ -125,20 +103,20 @@ describe('rounds at the desk', () => {
     expect(html).toContain('Kỳ báo cáo 2026-Q4 đã có');
     expect(html).toContain('vui lòng chọn mã kỳ khác');
     expect(html).toContain('value="89/SKHCN-QLCN"'); // what was typed stays in the form
-    expect((await roundById(portal.target.ports.rounds, '40', '2026-Q4'))?.title).toContain(
+    expect((await roundById(desk.portal.target.ports.rounds, '40', '2026-Q4'))?.title).toContain(
       'quý IV',
     );
     // The other province has no such round and cannot change this one.
-    expect(await roundById(portal.target.ports.rounds, '42', '2026-Q4')).toBeNull();
-    await clients.staff42.page('/so/ky');
-    expect((await clients.staff42.post('/so/ky/2026-Q4/dong', {})).status).toBe(422);
+    expect(await roundById(desk.portal.target.ports.rounds, '42', '2026-Q4')).toBeNull();
+    await desk.clients.staff42.page('/so/ky');
+    expect((await desk.clients.staff42.post('/so/ky/2026-Q4/dong', {})).status).toBe(422);
     expect(
-      (await roundById(portal.target.ports.rounds, '40', '2026-Q4'))?.closedAt,
+      (await roundById(desk.portal.target.ports.rounds, '40', '2026-Q4'))?.closedAt,
     ).toBeUndefined();
   });
 
   it('refuses a standing id, a past deadline and bad reminder days in Vietnamese', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     await c.page('/so/ky');
     const standing = await c.post(
       '/so/ky',
@@ -157,14 +135,16 @@ describe('rounds at the desk', () => {
   });
 
   it('changes the reminder days and closes the round, each recorded with who did it', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     await c.page('/so/ky');
     expect((await c.post('/so/ky/2026-Q4/nhac', { offsets: '3, -14, 0' })).status).toBe(303);
-    expect((await roundById(portal.target.ports.rounds, '40', '2026-Q4'))?.reminderOffsets).toEqual(
-      [-14, 0, 3],
-    );
+    expect(
+      (await roundById(desk.portal.target.ports.rounds, '40', '2026-Q4'))?.reminderOffsets,
+    ).toEqual([-14, 0, 3]);
     expect((await c.post('/so/ky/2026-Q4/dong', {})).status).toBe(303);
-    expect((await roundById(portal.target.ports.rounds, '40', '2026-Q4'))?.closedAt).toBeTruthy();
+    expect(
+      (await roundById(desk.portal.target.ports.rounds, '40', '2026-Q4'))?.closedAt,
+    ).toBeTruthy();
     const entries = (await log()).filter((e) => e.subject === '2026-Q4');
     expect(entries.map((e) => e.action)).toEqual([
       'round_closed',
@@ -177,7 +157,7 @@ describe('rounds at the desk', () => {
     expect(page.html).toContain('ngày nhắc: -14, 0, 3');
     expect((await c.post('/so/ky/2026-Q4/mo-lai', {})).status).toBe(303);
     expect(
-      (await roundById(portal.target.ports.rounds, '40', '2026-Q4'))?.closedAt,
+      (await roundById(desk.portal.target.ports.rounds, '40', '2026-Q4'))?.closedAt,
     ).toBeUndefined();
   });
 });
@@ -186,7 +166,7 @@ describe('contacts and portal accounts at the desk', () => {
   const signIn = () => new CognitoSignIn(cognito(), process.env.COGNITO_CLIENT_ID!);
 
   it('imports a contact list: the province’s rows, and why the others were left', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     const res = await postFile(
       c,
       '/so/lien-he/nhap',
@@ -204,10 +184,10 @@ describe('contacts and portal accounts at the desk', () => {
     expect(html).toContain('&lt;x&gt;@bad');
     expect(html).toContain('Nguyễn Văn &lt;i&gt;A&lt;/i&gt;');
     expect(html).toContain('Đã mời 1 địa chỉ mới');
-    const units = await portal.target.ports.units.list();
+    const units = await desk.portal.target.ports.units.list();
     expect(units.find((u) => u.code === A.code)?.emails).toEqual(['vanphong@nghiadan.example']);
     expect(units.find((u) => u.code === OTHER.code)?.emails).toEqual([]);
-    expect(await portal.invitationPassword('vanphong@nghiadan.example')).toBeTruthy();
+    expect(await desk.portal.invitationPassword('vanphong@nghiadan.example')).toBeTruthy();
     const kinds = (await log()).map((e) => e.action);
     expect(kinds).toContain('contacts_imported');
     expect(kinds).toContain('account_invited');
@@ -215,7 +195,7 @@ describe('contacts and portal accounts at the desk', () => {
 
   it('refuses a file that is not a contact list, in Vietnamese', async () => {
     const res = await postFile(
-      clients.staff40,
+      desk.clients.staff40,
       '/so/lien-he/nhap',
       'x.pdf',
       new Blob(['%PDF-1.4']),
@@ -226,15 +206,18 @@ describe('contacts and portal accounts at the desk', () => {
 
   it('revokes an account: it can no longer sign in; another province cannot revoke it', async () => {
     const email = 'vanphong@nghiadan.example';
-    const password = (await portal.invitationPassword(email))!;
+    const password = (await desk.portal.invitationPassword(email))!;
     expect((await signIn().signIn(email, password)).kind).toBe('newPasswordRequired');
-    await clients.staff42.page('/so/lien-he');
-    const stranger = await clients.staff42.post('/so/lien-he/thu-hoi', { unitCode: A.code, email });
+    await desk.clients.staff42.page('/so/lien-he');
+    const stranger = await desk.clients.staff42.post('/so/lien-he/thu-hoi', {
+      unitCode: A.code,
+      email,
+    });
     expect(stranger.status).toBe(422);
     expect((await signIn().signIn(email, password)).kind).toBe('newPasswordRequired');
 
-    await clients.staff40.page('/so/lien-he');
-    const res = await clients.staff40.post('/so/lien-he/thu-hoi', { unitCode: A.code, email });
+    await desk.clients.staff40.page('/so/lien-he');
+    const res = await desk.clients.staff40.post('/so/lien-he/thu-hoi', { unitCode: A.code, email });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/so/lien-he?xong=revoked');
     expect(await signIn().signIn(email, password)).toEqual({
@@ -243,9 +226,9 @@ describe('contacts and portal accounts at the desk', () => {
     });
     const entry = (await log()).find((e) => e.action === 'account_revoked');
     expect(entry).toMatchObject({ subject: email, by: { email: 'so40@example.vn' } });
-    expect((await clients.staff40.page('/so/lien-he')).html).toContain('Đã thu hồi');
+    expect((await desk.clients.staff40.page('/so/lien-he')).html).toContain('Đã thu hồi');
     // An address the unit does not hold is refused, whatever account it names.
-    const foreign = await clients.staff40.post('/so/lien-he/thu-hoi', {
+    const foreign = await desk.clients.staff40.post('/so/lien-he/thu-hoi', {
       unitCode: A.code,
       email: 'so40@example.vn',
     });

@@ -1,17 +1,10 @@
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoDeskLog } from '../../adapters/dynamo-desk-log.js';
 import { standingRounds } from '../../shared/rounds/standing-rounds.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import {
-  communeOf,
-  type PortalClient,
-  type PortalHarness,
-  signInAll,
-  staffOf,
-  startPortal,
-} from '../helpers/portal.js';
+import { deskPortal } from '../helpers/portal.js';
 
 // The desk's settings page: the Department sets who signs its rollup. Staff of the province
 // only, CSRF, a plain form (no script), stored with the Department, written to the desk log, and
@@ -19,11 +12,8 @@ import {
 const registry = registry2025();
 const A = registry.byCode('16941')!; // xã Nghĩa Đàn, Nghệ An (40)
 
-type Who = 'anonymous' | 'unitA' | 'staff40' | 'staff42';
-let portal: PortalHarness;
-let clients: Record<Who, PortalClient>;
 const log = () =>
-  new DynamoDeskLog(dynamoDocumentClient(), portal.target.stack.table).list('40', 50);
+  new DynamoDeskLog(dynamoDocumentClient(), desk.portal.target.stack.table).list('40', 50);
 const deputy = {
   authority: 'KT',
   principal: 'Giám đốc',
@@ -31,53 +21,42 @@ const deputy = {
   name: 'Trần Thị Bình',
 };
 
-beforeAll(async () => {
-  portal = await startPortal(['40', '42']);
-  clients = await signInAll(portal, {
-    anonymous: null,
-    unitA: communeOf(A, 'a@nghiadan.example'),
-    staff40: staffOf('40'),
-    staff42: staffOf('42'),
-  });
-}, 240_000);
-afterAll(async () => {
-  await portal?.stop();
-});
+const desk = deskPortal(A, '42');
 
 async function docxText(round: string): Promise<string> {
   const prefix = `rollups/40/${round}/`;
-  const key = (await portal.target.ports.objects.list(prefix)).find(
+  const key = (await desk.portal.target.ports.objects.list(prefix)).find(
     (o) => o.key.endsWith('.docx') && !o.key.includes('/lich-su/'),
   )!.key;
-  const { bytes } = await portal.target.ports.objects.get(key);
+  const { bytes } = await desk.portal.target.ports.objects.get(key);
   return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
 }
 
 describe('who signs the rollup, set at the desk', () => {
   it('is the province staff’s page only, and every post needs the CSRF token', async () => {
-    const anon = await clients.anonymous.request('/so/cai-dat');
+    const anon = await desk.clients.anonymous.request('/so/cai-dat');
     expect(anon.status).toBe(303);
     expect(anon.headers.get('location')).toMatch(/^\/dang-nhap\?tiep=/);
-    expect((await clients.unitA.request('/so/cai-dat')).status).toBe(403);
-    const page = await clients.staff40.page('/so/cai-dat');
+    expect((await desk.clients.unitA.request('/so/cai-dat')).status).toBe(403);
+    const page = await desk.clients.staff40.page('/so/cai-dat');
     expect(page.status).toBe(200);
     // A plain form that posts without a script, with the defaults a Director signing has.
     expect(page.html).toMatch(/<form method="post" action="\/so\/cai-dat\/nguoi-ky"/);
     expect(page.html).toContain('value="Giám đốc"');
     expect(page.html).toContain('…………');
-    await clients.unitA.page(`/don-vi/${A.code}`);
-    expect((await clients.unitA.post('/so/cai-dat/nguoi-ky', deputy)).status).toBe(403);
-    const forged = await clients.staff40.request('/so/cai-dat/nguoi-ky', {
+    await desk.clients.unitA.page(`/don-vi/${A.code}`);
+    expect((await desk.clients.unitA.post('/so/cai-dat/nguoi-ky', deputy)).status).toBe(403);
+    const forged = await desk.clients.staff40.request('/so/cai-dat/nguoi-ky', {
       method: 'POST',
       body: new URLSearchParams(deputy),
     });
     expect(forged.status).toBe(403);
-    expect(await portal.target.ports.departments.get('40')).toBeNull();
+    expect(await desk.portal.target.ports.departments.get('40')).toBeNull();
     expect(await log()).toEqual([]);
   });
 
   it('refuses markup and a deputy signing for their own title, in Vietnamese, keeping the form', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     await c.page('/so/cai-dat');
     const markup = await c.post('/so/cai-dat/nguoi-ky', { ...deputy, name: '<b>Bình</b>' });
     expect(markup.status).toBe(422);
@@ -88,22 +67,22 @@ describe('who signs the rollup, set at the desk', () => {
     const self = await c.post('/so/cai-dat/nguoi-ky', { ...deputy, title: 'GIÁM ĐỐC' });
     expect(self.status).toBe(422);
     expect(await self.text()).toContain('phải có chức vụ khác');
-    expect(await portal.target.ports.departments.get('40')).toBeNull();
+    expect(await desk.portal.target.ports.departments.get('40')).toBeNull();
   });
 
   it('stores the signer, logs who set it, and the next rollup prints it', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     await c.page('/so/cai-dat');
     const res = await c.post('/so/cai-dat/nguoi-ky', deputy);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/so/cai-dat?xong=signer');
-    expect((await portal.target.ports.departments.get('40'))?.signer).toEqual({
+    expect((await desk.portal.target.ports.departments.get('40'))?.signer).toEqual({
       name: 'Trần Thị Bình',
       title: 'Phó Giám đốc',
       authority: 'KT',
       principal: 'Giám đốc',
     });
-    expect(await portal.target.ports.departments.get('42')).toBeNull();
+    expect(await desk.portal.target.ports.departments.get('42')).toBeNull();
     const [entry] = await log();
     expect(entry).toMatchObject({
       action: 'signer_set',
@@ -132,7 +111,7 @@ describe('who signs the rollup, set at the desk', () => {
   });
 
   it('keeps the signer when a contacts file’s Department row names none', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     await c.page('/so/cai-dat');
     expect((await c.post('/so/cai-dat/nguoi-ky', deputy)).status).toBe(303);
     await c.page('/so/lien-he');
@@ -141,7 +120,7 @@ describe('who signs the rollup, set at the desk', () => {
     const rows = ['unit_code,email,name,phone', '40,vanphong@skhcn.example,Văn phòng Sở,0238 1'];
     form.set('file', new Blob([rows.join('\n')], { type: 'text/csv' }), 'lien-he.csv');
     expect((await c.request('/so/lien-he/nhap', { method: 'POST', body: form })).status).toBe(200);
-    const stored = await portal.target.ports.departments.get('40');
+    const stored = await desk.portal.target.ports.departments.get('40');
     expect(stored?.emails).toEqual(['vanphong@skhcn.example']);
     expect(stored?.signer?.name).toBe('Trần Thị Bình');
   });

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoDeskLog } from '../../adapters/dynamo-desk-log.js';
 import { makeTestPki, type TestPki } from '../../scripts/test-pki.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import {
-  communeOf,
-  type PortalClient,
-  type PortalHarness,
-  signInAll,
-  staffOf,
-  startPortal,
-} from '../helpers/portal.js';
+import { deskPortal, type PortalClient } from '../helpers/portal.js';
 
 // The trust list page of the desk over HTTP on the embedded stack: who reaches it, who may post
 // to it, what an import, a refusal and a removal store, and what the desk log records.
 const A = registry2025().byCode('16941')!;
 
-type Who = 'anonymous' | 'unitA' | 'staff40' | 'staff42';
-let portal: PortalHarness;
-let clients: Record<Who, PortalClient>;
 let pki: TestPki;
 
 const log = () =>
-  new DynamoDeskLog(dynamoDocumentClient(), portal.target.stack.table).list('40', 50);
+  new DynamoDeskLog(dynamoDocumentClient(), desk.portal.target.stack.table).list('40', 50);
 
 async function postFiles(c: PortalClient, files: Array<[string, string | Uint8Array]>) {
   await c.page('/so/tin-cay');
@@ -34,30 +24,23 @@ async function postFiles(c: PortalClient, files: Array<[string, string | Uint8Ar
 
 beforeAll(async () => {
   pki = await makeTestPki();
-  portal = await startPortal(['40', '42']);
-  clients = await signInAll(portal, {
-    anonymous: null,
-    unitA: communeOf(A, 'a@nghiadan.example'),
-    staff40: staffOf('40'),
-    staff42: staffOf('42'),
-  });
-}, 240_000);
-afterAll(async () => {
-  await portal?.stop();
 });
+const desk = deskPortal(A, '42');
 
 describe('the trust list page', () => {
   it('is for staff only, and refuses posts from a commune or without the CSRF token', async () => {
-    const anon = await clients.anonymous.request('/so/tin-cay');
+    const anon = await desk.clients.anonymous.request('/so/tin-cay');
     expect(anon.status).toBe(303);
-    expect((await clients.unitA.request('/so/tin-cay')).status).toBe(403);
-    const page = await clients.staff40.request('/so/tin-cay');
+    expect((await desk.clients.unitA.request('/so/tin-cay')).status).toBe(403);
+    const page = await desk.clients.staff40.request('/so/tin-cay');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Danh sách đang trống');
-    await clients.unitA.page(`/don-vi/${A.code}`);
+    await desk.clients.unitA.page(`/don-vi/${A.code}`);
     for (const path of ['/so/tin-cay/go', '/so/tin-cay/kiem-tra-lai']) {
-      expect((await clients.unitA.post(path, { sha256: 'a'.repeat(64) })).status, path).toBe(403);
-      const forged = await clients.staff40.request(path, {
+      expect((await desk.clients.unitA.post(path, { sha256: 'a'.repeat(64) })).status, path).toBe(
+        403,
+      );
+      const forged = await desk.clients.staff40.request(path, {
         method: 'POST',
         body: new URLSearchParams({ sha256: 'a'.repeat(64) }),
       });
@@ -65,16 +48,16 @@ describe('the trust list page', () => {
     }
     const form = new FormData();
     form.append('file', new Blob([pki.root.pem]), 'goc.pem');
-    const noToken = await clients.staff40.request('/so/tin-cay/nhap', {
+    const noToken = await desk.clients.staff40.request('/so/tin-cay/nhap', {
       method: 'POST',
       body: form,
     });
     expect(noToken.status).toBe(403);
-    expect(await portal.target.ports.trust.list('40')).toEqual([]);
+    expect(await desk.portal.target.ports.trust.list('40')).toEqual([]);
   });
 
   it('imports several files in one form, lists them, and keeps provinces apart', async () => {
-    const res = await postFiles(clients.staff40, [
+    const res = await postFiles(desk.clients.staff40, [
       ['goc.pem', pki.root.pem],
       ['trung-gian.cer', pki.intermediate.der],
     ]);
@@ -85,38 +68,40 @@ describe('the trust list page', () => {
     expect(html).toContain('Ban Cơ yếu Thử nghiệm');
     expect(html).toMatch(/([0-9A-F]{2}:){31}[0-9A-F]{2}/);
     expect(html).toContain('chưa kiểm tra thu hồi chứng thư');
-    expect(await portal.target.ports.trust.list('40')).toHaveLength(2);
-    expect(await portal.target.ports.trust.list('42')).toEqual([]);
-    expect(await (await clients.staff42.request('/so/tin-cay')).text()).not.toContain('Test Root');
+    expect(await desk.portal.target.ports.trust.list('40')).toHaveLength(2);
+    expect(await desk.portal.target.ports.trust.list('42')).toEqual([]);
+    expect(await (await desk.clients.staff42.request('/so/tin-cay')).text()).not.toContain(
+      'Test Root',
+    );
     expect((await log()).map((e) => e.action)).toContain('trust_imported');
   });
 
   it('refuses a file that is not a certificate with one plain reason, importing nothing of the form', async () => {
-    const before = await portal.target.ports.trust.list('40');
-    const res = await postFiles(clients.staff40, [
+    const before = await desk.portal.target.ports.trust.list('40');
+    const res = await postFiles(desk.clients.staff40, [
       ['khac.pem', (await pki.organization('UBND XÃ KHÁC')).pem],
       ['<anh>.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])],
     ]);
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Tệp &quot;&lt;anh&gt;.jpg&quot; không phải chứng thư số đọc được');
-    expect(await portal.target.ports.trust.list('40')).toEqual(before);
-    const big = await postFiles(clients.staff40, [['lon.cer', new Uint8Array(600 * 1024)]]);
+    expect(await desk.portal.target.ports.trust.list('40')).toEqual(before);
+    const big = await postFiles(desk.clients.staff40, [['lon.cer', new Uint8Array(600 * 1024)]]);
     expect(big.status).toBe(422);
     expect(await big.text()).toContain('lớn hơn 512 KB');
   });
 
   it('removes one certificate; another province cannot', async () => {
-    const [first] = await portal.target.ports.trust.list('40');
-    await clients.staff42.page('/so/tin-cay');
-    expect((await clients.staff42.post('/so/tin-cay/go', { sha256: first!.sha256 })).status).toBe(
-      422,
-    );
-    await clients.staff40.page('/so/tin-cay');
-    const res = await clients.staff40.post('/so/tin-cay/go', { sha256: first!.sha256 });
+    const [first] = await desk.portal.target.ports.trust.list('40');
+    await desk.clients.staff42.page('/so/tin-cay');
+    expect(
+      (await desk.clients.staff42.post('/so/tin-cay/go', { sha256: first!.sha256 })).status,
+    ).toBe(422);
+    await desk.clients.staff40.page('/so/tin-cay');
+    const res = await desk.clients.staff40.post('/so/tin-cay/go', { sha256: first!.sha256 });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Đã gỡ chứng thư');
-    const left = await portal.target.ports.trust.list('40');
+    const left = await desk.portal.target.ports.trust.list('40');
     expect(left.map((c) => c.sha256)).not.toContain(first!.sha256);
     expect(left).toHaveLength(1);
     expect((await log()).map((e) => e.action)).toContain('trust_removed');

@@ -1,18 +1,11 @@
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dynamoDocumentClient } from '../../adapters/dynamo-client.js';
 import { DynamoConfirmationStore } from '../../adapters/dynamo-confirmation-store.js';
 import { DynamoDeskLog } from '../../adapters/dynamo-desk-log.js';
 import type { Submission } from '../../shared/schemas/submission.js';
 import { registry2025 } from '../helpers/fixtures.js';
-import {
-  communeOf,
-  type PortalClient,
-  type PortalHarness,
-  signInAll,
-  staffOf,
-  startPortal,
-} from '../helpers/portal.js';
+import { deskPortal } from '../helpers/portal.js';
 import { submissionOf } from '../helpers/rollup-fixtures.js';
 
 // "Kiểm tra trước khi ký" over HTTP on the embedded stack: who reaches the list and may decide on
@@ -28,13 +21,11 @@ const CROP = `crops/40/${A.code}/abc123/dong-15.png`;
 const OTHER_CROP = `crops/40/${B.code}/def456/dong-15.png`;
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-type Who = 'anonymous' | 'unitA' | 'staff40' | 'staff42';
-let portal: PortalHarness;
-let clients: Record<Who, PortalClient>;
 let scannedFile: Submission;
-const store = () => new DynamoConfirmationStore(dynamoDocumentClient(), portal.target.stack.table);
+const store = () =>
+  new DynamoConfirmationStore(dynamoDocumentClient(), desk.portal.target.stack.table);
 const log = () =>
-  new DynamoDeskLog(dynamoDocumentClient(), portal.target.stack.table).list('40', 50);
+  new DynamoDeskLog(dynamoDocumentClient(), desk.portal.target.stack.table).list('40', 50);
 
 /** A typed report whose first figure is placed on a page image, as OCR places it. */
 function scannedOf(unit: typeof A): Submission {
@@ -52,25 +43,14 @@ function scannedOf(unit: typeof A): Submission {
 
 async function record(s: Submission) {
   const { version: _v, ...fresh } = s;
-  return (await portal.target.ports.submissions.record(fresh)).submission;
+  return (await desk.portal.target.ports.submissions.record(fresh)).submission;
 }
 
-beforeAll(async () => {
-  portal = await startPortal(['40', '42']);
-  await portal.target.ports.units.put([{ ...A, emails: ['a@nghiadan.example'] }]);
+const desk = deskPortal(A, '42', async (portal) => {
   scannedFile = await record(scannedOf(A));
   await portal.target.ports.objects.put(CROP, PNG, 'image/png');
   await portal.target.ports.objects.put(OTHER_CROP, PNG, 'image/png');
   await record(submissionOf(B, { computers: 77 }));
-  clients = await signInAll(portal, {
-    anonymous: null,
-    unitA: communeOf(A, 'a@nghiadan.example'),
-    staff40: staffOf('40'),
-    staff42: staffOf('42'),
-  });
-}, 240_000);
-afterAll(async () => {
-  await portal?.stop();
 });
 
 const itemIds = (html: string) =>
@@ -78,39 +58,39 @@ const itemIds = (html: string) =>
 
 describe('who reaches the pre-sign list', () => {
   it('staff of the province only; another province sees none of its items', async () => {
-    const anon = await clients.anonymous.request(PAGE);
+    const anon = await desk.clients.anonymous.request(PAGE);
     expect(anon.status).toBe(303);
-    expect((await clients.unitA.request(PAGE)).status).toBe(403);
-    const own = await clients.staff40.page(PAGE);
+    expect((await desk.clients.unitA.request(PAGE)).status).toBe(403);
+    const own = await desk.clients.staff40.page(PAGE);
     expect(own.status).toBe(200);
     expect(own.html).toContain('Số liệu đọc từ bản quét, đơn vị chưa xác nhận');
     expect(itemIds(own.html).length).toBeGreaterThan(2);
-    const other = await clients.staff42.page(PAGE);
+    const other = await desk.clients.staff42.page(PAGE);
     expect(other.status).toBe(200);
     expect(other.html).not.toContain(A.code);
     expect(itemIds(other.html)).toEqual([]);
   });
 
   it('keeps hostile report text as text', async () => {
-    const { html } = await clients.staff40.page(PAGE);
+    const { html } = await desk.clients.staff40.page(PAGE);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img src=x');
   });
 
   it('refuses a decision from a commune, a stranger, another province or without CSRF', async () => {
-    const { html } = await clients.staff40.page(PAGE);
+    const { html } = await desk.clients.staff40.page(PAGE);
     const item = itemIds(html)[0]!;
     const form = { item, d: 'chap-nhan' };
-    await clients.unitA.page(`/don-vi/${A.code}`);
-    expect((await clients.unitA.post(PAGE, form)).status).toBe(403);
-    expect([303, 403]).toContain((await clients.anonymous.post(PAGE, form)).status);
-    const forged = await clients.staff40.request(PAGE, {
+    await desk.clients.unitA.page(`/don-vi/${A.code}`);
+    expect((await desk.clients.unitA.post(PAGE, form)).status).toBe(403);
+    expect([303, 403]).toContain((await desk.clients.anonymous.post(PAGE, form)).status);
+    const forged = await desk.clients.staff40.request(PAGE, {
       method: 'POST',
       body: new URLSearchParams(form),
     });
     expect(forged.status).toBe(403);
-    await clients.staff42.page(`/so/tong-hop/${ROUND}/kiem-tra`);
-    const elsewhere = await clients.staff42.post(`/so/tong-hop/${ROUND}/kiem-tra`, form);
+    await desk.clients.staff42.page(`/so/tong-hop/${ROUND}/kiem-tra`);
+    const elsewhere = await desk.clients.staff42.post(`/so/tong-hop/${ROUND}/kiem-tra`, form);
     expect(elsewhere.status).toBe(422);
     expect(await store().listChecks('40', ROUND)).toEqual([]);
     expect(await store().listChecks('42', ROUND)).toEqual([]);
@@ -123,29 +103,31 @@ describe('the picture of a scanned figure’s line', () => {
   const unitPath = (k: string) => `/don-vi/${A.code}/anh-so-lieu?k=${encodeURIComponent(k)}`;
 
   it('stands beside the figure on the pre-sign list and the unit’s confirmation form', async () => {
-    expect((await clients.staff40.page(PAGE)).html).toContain(`src="${staffPath(CROP)}"`);
-    const form = await clients.unitA.page(`/don-vi/${A.code}/ky/${ROUND}`);
+    expect((await desk.clients.staff40.page(PAGE)).html).toContain(`src="${staffPath(CROP)}"`);
+    const form = await desk.clients.unitA.page(`/don-vi/${A.code}/ky/${ROUND}`);
     expect(form.html).toContain(`src="${unitPath(CROP)}"`);
   });
 
   it('is served to the province’s staff and to its own unit only', async () => {
-    const ok = await clients.staff40.request(staffPath(CROP));
+    const ok = await desk.clients.staff40.request(staffPath(CROP));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/png');
     expect(new Uint8Array(await ok.arrayBuffer())).toEqual(PNG);
-    expect((await clients.staff42.request(staffPath(CROP))).status).toBe(404);
-    expect((await clients.unitA.request(staffPath(CROP))).status).toBe(403);
-    expect((await clients.anonymous.request(staffPath(CROP))).status).toBe(303);
-    expect((await clients.unitA.request(unitPath(CROP))).status).toBe(200);
-    expect((await clients.unitA.request(unitPath(OTHER_CROP))).status).toBe(404);
-    expect((await clients.unitA.request(unitPath('crops/40/16941/../x.png'))).status).toBe(404);
-    expect((await clients.staff42.request(unitPath(CROP))).status).toBe(403);
+    expect((await desk.clients.staff42.request(staffPath(CROP))).status).toBe(404);
+    expect((await desk.clients.unitA.request(staffPath(CROP))).status).toBe(403);
+    expect((await desk.clients.anonymous.request(staffPath(CROP))).status).toBe(303);
+    expect((await desk.clients.unitA.request(unitPath(CROP))).status).toBe(200);
+    expect((await desk.clients.unitA.request(unitPath(OTHER_CROP))).status).toBe(404);
+    expect((await desk.clients.unitA.request(unitPath('crops/40/16941/../x.png'))).status).toBe(
+      404,
+    );
+    expect((await desk.clients.staff42.request(unitPath(CROP))).status).toBe(403);
   });
 });
 
 describe('decisions on the pre-sign list', () => {
   it('accepts the scanned figure, edits one, refuses an unreadable value; each is logged', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     const { html } = await c.page(PAGE);
     const ids = itemIds(html);
     const scanned = ids.find((i) => i.startsWith(`f:${scannedFile.submissionId}:computers@`))!;
@@ -172,7 +154,7 @@ describe('decisions on the pre-sign list', () => {
   });
 
   it('accepts the remaining catalogue mappings at once, in one log entry', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     await c.page(PAGE);
     const before = (await store().listChecks('40', ROUND)).length;
     expect((await c.post(`${PAGE}/tat-ca`, { g: 'mapping' })).status).toBe(303);
@@ -186,12 +168,12 @@ describe('decisions on the pre-sign list', () => {
   });
 
   it('builds the DOCX from the decisions and says how many items were checked', async () => {
-    const c = clients.staff40;
+    const c = desk.clients.staff40;
     const rollups = await c.page('/so/tong-hop');
     expect(rollups.html).toMatch(/Kiểm tra trước khi ký<\/a>: đã kiểm tra cả \d+ mục/);
     expect((await c.post(`/so/tong-hop/${ROUND}/lap`, {})).status).toBe(303);
     const key = `rollups/40/${ROUND}/tong-hop-40-${ROUND}.docx`;
-    const zip = await JSZip.loadAsync((await portal.target.ports.objects.get(key)).bytes);
+    const zip = await JSZip.loadAsync((await desk.portal.target.ports.objects.get(key)).bytes);
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     const checks = (await store().listChecks('40', ROUND)).length;
     expect(text).toContain(
