@@ -16,6 +16,7 @@ import type { PortalDeps } from '../deps.js';
 import type { DeskDeps } from '../desk/desk-deps.js';
 import { type StaffEnv, staffOnly } from '../middleware/staff-only.js';
 import { type ContactsQuery, contactsPage } from '../views/staff-contacts.js';
+import { deskAnswer } from './desk-answer.js';
 import { flashOf, flashQuery } from './staff-flash.js';
 
 type Desk = PortalDeps & { desk: DeskDeps };
@@ -105,43 +106,37 @@ export function staffContactRoutes(deps: Desk) {
 
   app.get('/so/lien-he', (c) => render(c, deps));
 
-  app.post('/so/lien-he/nhap', async (c) => {
-    try {
-      const file = await uploaded(c);
-      const outcome = await importContacts(file, file.invite, c.get('staff'), contactDeps);
-      return render(c, deps, { outcome });
-    } catch (e) {
-      if (!(e instanceof ContactFileProblem || e instanceof DeskRefused)) throw e;
-      return render(c, deps, { refused: e.message, status: 422 });
-    }
-  });
+  const refused = (c: Context<StaffEnv>) => (e: Error) =>
+    render(c, deps, { refused: e.message, status: 422 });
+
+  app.post('/so/lien-he/nhap', (c) =>
+    deskAnswer(
+      async () => {
+        const file = await uploaded(c);
+        const outcome = await importContacts(file, file.invite, c.get('staff'), contactDeps);
+        return render(c, deps, { outcome });
+      },
+      refused(c),
+      [ContactFileProblem, DeskRefused],
+    ),
+  );
 
   app.post('/so/lien-he/moi', async (c) => {
     const body = await c.req.parseBody();
-    try {
+    return deskAnswer(async () => {
       const list = await inviteUnit(String(body.unitCode ?? ''), c.get('staff'), contactDeps);
       const code = list.some((i) => i.invited) ? 'invited' : 'invited_none';
       return c.redirect(`/so/lien-he?${flashQuery(code)}`, 303);
-    } catch (e) {
-      if (!(e instanceof DeskRefused)) throw e;
-      return render(c, deps, { refused: e.message, status: 422 });
-    }
+    }, refused(c));
   });
 
   app.post('/so/lien-he/thu-hoi', async (c) => {
     const body = await c.req.parseBody();
-    try {
-      await revokeAccount(
-        String(body.unitCode ?? ''),
-        String(body.email ?? ''),
-        c.get('staff'),
-        contactDeps,
-      );
+    const [unitCode, email] = [String(body.unitCode ?? ''), String(body.email ?? '')];
+    return deskAnswer(async () => {
+      await revokeAccount(unitCode, email, c.get('staff'), contactDeps);
       return c.redirect(`/so/lien-he?${flashQuery('revoked')}`, 303);
-    } catch (e) {
-      if (!(e instanceof DeskRefused)) throw e;
-      return render(c, deps, { refused: e.message, status: 422 });
-    }
+    }, refused(c));
   });
   return app;
 }

@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono';
-import { DeskRefused } from '../../shared/desk/desk-staff.js';
 import { type SignerDeskDeps, setSigner } from '../../shared/desk/signer-desk.js';
 import type { PortalDeps } from '../deps.js';
 import type { DeskDeps } from '../desk/desk-deps.js';
 import { type StaffEnv, staffOnly } from '../middleware/staff-only.js';
 import { type SignerFormState, settingsPage, signerValues } from '../views/staff-settings.js';
+import { deskAnswer } from './desk-answer.js';
 import { flashOf, flashQuery } from './staff-flash.js';
 
 type Desk = PortalDeps & { desk: DeskDeps };
@@ -52,13 +52,13 @@ export function staffSettingsRoutes(deps: Desk) {
     const values = Object.fromEntries(
       SIGNER_FIELDS.map((f) => [f, String(body[f] ?? '').slice(0, 200)]),
     ) as Record<(typeof SIGNER_FIELDS)[number], string>;
-    try {
-      await setSigner(values, c.get('staff'), signerDeps);
-      return c.redirect(`/so/cai-dat?${flashQuery('signer')}`, 303);
-    } catch (e) {
-      if (!(e instanceof DeskRefused)) throw e;
-      return render(c, deps, { values, error: { field: e.field, message: e.message } }, 422);
-    }
+    return deskAnswer(
+      async () => {
+        await setSigner(values, c.get('staff'), signerDeps);
+        return c.redirect(`/so/cai-dat?${flashQuery('signer')}`, 303);
+      },
+      (e) => render(c, deps, { values, error: { field: e.field, message: e.message } }, 422),
+    );
   });
   return app;
 }

@@ -14,6 +14,7 @@ import type { PortalDeps } from '../deps.js';
 import type { DeskDeps } from '../desk/desk-deps.js';
 import { type StaffEnv, staffOnly } from '../middleware/staff-only.js';
 import { type TrustInput, trustPage } from '../views/staff-trust.js';
+import { deskAnswer } from './desk-answer.js';
 
 type Desk = PortalDeps & { desk: DeskDeps };
 
@@ -78,14 +79,12 @@ export function staffTrustRoutes(deps: Desk) {
   app.get('/so/tin-cay', (c) => render(c, deps));
 
   const act = (path: string, run: (c: Context<StaffEnv>) => Promise<Shown['outcome']>) =>
-    app.post(path, async (c) => {
-      try {
-        return render(c, deps, { outcome: await run(c) });
-      } catch (e) {
-        if (!(e instanceof DeskRefused)) throw e;
-        return render(c, deps, { refused: e.message, status: 422 });
-      }
-    });
+    app.post(path, (c) =>
+      deskAnswer(
+        async () => render(c, deps, { outcome: await run(c) }),
+        (e) => render(c, deps, { refused: e.message, status: 422 }),
+      ),
+    );
 
   act('/so/tin-cay/nhap', async (c) => ({
     kind: 'imported',
