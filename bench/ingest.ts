@@ -18,7 +18,7 @@ import { fmt } from './format.js';
 import { benchUnits } from './units.js';
 
 // OCR'd PDFs carry no diacritics; pdfkit's built-in font writes Latin-1 only, which fits.
-const ocrLike = (s: string) =>
+export const ocrLike = (s: string) =>
   fold(s)
     .replace(/[^\x20-\x7e\n]/g, ' ')
     .toUpperCase();
@@ -43,7 +43,7 @@ async function makeFiles(
   return dir;
 }
 
-async function rawDecode(format: 'docx' | 'pdf', bytes: Uint8Array): Promise<void> {
+export async function rawDecode(format: 'docx' | 'pdf', bytes: Uint8Array): Promise<void> {
   // The libraries' own work for what ingest asks of them: for a DOCX, yauzl inflating every part
   // once and saxes parsing the XML parts the reader reads (decode-docx.ts), with no handlers.
   if (format === 'docx') {

@@ -4,6 +4,7 @@ import { cliStartSection } from './cli-start.js';
 import { ingestSection } from './ingest.js';
 import { ocrSection } from './ocr.js';
 import { readerSection } from './reader.js';
+import { readingSection } from './reading.js';
 import { rollupSection } from './rollup.js';
 import { signaturesSection } from './signatures.js';
 import { uploadSection } from './upload.js';
@@ -16,6 +17,7 @@ export const sections: BenchSection[] = [
   readerSection,
   wordsSection,
   ingestSection,
+  readingSection,
   signaturesSection,
   uploadSection,
   worstSection,

@@ -281,6 +281,18 @@ describe('what a Sở officer sees is what is read', () => {
     ]);
   });
 
+  it('a hidden column of drafts is not read, and the warning names it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Biểu');
+    ws.addRow(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả', 'Kết quả (nháp)']);
+    ws.addRow([1, LABELS[0], UNITS[0], 120, 99_999]);
+    ws.getColumn(5).hidden = true;
+    const report = await readForm(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(report.indicators.map((i) => i.value)).toEqual([120]);
+    const notice = report.diagnostics.find((d) => d.code === 'indicators.hiddenCells');
+    expect(notice?.message).toMatch(/cột E/);
+  });
+
   it('.xlsm is a form like any other: its cells are read, its macros never run', async () => {
     const l: FormLayout = {
       columns: ['stt', 'label', 'unit', 'result'],

@@ -176,8 +176,14 @@ function savedValue(cell: Cell, zeros: Set<string>): CellValue {
   return v;
 }
 
-/** A column the author hid (width 0 or hidden): not part of the form the commune shows. */
-const hiddenColumn = (ws: Worksheet, c: number) => ws.getColumn(c).hidden === true;
+/** The columns the author hid (Format → Hide): not part of the form the commune shows. */
+function hiddenColumnsOf(ws: Worksheet): Set<number> {
+  const out = new Set<number>();
+  (ws.columns ?? []).forEach((col, i) => {
+    if (col.hidden) out.add(i + 1);
+  });
+  return out;
+}
 
 /**
  * The sheet's shown rows and columns as text; hidden rows and columns that hold text are not
@@ -187,6 +193,7 @@ function gridOf(ws: Worksheet, budget: TextBudget, zeros: Set<string>): SheetGri
   const rows: SheetGrid['rows'] = [];
   const hiddenRows: number[] = [];
   const hiddenColumns = new Set<number>();
+  const hiddenColumn = hiddenColumnsOf(ws);
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: string[] = [];
     let hiddenText = false;
@@ -197,7 +204,7 @@ function gridOf(ws: Worksheet, budget: TextBudget, zeros: Set<string>): SheetGri
       if (budget.chars > MAX_TEXT_CHARS) throw textTooLong(budget.chars);
       if (!text.trim()) return;
       if (row.hidden) hiddenText = true;
-      else if (hiddenColumn(ws, c)) hiddenColumns.add(c);
+      else if (hiddenColumn.has(c)) hiddenColumns.add(c);
       // A line break typed in a cell (Alt+Enter) is a space in the line the reader reads.
       else cells[c - 1] = text.replace(/\s*\n\s*/g, ' ').trim();
     });
