@@ -204,7 +204,7 @@ export function rowFigure(v: RowValues): Figure | null {
   const rated = v.rate ?? v.ratio?.pct ?? null;
   const rateIsResult = rated !== null && v.result !== null && Math.abs(rated - v.result) < 0.005;
   if (namesShare(v) && !v.unit && v.result !== null && (v.plan !== null || rated !== null))
-    if (!rateIsResult) return null;
+    return rateIsResult ? shareOf(v, v.result) : null;
   const n = v.ratio?.n ?? v.result;
   const d = v.ratio?.d ?? v.plan;
   const fractionPct = n !== null && d ? (n / d) * 100 : null;

@@ -46,9 +46,32 @@ const hasFigure = (cells: string[]) =>
     .slice(1)
     .some((c) => cellNumber(c) !== null);
 
+const ROMAN_MARK = /^[IVXLC]+\.?$/;
+const ROMAN_LABEL = /^[IVXLC]+\s*[.):/-]\s*\S/;
+
+/**
+ * A group heading numbered I, II… in the STT column or before its label, and nothing else: the
+ * heading of a group whose rows are empty or hidden still belongs to the table (its "(02 chỉ
+ * tiêu)" is no figure for the line reader).
+ */
+function romanGroup(cells: string[], header: string[]): boolean {
+  const at = (m: string) => header.findIndex((h) => h.trim() && meaningOf(h) === m);
+  const [stt, label] = [at('index'), at('label')];
+  const used = cells.flatMap((c, i) => (c.trim() ? [i] : []));
+  if (!used.length || used.some((i) => i !== stt && i !== label)) return false;
+  return (
+    (stt >= 0 && ROMAN_MARK.test(cells[stt]?.trim() ?? '')) || ROMAN_LABEL.test(cells[label] ?? '')
+  );
+}
+
 /** The table runs from its header through its last row of figures (group headings and gaps inside). */
 function tableEnd(rows: SheetGrid['rows'], start: number): number {
-  for (let i = rows.length - 1; i > start; i--) if (hasFigure(rows[i]!.cells)) return i + 1;
+  for (let i = rows.length - 1; i > start; i--) {
+    if (!hasFigure(rows[i]!.cells)) continue;
+    let end = i + 1;
+    while (end < rows.length && romanGroup(rows[end]!.cells, rows[start]!.cells)) end++;
+    return end;
+  }
   return rows.length;
 }
 
