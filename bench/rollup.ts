@@ -8,6 +8,7 @@ import { importUnits } from '../bin/commands/units.js';
 import { nationalRegistry } from '../bin/registry.js';
 import { openTarget, type Target } from '../bin/target.js';
 import { esbuildOptions } from '../infra/lambda-function.js';
+import { ROLLUP_NODE_FLAGS } from '../infra/rollup.js';
 import { reportText } from '../scripts/report-text.js';
 import { syntheticReport } from '../scripts/synthetic-round.js';
 import { readReport } from '../shared/reader/read-report.js';
@@ -79,7 +80,9 @@ async function bundleChild(): Promise<string> {
 /** One scope's rollup built in a fresh process (as a Lambda invocation), as table rows and figures. */
 async function rollupRow(b: Bench, child: string, scope: string, label: string): Promise<void> {
   // Asynchronous: the embedded stack the child talks to runs in this process.
-  const { stdout: raw } = await promisify(execFile)(process.execPath, [child, scope, '2026-H1'], {
+  // With the function's Node flags (its heap limit), as Lambda starts it.
+  const args = [...ROLLUP_NODE_FLAGS, child, scope, '2026-H1'];
+  const { stdout: raw } = await promisify(execFile)(process.execPath, args, {
     env: process.env,
     encoding: 'utf8',
     maxBuffer: 1 << 20,

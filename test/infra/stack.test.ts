@@ -189,11 +189,28 @@ describe('every function', () => {
         Properties: { RetentionInDays: number };
       };
       expect(group.Properties.RetentionInDays).toBe(90);
+      expect(f.Environment.Variables.NODE_OPTIONS).toMatch(/^--enable-source-maps\b/);
       // No secret travels in the environment: names, URLs and addresses only.
       expect(
         Object.keys(f.Environment.Variables).filter((k) => /SECRET|PASSWORD|TOKEN|KEY/i.test(k)),
       ).toEqual([]);
     }
+  });
+});
+
+describe('rollup function', () => {
+  it('starts Node with a heap limit of half its memory, so that V8 collects before it has grown', () => {
+    const [rollup] = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: {
+            Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'tonghop-rollup' }),
+          },
+        },
+      }),
+    ).map((f) => (f as { Properties: Record<string, any> }).Properties);
+    const limit = /--max-old-space-size=(\d+)/.exec(rollup!.Environment.Variables.NODE_OPTIONS);
+    expect(Number(limit?.[1])).toBe(rollup!.MemorySize / 2);
   });
 });
 
