@@ -56,6 +56,43 @@ const cpuSeconds = (from: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1e6;
 };
 
+/** CPU seconds of this process's finished children (/proc/self/stat cutime + cstime; Linux). */
+function childCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/**
+ * The upload path and the engine alone with native Tesseract (TONGHOP_OCR_ENGINE=native, a
+ * process a page): CPU of this process and of its children. Null where the program is missing.
+ */
+async function nativePath(set: Page[]): Promise<{ path: EngineRun; alone: number } | null> {
+  const { NativeTesseractOcr } = await import('../adapters/native-tesseract-ocr.js');
+  const native = new NativeTesseractOcr({ workers: 1 });
+  if (await native.unavailable()) return null;
+  const cpu = () => cpuSeconds({ user: 0, system: 0 }) + childCpuSeconds();
+  let t0 = cpu();
+  for (const p of set) await native.recognize({ page: 1, image: p.png, dpi: 300 });
+  const alone = (cpu() - t0) / set.length;
+  const saved = process.env.TONGHOP_OCR_ENGINE;
+  process.env.TONGHOP_OCR_ENGINE = 'native';
+  const ocr = scanEngine({ workers: 1 });
+  try {
+    const accuracies: number[] = [];
+    t0 = cpu();
+    for (const [i, p] of set.entries()) {
+      const read = await readUpload(`p${i}.jpg`, p.png, ocr);
+      accuracies.push(charAccuracy(p.text, read.kind === 'text' ? read.text : ''));
+    }
+    return { path: { cpuPerPage: (cpu() - t0) / set.length, rssMb: 0, accuracies }, alone };
+  } finally {
+    await ocr.close();
+    if (saved === undefined) delete process.env.TONGHOP_OCR_ENGINE;
+    else process.env.TONGHOP_OCR_ENGINE = saved;
+  }
+}
+
 async function tesseractJs(b: Bench, set: Page[]): Promise<EngineRun> {
   const ocr = scanEngine({ workers: 1 });
   const accuracies: number[] = [];
@@ -190,6 +227,28 @@ export const ocrSection: BenchSection = {
       b.out(`tesseract.js ÷ native CPU per page: ${b.show(ratio, 2)}.`);
       b.figure('native tesseract character accuracy', 100 * mean(native.accuracies), '%');
     } else b.row('native tesseract (Debian, vie)', 'absent', 'absent', 'absent (not installed)');
+    const viaPort = native ? await nativePath(set) : null;
+    if (native && viaPort) {
+      b.row(
+        'native tesseract behind the port (TONGHOP_OCR_ENGINE=native), the upload path',
+        fmt(viaPort.path.cpuPerPage, 2),
+        '',
+        `${fmt(100 * mean(viaPort.path.accuracies), 2)} %`,
+      );
+      b.row('native tesseract behind the port, Tesseract alone', fmt(viaPort.alone, 2), '', '');
+      b.figure('native upload path CPU per page', viaPort.path.cpuPerPage, 's');
+      b.figure('native upload path character accuracy', 100 * mean(viaPort.path.accuracies), '%');
+      const nativeRatio = b.figure(
+        'native engine behind the port ÷ native CPU per page',
+        viaPort.alone / native.cpuPerPage,
+        '×',
+        { target: atMost(1.3) },
+      );
+      b.out(`native engine behind the port ÷ native CPU per page: ${b.show(nativeRatio, 2)}.`);
+      b.out(
+        `upload path, native ÷ tesseract.js CPU per page: ${fmt(viaPort.path.cpuPerPage / js.cpuPerPage, 2)} ×.`,
+      );
+    }
     b.out();
     await tenPages(
       b,
