@@ -45,6 +45,9 @@ const TITLE_MAX_LINES = 8;
  * gaps the text repair leaves of them): the body has begun, whatever its case.
  */
 function isTableHeader(l: Line): boolean {
+  // A header row is a few short cells; a long line is prose, and splitting it on every call made
+  // the title search quadratic in a line of repeated dates (reader-linear property).
+  if (l.text.length > 400) return false;
   const cells = l.text.split(/\t|\s{3,}/);
   return cells.length >= 2 && cells.filter((c) => meaningOf(c) !== 'unknown').length >= 2;
 }
