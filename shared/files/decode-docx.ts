@@ -90,7 +90,25 @@ export async function readDocx(bytes: Uint8Array): Promise<Document> {
       'zip without word/document.xml',
     );
   }
-  return layoutDocument(documentOf(parts(sizes))).document;
+  const trees = parts(sizes);
+  const document = layoutDocument(documentOf(trees)).document;
+  if (!documentText(document).trim() && holds(trees.get('word/document.xml'), 'w:altChunk'))
+    throw fileProblem(
+      'rejected',
+      'file',
+      'file.docxAltChunk',
+      'Nội dung tệp Word được nhúng từ một tệp khác (altChunk, thường do phần mềm xuất ra) nên ' +
+        'hệ thống không đọc được. Vui lòng mở tệp bằng Word, lưu lại thành .docx (hoặc xuất PDF) ' +
+        'rồi gửi lại.',
+      'docx whose body is only altChunk parts',
+    );
+  return document;
+}
+
+/** Whether an element named `name` stands anywhere in the (depth-bounded) tree. */
+function holds(node: XmlNode | undefined, name: string): boolean {
+  if (!node) return false;
+  return node.name === name || node.kids.some((k) => holds(k, name));
 }
 
 /** The body's text as the line reader reads it (see document-text.ts). */

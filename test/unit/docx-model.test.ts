@@ -356,4 +356,16 @@ describe('DOCX XML is read safely', () => {
       ]);
     }
   });
+
+  it('a body held only in altChunk parts is refused saying so; with text of its own it is read', async () => {
+    const chunk = '<w:altChunk r:id="rIdA"/>';
+    const only = await patched((xml) => xml.replace(/<w:p>(?:(?!<w:p>).)*MARK.*?<\/w:p>/s, chunk));
+    await expect(readDocx(only)).rejects.toMatchObject({
+      diagnostic: { code: 'file.docxAltChunk', message: expect.stringMatching(/lưu lại/) },
+    });
+    const both = await patched((xml) =>
+      xml.replace(/(<w:p>(?:(?!<w:p>).)*MARK.*?<\/w:p>)/s, `$1${chunk}`),
+    );
+    expect(paragraphsOf(await readDocx(both)).map((p) => p.text)).toEqual(['MARK']);
+  });
 });

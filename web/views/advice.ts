@@ -18,6 +18,8 @@ const BY_CODE: Record<string, string> = {
   'file.pdfEncrypted': 'Hãy bỏ mật khẩu của tệp rồi nộp lại.',
   'file.docxDamaged': 'Tệp bị hỏng: hãy mở lại trên máy, lưu thành tệp mới rồi nộp lại.',
   'file.pdfDamaged': 'Tệp bị hỏng: hãy xuất lại PDF rồi nộp lại.',
+  'file.docxAltChunk':
+    'Hãy mở tệp bằng Word, chọn Lưu thành (Save As) một tệp .docx mới (hoặc xuất PDF) rồi nộp lại.',
   'file.docDamaged': 'Hãy mở tệp bằng Word, chọn Lưu thành (Save As) định dạng .docx rồi nộp lại.',
   'file.xlsxDamaged': 'Hãy mở tệp bằng Excel, lưu lại thành tệp .xlsx mới rồi nộp lại.',
   'file.xlsUnsupported':
