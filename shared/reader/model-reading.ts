@@ -93,7 +93,9 @@ export function withTableFigures(
     // take (a rate over 1000 %, counts that disagree): its lines never go back to the line reader,
     // which would read their numbers with a neighbouring cell's words.
     if (!figureTableOf(table)) continue;
-    const figures = tableFigures(table, (r) => spans[r]?.[0] ?? b.at.line);
+    const figures = tableFigures(table, (r) => spans[r]?.[0] ?? b.at.line, {
+      spansKnown: doc.format !== 'doc',
+    });
     fromTables.push(...figures.map((f) => f.figure));
     for (const s of spans) if (s) covered.push(s);
   }

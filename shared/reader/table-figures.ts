@@ -254,9 +254,18 @@ export interface TableFigure {
  * Every figure of a table of figures, with the line its row starts on (`rowLine`). A row without
  * a label of its own (a group heading above it) is read with the group's words for its key.
  */
-export function tableFigures(table: Table, rowLine: (row: number) => number): TableFigure[] {
+export function tableFigures(
+  table: Table,
+  rowLine: (row: number) => number,
+  opts: { spansKnown?: boolean } = {},
+): TableFigure[] {
   const shape = figureTableOf(table);
   if (!shape) return [];
+  // A .doc keeps no spans (word-extractor gives cells, not their widths): a row with fewer cells
+  // than the header has merged some, and which ones is unknown. Its figures would stand in the
+  // wrong columns ("Số hồ sơ | 120 | 150" read 150 with unit "120"): it gives none.
+  const width = shape.columns.length;
+  const placed = (row: Row) => opts.spansKnown !== false || gridOf(row).length >= width;
   const out: TableFigure[] = [];
   let group = '';
   table.rows.slice(shape.body).forEach((row, i) => {
@@ -264,7 +273,7 @@ export function tableFigures(table: Table, rowLine: (row: number) => number): Ta
     const grid = gridOf(row);
     const v = valuesOf(grid, shape.columns);
     // A label has words: a row of column numbers under the header ("A | B | 1 | 2 | 3=2/1") has none.
-    const figures = /\p{L}{2}/u.test(v.label) ? rowFigures(v) : [];
+    const figures = /\p{L}{2}/u.test(v.label) && placed(row) ? rowFigures(v) : [];
     if (!figures.length && /\p{L}{2}/u.test(v.label) && !hasNumber(grid)) group = v.label;
     const folded = fold(`${group} ${v.label} ${v.unit ?? ''}`);
     const target = /(phan\s+dau|muc\s+tieu)/.test(folded);

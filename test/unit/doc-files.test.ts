@@ -219,3 +219,18 @@ describe('a .doc that cannot be read is rejected with one plain reason', () => {
     expect((await problemOf('mat-khau.docx', ole)).diagnostic.code).toBe('file.docxEncrypted');
   });
 });
+
+describe('a .doc table whose row merged cells (word-extractor gives no widths)', () => {
+  it('gives no figure from that row rather than one from the wrong column', async () => {
+    // o-gop.doc: "Số hồ sơ nộp trực tuyến" spans the label and unit columns (120 | 150 | 80),
+    // the next row is whole; generated with the docx package and saved as .doc by LibreOffice.
+    const content = await readFileContent('o-gop.doc', fixture('o-gop'));
+    if (content.kind !== 'text') throw new Error('no text');
+    const report = readReport(content.text, { registry, document: content.document });
+    expect(report.indicators.map((i) => [i.label, i.value, i.unit])).toEqual([
+      ['Tổ công nghệ số cộng đồng', 80, '%'],
+    ]);
+    // The row's text is kept as typed; only its figures are left out.
+    expect(content.text).toContain('Số hồ sơ nộp trực tuyến\t120\t150\t80');
+  });
+});
