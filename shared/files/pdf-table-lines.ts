@@ -102,7 +102,7 @@ export function columnsOf(
   isGroup: (l: PageLine) => boolean,
 ): Columns | null {
   const count = Math.max(0, ...lines.map((l) => l.cells.length));
-  const body = lines.filter(isBody);
+  const body = lines.filter((l) => l.cells.length > 1 && isBody(l));
   if (!body.length) return null;
   const spans = union(body.flatMap((l) => l.cells));
   // The header (above the first row of figures), its cells taken together (the words of one
@@ -121,7 +121,8 @@ export function columnsOf(
   const merged = union(spans.map((s) => [s[0], s[1], ''] as PdfCell));
   const placed: Columns = { spans: merged, count: merged.length };
   if (merged.length >= count && lines.every((l) => placeOf(l.cells, placed))) return placed;
-  return lines.every((l) => l.cells.length === count) ? { spans: null, count } : null;
+  const cut = lines.filter((l) => l.cells.length > 1);
+  return cut.every((l) => l.cells.length === count) ? { spans: null, count } : null;
 }
 
 /** The column of each of a line's cells; null when two fall in one column. */

@@ -217,9 +217,8 @@ function runFrom(lines: PageLine[], start: number): { run: PageLine[]; columns: 
     return run;
   };
   // The columns of the lines cut into cells nearby, then the one-cell lines that fit them.
-  const cut = near(() => true).filter((l) => l.cells.length > 1);
   const columns = columnsOf(
-    cut,
+    near(() => true),
     (l) => hasNumber(l.cells.map((c) => c[2])),
     (l) =>
       isCaps(l.cells.map((c) => c[2]).join(' ')) &&
