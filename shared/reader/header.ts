@@ -60,6 +60,8 @@ function isTitleStop(l: Line): boolean {
     (CLAUSE_OPENER.test(l.folded) && !/^\p{Ll}/u.test(l.text) && /\p{Ll}/u.test(l.text)) ||
     (/^[-+•*]\s/.test(l.folded) && !DRAFT_MARK.test(l.folded)) ||
     (ROMAN_HEADING.test(l.folded) && /[iv|]/.test(l.folded.slice(0, 4))) ||
+    // "A. CĂN CỨ PHÁP LÝ": a part lettered A, B… in capitals opens the body as "I." does.
+    (/^[a-hđ]\s*[.)]\s+\S/.test(l.folded) && l.text === l.text.toLocaleUpperCase('vi')) ||
     /^phan\s+(i|thu)/.test(l.folded)
   );
 }

@@ -120,9 +120,11 @@ function labelBefore(doc: Doc, start: number, floor: number): string {
   return label;
 }
 
+// A closing bracket ends what the bracket said ("II. Dịch vụ số (03 chỉ tiêu)"), and a line that
+// opens with a capital is the next item, not the rest of this one's label.
 function labelAfter(doc: Doc, end: number): string {
   const window = doc.text.slice(end, end + 120);
-  const stop = window.search(/[;(]|\.\s|\n\s*[-+•]|,\s/);
+  const stop = window.search(/[;()]|\.\s|\n\s*[-+•]|\n[ \t]*\p{Lu}|,\s/u);
   return cleanLabel(stop >= 0 ? window.slice(0, stop) : window);
 }
 
@@ -319,8 +321,11 @@ export function readIndicators(doc: Doc, from = 0, spaced: number[] = []): Indic
       spaced.push(lineAt(doc, start));
       continue;
     }
-    // Look-aheads are bounded so that the cost stays linear in the text length.
-    const p = figureOf(m, before, f.slice(matchEnd, matchEnd + 160));
+    // Look-aheads are bounded so that the cost stays linear in the text length. A count's noun may
+    // wrap onto the next line ("đã cấp 1.250 / thẻ …"), but a line that opens with a capital is the
+    // next item: "…: 120 / Tổ công nghệ số: 5" is no 120 tổ.
+    const ahead = doc.text.slice(matchEnd, matchEnd + 160).search(/\n[ \t]*\p{Lu}/u);
+    const p = figureOf(m, before, f.slice(matchEnd, matchEnd + (ahead >= 0 ? ahead : 160)));
     if (!p) continue;
     const end = matchEnd + p.extra;
     const read = labelOf(doc, start, end, before, floor);

@@ -12,8 +12,8 @@ import { romanValue } from './sections.js';
 const ORDINALS: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, nam: 5, sau: 6 };
 /** "PHẦN THỨ HAI", "Phần II". */
 const PART = /^ph[a-z]n\s+(?:thu\s+(nhat|hai|ba|tu|nam|sau)\b|([ivxl|1]{1,5})\b)/;
-/** "II.2." (a joined heading split at its sub-section), "I11.", "IV -", "|:". */
-const NUMERAL = /^([ivxl|1]{1,5})\s*(?:[.:)-]\s*(?:(\d{1,2})\s*[.)])?|\s)/;
+/** "II.2." (a joined heading split at its sub-section; no sub-section 0), "I11.", "IV -", "|:". */
+const NUMERAL = /^([ivxl|1]{1,5})\s*(?:[.:)-]\s*(?:([1-9]\d?)\s*[.)])?|\s)/;
 /** "2." or "B)" (parts numbered without Roman numerals). */
 const PLAIN = /^(\d{1,2}|[a-e])\s*[.)]/;
 

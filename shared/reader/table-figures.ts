@@ -244,6 +244,22 @@ export function rowFigures(v: RowValues): Figure[] {
   return [f];
 }
 
+const HEADING_MARK = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.):/-](?:\s|$)/u;
+
+/**
+ * A group's heading ("I. Hạ tầng số", "B) Dịch vụ số", "NHÓM CHỈ TIÊU XÃ HỘI SỐ"), whose words
+ * say what the rows under it count. A data row the commune left empty is none: taking its words
+ * gave the next row the key of another indicator ("… tập huấn kỹ năng số" over "Tài khoản …").
+ */
+function groupHeading(grid: string[], columns: ColumnMeaning[], label: string): boolean {
+  if (!/\p{L}{2}/u.test(label) || hasNumber(grid)) return false;
+  const index = (grid[columns.indexOf('index')] ?? '').trim();
+  const caps = label === label.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(label);
+  return (
+    caps || HEADING_MARK.test(label) || /^[IVXLC]+\.?$/.test(index) || /^[A-ZĐ]\.?$/u.test(index)
+  );
+}
+
 export interface TableFigure {
   figure: Indicator;
   /** The 0-based row the figure stands in. */
@@ -274,7 +290,7 @@ export function tableFigures(
     const v = valuesOf(grid, shape.columns);
     // A label has words: a row of column numbers under the header ("A | B | 1 | 2 | 3=2/1") has none.
     const figures = /\p{L}{2}/u.test(v.label) && placed(row) ? rowFigures(v) : [];
-    if (!figures.length && /\p{L}{2}/u.test(v.label) && !hasNumber(grid)) group = v.label;
+    if (!figures.length && groupHeading(grid, shape.columns, v.label)) group = v.label;
     const folded = fold(`${group} ${v.label} ${v.unit ?? ''}`);
     const target = /(phan\s+dau|muc\s+tieu)/.test(folded);
     const at = row.cells[0]?.paragraphs[0]?.at ?? table.at;

@@ -101,3 +101,36 @@ describe('digits split by a space', () => {
     );
   });
 });
+
+describe('a figure at the end of a line', () => {
+  // Each line a label, a colon and a count; the next line's label opens with a noun the reader
+  // knows as a unit ("Tổ …", "Hộ …"). 120 of the first line was read as "120 tổ" filed under
+  // the second line's indicator.
+  const LABELS = [
+    'Số tài khoản định danh điện tử được kích hoạt',
+    'Tổ công nghệ số cộng đồng',
+    'Hộ gia đình có cáp quang',
+    'Hồ sơ nộp trực tuyến',
+    'Người dân được tập huấn kỹ năng số',
+    'Thôn có sóng di động',
+  ];
+  it('takes no unit nor catalogue key from the next line when it opens with a capital', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...LABELS), { minLength: 2, maxLength: 4 }),
+        fc.uniqueArray(fc.integer({ min: 2, max: 9_999 }), { minLength: 4, maxLength: 4 }),
+        (labels, values) => {
+          const lines = labels.map((l, i) => `${l}: ${values[i]}`);
+          const found = readReport(`UBND XÃ A\nBÁO CÁO\nI. Kết quả\n${lines.join('\n')}\n`);
+          for (const i of found.indicators) {
+            const at = values.indexOf(i.value);
+            expect(at, `${i.value}`).toBeGreaterThanOrEqual(0);
+            // The figure's unit and key come from its own line.
+            definedIn(lines[at]!, [i]);
+            if (i.unit) expect(fold(lines[at]!)).toContain(fold(i.unit));
+          }
+        },
+      ),
+    );
+  });
+});

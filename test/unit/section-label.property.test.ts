@@ -62,6 +62,8 @@ describe('the section a quote comes from', () => {
       }),
     );
     expect(sectionLabel('I11. NGUYÊN NHÂN', 'causes')).toBe('III. Nguyên nhân');
+    // Words that open with "0)" are no sub-section 0 (the property's counterexample).
+    expect(sectionLabel('I. 0) Khó khăn', 'difficulties')).toBe('I. Khó khăn, vướng mắc');
   });
 
   it('keeps the sub-section of a joined heading and the number of a part', () => {

@@ -281,6 +281,25 @@ describe('what a Sở officer sees is what is read', () => {
     ]);
   });
 
+  it('a row left empty lends its words to no other row; rows after the last figure stay in the table', async () => {
+    // "… tập huấn kỹ năng số" left empty, taken as a group heading, filed the next row's count
+    // under the trainees' indicator; and "II. … (03 chỉ tiêu)" below the last figure was read
+    // as 3 with the following rows and the signers for its label.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Biểu');
+    ws.addRow(['Chỉ tiêu', 'Kết quả thực hiện']);
+    ws.addRow(['I. Hạ tầng số (02 chỉ tiêu)', '']);
+    ws.addRow(['Cán bộ, công chức được tập huấn kỹ năng số', '']);
+    ws.addRow(['Tài khoản định danh điện tử được kích hoạt', 120]);
+    ws.addRow(['II. Dịch vụ số (02 chỉ tiêu)', '']);
+    ws.addRow(['Hộ gia đình có cáp quang', '']);
+    ws.addRow([]);
+    ws.addRow(['NGƯỜI LẬP BIỂU', 'CHỦ TỊCH']);
+    const report = await readForm(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(report.indicators.map((i) => [i.label, i.value])).toEqual([[LABELS[2], 120]]);
+    expect(report.indicators[0]!.key).not.toBe('digital_literacy_trainees');
+  });
+
   it('a hidden column of drafts is not read, and the warning names it', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Biểu');

@@ -64,12 +64,32 @@ function romanGroup(cells: string[], header: string[]): boolean {
   );
 }
 
-/** The table runs from its header through its last row of figures (group headings and gaps inside). */
+const LABEL_SIDE = new Set(['index', 'label', 'unit', 'note']);
+
+/**
+ * A row of the table whose value cells the commune left empty: it fills only the STT, label,
+ * unit or note columns. Read as a line below the table, its label ran into the next lines.
+ */
+function emptyValueRow(cells: string[], header: string[]): boolean {
+  const used = cells.flatMap((c, i) => (c.trim() ? [i] : []));
+  return used.length > 0 && used.every((i) => LABEL_SIDE.has(meaningOf(header[i] ?? '')));
+}
+
+/**
+ * The table runs from its header through its last row of figures, then on through the group
+ * headings and the rows left empty that follow it without a blank row between.
+ */
 function tableEnd(rows: SheetGrid['rows'], start: number): number {
+  const header = rows[start]!.cells;
   for (let i = rows.length - 1; i > start; i--) {
     if (!hasFigure(rows[i]!.cells)) continue;
     let end = i + 1;
-    while (end < rows.length && romanGroup(rows[end]!.cells, rows[start]!.cells)) end++;
+    while (
+      end < rows.length &&
+      (romanGroup(rows[end]!.cells, header) ||
+        (rows[end]!.r - rows[end - 1]!.r === 1 && emptyValueRow(rows[end]!.cells, header)))
+    )
+      end++;
     return end;
   }
   return rows.length;
