@@ -267,6 +267,11 @@ function subjectOf(headerLines: Line[], at: number): string {
   return joinLines(parts);
 }
 
+const allCaps = (l: Line) => /\p{Lu}{2}/u.test(l.text) && !/\p{Ll}/u.test(l.text);
+const small = (t: string) => /\p{Ll}/u.test(t);
+/** A part's heading in bare capitals ("CĂN CỨ PHÁP LÝ") under a title typed in small letters. */
+const capsPartAfter = (above: string[], l: Line) => above.some(small) && allCaps(l);
+
 /**
  * Lines from `from` up to the body, at most `max`; a draft mark is passed over, and a quyết
  * định's title ends at its authority line.
@@ -283,7 +288,7 @@ function titleRun(
   for (; i < lines.length && text.length < max; i++) {
     const l = lines[i]!;
     const opensTitle = text.length === 0 && typeAbove && titleOpensWithClause(lines, i);
-    if (!opensTitle && isTitleStop(l)) break;
+    if (!opensTitle && (isTitleStop(l) || capsPartAfter(text, l))) break;
     if (other === 'QUYET_DINH' && AUTHORITY_LINE.test(l.folded)) break;
     if (!DRAFT_MARK.test(l.folded)) text.push(l.text);
   }
@@ -300,7 +305,13 @@ function titleOpensWithClause(lines: Line[], at: number): boolean {
   const first = lines[at]!;
   if (!CLAUSE_OPENER.test(first.folded) || BODY_OPENER.test(first.folded)) return false;
   const run: Line[] = [first];
-  for (let i = at + 1; i < lines.length && run.length < 4 && !isTitleStop(lines[i]!); i++)
+  const stops = (l: Line) =>
+    isTitleStop(l) ||
+    capsPartAfter(
+      run.map((r) => r.text),
+      l,
+    );
+  for (let i = at + 1; i < lines.length && run.length < 4 && !stops(lines[i]!); i++)
     run.push(lines[i]!);
   const folded = run.map((l) => l.folded).join(' ');
   const next = lines[at + run.length];
@@ -309,7 +320,7 @@ function titleOpensWithClause(lines: Line[], at: number): boolean {
     folded.length <= 260 &&
     !/:\s*$|\bnhu\s+sau\b|\bbao\s+cao\s+(?:ket\s+qua\s+)?(?:cu\s+the\s+)?nhu\b/.test(folded) &&
     next !== undefined &&
-    isTitleStop(next)
+    stops(next)
   );
 }
 

@@ -199,4 +199,18 @@ describe('unit resolution', () => {
     expect(r.issuer).toEqual({ level: 'xa', name: 'Tân An', code: '17305' });
     expect(r.province).toBe('Nghệ An');
   });
+
+  it('ends a plan\'s title at a part in bare capitals or lettered "A."; the resolution is no request', () => {
+    const title =
+      'Thực hiện Nghị quyết số 57-NQ/TW về đột phá phát triển khoa\nhọc, công nghệ và chuyển đổi số';
+    for (const part of ['CĂN CỨ PHÁP LÝ', 'A. CĂN CỨ PHÁP LÝ']) {
+      const r = readReport(
+        `UBND XÃ CON CUÔNG\nSố: 50/KH-UBND\nKẾ HOẠCH\n${title}\n${part}\n` +
+          '1. Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\nMỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n',
+        { registry: registry2025() },
+      );
+      expect(r.title).toBe(title.replace('\n', ' '));
+      expect(r.requestedBy).toEqual([]);
+    }
+  });
 });
