@@ -170,9 +170,22 @@ function titleYearDoubt(title: string, report: Report, receivedOn: string | null
   return odd ? `có năm không hợp lý (${odd.year})` : null;
 }
 
+/**
+ * Two words in capitals inside a title typed in small letters ("l BÁO CÁO ị Kết quả …"): the type
+ * line, read into the title behind a speck that kept it from being known as the type line.
+ * Acronyms ("UBND", "KH&CN") are no Vietnamese syllables and do not count.
+ */
+function capitalsAmidWords(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}{2,}$/u.test(w));
+  const caps = (w: string) => w === w.toLocaleUpperCase('vi') && isVietnameseSyllable(w);
+  if (!words.some((w) => /\p{Ll}/u.test(w))) return false;
+  return words.some((w, i) => i > 0 && caps(w) && caps(words[i - 1]!));
+}
+
 /** Why a scanned text (a title, a name) is not given: header words, marks, misread words. */
 function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): string | null {
-  if (field === 'title' && HEADER_WORDS.test(fold(text))) return 'lẫn với phần đầu văn bản';
+  if (field === 'title' && (HEADER_WORDS.test(fold(text)) || capitalsAmidWords(text)))
+    return 'lẫn với phần đầu văn bản';
   if (/[|[\]{}_~`^<>=\\]/.test(text)) return 'lẫn ký tự lạ';
   const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''));
   const letters = words.filter((w) => /^\p{L}+$/u.test(w));

@@ -120,6 +120,19 @@ describe('fields read from a scan', () => {
     }
   });
 
+  it('leave out a title holding the type line behind a speck ("l BÁO CÁO ị Kết quả …")', () => {
+    // The damage property's counterexample: a two-page photo whose fold left specks by the type
+    // line, so the type line was no line of its own and went into the title.
+    for (const lead of ['l BÁO CÁO ị', ': KẾ HOẠCH', '| BÁO CÁO']) {
+      const { held } = review(header('52/BC-UBND', DATE, `${lead} ${TITLE}`, SIGN));
+      expect(held.title).toBeNull();
+      expect(codes(held)).toContain('title');
+    }
+    // Acronyms in capitals are no type line: the title stays.
+    const { held } = review(header('52/BC-UBND', DATE, `${TITLE} của UBND xã về KH&CN`, SIGN));
+    expect(held.title).toBe(`${TITLE} của UBND xã về KH&CN`);
+  });
+
   it('keep a date whose line was read as two on a narrow column, unless its digits are unsure', () => {
     const lines = header('52/BC-UBND', DATE, TITLE, SIGN);
     lines.splice(2, 1, 'Số: 52/BC-UBND   Con Cuông, ngày 02 tháng 6', 'năm 2026');
