@@ -83,8 +83,13 @@ const specArb = fc
     const figures: ColumnRole[] = ['result', ...(o.plan ? (['plan'] as const) : [])];
     if (o.rate) figures.push('rate');
     roles.push(...(o.figuresFirst ? figures : figures.reverse()));
+    // The table fits between A4's margins (483 pt): a wider one put its last column past the page's
+    // edge, out of the text layer, and a row lost the figure no reader could see.
+    const fixed = roles.length - figures.length;
+    const room = 483 - (o.index ? 32 : 0) - o.labelWidth - (o.unit ? 66 : 0);
+    const numberWidth = Math.min(o.numberWidth, Math.floor(room / (roles.length - fixed)));
     const width = (r: ColumnRole) =>
-      r === 'index' ? 32 : r === 'label' ? o.labelWidth : r === 'unit' ? 66 : o.numberWidth;
+      r === 'index' ? 32 : r === 'label' ? o.labelWidth : r === 'unit' ? 66 : numberWidth;
     const columns = roles.map((role, k) => {
       const words = HEADERS[role];
       return { role, header: words[o.headers[k]! % words.length]!, width: width(role) };
