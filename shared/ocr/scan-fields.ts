@@ -182,6 +182,14 @@ function capitalsAmidWords(text: string): boolean {
   return words.some((w, i) => i > 0 && caps(w) && caps(words[i - 1]!));
 }
 
+/** A Vietnamese syllable neither in small letters, nor capitalised, nor in capitals ("nÀO"). */
+function oddCase(w: string): boolean {
+  const lower = w.toLocaleLowerCase('vi');
+  const upper = w.toLocaleUpperCase('vi');
+  const capital = upper.charAt(0) + lower.slice(1);
+  return w !== lower && w !== upper && w !== capital && isVietnameseSyllable(lower);
+}
+
 /** Why a scanned text (a title, a name) is not given: header words, marks, misread words. */
 function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): string | null {
   if (field === 'title' && (HEADER_WORDS.test(fold(text)) || capitalsAmidWords(text)))
@@ -189,6 +197,9 @@ function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): strin
   if (/[|[\]{}_~`^<>=\\]/.test(text)) return 'lẫn ký tự lạ';
   const words = text.split(/\s+/).map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, ''));
   const letters = words.filter((w) => /^\p{L}+$/u.test(w));
+  // Letters cut by a dot ("ch.xyển") or a syllable in mixed case ("nÀO CÁO"): OCR's, not a typist's.
+  if (words.some((w) => /\p{Ll}\.\p{Ll}{2}/u.test(w)) || letters.some(oddCase))
+    return 'có chữ không đọc rõ';
   const valid = letters.filter(isVietnameseSyllable).length;
   if (letters.length && valid / letters.length < SYLLABLE_SHARE) return 'có chữ không đọc rõ';
   const found = lineHolding(scan, text.split(/\s+/).slice(0, 4).join(' '));

@@ -120,10 +120,10 @@ describe('fields read from a scan', () => {
     }
   });
 
-  it('leave out a title holding the type line behind a speck ("l BÁO CÁO ị Kết quả …")', () => {
+  it('leave out a title holding the type line behind a speck or misread ("l BÁO CÁO ị", "nÀO CÁO")', () => {
     // The damage property's counterexample: a two-page photo whose fold left specks by the type
     // line, so the type line was no line of its own and went into the title.
-    for (const lead of ['l BÁO CÁO ị', ': KẾ HOẠCH', '| BÁO CÁO']) {
+    for (const lead of ['l BÁO CÁO ị', ': KẾ HOẠCH', '| BÁO CÁO', 'nÀO CÁO', 'Kết ch.xyển']) {
       const { held } = review(header('52/BC-UBND', DATE, `${lead} ${TITLE}`, SIGN));
       expect(held.title).toBeNull();
       expect(codes(held)).toContain('title');
