@@ -1,5 +1,6 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Indicator, Report } from '../schemas/report.js';
+import { holdIllegible } from './page-legibility.js';
 import { holdDoubtfulNumbers } from './scan-doubt.js';
 import { holdDoubtfulFields } from './scan-fields.js';
 import type { ScanText } from './scan-text.js';
@@ -63,5 +64,9 @@ export function reviewScan(
     ),
   );
   const held = holdDoubtfulFields(holdDoubtfulNumbers(report, scan), scan, receivedOn);
-  return { ...held, indicators, diagnostics: [...held.diagnostics, ...diagnostics] };
+  // A page read poorly as a whole gives nothing on its reading alone (page-legibility.ts).
+  return holdIllegible(
+    { ...held, indicators, diagnostics: [...held.diagnostics, ...diagnostics] },
+    scan,
+  );
 }
