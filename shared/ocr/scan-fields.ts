@@ -16,6 +16,7 @@ import {
   signerOpinion,
   textOpinion,
 } from './second-opinion.js';
+import { misreadTonePair } from './tone-pairs.js';
 
 /**
  * A header or signature field read from a scan is given only when every word that spells it was
@@ -200,6 +201,8 @@ function textDoubt(text: string, scan: ScanText, field: 'title' | 'name'): strin
   // Letters cut by a dot ("ch.xyển") or a syllable in mixed case ("nÀO CÁO"): OCR's, not a typist's.
   if (words.some((w) => /\p{Ll}\.\p{Ll}{2}/u.test(w)) || letters.some(oddCase))
     return 'có chữ không đọc rõ';
+  const pair = field === 'title' ? misreadTonePair(text) : null;
+  if (pair) return `có chữ có thể đọc sai dấu ("${pair}")`;
   const valid = letters.filter(isVietnameseSyllable).length;
   if (letters.length && valid / letters.length < SYLLABLE_SHARE) return 'có chữ không đọc rõ';
   const found = lineHolding(scan, text.split(/\s+/).slice(0, 4).join(' '));

@@ -128,6 +128,12 @@ describe('fields read from a scan', () => {
       expect(held.title).toBeNull();
       expect(codes(held)).toContain('title');
     }
+    // A tone misread into another syllable: "Kết quá" (for "quả") is no pair of the language.
+    for (const misread of ['Kết quá chuyển đổi số', 'Kết quả chuyển đổi sổ']) {
+      const { held } = review(header('52/BC-UBND', DATE, `${misread} 6 tháng đầu năm 2026`, SIGN));
+      expect(held.title).toBeNull();
+      expect(codes(held)).toContain('title');
+    }
     // Acronyms in capitals are no type line: the title stays.
     const { held } = review(header('52/BC-UBND', DATE, `${TITLE} của UBND xã về KH&CN`, SIGN));
     expect(held.title).toBe(`${TITLE} của UBND xã về KH&CN`);
