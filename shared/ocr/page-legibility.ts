@@ -61,13 +61,17 @@ export function holdIllegible(report: Report, scan: ScanText): Report {
         'ocr.doubtfulField',
       ),
     );
-  const out: Report = { ...report, signer: { ...report.signer } };
+  const out: Report = { ...report, issuer: { ...report.issuer }, signer: { ...report.signer } };
   for (const [field, what] of HEADER_FIELDS)
     if (out[field] !== null) {
       held(field, what);
       out[field] = null;
     }
   if (out.title === null) delete out.titleOriginal;
+  // The unit's name too: "XÃ HỘI CHỦ NGHĨA" misread resolved to a commune named "Hội Cư". The
+  // upload's folder still names the unit (ingest), and the province stays what the upload says.
+  if (out.issuer.name !== null) held('issuer', 'Tên đơn vị ban hành');
+  out.issuer = { level: null, name: null, code: null };
   if (out.signer.name !== null) held('signer.name', 'Tên người ký');
   if (out.signer.title !== null) held('signer.title', 'Chức vụ người ký');
   out.signer = { ...out.signer, name: null, title: null };

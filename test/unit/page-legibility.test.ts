@@ -65,7 +65,9 @@ describe('a scanned page OCR could not read surely as a whole', () => {
     const bad = reviewed(noisy(40));
     expect(illegiblePages(bad.scan).map((p) => p.page)).toEqual([1]);
     const r = bad.held;
-    expect([r.number, r.issuedOn, r.title, r.signer.name, r.signer.title]).toEqual([
+    expect(clean.held.issuer.name).toBe('Con Cuông');
+    expect([r.number, r.issuedOn, r.title, r.issuer.name, r.signer.name, r.signer.title]).toEqual([
+      null,
       null,
       null,
       null,
