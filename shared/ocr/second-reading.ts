@@ -13,15 +13,15 @@ import { DOCUMENT_TYPES } from '../reader/patterns.js';
 import { readSignature } from '../reader/signer.js';
 import { fold } from '../text/fold.js';
 import { lineText } from './scan-text.js';
-import { key, SURE } from './second-opinion.js';
+import { SURE } from './second-opinion.js';
 
 // The parts of a page where one misread letter makes a wrong value (the number, the date, the
 // title, the signer) are read a second time another way: only that part of the page, its columns
 // found first (the first reading takes the page as one block, which runs the header's two columns
 // and "Nơi nhận" beside the signer into one line). scan-fields.ts keeps a field only when the two
-// readings agree. A region is read again only when its first reading is unsure (regionDoubt): a
-// region whose every field was read whole, each word at the single-reading bar, is not, and its
-// fields then stand on that reading alone, under that same bar.
+// readings agree. The signature is always read again (a name has no phrase to check it by); the
+// header only when its first reading is unsure (regionDoubt): a header whose every field was read
+// whole, each word at the single-reading bar, is not, and its fields stand on that reading alone.
 
 /** The header's lines: the issuer, the national motto, "Số:", the date, the document type. */
 const HEADER_MARK = /cong\s*hoa|doc\s*lap|uy\s*ban|ubnd|^\s*so\b|bao\s*cao|ke\s*hoach/;
@@ -126,21 +126,14 @@ function headerDoubt(lines: OcrLine[]): string | null {
 }
 
 /**
- * Why a signature's first reading is not enough alone; null when its block gives a name and a
- * title by the block's rules (not its first line, a deputy's under "KT."), every word on their
- * lines at SURE.
+ * Why a signature's first reading is not enough alone: always. A name has no phrase to check it
+ * by, and a tone misread ("Lỗ" for "Lô") comes with every word read surely (the damage property
+ * found it), so a name is given only when a second reading spells it the same.
  */
-function signatureDoubt(lines: OcrLine[]): string | null {
+function signatureDoubt(lines: OcrLine[]): string {
   const text = lines.map(lineText).join('\n');
   const block = readSignature(contentLines(toDoc(text)), { damaged: true });
-  if (!block.name || !block.title) return 'no name and title read';
-  const title = fold(block.title);
-  if (/uy\s*ban|^\W*(?:tm|kt|tl|tuq)\b/.test(title)) return "the block's first line as title";
-  if (/\bkt\s*\./.test(fold(text)) && !/\bpho\b/.test(title)) return 'a deputy without "PHÓ"';
-  const holding = (value: string) => lines.filter((l) => key(lineText(l)).includes(key(value)));
-  const [name, role] = [holding(block.name), holding(block.title)];
-  if (!name.length || !role.length) return 'name or title across lines';
-  return weakest([...name, ...role]) < SURE ? 'a word below the bar' : null;
+  return block.name && block.title ? 'a name needs two readings' : 'no name and title read';
 }
 
 /** Why a region's first reading is unsure, so that it is read again; null when it is sure. */
