@@ -149,7 +149,16 @@ describe('scans under random damage, read by the real engine', () => {
             );
       }),
       // Each run is a page of real OCR: few runs, and no shrinking (each step would be another).
-      { numRuns: 3, endOnFailure: true },
+      // CI reads a fixed sample (seed 27, the number, set before it was first run) so that
+      // a red run names its case; a hunt explores: SCAN_SEED=random SCAN_RUNS=40 npx vitest run …
+      // (the last hunt's open case, a dot-matrix page under a shadow: docs/reading.md).
+      {
+        numRuns: Number(process.env.SCAN_RUNS ?? 3),
+        endOnFailure: true,
+        ...(process.env.SCAN_SEED === 'random'
+          ? {}
+          : { seed: Number(process.env.SCAN_SEED ?? 27) }),
+      },
     );
   });
 });
