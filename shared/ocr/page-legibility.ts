@@ -1,16 +1,14 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Report } from '../schemas/report.js';
 import { isVietnameseSyllable } from '../text/syllables.js';
+import { SYLLABLE_SHARE } from './scan-fields.js';
 import type { ScanText } from './scan-text.js';
 
-/**
- * A page whose words are Vietnamese syllables at less than this share was not read surely as a
- * whole: the bar a scanned title or name must meet (scan-fields.ts), applied to the page. Clean
- * scans and photos read at 95–98 %; a page whose shadow, seal, dots and JPEG blocks leave OCR
- * guessing falls well below, and there even words read "surely" were seen wrong ("Lê" for "Lô",
- * 66,5 for 86,5, the cited letter's number as the report's own).
- */
-export const PAGE_SYLLABLE_SHARE = 0.9;
+// A page whose words are Vietnamese syllables at less than SYLLABLE_SHARE was not read surely as
+// a whole: the bar a scanned title or name must meet (scan-fields.ts), applied to the page. Clean
+// scans and photos read at 95–98 %; a page whose shadow, seal, dots and JPEG blocks leave OCR
+// guessing falls well below, and there even words read "surely" were seen wrong ("Lê" for "Lô",
+// 66,5 for 86,5, the cited letter's number as the report's own).
 /** Fewer words than this say nothing of a page (a cover, a signature page, a photo of a seal). */
 const MIN_WORDS = 40;
 
@@ -30,7 +28,7 @@ export function illegiblePages(scan: ScanText): { page: number; share: number }[
     if (list.length < MIN_WORDS) continue;
     const share =
       list.filter((w) => isVietnameseSyllable(w.toLocaleLowerCase('vi'))).length / list.length;
-    if (share < PAGE_SYLLABLE_SHARE) out.push({ page, share });
+    if (share < SYLLABLE_SHARE) out.push({ page, share });
   }
   return out;
 }

@@ -25,7 +25,7 @@ import { misreadTonePair } from './tone-pairs.js';
  */
 export const FIELD_CONFIDENCE = 80;
 /** A title or a name is words of Vietnamese: below this share of real syllables it is misread. */
-const SYLLABLE_SHARE = 0.9;
+export const SYLLABLE_SHARE = 0.9;
 
 const key = (s: string) => fold(s).replace(/\s+/g, '');
 const numberKey = (s: string) => key(s).replace(/[^a-z0-9&]/g, '');

@@ -21,10 +21,11 @@ function toneVariants(syllable: string): string[] {
   const nfd = syllable.toLocaleLowerCase('vi').normalize('NFD');
   const at = nfd.search(TONE_MARK);
   const bare = nfd.replace(TONE_MARK, '');
-  const place = at >= 0 ? at : (FIRST_VOWEL_MARK.exec(bare)?.index ?? -1);
-  if (place < 0) return [];
-  // The tone stands after the vowel and its shape mark (â, ă, ơ, ư) where it was read.
-  const end = at >= 0 ? at : place + (FIRST_VOWEL_MARK.exec(bare)?.[0].length ?? 1);
+  // The tone stands after the vowel and its shape mark (â, ă, ơ, ư) where it was read, else
+  // after the first vowel.
+  const vowel = at >= 0 ? null : FIRST_VOWEL_MARK.exec(bare);
+  if (at < 0 && !vowel) return [];
+  const end = vowel ? vowel.index + vowel[0].length : at;
   return TONES.map((t) => (bare.slice(0, end) + t + bare.slice(end)).normalize('NFC'));
 }
 

@@ -244,6 +244,8 @@ export function rowFigures(v: RowValues): Figure[] {
   return [f];
 }
 
+/** A group's number in the STT column: "II", "IV.". */
+export const ROMAN_MARK = /^[IVXLC]+\.?$/;
 const HEADING_MARK = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.):/-](?:\s|$)/u;
 
 /**
@@ -255,9 +257,7 @@ function groupHeading(grid: string[], columns: ColumnMeaning[], label: string): 
   if (!/\p{L}{2}/u.test(label) || hasNumber(grid)) return false;
   const index = (grid[columns.indexOf('index')] ?? '').trim();
   const caps = label === label.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(label);
-  return (
-    caps || HEADING_MARK.test(label) || /^[IVXLC]+\.?$/.test(index) || /^[A-ZĐ]\.?$/u.test(index)
-  );
+  return caps || HEADING_MARK.test(label) || ROMAN_MARK.test(index) || /^[A-ZĐ]\.?$/u.test(index);
 }
 
 export interface TableFigure {

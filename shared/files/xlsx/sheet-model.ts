@@ -1,4 +1,4 @@
-import { cellNumber, meaningOf } from '../../reader/table-figures.js';
+import { cellNumber, meaningOf, ROMAN_MARK } from '../../reader/table-figures.js';
 import {
   type Block,
   type Cell,
@@ -46,7 +46,6 @@ const hasFigure = (cells: string[]) =>
     .slice(1)
     .some((c) => cellNumber(c) !== null);
 
-const ROMAN_MARK = /^[IVXLC]+\.?$/;
 const ROMAN_LABEL = /^[IVXLC]+\s*[.):/-]\s*\S/;
 
 /**
