@@ -114,9 +114,24 @@ function nameAfter(tail: Line[], titleAt: number, damaged: boolean): string | nu
     const read = repairNameLetters(col.text);
     const words = nameWords(lowered ? capitalized(read) : read);
     // A name OCR left unreadable ("Thwy", "Blnh", "Nguy€n") is not given: null, never a guess.
-    if (words) return isReadableName(words, damaged) ? words.join(' ') : null;
+    if (!words) continue;
+    const whole = col.text.length < tail[i]!.text.length ? wrappedName(words, tail[i + 1]) : words;
+    return isReadableName(whole, damaged) ? whole.join(' ') : null;
   }
   return null;
+}
+
+/**
+ * A name in the signature column of a line shared with "Nơi nhận" whose last word went onto the
+ * next line when the long line was wrapped ("- Chủ tịch, các Phó Chủ tịch UBND xã;⇥Phan Văn" over
+ * "Hùng"): that line is one or two capitalised words alone, no item and no column of its own.
+ */
+function wrappedName(words: string[], next: Line | undefined): string[] {
+  const rest = next?.text.trim() ?? '';
+  if (!rest || /\t|\s{3,}|^[-+•]/.test(rest) || rest === rest.toLocaleUpperCase('vi')) return words;
+  const tailWords = rest.split(/\s+/);
+  if (tailWords.length > 2) return words;
+  return nameWords(`${words.join(' ')} ${rest}`) ?? words;
 }
 
 /**

@@ -213,4 +213,16 @@ describe('unit resolution', () => {
       expect(r.requestedBy).toEqual([]);
     }
   });
+
+  it('joins a signer\'s name whose last word a wrapped line beside "Nơi nhận" put below it', () => {
+    const block = (name: string, below: string) =>
+      'UBND XÃ CON CUÔNG\nSố: 52/BC-UBND\nBÁO CÁO\nKết quả\nI. Kết quả\nĐạt.\n' +
+      `Trên đây là báo cáo.\nNơi nhận:\n- Như trên;\tCHỦ TỊCH\n- Chủ tịch, các Phó Chủ tịch UBND xã;\t${name}\n` +
+      `${below}\n- Lưu: VT.\n`;
+    const read = (text: string) => readReport(text, { registry: registry2025() }).signer.name;
+    // The rewrap metamorphic property's counterexample: "Phan Văn" was given for "Phan Văn Hùng".
+    expect(read(block('Phan Văn', 'Hùng'))).toBe('Phan Văn Hùng');
+    expect(read(block('Phan Văn Hùng', '- Sở Khoa học và Công nghệ;'))).toBe('Phan Văn Hùng');
+    expect(read(block('Phan Văn Hùng', 'PHỤ LỤC'))).toBe('Phan Văn Hùng');
+  });
 });
