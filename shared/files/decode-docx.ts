@@ -59,7 +59,9 @@ function xmlText(bytes: Buffer): string {
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+  // Buffer's own UTF-8 decoding is the cheaper one; like TextDecoder it drops a UTF-8 BOM.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return bytes.toString('utf8', bom ? 3 : 0);
 }
 
 function parts(census: ZipCensus): Map<string, XmlNode> {

@@ -74,8 +74,16 @@ function layBlock(b: Block, lines: Lines): Block {
 export function layoutDocument(doc: Document): { text: string; document: Document } {
   const lines = new Lines();
   const blocks = doc.blocks.map((b) => layBlock(b, lines));
-  return { text: lines.out.join('\n'), document: { ...doc, blocks } };
+  const laid = { text: lines.out.join('\n'), document: { ...doc, blocks } };
+  laidOut.set(laid.document, laid.text);
+  return laid;
 }
 
+/**
+ * The text of each document this module laid out: laying it out again gives the same text (every
+ * block already starts on the line it declares), so the decoders' documents are not walked twice.
+ */
+const laidOut = new WeakMap<Document, string>();
+
 /** The body's text as the line reader reads it. */
-export const documentText = (doc: Document): string => layoutDocument(doc).text;
+export const documentText = (doc: Document): string => laidOut.get(doc) ?? layoutDocument(doc).text;

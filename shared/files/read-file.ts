@@ -116,6 +116,34 @@ function unsupported(fileName: string) {
   );
 }
 
+/**
+ * A module loaded on its first use, then kept: under a loader hook (tsx: the bench, tests) each
+ * `import()` is a round trip to the hook's thread, for every file read.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    if (!loaded) {
+      loaded = load();
+      // A failed load is not kept: the next file tries again.
+      loaded.catch(() => {
+        loaded = undefined;
+      });
+    }
+    return loaded;
+  };
+}
+
+// The decoders load on first use: a text file never pays for the DOCX reader or pdf.js.
+const load = {
+  doc: onFirstUse(() => import('./doc/decode-doc.js')),
+  docx: onFirstUse(() => import('./decode-docx.js')),
+  xlsx: onFirstUse(() => import('./xlsx/decode-xlsx.js')),
+  pdf: onFirstUse(() => import('./decode-pdf.js')),
+  image: onFirstUse(() => import('./image-header.js')),
+  edxml: onFirstUse(() => import('./edxml/read-edxml.js')),
+};
+
 /** The text of an uploaded file (or, for .json, the Report it already is). */
 export async function readFileContent(
   fileName: string,
@@ -131,40 +159,34 @@ export async function readFileContent(
     case 'txt':
       return { kind: 'text', format, text: boundText(decodeText(bytes)) };
     case 'docx': {
-      // The decoders load on first use: a text file never pays for the DOCX reader or pdf.js.
-      const doc = await import('./doc/decode-doc.js');
+      const doc = await load.doc();
       const document = doc.isOle(bytes)
         ? await doc.readOleNamedDocx(bytes)
-        : await (await import('./decode-docx.js')).readDocx(bytes);
+        : await (await load.docx()).readDocx(bytes);
       return { kind: 'text', format, text: boundText(documentText(document)), document };
     }
     case 'doc': {
-      const document = await (await import('./doc/decode-doc.js')).readDoc(bytes);
+      const document = await (await load.doc()).readDoc(bytes);
       return { kind: 'text', format, text: boundText(documentText(document)), document };
     }
     case 'xlsx': {
-      const document = await (await import('./xlsx/decode-xlsx.js')).readXlsx(bytes);
+      const document = await (await load.xlsx()).readXlsx(bytes);
       return { kind: 'text', format, text: boundText(documentText(document)), document };
     }
     case 'xls':
       // Binary Excel 97–2003: no maintained parser is installed; the officer is asked for .xlsx.
-      throw (await import('./xlsx/decode-xlsx.js')).xlsProblem();
+      throw (await load.xlsx()).xlsProblem();
     case 'pdf': {
-      const pdf = await (await import('./decode-pdf.js')).decodePdf(bytes);
+      const pdf = await (await load.pdf()).decodePdf(bytes);
       return { kind: 'text', format, text: pdf.text, pages: pdf.pageTexts, document: pdf.document };
     }
     case 'image':
-      (await import('./image-header.js')).checkImageHeader(bytes, 'Ảnh chụp hoặc bản quét');
+      (await load.image()).checkImageHeader(bytes, 'Ảnh chụp hoặc bản quét');
       throw needsOcr('Tệp ảnh chụp hoặc bản quét');
     case 'zip':
       throw needsOcr('Tệp .zip chứa ảnh chụp các trang');
     case 'edxml':
-      return (await import('./edxml/read-edxml.js')).readEdxml(
-        bytes,
-        opts,
-        readFileContent,
-        formatOf,
-      );
+      return (await load.edxml()).readEdxml(bytes, opts, readFileContent, formatOf);
     case 'json': {
       let data: unknown;
       try {

@@ -52,6 +52,9 @@ const SKIPPED = new Set([
  */
 export const MAX_XML_DEPTH = 96;
 
+/** The children of an empty element (`<w:b/>`): one shared frozen array, never pushed to. */
+const NO_KIDS: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
 /** Elements whose text is kept. */
 const TEXT = new Set(['w:t']);
 
@@ -82,6 +85,8 @@ export function parseXmlTree(xml: string): XmlNode {
   const root: XmlNode = { name: '#root', attrs: {}, kids: [] };
   const stack: XmlNode[] = [root];
   let prefixes: Map<string, string> | undefined;
+  /** Every known namespace is bound to its canonical prefix: names need no rewriting. */
+  let canonical = false;
   let skipDepth = 0;
   parser.on('doctype', () => {
     throw new XmlRefused('DOCTYPE in a Word part');
@@ -92,8 +97,11 @@ export function parseXmlTree(xml: string): XmlNode {
       return;
     }
     const attrs = tag.attributes as Record<string, string>;
-    prefixes ??= prefixMap(attrs);
-    const name = canonicalName(tag.name, prefixes);
+    if (!prefixes) {
+      prefixes = prefixMap(attrs);
+      canonical = [...prefixes].every(([prefix, name]) => prefix === name);
+    }
+    const name = canonical ? tag.name : canonicalName(tag.name, prefixes);
     if (SKIPPED.has(name) || stack.length > MAX_XML_DEPTH) {
       // A row deleted with its changes tracked says so in its properties: kept as a bare mark.
       const top = stack[stack.length - 1]!;
@@ -101,7 +109,13 @@ export function parseXmlTree(xml: string): XmlNode {
       if (!tag.isSelfClosing) skipDepth = 1;
       return;
     }
-    const node: XmlNode = { name, attrs: canonicalAttrs(attrs, prefixes), kids: [] };
+    // saxes gives each tag attributes of its own with no prototype: kept as they are when the part
+    // already uses the canonical prefixes (Word always does), copied under them otherwise.
+    const node: XmlNode = {
+      name,
+      attrs: canonical ? attrs : canonicalAttrs(attrs, prefixes),
+      kids: tag.isSelfClosing ? NO_KIDS : [],
+    };
     stack[stack.length - 1]!.kids.push(node);
     if (!tag.isSelfClosing) stack.push(node);
   });
