@@ -1,5 +1,4 @@
-// exceljs's streaming writer by its own path: the package's main module also loads the reader,
-// the in-memory workbook and unzipper (about half its load time), which a rollup never uses.
+// exceljs's streaming writer by its own path (the oracle the rollup's workbook is compared with).
 declare module 'exceljs/lib/stream/xlsx/workbook-writer.js' {
   import type ExcelJS from 'exceljs';
 
