@@ -74,11 +74,69 @@ export function pageLines(
  * The columns of a run of lines: where the rows of figures put their cells (x from, x to), the
  * header's cells over columns left empty added; null `spans` when the cells of different
  * columns overlap (columns typed with spaces, which need not align): then every line has
- * `count` cells, taken in order.
+ * `count` cells, taken in order, unless `typed` measures where each cell stands.
  */
 export interface Columns {
   spans: [number, number][] | null;
   count: number;
+  typed?: Typed;
+}
+
+/**
+ * A table typed with one separator between cells (the same run of spaces after every cell, in
+ * a proportional font, so columns do not align): the table's left edge and the separator's
+ * width. A blank cell has no width, so a gap of k separators has k − 1 blank cells in it, and a
+ * line starting k separators in from the edge k blank cells before it.
+ */
+export interface Typed {
+  left: number;
+  sep: number;
+  /** How far a measured gap may be off a whole number of separators. */
+  tol: number;
+}
+
+/**
+ * A tenth of the font size: glyph widths are exact up to rounding, and a word space is a quarter
+ * of the size or more, so a typist's extra or missing space is never within it.
+ */
+const TYPED_TOL_EM = 0.1;
+
+/** How many separators `d` is, if a whole number of them within the tolerance; else null. */
+function separators(d: number, t: Typed): number | null {
+  const k = Math.round(d / t.sep);
+  return Math.abs(d - k * t.sep) <= t.tol ? k : null;
+}
+
+/**
+ * The separator of lines typed with one: the lines with every cell (`count`) start at one left
+ * edge and have the same gap between all their cells (at least three gaps in all: a header alone
+ * may tell it); null if not.
+ */
+export function typedOf(lines: PageLine[], count: number): Typed | null {
+  const full = lines.filter((l) => l.cells.length === count && count > 1);
+  const gaps = full.flatMap((l) => l.cells.slice(1).map((c, k) => c[0] - l.cells[k]![1]));
+  if (gaps.length < 3) return null;
+  const size = Math.max(...full.map((l) => l.box[4]));
+  const sep = [...gaps].sort((a, b) => a - b)[gaps.length >> 1]!;
+  const left = Math.min(...full.map((l) => l.cells[0]![0]));
+  const typed = { left, sep, tol: TYPED_TOL_EM * size };
+  const one = (d: number) => Math.abs(d - sep) <= typed.tol;
+  return gaps.every(one) && full.every((l) => Math.abs(l.cells[0]![0] - left) <= typed.tol)
+    ? typed
+    : null;
+}
+
+/** The column of each cell of a line typed with the separator; null when a gap is no whole count. */
+function typedPlaces(cells: PdfCell[], count: number, t: Typed): number[] | null {
+  const lead = separators(cells[0]![0] - t.left, t);
+  if (lead === null || lead < 0) return null;
+  const at = [lead];
+  for (let i = 1; i < cells.length; i++) {
+    const k = separators(cells[i]![0] - cells[i - 1]![1], t);
+    if (k === null || k < 1) return null;
+    at.push(at[i - 1]! + k);
+  }
+  return at[at.length - 1]! < count ? at : null;
 }
 
 const union = (cells: PdfCell[]): [number, number][] => {
@@ -122,12 +180,17 @@ export function columnsOf(
   const placed: Columns = { spans: merged, count: merged.length };
   if (merged.length >= count && lines.every((l) => placeOf(l.cells, placed))) return placed;
   const cut = lines.filter((l) => l.cells.length > 1);
-  return cut.every((l) => l.cells.length === count) ? { spans: null, count } : null;
+  if (cut.every((l) => l.cells.length === count)) return { spans: null, count };
+  const typed = typedOf(cut, count);
+  return typed && cut.every((l) => typedPlaces(l.cells, count, typed))
+    ? { spans: null, count, typed }
+    : null;
 }
 
 /** The column of each of a line's cells; null when two fall in one column. */
 export function placeOf(cells: PdfCell[], columns: Columns): number[] | null {
   const { spans } = columns;
+  if (!spans && columns.typed) return typedPlaces(cells, columns.count, columns.typed);
   if (!spans) return cells.length === columns.count ? cells.map((_, i) => i) : null;
   const at = cells.map((c) => {
     const mid = (c[0] + c[1]) / 2;

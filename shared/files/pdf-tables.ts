@@ -65,6 +65,36 @@ function gridsOf(lines: PageLine[], columns: Columns): string[][] | null {
   return grids;
 }
 
+/** A cell of figures only: digits and their marks, no word. */
+const FIGURES_ONLY = /^[\d.,/%()\s]+$/u;
+
+/**
+ * Whether a line of figures only is the rest of the figures above it, wrapped in a column too
+ * narrow for them ("22.226/22.79" over "6"): in the body, every cell under a cell of the row above
+ * that ends in a figure.
+ */
+function continuesFigures(grid: string[], above: string[]): boolean {
+  const cells = grid.filter(Boolean);
+  return (
+    cells.length > 0 &&
+    grid.every((c, k) => !c || (FIGURES_ONLY.test(c) && /[\d.,/]$/.test(above[k] ?? '')))
+  );
+}
+
+/**
+ * A figure and its wrapped rest as one: without a space only where the break is inside a number
+ * — after a mark ("22.226/" over "22.796") or inside a group of thousands ("22.79" over "6": a
+ * group after "." has three digits); else with a space, which no figure reads (the cell is then
+ * missed, never read as a figure it does not say).
+ */
+export function joinWrappedFigure(above: string, rest: string): string {
+  const open = /[./,]$/.test(above);
+  const group = /\.(\d{1,2})$/.exec(above)?.[1];
+  const lead = /^\d+/.exec(rest)?.[0] ?? '';
+  const inGroup = group !== undefined && group.length + lead.length === 3;
+  return open || inGroup ? `${above}${rest}` : `${above} ${rest}`;
+}
+
 interface Built {
   rows: Row[];
   /** Lines taken, from the run's start. */
@@ -108,12 +138,13 @@ function rowsOf(grids: string[][], lines: PageLine[], page: number, offset: numb
     // heading (a heading in capitals under a row of figures heads the next rows).
     const under = !!above && grid.every((c, k) => !c || !!above.grid[k]);
     const words = body ? !numbered && (!caps || !hasNumber(above!.grid)) : !numbered || !grid[0];
-    const wraps = under && words && !(index && grid[0]) && wrapped < MAX_WRAPPED;
+    const rest = body && under && continuesFigures(grid, above.grid);
+    const wraps = under && (words || rest) && !(index && grid[0]) && wrapped < MAX_WRAPPED;
     if (wraps) {
       wrapped++;
       grid.forEach((c, k) => {
         if (!c) return;
-        above.grid[k] = `${above.grid[k]} ${c}`;
+        above.grid[k] = rest ? joinWrappedFigure(above.grid[k]!, c) : `${above.grid[k]} ${c}`;
         above.parts[k]!.push(paragraphOf(c, lines[i]!, page, offset));
       });
       if (body && hasNumber(above.grid)) taken = i + 1;
