@@ -219,6 +219,39 @@ function countFigure(a: number, before: string, after: string): Parsed | null {
   };
 }
 
+// "Mỗi thôn có 01 tổ", "bình quân 1 máy/người", "01 máy tính/01 cán bộ": an amount per one unit,
+// not a total. Read as a count, a commune of twelve teams filed "1 tổ". "12 tổ/12 thôn" and
+// "8.540 tài khoản/10.200 nhân khẩu" state totals and stay counts.
+const PER_BEFORE = /(?<!\p{L})(?:mỗi|bình\s+quân|trung\s+bình)\s[^;:.\n\d]{0,30}$/iu;
+const PER_ONE_AFTER = /^[^\d;:,.\n/]{0,30}\/\s*(?:0*1\s+)?[a-z]/;
+
+/** Whether a count is an amount per one unit: `before` is original text, `rest` the folded text after its noun. */
+function perUnit(before: string, rest: string): boolean {
+  return PER_BEFORE.test(before) || PER_ONE_AFTER.test(rest);
+}
+
+// A change, a bound or one end of a range states no figure of the period, only a difference or a
+// limit: "tăng 15% so với năm 2024", "tăng từ 65% lên 80%" (80 is the figure, 65 was), "đạt từ
+// 70% trở lên", "80 - 90%", "từ 70% đến 75%". Read alone, each end was filed as the rate. Matched
+// with diacritics: folded, "đầu tư 250 triệu" would read as "from 250", "hạ tầng" as "rise".
+const CHANGE_BEFORE = /(?<!\p{L})(?:(?:tăng|giảm)(?:\s+(?:thêm|đi|được))?|từ)\s*$/iu;
+const RANGE_END_BEFORE = /\d[ ]*%?[ ]*(?:[-–—~]|(?<!\p{L})(?:đến|tới))[ ]*$/iu;
+const RANGE_START_AFTER = /^[ ]*(?:[-–—~]|(?:đến|tới)\s)[ ]*\d/iu;
+const COMPARED_AFTER = /^[ ]*(?:trở\s+(?:lên|xuống)|so\s+với|so\s+cùng\s+kỳ)(?!\p{L})/iu;
+
+/**
+ * Whether a figure is a change, a bound or a range's end, on the text `before` it, right `after`
+ * its match, and past what it read (`past`: its noun, its bracketed fraction).
+ */
+function notOfThePeriod(before: string, after: string, past: string): boolean {
+  return (
+    CHANGE_BEFORE.test(before) ||
+    RANGE_END_BEFORE.test(before) ||
+    RANGE_START_AFTER.test(after) ||
+    COMPARED_AFTER.test(past)
+  );
+}
+
 function figureOf(m: RegExpExecArray, before: string, after: string): Parsed | null {
   const next = after.slice(0, 2);
   if (/^\/\s*[a-z]/i.test(next) || /^-\s*[a-z]/i.test(next) || /^[a-z]/.test(next)) return null;
@@ -328,6 +361,14 @@ export function readIndicators(doc: Doc, from = 0, spaced: number[] = []): Indic
     const p = figureOf(m, before, f.slice(matchEnd, matchEnd + (ahead >= 0 ? ahead : 160)));
     if (!p) continue;
     const end = matchEnd + p.extra;
+    const t = doc.text;
+    const around = [t.slice(Math.max(0, start - 24), start), t.slice(matchEnd, matchEnd + 24)];
+    if (notOfThePeriod(around[0]!, around[1]!, t.slice(end, end + 24))) continue;
+    if (
+      p.kind === 'count' &&
+      perUnit(doc.text.slice(Math.max(0, start - 48), start), f.slice(end, end + 48))
+    )
+      continue;
     const read = labelOf(doc, start, end, before, floor);
     const key = catalogueKey(doc, read, p, [start, matchEnd, end], before);
     const { value, unit, numerator, denominator } = p;

@@ -134,3 +134,110 @@ describe('a figure at the end of a line', () => {
     );
   });
 });
+
+describe('an amount per one unit', () => {
+  // "Mỗi thôn có 01 tổ công nghệ số" beside "Toàn xã có 12 tổ": read as a count, the commune's
+  // twelve teams were filed as one; "01 máy tính/01 cán bộ" gave one computer.
+  const NOUNS = [
+    'tổ công nghệ số cộng đồng',
+    'máy tính',
+    'camera giám sát',
+    'thành viên',
+    'thuê bao',
+  ];
+  const PLACES = ['thôn', 'ấp', 'tổ dân phố', 'cán bộ', 'hộ gia đình', 'người'];
+  const PER = [
+    (n: string, noun: string, place: string) => `Mỗi ${place} có ${n} ${noun}`,
+    (n: string, noun: string, place: string) => `bình quân ${n} ${noun}/${place}`,
+    (n: string, noun: string, place: string) => `trung bình mỗi ${place} ${n} ${noun}`,
+    (n: string, noun: string, place: string) => `Tỷ lệ ${n} ${noun}/01 ${place}`,
+    (n: string, noun: string, place: string) => `${n} ${noun}/1 ${place} đạt 100%`,
+  ];
+  it('is no count; the total beside it is', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 10, max: 5_000 }),
+        fc.constantFrom(...NOUNS),
+        fc.constantFrom(...PLACES),
+        fc.integer({ min: 0, max: PER.length - 1 }),
+        fc.boolean(),
+        fc.boolean(),
+        (n, total, noun, place, shape, padded, first) => {
+          const per = PER[shape]!(padded ? `0${n}` : String(n), noun, place);
+          const whole = `Toàn xã có ${total.toLocaleString('vi-VN')} ${noun}`;
+          const body = first
+            ? `- ${per};\n- ${whole}.`
+            : `- ${whole}, ${per.charAt(0).toLowerCase()}${per.slice(1)}.`;
+          const found = readReport(`I. KẾT QUẢ THỰC HIỆN\n${body}\n`).indicators;
+          expect(
+            found.filter((i) => i.value === n && i.unit !== '%'),
+            body,
+          ).toEqual([]);
+          expect(
+            found.map((i) => i.value),
+            body,
+          ).toContain(total);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a change, a bound or a range', () => {
+  // "tăng 15% so với năm 2024" was filed as the online rate 15%; "tăng từ 65% lên 80%" as 65;
+  // "80% - 85%" and "từ 70% trở lên" as 80 and 70. Only the figure a change reaches is one.
+  const RATES = [
+    'Tỷ lệ hồ sơ trực tuyến',
+    'Tỷ lệ thanh toán không dùng tiền mặt',
+    'Tỷ lệ hồ sơ đúng hạn',
+  ];
+  const COUNTS = [
+    ['Số lớp tập huấn kỹ năng số', 'lớp'],
+    ['Số hồ sơ tiếp nhận trực tuyến', 'hồ sơ'],
+    ['Số tổ công nghệ số cộng đồng', 'tổ'],
+  ] as const;
+  const pct = (n: number, comma: boolean) => (comma ? `${n},5%` : `${n}%`);
+  const SHAPES: ((
+    l: string,
+    c: readonly [string, string],
+    a: string,
+    b: string,
+    y: number,
+  ) => string)[] = [
+    (l, _c, a, _b, y) => `${l} tăng ${a} so với năm ${y}`,
+    (l, _c, a) => `${l} giảm ${a} so với cùng kỳ`,
+    (l, _c, a) => `${l} đạt từ ${a} trở lên`,
+    (l, _c, a, b) => `${l} đạt ${a.replace('%', '')} - ${b}`,
+    (l, _c, a, b) => `${l} đạt ${a} – ${b}`,
+    (l, _c, a, b) => `${l} đạt từ ${a} đến ${b}`,
+    (_l, c, a, b) => `${c[0]}: ${a.replace(/[,%].*/, '')} - ${b.replace(/[,%].*/, '')} ${c[1]}`,
+    (_l, c, a, _b, y) => `${c[0]} tăng thêm ${a.replace(/[,%].*/, '')} ${c[1]} so với năm ${y}`,
+  ];
+  it('states no figure of the period, but the value a change reaches', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10, max: 49 }),
+        fc.integer({ min: 50, max: 99 }),
+        fc.constantFrom(...RATES),
+        fc.constantFrom(...COUNTS),
+        fc.integer({ min: 0, max: SHAPES.length }),
+        fc.boolean(),
+        (a, b, rate, count, shape, comma) => {
+          const [pa, pb] = [pct(a, comma), pct(b, comma)];
+          const reaches = shape === SHAPES.length;
+          const text = reaches
+            ? `${rate} tăng từ ${pa} lên ${pb}`
+            : SHAPES[shape]!(rate, count, pa, pb, 2024);
+          const found = readReport(`I. KẾT QUẢ THỰC HIỆN\n- ${text}.\n`).indicators;
+          const values = found.map((i) => Math.floor(i.value));
+          expect(values, text).not.toContain(a);
+          if (reaches) expect(values, text).toEqual([b]);
+          else expect(values, text).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
