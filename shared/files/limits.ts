@@ -26,6 +26,11 @@ export const MAX_PDF_HEAP_MB = 384;
 export const MAX_DOC_TOTAL_MS = 10_000;
 export const MAX_DOC_HEAP_MB = 256;
 /**
+ * Bytes of a .doc's list tables (numbering definitions) handed from the worker to the reader; a
+ * report's lists take a few KB (each of nine levels some 40 bytes), a list table past this is ignored.
+ */
+export const MAX_DOC_LIST_BYTES = 1024 * 1024;
+/**
  * An Excel form's sheets, counted before exceljs reads them (a form has a few hundred rows; a
  * sheet of raw data is no report): rows of one sheet, and cells of one sheet, merged cells
  * counted apart. Its ZIP has the DOCX bounds above (unpacked, XML, ratio).

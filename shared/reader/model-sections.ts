@@ -7,6 +7,9 @@ import { kindsOf } from './sections.js';
 // (numbered as Word shows them), else the paragraphs of outline level 0, else the paragraphs set
 // apart by formatting alone (bold, in capitals, short). A set counts when its paragraphs name
 // kinds of sections ("Kết quả …", "Khó khăn …"), so that a numbered list of tasks never does.
+// A report's parts may stand in several Word lists of one level and format (a part pasted from
+// another file, a list restarted, a first heading a .doc export put in a list of its own): the
+// paragraphs of those lists that name a kind of section join the set.
 
 export interface ModelHeading {
   /** 0-based index of the heading's first line in the text. */
@@ -32,7 +35,8 @@ const isUpper = (s: string) => {
 function groupKey(p: Paragraph, bodySize: number | null): string | null {
   if (shownText(p).length > HEADING_MAX || !p.text.trim()) return null;
   const n = p.numbering;
-  if (p.label && n && n.format !== 'bullet' && n.format !== 'none') return `0:${n.level}:${n.list}`;
+  if (p.label && n && n.format !== 'bullet' && n.format !== 'none')
+    return `0:${n.level}:${n.list}:${n.format}`;
   if (p.label) return null;
   if (p.level === 0) return '1:outline';
   if (p.bold === true && (p.caps === true || isUpper(p.text) || p.align === 'center'))
@@ -71,6 +75,21 @@ function rank(a: [string, Paragraph[]], b: [string, Paragraph[]]): number {
   return tier(ka) - tier(kb) || level(ka) - level(kb) || pa[0]!.at.line - pb[0]!.at.line;
 }
 
+/** A list's headings with the paragraphs of other lists of its level and format that name a part. */
+function withSameForm(
+  [key, set]: [string, Paragraph[]],
+  sets: Map<string, Paragraph[]>,
+): Paragraph[] {
+  if (!key.startsWith('0:')) return set;
+  const [, level, , format] = key.split(':');
+  const joined = [...sets].flatMap(([k, other]) => {
+    const [tier, l, , f] = k.split(':');
+    if (k === key || tier !== '0' || l !== level || f !== format) return [];
+    return other.filter((p) => kindsOf(fold(p.text)).length > 0);
+  });
+  return joined.length ? [...set, ...joined].sort((a, b) => a.at.line - b.at.line) : set;
+}
+
 /**
  * The headings of the body's top-level parts, or null when the structure names none. `byFormat`:
  * whether they are told by formatting alone (no numbering, no outline level), which the line
@@ -92,7 +111,7 @@ export function modelHeadings(
   }
   const best = [...sets].filter(([, set]) => namesSections(set)).sort(rank)[0];
   if (!best) return null;
-  const headings = best[1].map((p) => {
+  const headings = withSameForm(best, sets).map((p) => {
     const shown = shownText(p);
     return {
       index: p.at.line - 1,

@@ -1,4 +1,4 @@
-import { roman } from '../files/docx/numbering.js';
+import { roman } from '../files/word-numbering.js';
 import type { SectionKind } from '../schemas/report.js';
 import { fold } from '../text/fold.js';
 import { SECTION_KIND_WORDS } from '../vocabulary/report-words.js';

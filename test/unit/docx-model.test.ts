@@ -21,7 +21,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../shared/files/decode-docx.js';
 import { documentText } from '../../shared/files/document-text.js';
-import { formatNumber } from '../../shared/files/docx/numbering.js';
+import { formatNumber } from '../../shared/files/word-numbering.js';
 import {
   Document as DocumentModel,
   type Paragraph as ModelParagraph,

@@ -2,6 +2,7 @@ import type { Document } from '../../schemas/document.js';
 import type { Bounded } from '../bounded-worker.js';
 import { layoutDocument } from '../document-text.js';
 import { FileProblem, fileProblem, textTooLong } from '../file-problem.js';
+import type { DocListBytes } from './doc-lists.js';
 import { docDocument } from './doc-model.js';
 import { type DocAnswer, type DocStories, readDocStories } from './doc-worker.js';
 
@@ -29,10 +30,10 @@ function notOle(bytes: Uint8Array): never {
   throw damaged('bị hỏng hoặc không phải tệp Word', 'no OLE signature');
 }
 
-function storiesOf(answer: Bounded<DocAnswer>): DocStories {
+function storiesOf(answer: Bounded<DocAnswer>): { stories: DocStories; lists: DocListBytes } {
   switch (answer.kind) {
     case 'ok':
-      return answer.stories;
+      return answer;
     case 'encrypted':
       throw fileProblem(
         'rejected',
@@ -78,6 +79,6 @@ export async function readOleNamedDocx(bytes: Uint8Array): Promise<Document> {
 export async function readDoc(bytes: Uint8Array): Promise<Document> {
   if (startsWith(bytes, ZIP)) return (await import('../decode-docx.js')).readDocx(bytes);
   if (!startsWith(bytes, OLE)) notOle(bytes);
-  const stories = storiesOf(await readDocStories(bytes));
-  return layoutDocument(docDocument(stories)).document;
+  const { stories, lists } = storiesOf(await readDocStories(bytes));
+  return layoutDocument(docDocument(stories, lists)).document;
 }

@@ -7,25 +7,42 @@ import {
   plainParagraph,
   type Row,
 } from '../../schemas/document.js';
+import type { Numbering } from '../word-numbering.js';
+import { type DocListBytes, type DocListRef, docNumbering, numberedMarks } from './doc-lists.js';
 import { CELL_PARAGRAPH, type DocStories } from './doc-worker.js';
 
 // The stories of a Word 97–2003 file (doc-worker.ts) as the document model: paragraphs, tables
 // of rows of cells from Word's cell and row marks, footnotes apart with their marks, page headers
 // and footers and text boxes as margins (a .doc does not say where a text box is anchored, and a
 // line put in the wrong place is worse than one set apart). Word's automatic numbering labels
-// are not in a .doc's text and are not computed: the reader falls back on the typed text.
+// are not in a .doc's text: they are computed from its list tables (doc-lists.ts) for the
+// paragraphs whose marks the worker found numbered, in the body's order as Word counts them.
+
+/**
+ * Each character shown with its position in the story: a field's result kept, its instruction
+ * dropped ("\x13 PAGE \x14 3\x15" reads "3"), nested too. Positions are UTF-16 units, Word's CPs.
+ */
+function* shownChars(text: string): Generator<[string, number]> {
+  const open: boolean[] = [];
+  let inside = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\x13') {
+      open.push(true);
+      inside++;
+    } else if (ch === '\x14') {
+      if (open.at(-1) === true) inside--;
+      if (open.length) open[open.length - 1] = false;
+    } else if (ch === '\x15') {
+      if (open.pop() === true) inside--;
+    } else if (inside === 0) yield [ch, i];
+  }
+}
 
 /** A field's result kept, its instruction dropped ("\x13 PAGE \x14 3\x15" reads "3"), nested too. */
 export function withoutFieldCodes(text: string): string {
   let out = '';
-  const open: boolean[] = [];
-  for (const ch of text) {
-    if (ch === '\x13') open.push(true);
-    else if (ch === '\x14') {
-      if (open.length) open[open.length - 1] = false;
-    } else if (ch === '\x15') open.pop();
-    else if (!open.includes(true)) out += ch;
-  }
+  for (const [ch] of shownChars(text)) out += ch;
   return out;
 }
 
@@ -56,6 +73,8 @@ class Builder {
   readonly blocks: Block[] = [];
   page = 1;
   notes = 0;
+  /** The list of the paragraph being read, when Word numbers it. */
+  list: DocListRef | undefined;
   private text = '';
   private marks: string[] = [];
   private cell: Paragraph[] = [];
@@ -67,13 +86,22 @@ class Builder {
     else this.text += ch;
   }
 
+  constructor(private readonly numbering: Numbering | null) {}
+
   private paragraph(): Paragraph | null {
     const text = inlineText(this.text);
     const marks = this.marks;
+    const list = this.list;
     this.text = '';
     this.marks = [];
-    if (!text.trim() && !marks.length) return null;
-    return { ...plainParagraph(text, { page: this.page, line: 1 }), notes: marks };
+    this.list = undefined;
+    // Word counts a numbered paragraph even when it is empty, as it shows its label.
+    const numbered = list ? this.numbering?.next(String(list.ilfo), list.ilvl) : null;
+    if (!text.trim() && !marks.length && !numbered?.label) return null;
+    const paragraph = { ...plainParagraph(text, { page: this.page, line: 1 }), notes: marks };
+    if (!numbered) return paragraph;
+    const { label, list: id, level, format } = numbered;
+    return { ...paragraph, label, level, numbering: { list: id, level, format } };
   }
 
   /** "\r": a body paragraph (a table before it is complete). */
@@ -127,10 +155,19 @@ class Builder {
   }
 }
 
-/** The body story as blocks; `notes` counts the footnote marks met (numbered 1, 2, … as Word does). */
-export function bodyBlocks(raw: string): { blocks: Block[]; notes: number } {
-  const b = new Builder();
-  for (const ch of withoutFieldCodes(raw)) {
+const PARAGRAPH_ENDS = new Set(['\r', CELL_PARAGRAPH, '\x07']);
+
+/**
+ * The body story as blocks; `notes` counts the footnote marks met (numbered 1, 2, … as Word
+ * does). `lists`: the numbering and the numbered paragraphs by the position of their mark.
+ */
+export function bodyBlocks(
+  raw: string,
+  lists?: { numbering: Numbering | null; marks: Map<number, DocListRef> },
+): { blocks: Block[]; notes: number } {
+  const b = new Builder(lists?.numbering ?? null);
+  for (const [ch, cp] of shownChars(raw)) {
+    if (PARAGRAPH_ENDS.has(ch)) b.list = lists?.marks.get(cp);
     if (ch === '\r') b.endParagraph();
     else if (ch === CELL_PARAGRAPH) b.cellParagraph();
     else if (ch === '\x07') b.endCell();
@@ -164,8 +201,9 @@ function marginParagraphs(raw: string): Paragraph[] {
     .map((t) => plainParagraph(t, { page: 1, line: 1 }));
 }
 
-export function docDocument(stories: DocStories): Document {
-  const body = bodyBlocks(stories.body);
+export function docDocument(stories: DocStories, lists?: DocListBytes): Document {
+  const numbering = lists ? docNumbering(lists) : null;
+  const body = bodyBlocks(stories.body, lists && { numbering, marks: numberedMarks(lists) });
   const notes = [
     ...storyNotes(stories.footnotes, false, body.notes),
     ...storyNotes(stories.endnotes, true, body.notes),

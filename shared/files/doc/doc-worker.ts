@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { type Bounded, BoundedWorker } from '../bounded-worker.js';
-import { MAX_DOC_HEAP_MB, MAX_DOC_TOTAL_MS, MAX_TEXT_CHARS } from '../limits.js';
+import {
+  MAX_DOC_HEAP_MB,
+  MAX_DOC_LIST_BYTES,
+  MAX_DOC_TOTAL_MS,
+  MAX_TEXT_CHARS,
+} from '../limits.js';
+import type { DocListBytes } from './doc-lists.js';
 
 /**
  * The stories of a Word 97–2003 file as word-extractor finds them, before any cleaning: Word's
@@ -22,7 +28,7 @@ export interface DocStories {
 export const CELL_PARAGRAPH = '\uE000';
 
 export type DocAnswer =
-  | { kind: 'ok'; stories: DocStories }
+  | { kind: 'ok'; stories: DocStories; lists: DocListBytes }
   | { kind: 'encrypted' | 'damaged'; detail: string }
   | { kind: 'chars'; count: number };
 
@@ -56,6 +62,22 @@ function sprms(grpprl, offset, each) {
     offset += size >= 0 ? size : grpprl.readUInt8(offset) + 1;
   }
 }
+// Paragraph marks: a paragraph's end, a cell's end (its last paragraph's).
+const MARK = /[\\r\\x07]/;
+// The FIB's fcPlfLst/lcbPlfLst and fcPlfLfo/lcbPlfLfo ([MS-DOC] 2.5.6): the list tables in the table
+// stream. The LVLs follow the PlfLst outside lcbPlfLst, so its bytes run to the stream's end (capped).
+function listTables(buffer, table) {
+  const none = { lst: new Uint8Array(0), lfo: new Uint8Array(0) };
+  if (buffer.length < 0x2f2 || buffer.readUInt16LE(0x98) < 75) return none;
+  const fcLst = buffer.readUInt32LE(0x2e2);
+  const lcbLst = buffer.readUInt32LE(0x2e6);
+  const fcLfo = buffer.readUInt32LE(0x2ea);
+  const lcbLfo = buffer.readUInt32LE(0x2ee);
+  if (!lcbLst || !lcbLfo || fcLst >= table.length || fcLfo >= table.length) return none;
+  // Copies, so that only these bytes cross to the main thread.
+  const copy = (at) => Uint8Array.from(table.subarray(at, Math.min(table.length, at + w.maxListBytes)));
+  return { lst: copy(fcLst), lfo: copy(fcLfo) };
+}
 class RawExtractor extends Extractor {
   extractWordDocument(document, buffer) {
     // A stream without Word's FIB magic is no Word 97 document: its flag bits mean nothing.
@@ -68,6 +90,7 @@ class RawExtractor extends Extractor {
   writeParagraphProperties(buffer, tableBuffer) {
     super.writeParagraphProperties(buffer, tableBuffer);
     const ends = new Set();
+    const numbered = new Map();
     const fc = buffer.readUInt32LE(0x0102);
     const lcb = buffer.readUInt32LE(0x0106);
     const count = (lcb - 4) / 8;
@@ -85,16 +108,29 @@ class RawExtractor extends Extractor {
           const papx = cb !== 0
             ? fkp.slice(at + 1, at + 2 * cb)
             : fkp.slice(at + 2, at + 2 + 2 * fkp.readUInt8(at + 1));
+          let ilfo = 0;
+          let ilvl = 0;
           sprms(papx, 2, (sprm, o) => {
             if (IN_TABLE.has(sprm) && papx[o] === 1) ends.add(next);
+            // sprmPIlfo, sprmPIlvl: the paragraph's list (1-based LFO) and level.
+            if (sprm === 0x460b) ilfo = papx.readUInt16LE(o);
+            if (sprm === 0x260a) ilvl = papx.readUInt8(o);
           });
+          if (ilfo > 0 && ilfo < 0xf800) numbered.set(next, [ilfo, ilvl]);
         } catch {}
       }
     }
+    const paragraphs = [];
     for (const piece of this._pieces) {
+      for (let i = piece.text.search(MARK); i >= 0 && i < piece.text.length; i++) {
+        if (!MARK.test(piece.text[i])) continue;
+        const list = numbered.get(piece.startFilePos + (i + 1) * piece.bpc);
+        if (list) paragraphs.push(piece.startCp + i, list[0], list[1]);
+      }
       piece.text = piece.text.replace(/\\r/g, (m, i) =>
         ends.has(piece.startFilePos + (i + 1) * piece.bpc) ? '${CELL_PARAGRAPH}' : m);
     }
+    this._lists = { ...listTables(buffer, tableBuffer), paragraphs };
   }
   buildDocument() {
     let chars = 0;
@@ -116,7 +152,9 @@ class RawExtractor extends Extractor {
     const textboxes = take(b.ccpTxbx);
     const tagged = (type) => this._taggedHeaders.filter((s) => s.type === type).map((s) => s.text).join('\\r');
     const stories = { body, footnotes, endnotes, headers: tagged('headers'), footers: tagged('footers'), textboxes };
-    return { kind: 'ok', stories };
+    const lists = this._lists || { lst: new Uint8Array(0), lfo: new Uint8Array(0), paragraphs: [] };
+    lists.paragraphs = lists.paragraphs.filter((_, i, all) => all[i - (i % 3)] < b.ccpText);
+    return { kind: 'ok', stories, lists };
   }
 }
 async function read(bytes) {
@@ -145,6 +183,7 @@ const worker = new BoundedWorker<DocAnswer>(
     bufferReader: libraryPath('buffer-reader.js'),
     allocationTable: libraryPath('ole-allocation-table.js'),
     maxChars: MAX_TEXT_CHARS * 2,
+    maxListBytes: MAX_DOC_LIST_BYTES,
   }),
   { heapMb: MAX_DOC_HEAP_MB, ms: MAX_DOC_TOTAL_MS },
 );

@@ -7,7 +7,7 @@ import {
   type Table,
 } from '../../schemas/document.js';
 import { shownText } from '../document-text.js';
-import { formatNumber, type Numbering, type NumberLabel } from './numbering.js';
+import { formatNumber, type Numbering, type NumberLabel } from '../word-numbering.js';
 import { alignOf, numRefOf, outlineOf, type RunLook, runLookOf, type Styles } from './styles.js';
 import { child, children, toggle, valOf, type XmlNode } from './xml-tree.js';
 

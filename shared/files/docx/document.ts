@@ -1,7 +1,7 @@
 import type { Block, Document, Footnote, Paragraph } from '../../schemas/document.js';
 import { shownText } from '../document-text.js';
 import { type BodyContext, readBlocks } from './body.js';
-import { Numbering } from './numbering.js';
+import { docxNumbering } from './numbering.js';
 import { readStyles } from './styles.js';
 import { child, children, type XmlNode } from './xml-tree.js';
 
@@ -53,7 +53,7 @@ function readMargins(trees: Map<string, XmlNode>, ctx: BodyContext): Paragraph[]
 
 export function documentOf(trees: Map<string, XmlNode>): Document {
   const styles = readStyles(trees.get('word/styles.xml'));
-  const numbering = new Numbering(trees.get('word/numbering.xml'), styles.numberingStyle);
+  const numbering = docxNumbering(trees.get('word/numbering.xml'), styles.numberingStyle);
   const ctx: BodyContext = {
     styles,
     numbering,
@@ -67,7 +67,7 @@ export function documentOf(trees: Map<string, XmlNode>): Document {
   // Notes and margins read with counters of their own: they never advance the body's numbering.
   const apart = {
     ...ctx,
-    numbering: new Numbering(trees.get('word/numbering.xml'), styles.numberingStyle),
+    numbering: docxNumbering(trees.get('word/numbering.xml'), styles.numberingStyle),
   };
   return {
     format: 'docx',

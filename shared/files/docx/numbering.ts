@@ -1,48 +1,21 @@
-import { NumberFormat } from '../../schemas/document.js';
+import {
+  type ListDefinition,
+  type ListInstance,
+  MAX_LEVEL,
+  Numbering,
+  type NumberLevel,
+} from '../word-numbering.js';
 import { child, children, intVal, toggle, valOf, type XmlNode } from './xml-tree.js';
 
-// Word's automatic numbering, evaluated as Word shows it: numbering.xml's abstract definitions
+// numbering.xml read into Word's numbering (../word-numbering.ts): the abstract definitions
 // (w:abstractNum, nine w:lvl each: w:start, w:numFmt, w:lvlText with %1…%9, w:lvlRestart,
-// w:isLgl), the w:num instances that point at them (w:lvlOverride with w:startOverride or a whole
-// w:lvl), and counters that run through the document in order, deeper levels restarting when a
-// higher one advances.
+// w:isLgl) and the w:num instances that point at them (w:lvlOverride with w:startOverride or a
+// whole w:lvl).
 
-interface Level {
-  start: number;
-  rawFormat: string;
-  text: string;
-  /** w:lvlRestart: 0 never restarts; n restarts after level n (1-based); unset: after any higher. */
-  restart?: number;
-  legal: boolean;
-  pStyle?: string;
-}
-
-interface Abstract {
-  levels: (Level | undefined)[];
-  numStyleLink?: string;
-}
-
-interface Num {
-  abstractId: string;
-  starts: Map<number, number>;
-  levels: Map<number, Level>;
-}
-
-export interface NumberLabel {
-  label: string | null;
-  list: string;
-  level: number;
-  format: NumberFormat;
-}
-
-const MAX_LEVEL = 8;
-/** Symbol-font bullets (private use area) shown as the bullet they draw. */
-const PRIVATE_BULLET = /[\uf000-\uf0ff]/g;
-
-function levelOf(lvl: XmlNode): Level {
+function levelOf(lvl: XmlNode): NumberLevel {
   const start = intVal(lvl, 'w:start');
   const restart = intVal(lvl, 'w:lvlRestart');
-  const level: Level = {
+  const level: NumberLevel = {
     start: start !== undefined && start >= 0 ? start : 1,
     rawFormat: valOf(lvl, 'w:numFmt') ?? 'decimal',
     text: child(lvl, 'w:lvlText')?.attrs['w:val'] ?? '',
@@ -59,177 +32,46 @@ const ilvlOf = (n: XmlNode): number | undefined => {
   return Number.isInteger(v) && v >= 0 && v <= MAX_LEVEL ? v : undefined;
 };
 
-export function formatOf(raw: string): NumberFormat {
-  if (raw === 'decimalZero') return 'decimal';
-  // The schema's enum is the one list of formats the reader tells apart.
-  const known = NumberFormat.safeParse(raw);
-  return known.success ? known.data : 'other';
+/** The numbering of a .docx; `styleNum`: the numId a numbering style (w:numStyleLink) stands for. */
+export function docxNumbering(
+  tree: XmlNode | undefined,
+  styleNum?: (styleId: string) => string | undefined,
+): Numbering {
+  const abstracts = new Map<string, ListDefinition>();
+  const nums = new Map<string, ListInstance>();
+  const root = child(tree, 'w:numbering');
+  for (const a of children(root, 'w:abstractNum')) {
+    const id = a.attrs['w:abstractNumId'];
+    if (id === undefined) continue;
+    const levels: (NumberLevel | undefined)[] = [];
+    for (const lvl of children(a, 'w:lvl')) {
+      const i = ilvlOf(lvl);
+      if (i !== undefined) levels[i] = levelOf(lvl);
+    }
+    const abstract: ListDefinition = { levels };
+    const link = valOf(a, 'w:numStyleLink');
+    if (link) abstract.numStyleLink = link;
+    abstracts.set(id, abstract);
+  }
+  for (const n of children(root, 'w:num')) {
+    const num = instanceOf(n);
+    if (num) nums.set(num[0], num[1]);
+  }
+  return new Numbering(abstracts, nums, styleNum);
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-
-export function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n);
-  let out = '';
-  let rest = n;
-  for (const [v, s] of ROMAN) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
+function instanceOf(n: XmlNode): [string, ListInstance] | undefined {
+  const id = n.attrs['w:numId'];
+  const abstractId = valOf(n, 'w:abstractNumId');
+  if (id === undefined || abstractId === undefined) return undefined;
+  const num: ListInstance = { abstractId, starts: new Map(), levels: new Map() };
+  for (const o of children(n, 'w:lvlOverride')) {
+    const i = ilvlOf(o);
+    if (i === undefined) continue;
+    const start = intVal(o, 'w:startOverride');
+    if (start !== undefined && start >= 0) num.starts.set(i, start);
+    const lvl = child(o, 'w:lvl');
+    if (lvl) num.levels.set(i, levelOf(lvl));
   }
-  return out;
-}
-
-/** Word's letters: A…Z, then AA…ZZ, AAA… (the letter repeated, not base 26). */
-export function letters(n: number): string {
-  if (n <= 0) return String(n);
-  const letter = String.fromCharCode(65 + ((n - 1) % 26));
-  return letter.repeat(Math.min(Math.floor((n - 1) / 26) + 1, 20));
-}
-
-/** A counter in a level's format, as Word writes it. */
-export function formatNumber(n: number, raw: string): string {
-  switch (raw) {
-    case 'upperRoman':
-      return roman(n);
-    case 'lowerRoman':
-      return roman(n).toLowerCase();
-    case 'upperLetter':
-      return letters(n);
-    case 'lowerLetter':
-      return letters(n).toLowerCase();
-    case 'decimalZero':
-      return n >= 0 && n < 10 ? `0${n}` : String(n);
-    case 'none':
-      return '';
-    default:
-      return String(n);
-  }
-}
-
-/** The numbering of one document, with counters that advance as its paragraphs are read in order. */
-export class Numbering {
-  private readonly abstracts = new Map<string, Abstract>();
-  private readonly nums = new Map<string, Num>();
-  private readonly counters = new Map<string, (number | undefined)[]>();
-
-  /** `styleNum`: the numId a numbering style (w:numStyleLink) stands for. */
-  constructor(
-    tree: XmlNode | undefined,
-    private readonly styleNum: (styleId: string) => string | undefined = () => undefined,
-  ) {
-    const root = child(tree, 'w:numbering');
-    for (const a of children(root, 'w:abstractNum')) {
-      const id = a.attrs['w:abstractNumId'];
-      if (id === undefined) continue;
-      const levels: (Level | undefined)[] = [];
-      for (const lvl of children(a, 'w:lvl')) {
-        const i = ilvlOf(lvl);
-        if (i !== undefined) levels[i] = levelOf(lvl);
-      }
-      const abstract: Abstract = { levels };
-      const link = valOf(a, 'w:numStyleLink');
-      if (link) abstract.numStyleLink = link;
-      this.abstracts.set(id, abstract);
-    }
-    for (const n of children(root, 'w:num')) this.readNum(n);
-  }
-
-  private readNum(n: XmlNode): void {
-    const id = n.attrs['w:numId'];
-    const abstractId = valOf(n, 'w:abstractNumId');
-    if (id === undefined || abstractId === undefined) return;
-    const num: Num = { abstractId, starts: new Map(), levels: new Map() };
-    for (const o of children(n, 'w:lvlOverride')) {
-      const i = ilvlOf(o);
-      if (i === undefined) continue;
-      const start = intVal(o, 'w:startOverride');
-      if (start !== undefined && start >= 0) num.starts.set(i, start);
-      const lvl = child(o, 'w:lvl');
-      if (lvl) num.levels.set(i, levelOf(lvl));
-    }
-    this.nums.set(id, num);
-  }
-
-  /** The abstract definition of a num, following one numbering-style link. */
-  private abstractOf(num: Num): Abstract | undefined {
-    const a = this.abstracts.get(num.abstractId);
-    if (!a?.numStyleLink) return a;
-    const linkedNum = this.nums.get(this.styleNum(a.numStyleLink) ?? '');
-    return (linkedNum && this.abstracts.get(linkedNum.abstractId)) ?? a;
-  }
-
-  /** The level a paragraph of this style takes in this list (w:lvl/w:pStyle), if any. */
-  levelOfStyle(numId: string, styleId: string): number | undefined {
-    const num = this.nums.get(numId);
-    const levels = num ? this.abstractOf(num)?.levels : undefined;
-    const i = levels?.findIndex((l) => l?.pStyle === styleId) ?? -1;
-    return i >= 0 ? i : undefined;
-  }
-
-  /** Advances the list's counter for one numbered paragraph and returns its label as shown. */
-  next(numId: string, ilvl: number): NumberLabel | null {
-    const num = this.nums.get(numId);
-    const abstract = num && this.abstractOf(num);
-    if (!num || !abstract) return null;
-    const level = (i: number) => num.levels.get(i) ?? abstract.levels[i];
-    const def = level(ilvl);
-    if (!def) return null;
-    const start = (i: number) => num.starts.get(i) ?? level(i)?.start ?? 1;
-    // A num that restarts a level (w:startOverride) counts on its own; others share the abstract's.
-    const key = num.starts.size > 0 ? `n${numId}` : `a${num.abstractId}`;
-    let counts = this.counters.get(key);
-    if (!counts) {
-      counts = [];
-      this.counters.set(key, counts);
-    }
-    const current = counts[ilvl];
-    counts[ilvl] = current === undefined ? start(ilvl) : current + 1;
-    for (let d = ilvl + 1; d <= MAX_LEVEL; d++) {
-      const after = level(d)?.restart ?? d;
-      if (after !== 0 && ilvl < after) counts[d] = undefined;
-    }
-    return {
-      label: labelText(
-        def,
-        (i) => counts[i] ?? start(i),
-        (i) => level(i)?.rawFormat ?? 'decimal',
-      ),
-      list: key,
-      level: ilvl,
-      format: formatOf(def.rawFormat),
-    };
-  }
-}
-
-function labelText(
-  def: Level,
-  count: (i: number) => number,
-  rawFormat: (i: number) => string,
-): string | null {
-  if (def.rawFormat === 'bullet') {
-    const bullet = def.text.replace(PRIVATE_BULLET, '•').trim();
-    return bullet || null;
-  }
-  const text = def.text.replace(/%([1-9])/g, (_, n: string) => {
-    const i = Number(n) - 1;
-    const raw = rawFormat(i);
-    return formatNumber(count(i), def.legal && raw !== 'none' ? 'decimal' : raw);
-  });
-  return text.trim() || null;
+  return [id, num];
 }
