@@ -80,12 +80,10 @@ for (const j of jobs) {
   if (score.wrong) console.log(j.file, score.problems.join('; '));
 }
 const sum = { files: 0, allSections: 0, correct: 0, total: 0, wrong: 0 };
+const line = (name: string, s: typeof sum) =>
+  `${name.padEnd(22)} all sections ${s.allSections}/${s.files}, fields ${s.correct}/${s.total}, ${s.wrong} wrong`;
 for (const [name, s] of byStyle) {
-  console.log(
-    `${name.padEnd(22)} all sections ${s.allSections}/${s.files}, fields ${s.correct}/${s.total}, ${s.wrong} wrong`,
-  );
+  console.log(line(name, s));
   for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += s[k];
 }
-console.log(
-  `total                  all sections ${sum.allSections}/${sum.files}, fields ${sum.correct}/${sum.total}, ${sum.wrong} wrong`,
-);
+console.log(line('total', sum));

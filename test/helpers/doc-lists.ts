@@ -49,7 +49,7 @@ function lvl(l: LevelDef): Buffer {
     } else chars.push(l.text.charCodeAt(i));
   }
   const rgbxch = Buffer.alloc(9);
-  places.slice(0, 9).forEach((p, i) => rgbxch.writeUInt8(p, i));
+  for (const [i, p] of places.slice(0, 9).entries()) rgbxch.writeUInt8(p, i);
   const flags = (l.legal ? 0x04 : 0) | (l.restart !== undefined ? 0x08 : 0);
   const lvlf = Buffer.concat([
     i32(l.start),

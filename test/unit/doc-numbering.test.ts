@@ -86,7 +86,7 @@ const numberingCase = fc
   );
 
 describe('Word numbering read from a .doc list table', () => {
-  it('gives every paragraph the label its numbering.xml twin gives (formats × templates × starts × restarts × overrides)', () => {
+  it('gives each paragraph the label of its numbering.xml twin (formats, templates, starts, overrides)', () => {
     fc.assert(
       fc.property(numberingCase, ({ lists, instances, paragraphs }) => {
         const doc = docNumbering({ lst: plfLst(lists), lfo: plfLfo(instances), paragraphs: [] });
@@ -103,7 +103,7 @@ describe('Word numbering read from a .doc list table', () => {
     );
   });
 
-  it('labels headings as Word shows them: "I." "II.", sub-items "1.1.", a restart, and one list per paragraph run', () => {
+  it('labels headings as Word shows them: "Phần I.", sub-items "I.1.", an instance restarting', () => {
     const lists: ListDef[] = [
       {
         lsid: 7,
