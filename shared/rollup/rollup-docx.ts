@@ -26,7 +26,7 @@ import {
 } from './format.js';
 import { NAME_LINE, signatureBlock } from './signature-block.js';
 import { themeOf } from './theme-patterns.js';
-import { ADDRESSEE_TITLES, THEME_TITLES } from './themes.js';
+import { ADDRESSEE_TITLES, foldedQuote, THEME_TITLES } from './themes.js';
 
 type Block = Paragraph | Table;
 
@@ -134,7 +134,7 @@ function proposalsPart(r: Rollup): Block[] {
 function themesByUnits(quotes: Rollup['proposals'][number]['quotes']): Theme[] {
   const units = new Map<Theme, Set<string>>();
   for (const q of quotes) {
-    const t = themeOf(q.text);
+    const t = themeOf(q.text, foldedQuote(q));
     units.set(t, (units.get(t) ?? new Set()).add(q.unitCode));
   }
   return [...units].sort((a, b) => b[1].size - a[1].size).map(([t]) => t);

@@ -78,10 +78,9 @@ const ADDRESSEE_PATTERNS: Array<[Exclude<Addressee, 'unspecified'>, RegExp]> = [
 /**
  * The theme a point is about: of the themes it touches, the one it names first ("Kinh phí …
  * sau sắp xếp" is about funding, "Thiếu cán bộ …; kinh phí còn hạn chế" about staff), so that
- * each point is filed and quoted once.
+ * each point is filed and quoted once. `f` is the item folded, when the caller has it.
  */
-export function themeOf(item: string): Theme {
-  const f = fold(item);
+export function themeOf(item: string, f = fold(item)): Theme {
   let best: Theme = 'other';
   let at = Infinity;
   for (const [theme, re] of THEME_PATTERNS) {
@@ -94,8 +93,8 @@ export function themeOf(item: string): Theme {
   return best;
 }
 
-export function addresseesOf(item: string): Addressee[] {
-  const f = fold(item);
+/** Whom a proposal addresses; `f` is the item folded, when the caller has it. */
+export function addresseesOf(item: string, f = fold(item)): Addressee[] {
   const found = ADDRESSEE_PATTERNS.filter(([, re]) => re.test(f)).map(([a]) => a);
   return found.length ? found : ['unspecified'];
 }

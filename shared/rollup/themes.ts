@@ -101,9 +101,12 @@ export function consolidateText(
         submissionId: s.submissionId,
       };
       // Classified on the repaired text: OCR damage would otherwise send points to "other".
-      const keys = [themeOf(shown)];
+      // Folded once: the theme, the addressees and the distinct quotes all match on it.
+      const folded = fold(shown);
+      FOLDED.set(quote, folded);
+      const keys = [themeOf(shown, folded)];
       if (point.kind === 'proposals')
-        proposals.push({ keys, addressees: addresseesOf(shown), quote });
+        proposals.push({ keys, addressees: addresseesOf(shown, folded), quote });
       else difficulties.push({ keys, quote });
     }
   }
@@ -124,6 +127,11 @@ export function consolidateText(
   };
 }
 
+/** Each quote's text folded, as the rollup made it (quotes are never changed, only copied). */
+const FOLDED = new WeakMap<Quote, string>();
+/** A quote's text folded: made once per quote by `consolidateText`, else now. */
+export const foldedQuote = (q: Quote): string => FOLDED.get(q) ?? fold(q.text);
+
 /** Each quote list's distinct quotes: the DOCX and the HTML group the same lists. */
 const DISTINCT = new WeakMap<Quote[], Array<{ text: string; unitCodes: string[] }>>();
 
@@ -136,7 +144,7 @@ export function distinctQuotes(quotes: Quote[]): Array<{ text: string; unitCodes
   if (known) return known;
   const byText = new Map<string, { text: string; units: Set<string> }>();
   for (const q of quotes) {
-    const key = fold(q.text)
+    const key = foldedQuote(q)
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
     const entry = byText.get(key);
