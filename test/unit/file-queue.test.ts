@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { drainQueue } from '../../local/delivery.js';
 import { FileQueue } from '../../local/file-queue.js';
 
@@ -97,10 +97,21 @@ describe('drainQueue (the local event source mapping)', () => {
       for (const r of event.Records) seen.push(`second:${r.body}`);
       return { batchItemFailures: [] };
     };
-    const first = drainQueue(q, slow, { visibilityMs: 50 });
-    // The second consumer polls the whole time the first is working, then until the queue is empty.
-    const second = drainQueue(q, other, { visibilityMs: 50, stopAt: Date.now() + 600 });
-    const [a, b] = await Promise.all([first, second]);
+    // Timers and clock are simulated: a loaded machine that runs a late heartbeat after the other
+    // consumer's poll would otherwise decide the outcome, not the code.
+    vi.useFakeTimers();
+    let a: Awaited<ReturnType<typeof drainQueue>>;
+    let b: typeof a;
+    try {
+      const first = drainQueue(q, slow, { visibilityMs: 50 });
+      // The second consumer polls the whole time the first is working, then until the queue is empty.
+      const second = drainQueue(q, other, { visibilityMs: 50, stopAt: Date.now() + 600 });
+      const both = Promise.all([first, second]);
+      await vi.advanceTimersByTimeAsync(1000);
+      [a, b] = await both;
+    } finally {
+      vi.useRealTimers();
+    }
     expect(seen).toEqual(['first:long scan']);
     expect(a).toMatchObject({ delivered: 1, retried: 0 });
     expect(b.delivered).toBe(0);
