@@ -2,7 +2,6 @@
 // signature chains to the list can change (integrity, coverage and signer do not depend on it),
 // so only that and the notes it gives are rewritten; the status stays as it was decided.
 import { formatOf } from '../files/read-file.js';
-import { fileSignatures } from '../files/signatures/file-signatures.js';
 import { checkSignatures } from '../ingest/signature-rules.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { RoundStore } from '../ports/round-store.js';
@@ -57,6 +56,8 @@ async function signedFiles(provinceCode: string, deps: RecheckDeps): Promise<Sub
 async function rechained(s: Submission, trust: readonly Uint8Array[], deps: RecheckDeps) {
   const old = s.report?.signatures ?? [];
   const { bytes } = await deps.objects.get(s.file.key, s.file.versionId);
+  // pkijs and the PDF verifier load with the first recheck, not with the portal that offers it.
+  const { fileSignatures } = await import('../files/signatures/file-signatures.js');
   const fresh = await fileSignatures(s.file.format, bytes, trust, formatOf);
   if (fresh.length !== old.length) return null;
   return old.map((o, i): Signature => ({ ...o, chainsToTrustList: fresh[i]!.chainsToTrustList }));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Unit } from '../schemas/unit.js';
 import { type ContactRow, type ImportPlan, planContacts, planImport } from './import-units.js';
 
@@ -25,7 +25,9 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** The first sheet's rows by lower-case header: the same columns as the CSV. */
 export async function contactRowsFromXlsx(bytes: Uint8Array): Promise<ContactRow[]> {
-  const book = new ExcelJS.Workbook();
+  // exceljs loads here, not with the portal: only a contact list in .xlsx needs it.
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as never);
   } catch {

@@ -17,7 +17,12 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INGEST_SHIPPED_FILES } from '../../infra/ingest.js';
-import { esbuildOptions, shipCommands } from '../../infra/lambda-function.js';
+import {
+  esbuildOptions,
+  shipCommands,
+  splitBundle,
+  splitCommand,
+} from '../../infra/lambda-function.js';
 import { OCR_NATIVE, OCR_SHIPPED_FILES } from '../../infra/ocr.js';
 import { pdfFromText } from '../../scripts/report-files.js';
 import { fixturePath } from '../helpers/fixtures.js';
@@ -27,12 +32,15 @@ const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'tonghop-package-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A bundle of `entry` as the build makes it, in `into`, with the files infra ships beside it. */
+/**
+ * A bundle of `entry` as the build makes it, in `into`: index.mjs and the chunks of what it imports
+ * lazily, with the files infra ships beside it.
+ */
 async function lambdaPackage(into: string, entry: string, shipFiles: string[]): Promise<void> {
   await build({
     stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    outfile: join(into, 'index.mjs'),
     ...esbuildOptions(shipFiles),
+    ...splitBundle(into),
   });
   await promisify(execFile)(process.execPath, [
     join(root, 'infra', 'ship-files.mjs'),
@@ -133,6 +141,48 @@ describe('the OCR Lambda package', () => {
       expect(text).toMatch(/BÁO CÁO/);
     } finally {
       await ocr.close();
+    }
+  });
+});
+
+/** What the reminder function reads from its environment at import. */
+const REMIND_ENV = {
+  TABLE_NAME: 't',
+  MAIL_QUEUE_URL: 'https://sqs.local/q',
+  PORTAL_URL: 'https://portal.example',
+  PROVINCE_CODE: '40',
+  SENDER_EMAIL: 'a@b.example',
+  AWS_REGION: 'ap-southeast-1',
+  NODE_OPTIONS: '--enable-source-maps',
+};
+
+describe('the split bundle CDK deploys', () => {
+  it("replaces CDK's single file by index.mjs and chunks loaded on first use, from plain Node", {
+    timeout: 120_000,
+  }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tonghop-split-'));
+    try {
+      writeFileSync(join(out, 'index.mjs'), 'throw new Error("the single file CDK bundled");');
+      const command = splitCommand(root, out, 'remind');
+      await promisify(execFile)('bash', ['-c', command]);
+      const index = readFileSync(join(out, 'index.mjs'), 'utf8');
+      // The SDK's credential chain is imported lazily by the SDK itself: a chunk of its own.
+      expect(readdirSync(join(out, 'chunks')).some((f) => f.endsWith('.mjs'))).toBe(true);
+      expect(index).toMatch(/import\("\.\/chunks\/[^"]+\.mjs"\)/);
+      expect(readFileSync(join(out, 'index.mjs.map'), 'utf8')).not.toMatch(/"sourcesContent"/);
+      const url = JSON.stringify(pathToFileURL(join(out, 'index.mjs')).href);
+      const plain = await promisify(execFile)(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${url}); console.log(typeof m.handler);`,
+        ],
+        { env: { ...process.env, ...REMIND_ENV } },
+      );
+      expect(plain.stdout.trim()).toBe('function');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
