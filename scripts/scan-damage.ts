@@ -40,6 +40,25 @@ export interface PageDamage {
   shadow?: { x: number; y: number; rx: number; ry: number; dark: number };
   /** Printed by a dot-matrix printer: each stroke broken into dots this many pixels apart. */
   dots?: number;
+  /**
+   * A stamp in ink across the header ("SAO Y BẢN CHÍNH", "ĐÃ KÝ", "VĂN BẢN ĐẾN"): its words, centre
+   * and size in pixels, tilt in degrees and ink colour; with a handwritten note in pen beside it.
+   */
+  stamp?: { text: string; x: number; y: number; size: number; tilt: number; ink: string };
+  note?: { text: string; x: number; y: number; size: number; tilt: number };
+  /** A copy of a copy: grey paper (0–1 of white), grown strokes, toner streaks at these x (fractions). */
+  copy?: { grey: number; thicken: number; streaks: number[]; seed: number };
+  /** Sent through a messaging app (Zalo): shrunk so its long side is `side` pixels, chroma blurred, 4:2:0 JPEG. */
+  app?: { side: number; chromaBlur: number };
+  /** A faint thermal fax: ink only this dark (0–1 of black), half the lines scanned, banded, fading from the top. */
+  thermal?: { ink: number; fade: number; band: number };
+  /** A finger over one edge of a photographed page and a paper clip on a corner (fractions of the page). */
+  finger?: { x: number; y: number; r: number; angle: number };
+  clip?: { corner: 0 | 1 | 2 | 3; size: number };
+  /** The other side's print showing through the paper, mirrored, this dark (0–1), from this image. */
+  bleed?: { dark: number; image: Buffer };
+  /** Scanned in grey: the colour of a stamp's or pen's ink is lost, it is grey like the print. */
+  grey?: boolean;
 }
 
 const SEAL_RED = 'rgb(206,38,48)';
@@ -187,24 +206,178 @@ function dotArgs(w: number, h: number, pitch: number): string[] {
   ]);
 }
 
+const BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+const HAND = '/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf';
+
+/**
+ * ImageMagick arguments of a rubber stamp pressed across the header: its words in capitals in a
+ * double frame, tilted, in the pad's ink (multiplied, as ink over print); and a note in pen.
+ */
+function stampArgs(d: PageDamage): string[] {
+  const args: string[] = [];
+  if (d.stamp) {
+    const { text, x, y, size, tilt, ink } = d.stamp;
+    const gap = Math.round(size * 0.35);
+    const line = Math.max(2, Math.round(size / 9));
+    args.push('(', '-background', 'white', '-fill', ink, '-font', BOLD, '-pointsize', String(size));
+    args.push(
+      '-gravity',
+      'center',
+      `label:${text}`,
+      '-bordercolor',
+      'white',
+      '-border',
+      String(gap),
+    );
+    args.push(
+      '-bordercolor',
+      ink,
+      '-border',
+      String(line),
+      '-bordercolor',
+      'white',
+      '-border',
+      String(gap / 3),
+    );
+    args.push(
+      '-bordercolor',
+      ink,
+      '-border',
+      String(line),
+      '-background',
+      'white',
+      '-rotate',
+      tilt.toFixed(1),
+    );
+    args.push('-blur', '0x0.7', ')', '-gravity', 'northwest', '-geometry', `+${x}+${y}`);
+    args.push('-compose', 'Multiply', '-composite', '-geometry', '+0+0');
+  }
+  if (d.note) {
+    const { text, x, y, size, tilt } = d.note;
+    args.push(
+      '(',
+      '-background',
+      'white',
+      '-fill',
+      PEN_BLUE,
+      '-font',
+      HAND,
+      '-pointsize',
+      String(size),
+    );
+    args.push(`label:${text}`, '-background', 'white', '-rotate', tilt.toFixed(1), ')');
+    args.push('-geometry', `+${x}+${y}`, '-compose', 'Multiply', '-composite', '-geometry', '+0+0');
+  }
+  return args;
+}
+
+/**
+ * ImageMagick arguments of a copy of a copy: strokes grown by the toner, the paper turned grey with
+ * the copier's grain, dark streaks down the page where the drum is scratched, blurred twice.
+ */
+function copyArgs(w: number, h: number, c: NonNullable<PageDamage['copy']>): string[] {
+  const args = ['-colorspace', 'Gray'];
+  if (c.thicken) args.push('-morphology', 'Erode', `Disk:${c.thicken}`);
+  args.push('-blur', '0x0.8', '+level', `0%,${(c.grey * 100).toFixed(0)}%`);
+  args.push('-seed', String(c.seed), '-attenuate', '0.5', '+noise', 'Gaussian');
+  const streaks = ['-size', `${w}x${h}`, 'xc:white', '-fill', 'gray35', '-stroke', 'none'];
+  for (const [i, sx] of c.streaks.entries()) {
+    const x = Math.round(sx * w);
+    const width = 1 + (i % 3);
+    streaks.push('-draw', `rectangle ${x},${Math.round(h * 0.02 * i)} ${x + width},${h}`);
+  }
+  args.push('(', ...streaks, '-blur', '0x0.6', ')', '-compose', 'Multiply', '-composite');
+  return args.concat(['-blur', '0x0.5', '-level', '8%,100%']);
+}
+
+/** ImageMagick arguments of a faint thermal fax: light grey ink, scanned at half the lines, banded, fading. */
+function thermalArgs(w: number, h: number, t: NonNullable<PageDamage['thermal']>): string[] {
+  const args = ['-colorspace', 'Gray', '-scale', '100%x50%', '-scale', `${w}x${h}!`];
+  args.push('+level', `${((1 - t.ink) * 100).toFixed(0)}%,96%`);
+  const band = `1-${t.band.toFixed(2)}*pow(sin(j*3.1416/7),8)-${t.fade.toFixed(2)}*j/${h}`;
+  // Ink times the row's strength: the negative multiplied, then turned back.
+  args.push(
+    '-negate',
+    '(',
+    '-size',
+    `1x${h}`,
+    'xc:',
+    '-fx',
+    `max(0.3,${band})`,
+    '-scale',
+    `${w}x${h}!`,
+    ')',
+  );
+  args.push('-compose', 'Multiply', '-composite', '-negate');
+  return args;
+}
+
+/** ImageMagick arguments of a finger holding one edge of the page and a paper clip on a corner. */
+function handArgs(w: number, h: number, m: number, d: PageDamage): string[] {
+  const args: string[] = [];
+  if (d.finger) {
+    const { x, y, r, angle } = d.finger;
+    const [cx, cy] = [m + x * (w - 2 * m), m + y * (h - 2 * m)].map(Math.round);
+    const [rx, ry] = [Math.round(r * w), Math.round(r * w * 0.32)];
+    args.push('-stroke', 'none', '-fill', 'rgb(205,150,118)');
+    args.push('-draw', `translate ${cx},${cy} rotate ${angle} ellipse 0,0 ${rx},${ry} 0,360`);
+    args.push('-fill', 'rgb(232,196,180)');
+    const nail = `${Math.round(rx * 0.8)},0 ${Math.round(rx * 0.15)},${Math.round(ry * 0.6)}`;
+    args.push('-draw', `translate ${cx},${cy} rotate ${angle} ellipse ${nail} 0,360`);
+  }
+  if (d.clip) {
+    const s = Math.round(d.clip.size * w);
+    const left = d.clip.corner % 2 === 0;
+    const top = d.clip.corner < 2;
+    const x = left ? m + s * 0.6 : w - m - s * 1.6;
+    const y = top ? m - s * 0.9 : h - m - s * 2;
+    const rect = (k: number) =>
+      `roundrectangle ${Math.round(x + s * k * 0.15)},${Math.round(y + s * k * 0.2)} ` +
+      `${Math.round(x + s * 0.45 - s * k * 0.1)},${Math.round(y + s * 2.6 - s * k * 0.4)} ${s / 5},${s / 5}`;
+    args.push('-fill', 'none', '-stroke', 'gray45', '-strokewidth', String(Math.max(2, s / 12)));
+    args.push('-draw', rect(0), '-draw', rect(1), '-stroke', 'none');
+  }
+  return args;
+}
+
+/** ImageMagick arguments of a photo sent through a messaging app: shrunk, colour smeared, 4:2:0 JPEG. */
+function appArgs(a: NonNullable<PageDamage['app']>): string[] {
+  return [
+    ...['-resize', `${a.side}x${a.side}>`, '-colorspace', 'YCbCr', '-channel', 'GB'],
+    ...['-blur', `0x${a.chromaBlur.toFixed(1)}`, '+channel', '-colorspace', 'sRGB'],
+    ...['-sampling-factor', '4:2:0'],
+  ];
+}
+
 /** The ImageMagick arguments of a page's damage, in the order paper and scanner apply them. */
-export function damageArgs(d: PageDamage, w: number, h: number): string[] {
+export function damageArgs(d: PageDamage, w: number, h: number, bleedFile?: string): string[] {
   const args: string[] = [];
   if (d.dots) args.push(...dotArgs(w, h, d.dots));
-  if (d.seal || d.pen) args.push('-colorspace', 'sRGB', '-type', 'TrueColor');
+  if (d.bleed && bleedFile) {
+    const light = `${((1 - d.bleed.dark) * 100).toFixed(0)}%,100%`;
+    args.push('(', bleedFile, '-flop', '-blur', '0x1.2', '+level', light, ')');
+    args.push('-compose', 'Multiply', '-composite');
+  }
+  if (d.seal || d.pen || d.stamp || d.note) args.push('-colorspace', 'sRGB', '-type', 'TrueColor');
   if (d.seal) args.push(...sealArgs(w, h, d.seal));
   if (d.pen) args.push(...penArgs(w, h, d.pen));
+  args.push(...stampArgs(d));
+  if (d.copy) args.push(...copyArgs(w, h, d.copy));
+  if (d.thermal) args.push(...thermalArgs(w, h, d.thermal));
   const m = d.desk ? Math.round(w * d.desk.margin) : 0;
   if (d.desk) args.push('-colorspace', 'sRGB', '-type', 'TrueColor', ...deskArgs(w, h, d.desk));
+  args.push(...handArgs(w + 2 * m, h + 2 * m, m, d));
   if (d.photo) args.push(...photoArgs(w + 2 * m, h + 2 * m, d.photo));
   if (d.shadow) args.push(...shadowArgs(w + 2 * m, h + 2 * m, d.shadow));
   if (d.skew) args.push('-background', 'white', '-rotate', d.skew.toFixed(2), '+repage');
-  const colour = d.seal || d.pen || d.desk;
+  const colour = d.seal || d.pen || d.desk || d.stamp || d.note;
   if (d.noise) args.push('-attenuate', d.noise.toFixed(2), '+noise', 'Gaussian');
   if (d.noise && !colour) args.push('-colorspace', 'Gray');
   if (d.speckle) args.push('-attenuate', d.speckle.toFixed(2), '+noise', 'Impulse');
   if (d.speckle && !colour) args.push('-colorspace', 'Gray');
   if (d.turn) args.push('-rotate', String(d.turn), '+repage');
+  if (d.grey) args.push('-colorspace', 'Gray');
+  if (d.app) args.push(...appArgs(d.app));
   if (d.threshold) args.push('-threshold', `${d.threshold}%`, '-type', 'bilevel');
   else args.push('-quality', String(d.quality ?? 85));
   return args;
@@ -214,11 +387,23 @@ export function damageArgs(d: PageDamage, w: number, h: number): string[] {
 export function damageImage(png: Buffer, d: PageDamage): { bytes: Buffer; ext: string } {
   const [w, h] = sizeOf(png);
   const ext = d.threshold ? 'png' : 'jpg';
-  const bytes = execFileSync('convert', ['png:-', ...damageArgs(d, w, h), `${ext}:-`], {
-    input: png,
-    maxBuffer: 1 << 28,
-  });
-  return { bytes, ext };
+  // The other side's page reaches ImageMagick as a file: its standard input holds this page.
+  const dir = d.bleed ? mkdtempSync(join(tmpdir(), 'tonghop-bleed-')) : null;
+  try {
+    const bleedFile = dir ? join(dir, 'back.png') : undefined;
+    if (bleedFile && d.bleed) writeFileSync(bleedFile, d.bleed.image);
+    const bytes = execFileSync(
+      'convert',
+      ['png:-', ...damageArgs(d, w, h, bleedFile), `${ext}:-`],
+      {
+        input: png,
+        maxBuffer: 1 << 28,
+      },
+    );
+    return { bytes, ext };
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A deterministic pseudo-random number in [0, 1) from a seed. */

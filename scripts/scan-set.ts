@@ -37,6 +37,12 @@ export const SCAN_KINDS = [
   'shadow',
   'lowjpeg',
   'dotmatrix',
+  'zalo',
+  'photocopy',
+  'stamp',
+  'clip',
+  'thermal',
+  'bleed',
 ] as const;
 /** The kinds issue 27 saw misread on scans nobody here had made: the before/after table's rows. */
 export const HARD_KINDS: readonly ScanKind[] = ['seal', 'fax1bit', 'desk', 'twopage', 'greyskew'];
@@ -46,6 +52,22 @@ export const HARD_KINDS: readonly ScanKind[] = ['seal', 'fax1bit', 'desk', 'twop
  * a report printed by a dot-matrix printer in a monospaced face.
  */
 export const NEW_KINDS: readonly ScanKind[] = ['shadow', 'lowjpeg', 'dotmatrix'];
+/**
+ * Kinds offices produce that no rule had been written on (issue 27's fourth round, measured
+ * before any change for them): a phone photo sent through Zalo (shrunk, colour smeared, 4:2:0
+ * JPEG), a photocopy of a photocopy (grey paper, grown strokes, toner streaks), a stamp ("SAO Y",
+ * "ĐÃ KÝ", an incoming-mail stamp with its own number and date) and a pen note across the header,
+ * a photo with a finger over an edge and a paper clip on a corner, a faint thermal fax, the other
+ * side's print showing through.
+ */
+export const OFFICE_KINDS: readonly ScanKind[] = [
+  'zalo',
+  'photocopy',
+  'stamp',
+  'clip',
+  'thermal',
+  'bleed',
+];
 export type ScanKind = (typeof SCAN_KINDS)[number];
 
 const FONTS = [
@@ -68,6 +90,8 @@ export interface ScanPlan {
   page: (rng: Rng, sign?: SignSpot) => PageDamage;
   /** Pages scanned two by two as one landscape image, with the fold's and the lid's shadow. */
   spread?: Spread;
+  /** How dark the other side's print shows through each page (0–1). */
+  bleed?: number;
 }
 
 /** The signer's block on a page image, in pixels: its title line and the name line under it. */
@@ -264,8 +288,12 @@ function hardPlan(kind: ScanKind, base: Omit<ScanPlan, 'container' | 'page'>, rn
         container: 'pdf',
         page: (r) => ({ skew: signed(r, 0.3, 2), speckle: between(r, 0.05, 0.2), quality: q() }),
       };
-    default:
+    case 'shadow':
+    case 'lowjpeg':
+    case 'dotmatrix':
       return newPlan(kind, base);
+    default:
+      return officePlan(kind, base, rng);
   }
 }
 
@@ -305,6 +333,135 @@ function newPlan(kind: ScanKind, base: Omit<ScanPlan, 'container' | 'page'>): Sc
         fontSize: 12,
         container: 'pdf',
         page: (r) => ({ dots: 3 + Math.floor(r() * 2), skew: signed(r, 0, 1), quality: 85 }),
+      };
+  }
+}
+
+const STAMPS = [
+  'SAO Y BẢN CHÍNH',
+  'ĐÃ KÝ',
+  'BẢN SAO',
+  'ĐẾN\\nSố: {n}\\nNgày: {d}',
+  'VĂN BẢN ĐẾN\\nSố: {n}  Ngày {d}',
+];
+const NOTES = [
+  'Kính chuyển đ/c Chủ tịch',
+  'Chuyển VP xử lý',
+  'Đã xem - lưu hồ sơ',
+  'Trình PCT xem xét',
+];
+const STAMP_INKS = ['rgb(200,40,52)', 'rgb(86,58,170)', 'rgb(40,70,170)'];
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+
+/** A stamp across the header of an A4 page scanned at `dpi`, and sometimes a note in pen. */
+function stamped(r: Rng, dpi: number): PageDamage {
+  const [w, h] = [8.27 * dpi, 11.69 * dpi];
+  const text = pick(r, STAMPS)
+    .replace('{n}', String(Math.floor(between(r, 10, 2400))))
+    .replace('{d}', `${Math.floor(between(r, 10, 29))}/${Math.floor(between(r, 10, 13))}/2025`);
+  const stamp = {
+    text,
+    x: Math.round(between(r, 0.08, 0.55) * w),
+    y: Math.round(between(r, 0.04, 0.2) * h),
+    size: Math.round(dpi * between(r, 0.14, 0.22)),
+    tilt: signed(r, 2, 18),
+    ink: pick(r, STAMP_INKS),
+  };
+  const note = {
+    text: pick(r, NOTES),
+    x: Math.round(between(r, 0.1, 0.5) * w),
+    y: Math.round(between(r, 0.02, 0.25) * h),
+    size: Math.round(dpi * between(r, 0.16, 0.24)),
+    tilt: signed(r, 0, 12),
+  };
+  return r() < 0.6 ? { stamp, note } : { stamp };
+}
+
+/** A photo at an angle of a page held by a finger at one edge, a paper clip on a corner. */
+function heldPhoto(r: Rng): PageDamage {
+  const left = r() < 0.5;
+  return {
+    desk: { margin: between(r, 0.06, 0.12), seed: Math.floor(r() * 1e6) },
+    photo: { slant: between(r, 0.04, 0.09), lightX: r(), dark: between(r, 40, 65) },
+    finger: {
+      x: left ? between(r, -0.04, 0.02) : between(r, 0.98, 1.04),
+      y: between(r, 0.3, 0.9),
+      r: between(r, 0.1, 0.17),
+      angle: (left ? 0 : 180) + signed(r, 0, 25),
+    },
+    clip: { corner: r() < 0.7 ? 0 : 1, size: between(r, 0.03, 0.05) },
+    noise: between(r, 0.15, 0.3),
+    quality: Math.round(between(r, 65, 85)),
+  };
+}
+
+/** The kinds of the fourth round: what offices send that no rule was written on. */
+function officePlan(
+  kind: ScanKind,
+  base: Omit<ScanPlan, 'container' | 'page'>,
+  rng: Rng,
+): ScanPlan {
+  const q = () => Math.round(between(rng, 72, 90));
+  switch (kind) {
+    case 'zalo':
+      return {
+        ...base,
+        dpi: 220,
+        container: 'jpg',
+        page: (r, sign) => ({
+          ...(r() < 0.6 ? sealAndPen(r, 220, sign) : {}),
+          desk: { margin: between(r, 0.03, 0.08), seed: Math.floor(r() * 1e6) },
+          photo: { slant: between(r, 0.02, 0.05), lightX: r(), dark: between(r, 30, 55) },
+          noise: between(r, 0.1, 0.25),
+          app: { side: Math.round(between(r, 1280, 1600)), chromaBlur: between(r, 1.5, 3) },
+          quality: Math.round(between(r, 35, 60)),
+        }),
+      };
+    case 'photocopy':
+      return {
+        ...base,
+        dpi: 250,
+        container: 'pdf',
+        page: (r) => ({
+          copy: {
+            grey: between(r, 0.74, 0.9),
+            thicken: r() < 0.5 ? 1 : 0,
+            streaks: Array.from({ length: 1 + Math.floor(r() * 3) }, () => between(r, 0.05, 0.95)),
+            seed: Math.floor(r() * 1e6),
+          },
+          skew: signed(r, 0, 1.5),
+          quality: q(),
+        }),
+      };
+    case 'stamp':
+      return {
+        ...base,
+        container: rng() < 0.5 ? 'pdf' : 'jpg',
+        page: (r) => ({ ...stamped(r, 300), grey: r() < 0.4, skew: signed(r, 0, 1), quality: q() }),
+      };
+    case 'clip':
+      return { ...base, dpi: 200, container: 'jpg', page: heldPhoto };
+    case 'thermal':
+      return {
+        ...base,
+        dpi: 200,
+        container: 'pdf',
+        page: (r) => ({
+          thermal: {
+            ink: between(r, 0.3, 0.55),
+            fade: between(r, 0.1, 0.3),
+            band: between(r, 0.1, 0.3),
+          },
+          skew: signed(r, 0, 1),
+          quality: q(),
+        }),
+      };
+    default:
+      return {
+        ...base,
+        container: 'pdf',
+        bleed: between(rng, 0.15, 0.35),
+        page: (r) => ({ skew: signed(r, 0, 1), quality: q() }),
       };
   }
 }
@@ -370,7 +527,15 @@ export async function renderScan(
   }
   const spots = pages.map((_, i) => signSpot(typed, i + 1, plan.dpi) ?? undefined);
   if (plan.spread) return { ext: 'pdf', bytes: await scanPdf(spreads(pages, plan, rng)) };
-  const images = pages.map((p, i) => damageImage(p, plan.page(rng, spots[i])).bytes);
+  // The other side of each sheet: the next page, else the one before, else the page itself.
+  const back = (i: number) => ({
+    dark: plan.bleed!,
+    image: pages[i + 1] ?? pages[i - 1] ?? pages[i]!,
+  });
+  const images = pages.map((p, i) => {
+    const d = plan.page(rng, spots[i]);
+    return damageImage(p, plan.bleed ? { ...d, bleed: back(i) } : d).bytes;
+  });
   if (plan.container === 'pdf') return { ext: 'pdf', bytes: await scanPdf(images) };
   if (plan.container === 'jpg' && images.length === 1) return { ext: 'jpg', bytes: images[0]! };
   return { ext: 'zip', bytes: await photoZip(images, rng) };
@@ -404,8 +569,11 @@ export async function writeScanSet(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, count = '10', seed = '1', only] = process.argv.slice(2);
-  if (!dir) throw new Error('usage: scan-set.ts DIR [count] [seed] [hard|new|kind,kind]');
-  const named = { hard: HARD_KINDS, new: NEW_KINDS } as Record<string, readonly ScanKind[]>;
+  if (!dir) throw new Error('usage: scan-set.ts DIR [count] [seed] [hard|new|office|kind,kind]');
+  const named = { hard: HARD_KINDS, new: NEW_KINDS, office: OFFICE_KINDS } as Record<
+    string,
+    readonly ScanKind[]
+  >;
   const kinds = named[only ?? ''] ?? (only ? (only.split(',') as ScanKind[]) : SCAN_KINDS);
   await writeScanSet(dir, Number(count), Number(seed), kinds);
 }
