@@ -34,15 +34,17 @@ export function findPageQuad(
   width: number,
   height: number,
 ): Quad | null {
-  const centre: number[] = [];
+  const window: number[] = [];
   for (let y = Math.floor(height * 0.4); y < height * 0.6; y++)
-    for (let x = Math.floor(width * 0.4); x < width * 0.6; x++) centre.push(lum[y * width + x]!);
-  centre.sort((a, b) => a - b);
+    for (let x = Math.floor(width * 0.4); x < width * 0.6; x++) window.push(y * width + x);
+  const centre = window.map((i) => lum[i]!).sort((a, b) => a - b);
   const paper = centre[Math.floor(centre.length * 0.75)] ?? 255;
   const isPaper = (i: number) =>
     lum[i]! >= paper * 0.6 && sat[i]! < 60 && sat[i]! <= lum[i]! * PAPER_TINT;
   const seen = new Uint8Array(width * height);
-  const stack = [Math.floor(height / 2) * width + Math.floor(width / 2)];
+  // Grown from every paper pixel of the centre, not its one middle pixel: a seal, a pen's stroke
+  // or a dark table cell may lie there (a photo sent by Zalo, its seal at the middle, found no page).
+  const stack = window.filter(isPaper);
   let area = 0;
   const ext = { tl: Infinity, br: -Infinity, tr: -Infinity, bl: Infinity };
   const at: Record<keyof typeof ext, Point> = {

@@ -194,11 +194,13 @@ function findTypeLine(lines: Line[]): { typeAt: number; documentType: DocumentTy
 }
 
 // A header's parts; the date line broken after its day ("…, ngày 24" over "tháng 1 năm 2025")
-// or with its day left blank for the signer ("ngày      tháng 11 năm 2025") counts in both halves.
+// or its month ("…, ngày 24 tháng 8" over "năm 2025", a narrow column or a toner streak cutting
+// the line; a photocopy's "năm 202" had been taken for the title) or with its day left blank for
+// the signer ("ngày      tháng 11 năm 2025") counts in both halves.
 const HEADER_LINE = new RegExp(
   String.raw`(u[y]\s*ban\s*nh|ubnd|c[o0]ng\s+h[o0]a|\bs[o0]\s*(?:[:.]\s*)?\d+\s*\/` +
     String.raw`|ng[a-z]{1,2}y\s*(?:\d{1,2}\s*)?(?:th[a-z]{1,2}ng|$|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})` +
-    String.raw`|^th[a-z]{1,2}ng\s*\d{0,2}\s*n[a-z]{1,2}m\s*\d{4}\s*$)`,
+    String.raw`|^th[a-z]{1,2}ng\s*\d{0,2}\s*n[a-z]{1,2}m\s*\d{4}\s*$|^n[a-z]{1,2}m\s*\d{2,4}\s*$)`,
 );
 
 /** The header block: before the type line, or (no type line) before the first body line. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../../shared/reader/read-report.js';
 import { registry2025 } from '../helpers/fixtures.js';
@@ -51,6 +52,40 @@ describe('header variants', () => {
     expect(r.issuedOn).toBe('2025-11-05');
     expect(r.place).toBe('Kỳ Xuân');
     expect(r.number).toBe('76/BC-UBND');
+  });
+
+  it('a date line broken before its year ("năm 2025" below) is the header, never the title (property)', () => {
+    // A photocopy's toner streak cut the date line: "năm 202" was given as the report's title.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 2020, max: 2030 }),
+        fc.boolean(),
+        (day, month, year, typeLine) => {
+          const text = [
+            'ỦY BAN NHÂN DÂN',
+            'XÃ SÔNG MÃ',
+            'Số: 945/BC-UBND',
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+            'Độc lập - Tự do - Hạnh phúc',
+            `Sông Mã, ngày ${day} tháng ${month}`,
+            `năm ${year}`,
+            ...(typeLine ? ['BÁO CÁO'] : []),
+            'Kết quả triển khai Đề án 06',
+            'Kính gửi: Sở Khoa học và Công nghệ tỉnh Sơn La.',
+            'Ủy ban nhân dân xã Sông Mã báo cáo như sau:',
+            'I. KẾT QUẢ',
+            'Thành lập 8 tổ công nghệ số cộng đồng.',
+          ].join('\n');
+          const r = readReport(text, { registry: registry2025(), provinceCode: null });
+          expect(r.title).toBe('Kết quả triển khai Đề án 06');
+          const pad = (n: number) => String(n).padStart(2, '0');
+          expect(r.issuedOn).toBe(`${year}-${pad(month)}-${pad(day)}`);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });
 
