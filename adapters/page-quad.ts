@@ -69,9 +69,22 @@ export function findPageQuad(
     if (y > 0) stack.push(i - width);
     if (y < height - 1) stack.push(i + width);
   }
-  const share = area / (width * height);
+  // The page's share is its outline's, not its paper pixels': a page of dense text that fills the
+  // photo has fewer paper pixels than MAX_PAGE_SHARE but no desk around it to cut away.
+  const quad: Quad = [at.tl, at.tr, at.br, at.bl];
+  const share = Math.max(area, quadArea(quad)) / (width * height);
   if (share < MIN_PAGE_SHARE || share > MAX_PAGE_SHARE) return null;
-  return [at.tl, at.tr, at.br, at.bl];
+  return quad;
+}
+
+/** A quadrilateral's area (the shoelace formula). */
+function quadArea(q: Quad): number {
+  let twice = 0;
+  for (let i = 0; i < 4; i++) {
+    const [a, b] = [q[i]!, q[(i + 1) % 4]!];
+    twice += a.x * b.y - b.x * a.y;
+  }
+  return Math.abs(twice) / 2;
 }
 
 /** The 3×3 homography (row-major, h33 = 1) taking the unit square's corners to `q`. */
