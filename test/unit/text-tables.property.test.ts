@@ -128,4 +128,55 @@ describe('tables typed in plain text', () => {
     if (table?.kind !== 'table') throw new Error('no table');
     expect(figureTableOf(table)).toBeNull();
   });
+
+  it('a row whose value was left blank ("Cán bộ…⇥") keeps the table: every row after it is read', () => {
+    const LABELS = [
+      'Cán bộ được tập huấn kỹ năng số',
+      'Tài khoản định danh điện tử',
+      'Hồ sơ nộp trực tuyến',
+      'Tổ công nghệ số cộng đồng',
+      'Máy vi tính phục vụ công tác',
+    ];
+    const rowsArb = fc.uniqueArray(
+      fc.record({
+        label: fc.constantFrom(...LABELS),
+        value: fc.option(fc.integer({ min: 1, max: 9_999 }), { nil: null }),
+      }),
+      { minLength: 2, maxLength: 5, selector: (r) => r.label },
+    );
+    const typed = (cells: string[], sep: 'tab' | 'bar') =>
+      sep === 'tab' ? cells.join('\t') : `| ${cells.join(' | ')} |`;
+    fc.assert(
+      fc.property(rowsArb, fc.constantFrom('tab' as const, 'bar' as const), (rows, sep) => {
+        // A blank row before a row of figures, and a row of figures last.
+        const all = [...rows, { label: 'Điểm phát sóng wifi công cộng', value: 37 }];
+        if (all.every((r) => r.value !== null)) all[0] = { ...all[0]!, value: null };
+        const text = [
+          'BÁO CÁO',
+          'Kết quả chuyển đổi số năm 2025',
+          'I. KẾT QUẢ THỰC HIỆN',
+          'Kết quả các chỉ tiêu như sau:',
+          typed(['Nội dung', 'Kết quả'], sep),
+          ...all.map((r) => typed([r.label, r.value === null ? '' : String(r.value)], sep)),
+          'II. KHÓ KHĂN, VƯỚNG MẮC',
+          'Thiếu kinh phí duy trì phần mềm.',
+        ].join('\n');
+        const want = all.filter((r) => r.value !== null).map((r) => [r.label, r.value]);
+        for (const r of [
+          readReport(text, { registry }),
+          readReport(text, { registry, document: textDocument(text) }),
+        ])
+          expect(r.indicators.map((i) => [i.label, i.value])).toEqual(want);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a line of one cell after a table is no row of it, however it ends', () => {
+    const doc = textDocument('Nội dung\tKết quả\nHồ sơ\t12\nTổ công nghệ\t4\nGhi chú\t\nHết.');
+    const table = doc.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.rows).toHaveLength(3);
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.at.line)).toEqual([4, 5]);
+  });
 });
