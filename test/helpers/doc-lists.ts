@@ -128,3 +128,38 @@ export function numberingXml(lists: ListDef[], instances: InstanceDef[]): string
     `${abstracts.join('')}${nums.join('')}</w:numbering>`
   );
 }
+
+/** A paragraph style: its base (istd, 0xfff none) and the list and level its paragraph UPX sets. */
+export interface StyleDef {
+  name: string;
+  base: number;
+  ilfo?: number;
+  ilvl?: number;
+}
+
+/** A style sheet (STSH): the Stshi, then one STD a style (Word 97's 10-byte StdfBase). */
+export function stsh(styles: StyleDef[]): Buffer {
+  const stshi = Buffer.concat([u16(styles.length), u16(10), Buffer.alloc(14)]);
+  const stds = styles.map((s) => {
+    const grpprl = Buffer.concat([
+      ...(s.ilvl !== undefined ? [u16(0x260a), u8(s.ilvl)] : []),
+      ...(s.ilfo !== undefined ? [u16(0x460b), u16(s.ilfo)] : []),
+    ]);
+    const papx = Buffer.concat([u16(2 + grpprl.length), u16(0), grpprl]);
+    const std = Buffer.concat([
+      u16(0),
+      u16(1 | (s.base << 4)),
+      u16(2),
+      u16(0),
+      u16(0),
+      u16(s.name.length),
+      ...[...s.name].map((c) => u16(c.charCodeAt(0))),
+      u16(0),
+      papx,
+      papx.length % 2 ? u8(0) : Buffer.alloc(0),
+      u16(0),
+    ]);
+    return Buffer.concat([u16(std.length), std]);
+  });
+  return Buffer.concat([u16(stshi.length), stshi, ...stds]);
+}

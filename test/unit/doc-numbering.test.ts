@@ -15,6 +15,7 @@ import {
   numberingXml,
   plfLfo,
   plfLst,
+  stsh,
 } from '../helpers/doc-lists.js';
 import { fixturePath, registry2025 } from '../helpers/fixtures.js';
 
@@ -89,7 +90,12 @@ describe('Word numbering read from a .doc list table', () => {
   it('gives each paragraph the label of its numbering.xml twin (formats, templates, starts, overrides)', () => {
     fc.assert(
       fc.property(numberingCase, ({ lists, instances, paragraphs }) => {
-        const doc = docNumbering({ lst: plfLst(lists), lfo: plfLfo(instances), paragraphs: [] });
+        const doc = docNumbering({
+          lst: plfLst(lists),
+          lfo: plfLfo(instances),
+          stsh: Buffer.alloc(0),
+          paragraphs: [],
+        });
         const docx = docxNumbering(parseXmlTree(numberingXml(lists, instances)));
         expect(doc).not.toBeNull();
         for (const p of paragraphs) {
@@ -103,7 +109,7 @@ describe('Word numbering read from a .doc list table', () => {
     );
   });
 
-  it('labels headings as Word shows them: "Phần I.", sub-items "I.1.", an instance restarting', () => {
+  it('labels as Word shows them: "Phần I.", "I.1.", a heading style\'s list, a restarting instance', () => {
     const lists: ListDef[] = [
       {
         lsid: 7,
@@ -113,14 +119,23 @@ describe('Word numbering read from a .doc list table', () => {
         ],
       },
     ];
-    const body = 'Mở đầu\rKết quả\rTuyên truyền\rChuyển đổi số\rKhó khăn\rKiến nghị\r';
+    const body = 'Mở đầu\rKết quả\rTuyên truyền\rChuyển đổi số\rKhó khăn\rKiến nghị\rGhi chú\r';
     const cps = [...body.matchAll(/\r/g)].map((m) => m.index);
+    // Style 2 ("Part Heading") is based on style 1, which carries list 1 at level 0 (Heading 1 in Word).
+    const sheet = stsh([
+      { name: 'Normal', base: 0xfff },
+      { name: 'Part Base', base: 0xfff, ilfo: 1, ilvl: 0 },
+      { name: 'Part Heading', base: 1 },
+    ]);
+    // [cp, istd, ilfo, ilvl]: -1 where the paragraph sets nothing of its own.
     const marks = [
-      [cps[1]!, 1, 0],
-      [cps[2]!, 1, 1],
-      [cps[3]!, 1, 1],
-      [cps[4]!, 1, 0],
-      [cps[5]!, 2, 0],
+      [cps[0]!, 0, -1, -1],
+      [cps[1]!, 2, -1, -1],
+      [cps[2]!, 0, 1, 1],
+      [cps[3]!, 2, -1, 1],
+      [cps[4]!, 2, -1, -1],
+      [cps[5]!, 0, 2, 0],
+      [cps[6]!, 2, 0, -1],
     ].flat();
     const bytes = {
       lst: plfLst(lists),
@@ -128,6 +143,7 @@ describe('Word numbering read from a .doc list table', () => {
         { lsid: 7, starts: [] },
         { lsid: 7, starts: [[0, 1]] },
       ]),
+      stsh: sheet,
       paragraphs: marks,
     };
     const { blocks } = bodyBlocks(body, {
@@ -143,6 +159,8 @@ describe('Word numbering read from a .doc list table', () => {
       ['Phần II.', 'Khó khăn'],
       // The second instance restarts level 1 at 1 (LFOLVL fStartAt): a counter of its own.
       ['Phần I.', 'Kiến nghị'],
+      // Its own ilfo 0 takes the style's numbering away.
+      [null, 'Ghi chú'],
     ]);
   });
 
@@ -157,7 +175,12 @@ describe('Word numbering read from a .doc list table', () => {
       },
     ];
     const instances: InstanceDef[] = [{ lsid: 3, starts: [] }];
-    const doc = docNumbering({ lst: plfLst(lists), lfo: plfLfo(instances), paragraphs: [] })!;
+    const doc = docNumbering({
+      lst: plfLst(lists),
+      lfo: plfLfo(instances),
+      stsh: Buffer.alloc(0),
+      paragraphs: [],
+    })!;
     const docx = docxNumbering(parseXmlTree(numberingXml(lists, instances)));
     for (const numbering of [doc, docx])
       expect([1, 1, 0, 1, 0].map((l) => numbering.next('1', l)?.label)).toEqual([
@@ -172,14 +195,20 @@ describe('Word numbering read from a .doc list table', () => {
   it('a list table truncated or overwritten anywhere gives no label, never an error', () => {
     const lst = plfLst([{ lsid: 1, levels: [{ start: 1, format: FORMATS[1]!, text: '%1.' }] }]);
     const lfo = plfLfo([{ lsid: 1, starts: [[0, 3]] }]);
+    const sheet = stsh([{ name: 'Normal', base: 0xfff, ilfo: 1 }]);
     fc.assert(
       fc.property(
-        fc.constantFrom('lst' as const, 'lfo' as const),
+        fc.constantFrom('lst' as const, 'lfo' as const, 'stsh' as const),
         fc.nat(),
         fc.uint8Array({ minLength: 0, maxLength: 8 }),
         fc.boolean(),
         (which, at, garbage, truncate) => {
-          const bytes = { lst: Buffer.from(lst), lfo: Buffer.from(lfo), paragraphs: [0, 1, 0] };
+          const bytes = {
+            lst: Buffer.from(lst),
+            lfo: Buffer.from(lfo),
+            stsh: Buffer.from(sheet),
+            paragraphs: [0, 0, 1, 0],
+          };
           const target = bytes[which];
           const cut = at % (target.length + 1);
           bytes[which] = truncate ? target.subarray(0, cut) : Buffer.from(target);

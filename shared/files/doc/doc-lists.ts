@@ -10,15 +10,21 @@ import {
 // ([MS-DOC] 2.9): the PlfLst (LSTF records, each followed in order by its one or nine LVLs:
 // start, nfc, flags, the number text xst whose placeholder characters 0…8 stand for a level's
 // counter) and the PlfLfo (LFO records naming a list by lsid, then their LFOLVL overrides). The
-// worker (doc-worker.ts) hands over these bytes and, for each numbered paragraph of the body, the
-// character position of its mark with sprmPIlfo/sprmPIlvl; they are evaluated here by the
-// numbering every Word format shares (../word-numbering.ts). A list table that does not parse is
-// ignored as a whole: the paragraphs keep their text without a label, never a label guessed.
+// worker (doc-worker.ts) hands over these bytes, the style sheet (a paragraph style such as
+// Heading 1 may carry the numbering, inherited through istdBase) and, for each paragraph of the
+// body, the character position of its mark, its style and its own sprmPIlfo/sprmPIlvl; they are
+// evaluated here by the numbering every Word format shares (../word-numbering.ts). A table that
+// does not parse is ignored as a whole: paragraphs keep their text without a label, never a
+// label guessed.
 
-/** The bytes of the list tables and, per numbered body paragraph, [cp of its mark, ilfo, ilvl]. */
+/**
+ * The bytes of the list tables and of the style sheet (STSH) and, per body paragraph, [cp of its
+ * mark, istd, ilfo, ilvl], ilfo and ilvl -1 where the paragraph does not set them.
+ */
 export interface DocListBytes {
   lst: Uint8Array;
   lfo: Uint8Array;
+  stsh: Uint8Array;
   paragraphs: number[];
 }
 
@@ -175,13 +181,91 @@ export function docNumbering(lists: DocListBytes): Numbering | null {
   }
 }
 
-/** The numbered paragraphs by the character position of their mark. */
+/** A paragraph style's own list and level (-1: not set) and the style it is based on. */
+interface StyleList {
+  base: number;
+  ilfo: number;
+  ilvl: number;
+}
+
+/** sprm operand sizes by spra ([MS-DOC] 2.2.5.1); -1: a byte gives the size. */
+const OPERAND = [1, 1, 2, 4, 2, 2, -1, 3];
+
+/** sprmPIlfo and sprmPIlvl in a grpprl. */
+function listSprms(b: Bytes, from: number, to: number): { ilfo: number; ilvl: number } {
+  const out = { ilfo: -1, ilvl: -1 };
+  for (let at = from; at + 2 <= to; ) {
+    const sprm = b.u16(at);
+    at += 2;
+    if (sprm === 0x460b) out.ilfo = b.u16(at);
+    if (sprm === 0x260a) out.ilvl = b.u8(at);
+    const size = OPERAND[(sprm >> 13) & 7]!;
+    at += size >= 0 ? size : b.u8(at) + 1;
+  }
+  return out;
+}
+
+/** The STSH's paragraph styles: each STD's base and the list its paragraph UPX sets. */
+function readStyles(b: Bytes): Map<number, StyleList> {
+  const styles = new Map<number, StyleList>();
+  const cbStshi = b.u16(0);
+  const count = b.u16(2);
+  const cbBase = b.u16(4);
+  let at = 2 + cbStshi;
+  for (let istd = 0; istd < count; istd++) {
+    const cb = b.u16(at);
+    const std = at + 2;
+    at = std + cb;
+    if (cb < cbBase || cbBase < 10) continue;
+    const stk = b.u16(std + 2) & 0x0f;
+    const style: StyleList = { base: b.u16(std + 2) >> 4, ilfo: -1, ilvl: -1 };
+    styles.set(istd, style);
+    if (stk !== 1 || (b.u16(std + 4) & 0x0f) < 1) continue;
+    let upx = std + cbBase;
+    upx += 2 + b.u16(upx) * 2 + 2;
+    if ((upx - std) % 2) upx++;
+    const end = upx + 2 + b.u16(upx);
+    if (end > at) continue;
+    // The paragraph UPX: the style's istd, then its grpprl.
+    Object.assign(style, listSprms(b, upx + 4, end));
+  }
+  return styles;
+}
+
+/** A style's list and level, the nearest set through its istdBase chain. */
+function inherited(styles: Map<number, StyleList>, istd: number): { ilfo: number; ilvl: number } {
+  const out = { ilfo: -1, ilvl: -1 };
+  const seen = new Set<number>();
+  for (let s = styles.get(istd); s && !seen.has(istd); s = styles.get(istd)) {
+    seen.add(istd);
+    if (out.ilfo < 0) out.ilfo = s.ilfo;
+    if (out.ilvl < 0) out.ilvl = s.ilvl;
+    istd = s.base;
+  }
+  return out;
+}
+
+function stylesOf(stsh: Uint8Array): Map<number, StyleList> {
+  try {
+    return stsh.length ? readStyles(new Bytes(stsh)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** The numbered paragraphs by the character position of their mark, own list before the style's. */
 export function numberedMarks(lists: DocListBytes): Map<number, DocListRef> {
   const marks = new Map<number, DocListRef>();
+  const styles = stylesOf(lists.stsh);
   const p = lists.paragraphs;
-  for (let i = 0; i + 2 < p.length; i += 3) {
-    const ilvl = p[i + 2]!;
-    if (p[i + 1]! > 0 && ilvl <= MAX_LEVEL) marks.set(p[i]!, { ilfo: p[i + 1]!, ilvl });
+  for (let i = 0; i + 3 < p.length; i += 4) {
+    const [cp, istd, ilfo, ilvl] = [p[i]!, p[i + 1]!, p[i + 2]!, p[i + 3]!];
+    const style = inherited(styles, istd);
+    const list = ilfo >= 0 ? ilfo : style.ilfo;
+    // A level comes with the list: the paragraph's own, or the style's when the list is the style's.
+    const level = ilvl >= 0 ? ilvl : ilfo < 0 ? style.ilvl : -1;
+    if (list > 0 && list < 0xf800 && level <= MAX_LEVEL)
+      marks.set(cp, { ilfo: list, ilvl: Math.max(level, 0) });
   }
   return marks;
 }

@@ -67,7 +67,7 @@ const MARK = /[\\r\\x07]/;
 // The FIB's fcPlfLst/lcbPlfLst and fcPlfLfo/lcbPlfLfo ([MS-DOC] 2.5.6): the list tables in the table
 // stream. The LVLs follow the PlfLst outside lcbPlfLst, so its bytes run to the stream's end (capped).
 function listTables(buffer, table) {
-  const none = { lst: new Uint8Array(0), lfo: new Uint8Array(0) };
+  const none = { lst: new Uint8Array(0), lfo: new Uint8Array(0), stsh: new Uint8Array(0) };
   if (buffer.length < 0x2f2 || buffer.readUInt16LE(0x98) < 75) return none;
   const fcLst = buffer.readUInt32LE(0x2e2);
   const lcbLst = buffer.readUInt32LE(0x2e6);
@@ -75,8 +75,11 @@ function listTables(buffer, table) {
   const lcbLfo = buffer.readUInt32LE(0x2ee);
   if (!lcbLst || !lcbLfo || fcLst >= table.length || fcLfo >= table.length) return none;
   // Copies, so that only these bytes cross to the main thread.
-  const copy = (at) => Uint8Array.from(table.subarray(at, Math.min(table.length, at + w.maxListBytes)));
-  return { lst: copy(fcLst), lfo: copy(fcLfo) };
+  const copy = (at, n = w.maxListBytes) =>
+    Uint8Array.from(table.subarray(at, Math.min(table.length, at + Math.min(n, w.maxListBytes))));
+  // The style sheet (fcStshf/lcbStshf): a paragraph style may carry the numbering (Heading 1).
+  const stsh = copy(buffer.readUInt32LE(0xa2), buffer.readUInt32LE(0xa6));
+  return { lst: copy(fcLst), lfo: copy(fcLfo), stsh };
 }
 class RawExtractor extends Extractor {
   extractWordDocument(document, buffer) {
@@ -90,7 +93,7 @@ class RawExtractor extends Extractor {
   writeParagraphProperties(buffer, tableBuffer) {
     super.writeParagraphProperties(buffer, tableBuffer);
     const ends = new Set();
-    const numbered = new Map();
+    const props = new Map();
     const fc = buffer.readUInt32LE(0x0102);
     const lcb = buffer.readUInt32LE(0x0106);
     const count = (lcb - 4) / 8;
@@ -108,15 +111,15 @@ class RawExtractor extends Extractor {
           const papx = cb !== 0
             ? fkp.slice(at + 1, at + 2 * cb)
             : fkp.slice(at + 2, at + 2 + 2 * fkp.readUInt8(at + 1));
-          let ilfo = 0;
-          let ilvl = 0;
+          let ilfo = -1;
+          let ilvl = -1;
           sprms(papx, 2, (sprm, o) => {
             if (IN_TABLE.has(sprm) && papx[o] === 1) ends.add(next);
             // sprmPIlfo, sprmPIlvl: the paragraph's list (1-based LFO) and level.
             if (sprm === 0x460b) ilfo = papx.readUInt16LE(o);
             if (sprm === 0x260a) ilvl = papx.readUInt8(o);
           });
-          if (ilfo > 0 && ilfo < 0xf800) numbered.set(next, [ilfo, ilvl]);
+          props.set(next, [papx.readUInt16LE(0), ilfo, ilvl]);
         } catch {}
       }
     }
@@ -124,8 +127,8 @@ class RawExtractor extends Extractor {
     for (const piece of this._pieces) {
       for (let i = piece.text.search(MARK); i >= 0 && i < piece.text.length; i++) {
         if (!MARK.test(piece.text[i])) continue;
-        const list = numbered.get(piece.startFilePos + (i + 1) * piece.bpc);
-        if (list) paragraphs.push(piece.startCp + i, list[0], list[1]);
+        const p = props.get(piece.startFilePos + (i + 1) * piece.bpc);
+        if (p && p[1] !== 0) paragraphs.push(piece.startCp + i, p[0], p[1], p[2]);
       }
       piece.text = piece.text.replace(/\\r/g, (m, i) =>
         ends.has(piece.startFilePos + (i + 1) * piece.bpc) ? '${CELL_PARAGRAPH}' : m);
@@ -152,8 +155,9 @@ class RawExtractor extends Extractor {
     const textboxes = take(b.ccpTxbx);
     const tagged = (type) => this._taggedHeaders.filter((s) => s.type === type).map((s) => s.text).join('\\r');
     const stories = { body, footnotes, endnotes, headers: tagged('headers'), footers: tagged('footers'), textboxes };
-    const lists = this._lists || { lst: new Uint8Array(0), lfo: new Uint8Array(0), paragraphs: [] };
-    lists.paragraphs = lists.paragraphs.filter((_, i, all) => all[i - (i % 3)] < b.ccpText);
+    const empty = new Uint8Array(0);
+    const lists = this._lists || { lst: empty, lfo: empty, stsh: empty, paragraphs: [] };
+    lists.paragraphs = lists.paragraphs.filter((_, i, all) => all[i - (i % 4)] < b.ccpText);
     return { kind: 'ok', stories, lists };
   }
 }
