@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nationalRegistry } from '../bin/registry.js';
+import { readFileContent } from '../shared/files/read-file.js';
 import { readReport } from '../shared/reader/read-report.js';
 import type { Report } from '../shared/schemas/report.js';
 import type { Unit } from '../shared/schemas/unit.js';
@@ -91,6 +92,36 @@ export function scoreReport(r: Report, t: Truth): FieldScore {
     else s.problems.push(`indicator ${n}/${d} missing`);
   }
   return s;
+}
+
+/** Fields and figures counted over a set of documents (their problems listed apart). */
+export type Tally = Omit<FieldScore, 'problems'>;
+
+export const emptyTally = (): Tally => ({
+  correct: 0,
+  total: 0,
+  wrong: 0,
+  indicators: 0,
+  indicatorTotal: 0,
+});
+
+export function addTally(into: Tally, s: Tally): void {
+  into.correct += s.correct;
+  into.total += s.total;
+  into.wrong += s.wrong;
+  into.indicators += s.indicators;
+  into.indicatorTotal += s.indicatorTotal;
+}
+
+/** A generated file read as its upload would be, through the upload's decoder (`tonghop parse`). */
+export async function readAsUpload(
+  format: 'txt' | 'docx' | 'pdf',
+  bytes: Uint8Array,
+  registry: UnitRegistry,
+): Promise<Report> {
+  const content = await readFileContent(`van-ban.${format}`, bytes);
+  if (content.kind !== 'text') throw new Error(`${format} not read as text`);
+  return readReport(content.text, { registry, document: content.document });
 }
 
 /** Units whose name occurs once in the country: the truth of an ambiguous name depends on the province. */

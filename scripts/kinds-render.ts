@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import PDFDocument from 'pdfkit';
 import type { KindBlock, KindDoc } from './kinds-generator.js';
+import { collect } from './report-files.js';
 import type { Rng } from './report-generator.js';
 
 export type ColumnLayout = 'side' | 'stacked';
@@ -134,8 +135,6 @@ const PDF_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 /** The document as a PDF with a text layer: headings larger and bold, columns stacked. */
 export function kindPdf(d: KindDoc): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A4', margin: 56 });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
   const line = (text: string, heading = false) => {
     pdf.font(heading ? PDF_BOLD : PDF_REGULAR).fontSize(heading ? 13 : 11);
     pdf.text(text || ' ');
@@ -147,9 +146,5 @@ export function kindPdf(d: KindDoc): Promise<Buffer> {
     else if (b.t === 'table') for (const r of b.rows) line(r.join('     '));
     else for (const l of blockLines(b, 'stacked')) line(l, b.t === 'p' && b.bold === true);
   }
-  return new Promise((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  return collect(pdf);
 }

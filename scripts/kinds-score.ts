@@ -3,12 +3,11 @@
 //   npx tsx scripts/kinds-score.ts [count] [seed] [txt,docx,pdf]
 // VERBOSE=1 prints each problem with its document.
 import { nationalRegistry } from '../bin/registry.js';
-import { readFileContent } from '../shared/files/read-file.js';
 import { readReport } from '../shared/reader/read-report.js';
 import type { Report } from '../shared/schemas/report.js';
 import type { Unit } from '../shared/schemas/unit.js';
 import type { UnitRegistry } from '../shared/units/registry.js';
-import { type FieldScore, scoreReport } from './generated-score.js';
+import { addTally, emptyTally, readAsUpload, scoreReport, type Tally } from './generated-score.js';
 import { generateKindDoc, type KindDoc, sharesName } from './kinds-generator.js';
 import { kindDocx, kindPdf, kindText } from './kinds-render.js';
 import { rngOf } from './report-generator.js';
@@ -29,30 +28,10 @@ export async function readKind(
   registry: UnitRegistry,
 ): Promise<Report> {
   if (format === 'txt') return readReport(kindText(d, rngOf(seed)), { registry });
-  const bytes = format === 'docx' ? await kindDocx(d) : await kindPdf(d);
-  const content = await readFileContent(`van-ban.${format}`, bytes);
-  if (content.kind !== 'text') throw new Error(`${format} not read as text`);
-  return readReport(content.text, { registry, document: content.document });
+  return readAsUpload(format, format === 'docx' ? await kindDocx(d) : await kindPdf(d), registry);
 }
 
-const empty = (): FieldScore => ({
-  correct: 0,
-  total: 0,
-  wrong: 0,
-  indicators: 0,
-  indicatorTotal: 0,
-  problems: [],
-});
-
-function add(into: FieldScore, s: FieldScore): void {
-  into.correct += s.correct;
-  into.total += s.total;
-  into.wrong += s.wrong;
-  into.indicators += s.indicators;
-  into.indicatorTotal += s.indicatorTotal;
-}
-
-const line = (name: string, s: FieldScore) =>
+const line = (name: string, s: Tally) =>
   `${name}: ${s.correct}/${s.total} fields correct, ${s.wrong} wrong, ` +
   `indicators ${s.indicators}/${s.indicatorTotal}`;
 
@@ -64,8 +43,8 @@ async function main(): Promise<void> {
   const registry = nationalRegistry();
   const { units, shared } = unitPools(registry);
   const rng = rngOf(seed);
-  const byFormat = new Map<string, FieldScore>();
-  const byKind = new Map<string, FieldScore>();
+  const byFormat = new Map<string, Tally>();
+  const byKind = new Map<string, Tally>();
   const problems = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const d = generateKindDoc(rng, units, shared);
@@ -75,8 +54,8 @@ async function main(): Promise<void> {
         [byFormat, format],
         [byKind, `${d.kind}${d.draft ? ' (draft)' : ''}`],
       ] as const) {
-        if (!map.has(key)) map.set(key, empty());
-        add(map.get(key)!, s);
+        if (!map.has(key)) map.set(key, emptyTally());
+        addTally(map.get(key)!, s);
       }
       for (const p of s.problems) {
         const kind = `${format} ${d.kind} ${p.replace(/ [\d/.,]+[A-ZĐ&-]*|".*$/g, '')}`.slice(
@@ -90,10 +69,10 @@ async function main(): Promise<void> {
   }
   for (const [p, n] of [...problems].sort((a, b) => b[1] - a[1])) console.log(`${n}\t${p}`);
   for (const [k, s] of byKind) console.log(line(k, s));
-  const all = empty();
+  const all = emptyTally();
   for (const [k, s] of byFormat) {
     console.log(line(k, s));
-    add(all, s);
+    addTally(all, s);
   }
   console.log(line(`score (seed ${seed}, ${count} documents)`, all));
 }

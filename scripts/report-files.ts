@@ -18,7 +18,8 @@ export async function docxFromText(text: string, font = 'Times New Roman'): Prom
   return Packer.toBuffer(doc);
 }
 
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
+/** The bytes of a PDF once pdfkit has written it: `doc` is ended here. */
+export function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));

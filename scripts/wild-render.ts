@@ -17,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import PDFDocument from 'pdfkit';
+import { collect } from './report-files.js';
 import type { Rng } from './report-generator.js';
 import type { WildBlock, WildDoc } from './wild-generator.js';
 
@@ -223,8 +224,6 @@ const PDF_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf';
 /** The document as a PDF text layer: columns side by side, headings larger and bold. */
 export function wildPdf(d: WildDoc): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A4', margin: 56 });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
   const text = (s: string, o: { bold?: boolean; size?: number; center?: boolean } = {}) => {
     pdf.font(o.bold ? PDF_BOLD : PDF_REGULAR).fontSize(o.size ?? 11);
     pdf.text(s || ' ', 56, undefined, { width: 483, align: o.center ? 'center' : 'left' });
@@ -257,9 +256,5 @@ export function wildPdf(d: WildDoc): Promise<Buffer> {
     } else if (b.t === 'sub') text(`${b.label} ${b.text}`, { bold: b.level === 1 });
     else text(b.text, { bold: b.bold, center: b.center });
   }
-  return new Promise((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  return collect(pdf);
 }

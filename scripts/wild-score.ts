@@ -4,11 +4,17 @@
 //   npx tsx scripts/wild-score.ts [count] [seed] [txt,docx,pdf]
 // VERBOSE=1 prints every problem with its document's variations.
 import { nationalRegistry } from '../bin/registry.js';
-import { readFileContent } from '../shared/files/read-file.js';
-import { readReport } from '../shared/reader/read-report.js';
 import type { Report } from '../shared/schemas/report.js';
 import type { UnitRegistry } from '../shared/units/registry.js';
-import { type FieldScore, scoreReport, uniquelyNamedUnits } from './generated-score.js';
+import {
+  addTally,
+  emptyTally,
+  type FieldScore,
+  readAsUpload,
+  scoreReport,
+  type Tally,
+  uniquelyNamedUnits,
+} from './generated-score.js';
 import { rngOf } from './report-generator.js';
 import { generateWildDoc, type WildDoc } from './wild-generator.js';
 import { pickTextMode, wildDocx, wildPdf, wildText } from './wild-render.js';
@@ -31,26 +37,9 @@ export async function readWild(
       : format === 'docx'
         ? await wildDocx(d, how as 'word' | 'typed')
         : await wildPdf(d);
-  const content = await readFileContent(`van-ban.${format}`, bytes);
-  if (content.kind !== 'text') throw new Error(`${format} not read as text`);
-  return { report: readReport(content.text, { registry, document: content.document }), how };
+  return { report: await readAsUpload(format, bytes, registry), how };
 }
 
-interface Tally {
-  correct: number;
-  total: number;
-  wrong: number;
-  indicators: number;
-  indicatorTotal: number;
-}
-const empty = (): Tally => ({ correct: 0, total: 0, wrong: 0, indicators: 0, indicatorTotal: 0 });
-function add(into: Tally, s: Tally): void {
-  into.correct += s.correct;
-  into.total += s.total;
-  into.wrong += s.wrong;
-  into.indicators += s.indicators;
-  into.indicatorTotal += s.indicatorTotal;
-}
 const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
 const line = (name: string, s: Tally) =>
   `${name}: ${s.correct}/${s.total} fields (${pct(s.correct, s.total)} %), ${s.wrong} wrong, ` +
@@ -77,8 +66,8 @@ export async function scoreWild(count: number, seed: number, formats: WildFormat
       ];
       for (const k of keys) {
         const map = k === format ? byFormat : byTag;
-        if (!map.has(k)) map.set(k, empty());
-        add(map.get(k)!, s);
+        if (!map.has(k)) map.set(k, emptyTally());
+        addTally(map.get(k)!, s);
       }
       for (const p of s.problems) {
         const kind = `${format} ${p.replace(/ [\d/.,]+[A-ZĐ&-]*|".*$/g, '')}`.slice(0, 60);
@@ -104,11 +93,11 @@ async function main(): Promise<void> {
   );
   console.log('--- per variation, worst first');
   for (const [k, s] of worst.slice(0, Number(process.env.TOP ?? 25))) console.log(line(k, s));
-  const all = empty();
+  const all = emptyTally();
   console.log('--- per format');
   for (const [k, s] of byFormat) {
     console.log(line(k, s));
-    add(all, s);
+    addTally(all, s);
   }
   console.log(line(`score (seed ${seedArg}, ${countArg} documents)`, all));
 }

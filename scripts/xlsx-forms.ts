@@ -226,3 +226,17 @@ export async function xlsxForm(
   for (const s of sheets) addFormSheet(wb, s.name, s.layout, s.unit, s.rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** The plainest form: STT, label, unit and result under a one-row header, no header lines. */
+export const plainLayout = (): FormLayout => ({
+  columns: ['stt', 'label', 'unit', 'result'],
+  twoRowHeader: false,
+  numbers: 'number',
+  percentFormat: false,
+  header: 'none',
+  groups: false,
+});
+
+/** One sheet "Biểu" of the plainest form with `rows`, of no unit in particular. */
+export const plainForm = (rows: FormRow[]) =>
+  xlsxForm([{ name: 'Biểu', layout: plainLayout(), unit: '', rows }]);

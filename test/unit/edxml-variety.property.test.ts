@@ -193,19 +193,11 @@ describe('a header that disagrees with its report (property)', () => {
 
 describe('an Excel form attached beside the report', () => {
   it('is read by its own format as an appendix, named or only typed', async () => {
-    const { xlsxForm } = await import('../../scripts/xlsx-forms.js');
-    const layout = {
-      columns: ['stt', 'label', 'unit', 'result'] as Array<'stt' | 'label' | 'unit' | 'result'>,
-      twoRowHeader: false,
-      numbers: 'number' as const,
-      percentFormat: false,
-      header: 'none' as const,
-      groups: false,
-    };
+    const { plainForm } = await import('../../scripts/xlsx-forms.js');
     const rows = [
       { label: 'Máy tính kết nối mạng tại trụ sở', unit: 'máy', result: 42, plan: null },
     ];
-    const form = await xlsxForm([{ name: 'Biểu', layout, unit: '', rows }]);
+    const form = await plainForm(rows);
     const report = await set.sign(await reportPdf(), set.org);
     const header = { organName: 'UBND xã Diễn Châu', codeNumber: '12', codeNotation: 'BC-UBND' };
     for (const sheet of [

@@ -9,6 +9,7 @@ import type { Box, OcrEngine, OcrLine } from '../../shared/ports/ocr-engine.js';
 import type { CleanPage, PageCleaner } from '../../shared/ports/page-cleaner.js';
 import type { Indicator, Report } from '../../shared/schemas/report.js';
 import { MemoryObjects } from '../helpers/memory-stores.js';
+import { plainMeasures } from '../helpers/plain-measures.js';
 
 // The picture of each scanned figure's line: cut from the page the engine read, kept through the
 // storage port beside the reading, and named on the figure.
@@ -27,15 +28,7 @@ function fakeCleaner(scale: number, cut: Box[]): PageCleaner {
         image,
         scale,
         straightened: false,
-        measures: {
-          colour: false,
-          bilevel: false,
-          xHeight: 20,
-          unevenLight: 0,
-          speckle: 0,
-          pageFound: false,
-          spread: false,
-        },
+        measures: plainMeasures(false),
         async crop(b) {
           cut.push(b);
           return new Uint8Array([cut.length]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docxFromText, pdfFromText, pdfWithoutText, zipBomb } from '../../scripts/report-files.js';
 import { reportText } from '../../scripts/report-text.js';
-import { xlsxForm } from '../../scripts/xlsx-forms.js';
+import { plainForm } from '../../scripts/xlsx-forms.js';
 import { MAX_FILE_BYTES } from '../../shared/files/limits.js';
 import { decisiveReason } from '../../shared/ingest/decisive-reason.js';
 import { ingestObject, type ObjectRef } from '../../shared/ingest/ingest-object.js';
@@ -62,20 +62,10 @@ describe('ingestObject: good reports', () => {
   });
 
   it("stores an Excel form with its rows' figures, the unit being the upload's folder", async () => {
-    const layout = {
-      columns: ['stt', 'label', 'unit', 'result'] as const,
-      twoRowHeader: false,
-      numbers: 'number' as const,
-      percentFormat: false,
-      header: 'none' as const,
-      groups: false,
-    };
     const rows = [
       { label: 'Máy tính kết nối mạng tại trụ sở', unit: 'máy', result: 42, plan: null },
     ];
-    const bytes = await xlsxForm([
-      { name: 'Biểu', layout: { ...layout, columns: [...layout.columns] }, unit: '', rows },
-    ]);
+    const bytes = await plainForm(rows);
     const r = await upload(key('16941', 'bieu mau.xlsx'), bytes);
     expect(r.submission.file.format).toBe('xlsx');
     expect(r.submission.unitCode).toBe('16941');
@@ -90,17 +80,7 @@ describe('ingestObject: good reports', () => {
   });
 
   it('holds an Excel form whose figures cannot be read, saying so first', async () => {
-    const layout = {
-      columns: ['stt', 'label', 'unit', 'result'] as const,
-      twoRowHeader: false,
-      numbers: 'number' as const,
-      percentFormat: false,
-      header: 'none' as const,
-      groups: false,
-    };
-    const bytes = await xlsxForm([
-      { name: 'Biểu', layout: { ...layout, columns: [...layout.columns] }, unit: '', rows: [] },
-    ]);
+    const bytes = await plainForm([]);
     const r = await upload(key('16941', 'bieu mau trong.xlsx'), bytes);
     expect(r.submission.status).toBe('needs_review');
     expect(decisiveReason(r.submission.diagnostics)?.code).toBe('form.empty');

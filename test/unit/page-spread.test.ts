@@ -5,6 +5,7 @@ import { readPnm, SharpPageCleaner } from '../../adapters/sharp-page-cleaner.js'
 import { cleanedEngine } from '../../shared/ocr/cleaned-engine.js';
 import type { Box, OcrEngine, OcrLine, PageImage } from '../../shared/ports/ocr-engine.js';
 import type { CleanPage, PageCleaner } from '../../shared/ports/page-cleaner.js';
+import { plainMeasures } from '../helpers/plain-measures.js';
 
 // A two-page spread (two pages side by side on the scanner's glass, a fold between them) is cut
 // at its gutter and each page read on its own; a landscape page whose text crosses its middle is
@@ -136,15 +137,7 @@ describe('two-page spreads', () => {
               image,
               scale,
               straightened: false,
-              measures: {
-                colour: false,
-                bilevel: false,
-                xHeight: 20,
-                unevenLight: 0,
-                speckle: 0,
-                pageFound: false,
-                spread: true,
-              },
+              measures: plainMeasures(true),
               parts: [part(1, 0), part(2, cut)],
             }),
           };
