@@ -1,7 +1,7 @@
 import theme1 from 'exceljs/lib/xlsx/xml/theme1.js';
 import { SheetWriter } from './xlsx-sheet.js';
 import { type Column, MAIN_NS, MC_NS, REL_NS, Styles, XML_HEAD, xmlText } from './xlsx-xml.js';
-import { zipParts } from './zip-parts.js';
+import { type DeflatedPart, deflatedPart, zipParts } from './zip-parts.js';
 
 /**
  * A workbook written as XML text: the sheet parts of exactly the workbook exceljs's streaming
@@ -18,6 +18,8 @@ const PACKAGE_REL = 'http://schemas.openxmlformats.org/package/2006/relationship
 export class XlsxBook {
   private readonly styles = new Styles();
   private readonly sheets: SheetWriter[] = [];
+  /** Each sheet's part, ended when the next sheet starts: rows are added to the last one only. */
+  private readonly sheetParts: Array<Promise<DeflatedPart>> = [];
 
   constructor(
     private readonly creator: string,
@@ -26,14 +28,18 @@ export class XlsxBook {
 
   /** A sheet with a frozen, filtered header row, printed on A4 one page wide. */
   sheet(name: string, columns: Column[], opts: { tallHeader?: boolean } = {}): SheetWriter {
-    const ws = new SheetWriter(name, columns, this.styles, opts.tallHeader ?? false);
+    const last = this.sheets.at(-1);
+    if (last) this.sheetParts.push(last.end());
+    const part = `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
+    const ws = new SheetWriter(name, part, columns, this.styles, opts.tallHeader ?? false);
     this.sheets.push(ws);
     return ws;
   }
 
   /** The .xlsx file. */
   async bytes(): Promise<Uint8Array> {
-    const utf8 = (s: string) => Buffer.from(s, 'utf8');
+    const last = this.sheets.at(-1);
+    if (last) this.sheetParts.push(last.end());
     const parts: Array<[string, string]> = [
       ['[Content_Types].xml', this.contentTypes()],
       [
@@ -60,15 +66,12 @@ export class XlsxBook {
       ],
       ['xl/styles.xml', this.styles.xml()],
       ['xl/theme/theme1.xml', theme1],
-      ...this.sheets.map((ws, i): [string, string] => [
-        `xl/worksheets/sheet${i + 1}.xml`,
-        ws.xml(),
-      ]),
     ];
-    return zipParts(
-      parts.map(([name, xml]) => ({ name, data: utf8(xml) })),
-      this.created,
-    );
+    const deflated = await Promise.all([
+      ...parts.map(([name, xml]) => deflatedPart(name, xml)),
+      ...this.sheetParts,
+    ]);
+    return zipParts(deflated, this.created);
   }
 
   private contentTypes(): string {

@@ -13,6 +13,7 @@ import {
   XML_HEAD,
   xmlText,
 } from './xlsx-xml.js';
+import { type DeflatedPart, PartWriter } from './zip-parts.js';
 
 /** Points per line of the sheet's 11 pt text, and the most lines a row is made tall for. */
 const LINE_POINTS = 15;
@@ -31,17 +32,19 @@ interface Col {
 
 /** One sheet's XML, written row by row; `wrappedLines` sizes rows with wrapped text. */
 export class SheetWriter {
-  private readonly out: string[] = [];
+  private readonly out: PartWriter;
   private readonly cols: Col[];
   private readonly wrapped: Col[];
   private row = 1;
 
   constructor(
     readonly name: string,
+    part: string,
     columns: Column[],
     private readonly styles: Styles,
     tallHeader: boolean,
   ) {
+    this.out = new PartWriter(part);
     this.cols = columns.map(([, key, width, format], i) => ({
       letters: columnLetters(i + 1),
       key,
@@ -54,7 +57,7 @@ export class SheetWriter {
       ),
     }));
     this.wrapped = this.cols.filter((c) => c.format === 'wrap');
-    this.out.push(this.open(columns));
+    this.out.write(this.open(columns));
     this.header(columns, tallHeader);
   }
 
@@ -98,7 +101,7 @@ export class SheetWriter {
       );
       return `<c r="${c.letters}1" s="${s}" t="str"><v>${xmlText(columns[i]![0])}</v></c>`;
     });
-    this.out.push(
+    this.out.write(
       `<row r="1" ht="${height}" customHeight="1" spans="1:${this.cols.length}" s="${rowStyle}" ` +
         `customFormat="1" x14ac:dyDescent="0.25">${cells.join('')}</row>`,
     );
@@ -132,22 +135,24 @@ export class SheetWriter {
     const ht =
       lines > 1 ? ` ht="${Math.min(lines, MAX_LINES) * LINE_POINTS}" customHeight="1"` : '';
     const spans = min ? ` spans="${min}:${max}"` : '';
-    this.out.push(
+    this.out.write(
       cells
         ? `<row r="${r}"${ht}${spans} x14ac:dyDescent="0.25">${cells}</row>`
         : `<row r="${r}"${ht} x14ac:dyDescent="0.25"/>`,
     );
   }
 
-  xml(): string {
+  /** The sheet's part, its rows deflated as they were added. */
+  end(): Promise<DeflatedPart> {
     const last = this.cols.at(-1)!.letters;
-    return (
-      `${this.out.join('')}</sheetData><autoFilter ref="A1:${last}1"/>` +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" ` +
-      'horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>' +
-      '</worksheet>'
+    this.out.write(
+      `</sheetData><autoFilter ref="A1:${last}1"/>` +
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+        `<pageSetup paperSize="9" orientation="${this.landscape ? 'landscape' : 'portrait'}" ` +
+        'horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="1" fitToHeight="0"/>' +
+        '</worksheet>',
     );
+    return this.out.end();
   }
 }
 
