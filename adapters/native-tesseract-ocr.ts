@@ -54,8 +54,9 @@ export function nativeOptionsFromEnv(env = process.env): NativeTesseractOptions 
 /** Tesseract's arguments for one reading: the image file, TSV on stdout, the port's segmentation. */
 export function tesseractArgs(file: string, page: PageImage): string[] {
   const dpi = page.dpi ? ['--dpi', String(Math.round(page.dpi))] : [];
-  // tesseract.js reads a page as one block (PSM 6) by default; `columns` finds them first (PSM 3).
-  const psm = page.segmentation === 'columns' ? '3' : '6';
+  // tesseract.js reads a page as one block (PSM 6) by default; `columns` finds them first (PSM 3),
+  // `line` is one line of text (PSM 7).
+  const psm = { block: '6', columns: '3', line: '7' }[page.segmentation ?? 'block'];
   return [file, 'stdout', '-l', 'vie', '--oem', '1', '--psm', psm, ...dpi, 'tsv'];
 }
 

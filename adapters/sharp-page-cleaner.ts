@@ -316,6 +316,7 @@ export class SharpPageCleaner implements PageCleaner {
       image: { page: page.page, image: pgm(g), ...dpi },
       left: 0,
       crop: (box: Box) => cropPng(g, box),
+      cut: (box: Box, deskew?: number) => cutStraight(g, box, deskew ?? 0),
     });
     const parts = spread?.map((p) => ({ ...partOf(p.grey), left: p.left }));
     return {
@@ -357,6 +358,60 @@ async function spreadPages(g: Grey): Promise<{ left: number; grey: Grey }[] | nu
   );
 }
 
+/** A box of the page with a margin of half its height, within the page. */
+function marginBox(g: Grey, box: Box) {
+  const margin = Math.round(Math.max(4, (box.y1 - box.y0) / 2));
+  const left = Math.max(0, Math.floor(box.x0) - margin);
+  const top = Math.max(0, Math.floor(box.y0) - margin);
+  const right = Math.min(g.width, Math.ceil(box.x1) + margin);
+  const bottom = Math.min(g.height, Math.ceil(box.y1) + margin);
+  if (right - left < 2 || bottom - top < 2) throw new Error(`empty crop ${JSON.stringify(box)}`);
+  return { left, top, width: right - left, height: bottom - top };
+}
+
+/**
+ * A box of the page as the engine straightened it (turned by `deskew` radians about the page's
+ * centre), cut out of the unturned page and turned the same way, with a margin of half its height:
+ * the line's own picture, level, for the engine to read again.
+ */
+async function cutStraight(g: Grey, box: Box, deskew: number): Promise<Uint8Array> {
+  if (Math.abs(deskew) < 1e-4) return pgm(await greyOf(rawInput(g).extract(marginBox(g, box))));
+  const [cx, cy] = [g.width / 2, g.height / 2];
+  const [mx, my] = [(box.x0 + box.x1) / 2 - cx, (box.y0 + box.y1) / 2 - cy];
+  // tesseract.js turns the page clockwise by `deskew` (leptonica's pixRotate, about its centre):
+  // the line's middle on the unturned page is its middle turned back.
+  const [cos, sin] = [Math.cos(-deskew), Math.sin(-deskew)];
+  const [ux, uy] = [cx + mx * cos - my * sin, cy + mx * sin + my * cos];
+  const margin = Math.round(Math.max(4, (box.y1 - box.y0) / 2));
+  const [w, h] = [box.x1 - box.x0 + 2 * margin, box.y1 - box.y0 + 2 * margin];
+  // The turned band's bounds on the unturned page, cut out and turned level, its middle kept.
+  const halfW = Math.ceil((Math.abs(w * cos) + Math.abs(h * sin)) / 2);
+  const halfH = Math.ceil((Math.abs(w * sin) + Math.abs(h * cos)) / 2);
+  const left = Math.max(0, Math.round(ux - halfW));
+  const top = Math.max(0, Math.round(uy - halfH));
+  const right = Math.min(g.width, Math.round(ux + halfW));
+  const bottom = Math.min(g.height, Math.round(uy + halfH));
+  if (right - left < 2 || bottom - top < 2) throw new Error(`empty cut ${JSON.stringify(box)}`);
+  const around = await greyOf(
+    rawInput(g).extract({ left, top, width: right - left, height: bottom - top }),
+  );
+  const turned = await greyOf(
+    rawInput(around).rotate((deskew * 180) / Math.PI, { background: '#ffffff' }),
+  );
+  // The middle of the turned picture is the line's middle (ux, uy) moved by the extension.
+  const [tx, ty] = [
+    turned.width / 2 + (ux - (left + right) / 2),
+    turned.height / 2 + (uy - (top + bottom) / 2),
+  ];
+  const band = {
+    left: Math.max(0, Math.round(tx - w / 2)),
+    top: Math.max(0, Math.round(ty - h / 2)),
+    width: Math.min(Math.round(w), turned.width),
+    height: Math.min(Math.round(h), turned.height),
+  };
+  return pgm(await greyOf(rawInput(turned).extract(band)));
+}
+
 /** A line's picture is at most this wide (a phone shows it whole), in grey, as PNG. */
 const CROP_WIDTH = 1200;
 
@@ -365,14 +420,8 @@ const CROP_WIDTH = 1200;
  * slight deskew shifts them), narrowed to CROP_WIDTH: what a person compares a figure with.
  */
 async function cropPng(g: Grey, box: Box): Promise<Uint8Array> {
-  const margin = Math.round(Math.max(4, (box.y1 - box.y0) / 2));
-  const left = Math.max(0, Math.floor(box.x0) - margin);
-  const top = Math.max(0, Math.floor(box.y0) - margin);
-  const right = Math.min(g.width, Math.ceil(box.x1) + margin);
-  const bottom = Math.min(g.height, Math.ceil(box.y1) + margin);
-  if (right - left < 2 || bottom - top < 2) throw new Error(`empty crop ${JSON.stringify(box)}`);
   return rawInput(g)
-    .extract({ left, top, width: right - left, height: bottom - top })
+    .extract(marginBox(g, box))
     .resize({ width: CROP_WIDTH, withoutEnlargement: true })
     .png({ compressionLevel: 9 })
     .toBuffer();

@@ -78,6 +78,7 @@ function recognizeOptions(page: PageImage, turnMarked: boolean): Record<string, 
         ? { rotateRadians: page.deskew }
         : { rotateAuto: true };
   if (page.segmentation === 'columns') options.tessedit_pageseg_mode = '3';
+  if (page.segmentation === 'line') options.tessedit_pageseg_mode = '7';
   const r = page.region;
   if (r) {
     const [left, top] = [Math.max(0, Math.round(r.x0)), Math.max(0, Math.round(r.y0))];

@@ -1,5 +1,8 @@
 import type { Box, OcrEngine, OcrLine, OcrPage, PageImage } from '../ports/ocr-engine.js';
 import type { CleanPage, CleanPart, PageCleaner } from '../ports/page-cleaner.js';
+import { syllableShare } from './page-legibility.js';
+import { SYLLABLE_SHARE } from './scan-fields.js';
+import { lineText } from './scan-text.js';
 import { readTwice } from './second-reading.js';
 
 const scaled = (b: Box, s: number): Box => ({
@@ -18,28 +21,74 @@ const linesAt = (lines: OcrLine[], s: number): OcrLine[] =>
         words: l.words.map((w) => ({ ...w, box: scaled(w.box, s) })),
       }));
 
-/** Lines with a digit whose picture is kept, at most this many a page (a table of figures). */
+/** Lines with a digit whose picture is kept and read again, at most this many a page (a table of figures). */
 export const MAX_CROPS_PER_PAGE = 80;
 const HAS_DIGIT = /\d/;
+
+/** What a part of a clean page offers for its lines holding a digit. */
+type LineCuts = Pick<CleanPart, 'crop' | 'cut'>;
+
+/**
+ * The line read again from its own picture, cut from the clean page, as one line of text: another
+ * cut and another threshold (Tesseract's Otsu on the line alone) than the page's reading, so that a
+ * digit misread on one is seldom misread alike on the other. Nothing read ('') when it cannot be.
+ */
+async function readAgain(
+  engine: OcrEngine,
+  line: OcrLine,
+  at: { page: number; dpi?: number; deskew?: number },
+  cut: NonNullable<CleanPart['cut']>,
+  signal?: AbortSignal,
+): Promise<string> {
+  const image = await cut(line.box, at.deskew).catch(() => null);
+  if (!image) return '';
+  const read = await engine.recognize(
+    { page: at.page, ...(at.dpi ? { dpi: at.dpi } : {}), image, segmentation: 'line', deskew: 0 },
+    signal,
+  );
+  return read.lines.map(lineText).join(' ');
+}
 
 /**
  * Each line holding a digit with its picture, cut from the page the engine read (its boxes are on
  * it): a person compares the figure with it. A picture that cannot be cut is simply not there.
+ * The same lines are read a second time from their own picture (`again`): a figure's digits and a
+ * cited number stand only where both readings spell them alike (scan-review.ts). Beyond the cap a
+ * line is not read again, which says nothing read ('').
  */
 async function withCrops(
+  engine: OcrEngine,
   lines: OcrLine[],
-  crop: NonNullable<CleanPage['crop']>,
+  part: LineCuts & { image: PageImage },
+  deskew: number | undefined,
+  signal?: AbortSignal,
 ): Promise<OcrLine[]> {
-  let left = MAX_CROPS_PER_PAGE;
+  // A page read too poorly gives nothing on its reading alone (page-legibility.ts): its lines are
+  // not read again, which says nothing read, and hold their figures all the same.
+  const share = syllableShare(lines.flatMap((l) => l.words.map((w) => w.text)));
+  let left = share !== null && share < SYLLABLE_SHARE ? 0 : MAX_CROPS_PER_PAGE;
   const out: OcrLine[] = [];
+  const at = {
+    page: part.image.page,
+    ...(part.image.dpi ? { dpi: part.image.dpi } : {}),
+    ...(deskew ? { deskew } : {}),
+  };
   for (const line of lines) {
-    if (left <= 0 || !line.words.some((w) => HAS_DIGIT.test(w.text))) {
+    if (!line.words.some((w) => HAS_DIGIT.test(w.text))) {
       out.push(line);
       continue;
     }
-    left--;
-    const picture = await crop(line.box).catch(() => null);
-    out.push(picture ? { ...line, crop: picture } : line);
+    if (left-- <= 0) {
+      out.push(part.cut ? { ...line, again: '' } : line);
+      continue;
+    }
+    const picture = part.crop ? await part.crop(line.box).catch(() => null) : null;
+    const again = part.cut ? await readAgain(engine, line, at, part.cut, signal) : undefined;
+    out.push({
+      ...line,
+      ...(picture ? { crop: picture } : {}),
+      ...(again !== undefined ? { again } : {}),
+    });
   }
   return out;
 }
@@ -60,11 +109,13 @@ const linesMoved = (lines: OcrLine[], dx: number): OcrLine[] =>
  * other, so that the text runs left page then right page as a person reads it.
  */
 async function readParts(engine: OcrEngine, clean: CleanPage, signal?: AbortSignal) {
-  const parts: CleanPart[] = clean.parts ?? [{ image: clean.image, left: 0, crop: clean.crop }];
+  const parts: CleanPart[] = clean.parts ?? [
+    { image: clean.image, left: 0, crop: clean.crop, cut: clean.cut },
+  ];
   const read: OcrPage[] = [];
   for (const part of parts) {
     const twice = await readTwice(engine, part.image, signal);
-    const lines = part.crop ? await withCrops(twice.lines, part.crop.bind(part)) : twice.lines;
+    const lines = await withCrops(engine, twice.lines, part, twice.deskew, signal);
     const second = twice.second?.map((r) => ({
       ...r,
       box: moved(r.box, part.left),

@@ -14,21 +14,28 @@ const MIN_WORDS = 40;
 
 const bare = (w: string) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 
+/** The share of a page's words that are Vietnamese syllables; null when too few words say nothing. */
+export function syllableShare(words: string[]): number | null {
+  const letters = words.map(bare).filter((w) => /^\p{L}+$/u.test(w));
+  if (letters.length < MIN_WORDS) return null;
+  return (
+    letters.filter((w) => isVietnameseSyllable(w.toLocaleLowerCase('vi'))).length / letters.length
+  );
+}
+
 /** The scanned pages read too poorly to trust any field alone, each with its share of syllables. */
 export function illegiblePages(scan: ScanText): { page: number; share: number }[] {
   const words = new Map<number, string[]>();
   for (const line of scan.lines) {
     if (!line.words) continue;
     const list = words.get(line.page) ?? [];
-    for (const w of line.words) if (/^\p{L}+$/u.test(bare(w.text))) list.push(bare(w.text));
+    for (const w of line.words) list.push(w.text);
     words.set(line.page, list);
   }
   const out: { page: number; share: number }[] = [];
   for (const [page, list] of words) {
-    if (list.length < MIN_WORDS) continue;
-    const share =
-      list.filter((w) => isVietnameseSyllable(w.toLocaleLowerCase('vi'))).length / list.length;
-    if (share < SYLLABLE_SHARE) out.push({ page, share });
+    const share = syllableShare(list);
+    if (share !== null && share < SYLLABLE_SHARE) out.push({ page, share });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { type Diagnostic, diag } from '../schemas/diagnostic.js';
 import type { Indicator, Report } from '../schemas/report.js';
+import { figureContradiction, figureDisagrees, holdUnconfirmedRefs } from './line-agreement.js';
 import { holdIllegible } from './page-legibility.js';
 import { holdDoubtfulNumbers } from './scan-doubt.js';
 import { holdDoubtfulFields } from './scan-fields.js';
@@ -37,8 +38,25 @@ export function reviewScan(
     const doubtful = (src.words ?? []).filter(
       (w) => HAS_DIGIT.test(w.text) && w.confidence < DOUBT_CONFIDENCE,
     );
-    if (!doubtful.length) {
+    // Read surely: still held when its line read again spells other numbers, or its numbers
+    // contradict each other (line-agreement.ts). A typed page's line has no words to doubt.
+    const why =
+      doubtful.length || !src.words
+        ? null
+        : (figureDisagrees(src, ind) ?? figureContradiction(ind));
+    if (!doubtful.length && !why) {
       indicators.push(placed);
+      continue;
+    }
+    if (why) {
+      diagnostics.push(
+        diag.error(
+          `indicators.${ind.key ?? 'other'}`,
+          `Trang ${src.page}: số liệu "${ind.label.slice(0, 80)}" đọc từ bản quét: ${why}; ` +
+            'cần người đối chiếu với bản gốc trước khi đưa vào tổng hợp.',
+          'ocr.doubtfulFigure',
+        ),
+      );
       continue;
     }
     const words = doubtful.map((w) => `"${w.text}" (${Math.round(w.confidence)} %)`).join(', ');
@@ -63,7 +81,8 @@ export function reviewScan(
       'ocr.read',
     ),
   );
-  const held = holdDoubtfulFields(holdDoubtfulNumbers(report, scan), scan, receivedOn);
+  const numbers = holdUnconfirmedRefs(holdDoubtfulNumbers(report, scan), scan);
+  const held = holdDoubtfulFields(numbers, scan, receivedOn);
   // A page read poorly as a whole gives nothing on its reading alone (page-legibility.ts).
   return holdIllegible(
     { ...held, indicators, diagnostics: [...held.diagnostics, ...diagnostics] },

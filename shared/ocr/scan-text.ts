@@ -10,6 +10,8 @@ export interface LineSource {
   words: OcrWord[] | null;
   /** The line's picture (PNG) when the engine kept one (lines holding a digit). */
   crop?: Uint8Array;
+  /** The line read a second time from its own picture (lines holding a digit; OcrLine.again). */
+  again?: string;
 }
 
 /** A document's text, page by page, with the source of every line (line n ↔ lines[n - 1]). */
@@ -54,9 +56,11 @@ export function lineText(line: OcrLine): string {
  */
 const OCR_SLASH = /[\u2044\u2215]/;
 
+const OCR_SLASHES = new RegExp(OCR_SLASH.source, 'g');
+
 function plainSlashes(line: OcrLine): OcrLine {
   if (!line.words.some((w) => OCR_SLASH.test(w.text))) return line;
-  const words = line.words.map((w) => ({ ...w, text: w.text.replaceAll(/[\u2044\u2215]/g, '/') }));
+  const words = line.words.map((w) => ({ ...w, text: w.text.replaceAll(OCR_SLASHES, '/') }));
   return { ...line, words };
 }
 
@@ -93,6 +97,7 @@ export function scanText(pages: PageContent[]): ScanText {
         box: line.box,
         words: line.words,
         ...(line.crop ? { crop: line.crop } : {}),
+        ...(line.again !== undefined ? { again: line.again.replaceAll(OCR_SLASHES, '/') } : {}),
       });
     }
   }

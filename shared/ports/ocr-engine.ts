@@ -21,6 +21,12 @@ export interface OcrLine {
    * lines holding a digit, and only when the page cleaner can cut one.
    */
   crop?: Uint8Array;
+  /**
+   * The line read a second time from its own picture (cut from the clean page with a margin, read
+   * as one line of text, thresholded on its own): only lines holding a digit on a cleaned page.
+   * A figure's digits and a cited number are kept only when both readings spell them alike.
+   */
+  again?: string;
 }
 
 /** A quarter turn clockwise, in degrees. */
@@ -66,9 +72,10 @@ export interface PageImage {
   deskew?: number;
   /**
    * How the engine cuts the page into lines: `block` (the default) reads it as one block of text,
-   * `columns` finds columns and blocks first (a header's two columns, "Nơi nhận" beside the signer).
+   * `columns` finds columns and blocks first (a header's two columns, "Nơi nhận" beside the signer),
+   * `line` reads the image as one line of text (a line's picture read again).
    */
-  segmentation?: 'block' | 'columns';
+  segmentation?: 'block' | 'columns' | 'line';
 }
 
 /** Optical character recognition of Vietnamese page images (Tesseract on AWS and locally). */

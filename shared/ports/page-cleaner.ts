@@ -25,6 +25,11 @@ export interface CleanPart {
   left: number;
   /** A region of the part (its own pixels) as a small PNG. */
   crop?(box: Box): Promise<Uint8Array>;
+  /**
+   * A region of the part (its own pixels, as the engine read it straightened by `deskew` radians)
+   * with a margin, at full size and level, for the engine to read again.
+   */
+  cut?(box: Box, deskew?: number): Promise<Uint8Array>;
 }
 
 /** A page image made ready for OCR, and how its pixels relate to the uploaded image. */
@@ -37,6 +42,8 @@ export interface CleanPage {
   measures: PageMeasures;
   /** A region of the cleaned page (its own pixels, as boxes are read on it) as a small PNG. */
   crop?(box: Box): Promise<Uint8Array>;
+  /** A region of the cleaned page with a margin, level, for the engine to read again (CleanPart). */
+  cut?(box: Box, deskew?: number): Promise<Uint8Array>;
   /**
    * The pages of a two-page spread in reading order, read each on its own instead of `image`
    * (a spread read as one block runs the two pages' lines together).
