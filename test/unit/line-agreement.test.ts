@@ -143,7 +143,8 @@ describe('figure contradictions', () => {
 
 describe('a scanned cited number read twice', () => {
   const cite = (n: string) =>
-    `Thực hiện Công văn số ${n} ngày 12/5/2026 của Ủy ban nhân dân tỉnh Nghệ An, Ủy ban nhân dân xã Con Cuông báo cáo như sau:`;
+    `Thực hiện Công văn số ${n} ngày 12/5/2026 của Ủy ban nhân dân tỉnh Nghệ An, ` +
+    'Ủy ban nhân dân xã Con Cuông báo cáo như sau:';
   it('is kept when both readings spell it, held with its reason when a digit differs', () => {
     const kept = review([[cite('80/UBND-KGVX'), cite('80/UBND-KGVX')]]);
     expect(kept.requestedBy.map((r) => r.number)).toEqual(['80/UBND-KGVX']);
