@@ -1,7 +1,7 @@
 import { type Block, type Document, plainParagraph } from '../schemas/document.js';
 import { fileProblem, textTooLong } from './file-problem.js';
 import { MAX_IMAGE_PIXELS, MAX_PDF_PAGES, MIN_LETTERS_PER_PAGE } from './limits.js';
-import { pdfTables } from './pdf-tables.js';
+import { type Carry, pdfTables } from './pdf-tables.js';
 import { type PdfCell, type PdfLine, type PdfTextAnswer, readPdfText } from './pdf-text-worker.js';
 
 export type PdfJs = typeof import('unpdf/pdfjs');
@@ -116,10 +116,13 @@ export function pdfDocument(
   const blocks: Block[] = [];
   const texts: string[] = [];
   let offset = 0;
+  let carry: Carry = [];
   pages.forEach((text, p) => {
     if (p > 0) blocks.push({ kind: 'pageBreak', at: { page: p + 1, line: offset + 1 } });
     const lines = text.split('\n');
-    const tables = pdfTables(lines, boxes[p] ?? [], cells[p] ?? [], p + 1, offset);
+    const found = pdfTables(lines, boxes[p] ?? [], cells[p] ?? [], p + 1, offset, carry);
+    const tables = found.tables;
+    carry = found.carry;
     for (let i = 0; i < lines.length; i++) {
       const table = tables.find((t) => t.first === i);
       if (table) {

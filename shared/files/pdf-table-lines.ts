@@ -11,6 +11,11 @@ export interface PageLine {
   indexes: number[];
   cells: PdfCell[];
   box: PdfLine;
+  /**
+   * A line of the page before (a table's header carried over to its rows on this page): its
+   * page and the number of text lines before that page; its indexes are that page's.
+   */
+  carried?: { page: number; offset: number };
 }
 
 /** How far two baselines may be apart and still be one line, in font sizes. */

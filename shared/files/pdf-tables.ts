@@ -27,7 +27,12 @@ export interface PdfTable {
   last: number;
   /** Each of those lines rewritten with its cells apart: by column, "\t" between. */
   text: Map<number, string>;
+  /** The header's lines (a page's lines, or carried from the page before). */
+  head: PageLine[];
 }
+
+/** A table's header at the foot of a page, for its rows continued at the top of the next. */
+export type Carry = PageLine[];
 
 /** Wrapped words in a cell, lines of a row: at most this many lines under one row. */
 const MAX_WRAPPED = 3;
@@ -103,7 +108,8 @@ interface Built {
 
 function paragraphOf(text: string, l: PageLine, page: number, lineOffset: number): Paragraph {
   const b = l.box;
-  const at = { page, line: lineOffset + l.indexes[0]! + 1 };
+  const from = l.carried ?? { page, offset: lineOffset };
+  const at = { page: from.page, line: from.offset + l.indexes[0]! + 1 };
   const p = plainParagraph(
     text,
     b ? { ...at, box: { x0: b[0], y0: b[1], x1: b[2], y1: b[3] } } : at,
@@ -185,12 +191,15 @@ function rowsOf(grids: string[][], lines: PageLine[], page: number, offset: numb
  */
 function textOf(lines: PageLine[], grids: string[][], texts: string[]): Map<number, string> | null {
   const text = new Map<number, string>();
+  // A header carried from the page before stays in that page's text.
   lines.forEach((l, i) => {
+    if (l.carried) return;
     l.indexes.forEach((at, k) => {
       text.set(at, k ? '' : grids[i]!.join('\t').replace(/\t+$/, ''));
     });
   });
-  const firsts = lines.map((l) => l.indexes[0]!);
+  const firsts = lines.filter((l) => !l.carried).map((l) => l.indexes[0]!);
+  if (!firsts.length) return null;
   if (firsts.some((at, i) => i > 0 && at < firsts[i - 1]!)) return null;
   const all = [...text.keys()];
   for (let at = Math.min(...all); at <= Math.max(...all); at++)
@@ -210,11 +219,12 @@ function tableOfRun(
   if (!grids) return null;
   const { rows, taken } = rowsOf(grids, run, page, offset);
   const first = run[0]!;
+  const from = first.carried ?? { page, offset };
   const table: Table = {
     kind: 'table',
     rows,
     caption: null,
-    at: { page, line: offset + first.indexes[0]! + 1 },
+    at: { page: from.page, line: from.offset + first.indexes[0]! + 1 },
   };
   const shape = figureTableOf(table);
   if (!shape || taken < 2) return null;
@@ -227,7 +237,8 @@ function tableOfRun(
   const text = unlabelled ? null : textOf(run.slice(0, taken), grids, texts);
   if (!text) return null;
   const all = [...text.keys()];
-  return { table, first: Math.min(...all), last: Math.max(...all), text };
+  const head = run.slice(0, Math.max(0, grids.findIndex(hasNumber)));
+  return { table, first: Math.min(...all), last: Math.max(...all), text, head };
 }
 
 /**
@@ -265,8 +276,53 @@ function runFrom(lines: PageLine[], start: number): { run: PageLine[]; columns: 
 }
 
 /**
+ * The header lines a table at the foot of the page leaves to rows continued on the next page:
+ * the header of a table that ends the page, or lines cut into cells without a figure that end it
+ * (a header whose rows all went to the next page). Carried lines keep their page.
+ */
+function carryOf(lines: PageLine[], tables: PdfTable[], page: number, offset: number): Carry {
+  const last = lines[lines.length - 1];
+  if (!last) return [];
+  const mark = (l: PageLine): PageLine => (l.carried ? l : { ...l, carried: { page, offset } });
+  const ending = tables.find((t) => last.indexes.some((i) => t.text.has(i)));
+  if (ending) return ending.head.map(mark);
+  let from = lines.length;
+  while (from > 0 && lines.length - from <= MAX_WRAPPED) {
+    const l = lines[from - 1]!;
+    if (l.cells.some((c) => cellNumber(c[2]) !== null)) break;
+    from--;
+  }
+  while (from < lines.length && lines[from]!.cells.length < 2) from++;
+  return lines.slice(from).map(mark);
+}
+
+/**
+ * Rows at the top of a page with no header of their own, under the header carried from the page
+ * before: taken only when the header's cells and the rows' cells make the same columns, one
+ * column a header cell (a header that does not fit them heads some other table).
+ */
+function continued(
+  lines: PageLine[],
+  carry: Carry,
+  tables: PdfTable[],
+  texts: string[],
+  page: number,
+  offset: number,
+) {
+  if (!carry.length || !lines[0] || lines[0].cells.length < 2) return null;
+  if (tables.some((t) => lines[0]!.indexes.some((i) => t.text.has(i)))) return null;
+  const found = runFrom([...carry, ...lines], 0);
+  if (!found || found.run.length <= carry.length) return null;
+  const widest = Math.max(...carry.map((l) => l.cells.length));
+  const { spans, count } = found.columns;
+  if ((spans ? spans.length : count) !== widest) return null;
+  return tableOfRun(found.run, found.columns, texts, page, offset);
+}
+
+/**
  * The tables of figures on one page. `offset` is the number of text lines before the page, so
- * that a cell's line is its line in the document's text.
+ * that a cell's line is its line in the document's text; `carry` the header a table at the foot
+ * of the page before left. Returns the tables and what this page leaves to the next.
  */
 export function pdfTables(
   texts: string[],
@@ -274,7 +330,8 @@ export function pdfTables(
   cells: (PdfCell[] | null)[],
   page: number,
   offset: number,
-): PdfTable[] {
+  carry: Carry = [],
+): { tables: PdfTable[]; carry: Carry } {
   const lines = pageLines(texts, boxes, cells);
   const out: PdfTable[] = [];
   let done = -1;
@@ -290,5 +347,7 @@ export function pdfTables(
       done = table.last;
     }
   }
-  return out;
+  const rest = continued(lines, carry, out, texts, page, offset);
+  if (rest && !out.some((t) => t.last >= rest.first && t.first <= rest.last)) out.unshift(rest);
+  return { tables: out, carry: carryOf(lines, out, page, offset) };
 }

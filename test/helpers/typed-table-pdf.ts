@@ -63,11 +63,20 @@ export function typedTablePdf(
  * wrapped: a cell of two lines has its second one a line below, the next row after both. Set
  * at 10 pt, the longest label fits its column.
  */
-export function placedTablePdf(xs: number[], rows: string[][][]): Promise<Buffer> {
+export function placedTablePdf(
+  xs: number[],
+  rows: string[][][],
+  breakAfter: number | null = null,
+): Promise<Buffer> {
   return pdfOf((pdf) => {
     let y = pdf.y;
     pdf.fontSize(10);
-    for (const row of rows) {
+    for (const [r, row] of rows.entries()) {
+      // The page ends after row `breakAfter` (0: the header): the rest goes on the next page.
+      if (r === (breakAfter ?? -1) + 1 && r > 0) {
+        pdf.addPage();
+        y = pdf.y;
+      }
       row.forEach((lines, k) => {
         lines.forEach((l, i) => {
           if (l) pdf.text(l, xs[k]!, y + i * 13, { lineBreak: false });

@@ -209,3 +209,65 @@ describe('a figure wrapped in a narrow column of a PDF table', () => {
     expect(joinWrappedFigure('1.23', '45')).toBe('1.23 45');
   });
 });
+
+describe('a PDF table continued on the next page', () => {
+  const arb = fc.record({
+    rows: fc.array(
+      fc.record({
+        done: fc.integer({ min: 1, max: 30_000 }),
+        over: fc.integer({ min: 0, max: 900 }),
+      }),
+      { minLength: 2, maxLength: 5 },
+    ),
+    shift: fc.nat(),
+    at: fc.nat(),
+  });
+  const gridOf = (rows: { done: number; over: number }[], shift: number) =>
+    rows.map((r, k) => {
+      const [label, unit] = LABELS[(k + shift) % LABELS.length]!;
+      const total = r.done + r.over;
+      return [
+        [String(k + 1)],
+        [label],
+        [unit],
+        [`${vn(r.done)}/${vn(total)}`],
+        [vn((r.done / total) * 100, 1)],
+      ];
+    });
+  const figures = (r: Report) => r.indicators.map((i) => ({ label: i.label, ...figure(i) }));
+
+  it('metamorphic: its rows under the header carried over read as on one page', async () => {
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ rows, shift, at }) => {
+        const grid = [PLACED_HEADER.map((h) => [h]), ...gridOf(rows, shift)];
+        const one = await read(await placedTablePdf(XS, grid));
+        const split = await read(await placedTablePdf(XS, grid, at % rows.length));
+        expect(figures(one.report)).toHaveLength(rows.length);
+        expect(figures(split.report)).toEqual(figures(one.report));
+        // The rows on the second page are on it.
+        const pages = split.report.indicators.map((i) => i.page);
+        expect(pages.filter((p) => p === 2)).toHaveLength(rows.length - (at % rows.length));
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it("rows whose columns are not the header's take no header from the page before", async () => {
+    const grid = [
+      PLACED_HEADER.map((h) => [h]),
+      ...gridOf(
+        [
+          { done: 12, over: 3 },
+          { done: 40, over: 0 },
+        ],
+        0,
+      ),
+    ];
+    // The second page's row has a column more than the header: another table's row.
+    const extra = [[['1'], [LABELS[2]![0]], [LABELS[2]![1]], ['5'], ['9'], ['55,6']]];
+    const xs = [...XS.slice(0, 4), 420, XS[4]!];
+    const bytes = await placedTablePdf(xs, [...grid.slice(0, 1), ...extra], 0);
+    const d = await read(bytes);
+    expect(d.document.blocks.filter((b) => b.kind === 'table')).toHaveLength(0);
+  });
+});
