@@ -25,7 +25,7 @@ export interface DocListBytes {
   lst: Uint8Array;
   lfo: Uint8Array;
   stsh: Uint8Array;
-  paragraphs: number[];
+  paragraphs: ArrayLike<number>;
 }
 
 /** A paragraph's list: the instance (LFO, 1-based as sprmPIlfo gives it) and its level. */

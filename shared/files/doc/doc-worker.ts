@@ -123,17 +123,28 @@ class RawExtractor extends Extractor {
         } catch {}
       }
     }
-    const paragraphs = [];
+    // Four numbers a paragraph, in a typed array: a file of a million empty paragraphs stays small.
+    let paragraphs = new Int32Array(4096);
+    let n = 0;
+    const text = this._boundaries.ccpText;
     for (const piece of this._pieces) {
       for (let i = piece.text.search(MARK); i >= 0 && i < piece.text.length; i++) {
         if (!MARK.test(piece.text[i])) continue;
         const p = props.get(piece.startFilePos + (i + 1) * piece.bpc);
-        if (p && p[1] !== 0) paragraphs.push(piece.startCp + i, p[0], p[1], p[2]);
+        const cp = piece.startCp + i;
+        if (!p || p[1] === 0 || cp >= text) continue;
+        if (n + 4 > paragraphs.length) {
+          const grown = new Int32Array(paragraphs.length * 2);
+          grown.set(paragraphs);
+          paragraphs = grown;
+        }
+        paragraphs.set([cp, p[0], p[1], p[2]], n);
+        n += 4;
       }
       piece.text = piece.text.replace(/\\r/g, (m, i) =>
         ends.has(piece.startFilePos + (i + 1) * piece.bpc) ? '${CELL_PARAGRAPH}' : m);
     }
-    this._lists = { ...listTables(buffer, tableBuffer), paragraphs };
+    this._lists = { ...listTables(buffer, tableBuffer), paragraphs: paragraphs.slice(0, n) };
   }
   buildDocument() {
     let chars = 0;
@@ -156,8 +167,7 @@ class RawExtractor extends Extractor {
     const tagged = (type) => this._taggedHeaders.filter((s) => s.type === type).map((s) => s.text).join('\\r');
     const stories = { body, footnotes, endnotes, headers: tagged('headers'), footers: tagged('footers'), textboxes };
     const empty = new Uint8Array(0);
-    const lists = this._lists || { lst: empty, lfo: empty, stsh: empty, paragraphs: [] };
-    lists.paragraphs = lists.paragraphs.filter((_, i, all) => all[i - (i % 4)] < b.ccpText);
+    const lists = this._lists || { lst: empty, lfo: empty, stsh: empty, paragraphs: new Int32Array(0) };
     return { kind: 'ok', stories, lists };
   }
 }
