@@ -188,6 +188,11 @@ function resolve(
       const u = r.match.unit;
       // "PHƯỜNG NAM HOA" is no "xã Nam Hòa": a level the text states is never overridden.
       if (c.level && u.level !== c.level) continue;
+      // The header's line holds the name alone: a damaged name that leaves words of it over is a
+      // guess ("CAO DWO'NG" one edit from "Gào", the commune Cao Dương), and so is a name whose
+      // line a longer one also fits ("U MINH THWO'NG": U Minh, or U Minh Thượng?).
+      const over = r.match.words < r.match.of && (r.match.distance > 0 || r.match.overLonger);
+      if (c.source === 'header' && over) continue;
       if (ambiguous && !ambiguous.some((a) => a.code === u.code)) continue;
       return { unit: u };
     }

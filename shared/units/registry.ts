@@ -13,6 +13,10 @@ export interface NameMatch {
   distance: number;
   /** How many words of the candidate text the name took. */
   words: number;
+  /** How many words the candidate text had (at most five are read). */
+  of: number;
+  /** An exact name taken over a longer one further off ("U Minh" in "U MINH THWO'NG"). */
+  overLonger?: boolean;
 }
 
 export type Resolution =
@@ -76,6 +80,13 @@ export function ocrDistance(a: string, b: string, limit = Infinity): number {
   }
   return prev[b.length]!;
 }
+
+/**
+ * A damaged name matched on fewer words than the best so far never wins: "TẠ AN KHWO'NG" is Tạ An
+ * Khương (2 edits), not Tân Ân, one edit from its first two words with "KHWO'NG" left over; "CAO
+ * SO'N" is Cao Sơn, not Gào ("c" read for "g"). Only an exact name may (see below).
+ */
+const explainsAsMuch = (words: number, best: { words: number }) => words >= best.words;
 
 /** Lower case with the two tone-mark styles ("Hòa"/"Hoà") made one; diacritics kept. */
 function toneStyle(name: string): string {
@@ -196,7 +207,7 @@ export class UnitRegistry {
       }
       return out;
     };
-    let best: { units: Unit[]; distance: number; words: number } | undefined;
+    let best: { units: Unit[]; distance: number; words: number; overLonger?: boolean } | undefined;
     for (let n = Math.min(words.length, 5); n >= 1; n--) {
       const candidate = words.slice(0, n).join(' ');
       if (candidate.length < 2) continue;
@@ -205,7 +216,8 @@ export class UnitRegistry {
         const units = narrow(exact);
         // A longer name one OCR confusion away ("Nam Đông Hwng") explains more of the text than
         // a shorter exact one ("Nam Đông"); further off, the exact name wins.
-        if (!best || best.distance > 1 || n > best.words) best = { units, distance: 0, words: n };
+        if (!best || best.distance > 1 || n > best.words)
+          best = { units, distance: 0, words: n, overLonger: !!best && best.words > n };
         break;
       }
       const limit = Math.max(1, Math.floor(candidate.length * 0.2));
@@ -214,7 +226,8 @@ export class UnitRegistry {
         if (d > limit || d === Infinity) continue;
         // Longer names must be close in proportion to their length; short ones must be nearly exact.
         if (d / key.length > 0.22) continue;
-        if (!best || d < best.distance - 1e-9) best = { units: [unit], distance: d, words: n };
+        if (!best || (d < best.distance - 1e-9 && explainsAsMuch(n, best)))
+          best = { units: [unit], distance: d, words: n };
         else if (
           Math.abs(d - best.distance) < 1e-9 &&
           n === best.words &&
@@ -234,7 +247,13 @@ export class UnitRegistry {
     if (units.length === 1)
       return {
         kind: 'resolved',
-        match: { unit: units[0]!, distance: best.distance, words: best.words },
+        match: {
+          unit: units[0]!,
+          distance: best.distance,
+          words: best.words,
+          of: words.length,
+          ...(best.overLonger ? { overLonger: true } : {}),
+        },
       };
     return { kind: 'ambiguous', candidates: units };
   }

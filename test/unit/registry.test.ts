@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readReport } from '../../shared/reader/read-report.js';
 import { ocrDistance } from '../../shared/units/registry.js';
 import { registry2025 } from '../helpers/fixtures.js';
 
@@ -61,5 +62,36 @@ describe('ocrDistance', () => {
     expect(ocrDistance('puc pho', 'duc pho')).toBeLessThan(ocrDistance('muc pho', 'duc pho'));
     expect(ocrDistance('abc', 'abc')).toBe(0);
     expect(ocrDistance('abcdef', 'uvwxyz', 2)).toBe(Infinity);
+  });
+});
+
+describe('a header name with its horned letters misread', () => {
+  // OCR reads "Ư" as "W" and "Ơ" as "O'": "XÃ TẠ AN KHWO'NG" was resolved to Tân Ân (one edit
+  // from its first two words), "CAO DWO'NG" to Gào, "U MINH THWO'NG" to U Minh, each a wrong unit.
+  const registry = registry2025();
+  const misread = (name: string) =>
+    name
+      .toLocaleUpperCase('vi')
+      .normalize('NFD')
+      .replace(/\u031b/g, "'")
+      .replace(/[\u0300-\u036f]/g, (m) => (m === '\u0306' || m === '\u0302' ? m : ''))
+      .normalize('NFC')
+      .replace(/U'/g, 'W');
+  const LEVEL = { xa: 'XÃ', phuong: 'PHƯỜNG', dac_khu: 'ĐẶC KHU' } as const;
+  it('is the unit or none, for every unit so named, with or without its province', () => {
+    const units = registry.provinces().flatMap((p) => registry.unitsOf(p.code));
+    const wrong: string[] = [];
+    let read = 0;
+    for (const u of units.filter((x) => /[ươ]/i.test(x.name))) {
+      const header = `ỦY BAN NHÂN DÂN\n${LEVEL[u.level]} ${misread(u.name)}\nSố: 12/BC-UBND\nBÁO CÁO\n`;
+      for (const to of ['', `Kính gửi: Sở Khoa học và Công nghệ ${u.provinceName}\n`]) {
+        const r = readReport(`${header}Kết quả chuyển đổi số\n${to}I. KẾT QUẢ\n`, { registry });
+        if (r.issuer.code && r.issuer.code !== u.code) wrong.push(`${u.name} → ${r.issuer.name}`);
+        if (r.issuer.code === u.code) read++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Most are still found: two edits in a name of one or more words are within reach.
+    expect(read).toBeGreaterThan(700);
   });
 });
