@@ -358,24 +358,33 @@ async function spreadPages(g: Grey): Promise<{ left: number; grey: Grey }[] | nu
   );
 }
 
-/** A box of the page with a margin of half its height, within the page. */
-function marginBox(g: Grey, box: Box) {
+/** A box of the page with a margin of half its height (`share` of it above and below), within the page. */
+function marginBox(g: Grey, box: Box, share = 0.5) {
   const margin = Math.round(Math.max(4, (box.y1 - box.y0) / 2));
+  const high = Math.round(Math.max(3, (box.y1 - box.y0) * share));
   const left = Math.max(0, Math.floor(box.x0) - margin);
-  const top = Math.max(0, Math.floor(box.y0) - margin);
+  const top = Math.max(0, Math.floor(box.y0) - high);
   const right = Math.min(g.width, Math.ceil(box.x1) + margin);
-  const bottom = Math.min(g.height, Math.ceil(box.y1) + margin);
+  const bottom = Math.min(g.height, Math.ceil(box.y1) + high);
   if (right - left < 2 || bottom - top < 2) throw new Error(`empty crop ${JSON.stringify(box)}`);
   return { left, top, width: right - left, height: bottom - top };
 }
 
 /**
+ * Above and below a line cut to be read again, this share of its height: its box hugs its ink and
+ * the cut is level, so little is needed; half a height took in half of the lines above and below
+ * on a tightly set page, and Tesseract, reading one line, then read nothing.
+ */
+const CUT_MARGIN = 0.2;
+
+/**
  * A box of the page as the engine straightened it (turned by `deskew` radians about the page's
- * centre), cut out of the unturned page and turned the same way, with a margin of half its height:
+ * centre), cut out of the unturned page and turned the same way, with a margin (CUT_MARGIN):
  * the line's own picture, level, for the engine to read again.
  */
 async function cutStraight(g: Grey, box: Box, deskew: number): Promise<Uint8Array> {
-  if (Math.abs(deskew) < 1e-4) return pgm(await greyOf(rawInput(g).extract(marginBox(g, box))));
+  if (Math.abs(deskew) < 1e-4)
+    return pgm(await greyOf(rawInput(g).extract(marginBox(g, box, CUT_MARGIN))));
   const [cx, cy] = [g.width / 2, g.height / 2];
   const [mx, my] = [(box.x0 + box.x1) / 2 - cx, (box.y0 + box.y1) / 2 - cy];
   // tesseract.js turns the page clockwise by `deskew` (leptonica's pixRotate, about its centre):
@@ -383,7 +392,8 @@ async function cutStraight(g: Grey, box: Box, deskew: number): Promise<Uint8Arra
   const [cos, sin] = [Math.cos(-deskew), Math.sin(-deskew)];
   const [ux, uy] = [cx + mx * cos - my * sin, cy + mx * sin + my * cos];
   const margin = Math.round(Math.max(4, (box.y1 - box.y0) / 2));
-  const [w, h] = [box.x1 - box.x0 + 2 * margin, box.y1 - box.y0 + 2 * margin];
+  const high = Math.round(Math.max(3, (box.y1 - box.y0) * CUT_MARGIN));
+  const [w, h] = [box.x1 - box.x0 + 2 * margin, box.y1 - box.y0 + 2 * high];
   // The turned band's bounds on the unturned page, cut out and turned level, its middle kept.
   const halfW = Math.ceil((Math.abs(w * cos) + Math.abs(h * sin)) / 2);
   const halfH = Math.ceil((Math.abs(w * sin) + Math.abs(h * cos)) / 2);

@@ -5,6 +5,8 @@ import type { DocumentRef, Indicator, Report } from '../schemas/report.js';
 import { fold } from '../text/fold.js';
 import type { LineSource, ScanText } from './scan-text.js';
 
+const lineText = (l: LineSource) => (l.words ?? []).map((w) => w.text).join(' ');
+
 // A digit misread on a scan comes with its word read surely as often as not (a dot-matrix page under
 // a phone's shadow gave "9412" and "98,4", a cited "89/UBND-KGVX" for 80, every word above the
 // bar), so confidence cannot tell it. Each line holding a digit is read a second time from its own
@@ -79,29 +81,40 @@ export function figureContradiction(ind: Indicator): string | null {
   return null;
 }
 
-/** The first scanned line whose text holds `number` (letters and digits only), with its source. */
-function lineOf(scan: ScanText, number: string): LineSource | null {
-  const want = fold(number).replace(/[^a-z0-9]/g, '');
+const letters = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
+
+/**
+ * The scanned line whose text holds `number` (letters and digits only), or the two lines it is
+ * wrapped across ("… số 4932/SKHCN-" over "CĐS ngày …"), with their second readings joined.
+ */
+function linesOf(
+  scan: ScanText,
+  number: string,
+): { again: string | undefined; src: LineSource } | null {
+  const want = letters(number);
   const lines = scan.text.split('\n');
-  const i = lines.findIndex(
-    (l, n) =>
-      scan.lines[n]?.words &&
-      fold(l)
-        .replace(/[^a-z0-9]/g, '')
-        .includes(want),
-  );
-  return i < 0 ? null : scan.lines[i]!;
+  for (const span of [1, 2])
+    for (let i = 0; i + span <= lines.length; i++) {
+      const srcs = scan.lines.slice(i, i + span);
+      if (!srcs.every((l) => l.words) || !letters(lines.slice(i, i + span).join('')).includes(want))
+        continue;
+      // A line without a digit is not read again: its letters stand as first read.
+      const agains = srcs.map(
+        (l) => l.again ?? (l.words!.some((w) => /\d/.test(w.text)) ? undefined : lineText(l)),
+      );
+      const again = agains.some((a) => a === undefined) ? undefined : agains.join(' ');
+      return { again, src: { ...srcs[0]!, words: srcs.flatMap((l) => l.words!), again } };
+    }
+  return null;
 }
 
 /** Why a cited document's number read from a scan is not confirmed by its line read again. */
 function citedDoubt(scan: ScanText, number: string): string | null {
-  const src = lineOf(scan, number);
-  if (!src)
-    return scan.lines.some((l) => l.again !== undefined) ? 'không thấy trên một dòng' : null;
-  if (src.again === undefined) return null;
-  const key = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
-  if (key(src.again).includes(key(number))) return null;
-  return numbersDisagree(src) ?? 'hai lần đọc dòng này không khớp nhau';
+  const found = linesOf(scan, number);
+  if (!found)
+    return scan.lines.some((l) => l.again !== undefined) ? 'không thấy trên bản quét' : null;
+  if (found.again === undefined || letters(found.again).includes(letters(number))) return null;
+  return numbersDisagree(found.src) ?? 'hai lần đọc dòng này không khớp nhau';
 }
 
 /**

@@ -154,6 +154,23 @@ describe('a scanned cited number read twice', () => {
     expect(why?.message).toContain('89/UBND-KGVX');
     expect(why?.message).toContain('khác nhau');
   });
+  it('is read across the line it is wrapped on, both lines read again', () => {
+    const [a, b] = [
+      'Thực hiện Công văn số 4932/SKHCN-',
+      'CĐS ngày 13/2/2025 của Sở Khoa học và Công nghệ, Ủy ban báo cáo:',
+    ];
+    const kept = review([
+      [a, a],
+      [b, b],
+    ]);
+    expect(kept.requestedBy.map((r) => r.number)).toEqual(['4932/SKHCN-CĐS']);
+    const held = review([
+      [a, a.replace('4932', '4982')],
+      [b, b],
+    ]);
+    expect(held.requestedBy).toEqual([]);
+    expect(held.diagnostics.find((d) => d.field === 'requestedBy')?.message).toContain('4932');
+  });
 });
 
 describe('the engine reads each line holding a digit again, from its own picture', () => {
