@@ -203,6 +203,9 @@ const HEADER_LINE = new RegExp(
     String.raw`|^th[a-z]{1,2}ng\s*\d{0,2}\s*n[a-z]{1,2}m\s*\d{4}\s*$|^n[a-z]{1,2}m\s*\d{2,4}\s*$)`,
 );
 
+const YEAR_ALONE = /^n[a-z]{1,2}m\s*\d{2,4}\s*$/;
+const ENDS_WITH_MONTH = /th[a-z]{1,2}ng\s*\d{0,2}\s*$/;
+
 /** The header block: before the type line, or (no type line) before the first body line. */
 function headerEndOf(lines: Line[], typeAt: number): number {
   if (typeAt >= 0) return typeAt;
@@ -248,8 +251,11 @@ function continuesSubject(prev: Line, next: Line | undefined, step = 1): boolean
   const text = leftColumn(next.text);
   if (!text || text.length > 90 || /[.;:]$/.test(leftColumn(prev.text))) return false;
   const folded = fold(text);
+  // A year alone is a date's end only under a month ("…, ngày 24 tháng 8" over "năm 2025"); under
+  // a subject ("V/v báo cáo … quý IV" over "năm 2025") it is the subject's last words.
+  const subjectYear = YEAR_ALONE.test(folded) && !ENDS_WITH_MONTH.test(fold(leftColumn(prev.text)));
   return !(
-    HEADER_LINE.test(folded) ||
+    (HEADER_LINE.test(folded) && !subjectYear) ||
     NATIONAL_MOTTO.test(folded) ||
     isTitleStop({ ...next, folded }) ||
     /^s[o0]\s*[:.]/.test(folded) ||

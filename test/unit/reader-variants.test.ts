@@ -54,6 +54,32 @@ describe('header variants', () => {
     expect(r.number).toBe('76/BC-UBND');
   });
 
+  it('a year alone under a công văn subject ("… quý IV" over "năm 2025") stays in the subject', () => {
+    // Read as a date's end, the year was dropped from the subject: a wrong title.
+    fc.assert(
+      fc.property(fc.integer({ min: 2020, max: 2030 }), fc.boolean(), (year, dateBeside) => {
+        const text = [
+          'ỦY BAN NHÂN DÂN',
+          'XÃ SÔNG MÃ',
+          'Số: 945/UBND-VHXH',
+          'V/v báo cáo số liệu chuyển đổi số quý IV',
+          `năm ${year}`,
+          'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+          'Độc lập - Tự do - Hạnh phúc',
+          dateBeside ? `Sông Mã, ngày 5 tháng 12 năm ${year}` : `Sông Mã, ngày 5 tháng 12`,
+          ...(dateBeside ? [] : [`năm ${year}`]),
+          'Kính gửi: Sở Khoa học và Công nghệ tỉnh Sơn La.',
+          'Ủy ban nhân dân xã Sông Mã báo cáo như sau:',
+          '- Thành lập 8 tổ công nghệ số cộng đồng.',
+        ].join('\n');
+        const r = readReport(text, { registry: registry2025(), provinceCode: null });
+        expect(r.title).toBe(`báo cáo số liệu chuyển đổi số quý IV năm ${year}`);
+        expect(r.issuedOn).toBe(`${year}-12-05`);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('a date line broken before its year ("năm 2025" below) is the header, never the title (property)', () => {
     // A photocopy's toner streak cut the date line: "năm 202" was given as the report's title.
     fc.assert(
