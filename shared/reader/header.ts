@@ -275,10 +275,14 @@ function subjectOf(headerLines: Line[], at: number): string {
   return joinLines(parts);
 }
 
-const allCaps = (l: Line) => /\p{Lu}{2}/u.test(l.text) && !/\p{Ll}/u.test(l.text);
+// "In capitals" differs by what it tells apart, so each reader names its own: here a part's
+// heading line (two capitals in a row, no small letter: "CĂN CỨ PHÁP LÝ", not a lone "A."); a
+// paragraph set as a heading (model-sections.ts), a table's group label (table-figures.ts) and a
+// PDF table's header words (files/pdf-tables.ts) ask more or other evidence.
+const headingInCapitals = (l: Line) => /\p{Lu}{2}/u.test(l.text) && !/\p{Ll}/u.test(l.text);
 const small = (t: string) => /\p{Ll}/u.test(t);
 /** A part's heading in bare capitals ("CĂN CỨ PHÁP LÝ") under a title typed in small letters. */
-const capsPartAfter = (above: string[], l: Line) => above.some(small) && allCaps(l);
+const capsPartAfter = (above: string[], l: Line) => above.some(small) && headingInCapitals(l);
 
 /**
  * Lines from `from` up to the body, at most `max`; a draft mark is passed over, and a quyết

@@ -22,7 +22,8 @@ export interface ModelHeading {
 
 const HEADING_MAX = 160;
 
-const isUpper = (s: string) => {
+// A paragraph in capitals: more than three letters, none small (not "I." or "STT" alone).
+const paragraphInCapitals = (s: string) => {
   const letters = s.replace(/[^\p{L}]/gu, '');
   return letters.length > 3 && letters === letters.toLocaleUpperCase('vi');
 };
@@ -39,7 +40,7 @@ function groupKey(p: Paragraph, bodySize: number | null): string | null {
     return `0:${n.level}:${n.list}:${n.format}`;
   if (p.label) return null;
   if (p.level === 0) return '1:outline';
-  if (p.bold === true && (p.caps === true || isUpper(p.text) || p.align === 'center'))
+  if (p.bold === true && (p.caps === true || paragraphInCapitals(p.text) || p.align === 'center'))
     return '2:format';
   if (p.size && bodySize && p.size >= bodySize * LARGER && !/[.;:,]$/.test(p.text.trim()))
     return '2:size';

@@ -244,6 +244,11 @@ export function rowFigures(v: RowValues): Figure[] {
   return [f];
 }
 
+// A group's label in capitals ("NHÓM CHỈ TIÊU XÃ HỘI SỐ"): three capitals in a row, none small
+// (a unit "GB" or an acronym beside small letters is none).
+const labelInCapitals = (label: string) =>
+  label === label.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(label);
+
 /** A group's number in the STT column: "II", "IV.". */
 export const ROMAN_MARK = /^[IVXLC]+\.?$/;
 const HEADING_MARK = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.):/-](?:\s|$)/u;
@@ -256,8 +261,12 @@ const HEADING_MARK = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.):/-](?:\s|$)/u;
 function groupHeading(grid: string[], columns: ColumnMeaning[], label: string): boolean {
   if (!/\p{L}{2}/u.test(label) || hasNumber(grid)) return false;
   const index = (grid[columns.indexOf('index')] ?? '').trim();
-  const caps = label === label.toLocaleUpperCase('vi') && /\p{Lu}{3}/u.test(label);
-  return caps || HEADING_MARK.test(label) || ROMAN_MARK.test(index) || /^[A-ZĐ]\.?$/u.test(index);
+  return (
+    labelInCapitals(label) ||
+    HEADING_MARK.test(label) ||
+    ROMAN_MARK.test(index) ||
+    /^[A-ZĐ]\.?$/u.test(index)
+  );
 }
 
 export interface TableFigure {
