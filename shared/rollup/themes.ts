@@ -112,18 +112,18 @@ export function consolidateText(
   }
   return {
     difficulties: group(THEME_ORDER, THEME_TITLES, difficulties).map(({ key, ...g }) => ({
-      theme: key,
       ...g,
+      theme: key,
     })),
     proposals: group(THEME_ORDER, THEME_TITLES, proposals).map(({ key, ...g }) => ({
-      theme: key,
       ...g,
+      theme: key,
     })),
     proposalsByAddressee: group(
       ADDRESSEE_ORDER,
       ADDRESSEE_TITLES,
       proposals.map((p) => ({ keys: p.addressees, quote: p.quote })),
-    ).map(({ key, ...g }) => ({ addressee: key, ...g })),
+    ).map(({ key, ...g }) => ({ ...g, addressee: key })),
   };
 }
 

@@ -117,8 +117,9 @@ export function countStates(
 const LEVELS: UnitLevel[] = ['xa', 'phuong', 'dac_khu'];
 
 export function countByLevel(rows: UnitStatusRow[]): Array<StatusCounts & { level: UnitLevel }> {
+  // The key order is the schema's (`level` last): the stored JSON is the object as built.
   return LEVELS.map((level) => ({
-    level,
     ...countStates(rows.filter((r) => r.level === level)),
+    level,
   })).filter((c) => c.expected > 0);
 }

@@ -127,8 +127,11 @@ describe('rollup files, opened again', () => {
   });
 
   it('JSON is the whole rollup and passes its schema', () => {
-    const json = JSON.parse(new TextDecoder().decode(files.json!.bytes));
+    const text = new TextDecoder().decode(files.json!.bytes);
+    const json = JSON.parse(text);
     expect(Rollup.parse(json)).toEqual(rollup);
+    // Written as built, not re-parsed: the text is what the schema makes of the rollup.
+    expect(text).toBe(JSON.stringify(Rollup.parse(rollup)));
     expect(json.status).toMatchObject({
       expected: 12,
       reported: 8,
