@@ -61,10 +61,15 @@ function bodySizeOf(doc: Document): number | null {
   return best?.[0] ?? null;
 }
 
-/** Whether a set of paragraphs reads as a report's top-level parts. */
+/**
+ * Whether a set of paragraphs reads as a report's top-level parts: most of them name a kind, and
+ * not all the same one ("Nguyên nhân khách quan", "Nguyên nhân chủ quan" is a list inside one part).
+ */
 function namesSections(set: Paragraph[]): boolean {
-  const named = set.filter((p) => kindsOf(fold(p.text)).length > 0).length;
-  return set.length >= 2 && named >= 2 && named >= set.length * 0.6;
+  const kinds = set.map((p) => kindsOf(fold(p.text)));
+  const named = kinds.filter((k) => k.length > 0).length;
+  const distinct = new Set(kinds.flat()).size;
+  return set.length >= 2 && named >= 2 && named >= set.length * 0.6 && distinct >= 2;
 }
 
 /** The order sets are preferred in: lists by level, then outline, then formatting; earlier first. */

@@ -58,7 +58,9 @@ describe('a commune document as offices really lay it out', () => {
           for (const k of d.truth.sectionKinds) expect(kinds.has(k as never), k).toBe(true);
         },
       ),
-      { numRuns: 25 },
+      // A part's restarting sub-list naming one kind twice ("1. Nguyên nhân khách quan", "2. Nguyên
+      // nhân chủ quan") was taken for the report's parts, and the parts in capitals lost.
+      { numRuns: 25, examples: [[2147483620, 'word']] },
     );
   });
 });
