@@ -48,6 +48,8 @@ function isTableHeader(l: Line): boolean {
   // A header row is a few short cells; a long line is prose, and splitting it on every call made
   // the title search quadratic in a line of repeated dates (reader-linear property).
   if (l.text.length > 400) return false;
+  // The header's own two columns (the unit beside the motto, "Số:" beside the date) are no table.
+  if (HEADER_LINE.test(l.folded)) return false;
   const cells = l.text.split(/\t|\s{3,}/);
   return cells.length >= 2 && cells.filter((c) => meaningOf(c) !== 'unknown').length >= 2;
 }

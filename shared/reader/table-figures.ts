@@ -21,20 +21,30 @@ export type ColumnMeaning =
   | 'note'
   | 'unknown';
 
-/** Header words, on folded text, in the order they are tried: the first that fits names the column. */
+/**
+ * Header words, on folded text, in the order they are tried: the first that fits names the column.
+ * Each opens a word: a unit's name is no header ("Phước Thành" folds to "phuoc thanh", whose
+ * "uoc th" read as "ước thực hiện" made a commune's header line a table's).
+ */
 const MEANINGS: ReadonlyArray<readonly [ColumnMeaning, RegExp]> = [
   ['index', /^(?:stt|tt|so\s*(?:tt|thu\s*tu))\.?$/],
-  ['note', /ghi\s*chu/],
+  ['note', /\bghi\s*chu/],
   ['unit', /^(?:don\s*vi(?:\s*tinh)?|dvt)\b/],
-  ['previous', /ky\s*truoc|cung\s*ky|nam\s*truoc/],
-  ['ratio', /(?:dat|thuc\s*hien|ket\s*qua)\s*\/\s*(?:ke\s*hoach|chi\s*tieu|tong\s*so)|so\s*sanh/],
-  ['rate', /ty\s*l[e€]|%/],
-  ['plan', /ke\s*hoach|chi\s*tieu\s*(?:giao|nam|ke|duoc|\d)|muc\s*tieu|phai\s*(?:thuc\s*hien|dat)/],
+  ['previous', /\b(?:ky\s*truoc|cung\s*ky|nam\s*truoc)/],
+  ['ratio', /\b(?:dat|thuc\s*hien|ket\s*qua)\s*\/\s*(?:ke\s*hoach|chi\s*tieu|tong\s*so)|so\s*sanh/],
+  ['rate', /\bty\s*l[e€]|%/],
+  [
+    'plan',
+    /\b(?:ke\s*hoach|chi\s*tieu\s*(?:giao|nam|ke|duoc|\d)|muc\s*tieu|phai\s*(?:thuc\s*hien|dat))/,
+  ],
   [
     'result',
-    /ket\s*qua|thuc\s*hien|da\s*(?:dat|cap|lam|trien\s*khai|kich\s*hoat)|so\s*l[uw][o0]ng|gia\s*tri|uoc\s*(?:dat|th)/,
+    /\b(?:ket\s*qua|thuc\s*hien|da\s*(?:dat|cap|lam|trien\s*khai|kich\s*hoat)|so\s*l[uw][o0]ng|gia\s*tri|uoc\s*(?:dat|th))/,
   ],
-  ['label', /noi\s*dung|chi\s*tieu|tieu\s*chi|hang\s*muc|linh\s*vuc|danh\s*muc|nhiem\s*vu|ten\b/],
+  [
+    'label',
+    /\b(?:noi\s*dung|chi\s*tieu|tieu\s*chi|hang\s*muc|linh\s*vuc|danh\s*muc|nhiem\s*vu|ten\b)/,
+  ],
 ];
 
 export function meaningOf(header: string): ColumnMeaning {
