@@ -103,6 +103,31 @@ function pagesOf(answer: PdfTextAnswer): Extract<PdfTextAnswer, { kind: 'ok' }> 
 }
 
 /**
+ * A gap this many font sizes wide between two stretches of a line outside a table sets two
+ * columns apart: the header's (the unit left, the national motto right) and the signature's
+ * ("Nơi nhận:" left, the title and name right) when a PDF writes them line by line. Justified
+ * prose stretches a space to half an em or so; a column's gutter is several.
+ */
+const COLUMN_EM = 3;
+
+/**
+ * A line as the reader should see it: stretches set apart by a column's gutter joined by a tab
+ * (as a Word table's cells or a typist's tab are), so that the header's and the signature's
+ * columns are told apart; any other line as the text layer gave it.
+ */
+function columnsApart(text: string, cells: PdfCell[] | null, box: PdfLine | null): string {
+  if (!cells || cells.length < 2 || !box || !(box[4] > 0)) return text;
+  let out = cells[0]![2];
+  let apart = false;
+  for (let k = 1; k < cells.length; k++) {
+    const wide = cells[k]![0] - cells[k - 1]![1] >= COLUMN_EM * box[4];
+    apart ||= wide;
+    out += (wide ? '\t' : ' ') + cells[k]![2];
+  }
+  return apart ? out : text;
+}
+
+/**
  * The text layer as the document model: a paragraph a line, on its page, with its box (PDF points
  * from the page's top left) and font size; lines numbered as in the pages' text joined by "\n".
  * A table of figures (pdf-tables.ts) is a table block, and its lines in the pages' text have
@@ -131,7 +156,8 @@ export function pdfDocument(
         i = table.last;
         continue;
       }
-      const t = lines[i]!;
+      const t = columnsApart(lines[i]!, cells[p]?.[i] ?? null, boxes[p]?.[i] ?? null);
+      lines[i] = t;
       if (!t.trim()) continue;
       const b = boxes[p]?.[i];
       const at = { page: p + 1, line: offset + i + 1 };

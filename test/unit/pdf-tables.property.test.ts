@@ -118,10 +118,8 @@ const fields = (r: Report) => ({
   number: r.number,
   issuedOn: r.issuedOn,
   issuer: r.issuer,
-  signer: r.signer,
   title: r.title,
   sections: r.sections.map((s) => s.heading),
-  distribution: r.distribution,
 });
 
 async function readBoth(bytes: Buffer) {
@@ -158,6 +156,15 @@ describe('tables of figures in a PDF text layer', () => {
         });
         // The header's and the signature's columns, the prose: read as without the table.
         expect(fields(withTables)).toEqual(fields(asLines));
+        // The signature beside "Nơi nhận:" on the same baselines is its own column: its name is
+        // read whole, not run into the distribution list.
+        // (Without its cells, the flat reading runs the two columns into one line: no baseline.)
+        expect(withTables.signer).toEqual({ name: 'Nguyễn Văn Bình', title: 'CHỦ TỊCH' });
+        expect(withTables.distribution).toEqual([
+          'Sở Khoa học và Công nghệ',
+          'TT Đảng ủy, HĐND xã',
+          'Lưu: VT',
+        ]);
         const outside = (r: Report) => r.indicators.filter((i) => i.line < first || i.line > last);
         expect(outside(withTables)).toEqual(outside(asLines));
       }),
