@@ -29,7 +29,11 @@ describe('every unit of the 2025 list in its own header', () => {
     for (const p of registry.provinces())
       for (const u of registry.unitsOf(p.code)) {
         const r = readReport(header(u.name, u.level, `tỉnh ${p.name}`));
-        if (r.number !== '63/KH-UBND' || r.issuedOn !== '2026-03-13' || r.documentType !== 'KE_HOACH')
+        if (
+          r.number !== '63/KH-UBND' ||
+          r.issuedOn !== '2026-03-13' ||
+          r.documentType !== 'KE_HOACH'
+        )
           lost.push(`${u.name} (${p.name})`);
         else if (r.title !== 'Chuyển đổi số năm 2026') lost.push(`${u.name} (${p.name}): title`);
       }
