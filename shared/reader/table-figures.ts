@@ -39,7 +39,10 @@ const MEANINGS: ReadonlyArray<readonly [ColumnMeaning, RegExp]> = [
   ],
   [
     'result',
-    /\b(?:ket\s*qua|thuc\s*hien|da\s*(?:dat|cap|lam|trien\s*khai|kich\s*hoat)|so\s*l[uw][o0]ng|gia\s*tri|uoc\s*(?:dat|th))/,
+    new RegExp(
+      String.raw`\b(?:ket\s*qua|thuc\s*hien|da\s*(?:dat|cap|lam|trien\s*khai|kich\s*hoat)` +
+        String.raw`|so\s*l[uw][o0]ng|gia\s*tri|uoc\s*(?:dat|th))`,
+    ),
   ],
   [
     'label',
